@@ -1,0 +1,99 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * The layering rule of design.md: who may import whom. Each layer lists what it must never
+ * reach, with the reason the lint message gives.
+ * @param {string[]} groups glob patterns that are off limits
+ * @param {string} why the message shown when one is imported
+ */
+const forbid = (groups, why) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message: why }] }],
+});
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'net',
+  'http',
+  'https',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', '.scratch/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbid(
+      [
+        '**/renderer/**',
+        '**/electron/**',
+        '**/server/**',
+        'electron',
+        'react',
+        'react-dom',
+        'dexie',
+        ...nodeBuiltins,
+      ],
+      'shared/ is the pure layer: it runs in the renderer, main process and server alike, so it may not import DOM, Node, Electron, React, Dexie or another layer.',
+    ),
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: forbid(
+      ['**/electron/**', '**/server/**', 'electron', ...nodeBuiltins],
+      'renderer/ runs in a sandboxed page: it reaches the desktop only through window.fixline, never Electron, Node or the server code.',
+    ),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: forbid(
+      ['**/renderer/**', '**/server/**', 'react', 'react-dom', 'dexie'],
+      'electron/ is the main process and preload: it shares code with the renderer only through shared/.',
+    ),
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', '*.config.ts', '*.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+);

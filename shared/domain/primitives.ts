@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * A calendar date `YYYY-MM-DD` in the repair center's time zone (no time, no zone).
+ * Validated as a real day: 2026-02-30 is refused.
+ */
+export const isoDateSchema = z.iso.date({ error: 'expected a calendar date as YYYY-MM-DD' });
+export type IsoDate = z.infer<typeof isoDateSchema>;
+
+/** An instant, ISO 8601 with offset (`2026-11-22T03:20:00.000Z`), for when something happened. */
+export const isoDateTimeSchema = z.iso.datetime({
+  offset: true,
+  error: 'expected a date and time as ISO 8601, e.g. 2026-11-22T09:30:00Z',
+});
+export type IsoDateTime = z.infer<typeof isoDateTimeSchema>;
+
+/** An integer amount in the currency's minor unit (cents for USD). Never a float. */
+export type MinorUnits = number & { readonly __brand: 'MinorUnits' };
+export const minorUnitsSchema = z
+  .number({ error: 'expected an amount in minor units (an integer, e.g. 1100 for 11.00)' })
+  .int({ error: 'expected an amount in minor units (an integer, e.g. 1100 for 11.00)' })
+  .transform((amount) => amount as MinorUnits);
+
+/** ISO 4217 currency code, upper case (`USD`, `IDR`, `EUR`). */
+export const currencyCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as "USD" or "IDR"' });
+export type CurrencyCode = z.infer<typeof currencyCodeSchema>;
+
+/** An amount of money: integer minor units plus the currency they are counted in. */
+export const moneySchema = z.object({
+  amount: minorUnitsSchema,
+  currency: currencyCodeSchema,
+});
+export type Money = z.infer<typeof moneySchema>;
+
+/** Builds a Money value; `amount` must already be in minor units. */
+export function money(amount: number, currency: CurrencyCode): Money {
+  if (!Number.isInteger(amount))
+    throw new RangeError(`money amount must be an integer, got ${amount}`);
+  return { amount: amount as MinorUnits, currency };
+}
+
+/** A record id: a UUID (version 7 for records made by Fixline, so ids sort by creation time). */
+export const recordIdSchema = z.uuid({ error: 'expected a UUID' });
+export type RecordId = z.infer<typeof recordIdSchema>;
+
+/** A non-empty trimmed string. */
+export const textSchema = z.string().trim().min(1, { error: 'must not be empty' });

@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The same renderer as the desktop app, served to a browser (`npm run web`).
+const root = import.meta.dirname;
+
+export default defineConfig({
+  root: resolve(root, 'renderer'),
+  plugins: [react()],
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: { outDir: resolve(root, 'out/web'), emptyOutDir: true },
+});
