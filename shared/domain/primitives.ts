@@ -47,3 +47,27 @@ export type RecordId = z.infer<typeof recordIdSchema>;
 
 /** A non-empty trimmed string. */
 export const textSchema = z.string().trim().min(1, { error: 'must not be empty' });
+
+/**
+ * An amount of money that cannot be negative: a price, a cost, a quote line's unit price.
+ * Which way the money flows is said by the record around it, never by the sign.
+ */
+export const nonNegativeMoneySchema = moneySchema.refine((value) => value.amount >= 0, {
+  error: 'expected an amount of zero or more',
+  path: ['amount'],
+});
+
+/**
+ * The code of a station (a workstation or site of the repair center): 2 to 8 upper-case letters or
+ * digits, e.g. `JKT1`. It is part of every RMA number the station makes, so it never changes.
+ */
+export const stationCodeSchema = z.string().regex(/^[A-Z0-9]{2,8}$/, {
+  error: 'expected a station code of 2 to 8 upper-case letters or digits, e.g. "JKT1"',
+});
+export type StationCode = z.infer<typeof stationCodeSchema>;
+
+/** A SHA-256 digest as 64 lower-case hexadecimal characters: the address of a stored attachment. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, {
+  error: 'expected a SHA-256 digest as 64 lower-case hexadecimal characters',
+});
+export type Sha256 = z.infer<typeof sha256Schema>;

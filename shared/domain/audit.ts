@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isoDateTimeSchema, recordIdSchema, stationCodeSchema } from './primitives';
+
+/** What happened to a record: `transition` is a claim status change, kept apart from edits. */
+export const auditActionSchema = z.enum(['create', 'update', 'delete', 'transition']);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/** A change to one field: the value before (`undefined`/`null` when it had none) and after. */
+export const fieldChangeSchema = z.object({ from: z.unknown(), to: z.unknown() });
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+/** The name of a table, as stored (`claims`, `quoteLines`): a letter, then letters or digits. */
+export const entityNameSchema = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: 'expected a table name such as "claims"' });
+
+/**
+ * One entry of the audit trail: who (`actor`, a technician id) did what (`action`) to which
+ * record (`entity`, `entityId`), from which station, when. `changes` maps each field name to its
+ * `{ from, to }`. Invariant: a `transition` records the status change under `changes.status`.
+ * Audit events are appended, never edited.
+ */
+export const auditEventSchema = z
+  .object({
+    id: recordIdSchema,
+    entity: entityNameSchema,
+    entityId: recordIdSchema,
+    action: auditActionSchema,
+    changes: z.record(z.string(), fieldChangeSchema),
+    actor: recordIdSchema,
+    station: stationCodeSchema,
+    at: isoDateTimeSchema,
+  })
+  .refine((event) => event.action !== 'transition' || Object.hasOwn(event.changes, 'status'), {
+    error: 'a transition must record the status change under "status"',
+    path: ['changes'],
+  });
+export type AuditEvent = z.infer<typeof auditEventSchema>;

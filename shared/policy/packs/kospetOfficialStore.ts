@@ -1,0 +1,91 @@
+import { kospetOfficialStoreClauses } from '../clauses/kospetOfficialStoreClauses';
+import type { PolicyPackInput } from '../pack';
+
+/** KOSPET's official-store policy (seed 002): returns, 2-year replacement, WORRY FREE+. */
+export const kospetOfficialStorePack = {
+  id: 'kospet-official-store',
+  version: '1.0.0',
+  effectiveFrom: '2026-01-01',
+  title: 'KOSPET official store warranty',
+  brand: 'KOSPET',
+  source: '002_711f5f26a31769c8.txt',
+  clauses: kospetOfficialStoreClauses,
+  sellerReferral: { servedChannels: ['official-store'], clauses: ['C1'] },
+  warranty: {
+    startsFrom: 'orderDate',
+    months: 24,
+    remedies: ['warranty-replacement'],
+    clauses: { period: ['C3'], start: ['C3'], remedy: ['C3'] },
+    shipping: { inbound: 'company', outbound: 'company', clauses: ['C3', 'C4'] },
+    freeShippingDays: 30,
+    shippingAfter: { inbound: 'customer', outbound: 'customer', clauses: ['C4'] },
+    transitDamageNeedsCarrierProofClauses: ['C7'],
+    requires: [
+      { field: 'purchase.orderNumber', clauses: ['C3'] },
+      { field: 'purchase.shopLink', clauses: ['C3'] },
+      { field: 'evidence.productMedia', clauses: ['C3'] },
+    ],
+  },
+  exclusions: {
+    voiding: [
+      'firmware-flashed',
+      'rooted',
+      'body-opened',
+      'parts-modified',
+      'unintended-use',
+      'continued-use-after-fault',
+      'physical-damage',
+      'liquid-damage',
+    ],
+    voidClauses: ['C7'],
+    notCovered: ['wear-and-tear'],
+    notCoveredClauses: ['C7'],
+    accidentalDamageClauses: ['C7'],
+    noDefectFoundClauses: ['C7'],
+    proofOfPurchaseClauses: ['C7'],
+  },
+  qualityReturn: {
+    daysFromOrder: 30,
+    daysAfterMaxEstimatedDelivery: 7,
+    // Within 30 days of purchase C4 leaves shipping with the company.
+    inboundShippingPaidBy: 'company',
+    clauses: ['C2', 'C4'],
+  },
+  changeOfMind: {
+    daysFromOrder: 30,
+    daysAfterDelivery: 7,
+    depreciationRate: 0.7,
+    clauses: ['C5'],
+    cancelBeforeDeliveryClauses: ['C6'],
+  },
+  worryFree: {
+    months: 24,
+    from: 'orderDate',
+    maxReplacements: 2,
+    priceDifference: {
+      min: { amount: 1000, currency: 'USD' },
+      max: { amount: 3000, currency: 'USD' },
+      clauses: ['C9'],
+    },
+    shipping: { inbound: 'customer', outbound: 'company', clauses: ['C11'] },
+    replyWithinHours: 24,
+    customerShipsWithinWorkingDays: 7,
+    clauses: ['C8'],
+    limitClauses: ['C10'],
+    timelineClauses: ['C12'],
+    requires: [
+      { field: 'purchase.orderDate', clauses: ['C13'] },
+      { field: 'customer.name', clauses: ['C13'] },
+      { field: 'customer.email', clauses: ['C13'] },
+    ],
+  },
+  firstResponse: { withinHours: 24, clauses: ['C12'] },
+  instructions: [{ kind: 'prepare-device', clauses: ['C14'] }],
+  remedies: [
+    'refer-to-seller',
+    'quality-return-refund',
+    'warranty-replacement',
+    'worry-free-trade-in',
+    'depreciated-return',
+  ],
+} as const satisfies PolicyPackInput;

@@ -1,0 +1,82 @@
+import { kospetWarrantyRefundClauses } from '../clauses/kospetWarrantyRefundClauses';
+import type { PolicyPackInput } from '../pack';
+
+/** KOSPET's "Warranty & Refund" page (seed 001): DOA, 15-day refund, one year of free repair. */
+export const kospetWarrantyRefundPack = {
+  id: 'kospet-warranty-refund',
+  version: '1.0.0',
+  effectiveFrom: '2026-01-01',
+  title: 'KOSPET warranty and refund',
+  brand: 'KOSPET',
+  source: '001_6d6f6d1d055f99e9.txt',
+  clauses: kospetWarrantyRefundClauses,
+  warranty: {
+    startsFrom: 'deliveredDate',
+    months: 12,
+    remedies: ['warranty-repair'],
+    clauses: { period: ['B1'], start: ['B1'], remedy: ['B1', 'B9'] },
+    shipping: { inbound: 'customer', outbound: 'company', clauses: ['B9', 'B17'] },
+    unrepairableReplacementClauses: ['B16'],
+    requires: [
+      { field: 'request.description', clauses: ['B21'] },
+      { field: 'purchase.orderNumber', clauses: ['B21'] },
+      { field: 'product.sku', clauses: ['B21'] },
+      { field: 'request.stepsTried', clauses: ['B21'] },
+      { field: 'product.itemCode', clauses: ['B21'] },
+      { field: 'evidence.productMedia', clauses: ['B21'] },
+    ],
+  },
+  exclusions: {
+    voiding: [
+      'firmware-flashed',
+      'rooted',
+      'body-opened',
+      'parts-modified',
+      'unintended-use',
+      'continued-use-after-fault',
+      'physical-damage',
+      'liquid-damage',
+    ],
+    voidClauses: ['B12', 'B13'],
+    notCovered: ['wear-and-tear'],
+    notCoveredClauses: ['B11'],
+    accidentalDamageClauses: ['B11'],
+    noDefectFoundClauses: ['B15'],
+  },
+  deadOnArrival: {
+    windowDays: 7,
+    from: 'deliveredDate',
+    clauses: ['B2'],
+    remedyClauses: ['B4'],
+    replacementShippingClauses: ['B4'],
+    reimbursedClauses: ['B5'],
+    notReimbursedWithoutReceiptClauses: ['B7'],
+    notDoaClauses: ['B6'],
+    requires: [
+      { field: 'evidence.productMedia', clauses: ['B3'] },
+      { field: 'evidence.packagingPhotos', clauses: ['B3'] },
+      { field: 'request.description', clauses: ['B21'] },
+      { field: 'purchase.orderNumber', clauses: ['B21'] },
+      { field: 'product.sku', clauses: ['B21'] },
+      { field: 'product.itemCode', clauses: ['B21'] },
+    ],
+  },
+  unconditionalRefund: { windowDays: 15, from: 'deliveredDate', clauses: ['B8'] },
+  paidService: { repairClauses: ['B10', 'B20'], sparePartsClauses: ['B12'] },
+  customsDeductionClauses: ['B18'],
+  // The page promises no reply time, so the pack has no first-response clock.
+  instructions: [
+    { kind: 'authorize-before-return', clauses: ['B14'] },
+    { kind: 'inspect-before-remedy', clauses: ['B15'] },
+    { kind: 'flat-rate-return', clauses: ['B19'] },
+  ],
+  remedies: [
+    'doa-replacement',
+    'doa-refund',
+    'unconditional-refund',
+    'warranty-repair',
+    'warranty-replacement',
+    'paid-repair',
+    'spare-parts-sale',
+  ],
+} as const satisfies PolicyPackInput;

@@ -1,0 +1,174 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { igpsportClaim, kospetOfficialStoreClaim, makeClaim } from '../factories/policyClaims';
+
+/** The CLI runs as a real process, the way an auditor or another program calls it. */
+const projectRoot = join(import.meta.dirname, '../..');
+const execFileAsync = promisify(execFile);
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function runPolicy(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/policyCli.ts', ...args],
+      {
+        cwd: projectRoot,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+let folder: string;
+const file = async (name: string, content: unknown): Promise<string> => {
+  const path = join(folder, name);
+  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'fixline-policy-cli-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** One line on stderr, nothing on stdout, exit 2: the contract for bad input. */
+function expectRefused(run: Run, mentions: string): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).toContain(mentions);
+}
+
+describe('npm run policy -- evaluate', () => {
+  it('evaluates a claim file through the documented npm command', async () => {
+    const path = await file('example1.json', igpsportClaim);
+    const { stdout, stderr } = await execFileAsync(
+      'npm',
+      ['run', '--silent', 'policy', '--', 'evaluate', path],
+      {
+        cwd: projectRoot,
+      },
+    );
+    const decision = JSON.parse(stdout) as { coverageEnds: string; options: { remedy: string }[] };
+    expect(stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(decision.coverageEnds).toBe('2027-02-03');
+    expect(decision.options.map((option) => option.remedy)).toEqual([
+      'warranty-repair',
+      'warranty-replacement',
+    ]);
+  });
+
+  it('answers an array of claims with an array in the same order', async () => {
+    const ebay = makeClaim(kospetOfficialStoreClaim, { purchase: { channel: 'ebay' } });
+    const path = await file('batch.json', [ebay, igpsportClaim]);
+    const run = await runPolicy(['evaluate', path]);
+    expect(run.code).toBe(0);
+    const decisions = JSON.parse(run.stdout) as { policy: string; options: { remedy: string }[] }[];
+    expect(decisions.map((decision) => decision.policy)).toEqual([
+      'kospet-official-store',
+      'igpsport',
+    ]);
+    expect(decisions[0]?.options.map((option) => option.remedy)).toEqual(['refer-to-seller']);
+  });
+
+  it('reads the claim from stdin when the file is "-"', async () => {
+    const run = await runPolicy(['evaluate', '-'], JSON.stringify(igpsportClaim));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ policy: 'igpsport', warrantyVoid: false });
+  });
+
+  it('refuses text that is not JSON', async () => {
+    expectRefused(await runPolicy(['evaluate', '-'], '{ "policy": '), 'stdin: not valid JSON');
+  });
+
+  it('refuses an unknown pack, naming the field and the packs it knows', async () => {
+    const path = await file('unknown-pack.json', { ...igpsportClaim, policy: 'garmin' });
+    expectRefused(await runPolicy(['evaluate', path]), 'policy: unknown pack "garmin"');
+  });
+
+  it('refuses a malformed date, naming the field and the value', async () => {
+    const path = await file(
+      'bad-date.json',
+      makeClaim(igpsportClaim, { purchase: { invoiceDate: '2026-02-30' } }),
+    );
+    const run = await runPolicy(['evaluate', path]);
+    expectRefused(run, 'purchase.invoiceDate: expected a calendar date as YYYY-MM-DD');
+    expect(run.stderr).toContain('"2026-02-30"');
+  });
+
+  it('refuses a field of the wrong type', async () => {
+    const claim = { ...igpsportClaim, evidence: { videos: 'two' } };
+    expectRefused(
+      await runPolicy(['evaluate', '-'], JSON.stringify(claim)),
+      'evidence.videos: expected number, got "two"',
+    );
+  });
+
+  it('refuses a missing required field', async () => {
+    const { asOf, ...withoutAsOf } = igpsportClaim;
+    expectRefused(
+      await runPolicy(['evaluate', '-'], JSON.stringify(withoutAsOf)),
+      'asOf: is required',
+    );
+  });
+
+  it('refuses a misspelt field rather than ignoring it', async () => {
+    const claim = {
+      ...igpsportClaim,
+      purchase: { ...igpsportClaim.purchase, invoicedate: '2026-02-03' },
+    };
+    expectRefused(
+      await runPolicy(['evaluate', '-'], JSON.stringify(claim)),
+      'purchase: unknown field "invoicedate"',
+    );
+  });
+
+  it('names the position of the bad claim in an array and prints nothing for the good ones', async () => {
+    const path = await file('batch-bad.json', [
+      igpsportClaim,
+      { ...igpsportClaim, asOf: '30/09/2026' },
+    ]);
+    expectRefused(await runPolicy(['evaluate', path]), '[1].asOf:');
+  });
+
+  it('says when the file cannot be read', async () => {
+    expectRefused(await runPolicy(['evaluate', join(folder, 'absent.json')]), 'no such file');
+  });
+
+  it('prints its usage for an unknown command', async () => {
+    expectRefused(await runPolicy(['judge']), 'usage: policy evaluate FILE');
+  });
+
+  it('counts WORRY FREE+ working days around the holidays it is given', async () => {
+    const claim = makeClaim(kospetOfficialStoreClaim, { request: { reason: 'accidental-damage' } });
+    const run = await runPolicy(
+      ['evaluate', '-', '--holidays', '2026-05-14'],
+      JSON.stringify(claim),
+    );
+    const decision = JSON.parse(run.stdout) as { deadlines: { kind: string; date: string }[] };
+    expect(
+      decision.deadlines.find((deadline) => deadline.kind === 'worry-free-ship-by')?.date,
+    ).toBe('2026-05-21');
+  });
+
+  it('refuses a holiday that is not a date', async () => {
+    expectRefused(
+      await runPolicy(['evaluate', '-', '--holidays', '2026-13-01'], '{}'),
+      '--holidays: "2026-13-01"',
+    );
+  });
+});
