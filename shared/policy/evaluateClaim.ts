@@ -525,7 +525,11 @@ function finish(
     [...new Set(ids)].sort((a, b) => rank(order, a) - rank(order, b));
 
   const pending = claim.inspection === undefined;
-  const options = draft.options.map((option) => ({
+  // The pack lists its remedies in the order a technician weighs them (DOA before repair).
+  const byPackOrder = [...draft.options].sort(
+    (a, b) => rank(pack.remedies, a.remedy) - rank(pack.remedies, b.remedy),
+  );
+  const options = byPackOrder.map((option) => ({
     ...option,
     clauses: inCatalogOrder(option.clauses),
     pendingInspection: pending && option.remedy !== 'refer-to-seller',
@@ -601,7 +605,12 @@ function addDeadline(
   date: IsoDate,
   clauses: readonly string[],
 ): void {
-  draft.deadlines.push({ kind, date, passed: !isOnOrBefore(asOf, date), clauses: [...clauses] });
+  draft.deadlines.push({
+    kind,
+    date,
+    passed: !isOnOrBefore(asOf, date),
+    clauses: [...new Set(clauses)],
+  });
 }
 
 function addExclusion(draft: Draft, reason: Exclusion['reason'], clauses: readonly string[]): void {

@@ -3,12 +3,14 @@ import type { PolicyClaimInput } from '../../shared/policy';
 import {
   claimReasonSchema,
   misuseKindSchema,
+  type MisuseKind,
   productCategorySchema,
   proofStatusSchema,
   salesChannelSchema,
   symptomSchema,
 } from '../../shared/domain/vocabulary';
 import { policyIdSchema } from '../../shared/policy';
+import { plusDays } from '../../shared/policy/calendar';
 
 const dayMs = 86_400_000;
 const firstDay = Date.UTC(2024, 0, 1);
@@ -21,10 +23,13 @@ export const isoDay = fc
 const text = fc.option(fc.string({ maxLength: 12 }), { nil: undefined });
 const count = fc.option(fc.nat({ max: 3 }), { nil: undefined });
 const flag = fc.option(fc.boolean(), { nil: undefined });
-const optionalDay = fc.option(isoDay, { nil: undefined });
+/** Days before `asOf` a purchase date falls, skewed to the first weeks where windows close. */
+const daysBefore = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -5, max: 800 }));
+const optionalDaysBefore = fc.option(daysBefore, { nil: undefined });
+const dayBefore = (asOf: string, days: number | undefined) =>
+  days === undefined ? undefined : plusDays(asOf, -days);
 
-/** Any claim the schema accepts, optional fields present or absent. */
-export const claimArbitrary: fc.Arbitrary<PolicyClaimInput> = fc.record({
+const claimWithoutDates = fc.record({
   policy: fc.constantFrom(...policyIdSchema.options),
   asOf: isoDay,
   product: fc.record({
@@ -35,11 +40,11 @@ export const claimArbitrary: fc.Arbitrary<PolicyClaimInput> = fc.record({
     itemCode: text,
   }),
   purchase: fc.record({
-    channel: fc.constantFrom(...salesChannelSchema.options),
-    orderDate: optionalDay,
-    invoiceDate: optionalDay,
-    deliveredDate: optionalDay,
-    maxEstimatedDeliveryDate: optionalDay,
+    // The official store half the time, so KOSPET's store pack is not mostly referrals.
+    channel: fc.oneof(
+      fc.constant('official-store' as const),
+      fc.constantFrom(...salesChannelSchema.options),
+    ),
     orderNumber: text,
     shopLink: text,
     price: fc.option(
@@ -76,11 +81,11 @@ export const claimArbitrary: fc.Arbitrary<PolicyClaimInput> = fc.record({
   inspection: fc.option(
     fc.record({
       faultConfirmed: fc.boolean(),
-      misuse: fc.option(
+      // No finding as often as some, so void and covered claims are both common.
+      misuse: fc.oneof(
+        fc.constant(undefined),
+        fc.constant<MisuseKind[]>([]),
         fc.uniqueArray(fc.constantFrom(...misuseKindSchema.options), { maxLength: 3 }),
-        {
-          nil: undefined,
-        },
       ),
       repairable: flag,
     }),
@@ -88,3 +93,27 @@ export const claimArbitrary: fc.Arbitrary<PolicyClaimInput> = fc.record({
   ),
   history: fc.option(fc.record({ worryFreeReplacements: count }), { nil: undefined }),
 });
+
+const purchaseDates = fc.record({
+  orderDate: optionalDaysBefore,
+  invoiceDate: optionalDaysBefore,
+  deliveredDate: optionalDaysBefore,
+  maxEstimatedDeliveryDate: optionalDaysBefore,
+});
+
+/**
+ * Any claim the schema accepts, optional fields present or absent. Purchase dates fall near
+ * `asOf` often enough that every window is seen both open and closed.
+ */
+export const claimArbitrary: fc.Arbitrary<PolicyClaimInput> = fc
+  .tuple(claimWithoutDates, purchaseDates)
+  .map(([claim, dates]) => ({
+    ...claim,
+    purchase: {
+      ...claim.purchase,
+      orderDate: dayBefore(claim.asOf, dates.orderDate),
+      invoiceDate: dayBefore(claim.asOf, dates.invoiceDate),
+      deliveredDate: dayBefore(claim.asOf, dates.deliveredDate),
+      maxEstimatedDeliveryDate: dayBefore(claim.asOf, dates.maxEstimatedDeliveryDate),
+    },
+  }));

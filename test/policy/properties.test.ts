@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Remedy } from '../../shared/domain/vocabulary';
 import { plusDays } from '../../shared/policy/calendar';
-import { policyClaimSchema } from '../../shared/policy';
+import { builtInPacks, policyClaimSchema } from '../../shared/policy';
 import { claimArbitrary } from './claimArbitrary';
 import { evaluate, remedies } from './evaluate.helpers';
 
@@ -74,6 +74,19 @@ describe('policy engine properties', () => {
         const before = windowed(claim.asOf);
         const after = windowed(plusDays(claim.asOf, laterByDays));
         expect(after.filter((remedy) => !before.includes(remedy))).toEqual([]);
+      }),
+      runs,
+    );
+  });
+
+  it('offers only remedies its pack lists, in the pack’s order', () => {
+    fc.assert(
+      fc.property(claimArbitrary, (claim) => {
+        const decision = evaluate(claim);
+        const listed = builtInPacks[decision.policy].remedies;
+        const positions = remedies(decision).map((remedy) => listed.indexOf(remedy));
+        expect(positions.every((position) => position >= 0)).toBe(true);
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
       }),
       runs,
     );
