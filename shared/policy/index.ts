@@ -51,3 +51,4 @@ export function evaluateUntrustedClaim(
     };
   return { ok: true, value: evaluateClaim(parsed.data, pack, options.calendar) };
 }
+export { policyClaimFromRecords, type ClaimRecords } from './policyClaimFromRecords';
