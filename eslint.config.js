@@ -99,7 +99,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['test/**/*.{ts,tsx}', '*.config.ts', '*.config.js'],
-    languageOptions: { globals: globals.node },
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', '*.config.ts', '*.config.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

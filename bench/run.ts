@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+import { createServer } from 'vite';
+import { chromiumArgs, findChromium } from '../test/support/chromium.ts';
+
+/**
+ * `npm run --silent bench -- NAME`: runs bench/browser/NAME.bench.ts in headless Chromium (the
+ * engine the desktop app ships) with a real IndexedDB, prints its progress, and prints as its
+ * last line one JSON object with the figures. Each benchmark measures Fixline beside a raw
+ * baseline in the same run and reports their ratio.
+ */
+const benchmarks = ['search'] as const;
+type BenchmarkName = (typeof benchmarks)[number];
+
+const name = process.argv[2];
+if (!benchmarks.includes(name as BenchmarkName)) {
+  process.stderr.write(`usage: npm run --silent bench -- ${benchmarks.join('|')}\n`);
+  process.exit(2);
+}
+
+const root = join(import.meta.dirname, '..');
+const server = await createServer({
+  root,
+  configFile: false,
+  logLevel: 'error',
+  server: { host: '127.0.0.1', port: 0, strictPort: false },
+});
+await server.listen();
+const address = server.httpServer?.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+const profile = await mkdtemp(join(tmpdir(), 'fixline-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: findChromium(),
+  args: chromiumArgs,
+  headless: true,
+});
+
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => process.stderr.write(`${message.text()}\n`));
+  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html?bench=${name}`);
+  const result = await page.waitForFunction(
+    () => (window as { benchResult?: unknown }).benchResult,
+    null,
+    {
+      timeout: 30 * 60_000,
+      polling: 500,
+    },
+  );
+  process.stdout.write(`${JSON.stringify(await result.jsonValue())}\n`);
+} finally {
+  await context.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,61 @@
+import Dexie from 'dexie';
+import type { DexieOptions, EntityTable, Table } from 'dexie';
+import type {
+  AttachmentBlobRow,
+  OutboxEntry,
+  SequenceRow,
+  SettingsRow,
+  StoredAttachment,
+  StoredAuditEvent,
+  StoredClaim,
+  StoredCustomer,
+  StoredDevice,
+  StoredEvidence,
+  StoredInspection,
+  StoredMisuseFinding,
+  StoredNote,
+  StoredPart,
+  StoredQuote,
+  StoredQuoteLine,
+  StoredShipmentLeg,
+} from './records';
+import { declareSchema } from './schema';
+import { writeGuardMiddleware } from './writeGuard';
+
+/** The name of the app's database in IndexedDB. */
+export const defaultDatabaseName = 'fixline';
+
+/**
+ * The station's local database. Reading is open to all; every write goes through the
+ * repositories (`createRepositories`) or the attachment store, because the write guard middleware
+ * refuses any other. See `records.ts` for the rows and `schema/` for the versions and indexes.
+ */
+export class FixlineDatabase extends Dexie {
+  declare readonly customers: EntityTable<StoredCustomer, 'id'>;
+  declare readonly devices: EntityTable<StoredDevice, 'id'>;
+  declare readonly claims: EntityTable<StoredClaim, 'id'>;
+  declare readonly evidence: EntityTable<StoredEvidence, 'id'>;
+  declare readonly inspections: EntityTable<StoredInspection, 'id'>;
+  declare readonly misuseFindings: EntityTable<StoredMisuseFinding, 'id'>;
+  declare readonly quotes: EntityTable<StoredQuote, 'id'>;
+  declare readonly quoteLines: EntityTable<StoredQuoteLine, 'id'>;
+  declare readonly shipmentLegs: EntityTable<StoredShipmentLeg, 'id'>;
+  declare readonly notes: EntityTable<StoredNote, 'id'>;
+  declare readonly auditEvents: EntityTable<StoredAuditEvent, 'id'>;
+  declare readonly partsCatalog: EntityTable<StoredPart, 'id'>;
+  declare readonly settings: Table<SettingsRow, SettingsRow['key']>;
+  declare readonly outbox: EntityTable<OutboxEntry, 'sequence'>;
+  declare readonly sequences: EntityTable<SequenceRow, 'name'>;
+  declare readonly attachments: EntityTable<StoredAttachment, 'sha256'>;
+  declare readonly attachmentBlobs: EntityTable<AttachmentBlobRow, 'sha256'>;
+
+  /**
+   * @param name the IndexedDB database name (tests use a fresh one each).
+   * @param options Dexie options (tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`).
+   */
+  constructor(name: string = defaultDatabaseName, options?: DexieOptions) {
+    super(name, options);
+    declareSchema(this);
+    this.use(writeGuardMiddleware);
+  }
+}

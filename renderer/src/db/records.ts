@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { AuditEvent } from '../../../shared/domain/audit';
+import type { Claim } from '../../../shared/domain/claim';
+import type { Customer } from '../../../shared/domain/customer';
+import { addressSchema, phoneNumberSchema } from '../../../shared/domain/customer';
+import type { Device } from '../../../shared/domain/device';
+import type { Evidence } from '../../../shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '../../../shared/domain/inspection';
+import type { Note } from '../../../shared/domain/note';
+import type { IsoDateTime, RecordId, Sha256, StationCode } from '../../../shared/domain/primitives';
+import {
+  nonNegativeMoneySchema,
+  recordIdSchema,
+  stationCodeSchema,
+  textSchema,
+} from '../../../shared/domain/primitives';
+import type { Quote, QuoteLine } from '../../../shared/domain/quote';
+import type { ShipmentLeg } from '../../../shared/domain/shipment';
+import type { Hlc } from '../../../shared/sync/hybridLogicalClock';
+
+/**
+ * The tables that sync between stations. Each row carries the fields of {@link SyncFields}, is
+ * written only through the repositories, and is never deleted, only tombstoned.
+ */
+export const syncedTableNames = [
+  'customers',
+  'devices',
+  'claims',
+  'evidence',
+  'inspections',
+  'misuseFindings',
+  'quotes',
+  'quoteLines',
+  'shipmentLegs',
+  'notes',
+  'auditEvents',
+  'partsCatalog',
+] as const;
+export type SyncedTableName = (typeof syncedTableNames)[number];
+
+/**
+ * The tables that stay on this station: its settings (station code, center, clock), the outbox of
+ * changes not yet pushed, counters (RMA and outbox sequences), and the content-addressed store of
+ * attachment bytes with their metadata.
+ */
+export const localTableNames = [
+  'settings',
+  'outbox',
+  'sequences',
+  'attachments',
+  'attachmentBlobs',
+] as const;
+export type LocalTableName = (typeof localTableNames)[number];
+
+/** Every table of the database. */
+export type TableName = SyncedTableName | LocalTableName;
+
+/**
+ * The last-writer-wins stamp of each field of a row, by field name (top-level fields: a nested
+ * object such as a claim's `purchase` is one value). `deletedAt` has its own stamp, so a deletion
+ * and a concurrent edit are ordered like any two edits.
+ */
+export type FieldStamps = Readonly<Record<string, Hlc>>;
+
+/** What every synced row carries beside its domain fields. */
+export type SyncFields = {
+  readonly stamps: FieldStamps;
+  /** When the row was deleted; a deleted row stays as a tombstone so the deletion can sync. */
+  readonly deletedAt?: IsoDateTime;
+  /** The technician who last changed the row. */
+  readonly updatedBy: RecordId;
+  /** The station the last change came from. */
+  readonly station: StationCode;
+};
+
+/** A domain record as stored: its fields plus {@link SyncFields}. */
+export type Synced<Row> = Row & SyncFields;
+
+/**
+ * Fields computed from a customer for the search indexes (schema version 2), never synced: every
+ * station derives them again from the synced fields.
+ */
+export type CustomerSearchFields = {
+  /** The words of the name, lower case without accents ("siti", "rahmawati"), for prefix search. */
+  readonly nameWords: readonly string[];
+  /**
+   * Every tail of the phone's digits that is 4 digits or longer. A prefix search over the tails
+   * finds "+62 812 3456 7890" whether the clerk types "62812…", "0812…" or "812…".
+   */
+  readonly phoneTails: readonly string[];
+};
+
+/** A part or service the center sells, with its list price; synced so every station quotes alike. */
+export const partSchema = z.object({
+  id: recordIdSchema,
+  sku: textSchema,
+  name: textSchema,
+  unitPrice: nonNegativeMoneySchema,
+  /** The device models the part fits, as written on devices ("KOSPET Tank T3"); empty for any. */
+  compatibleModels: z.array(textSchema),
+});
+export type Part = z.infer<typeof partSchema>;
+
+/** The rows of the synced tables as stored: domain record plus {@link SyncFields}. */
+export type StoredCustomer = Synced<Customer> & CustomerSearchFields;
+export type StoredDevice = Synced<Device>;
+export type StoredClaim = Synced<Claim>;
+export type StoredEvidence = Synced<Evidence>;
+export type StoredInspection = Synced<Inspection>;
+export type StoredMisuseFinding = Synced<MisuseFinding>;
+export type StoredQuote = Synced<Quote>;
+export type StoredQuoteLine = Synced<QuoteLine>;
+export type StoredShipmentLeg = Synced<ShipmentLeg>;
+export type StoredNote = Synced<Note>;
+export type StoredAuditEvent = Synced<AuditEvent>;
+export type StoredPart = Synced<Part>;
+
+/** The repair center this station belongs to, printed on slips and labels. */
+export const centerDetailsSchema = z.object({
+  name: textSchema,
+  address: addressSchema.optional(),
+  phone: phoneNumberSchema.optional(),
+  email: z.email({ error: 'expected an email address such as "service@example.com"' }).optional(),
+});
+export type CenterDetails = z.infer<typeof centerDetailsSchema>;
+
+/** What the station is, chosen at first run. The code never changes: RMA numbers carry it. */
+export const stationSetupSchema = z.object({
+  stationCode: stationCodeSchema,
+  center: centerDetailsSchema,
+});
+export type StationSetup = z.infer<typeof stationSetupSchema>;
+
+/** The settings row of the station. */
+export type StationSettingsRow = StationSetup & {
+  readonly key: 'station';
+  readonly setUpAt: IsoDateTime;
+};
+
+/** The last clock stamp this station made, so stamps keep increasing across restarts. */
+export type ClockSettingsRow = { readonly key: 'clock'; readonly lastStamp: Hlc };
+
+/** A row of the `settings` table, told apart by `key`. */
+export type SettingsRow = StationSettingsRow | ClockSettingsRow;
+
+/** A counter: `outbox` numbers outbox entries, `rma/JKT1` the claims station JKT1 opened. */
+export type SequenceRow = { readonly name: string; readonly value: number };
+
+/** The changes one mutation made to one row, for the sync push. */
+export type OutboxRowChange = {
+  readonly table: SyncedTableName;
+  readonly id: RecordId;
+  /** The fields written, with their new values. */
+  readonly set: Readonly<Record<string, unknown>>;
+  /** Optional fields removed. */
+  readonly unset: readonly string[];
+  /** The stamp of every field in `set` and `unset`. */
+  readonly stamp: Hlc;
+};
+
+/**
+ * One repository operation waiting to be pushed: every row it changed (the record and its audit
+ * event), so the server applies it whole or not at all. `sequence` numbers the entries of this
+ * station without gaps, so the server can tell a lost push from a repeated one.
+ */
+export type OutboxEntry = {
+  readonly sequence: number;
+  readonly mutationId: RecordId;
+  readonly station: StationCode;
+  readonly actor: RecordId;
+  readonly at: Hlc;
+  readonly rows: readonly OutboxRowChange[];
+};
+
+/** A small JPEG preview of an image attachment, made when it was captured. */
+export type Thumbnail = {
+  readonly blob: Blob;
+  readonly width: number;
+  readonly height: number;
+};
+
+/** What is known of stored bytes, by their SHA-256; the bytes are in `attachmentBlobs`. */
+export type StoredAttachment = {
+  readonly sha256: Sha256;
+  readonly sizeBytes: number;
+  readonly mediaType: string;
+  readonly storedAt: IsoDateTime;
+  readonly thumbnail?: Thumbnail;
+};
+
+/** The bytes of an attachment, kept as a Blob (Chromium keeps large Blobs on disk, not in memory). */
+export type AttachmentBlobRow = { readonly sha256: Sha256; readonly blob: Blob };

@@ -1,0 +1,129 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Claim } from '../../../../shared/domain/claim';
+import { formatRmaNumber } from '../../../../shared/domain/claim';
+import type { ClaimStatus } from '../../../../shared/domain/claimWorkflow';
+import { claimWorkflowContext, transitionClaim } from '../../../../shared/domain/claimWorkflow';
+import type { RecordId, StationCode } from '../../../../shared/domain/primitives';
+import type {
+  StoredClaim,
+  StoredEvidence,
+  StoredInspection,
+  StoredQuote,
+  SyncFields,
+} from '../records';
+import { claimDefinition } from './definitions';
+import { RecordRepository } from './recordRepository';
+import type { RepositoryResult } from './repositoryError';
+import type { RepositoryWriter, WriteContext } from './repositoryWriter';
+import type { WriteSession } from './writeSession';
+
+/** The fields the repository sets on a new claim: its id, RMA number, first status and times. */
+type ClaimMadeFields = 'id' | 'rmaNumber' | 'status' | 'createdAt' | 'updatedAt';
+
+/** What the bench enters to open a claim. */
+export type ClaimDraft = Omit<Claim, ClaimMadeFields>;
+
+/** What may be edited on a claim; `status` moves only through {@link ClaimRepository.transition}. */
+export type ClaimPatch = Partial<ClaimDraft>;
+
+/** The counter of the RMA numbers a station made. */
+export function rmaSequenceName(stationCode: StationCode): string {
+  return `rma/${stationCode}`;
+}
+
+const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+
+/**
+ * Claims: opened with an RMA number made offline (this station's code plus its next sequence,
+ * counted in the same transaction, so two stations never collide and a refused claim uses no
+ * number), edited field by field, and moved through the workflow only by {@link transition}.
+ */
+export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimDraft, ClaimPatch> {
+  constructor(writer: RepositoryWriter) {
+    super(writer, claimDefinition);
+  }
+
+  /** Opens a claim in status `intake` with the station's next RMA number. */
+  override async create(
+    draft: ClaimDraft,
+    context: WriteContext,
+  ): Promise<RepositoryResult<StoredClaim>> {
+    return this.writer.write(context, async (session) => {
+      const sequence = await session.nextSequence(rmaSequenceName(session.station));
+      const claim = session.parse(claimDefinition, {
+        ...draft,
+        id: uuidv7(),
+        rmaNumber: formatRmaNumber(session.station, sequence),
+        status: 'intake',
+        createdAt: session.at,
+        updatedAt: session.at,
+      } satisfies Claim);
+      return session.insert(claimDefinition, claim);
+    });
+  }
+
+  /** Changes fields of a claim other than its status (see {@link transition}). */
+  override async update(
+    id: RecordId,
+    patch: ClaimPatch,
+    context: WriteContext,
+  ): Promise<RepositoryResult<StoredClaim>> {
+    if ('status' in patch) {
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          field: 'status',
+          message:
+            'status: a claim changes status only through transition(), which checks the workflow.',
+        },
+      };
+    }
+    return super.update(id, patch, context);
+  }
+
+  /**
+   * Moves a claim to status `to` when the workflow and its guards allow it (see
+   * `transitionClaim`), judged on the claim's live evidence, inspections and quotes as stored.
+   */
+  async transition(
+    id: RecordId,
+    to: ClaimStatus,
+    context: WriteContext,
+  ): Promise<RepositoryResult<StoredClaim>> {
+    return this.writer.write(context, async (session) => {
+      const claim = await session.findLive(claimDefinition, id);
+      const decision = transitionClaim(await workflowContextOf(session, claim), to);
+      if (!decision.ok) {
+        return session.refuse({
+          code: decision.error.code,
+          field: 'status',
+          message: decision.error.message,
+          clauses: decision.error.clauses,
+          allowedStatuses: decision.error.allowed,
+        });
+      }
+      const next = session.parse(claimDefinition, { ...claim, status: decision.value });
+      return session.replace(claimDefinition, claim, next, 'transition');
+    });
+  }
+}
+
+async function workflowContextOf(session: WriteSession, claim: StoredClaim) {
+  const [evidence, inspections, quotes] = await Promise.all([
+    session
+      .table<StoredEvidence>('evidence')
+      .where('claimId')
+      .equals(claim.id)
+      .filter(isLive)
+      .toArray(),
+    session
+      .table<StoredInspection>('inspections')
+      .where('claimId')
+      .equals(claim.id)
+      .filter(isLive)
+      .toArray(),
+    session.table<StoredQuote>('quotes').where('claimId').equals(claim.id).filter(isLive).toArray(),
+  ]);
+  return claimWorkflowContext(claim, { evidence, inspections, quotes });
+}

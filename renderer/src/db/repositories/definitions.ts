@@ -1,0 +1,191 @@
+import type { Claim } from '../../../../shared/domain/claim';
+import { claimSchema } from '../../../../shared/domain/claim';
+import type { Customer } from '../../../../shared/domain/customer';
+import { customerSchema } from '../../../../shared/domain/customer';
+import type { Device } from '../../../../shared/domain/device';
+import { deviceSchema } from '../../../../shared/domain/device';
+import type { Evidence } from '../../../../shared/domain/evidence';
+import { evidenceSchema } from '../../../../shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '../../../../shared/domain/inspection';
+import { inspectionSchema, misuseFindingSchema } from '../../../../shared/domain/inspection';
+import type { Note } from '../../../../shared/domain/note';
+import { noteSchema } from '../../../../shared/domain/note';
+import type { Quote, QuoteLine } from '../../../../shared/domain/quote';
+import { canEditQuote, quoteLineSchema, quoteSchema } from '../../../../shared/domain/quote';
+import type { ShipmentLeg } from '../../../../shared/domain/shipment';
+import { shipmentLegSchema } from '../../../../shared/domain/shipment';
+import type {
+  Part,
+  StoredAttachment,
+  StoredClaim,
+  StoredCustomer,
+  StoredDevice,
+  StoredEvidence,
+  StoredInspection,
+  StoredMisuseFinding,
+  StoredNote,
+  StoredPart,
+  StoredQuote,
+  StoredQuoteLine,
+  StoredShipmentLeg,
+  SyncFields,
+} from '../records';
+import { partSchema } from '../records';
+import { customerSearchFields } from '../searchKeys';
+import type { RecordDefinition } from './writeSession';
+
+/** Most records are stored as they are, with their sync fields. */
+const storeAsIs = <Row>(row: Row, sync: SyncFields) => ({ ...row, ...sync });
+
+/** Customers, stored with their search fields (see `customerSearchFields`). */
+export const customerDefinition: RecordDefinition<Customer, StoredCustomer> = {
+  table: 'customers',
+  schema: customerSchema,
+  noun: 'customer',
+  references: [],
+  fixedFields: [],
+  // The search fields are derived on every write, so they can never disagree with the record.
+  toStored: (customer, sync) => ({ ...customer, ...sync, ...customerSearchFields(customer) }),
+};
+
+/** Devices, each of a live customer. */
+export const deviceDefinition: RecordDefinition<Device, StoredDevice> = {
+  table: 'devices',
+  schema: deviceSchema,
+  noun: 'device',
+  references: [{ field: 'customerId', table: 'customers', noun: 'customer' }],
+  fixedFields: [],
+  toStored: storeAsIs,
+};
+
+/** Claims: the RMA number and opening time never change; every change moves `updatedAt`. */
+export const claimDefinition: RecordDefinition<Claim, StoredClaim> = {
+  table: 'claims',
+  schema: claimSchema,
+  noun: 'claim',
+  references: [
+    { field: 'customerId', table: 'customers', noun: 'customer' },
+    { field: 'deviceId', table: 'devices', noun: 'device' },
+  ],
+  fixedFields: ['rmaNumber', 'createdAt'],
+  toStored: storeAsIs,
+  touch: (claim, at) => ({ ...claim, updatedAt: at }),
+};
+
+/** Evidence: metadata of a file already in the attachment store, which it never swaps for another. */
+export const evidenceDefinition: RecordDefinition<Evidence, StoredEvidence> = {
+  table: 'evidence',
+  schema: evidenceSchema,
+  noun: 'piece of evidence',
+  references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
+  // The file is the evidence: a different file is a new piece of evidence, not an edit.
+  fixedFields: ['sha256', 'sizeBytes', 'mediaType'],
+  toStored: storeAsIs,
+  async check(evidence, session, operation) {
+    if (operation !== 'create') return;
+    const stored = await session.table<StoredAttachment>('attachments').get(evidence.sha256);
+    if (stored === undefined) {
+      session.refuse({
+        code: 'attachment-missing',
+        field: 'sha256',
+        message: `sha256: no stored file has the digest ${evidence.sha256}; store the file with storeAttachment() first.`,
+      });
+    }
+  },
+};
+
+/** Inspections of a claim. */
+export const inspectionDefinition: RecordDefinition<Inspection, StoredInspection> = {
+  table: 'inspections',
+  schema: inspectionSchema,
+  noun: 'inspection',
+  references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
+  fixedFields: ['claimId'],
+  toStored: storeAsIs,
+};
+
+/** Signs of misuse found by an inspection. */
+export const misuseFindingDefinition: RecordDefinition<MisuseFinding, StoredMisuseFinding> = {
+  table: 'misuseFindings',
+  schema: misuseFindingSchema,
+  noun: 'misuse finding',
+  references: [{ field: 'inspectionId', table: 'inspections', noun: 'inspection' }],
+  fixedFields: ['inspectionId'],
+  toStored: storeAsIs,
+};
+
+/** Quote revisions of a claim. */
+export const quoteDefinition: RecordDefinition<Quote, StoredQuote> = {
+  table: 'quotes',
+  schema: quoteSchema,
+  noun: 'quote',
+  references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
+  fixedFields: ['claimId', 'revision'],
+  toStored: storeAsIs,
+};
+
+/** Lines of a quote, which change only while the quote is a draft. */
+export const quoteLineDefinition: RecordDefinition<QuoteLine, StoredQuoteLine> = {
+  table: 'quoteLines',
+  schema: quoteLineSchema,
+  noun: 'quote line',
+  references: [{ field: 'quoteId', table: 'quotes', noun: 'quote' }],
+  fixedFields: ['quoteId'],
+  toStored: storeAsIs,
+  async check(line, session) {
+    // What the customer was sent stays on record: lines change only while the quote is a draft.
+    const quote = await session.table<StoredQuote>('quotes').get(line.quoteId);
+    if (quote !== undefined && !canEditQuote(quote)) {
+      session.refuse({
+        code: 'quote-not-editable',
+        field: 'quoteId',
+        message: `Quote revision ${quote.revision} was ${quote.status === 'sent' ? 'sent' : quote.status}: its lines no longer change. Make a new revision instead.`,
+      });
+    }
+  },
+};
+
+/** Shipping legs of a claim, with the receipt evidence if there is one. */
+export const shipmentLegDefinition: RecordDefinition<ShipmentLeg, StoredShipmentLeg> = {
+  table: 'shipmentLegs',
+  schema: shipmentLegSchema,
+  noun: 'shipment leg',
+  references: [
+    { field: 'claimId', table: 'claims', noun: 'claim' },
+    { field: 'receiptEvidenceId', table: 'evidence', noun: 'piece of evidence' },
+  ],
+  fixedFields: ['claimId'],
+  toStored: storeAsIs,
+};
+
+/** Notes on a claim, changed or deleted only by their author. */
+export const noteDefinition: RecordDefinition<Note, StoredNote> = {
+  table: 'notes',
+  schema: noteSchema,
+  noun: 'note',
+  references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
+  fixedFields: ['claimId', 'author', 'at'],
+  toStored: storeAsIs,
+  check(note, session, operation) {
+    // A note is one person's words: others add a note of their own rather than edit it.
+    if (operation !== 'create' && note.author !== session.actor) {
+      session.refuse({
+        code: 'not-author',
+        field: 'author',
+        message:
+          'Only the author of a note may change or delete it: add a note of your own instead.',
+      });
+    }
+    return Promise.resolve();
+  },
+};
+
+/** The parts catalogue the quotes are priced from. */
+export const partDefinition: RecordDefinition<Part, StoredPart> = {
+  table: 'partsCatalog',
+  schema: partSchema,
+  noun: 'part',
+  references: [],
+  fixedFields: [],
+  toStored: storeAsIs,
+};

@@ -1,0 +1,83 @@
+import type { Customer } from '../../../../shared/domain/customer';
+import type { Device } from '../../../../shared/domain/device';
+import type { Evidence } from '../../../../shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '../../../../shared/domain/inspection';
+import type { Note } from '../../../../shared/domain/note';
+import type { Quote, QuoteLine } from '../../../../shared/domain/quote';
+import type { ShipmentLeg } from '../../../../shared/domain/shipment';
+import type { FixlineDatabase } from '../database';
+import type {
+  Part,
+  StoredCustomer,
+  StoredDevice,
+  StoredEvidence,
+  StoredInspection,
+  StoredMisuseFinding,
+  StoredNote,
+  StoredPart,
+  StoredQuote,
+  StoredQuoteLine,
+  StoredShipmentLeg,
+} from '../records';
+import { ClaimRepository } from './claimRepository';
+import {
+  customerDefinition,
+  deviceDefinition,
+  evidenceDefinition,
+  inspectionDefinition,
+  misuseFindingDefinition,
+  noteDefinition,
+  partDefinition,
+  quoteDefinition,
+  quoteLineDefinition,
+  shipmentLegDefinition,
+} from './definitions';
+import { RecordRepository } from './recordRepository';
+import type { RepositoryOptions } from './repositoryWriter';
+import { RepositoryWriter } from './repositoryWriter';
+import { StationRepository } from './stationRepository';
+
+/** Every repository of the database: the only way to write it. */
+export type Repositories = {
+  readonly station: StationRepository;
+  readonly customers: RecordRepository<Customer, StoredCustomer>;
+  readonly devices: RecordRepository<Device, StoredDevice>;
+  readonly claims: ClaimRepository;
+  readonly evidence: RecordRepository<Evidence, StoredEvidence>;
+  readonly inspections: RecordRepository<Inspection, StoredInspection>;
+  readonly misuseFindings: RecordRepository<MisuseFinding, StoredMisuseFinding>;
+  readonly quotes: RecordRepository<Quote, StoredQuote>;
+  readonly quoteLines: RecordRepository<QuoteLine, StoredQuoteLine>;
+  readonly shipmentLegs: RecordRepository<ShipmentLeg, StoredShipmentLeg>;
+  readonly notes: RecordRepository<Note, StoredNote>;
+  readonly partsCatalog: RecordRepository<Part, StoredPart>;
+};
+
+/** Builds the repositories of `db`. */
+export function createRepositories(
+  db: FixlineDatabase,
+  options: RepositoryOptions = {},
+): Repositories {
+  const writer = new RepositoryWriter(db, options);
+  return {
+    station: new StationRepository(db, options.now),
+    customers: new RecordRepository(writer, customerDefinition),
+    devices: new RecordRepository(writer, deviceDefinition),
+    claims: new ClaimRepository(writer),
+    evidence: new RecordRepository(writer, evidenceDefinition),
+    inspections: new RecordRepository(writer, inspectionDefinition),
+    misuseFindings: new RecordRepository(writer, misuseFindingDefinition),
+    quotes: new RecordRepository(writer, quoteDefinition),
+    quoteLines: new RecordRepository(writer, quoteLineDefinition),
+    shipmentLegs: new RecordRepository(writer, shipmentLegDefinition),
+    notes: new RecordRepository(writer, noteDefinition),
+    partsCatalog: new RecordRepository(writer, partDefinition),
+  };
+}
+
+export { ClaimRepository, rmaSequenceName } from './claimRepository';
+export type { ClaimDraft, ClaimPatch } from './claimRepository';
+export { RecordRepository } from './recordRepository';
+export type { RepositoryError, RepositoryErrorCode, RepositoryResult } from './repositoryError';
+export type { RepositoryOptions, WriteContext } from './repositoryWriter';
+export { StationRepository } from './stationRepository';

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import type {
+  ClaimStatus,
+  ClaimTransitionErrorCode,
+} from '../../../../shared/domain/claimWorkflow';
+import type { Result } from '../../../../shared/domain/result';
+import { fail, ok } from '../../../../shared/domain/result';
+import { describeFirstIssue } from '../../../../shared/domain/validation';
+
+/**
+ * Why a repository refused a write. Codes are stable, for the UI to translate; messages are
+ * English and say what to fix.
+ * - `invalid-input`: a field breaks the domain schema (`field` names it).
+ * - `not-found`: the record, or one it refers to (`field`), does not exist or was deleted.
+ * - `fixed-field`: the field never changes once the record exists (an RMA number, a file's digest).
+ * - `station-not-set-up` / `station-already-set-up`: the station code is chosen once, at first run.
+ * - `quote-not-editable`: the quote was sent; change a new revision instead.
+ * - `attachment-missing`: evidence must point at bytes already in the attachment store.
+ * - `not-author`: only the author of a note may change it.
+ * - `storage-full`: the disk or the browser's quota is full; nothing was written.
+ * - `conflict`: a unique value is already taken (an RMA number, when two stations share a code).
+ * - the codes of a refused claim transition (see `transitionClaim`).
+ */
+export type RepositoryErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'fixed-field'
+  | 'station-not-set-up'
+  | 'station-already-set-up'
+  | 'quote-not-editable'
+  | 'attachment-missing'
+  | 'not-author'
+  | 'storage-full'
+  | 'conflict'
+  | ClaimTransitionErrorCode;
+
+/** A refused write: nothing of it was stored. */
+export type RepositoryError = {
+  readonly code: RepositoryErrorCode;
+  readonly message: string;
+  /** The field at fault, as a dotted path (`purchase.invoiceDate`), when there is one. */
+  readonly field?: string;
+  /** The policy clauses behind a refused claim transition. */
+  readonly clauses?: readonly string[];
+  /** Where a claim may go instead, for a refused claim transition. */
+  readonly allowedStatuses?: readonly ClaimStatus[];
+};
+
+/** The outcome of a repository write. */
+export type RepositoryResult<Value> = Result<Value, RepositoryError>;
+
+/**
+ * Thrown inside a repository transaction to refuse the write: throwing aborts the transaction,
+ * so whatever the operation wrote before the refusal is rolled back with it.
+ */
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
+
+  constructor(readonly error: RepositoryError) {
+    super(error.message);
+  }
+}
+
+/** The refusal of input that fails `schema`, naming the first field at fault. */
+export function invalidInput(error: z.ZodError): RepositoryError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.');
+  return {
+    code: 'invalid-input',
+    message: describeFirstIssue(error),
+    ...(field === undefined || field === '' ? {} : { field }),
+  };
+}
+
+/** Parses `input` with `schema`: the parsed value, or a refusal naming the field at fault. */
+export function parseInput<Output>(
+  schema: z.ZodType<Output>,
+  input: unknown,
+): RepositoryResult<Output> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : fail(invalidInput(parsed.error));
+}
+
+function errorName(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const name = 'name' in error && typeof error.name === 'string' ? error.name : undefined;
+  // Dexie wraps IndexedDB errors and keeps the original as `inner`.
+  const inner = 'inner' in error ? errorName(error.inner) : undefined;
+  return inner ?? name;
+}
+
+/**
+ * The refusal for a storage failure the user can act on (a full disk, a taken unique value);
+ * undefined for anything else, which is a bug and is thrown on.
+ */
+export function storageFailure(error: unknown): RepositoryError | undefined {
+  switch (errorName(error)) {
+    case 'QuotaExceededError':
+      return {
+        code: 'storage-full',
+        message:
+          'The disk is full (or the browser refused more storage), so nothing was saved: free some space and try again.',
+      };
+    case 'ConstraintError':
+      return {
+        code: 'conflict',
+        message:
+          'A value that must be unique is already stored (for example an RMA number, when two stations were given the same station code). Nothing was saved.',
+      };
+    default:
+      return undefined;
+  }
+}

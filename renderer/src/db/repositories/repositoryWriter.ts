@@ -1,0 +1,133 @@
+import type { Transaction } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { RecordId } from '../../../../shared/domain/primitives';
+import { recordIdSchema } from '../../../../shared/domain/primitives';
+import { fail, ok } from '../../../../shared/domain/result';
+import type { HlcStamp } from '../../../../shared/sync/hybridLogicalClock';
+import {
+  decodeHlc,
+  encodeHlc,
+  initialHlc,
+  tickHlc,
+} from '../../../../shared/sync/hybridLogicalClock';
+import type { FixlineDatabase } from '../database';
+import type { OutboxEntry, SettingsRow, StationSettingsRow, TableName } from '../records';
+import { syncedTableNames } from '../records';
+import { runGuardedWrite } from '../writeGuard';
+import type { RepositoryResult } from './repositoryError';
+import { Refusal, storageFailure } from './repositoryError';
+import { WriteSession } from './writeSession';
+
+/** Who makes a change: the technician signed in at this station. */
+export type WriteContext = { readonly actor: RecordId };
+
+/** Options of the repositories. */
+export type RepositoryOptions = {
+  /** The wall clock, in milliseconds since the epoch; tests pass a fixed one. */
+  readonly now?: () => number;
+};
+
+/**
+ * The tables every repository transaction covers. Always the same set, so that operations
+ * serialize in one order and cannot deadlock. The attachment bytes are left out: writing a large
+ * video can take seconds and must not hold up the bench.
+ */
+export const repositoryTables: readonly TableName[] = [
+  ...syncedTableNames,
+  'settings',
+  'outbox',
+  'sequences',
+  'attachments',
+];
+
+/** The station's settings row, read in `transaction`; undefined before the first-run setup. */
+export async function readStationSettings(
+  transaction: Transaction,
+): Promise<StationSettingsRow | undefined> {
+  const row = await transaction.table<SettingsRow, string>('settings').get('station');
+  return row?.key === 'station' ? row : undefined;
+}
+
+async function readClock(transaction: Transaction, node: string): Promise<HlcStamp> {
+  const row = await transaction.table<SettingsRow, string>('settings').get('clock');
+  const last = row?.key === 'clock' ? decodeHlc(row.lastStamp) : undefined;
+  // The node is always this station, even if the stored stamp came with a restored backup.
+  return last === undefined ? initialHlc(node) : { ...last, node };
+}
+
+/**
+ * Runs repository operations: each in one guarded transaction that also ticks the station's
+ * clock and writes one outbox entry with every row the operation changed, or nothing at all.
+ */
+export class RepositoryWriter {
+  readonly #now: () => number;
+
+  constructor(
+    readonly db: FixlineDatabase,
+    options: RepositoryOptions = {},
+  ) {
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Runs `operation` in a transaction. A {@link Refusal} it throws, or a full disk, comes back as
+   * a refused result with nothing stored; any other error is a bug and is thrown on.
+   */
+  async write<Value>(
+    context: WriteContext,
+    operation: (session: WriteSession) => Promise<Value>,
+  ): Promise<RepositoryResult<Value>> {
+    if (!recordIdSchema.safeParse(context.actor).success) {
+      return fail({
+        code: 'invalid-input',
+        field: 'actor',
+        message: `actor: expected the id (a UUID) of the technician making the change, got "${context.actor}"`,
+      });
+    }
+    try {
+      return ok(
+        await runGuardedWrite(this.db, repositoryTables, async (transaction) => {
+          const settings = await readStationSettings(transaction);
+          if (settings === undefined) {
+            throw new Refusal({
+              code: 'station-not-set-up',
+              message:
+                'Set up this station (its station code and center) before recording anything.',
+            });
+          }
+          const nowMs = this.#now();
+          const stamp = tickHlc(await readClock(transaction, settings.stationCode), nowMs);
+          const encodedStamp = encodeHlc(stamp);
+          const session = new WriteSession(
+            transaction,
+            context.actor,
+            settings.stationCode,
+            encodedStamp,
+            new Date(nowMs).toISOString(),
+          );
+          const value = await operation(session);
+          if (session.rowChanges.length > 0) {
+            const entry: OutboxEntry = {
+              sequence: await session.nextSequence('outbox'),
+              mutationId: uuidv7(),
+              station: settings.stationCode,
+              actor: context.actor,
+              at: encodedStamp,
+              rows: session.rowChanges,
+            };
+            await transaction.table<OutboxEntry, number>('outbox').add(entry);
+            await transaction
+              .table<SettingsRow, string>('settings')
+              .put({ key: 'clock', lastStamp: encodedStamp });
+          }
+          return value;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.error);
+      const failure = storageFailure(error);
+      if (failure !== undefined) return fail(failure);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { fail, ok } from '../../../../shared/domain/result';
+import type { FixlineDatabase } from '../database';
+import type { StationSettingsRow, StationSetup } from '../records';
+import { stationSetupSchema } from '../records';
+import { runGuardedWrite } from '../writeGuard';
+import type { RepositoryResult } from './repositoryError';
+import { Refusal, parseInput } from './repositoryError';
+import { readStationSettings } from './repositoryWriter';
+
+/**
+ * The station's own settings, chosen at first run: its code (part of every RMA number it makes,
+ * so it never changes afterwards) and the repair center it belongs to. Local: not synced.
+ */
+export class StationRepository {
+  readonly #now: () => number;
+
+  constructor(
+    private readonly db: FixlineDatabase,
+    now: () => number = Date.now,
+  ) {
+    this.#now = now;
+  }
+
+  /** The station's settings; undefined until it is set up. */
+  async get(): Promise<StationSettingsRow | undefined> {
+    const row = await this.db.settings.get('station');
+    return row?.key === 'station' ? row : undefined;
+  }
+
+  /**
+   * Sets up the station at first run; later, updates the center's details. Refuses a different
+   * station code once one is set: RMA numbers already made carry it.
+   */
+  async setUp(setup: StationSetup): Promise<RepositoryResult<StationSettingsRow>> {
+    const parsed = parseInput(stationSetupSchema, setup);
+    if (!parsed.ok) return parsed;
+    try {
+      return ok(
+        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
+          const existing = await readStationSettings(transaction);
+          if (existing !== undefined && existing.stationCode !== parsed.value.stationCode) {
+            throw new Refusal({
+              code: 'station-already-set-up',
+              field: 'stationCode',
+              message: `stationCode: this station is ${existing.stationCode} and keeps that code, because its RMA numbers carry it.`,
+            });
+          }
+          const row: StationSettingsRow = {
+            key: 'station',
+            ...parsed.value,
+            setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
+          };
+          await transaction.table<StationSettingsRow, string>('settings').put(row);
+          return row;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,312 @@
+import type { Table, Transaction } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { AuditAction, AuditEvent, FieldChange } from '../../../../shared/domain/audit';
+import type { IsoDateTime, RecordId, StationCode } from '../../../../shared/domain/primitives';
+import type { Hlc } from '../../../../shared/sync/hybridLogicalClock';
+import type {
+  FieldStamps,
+  OutboxRowChange,
+  SequenceRow,
+  StoredAuditEvent,
+  SyncFields,
+  Synced,
+  SyncedTableName,
+  TableName,
+} from '../records';
+import type { RepositoryError } from './repositoryError';
+import { Refusal, invalidInput } from './repositoryError';
+
+/** A field of a record that holds the id of another record, which must exist and be live. */
+export type RecordReference<Row> = {
+  readonly field: keyof Row & string;
+  readonly table: SyncedTableName;
+  /** What the referenced record is called in messages ("customer"). */
+  readonly noun: string;
+};
+
+/** Which write a {@link RecordDefinition.check} is asked about. */
+export type WriteOperation = 'create' | 'update' | 'delete';
+
+/**
+ * How one synced table's records are validated and stored. Repositories are built from these,
+ * so every table gets the same stamps, tombstones, audit events and outbox entries.
+ */
+export type RecordDefinition<Row extends { readonly id: RecordId }, Stored extends Synced<Row>> = {
+  readonly table: SyncedTableName;
+  /** The domain schema from shared/domain; the repository stores only what it outputs. */
+  readonly schema: z.ZodType<Row>;
+  /** What a record is called in messages ("customer"). */
+  readonly noun: string;
+  readonly references: readonly RecordReference<Row>[];
+  /** Fields set at creation that never change afterwards. */
+  readonly fixedFields: readonly (keyof Row & string)[];
+  /** The stored row: the record, its sync fields, and any local fields derived for indexes. */
+  readonly toStored: (row: Row, sync: SyncFields) => Stored;
+  /** Stamps the record as changed, when a write changes anything (a claim's `updatedAt`). */
+  readonly touch?: (row: Row, at: IsoDateTime) => Row;
+  /** A rule that needs other rows; refuses with {@link WriteSession.refuse}. */
+  readonly check?: (row: Row, session: WriteSession, operation: WriteOperation) => Promise<void>;
+};
+
+/** The defined (not undefined) fields of a record, by name. */
+function definedFields(row: object): Map<string, unknown> {
+  const entries: [string, unknown][] = Object.entries(row);
+  return new Map(entries.filter(([, value]) => value !== undefined));
+}
+
+/**
+ * A copy of a record without the fields set to `undefined`: a removed optional field must be
+ * absent from the stored row, not present as `undefined`.
+ */
+export function withoutUndefinedFields<Row extends object>(row: Row): Row {
+  const copy = { ...row };
+  for (const [field, value] of Object.entries(copy)) {
+    if (value === undefined) Reflect.deleteProperty(copy, field);
+  }
+  return copy;
+}
+
+/** Whether two values stored as plain data (JSON-like) are the same. */
+export function isSameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aFields = definedFields(a);
+  const bFields = definedFields(b);
+  if (aFields.size !== bFields.size) return false;
+  for (const [key, value] of aFields) {
+    if (!bFields.has(key) || !isSameValue(value, bFields.get(key))) return false;
+  }
+  return true;
+}
+
+/** An absent value, in an audit change: `null` rather than `undefined`, which JSON would drop. */
+const absent = null;
+
+/**
+ * What one repository operation does inside its transaction: it writes rows with their stamps
+ * and audit events and collects the changes for the operation's outbox entry. Every field the
+ * operation changes gets the same stamp, `stamp`.
+ */
+export class WriteSession {
+  readonly #rowChanges: OutboxRowChange[] = [];
+
+  /**
+   * @param transaction the guarded transaction of the operation.
+   * @param actor the technician making the change.
+   * @param station this station's code.
+   * @param stamp the clock stamp of the operation.
+   * @param at the wall time of the operation.
+   */
+  constructor(
+    readonly transaction: Transaction,
+    readonly actor: RecordId,
+    readonly station: StationCode,
+    readonly stamp: Hlc,
+    readonly at: IsoDateTime,
+  ) {}
+
+  /** The row changes written so far, for the outbox. */
+  get rowChanges(): readonly OutboxRowChange[] {
+    return this.#rowChanges;
+  }
+
+  /** A table of the transaction. */
+  table<Row>(name: TableName): Table<Row, string> {
+    return this.transaction.table<Row, string>(name);
+  }
+
+  /** Refuses the operation: the transaction aborts and nothing of it is stored. */
+  refuse(error: RepositoryError): never {
+    throw new Refusal(error);
+  }
+
+  /** Parses a record with its schema, refusing the operation when a field is at fault. */
+  parse<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    input: unknown,
+  ): Row {
+    const parsed = definition.schema.safeParse(input);
+    if (!parsed.success) this.refuse(invalidInput(parsed.error));
+    return withoutUndefinedFields(parsed.data);
+  }
+
+  /** The next value of a counter (1 for a new one), kept in the same transaction as its use. */
+  async nextSequence(name: string): Promise<number> {
+    const sequences = this.table<SequenceRow>('sequences');
+    const value = ((await sequences.get(name))?.value ?? 0) + 1;
+    await sequences.put({ name, value });
+    return value;
+  }
+
+  /** A live record of the definition's table, or a `not-found` refusal. */
+  async findLive<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    id: RecordId,
+  ): Promise<Stored> {
+    const stored = await this.table<Stored>(definition.table).get(id);
+    if (stored === undefined || stored.deletedAt !== undefined) {
+      this.refuse({
+        code: 'not-found',
+        message: `No ${definition.noun} with id ${id}${stored === undefined ? '' : ' (it was deleted)'}.`,
+        field: 'id',
+      });
+    }
+    return stored;
+  }
+
+  /** Adds a new record, stamping every field. */
+  async insert<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    row: Row,
+  ): Promise<Stored> {
+    const fields = definedFields(row);
+    await this.checkReferences(definition, row, [...fields.keys()]);
+    await definition.check?.(row, this, 'create');
+    const stored = definition.toStored(row, this.syncFields(this.stampAll(fields.keys())));
+    await this.table<Stored>(definition.table).add(stored);
+    this.recordChange(definition.table, row.id, fields, []);
+    const changes: Record<string, FieldChange> = {};
+    for (const [field, value] of fields) changes[field] = { from: absent, to: value };
+    await this.appendAudit(definition.table, row.id, 'create', changes);
+    return stored;
+  }
+
+  /**
+   * Replaces a live record by `next`, stamping the fields that changed; writes nothing (and
+   * returns `existing`) when nothing did.
+   */
+  async replace<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    existing: Stored,
+    next: Row,
+    action: Extract<AuditAction, 'update' | 'transition'> = 'update',
+  ): Promise<Stored> {
+    const before = definedFields(existing);
+    // Every field the record ever had is stamped, which tells its fields from the local ones.
+    const recordFieldsOf = (row: Row) =>
+      new Set(
+        [...Object.keys(existing.stamps), ...definedFields(row).keys()].filter(
+          (field) => field !== 'deletedAt',
+        ),
+      );
+    const changedFields = (row: Row) => {
+      const after = definedFields(row);
+      return [...recordFieldsOf(row)].filter(
+        (field) => !isSameValue(before.get(field), after.get(field)),
+      );
+    };
+    if (changedFields(next).length === 0) return existing;
+    const touched = definition.touch?.(next, this.at) ?? next;
+    const changed = changedFields(touched);
+    const fixed = changed.find((field) =>
+      definition.fixedFields.some((fixedField) => fixedField === field),
+    );
+    if (fixed !== undefined) {
+      this.refuse({
+        code: 'fixed-field',
+        field: fixed,
+        message: `${fixed}: a ${definition.noun}'s ${fixed} never changes once it is recorded.`,
+      });
+    }
+    await this.checkReferences(definition, touched, changed);
+    await definition.check?.(touched, this, 'update');
+
+    const after = definedFields(touched);
+    const stamps: Record<string, Hlc> = { ...existing.stamps };
+    const changes: Record<string, FieldChange> = {};
+    const set = new Map<string, unknown>();
+    const unset: string[] = [];
+    for (const field of changed) {
+      stamps[field] = this.stamp;
+      changes[field] = { from: before.get(field) ?? absent, to: after.get(field) ?? absent };
+      if (after.has(field)) set.set(field, after.get(field));
+      else unset.push(field);
+    }
+    const stored = definition.toStored(touched, this.syncFields(stamps));
+    await this.table<Stored>(definition.table).put(stored);
+    this.recordChange(definition.table, touched.id, set, unset);
+    await this.appendAudit(definition.table, touched.id, action, changes);
+    return stored;
+  }
+
+  /** Marks a live record deleted, keeping the row as a tombstone so the deletion syncs. */
+  async tombstone<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    existing: Stored,
+  ): Promise<Stored> {
+    await definition.check?.(existing, this, 'delete');
+    const stored: Stored = {
+      ...existing,
+      ...this.syncFields({ ...existing.stamps, deletedAt: this.stamp }),
+      deletedAt: this.at,
+    };
+    await this.table<Stored>(definition.table).put(stored);
+    this.recordChange(definition.table, existing.id, new Map([['deletedAt', this.at]]), []);
+    await this.appendAudit(definition.table, existing.id, 'delete', {
+      deletedAt: { from: absent, to: this.at },
+    });
+    return stored;
+  }
+
+  private syncFields(stamps: FieldStamps): SyncFields {
+    return { stamps, updatedBy: this.actor, station: this.station };
+  }
+
+  private stampAll(fields: Iterable<string>): FieldStamps {
+    return Object.fromEntries([...fields].map((field) => [field, this.stamp]));
+  }
+
+  private async checkReferences<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    row: Row,
+    fields: readonly string[],
+  ): Promise<void> {
+    for (const reference of definition.references) {
+      if (!fields.includes(reference.field)) continue;
+      const id: unknown = row[reference.field];
+      if (typeof id !== 'string') continue;
+      const target = await this.table<SyncFields>(reference.table).get(id);
+      if (target === undefined || target.deletedAt !== undefined) {
+        this.refuse({
+          code: 'not-found',
+          field: reference.field,
+          message: `${reference.field}: no ${reference.noun} with id ${id}${target === undefined ? '' : ' (it was deleted)'}.`,
+        });
+      }
+    }
+  }
+
+  /** Appends the audit event of a change; audit events are synced rows of their own. */
+  private async appendAudit(
+    entity: SyncedTableName,
+    entityId: RecordId,
+    action: AuditAction,
+    changes: Record<string, FieldChange>,
+  ): Promise<void> {
+    const event: AuditEvent = {
+      id: uuidv7(),
+      entity,
+      entityId,
+      action,
+      changes,
+      actor: this.actor,
+      station: this.station,
+      at: this.at,
+    };
+    const fields = definedFields(event);
+    const stored: StoredAuditEvent = { ...event, ...this.syncFields(this.stampAll(fields.keys())) };
+    await this.table<StoredAuditEvent>('auditEvents').add(stored);
+    this.recordChange('auditEvents', event.id, fields, []);
+  }
+
+  private recordChange(
+    table: SyncedTableName,
+    id: RecordId,
+    set: ReadonlyMap<string, unknown>,
+    unset: readonly string[],
+  ): void {
+    this.#rowChanges.push({ table, id, set: Object.fromEntries(set), unset, stamp: this.stamp });
+  }
+}

@@ -1,0 +1,27 @@
+import type Dexie from 'dexie';
+import type { SchemaVersion } from './schemaVersion';
+import { schemaVersion1 } from './v1';
+import { schemaVersion2 } from './v2';
+
+/** Every schema version, oldest first. The database opens at the last one. */
+export const schemaVersions: readonly SchemaVersion[] = [schemaVersion1, schemaVersion2];
+
+/** The version the app's database is at. */
+export const currentSchemaVersion = schemaVersion2.version;
+
+/**
+ * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
+ * Tests pass a prefix of {@link schemaVersions} to make a database as an older app left it.
+ */
+export function declareSchema(
+  db: Dexie,
+  versions: readonly SchemaVersion[] = schemaVersions,
+): void {
+  for (const schema of versions) {
+    const version = db.version(schema.version).stores({ ...schema.stores });
+    const { upgrade } = schema;
+    if (upgrade !== undefined) version.upgrade(upgrade);
+  }
+}
+
+export type { SchemaVersion } from './schemaVersion';

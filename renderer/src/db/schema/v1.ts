@@ -1,0 +1,30 @@
+import type { SchemaVersion } from './schemaVersion';
+import type { TableName } from '../records';
+
+/**
+ * Version 1: every table, keyed by `id` (a UUIDv7 made by the station) for synced rows. Indexes
+ * are what the bench looks records up by: a device's serial or IMEI, a claim's RMA number, order
+ * number, status and age, a customer's name, phone and email, and the rows of each claim.
+ */
+export const schemaVersion1 = {
+  version: 1,
+  stores: {
+    customers: 'id, name, phone, email',
+    devices: 'id, customerId, serial, imei',
+    claims: 'id, &rmaNumber, status, createdAt, customerId, deviceId, purchase.orderNumber',
+    evidence: 'id, claimId, sha256',
+    inspections: 'id, claimId',
+    misuseFindings: 'id, inspectionId',
+    quotes: 'id, claimId',
+    quoteLines: 'id, quoteId',
+    shipmentLegs: 'id, claimId, trackingNumber',
+    notes: 'id, claimId',
+    auditEvents: 'id, [entity+entityId], at',
+    partsCatalog: 'id, sku, name, *compatibleModels',
+    settings: 'key',
+    outbox: 'sequence',
+    sequences: 'name',
+    attachments: 'sha256',
+    attachmentBlobs: 'sha256',
+  } satisfies Record<TableName, string>,
+} satisfies SchemaVersion;

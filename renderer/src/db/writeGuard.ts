@@ -1,0 +1,126 @@
+import Dexie from 'dexie';
+import type { DBCore, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import type { TableName } from './records';
+
+/**
+ * The IndexedDB transactions opened by {@link runGuardedWrite}. Dexie hands the same object to
+ * every DBCore request of a transaction, so membership here is how the middleware tells the data
+ * layer's writes from anyone else's. A WeakSet, so finished transactions are not kept alive.
+ */
+const permittedTransactions = new WeakSet<DBCoreTransaction>();
+
+/**
+ * The databases (by name) a backup is being restored into. The importer opens its own
+ * transaction over every table, so the guard lets such a transaction through while a restore of
+ * that database runs (see {@link runRestore}).
+ */
+const databasesBeingRestored = new Set<string>();
+
+/** Thrown when code outside the data layer writes a table directly. */
+export class DirectWriteRefusedError extends Error {
+  override readonly name = 'DirectWriteRefusedError';
+
+  /** @param table the table written @param operation the DBCore mutation (`add`, `put`, `delete`…) */
+  constructor(
+    readonly table: string,
+    readonly operation: string,
+  ) {
+    super(
+      `Direct ${operation} on table "${table}" refused: Fixline's tables change only through the repositories in renderer/src/db/repositories (and the attachment store), which write the record, its audit event and its outbox entry in one transaction.`,
+    );
+  }
+}
+
+/** Thrown when a write of the data layer is started inside a transaction it did not open. */
+export class ForeignTransactionError extends Error {
+  override readonly name = 'ForeignTransactionError';
+
+  constructor() {
+    super(
+      'A repository write was started inside a transaction the repositories did not open: call repositories outside db.transaction(), since a foreign transaction could add writes of its own that escape the audit trail and the outbox.',
+    );
+  }
+}
+
+/** Whether an IndexedDB transaction is a schema upgrade, whose upgrade functions rewrite rows. */
+function isSchemaUpgrade(transaction: DBCoreTransaction): boolean {
+  return 'mode' in transaction && transaction.mode === 'versionchange';
+}
+
+/**
+ * A DBCore middleware that refuses every mutation (add, put, delete, clear, modify) unless the
+ * transaction was opened by {@link runGuardedWrite}, is a schema upgrade, or is the importer's
+ * transaction during {@link runRestore}. DBCore is the level every Table and Collection method
+ * goes through, so none gets around it.
+ */
+export const writeGuardMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'fixlineWriteGuard',
+  create(down) {
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const transaction = down.transaction(stores, mode, options);
+        const isRestore =
+          mode === 'readwrite' &&
+          databasesBeingRestored.has(down.schema.name) &&
+          stores.length === down.schema.tables.length;
+        if (isRestore) permittedTransactions.add(transaction);
+        return transaction;
+      },
+      table(tableName) {
+        const table = down.table(tableName);
+        return {
+          ...table,
+          mutate(request) {
+            if (permittedTransactions.has(request.trans) || isSchemaUpgrade(request.trans)) {
+              return table.mutate(request);
+            }
+            return Promise.reject(new DirectWriteRefusedError(tableName, request.type));
+          },
+        };
+      },
+    };
+  },
+};
+
+/** Whether `transaction` is one the data layer opened (so a nested write may join it). */
+function isPermitted(transaction: Transaction): boolean {
+  return permittedTransactions.has(transaction.idbtrans);
+}
+
+/**
+ * Runs `scope` in a read-write transaction over `tables` that the write guard lets through.
+ * Only the data layer (repositories, attachment store, backup import) calls this. Called inside
+ * another such transaction it joins it; inside any other transaction it throws
+ * {@link ForeignTransactionError}.
+ */
+export function runGuardedWrite<Value>(
+  db: Dexie,
+  tables: readonly TableName[],
+  scope: (transaction: Transaction) => Promise<Value>,
+): Promise<Value> {
+  const outer: Transaction | null = Dexie.currentTransaction;
+  if (outer !== null && !isPermitted(outer)) return Promise.reject(new ForeignTransactionError());
+  return db.transaction('rw', tables, (transaction) => {
+    permittedTransactions.add(transaction.idbtrans);
+    return scope(transaction);
+  });
+}
+
+/**
+ * Runs `restore`, during which the guard lets through any read-write transaction over every table
+ * of `db` (the importer's). Only the backup import calls this.
+ * @throws Error when a restore of the same database is already running.
+ */
+export async function runRestore<Value>(db: Dexie, restore: () => Promise<Value>): Promise<Value> {
+  if (databasesBeingRestored.has(db.name)) {
+    throw new Error(`A backup is already being restored into the database "${db.name}".`);
+  }
+  databasesBeingRestored.add(db.name);
+  try {
+    return await restore();
+  } finally {
+    databasesBeingRestored.delete(db.name);
+  }
+}

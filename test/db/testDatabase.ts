@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach } from 'vitest';
+import type { RecordId, StationCode } from '../../shared/domain/primitives';
+import { FixlineDatabase } from '../../renderer/src/db/database';
+import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
+import { createRepositories } from '../../renderer/src/db/repositories';
+import { technicianId } from '../factories/domain';
+
+/** The wall time test writes happen at; each write moves it on by a second. */
+export const firstWriteMs = Date.UTC(2026, 4, 4, 2, 15);
+
+/** The technician test writes are made by. */
+export const asTechnician: WriteContext = { actor: technicianId };
+
+const openedNames: string[] = [];
+let databaseCounter = 0;
+
+afterEach(async () => {
+  for (const name of openedNames.splice(0)) await Dexie.delete(name);
+});
+
+/** A fresh, empty database under a name no other test uses; deleted after the test. */
+export function freshDatabaseName(): string {
+  databaseCounter += 1;
+  const name = `fixline-test-${databaseCounter}-${Math.random().toString(36).slice(2)}`;
+  openedNames.push(name);
+  return name;
+}
+
+/** A stepping clock: every call is one second after the previous one. */
+export function steppingClock(startMs: number = firstWriteMs): () => number {
+  let nowMs = startMs - 1000;
+  return () => {
+    nowMs += 1000;
+    return nowMs;
+  };
+}
+
+/** A fresh database with its repositories, and the station set up unless `stationCode` is null. */
+export async function openTestDatabase(
+  stationCode: StationCode | null = 'JKT1',
+): Promise<{ db: FixlineDatabase; repositories: Repositories }> {
+  const db = new FixlineDatabase(freshDatabaseName());
+  const repositories = createRepositories(db, { now: steppingClock() });
+  if (stationCode !== null) {
+    // Set up with a clock of its own, so the first write of the test is at firstWriteMs.
+    const setUp = await createRepositories(db, { now: () => firstWriteMs }).station.setUp({
+      stationCode,
+      center: { name: 'Fixline Service Center Jakarta' },
+    });
+    if (!setUp.ok) throw new Error(setUp.error.message);
+  }
+  return { db, repositories };
+}
+
+/** Unwraps a successful result, failing the test with the refusal's message otherwise. */
+export function expectOk<Value>(
+  result:
+    | { readonly ok: true; readonly value: Value }
+    | { readonly ok: false; readonly error: { readonly message: string } },
+): Value {
+  if (!result.ok) throw new Error(`expected success, got a refusal: ${result.error.message}`);
+  return result.value;
+}
+
+/** Creates a customer and a device of theirs, the two records every claim points at. */
+export async function createCustomerAndDevice(
+  repositories: Repositories,
+  device: { serial?: string; imei?: string } = { serial: 'KT3-2026-000173' },
+): Promise<{ customerId: RecordId; deviceId: RecordId }> {
+  const customer = expectOk(
+    await repositories.customers.create(
+      {
+        name: 'Siti Rahmawati',
+        phone: '+62 812 3456 7890',
+        email: 'siti@example.com',
+        preferredLanguage: 'id',
+      },
+      asTechnician,
+    ),
+  );
+  const created = expectOk(
+    await repositories.devices.create(
+      { customerId: customer.id, model: 'KOSPET Tank T3', category: 'smartwatch', ...device },
+      asTechnician,
+    ),
+  );
+  return { customerId: customer.id, deviceId: created.id };
+}
