@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BackupPanel } from './backup/BackupPanel';
 import { usePersistentStorage } from './hooks/usePersistentStorage';
 
 export function App() {
@@ -11,6 +12,7 @@ export function App() {
       {storage === 'denied' || storage === 'unsupported' ? (
         <p role="alert">{t('storage.notPersistent')}</p>
       ) : null}
+      <BackupPanel />
     </main>
   );
 }

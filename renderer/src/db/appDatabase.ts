@@ -1,0 +1,8 @@
+import { FixlineDatabase } from './database';
+
+let database: FixlineDatabase | undefined;
+
+/** The station's database, opened once for the whole app. */
+export function appDatabase(): FixlineDatabase {
+  return (database ??= new FixlineDatabase());
+}

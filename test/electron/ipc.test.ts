@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createIpcRegistry,
+  IpcRefusal,
+  type IpcInvokeEvent,
+  type IpcMainLike,
+} from '../../electron/main/ipc';
+
+type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
+
+/** A stand-in for Electron's ipcMain that lets a test invoke a channel as a page would. */
+function fakeIpcMain() {
+  const listeners = new Map<string, Listener>();
+  const ipcMain: IpcMainLike = {
+    handle(channel, listener) {
+      listeners.set(channel, listener);
+    },
+  };
+  return {
+    ipcMain,
+    /** Calls `channel` from a frame at `senderUrl`, as ipcRenderer.invoke would. */
+    async invoke(channel: string, senderUrl: string | null, ...args: unknown[]): Promise<unknown> {
+      const listener = listeners.get(channel);
+      if (listener === undefined) throw new Error(`no handler for ${channel}`);
+      return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args);
+    },
+  };
+}
+
+const appPage = 'app://fixline/index.html';
+
+function setUp() {
+  const fake = fakeIpcMain();
+  const reports: string[] = [];
+  const registry = createIpcRegistry({
+    ipcMain: fake.ipcMain,
+    trustedOrigins: ['app://fixline'],
+    report: (message) => reports.push(message),
+  });
+  return { ...fake, registry, reports };
+}
+
+const savedOutcome = { outcome: 'saved', path: '/home/tech/rma.pdf' } as const;
+
+describe('createIpcRegistry', () => {
+  it("answers the implementation's value as a successful result", async () => {
+    const { registry, invoke } = setUp();
+    registry.handle('fixline:station:dataFolder', () => ({ path: '/data/station' }));
+    expect(await invoke('fixline:station:dataFolder', appPage)).toEqual({
+      ok: true,
+      value: { path: '/data/station' },
+    });
+  });
+
+  it('passes the parsed input, with the defaults of the contract applied', async () => {
+    const { registry, invoke } = setUp();
+    let received: unknown;
+    registry.handle('fixline:files:saveWithDialog', (input) => {
+      received = input;
+      return savedOutcome;
+    });
+    const bytes = new Uint8Array([1, 2, 3]);
+    await invoke('fixline:files:saveWithDialog', appPage, { suggestedName: 'rma.pdf', bytes });
+    expect(received).toEqual({ suggestedName: 'rma.pdf', bytes, filters: [] });
+  });
+
+  it('answers bad input with a failure naming the field, without running the implementation', async () => {
+    const { registry, invoke } = setUp();
+    let ran = false;
+    registry.handle('fixline:files:saveWithDialog', () => {
+      ran = true;
+      return savedOutcome;
+    });
+    const answer = await invoke('fixline:files:saveWithDialog', appPage, {
+      suggestedName: '../../.bashrc',
+      bytes: new Uint8Array(1),
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('suggestedName') },
+    });
+    expect(ran).toBe(false);
+  });
+
+  it('names a field of the wrong type', async () => {
+    const { registry, invoke } = setUp();
+    registry.handle('fixline:files:saveWithDialog', () => savedOutcome);
+    const answer = await invoke('fixline:files:saveWithDialog', appPage, {
+      suggestedName: 'rma.pdf',
+      bytes: 'not bytes',
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/^bytes: /) },
+    });
+  });
+
+  it('refuses an argument on a channel that takes none', async () => {
+    const { registry, invoke } = setUp();
+    registry.handle('fixline:app:info', () => {
+      throw new Error('must not run');
+    });
+    const answer = await invoke('fixline:app:info', appPage, { sneaky: true });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('refuses more than one argument', async () => {
+    const { registry, invoke } = setUp();
+    registry.handle('fixline:files:openWithSystem', () => null);
+    const answer = await invoke('fixline:files:openWithSystem', appPage, { path: '/a' }, 'extra');
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it.each([
+    ['a page from another origin', 'https://evil.example/'],
+    ['another app host', 'app://evil/index.html'],
+    ['a local file', 'file:///tmp/page.html'],
+    ['a destroyed frame', null],
+  ])('refuses a call from %s', async (_label, senderUrl) => {
+    const { registry, invoke, reports } = setUp();
+    let ran = false;
+    registry.handle('fixline:station:dataFolder', () => {
+      ran = true;
+      return { path: '/data/station' };
+    });
+    const answer = await invoke('fixline:station:dataFolder', senderUrl);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(ran).toBe(false);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('answers an exception thrown by the implementation as a failure, and reports it', async () => {
+    const { registry, invoke, reports } = setUp();
+    registry.handle('fixline:files:openWithSystem', async () => {
+      throw new Error('EACCES: permission denied');
+    });
+    const answer = await invoke('fixline:files:openWithSystem', appPage, { path: '/data/a.pdf' });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'EACCES: permission denied' },
+    });
+    expect(reports).toEqual(['fixline:files:openWithSystem: EACCES: permission denied']);
+  });
+
+  it('answers a refusal with its own code', async () => {
+    const { registry, invoke } = setUp();
+    registry.handle('fixline:files:openWithSystem', () => {
+      throw new IpcRefusal('not-allowed', 'outside the data folder');
+    });
+    const answer = await invoke('fixline:files:openWithSystem', appPage, { path: '/etc/passwd' });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'not-allowed', message: 'outside the data folder' },
+    });
+  });
+
+  it('refuses a value outside the contract rather than passing it on', async () => {
+    const { registry, invoke } = setUp();
+    // A typed implementation cannot return this; a careless one in plain JavaScript could.
+    const careless: () => { path: string } = () => JSON.parse('{"path": 42, "token": "x"}');
+    registry.handle('fixline:station:dataFolder', careless);
+    const answer = await invoke('fixline:station:dataFolder', appPage);
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-output', message: expect.stringContaining('path') },
+    });
+  });
+
+  it('drops fields the contract does not declare', async () => {
+    const { registry, invoke } = setUp();
+    const leaky: () => { path: string } = () => JSON.parse('{"path": "/d", "secret": "x"}');
+    registry.handle('fixline:station:dataFolder', leaky);
+    expect(await invoke('fixline:station:dataFolder', appPage)).toEqual({
+      ok: true,
+      value: { path: '/d' },
+    });
+  });
+
+  it('refuses a second handler for the same channel', () => {
+    const { registry } = setUp();
+    registry.handle('fixline:station:dataFolder', () => ({ path: '/a' }));
+    expect(() => registry.handle('fixline:station:dataFolder', () => ({ path: '/b' }))).toThrow(
+      /already has a handler/,
+    );
+  });
+});
