@@ -5,7 +5,6 @@ import packageJson from './package.json' with { type: 'json' };
 
 const root = import.meta.dirname;
 
-
 export default defineConfig({
   main: {
     build: {
