@@ -6,53 +6,64 @@ import { createServer } from 'vite';
 import { chromiumArgs, findChromium } from '../test/support/chromium.ts';
 
 /**
- * `npm run --silent bench -- NAME`: runs bench/browser/NAME.bench.ts in headless Chromium (the
- * engine the desktop app ships) with a real IndexedDB, prints its progress, and prints as its
- * last line one JSON object with the figures. Each benchmark measures Fixline beside a raw
- * baseline in the same run and reports their ratio.
+ * `npm run --silent bench -- NAME`: runs one benchmark and prints, as its last line, one JSON
+ * object with the figures. Each benchmark measures Fixline beside a raw baseline in the same run
+ * and reports their ratio. Renderer benchmarks run in headless Chromium (the engine the desktop
+ * app ships) with a real IndexedDB; main-process ones run here, in Node.
  */
-const benchmarks = ['search'] as const;
-type BenchmarkName = (typeof benchmarks)[number];
+const benchmarks = {
+  search: 'browser',
+  documents: 'node',
+} as const satisfies Record<string, 'browser' | 'node'>;
 
-const name = process.argv[2];
-if (!benchmarks.includes(name as BenchmarkName)) {
-  process.stderr.write(`usage: npm run --silent bench -- ${benchmarks.join('|')}\n`);
+const name = process.argv[2] ?? '';
+if (!Object.hasOwn(benchmarks, name)) {
+  process.stderr.write(`usage: npm run --silent bench -- ${Object.keys(benchmarks).join('|')}\n`);
   process.exit(2);
 }
 
-const root = join(import.meta.dirname, '..');
-const server = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  server: { host: '127.0.0.1', port: 0, strictPort: false },
-});
-await server.listen();
-const address = server.httpServer?.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-const profile = await mkdtemp(join(tmpdir(), 'fixline-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: findChromium(),
-  args: chromiumArgs,
-  headless: true,
-});
+const result =
+  benchmarks[name as keyof typeof benchmarks] === 'node'
+    ? await (await import('./node/documents.bench.ts')).runDocumentsBenchmark()
+    : await runInChromium(name);
+process.stdout.write(`${JSON.stringify(result)}\n`);
 
-try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => process.stderr.write(`${message.text()}\n`));
-  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-  await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html?bench=${name}`);
-  const result = await page.waitForFunction(
-    () => (window as { benchResult?: unknown }).benchResult,
-    null,
-    {
-      timeout: 30 * 60_000,
-      polling: 500,
-    },
-  );
-  process.stdout.write(`${JSON.stringify(await result.jsonValue())}\n`);
-} finally {
-  await context.close();
-  await server.close();
-  await rm(profile, { recursive: true, force: true });
+/** Loads bench/browser/index.html?bench=NAME in headless Chromium and returns what it reports. */
+async function runInChromium(benchmark: string): Promise<unknown> {
+  const root = join(import.meta.dirname, '..');
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const profile = await mkdtemp(join(tmpdir(), 'fixline-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    args: chromiumArgs,
+    headless: true,
+  });
+
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => process.stderr.write(`${message.text()}\n`));
+    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+    await page.goto(`http://127.0.0.1:${port}/bench/browser/index.html?bench=${benchmark}`);
+    const result = await page.waitForFunction(
+      () => (window as { benchResult?: unknown }).benchResult,
+      null,
+      {
+        timeout: 30 * 60_000,
+        polling: 500,
+      },
+    );
+    return await result.jsonValue();
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,95 @@
+import { execFile, spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentKinds } from '../../shared/documents';
+import { normalizeSpace, pdfInfo, pdfText, scratchFolder } from './pdfTools';
+
+/** The CLI runs as a real process, the way a person or a script calls it. */
+const projectRoot = join(import.meta.dirname, '../..');
+const execFileAsync = promisify(execFile);
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function runDocuments(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/documentsCli.ts', ...args],
+      {
+        cwd: projectRoot,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+let folder: { path: string; remove: () => Promise<void> };
+beforeAll(async () => {
+  folder = await scratchFolder('documents-cli');
+});
+afterAll(async () => {
+  await folder.remove();
+});
+
+/** One line on stderr, nothing on stdout, exit 2: the contract for bad arguments. */
+function expectRefused(result: Run, mentions: string): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toContain(mentions);
+}
+
+describe('npm run documents -- sample', () => {
+  it('writes the five sample documents through the documented npm command', async () => {
+    const out = join(folder.path, 'sample');
+    const { stdout, stderr } = await execFileAsync(
+      'npm',
+      ['run', '--silent', 'documents', '--', 'sample', '--out', out],
+      { cwd: projectRoot },
+    );
+    expect(stderr.replace(/^npm warn.*\n?/gm, '')).toBe('');
+    const files = documentKinds.map((kind) => join(out, `${kind}.pdf`));
+    expect(stdout.trim().split('\n')).toEqual(files);
+    expect((await readdir(out)).sort()).toEqual(documentKinds.map((kind) => `${kind}.pdf`).sort());
+    for (const file of files) {
+      expect((await pdfInfo(file)).pages).toBeGreaterThan(0);
+      expect(await pdfText(file)).toContain('RMA-JKT1-000042');
+    }
+  });
+
+  it('prints on Letter paper and in English when asked', async () => {
+    const out = join(folder.path, 'letter');
+    const result = await runDocuments([
+      'sample',
+      '--out',
+      out,
+      '--paper',
+      'Letter',
+      '--language',
+      'en',
+    ]);
+    expect(result.code).toBe(0);
+    const slip = join(out, 'rma-slip.pdf');
+    expect(await pdfInfo(slip)).toMatchObject({ width: 612, height: 792 });
+    expect(normalizeSpace(await pdfText(slip))).toContain('Return authorization (RMA)');
+  });
+
+  it.each([
+    [[], 'usage: documents sample --out DIR'],
+    [['print'], 'unknown command "print"'],
+    [['sample'], '--out DIR is required'],
+    [['sample', '--out'], '--out needs a value'],
+    [['sample', '--out', 'x', '--paper', 'A5'], '--paper must be A4 or Letter, got "A5"'],
+    [['sample', '--out', 'x', '--language', 'fr'], '--language must be en or id, got "fr"'],
+    [['sample', '--out', 'x', '--colour', 'red'], 'unknown option "--colour"'],
+  ])('refuses %j with one line on stderr and exit 2', async (args, mentions) => {
+    expectRefused(await runDocuments(args), mentions);
+  });
+});
