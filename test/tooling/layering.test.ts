@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layering of design.md is enforced by lint, not by review: each case imports what its
+ * layer may not, into a real file of that layer, and expects the rule's message.
+ */
+const projectRoot = join(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: projectRoot });
+
+async function layeringErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(projectRoot, file) });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
+}
+
+describe('layering rules', () => {
+  it.each([
+    { file: 'shared/domain/note.ts', module: 'node:fs', why: 'shared/ is the pure layer' },
+    { file: 'shared/policy/calendar.ts', module: 'react', why: 'shared/ is the pure layer' },
+    { file: 'shared/domain/note.ts', module: 'dexie', why: 'shared/ is the pure layer' },
+    {
+      file: 'shared/domain/note.ts',
+      module: '../../renderer/src/App',
+      why: 'shared/ is the pure layer',
+    },
+    { file: 'renderer/src/App.tsx', module: 'electron', why: 'renderer/ runs in a sandboxed page' },
+    { file: 'renderer/src/App.tsx', module: 'node:fs', why: 'renderer/ runs in a sandboxed page' },
+    {
+      file: 'electron/main/windowOptions.ts',
+      module: '../../renderer/src/App',
+      why: 'electron/ is the main process',
+    },
+  ])('$file may not import $module', async ({ file, module, why }) => {
+    const errors = await layeringErrors(
+      file,
+      `import * as forbidden from '${module}';\nexport { forbidden };\n`,
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(why);
+  });
+
+  it('lets shared/ import zod and its own modules', async () => {
+    const code =
+      "import { z } from 'zod';\nimport { plusDays } from '../policy/calendar';\nexport const both = [z, plusDays];\n";
+    expect(await layeringErrors('shared/domain/note.ts', code)).toEqual([]);
+  });
+});
