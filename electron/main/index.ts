@@ -8,6 +8,8 @@ import {
   createAppProtocolHandler,
   originOf,
 } from './appProtocol';
+import { createEventSender } from '../../shared/ipc/events';
+import { createPrintService } from '../printing/printService';
 import { createFileAccess } from './fileAccess';
 import { createIpcRegistry } from './ipc';
 import { registerIpcHandlers } from './ipcHandlers';
@@ -123,6 +125,15 @@ async function start(): Promise<void> {
     openPath: (file) => shell.openPath(file),
     showSaveDialog: (options) =>
       mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    printing: createPrintService({
+      // Only asked where there is no CUPS to list the queues.
+      getSystemPrinters: async () => (mainWindow ? mainWindow.webContents.getPrintersAsync() : []),
+    }),
+    // One window: batch progress goes to it, and is dropped while it is closed.
+    sendEvent: createEventSender(
+      (event, payload) => mainWindow?.webContents.send(event, payload),
+      console.warn,
+    ),
   });
 
   await createMainWindow();

@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { DocumentRequest } from '../../shared/documents';
+import type { AppInfo, PrintTarget } from '../../shared/ipc/contract';
+import type { IpcEventSender } from '../../shared/ipc/events';
+import { createPrintQueue } from '../printing/printQueue';
+import type { PrintService } from '../printing/printService';
 import type { FileAccess } from './fileAccess';
 import { IpcRefusal, type IpcRegistry } from './ipc';
 
@@ -19,10 +24,28 @@ export type DesktopServices = {
     defaultPath: string;
     filters: { name: string; extensions: string[] }[];
   }) => Promise<{ canceled: boolean; filePath?: string }>;
+  /** Renders and prints documents (CUPS, raw ZPL) and lists the printers. */
+  printing: PrintService;
+  /** Sends an event to the app's window, checked against the contract. */
+  sendEvent: IpcEventSender;
+  /** Makes print batch ids; crypto.randomUUID by default. */
+  newId?: () => string;
+  /** Least time between two progress events of a batch; 250 ms by default. */
+  progressIntervalMs?: number;
 };
 
 /** Registers the desktop implementation of every channel of the contract. */
 export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServices): void {
+  const { printing } = services;
+  const printQueue = createPrintQueue<{ request: DocumentRequest; target: PrintTarget }>({
+    printJob: ({ request, target }) => printing.print(request, target),
+    onProgress: (progress) => services.sendEvent('fixline:printing:progress', progress),
+    newId: services.newId ?? randomUUID,
+    ...(services.progressIntervalMs === undefined
+      ? {}
+      : { progressIntervalMs: services.progressIntervalMs }),
+  });
+
   registry.handle('fixline:app:info', () => services.appInfo);
 
   registry.handle('fixline:station:dataFolder', () => ({ path: services.dataFolder }));
@@ -46,5 +69,29 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
     // The user chose this file, so the renderer may open it afterwards.
     await services.fileAccess.rememberPicked(choice.filePath);
     return { outcome: 'saved', path: choice.filePath };
+  });
+
+  registry.handle('fixline:documents:render', async (request) => {
+    // A plain Uint8Array of its own: what the renderer receives, whatever Buffer pool held it.
+    return { pdf: new Uint8Array(await printing.render(request)) };
+  });
+
+  registry.handle('fixline:printing:listPrinters', () => printing.listPrinters());
+
+  registry.handle('fixline:printing:print', ({ target, ...request }) =>
+    printing.print(request, target),
+  );
+
+  registry.handle('fixline:printing:printBatch', ({ jobs, target }) => ({
+    batchId: printQueue.start(jobs.map((request) => ({ request, target }))),
+  }));
+
+  registry.handle('fixline:printing:cancelBatch', ({ batchId }) => {
+    if (!printQueue.cancel(batchId))
+      throw new IpcRefusal(
+        'not-found',
+        `no print batch ${batchId} is waiting or printing: it has finished or never started`,
+      );
+    return null;
   });
 }

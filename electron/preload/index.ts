@@ -1,9 +1,11 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import type { BridgeMethod, FixlineBridge } from '../../shared/ipc/bridge';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { BridgeMethod, BridgeOn, FixlineBridge } from '../../shared/ipc/bridge';
 import type { IpcChannel, IpcError } from '../../shared/ipc/contract';
+import { isIpcEventName } from '../../shared/ipc/eventNames';
 
-// Only types come from shared/ipc: a sandboxed preload cannot `require` anything but 'electron',
-// so the zod schemas stay in main, which validates every message anyway.
+// Only types come from shared/ipc, and the list of event names (bundled in, no dependency): a
+// sandboxed preload cannot `require` anything but 'electron', so the zod schemas stay in main,
+// which validates every message, the events it sends included.
 
 /**
  * The method that forwards its argument to `channel`. Main answers a Result; the catch covers
@@ -20,13 +22,36 @@ function invoker<Channel extends IpcChannel>(channel: Channel): BridgeMethod<Cha
       }));
 }
 
+/**
+ * Listens to one of the contract's events. Other channels are refused, so the page cannot listen
+ * to Electron's own messages; the listener gets the payload alone, never the IPC event (which
+ * would hand the page `ipcRenderer` itself).
+ */
+const on: BridgeOn = (event, listener) => {
+  if (!isIpcEventName(event)) throw new Error(`${String(event)} is not an event of the contract`);
+  const forward = (_event: IpcRendererEvent, payload: Parameters<typeof listener>[0]): void =>
+    listener(payload);
+  ipcRenderer.on(event, forward);
+  return () => {
+    ipcRenderer.removeListener(event, forward);
+  };
+};
+
 const bridge = {
   kind: 'desktop',
+  on,
   app: { info: invoker('fixline:app:info') },
   station: { dataFolder: invoker('fixline:station:dataFolder') },
   files: {
     openWithSystem: invoker('fixline:files:openWithSystem'),
     saveWithDialog: invoker('fixline:files:saveWithDialog'),
+  },
+  documents: { render: invoker('fixline:documents:render') },
+  printing: {
+    listPrinters: invoker('fixline:printing:listPrinters'),
+    print: invoker('fixline:printing:print'),
+    printBatch: invoker('fixline:printing:printBatch'),
+    cancelBatch: invoker('fixline:printing:cancelBatch'),
   },
 } satisfies FixlineBridge;
 

@@ -54,3 +54,4 @@ export function layoutDocument<Kind extends DocumentKind>(
   ) => Result<DocumentLayout, DocumentError> = layouts[kind];
   return layout(data, options);
 }
+export * from './documentSchemas';

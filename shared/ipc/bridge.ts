@@ -1,4 +1,5 @@
-import type { IpcChannel, IpcInput, IpcResult } from './contract';
+import type { IpcChannel, IpcEventPayload, IpcInput, IpcResult } from './contract';
+import type { IpcEventName } from './eventNames';
 
 /**
  * The object the renderer talks to: `window.fixline` in the desktop app, a web implementation in
@@ -33,5 +34,14 @@ export type BridgeMethods = {
 /** Which implementation the renderer has; the only thing it may branch on. */
 export type BridgeKind = 'desktop' | 'web';
 
+/**
+ * Listens to an event main sends (`fixline:printing:progress`); answers the function that stops
+ * listening. The payload was checked against the contract in main before it was sent.
+ */
+export type BridgeOn = <Event extends IpcEventName>(
+  event: Event,
+  listener: (payload: IpcEventPayload<Event>) => void,
+) => () => void;
+
 /** The whole bridge: `window.fixline` on the desktop, the web bridge in a browser. */
-export type FixlineBridge = BridgeMethods & { readonly kind: BridgeKind };
+export type FixlineBridge = BridgeMethods & { readonly kind: BridgeKind; readonly on: BridgeOn };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { documentRequestSchema, type DocumentKind } from '../documents';
+import type { IpcEventName } from './eventNames';
 
 export { failure, resultSchema, success } from './result';
 export type { IpcError, IpcErrorCode, Result } from './result';
@@ -74,6 +76,100 @@ const saveOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 
+/** Most documents one batch may print: a day's return labels, not an unbounded list. */
+export const maxBatchJobs = 1000;
+
+/** The kinds a label printer takes as raw ZPL; office documents need a system printer. */
+export const zplDocumentKinds = ['return-label', 'device-tag'] as const satisfies DocumentKind[];
+
+function isZplKind(kind: DocumentKind): boolean {
+  return zplDocumentKinds.some((zplKind) => zplKind === kind);
+}
+
+const zplKindMessage =
+  'a label printer prints only return labels and device tags as ZPL: choose a system printer for this document';
+
+/** A print queue name as the system lists it; main checks it further before handing it to `lp`. */
+const printerNameSchema = z
+  .string({ error: 'expected a printer name' })
+  .min(1, { error: 'expected a printer name, got an empty string' })
+  .max(127, { error: 'printer name is longer than 127 characters' });
+
+/** A host name or IPv4 address (letters, digits, dots, dashes) or an IPv6 address. */
+const hostSchema = z
+  .string({ error: "expected the label printer's address" })
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/,
+    { error: 'expected a host name or IP address such as "192.168.1.50"' },
+  )
+  .max(253, { error: 'host name is longer than 253 characters' });
+
+/**
+ * Where a document is printed: a system printer (a CUPS queue, silently, with `media` to override
+ * the size the document asks for), or a network label printer taking raw ZPL on `port`.
+ */
+export const printTargetSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      type: z.literal('system'),
+      printer: printerNameSchema,
+      media: z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,64}$/, {
+          error: 'expected a media name such as "A4" or "w288h432"',
+        })
+        .optional(),
+    }),
+    z.object({
+      type: z.literal('zpl'),
+      host: hostSchema,
+      port: z
+        .int({ error: 'expected a TCP port number' })
+        .min(1, { error: 'expected a TCP port from 1 to 65535' })
+        .max(65535, { error: 'expected a TCP port from 1 to 65535' })
+        .default(9100),
+    }),
+  ],
+  { error: 'expected a print target of type "system" or "zpl"' },
+);
+export type PrintTarget = z.output<typeof printTargetSchema>;
+
+/** A printer the station may choose per document kind. */
+const printerInfoSchema = z.object({
+  /** The name to print to (the CUPS queue). */
+  name: z.string(),
+  isDefault: z.boolean(),
+  /** What the system calls it for people, when it says. */
+  description: z.string().optional(),
+  /** Whether the queue takes jobs now, when the system says. */
+  status: z.enum(['accepting', 'not-accepting']).optional(),
+});
+export type PrinterInfo = z.infer<typeof printerInfoSchema>;
+
+/**
+ * Progress of a print batch, sent after jobs complete and once more at the end. `done` counts
+ * the jobs printed, `failed` the ones that were not (by index in the batch, with the reason);
+ * `finished` is set on the last event of the batch, with `cancelled` when it was stopped early.
+ */
+export const printProgressSchema = z.object({
+  batchId: z.string().min(1),
+  done: z.int().min(0),
+  total: z.int().min(0),
+  failed: z.array(z.object({ index: z.int().min(0), reason: z.string() })),
+  finished: z.boolean(),
+  cancelled: z.boolean(),
+});
+export type PrintProgress = z.infer<typeof printProgressSchema>;
+
+/** Every event main sends to the renderer, with the schema main checks its payload against. */
+export const ipcEvents = {
+  'fixline:printing:progress': printProgressSchema,
+} as const satisfies Record<IpcEventName, z.ZodType>;
+
+/** The payload of `Event`, as the renderer's listener receives it. */
+export type IpcEventPayload<Event extends IpcEventName> = z.output<(typeof ipcEvents)[Event]>;
+
 /** What every channel declares: the schema of its argument and of its successful value. */
 type ChannelSchemas = { readonly input: z.ZodType; readonly output: z.ZodType };
 
@@ -103,6 +199,65 @@ export const ipcContract = {
       filters: z.array(fileFilterSchema).max(20).default([]),
     }),
     output: saveOutcomeSchema,
+  },
+  /** Renders a document to PDF in main (pdfkit, never on the UI thread). */
+  'fixline:documents:render': {
+    input: documentRequestSchema,
+    output: z.object({
+      pdf: z.instanceof(Uint8Array, { error: 'expected the PDF as a Uint8Array' }),
+    }),
+  },
+  /** The printers the station may print to: CUPS queues, or what the system lists without CUPS. */
+  'fixline:printing:listPrinters': { input: noInput, output: z.array(printerInfoSchema) },
+  /**
+   * Prints one document silently, straight to `target`: the printer and paper per document kind
+   * are the station's setting, passed in. Answers the CUPS job id when there is one.
+   */
+  'fixline:printing:print': {
+    input: z
+      .intersection(documentRequestSchema, z.object({ target: printTargetSchema }))
+      .superRefine((request, context) => {
+        if (request.target.type === 'zpl' && !isZplKind(request.kind))
+          context.addIssue({
+            code: 'custom',
+            path: ['kind'],
+            input: request.kind,
+            message: zplKindMessage,
+          });
+      }),
+    output: z.object({ jobId: z.string().optional() }),
+  },
+  /**
+   * Queues up to {@link maxBatchJobs} documents for `target` and answers at once with the batch's
+   * id; `fixline:printing:progress` events report how it goes.
+   */
+  'fixline:printing:printBatch': {
+    input: z
+      .object({
+        jobs: z
+          .array(documentRequestSchema)
+          .min(1, { error: 'expected at least one document to print' })
+          .max(maxBatchJobs, { error: `a batch prints at most ${maxBatchJobs} documents` }),
+        target: printTargetSchema,
+      })
+      .superRefine((batch, context) => {
+        if (batch.target.type !== 'zpl') return;
+        batch.jobs.forEach((job, index) => {
+          if (!isZplKind(job.kind))
+            context.addIssue({
+              code: 'custom',
+              path: ['jobs', index, 'kind'],
+              input: job.kind,
+              message: zplKindMessage,
+            });
+        });
+      }),
+    output: z.object({ batchId: z.string().min(1) }),
+  },
+  /** Stops a batch before its next document; its last progress event says `cancelled`. */
+  'fixline:printing:cancelBatch': {
+    input: z.object({ batchId: z.string().min(1).max(100) }),
+    output: z.null(),
   },
 } as const satisfies Record<`fixline:${string}:${string}`, ChannelSchemas>;
 

@@ -7,6 +7,8 @@ import { z } from 'zod';
  * - `forbidden-sender`: the call came from a page that is not the app.
  * - `not-allowed`: the request was understood and refused (a path outside the data folder).
  * - `not-found`: what the request names does not exist.
+ * - `not-supported`: this bridge cannot do it (the browser cannot print silently); the message says
+ *   what to do instead.
  * - `failed`: the operating system or the implementation reported an error.
  */
 export const ipcErrorCodeSchema = z.enum([
@@ -15,6 +17,7 @@ export const ipcErrorCodeSchema = z.enum([
   'forbidden-sender',
   'not-allowed',
   'not-found',
+  'not-supported',
   'failed',
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;

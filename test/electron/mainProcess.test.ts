@@ -210,8 +210,13 @@ describe('the main process', () => {
     await startMain();
     expect([...state.ipcListeners.keys()].sort()).toEqual([
       'fixline:app:info',
+      'fixline:documents:render',
       'fixline:files:openWithSystem',
       'fixline:files:saveWithDialog',
+      'fixline:printing:cancelBatch',
+      'fixline:printing:listPrinters',
+      'fixline:printing:print',
+      'fixline:printing:printBatch',
       'fixline:station:dataFolder',
     ]);
     const listener = state.ipcListeners.get('fixline:station:dataFolder');

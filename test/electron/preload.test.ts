@@ -5,13 +5,25 @@ import type { FixlineBridge } from '../../shared/ipc/bridge';
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, FixlineBridge>(),
   invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
+  // Listeners by channel, as ipcRenderer.on/removeListener keep them.
+  listeners: new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>(),
 }));
 
 vi.mock('electron', () => ({
   contextBridge: {
     exposeInMainWorld: (key: string, value: FixlineBridge) => electron.exposed.set(key, value),
   },
-  ipcRenderer: { invoke: electron.invoke },
+  ipcRenderer: {
+    invoke: electron.invoke,
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+      const forChannel = electron.listeners.get(channel) ?? new Set();
+      forChannel.add(listener);
+      electron.listeners.set(channel, forChannel);
+    },
+    removeListener: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+      electron.listeners.get(channel)?.delete(listener);
+    },
+  },
 }));
 
 /** Loads the preload afresh and returns what it exposed as `window.fixline`. */
@@ -26,7 +38,14 @@ async function loadPreload(): Promise<FixlineBridge> {
 
 beforeEach(() => {
   electron.invoke.mockReset();
+  electron.listeners.clear();
 });
+
+/** What main's webContents.send would deliver on `channel`, with Electron's event first. */
+function emit(channel: string, payload: unknown): void {
+  for (const listener of electron.listeners.get(channel) ?? [])
+    listener({ sender: 'the ipcRenderer the page must not get' }, payload);
+}
 
 describe('preload', () => {
   it('exposes the desktop bridge as window.fixline and nothing else', async () => {
@@ -65,5 +84,53 @@ describe('preload', () => {
       ok: false,
       error: { code: 'failed', message: 'An object could not be cloned.' },
     });
+  });
+
+  it('forwards a contract event to the listener, payload only, until it unsubscribes', async () => {
+    const bridge = await loadPreload();
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.on('fixline:printing:progress', (...args) => received.push(args));
+    const progress = {
+      batchId: 'batch-1',
+      done: 1,
+      total: 2,
+      failed: [],
+      finished: false,
+      cancelled: false,
+    };
+    emit('fixline:printing:progress', progress);
+    expect(received).toEqual([[progress]]);
+
+    unsubscribe();
+    emit('fixline:printing:progress', { ...progress, done: 2, finished: true });
+    expect(received).toHaveLength(1);
+    expect(electron.listeners.get('fixline:printing:progress')?.size).toBe(0);
+  });
+
+  it('refuses to listen to a channel that is not an event of the contract', async () => {
+    const bridge = await loadPreload();
+    // The types already refuse it: a page calling from plain JavaScript does not have them.
+    expect(() =>
+      Reflect.apply(bridge.on, bridge, ['fixline:files:saveWithDialog', () => {}]),
+    ).toThrow('is not an event of the contract');
+    expect(electron.listeners.size).toBe(0);
+  });
+
+  it('exposes every printing and documents channel', async () => {
+    electron.invoke.mockResolvedValue({ ok: true, value: null });
+    const bridge = await loadPreload();
+    await bridge.printing.cancelBatch({ batchId: 'batch-1' });
+    await bridge.printing.listPrinters();
+    expect(electron.invoke.mock.calls).toEqual([
+      ['fixline:printing:cancelBatch', { batchId: 'batch-1' }],
+      ['fixline:printing:listPrinters'],
+    ]);
+    expect(Object.keys(bridge.printing).sort()).toEqual([
+      'cancelBatch',
+      'listPrinters',
+      'print',
+      'printBatch',
+    ]);
+    expect(Object.keys(bridge.documents)).toEqual(['render']);
   });
 });

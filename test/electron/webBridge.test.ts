@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import {
   chromeVersionFrom,
   createWebBridge,
@@ -96,6 +97,59 @@ describe('createWebBridge', () => {
       error: { code: 'failed', message: 'downloads are blocked' },
     });
     expect(reports).toHaveLength(1);
+  });
+
+  it('refuses to render a document, saying to use the desktop app', async () => {
+    const answer = await webEnvironment().bridge.documents.render({
+      kind: 'device-tag',
+      data: sampleDocuments()['device-tag'],
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'not-supported', message: expect.stringContaining('desktop app') },
+    });
+  });
+
+  it('lists no printers', async () => {
+    expect(await webEnvironment().bridge.printing.listPrinters()).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses to print, saying what to do instead', async () => {
+    const { bridge } = webEnvironment();
+    const tag = { kind: 'device-tag', data: sampleDocuments()['device-tag'] } as const;
+    const target = { type: 'system', printer: 'Office' } as const;
+    for (const answer of [
+      await bridge.printing.print({ ...tag, target }),
+      await bridge.printing.printBatch({ jobs: [tag], target }),
+    ]) {
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          code: 'not-supported',
+          message: expect.stringMatching(/cannot print silently.*desktop app/),
+        },
+      });
+    }
+  });
+
+  it('still refuses bad document data first, naming the field', async () => {
+    const tag = sampleDocuments()['device-tag'];
+    const answer = await webEnvironment().bridge.printing.print({
+      kind: 'device-tag',
+      data: { ...tag, customer: { ...tag.customer, phone: 'call me' } },
+      target: { type: 'system', printer: 'Office' },
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('data.customer.phone') },
+    });
+  });
+
+  it('never delivers events, and unsubscribing is harmless', () => {
+    const unsubscribe = webEnvironment().bridge.on('fixline:printing:progress', () => {
+      throw new Error('no event was expected');
+    });
+    expect(() => unsubscribe()).not.toThrow();
   });
 });
 

@@ -79,8 +79,18 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
     return (...input) => answerCall(channel, input, handler, environment.report);
   }
 
+  /** The same refusal for every printing call: what the browser cannot do and what to do instead. */
+  const cannotPrint = (): never => {
+    throw new IpcRefusal(
+      'not-supported',
+      'a browser cannot print silently to a chosen printer: print from the Fixline desktop app, or download the PDF there and print it',
+    );
+  };
+
   return {
     kind: 'web',
+    // Main sends events only to the desktop app; in a browser nothing ever arrives.
+    on: () => () => undefined,
     app: {
       info: method('fixline:app:info', () => ({
         name: 'Fixline',
@@ -107,6 +117,22 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
         // The browser decides the folder (and may rename on a clash); the name is all we know.
         return { outcome: 'saved', path: suggestedName };
       }),
+    },
+    documents: {
+      // pdfkit runs in main; the browser build does not carry it (fonts, Node streams).
+      render: method('fixline:documents:render', () => {
+        throw new IpcRefusal(
+          'not-supported',
+          'documents are rendered by the Fixline desktop app: open the claim there to preview, print or download the PDF',
+        );
+      }),
+    },
+    printing: {
+      // No printer is reachable from a page; `kind === 'web'` tells the screen why the list is empty.
+      listPrinters: method('fixline:printing:listPrinters', () => []),
+      print: method('fixline:printing:print', cannotPrint),
+      printBatch: method('fixline:printing:printBatch', cannotPrint),
+      cancelBatch: method('fixline:printing:cancelBatch', cannotPrint),
     },
   } satisfies FixlineBridge;
 }
