@@ -1,18 +1,55 @@
+import { Center, Loader } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupPanel } from './backup/BackupPanel';
-import { usePersistentStorage } from './hooks/usePersistentStorage';
+import { Route, Routes } from 'react-router';
+import { ClaimScreen } from './claim/ClaimScreen';
+import { useStation } from './hooks/useStation';
+import { QueueScreen } from './queue/QueueScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { SetupScreen } from './setup/SetupScreen';
+import { AppLayout } from './shell/AppLayout';
+import { ComingLaterScreen } from './shell/ComingLaterScreen';
+import { StationContext } from './station/StationContext';
 
+/** The station's setup at first run; the workbench once it is set up. */
 export function App() {
-  const { t } = useTranslation();
-  const storage = usePersistentStorage();
-  return (
-    <main>
-      <h1>{t('app.name')}</h1>
-      <p>{t('app.tagline')}</p>
-      {storage === 'denied' || storage === 'unsupported' ? (
-        <p role="alert">{t('storage.notPersistent')}</p>
-      ) : null}
-      <BackupPanel />
-    </main>
-  );
+  const { t, i18n } = useTranslation();
+  const state = useStation();
+  const stationLanguage = state.kind === 'ready' ? state.station.language : undefined;
+  const languageApplied = useRef(false);
+
+  // The station's language is where the screen starts; the header switch changes it from there.
+  useEffect(() => {
+    if (stationLanguage === undefined || languageApplied.current) return;
+    languageApplied.current = true;
+    void i18n.changeLanguage(stationLanguage);
+  }, [stationLanguage, i18n]);
+
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <Center h="100vh">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      );
+    case 'not-set-up':
+      return <SetupScreen />;
+    case 'ready':
+      return (
+        <StationContext value={{ station: state.station, benchTechnician: state.benchTechnician }}>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<QueueScreen />} />
+              <Route path="claims/:claimId" element={<ClaimScreen />} />
+              <Route path="intake" element={<ComingLaterScreen labelKey="nav.intake" />} />
+              <Route path="warehouse" element={<ComingLaterScreen labelKey="nav.warehouse" />} />
+              <Route path="parts" element={<ComingLaterScreen labelKey="nav.parts" />} />
+              <Route path="reports" element={<ComingLaterScreen labelKey="nav.reports" />} />
+              <Route path="settings" element={<SettingsScreen />} />
+              <Route path="*" element={<QueueScreen />} />
+            </Route>
+          </Routes>
+        </StationContext>
+      );
+  }
 }

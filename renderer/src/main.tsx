@@ -1,13 +1,27 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router';
 import { App } from './App';
+import { StationBackupProvider } from './backup/StationBackupContext';
 import './i18n/setup';
-import './styles.css';
+import { cssVariablesResolver, theme } from './theme';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <Notifications position="bottom-right" />
+      {/* A hash router: the desktop app's app:// pages and the web server serve one index.html. */}
+      <HashRouter>
+        <StationBackupProvider>
+          <App />
+        </StationBackupProvider>
+      </HashRouter>
+    </MantineProvider>
   </StrictMode>,
 );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
+import { warmUp } from './workbenchPages';
 
 /**
  * The station backup in the browser build, end to end: real Chromium, real IndexedDB, the file
@@ -14,6 +15,7 @@ let folder: string;
 
 beforeAll(async () => {
   app = await startWebApp();
+  await warmUp(app.url);
   folder = await mkdtemp(join(tmpdir(), 'fixline-backup-e2e-'));
 }, 60_000);
 afterAll(async () => {
@@ -46,13 +48,23 @@ const customerNames = `(async () => {
 
 const backupPanel = (page: Page) => page.getByRole('region', { name: 'Backup' });
 
+/** Opens the app and waits for its first screen (station setup, or the workbench once set up). */
+async function openApp(page: Page) {
+  await page.goto(app.url);
+  await page.locator('#root h1').first().waitFor();
+}
+
+/** The backup lives in Settings once the station is set up. */
+const openSettings = (page: Page) => page.getByRole('link', { name: 'Settings' }).click();
+
 describe('station backup in the browser', () => {
   it('exports a station to a file and restores it on a new station', async () => {
     const first = await openStationBrowser();
     let backupPath: string;
     try {
-      await first.page.goto(app.url);
+      await openApp(first.page);
       await first.page.evaluate(recordCustomer('Siti Rahmawati'));
+      await openSettings(first.page);
       const download = first.page.waitForEvent('download');
       await first.page.getByRole('button', { name: 'Export a backup…' }).click();
       backupPath = join(folder, (await download).suggestedFilename());
@@ -68,8 +80,11 @@ describe('station backup in the browser', () => {
 
     const second = await openStationBrowser();
     try {
-      await second.page.goto(app.url);
+      // A new station offers the restore on its setup screen; the restored station opens the
+      // workbench, and Settings still says how the restore went.
+      await openApp(second.page);
       await second.page.getByLabel('Restore a backup:').setInputFiles(backupPath);
+      await openSettings(second.page);
       await expect
         .poll(() => backupPanel(second.page).getByRole('status').textContent())
         .toContain('Backup restored');
@@ -82,8 +97,9 @@ describe('station backup in the browser', () => {
   it('refuses to restore over a station that already holds data, and keeps its data', async () => {
     const station = await openStationBrowser();
     try {
-      await station.page.goto(app.url);
+      await openApp(station.page);
       await station.page.evaluate(recordCustomer('Budi Santoso'));
+      await openSettings(station.page);
       const download = station.page.waitForEvent('download');
       await station.page.getByRole('button', { name: 'Export a backup…' }).click();
       const backupPath = join(folder, 'own-backup.json');
@@ -103,7 +119,7 @@ describe('station backup in the browser', () => {
     try {
       const notABackup = join(folder, 'notes.json');
       await writeFile(notABackup, '{"hello": "world"}');
-      await station.page.goto(app.url);
+      await openApp(station.page);
       await station.page.getByLabel('Restore a backup:').setInputFiles(notABackup);
       await expect
         .poll(() => backupPanel(station.page).getByRole('alert').textContent())

@@ -7,12 +7,15 @@ import { chromiumArgs, findChromium } from './chromium';
 
 const projectRoot = join(import.meta.dirname, '../..');
 
-/** The renderer served as `npm run web` serves it, on 127.0.0.1 and a free port. */
+/**
+ * The renderer served as `npm run web` serves it, on 127.0.0.1 and a free port, but deaf to file
+ * changes: an edit elsewhere in the tree must not reload a page in the middle of a test.
+ */
 export async function startWebApp(): Promise<{ url: string; stop: () => Promise<void> }> {
   const server: ViteDevServer = await createServer({
     configFile: join(projectRoot, 'vite.web.config.ts'),
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1' },
+    server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
   });
   await server.listen();
   const address = server.httpServer?.address();

@@ -9,11 +9,16 @@ import type { Inspection, MisuseFinding } from '../../../shared/domain/inspectio
 import type { Note } from '../../../shared/domain/note';
 import type { IsoDateTime, RecordId, Sha256, StationCode } from '../../../shared/domain/primitives';
 import {
+  currencyCodeSchema,
+  isoDateSchema,
   nonNegativeMoneySchema,
   recordIdSchema,
+  sha256Schema,
   stationCodeSchema,
   textSchema,
 } from '../../../shared/domain/primitives';
+import { languageSchema, salesChannelSchema } from '../../../shared/domain/vocabulary';
+import { policyIdSchema } from '../../../shared/policy/policyClaim';
 import type { Quote, QuoteLine } from '../../../shared/domain/quote';
 import type { ShipmentLeg } from '../../../shared/domain/shipment';
 import type { Hlc } from '../../../shared/sync/hybridLogicalClock';
@@ -124,10 +129,62 @@ export const centerDetailsSchema = z.object({
 });
 export type CenterDetails = z.infer<typeof centerDetailsSchema>;
 
-/** What the station is, chosen at first run. The code never changes: RMA numbers carry it. */
+/** Whether `name` is an IANA time zone this runtime knows ("Asia/Jakarta"). */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone such as "Asia/Jakarta": deadlines are counted in the center's days. */
+export const timeZoneSchema = z.string().refine(isKnownTimeZone, {
+  error: 'expected an IANA time zone such as "Asia/Jakarta"',
+});
+
+/** A day of the week, ISO numbering: 1 is Monday, 7 is Sunday. */
+export const isoWeekdaySchema = z.int().min(1).max(7);
+
+/**
+ * Which policy pack applies to a brand's devices bought through some sales channels: KOSPET's
+ * official store sells under one policy, its marketplace shops under another.
+ */
+export const policyAssignmentSchema = z.object({
+  brand: textSchema,
+  channels: z.array(salesChannelSchema).min(1, { error: 'choose at least one sales channel' }),
+  packId: policyIdSchema,
+});
+export type PolicyAssignment = z.infer<typeof policyAssignmentSchema>;
+
+/**
+ * A technician who works at this station. The PIN is kept only as a salted SHA-256, so reading
+ * the database (or a backup) never reveals it.
+ */
+export const technicianSchema = z.object({
+  id: recordIdSchema,
+  name: textSchema,
+  pinSalt: z.string().regex(/^[0-9a-f]{32}$/, { error: 'expected 16 random bytes as hex' }),
+  pinHash: sha256Schema,
+});
+export type Technician = z.infer<typeof technicianSchema>;
+
+/**
+ * What the station is, chosen at first run. The code never changes: RMA numbers carry it. The
+ * fields after `center` came with the workbench; they are optional so a station set up before
+ * it keeps opening, and the setup screen asks for all of them.
+ */
 export const stationSetupSchema = z.object({
   stationCode: stationCodeSchema,
   center: centerDetailsSchema,
+  currency: currencyCodeSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+  workingDays: z.array(isoWeekdaySchema).optional(),
+  holidays: z.array(isoDateSchema).optional(),
+  language: languageSchema.optional(),
+  policyAssignments: z.array(policyAssignmentSchema).optional(),
+  technicians: z.array(technicianSchema).optional(),
 });
 export type StationSetup = z.infer<typeof stationSetupSchema>;
 
@@ -140,8 +197,11 @@ export type StationSettingsRow = StationSetup & {
 /** The last clock stamp this station made, so stamps keep increasing across restarts. */
 export type ClockSettingsRow = { readonly key: 'clock'; readonly lastStamp: Hlc };
 
+/** Who is at the bench now: every change this station makes is attributed to them. */
+export type BenchSettingsRow = { readonly key: 'bench'; readonly technicianId: RecordId };
+
 /** A row of the `settings` table, told apart by `key`. */
-export type SettingsRow = StationSettingsRow | ClockSettingsRow;
+export type SettingsRow = StationSettingsRow | ClockSettingsRow | BenchSettingsRow;
 
 /** A counter: `outbox` numbers outbox entries, `rma/JKT1` the claims station JKT1 opened. */
 export type SequenceRow = { readonly name: string; readonly value: number };

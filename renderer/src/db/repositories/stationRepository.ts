@@ -1,6 +1,7 @@
 import { fail, ok } from '../../../../shared/domain/result';
 import type { FixlineDatabase } from '../database';
-import type { StationSettingsRow, StationSetup } from '../records';
+import type { RecordId } from '../../../../shared/domain/primitives';
+import type { BenchSettingsRow, StationSettingsRow, StationSetup, Technician } from '../records';
 import { stationSetupSchema } from '../records';
 import { runGuardedWrite } from '../writeGuard';
 import type { RepositoryResult } from './repositoryError';
@@ -51,6 +52,47 @@ export class StationRepository {
             setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
           };
           await transaction.table<StationSettingsRow, string>('settings').put(row);
+          return row;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.error);
+      throw error;
+    }
+  }
+
+  /** The technician at the bench now; undefined before anyone is chosen or once they are removed. */
+  async benchTechnician(): Promise<Technician | undefined> {
+    const [station, bench] = await Promise.all([this.get(), this.db.settings.get('bench')]);
+    if (bench?.key !== 'bench') return undefined;
+    return station?.technicians?.find((technician) => technician.id === bench.technicianId);
+  }
+
+  /**
+   * Records who is at the bench, so the changes made from now on are attributed to them. The
+   * caller checks the technician's PIN first; this refuses anyone the station does not know.
+   */
+  async setBenchTechnician(technicianId: RecordId): Promise<RepositoryResult<BenchSettingsRow>> {
+    try {
+      return ok(
+        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
+          const station = await readStationSettings(transaction);
+          if (station === undefined) {
+            throw new Refusal({
+              code: 'station-not-set-up',
+              message:
+                'Set up this station (its station code and center) before choosing who is at the bench.',
+            });
+          }
+          if (!(station.technicians ?? []).some((technician) => technician.id === technicianId)) {
+            throw new Refusal({
+              code: 'not-found',
+              field: 'technicianId',
+              message: `technicianId: no technician of this station has the id ${technicianId}; add them in the station's settings first.`,
+            });
+          }
+          const row: BenchSettingsRow = { key: 'bench', technicianId };
+          await transaction.table<BenchSettingsRow, string>('settings').put(row);
           return row;
         }),
       );

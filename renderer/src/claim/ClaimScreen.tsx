@@ -1,0 +1,97 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useClaimDecision } from '../hooks/useClaimDecision';
+import { useStationFormat } from '../hooks/useStationFormat';
+import { DecisionPanel } from './DecisionPanel';
+
+/** One claim: who, what, where it stands, and what its brand's policy allows today. */
+export function ClaimScreen() {
+  const { t } = useTranslation();
+  const { claimId = '' } = useParams();
+  const details = useClaimDecision(claimId);
+  const format = useStationFormat();
+
+  if (details.kind === 'loading') return <Loader aria-label={t('queue.loading')} />;
+  if (details.kind === 'not-found') {
+    return (
+      <Stack>
+        <Alert color="orange" role="alert">
+          {t('claim.notFound')}
+        </Alert>
+        <Anchor component={Link} to="/">
+          {t('claim.back')}
+        </Anchor>
+      </Stack>
+    );
+  }
+  const { claim, customer, device, decision } = details;
+  const facts: [string, string][] = [
+    [t('claim.customer'), customer?.name ?? '—'],
+    [t('claim.device'), device?.model ?? '—'],
+    [t('claim.serial'), device?.serial ?? device?.imei ?? '—'],
+    [t('claim.opened'), format.dateTime(claim.createdAt)],
+    [t('claim.channel'), t(`channel.${claim.purchase.channel}`)],
+    [
+      t('claim.price'),
+      claim.purchase.price === undefined ? '—' : format.money(claim.purchase.price),
+    ],
+  ];
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/" size="sm">
+        ← {t('claim.back')}
+      </Anchor>
+      <Group gap="md" align="center">
+        <Title order={2} ff="monospace">
+          {claim.rmaNumber}
+        </Title>
+        <Badge
+          size="lg"
+          variant="light"
+          aria-label={`${t('claim.status')}: ${t(`status.${claim.status}`)}`}
+        >
+          {t(`status.${claim.status}`)}
+        </Badge>
+      </Group>
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid
+          cols={{ base: 2, md: 3 }}
+          spacing="md"
+          verticalSpacing="sm"
+          component="dl"
+          m={0}
+        >
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <Text component="dt" size="xs" c="dimmed">
+                {label}
+              </Text>
+              <Text component="dd" m={0} fw={500}>
+                {value}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+      </Paper>
+      {decision === undefined ? (
+        <Alert color="orange">{t('claim.unknownPack', { pack: claim.policyPackId })}</Alert>
+      ) : decision.ok ? (
+        <DecisionPanel decision={decision.value} />
+      ) : (
+        <Alert color="orange">{t('claim.invalidClaim', { reason: decision.error })}</Alert>
+      )}
+    </Stack>
+  );
+}

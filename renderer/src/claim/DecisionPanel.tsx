@@ -1,0 +1,94 @@
+import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Decision } from '../../../shared/policy';
+import { useStationFormat } from '../hooks/useStationFormat';
+import { ClauseList } from './ClauseList';
+import classes from './DecisionPanel.module.css';
+
+type DecisionPanelProps = { readonly decision: Decision };
+
+/** What the policy allows: each option with who pays shipping, and what is still missing. */
+export function DecisionPanel({ decision }: DecisionPanelProps) {
+  const { t } = useTranslation();
+  const format = useStationFormat();
+  const payer = (who: 'customer' | 'company' | null) =>
+    who === null ? t('claim.noShipping') : t(`payer.${who}`);
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="decision-title">
+      <Stack gap="md">
+        <Group justify="space-between" align="baseline">
+          <Title order={3} id="decision-title">
+            {t('claim.decision')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('claim.packVersion', {
+              pack: decision.policy,
+              version: decision.packVersion,
+              date: format.date(decision.asOf),
+            })}
+          </Text>
+        </Group>
+        {decision.warrantyVoid ? (
+          <Alert color="red" role="status">
+            {t('claim.warrantyVoid')}
+          </Alert>
+        ) : null}
+        {decision.coverageEnds === null ? null : (
+          <Text size="sm">
+            {t('claim.coverageEnds', { date: format.date(decision.coverageEnds) })}
+          </Text>
+        )}
+        <Stack gap="xs">
+          <Title order={4}>{t('claim.options')}</Title>
+          {decision.options.length === 0 ? (
+            <Text c="dimmed">{t('claim.noOptions')}</Text>
+          ) : (
+            <Stack component="ul" gap="sm" className={classes.list}>
+              {decision.options.map((option) => (
+                <li key={option.remedy}>
+                  <Paper bg="gray.0" p="sm" radius="sm">
+                    <Group gap="xs">
+                      <Text fw={600}>{t(`remedy.${option.remedy}`)}</Text>
+                      {option.pendingInspection ? (
+                        <Badge color="yellow" variant="filled" autoContrast size="sm">
+                          {t('claim.pendingInspection')}
+                        </Badge>
+                      ) : null}
+                      {option.deadline === null ? null : (
+                        <Badge color="gray" variant="outline" size="sm">
+                          {t('claim.deadline', { date: format.date(option.deadline) })}
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {t('claim.inbound', { payer: payer(option.inboundShippingPaidBy) })} ·{' '}
+                      {t('claim.outbound', { payer: payer(option.outboundShippingPaidBy) })}
+                    </Text>
+                    <ClauseList clauses={option.clauses} decision={decision} />
+                  </Paper>
+                </li>
+              ))}
+            </Stack>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Title order={4}>{t('claim.missing')}</Title>
+          {decision.missingFacts.length === 0 ? (
+            <Text c="dimmed">{t('claim.noMissing')}</Text>
+          ) : (
+            <Stack component="ul" gap="sm" className={classes.list}>
+              {decision.missingFacts.map((fact) => (
+                <li key={fact.field}>
+                  <Text fw={600} size="sm">
+                    {t(`fact.${fact.field}`, { defaultValue: fact.field })}
+                  </Text>
+                  <ClauseList clauses={fact.clauses} decision={decision} />
+                </li>
+              ))}
+            </Stack>
+          )}
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}

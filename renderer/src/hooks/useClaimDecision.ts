@@ -1,0 +1,77 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { evaluateUntrustedClaim, policyClaimFromRecords } from '../../../shared/policy';
+import type { ClaimRecords, EvaluationResult } from '../../../shared/policy';
+import { appDatabase } from '../db/appDatabase';
+import type { StoredClaim, StoredCustomer, StoredDevice, SyncFields } from '../db/records';
+import { calendarDayIn } from '../station/calendarDay';
+import { useStationContext } from '../station/StationContext';
+import { useNow } from './useNow';
+
+const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+
+/** A claim with the records around it, and what its policy pack says of it today. */
+export type ClaimDetails =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'not-found' }
+  | {
+      readonly kind: 'found';
+      readonly claim: StoredClaim;
+      readonly customer: StoredCustomer | undefined;
+      readonly device: StoredDevice | undefined;
+      /** Undefined when the claim names a pack Fixline does not have. */
+      readonly decision: EvaluationResult | undefined;
+    };
+
+/** Reads a claim and its records, kept current, and evaluates it against its policy pack. */
+export function useClaimDecision(claimId: string): ClaimDetails {
+  const { station } = useStationContext();
+  const nowMs = useNow();
+  const records = useLiveQuery(async () => {
+    const db = appDatabase();
+    const claim = await db.claims.get(claimId);
+    if (claim === undefined || !isLive(claim)) return null;
+    const [customer, device, evidence, inspections] = await Promise.all([
+      db.customers.get(claim.customerId),
+      db.devices.get(claim.deviceId),
+      db.evidence.where('claimId').equals(claim.id).filter(isLive).toArray(),
+      db.inspections.where('claimId').equals(claim.id).filter(isLive).toArray(),
+    ]);
+    const inspection = inspections.sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
+    const misuseFindings =
+      inspection === undefined
+        ? []
+        : await db.misuseFindings
+            .where('inspectionId')
+            .equals(inspection.id)
+            .filter(isLive)
+            .toArray();
+    return { claim, customer, device, evidence, inspection, misuseFindings };
+  }, [claimId]);
+
+  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const asOf = calendarDayIn(timeZone, nowMs);
+  const holidays = station.holidays;
+  return useMemo((): ClaimDetails => {
+    if (records === undefined) return { kind: 'loading' };
+    if (records === null) return { kind: 'not-found' };
+    const { claim, customer, device } = records;
+    let decision: EvaluationResult | undefined;
+    if (customer !== undefined && device !== undefined) {
+      const claimRecords: ClaimRecords = {
+        claim,
+        customer,
+        device,
+        evidence: records.evidence,
+        inspection: records.inspection,
+        misuseFindings: records.misuseFindings,
+      };
+      const input = policyClaimFromRecords(claimRecords, asOf);
+      decision =
+        input === undefined
+          ? undefined
+          : evaluateUntrustedClaim(input, { calendar: { holidays: holidays ?? [] } });
+    }
+    return { kind: 'found', claim, customer, device, decision };
+  }, [records, asOf, holidays]);
+}

@@ -1,0 +1,37 @@
+import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { appDatabase } from '../db/appDatabase';
+import type { StoredClaim } from '../db/records';
+import { findClaimsByScan } from '../db/search';
+import { useBarcodeScanner } from './useBarcodeScanner';
+
+/** What the last scan found, when it needs the technician: nothing, or several claims. */
+export type ScanOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'no-match'; readonly code: string; readonly at: number }
+  | { readonly kind: 'several'; readonly code: string; readonly claims: readonly StoredClaim[] };
+
+/**
+ * Opens the claim a scanned RMA number, serial, IMEI or order number points at. One match opens
+ * it at once; several are returned to pick from; none is returned to say so.
+ */
+export function useScanToClaim(): { outcome: ScanOutcome; dismiss: () => void } {
+  const navigate = useNavigate();
+  const [outcome, setOutcome] = useState<ScanOutcome>({ kind: 'none' });
+  const onScan = useCallback(
+    (code: string) => {
+      void findClaimsByScan(appDatabase(), code).then((claims) => {
+        const [only, ...others] = claims;
+        if (only === undefined) setOutcome({ kind: 'no-match', code, at: Date.now() });
+        else if (others.length === 0) {
+          setOutcome({ kind: 'none' });
+          void navigate(`/claims/${only.id}`);
+        } else setOutcome({ kind: 'several', code, claims });
+      });
+    },
+    [navigate],
+  );
+  useBarcodeScanner(onScan);
+  const dismiss = useCallback(() => setOutcome({ kind: 'none' }), []);
+  return { outcome, dismiss };
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatMoney, localeOf } from '../../../shared/documents/format';
+import type { IsoDate, IsoDateTime, Money } from '../../../shared/domain/primitives';
+import type { Language } from '../../../shared/domain/vocabulary';
+import { useStationContext } from '../station/StationContext';
+
+/** Formats days, times, ages and money in the language shown and the station's time zone. */
+export type StationFormat = {
+  readonly language: Language;
+  readonly date: (value: IsoDate) => string;
+  readonly dateTime: (value: IsoDateTime) => string;
+  readonly age: (since: IsoDateTime, nowMs: number) => string;
+  readonly money: (value: Money) => string;
+};
+
+const hourMs = 60 * 60 * 1000;
+const dayMs = 24 * hourMs;
+
+/** The language i18next shows, as a Fixline language. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return (i18n.resolvedLanguage ?? i18n.language) === 'id' ? 'id' : 'en';
+}
+
+export function useStationFormat(): StationFormat {
+  const language = useLanguage();
+  const { station } = useStationContext();
+  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return useMemo(() => {
+    const locale = localeOf[language];
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+    });
+    const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    return {
+      language,
+      date: (value) => formatDate(value, language),
+      dateTime: (value) => dateTimeFormat.format(new Date(value)),
+      age: (since, nowMs) => {
+        const elapsedMs = Math.max(0, nowMs - Date.parse(since));
+        return elapsedMs >= dayMs
+          ? relative.format(-Math.floor(elapsedMs / dayMs), 'day')
+          : relative.format(-Math.floor(elapsedMs / hourMs), 'hour');
+      },
+      money: (value) => formatMoney(value, language),
+    };
+  }, [language, timeZone]);
+}

@@ -1,0 +1,49 @@
+import { useCallback } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { appDatabase } from '../db/appDatabase';
+import type { StationSetup } from '../db/records';
+import { createRepositories } from '../db/repositories';
+import type { RepositoryError } from '../db/repositories';
+import type { SetupFormValues } from '../setup/setupForm';
+import { pinCredentials } from '../station/technicianPin';
+
+/**
+ * Sets the station up from the setup form: PINs become salted hashes here, before anything is
+ * stored, and the first technician is put at the bench.
+ */
+export function useStationSetup(): (
+  values: SetupFormValues,
+) => Promise<RepositoryError | undefined> {
+  return useCallback(async (values) => {
+    const technicians = await Promise.all(
+      values.technicians.map(async (technician) => ({
+        id: uuidv7(),
+        name: technician.name.trim(),
+        ...(await pinCredentials(technician.pin)),
+      })),
+    );
+    const setup: StationSetup = {
+      stationCode: values.stationCode,
+      center: { name: values.centerName.trim() },
+      currency: values.currency,
+      timeZone: values.timeZone,
+      workingDays: values.workingDays.map(Number).sort((a, b) => a - b),
+      holidays: [...values.holidays].sort(),
+      language: values.language,
+      policyAssignments: values.policyAssignments.map((assignment) => ({
+        ...assignment,
+        brand: assignment.brand.trim(),
+      })),
+      technicians,
+    };
+    const repositories = createRepositories(appDatabase());
+    const result = await repositories.station.setUp(setup);
+    if (!result.ok) return result.error;
+    const [first] = technicians;
+    if (first !== undefined) {
+      const bench = await repositories.station.setBenchTechnician(first.id);
+      if (!bench.ok) return bench.error;
+    }
+    return undefined;
+  }, []);
+}

@@ -1,0 +1,137 @@
+import { Center, Paper, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
+import { useQueueWindow } from '../hooks/useClaimQueue';
+import { useNow } from '../hooks/useNow';
+import classes from './ClaimQueueList.module.css';
+import { QueueRowView } from './QueueRowView';
+
+type ClaimQueueListProps = {
+  readonly status: ClaimStatus | undefined;
+  readonly count: number | undefined;
+};
+
+const rowHeightPx = 44;
+/** Rows are read in pages this long, two pages at a time, around what is on screen. */
+const pageSize = 100;
+
+/**
+ * The queue as a grid that renders only the rows on screen and reads only the pages around
+ * them. Arrow keys, Page Up/Down, Home and End move the active row; Enter opens its claim.
+ */
+export function ClaimQueueList({ status, count }: ClaimQueueListProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const nowMs = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const rowCount = count ?? 0;
+  // Fixline does not use the React Compiler; the grid re-renders on scroll, as TanStack intends.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeightPx,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const pageStart = Math.max(0, Math.floor(firstVisible / pageSize) * pageSize - pageSize / 2);
+  const loaded = useQueueWindow(status, pageStart, pageSize * 2);
+
+  if (count === 0) {
+    return (
+      <Paper withBorder p="xl" radius="md">
+        <Center>
+          <Text c="dimmed">
+            {status === undefined ? t('queue.empty') : t('queue.emptyFiltered')}
+          </Text>
+        </Center>
+      </Paper>
+    );
+  }
+
+  const rowAt = (index: number) =>
+    loaded !== undefined && index >= loaded.start ? loaded.rows[index - loaded.start] : undefined;
+  const rowId = (index: number) => `queue-row-${index}`;
+  const moveTo = (index: number) => {
+    const next = Math.min(Math.max(index, 0), rowCount - 1);
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const visibleRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? rowHeightPx) / rowHeightPx) - 1,
+    );
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + visibleRows,
+      PageUp: activeIndex - visibleRows,
+      Home: 0,
+      End: rowCount - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter') {
+      const row = rowAt(activeIndex);
+      if (row !== undefined) void navigate(`/claims/${row.id}`);
+    }
+  };
+  const activeRendered = items.some((item) => item.index === activeIndex);
+
+  return (
+    <Paper withBorder radius="md" className={classes.frame}>
+      <div
+        role="grid"
+        aria-label={t('queue.listLabel')}
+        aria-rowcount={rowCount + 1}
+        aria-activedescendant={activeRendered ? rowId(activeIndex) : undefined}
+        aria-describedby="queue-keyboard-hint"
+        tabIndex={0}
+        className={classes.grid}
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup" className={classes.head}>
+          <div role="row" aria-rowindex={1} className={classes.row}>
+            <div role="columnheader">{t('queue.rmaNumber')}</div>
+            <div role="columnheader">{t('queue.customer')}</div>
+            <div role="columnheader">{t('queue.device')}</div>
+            <div role="columnheader">{t('queue.status')}</div>
+            <div role="columnheader">{t('queue.age')}</div>
+            <div role="columnheader">{t('queue.assignee')}</div>
+          </div>
+        </div>
+        <div ref={scrollRef} className={classes.scroller}>
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => (
+              <QueueRowView
+                key={item.key}
+                id={rowId(item.index)}
+                rowIndex={item.index + 2}
+                row={rowAt(item.index)}
+                active={item.index === activeIndex}
+                top={item.start}
+                height={item.size}
+                nowMs={nowMs}
+                onOpen={(claimId) => {
+                  setActiveIndex(item.index);
+                  void navigate(`/claims/${claimId}`);
+                }}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
+      <Text id="queue-keyboard-hint" size="xs" c="dimmed" px="md" py={6} className={classes.hint}>
+        {t('queue.keyboardHint')}
+      </Text>
+    </Paper>
+  );
+}

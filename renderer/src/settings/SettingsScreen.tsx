@@ -1,0 +1,79 @@
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { BackupPanel } from '../backup/BackupPanel';
+import { formatDate, localeOf } from '../../../shared/documents/format';
+import { useLanguage } from '../hooks/useStationFormat';
+import { useStationContext } from '../station/StationContext';
+
+/** The station as it was set up, and its backup. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { station } = useStationContext();
+  const language = useLanguage();
+  const weekday = new Intl.DateTimeFormat(localeOf[language], {
+    weekday: 'short',
+    timeZone: 'UTC',
+  });
+  // ISO weekday n of the week of 2024-01-01, a Monday.
+  const workingDays =
+    (station.workingDays ?? [])
+      .map((day) => weekday.format(new Date(Date.UTC(2024, 0, day))))
+      .join(', ') || '—';
+  const facts: [string, string][] = [
+    [t('settings.center'), station.center.name],
+    [t('settings.code'), station.stationCode],
+    [t('settings.currency'), station.currency ?? '—'],
+    [t('settings.timeZone'), station.timeZone ?? '—'],
+    [
+      t('settings.language'),
+      station.language === undefined ? '—' : t(`language.${station.language}`),
+    ],
+    [t('settings.workingDays'), workingDays],
+    [
+      t('settings.holidays'),
+      (station.holidays ?? []).map((day) => formatDate(day, language)).join(', ') || '—',
+    ],
+    [
+      t('settings.policies'),
+      (station.policyAssignments ?? [])
+        .map(
+          (assignment) =>
+            `${assignment.brand} → ${assignment.packId} (${assignment.channels.map((channel) => t(`channel.${channel}`)).join(', ')})`,
+        )
+        .join('; ') || '—',
+    ],
+    [
+      t('settings.technicians'),
+      (station.technicians ?? []).map((technician) => technician.name).join(', ') || '—',
+    ],
+  ];
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="station-title">
+        <Title order={3} size="h4" id="station-title" mb="sm">
+          {t('settings.station')}
+        </Title>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2 }}
+          spacing="md"
+          verticalSpacing="xs"
+          component="dl"
+          m={0}
+        >
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <Text component="dt" size="xs" c="dimmed">
+                {label}
+              </Text>
+              <Text component="dd" m={0}>
+                {value}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+      </Paper>
+      <BackupPanel />
+    </Stack>
+  );
+}

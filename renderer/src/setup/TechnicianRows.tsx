@@ -1,0 +1,76 @@
+import { ActionIcon, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SetupFormValues } from './setupForm';
+
+type TechnicianDraft = SetupFormValues['technicians'][number];
+
+type TechnicianRowsProps = {
+  readonly technicians: readonly TechnicianDraft[];
+  readonly onChange: (technicians: TechnicianDraft[]) => void;
+  readonly errorOf: (index: number, part: 'name' | 'pin') => string | undefined;
+  readonly listError: string | undefined;
+};
+
+/** The technicians of the station: a name and a PIN each; the first is put at the bench. */
+export function TechnicianRows({ technicians, onChange, errorOf, listError }: TechnicianRowsProps) {
+  const { t } = useTranslation();
+  const update = (index: number, patch: Partial<TechnicianDraft>) =>
+    onChange(technicians.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  const nextKey = () => `technician-${Date.now()}-${technicians.length + 1}`;
+  return (
+    <Stack gap="sm">
+      {technicians.map((technician, index) => {
+        const number = index + 1;
+        return (
+          <Group key={technician.key} align="flex-start" gap="sm" wrap="nowrap">
+            <TextInput
+              label={`${t('setup.technicianName')} (${t('setup.technicianRow', { number })})`}
+              withAsterisk
+              w={320}
+              value={technician.name}
+              error={errorOf(index, 'name')}
+              onChange={(event) => update(index, { name: event.currentTarget.value })}
+            />
+            <PasswordInput
+              label={`${t('setup.technicianPin')} (${t('setup.technicianRow', { number })})`}
+              description={t('setup.technicianPinHint')}
+              withAsterisk
+              w={240}
+              inputMode="numeric"
+              autoComplete="new-password"
+              maxLength={6}
+              value={technician.pin}
+              error={errorOf(index, 'pin')}
+              onChange={(event) => update(index, { pin: event.currentTarget.value })}
+            />
+            {technicians.length > 1 ? (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                mt={28}
+                size="lg"
+                aria-label={t('setup.removeTechnician', { number })}
+                onClick={() => onChange(technicians.filter((_, at) => at !== index))}
+              >
+                ×
+              </ActionIcon>
+            ) : null}
+          </Group>
+        );
+      })}
+      {listError === undefined ? null : (
+        <Text c="red" size="sm" role="alert">
+          {listError}
+        </Text>
+      )}
+      <Group>
+        <Button
+          variant="light"
+          onClick={() => onChange([...technicians, { key: nextKey(), name: '', pin: '' }])}
+        >
+          {t('setup.addTechnician')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

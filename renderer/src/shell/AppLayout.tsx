@@ -1,0 +1,77 @@
+import { Alert, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { usePersistentStorage } from '../hooks/usePersistentStorage';
+import { useStationContext } from '../station/StationContext';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ScanListener } from './ScanListener';
+import { TechnicianSwitch } from './TechnicianSwitch';
+import classes from './AppLayout.module.css';
+import { screens } from './navigation';
+
+/** The workbench frame: station and technician on top, screens on the left, the screen beside. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { station } = useStationContext();
+  const storage = usePersistentStorage();
+  const [navbarOpen, { toggle }] = useDisclosure();
+  const { pathname } = useLocation();
+  // A claim is opened from the queue, so the queue stays the current screen while it is open.
+  const isActive = (path: string) =>
+    path === '/' ? pathname === '/' || pathname.startsWith('/claims/') : pathname.startsWith(path);
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navbarOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.openMenu')}
+            />
+            <Title order={1} size="h3" c="teal.8">
+              {t('app.name')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('header.station', { code: station.stationCode })} · {station.center.name}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <TechnicianSwitch />
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+        {screens.map((screen) => (
+          <NavLink
+            key={screen.path}
+            component={Link}
+            to={screen.path}
+            label={t(screen.labelKey)}
+            active={isActive(screen.path)}
+          />
+        ))}
+        <Text size="xs" c="dimmed" mt="auto" p="xs">
+          {t('header.scanHint')}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main className={classes.main}>
+        {storage === 'denied' || storage === 'unsupported' ? (
+          <Alert color="yellow" mb="md" py="xs" role="alert" className={classes.notice}>
+            {t('storage.notPersistent')}
+          </Alert>
+        ) : null}
+        <Outlet />
+        <ScanListener />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,11 @@
+/** The screens of the navbar, in order, with their routes and the i18n keys of their names. */
+export const screens = [
+  { path: '/', labelKey: 'nav.queue', built: true },
+  { path: '/intake', labelKey: 'nav.intake', built: false },
+  { path: '/warehouse', labelKey: 'nav.warehouse', built: false },
+  { path: '/parts', labelKey: 'nav.parts', built: false },
+  { path: '/reports', labelKey: 'nav.reports', built: false },
+  { path: '/settings', labelKey: 'nav.settings', built: true },
+] as const;
+
+export type ScreenLabelKey = (typeof screens)[number]['labelKey'];

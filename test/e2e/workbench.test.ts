@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStationBrowser, startWebApp } from '../support/webApp';
+import {
+  expectNoSeriousAxeViolations,
+  openApp,
+  saveScreenshot,
+  seedClaims,
+  seedStation,
+  secondTechnician,
+  seededTechnician,
+  warmUp,
+} from './workbenchPages';
+
+/**
+ * The workbench in the browser build, end to end: real Chromium, real IndexedDB, the setup a
+ * station goes through once, the queue, the scanner, and the language switch.
+ */
+let app: Awaited<ReturnType<typeof startWebApp>>;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  await warmUp(app.url);
+}, 60_000);
+afterAll(async () => {
+  await app.stop();
+});
+
+describe('the workbench', () => {
+  it('refuses a bad station code at first run with a message, then sets the station up', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await page.goto(app.url);
+      await page.getByRole('heading', { name: 'Set up this station' }).waitFor();
+      await saveScreenshot(page, 'setup-first-run');
+      await page.getByLabel('Center name').fill('Fixline Jakarta');
+      await page.getByLabel('Station code').fill('jkt-1');
+      await page.getByLabel('Currency').fill('IDR');
+      await page.getByLabel('Name (Technician 1)').fill(seededTechnician.name);
+      await page.getByLabel('PIN (Technician 1)').fill(seededTechnician.pin);
+      await page.getByRole('button', { name: 'Set up the station' }).click();
+      await page.getByText('Use 2 to 8 capital letters or digits').waitFor();
+      await expect
+        .poll(() => page.getByLabel('Station code').getAttribute('aria-invalid'))
+        .toBe('true');
+      await expectNoSeriousAxeViolations(page);
+      await page.getByLabel('Station code').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'setup-refused-station-code');
+
+      await page.getByLabel('Station code').fill('JKT1');
+      await page.getByRole('button', { name: 'Set up the station' }).click();
+      await page.getByRole('heading', { name: 'Queue' }).waitFor();
+      await page
+        .getByRole('button', { name: /At the bench/ })
+        .getByText(seededTechnician.name)
+        .waitFor();
+      await page.getByText('No claims yet').waitFor();
+      await saveScreenshot(page, 'setup-done-empty-queue');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('switches the screen to Bahasa Indonesia with the language switch', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.getByRole('heading', { name: 'Queue' }).waitFor();
+      await page.getByText('ID', { exact: true }).click();
+      await page.getByRole('heading', { name: 'Antrean' }).waitFor();
+      await page.getByRole('link', { name: 'Pengaturan' }).waitFor();
+      await page.getByText('Belum ada klaim').waitFor();
+      await saveScreenshot(page, 'language-indonesian');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('lists seeded claims in the queue and opens the claim a scanner reads', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.evaluate(seedClaims(40));
+      await page.getByText('40 claims').waitFor();
+      await page.getByRole('row', { name: /RMA-JKT1-000001/ }).waitFor();
+      await saveScreenshot(page, 'queue-seeded');
+
+      await page.keyboard.type('RMA-JKT1-000007', { delay: 5 });
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'RMA-JKT1-000007' }).waitFor();
+      await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
+      expect(await page.getByText('Clause', { exact: false }).count()).toBeGreaterThan(0);
+      await saveScreenshot(page, 'claim-opened-by-scan');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('moves through a long queue with the keyboard, rendering only the rows on screen', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      // One device for all, so seeding is one write per claim; 250 rows span two read windows.
+      await page.evaluate(seedClaims(250, 250));
+      await page.getByText('250 claims').waitFor();
+      const grid = page.getByRole('grid', { name: 'Claims' });
+      await grid.getByRole('row', { name: /RMA-JKT1-000001/ }).waitFor();
+      expect(await grid.getByRole('row').count()).toBeLessThan(40);
+      await grid.focus();
+      await page.keyboard.press('End');
+      await grid.getByRole('row', { name: /RMA-JKT1-000250/ }).waitFor();
+      await page.keyboard.press('ArrowUp');
+      await saveScreenshot(page, 'queue-keyboard-end');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'RMA-JKT1-000249' }).waitFor();
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('switches the technician at the bench only with their PIN', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const benchButton = page.getByRole('button', { name: /At the bench/ });
+      await benchButton.getByText(seededTechnician.name).waitFor();
+      await benchButton.click();
+      await page.getByRole('menuitem', { name: secondTechnician.name }).click();
+      const dialog = page.getByRole('dialog', { name: 'Who is at the bench?' });
+      await dialog.getByLabel('PIN').fill('0000');
+      await dialog.getByRole('button', { name: 'Switch' }).click();
+      await dialog.getByText(`That is not ${secondTechnician.name}’s PIN`).waitFor();
+      await page.waitForTimeout(300); // the dialog's opening transition
+      await saveScreenshot(page, 'technician-wrong-pin');
+      await dialog.getByLabel('PIN').fill(secondTechnician.pin);
+      await dialog.getByRole('button', { name: 'Switch' }).click();
+      await benchButton.getByText(secondTechnician.name).waitFor();
+      await page.getByText(`${secondTechnician.name} is now at the bench`).waitFor();
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('offers a short pick list when a scanned serial has several claims', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.evaluate(seedClaims(3, 2));
+      await page.getByText('3 claims').waitFor();
+      await page.keyboard.type('KT3-SHARED-01', { delay: 5 });
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Several claims match KT3-SHARED-01' });
+      await dialog.waitFor();
+      expect(await dialog.getByRole('button').filter({ hasText: 'RMA-JKT1-' }).count()).toBe(2);
+      await page.waitForTimeout(400); // the dialog's opening transition
+      await saveScreenshot(page, 'scan-pick-list');
+      await dialog.getByRole('button', { name: /RMA-JKT1-000003/ }).click();
+      await page.getByRole('heading', { name: 'RMA-JKT1-000003' }).waitFor();
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('takes slow typing in a text field for a person, not a scanner', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      const centerName = page.getByLabel('Center name');
+      await centerName.click();
+      await page.keyboard.type('RMA-JKT1-000001', { delay: 80 });
+      await page.keyboard.press('Enter');
+      await page.getByText('Use 2 to 8 capital letters or digits').waitFor();
+      expect(await centerName.inputValue()).toBe('RMA-JKT1-000001');
+      expect(await page.getByText('No claim matches').count()).toBe(0);
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('has no serious or critical accessibility violations on any screen', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const [claimId] = (await page.evaluate(seedClaims(3))) as string[];
+      const screens = [
+        '',
+        'intake',
+        'warehouse',
+        'parts',
+        'reports',
+        'settings',
+        `claims/${claimId}`,
+      ];
+      for (const screen of screens) {
+        await page.goto(`${app.url}#/${screen}`);
+        await page.getByRole('navigation').waitFor();
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        await expectNoSeriousAxeViolations(page);
+      }
+      await saveScreenshot(page, 'claim-screen');
+      await page.goto(`${app.url}#/intake`);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await saveScreenshot(page, 'coming-later');
+      await page.goto(`${app.url}#/settings`);
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      await saveScreenshot(page, 'settings');
+    } finally {
+      await station.close();
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright';
+import { expect } from 'vitest';
+import { openStationBrowser, screenshotFolder } from '../support/webApp';
+
+/**
+ * Page scripts and checks shared by the workbench's end-to-end tests. Page scripts are text: they
+ * import the app's own modules from the dev server, which a function passed to page.evaluate could
+ * not (the test runner rewrites its imports).
+ */
+
+/** The technician the seeded station has at its bench, and their PIN. */
+export const seededTechnician = { name: 'Dewi Lestari', pin: '4821' };
+
+/** A second technician of the seeded station, not at the bench at first. */
+export const secondTechnician = { name: 'Agus Wijaya', pin: '1357' };
+
+/** Sets the station up through the repositories, as the setup screen would. */
+export const seedStation = `(async () => {
+  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { createRepositories } = await import('/src/db/index.ts');
+  const { pinCredentials } = await import('/src/station/technicianPin.ts');
+  const repositories = createRepositories(appDatabase());
+  const technicianId = '00000000-0000-7000-8000-0000000000aa';
+  const station = await repositories.station.setUp({
+    stationCode: 'JKT1',
+    center: { name: 'Fixline Jakarta' },
+    currency: 'IDR',
+    timeZone: 'Asia/Jakarta',
+    workingDays: [1, 2, 3, 4, 5],
+    holidays: ['2026-12-25'],
+    language: 'en',
+    policyAssignments: [{ brand: 'KOSPET', channels: ['official-store'], packId: 'kospet-official-store' }],
+    technicians: [
+      { id: technicianId, name: ${JSON.stringify(seededTechnician.name)}, ...(await pinCredentials(${JSON.stringify(seededTechnician.pin)})) },
+      { id: '00000000-0000-7000-8000-0000000000ab', name: ${JSON.stringify(secondTechnician.name)}, ...(await pinCredentials(${JSON.stringify(secondTechnician.pin)})) },
+    ],
+  });
+  if (!station.ok) throw new Error(station.error.message);
+  const bench = await repositories.station.setBenchTechnician(technicianId);
+  if (!bench.ok) throw new Error(bench.error.message);
+})()`;
+
+/**
+ * Opens `count` claims through the repositories, one customer and device each; the last
+ * `sharedSerialClaims` claims are all for one device, serial KT3-SHARED-01. Returns their ids.
+ */
+export const seedClaims = (count: number, sharedSerialClaims = 0) => `(async () => {
+  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { createRepositories } = await import('/src/db/index.ts');
+  const repositories = createRepositories(appDatabase());
+  const actor = { actor: '00000000-0000-7000-8000-0000000000aa' };
+  const unwrap = (result) => { if (!result.ok) throw new Error(result.error.message); return result.value; };
+  const names = ['Siti Rahmawati', 'Budi Santoso', 'Agus Wijaya', 'Rina Kurnia', 'Made Putra'];
+  let sharedDevice;
+  const ids = [];
+  for (let index = 0; index < ${count}; index += 1) {
+    const shared = index >= ${count - sharedSerialClaims};
+    let customerId, deviceId;
+    if (shared && sharedDevice) ({ customerId, deviceId } = sharedDevice);
+    else {
+      customerId = unwrap(await repositories.customers.create(
+        { name: names[index % names.length] + ' ' + (index + 1), phone: '+62 812 3456 ' + String(1000 + index), preferredLanguage: 'id' },
+        actor,
+      )).id;
+      deviceId = unwrap(await repositories.devices.create(
+        { customerId, model: index % 2 ? 'KOSPET Tank T3' : 'iGPSPORT iGS630', category: index % 2 ? 'smartwatch' : 'bike-computer',
+          serial: shared ? 'KT3-SHARED-01' : 'SN-' + String(100000 + index) },
+        actor,
+      )).id;
+      if (shared) sharedDevice = { customerId, deviceId };
+    }
+    const claim = unwrap(await repositories.claims.create({
+      policyPackId: index % 2 ? 'kospet-official-store' : 'igpsport',
+      customerId,
+      deviceId,
+      purchase: { channel: 'official-store', orderDate: '2026-09-01', invoiceDate: '2026-09-01', deliveredDate: '2026-09-06', orderNumber: 'ORD-' + index, proof: 'valid', price: { amount: 1899000, currency: 'IDR' } },
+      reason: 'defect',
+      symptom: 'malfunction',
+      defect: { what: 'The screen stays black' },
+      customerAcknowledgement: { dataBackedUp: true, simRemoved: true, factoryReset: false },
+    }, actor));
+    ids.push(claim.id);
+  }
+  return ids;
+})()`;
+
+/** Opens the app and waits until it has rendered, so page scripts run in a settled page. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('#root h1').first().waitFor();
+}
+
+/**
+ * Visits the app once and runs the page scripts, so the dev server has optimized every
+ * dependency (after which it reloads the page) before a test counts on its page.
+ */
+export async function warmUp(url: string): Promise<void> {
+  const browser = await openStationBrowser();
+  try {
+    await openApp(browser.page, url);
+    await browser.page.evaluate(seedStation);
+    await browser.page.evaluate(seedClaims(1));
+    await browser.page.getByText('1 claim', { exact: true }).waitFor();
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Saves a screenshot of the page as it is, 1366×768, to be looked at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotFolder, `${name}.png`) });
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown }[];
+};
+
+/** Runs axe-core on the page and fails on any serious or critical violation, naming them. */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const loaded = await page.evaluate('typeof window.axe');
+  // From the dev server, as a file of the app's own origin: the strict CSP refuses inline scripts.
+  if (loaded === 'undefined') {
+    await page.addScriptTag({ url: new URL(`/@fs${axePath}`, page.url()).href });
+  }
+  const violations: AxeViolation[] = await page.evaluate(
+    `window.axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) })))`,
+  );
+  const serious = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    serious.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} ${JSON.stringify(violation.nodes.slice(0, 3))}`,
+    ),
+  ).toEqual([]);
+}
