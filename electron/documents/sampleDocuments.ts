@@ -1,4 +1,8 @@
-import { shipByDate, type DocumentDataByKind, type RepairCenter } from '../../shared/documents';
+import {
+  claimDocumentData,
+  type DocumentDataByKind,
+  type RepairCenter,
+} from '../../shared/documents';
 import { claimSchema, type Claim } from '../../shared/domain/claim';
 import { customerSchema, type Customer } from '../../shared/domain/customer';
 import { deviceSchema, type Device } from '../../shared/domain/device';
@@ -211,15 +215,7 @@ export function sampleDocuments(): DocumentDataByKind {
   ];
 
   return {
-    'rma-slip': {
-      ...base,
-      decision,
-      authorizedOn: sampleAuthorizedOn,
-      shipBy: shipByDate(decision, sampleAuthorizedOn, 14),
-      inboundLeg,
-    },
-    'return-label': { ...base, direction: 'inbound', leg: inboundLeg },
-    'device-tag': base,
+    ...claimDocumentData({ ...base, decision, authorizedOn: sampleAuthorizedOn, inboundLeg }),
     quote: {
       ...base,
       quote,

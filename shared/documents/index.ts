@@ -9,6 +9,7 @@ import { layoutRmaSlip } from './rmaSlip';
 
 export * from './pageLayout';
 export * from './documentData';
+export * from './claimDocuments';
 export { documentText, type DocumentText } from './dictionary';
 export { addressLines, formatDate, formatMoney, localeOf, minorUnitDigitsOf } from './format';
 export { fitText, wrapText, lineHeightRatio, type FitRequest, type FittedText } from './textFit';

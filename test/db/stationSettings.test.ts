@@ -1,6 +1,7 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
-import { stationSetupSchema } from '../../renderer/src/db/records';
+import { printingSettingsSchema, stationSetupSchema } from '../../renderer/src/db/records';
+import { printerFormOf, printingFromForm } from '../../renderer/src/settings/printerForm';
 import { isTechnicianPin, pinCredentials } from '../../renderer/src/station/technicianPin';
 import { expectOk, openTestDatabase } from './testDatabase';
 
@@ -71,6 +72,72 @@ describe('station settings', () => {
     expect(await repositories.station.setBenchTechnician(technicianId)).toMatchObject({
       ok: false,
       error: { code: 'station-not-set-up' },
+    });
+  });
+
+  it('keeps the printer of each document, with the ZPL port defaulting to 9100', async () => {
+    const { repositories } = await openTestDatabase(null);
+    expectOk(await repositories.station.setUp(await workbenchSetup()));
+    expect(await repositories.station.printing()).toEqual({});
+    expectOk(
+      await repositories.station.savePrinting({
+        'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'Letter' },
+        'return-label': { type: 'zpl', host: '192.168.1.50' },
+        'device-tag': { type: 'system', printer: 'Zebra_GK420d' },
+      }),
+    );
+    expect(await repositories.station.printing()).toEqual({
+      'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'Letter' },
+      'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+      'device-tag': { type: 'system', printer: 'Zebra_GK420d' },
+    });
+    // Updating the center at setup keeps the printers chosen in Settings.
+    expectOk(await repositories.station.setUp(await workbenchSetup()));
+    expect((await repositories.station.printing())['rma-slip']?.type).toBe('system');
+  });
+
+  it('refuses a ZPL printer for a page document, an empty host and a port out of range', () => {
+    const paths = (input: unknown) =>
+      printingSettingsSchema.safeParse(input).error?.issues.map((issue) => issue.path) ?? [];
+    expect(paths({ 'rma-slip': { type: 'zpl', host: '192.168.1.50' } })[0]?.[0]).toBe('rma-slip');
+    expect(paths({ 'return-label': { type: 'zpl', host: '' } })).toEqual([
+      ['return-label', 'host'],
+    ]);
+    expect(paths({ 'device-tag': { type: 'zpl', host: 'zebra.local', port: 70000 } })).toEqual([
+      ['device-tag', 'port'],
+    ]);
+    expect(paths({ quote: { type: 'system', printer: 'Office', paper: 'A5' } })).toEqual([
+      ['quote', 'paper'],
+    ]);
+  });
+
+  it('opens a station saved before printers existed, and refuses printers before setup', async () => {
+    const { repositories } = await openTestDatabase(null);
+    expect(await repositories.station.savePrinting({})).toMatchObject({
+      ok: false,
+      error: { code: 'station-not-set-up' },
+    });
+    expectOk(await repositories.station.setUp(await workbenchSetup()));
+    expect((await repositories.station.get())?.printing).toBeUndefined();
+    expect(await repositories.station.printing()).toEqual({});
+  });
+
+  it('turns the Printers form into the setting, or a message beside each bad field', () => {
+    const form = printerFormOf({ 'rma-slip': { type: 'system', printer: 'Office_Laser' } });
+    expect(form['rma-slip']).toMatchObject({ mode: 'system', paper: 'A4' });
+    expect(form['return-label']).toMatchObject({ mode: 'none', port: 9100 });
+    expect(printingFromForm(form)).toEqual({
+      ok: true,
+      value: { 'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' } },
+    });
+    expect(
+      printingFromForm({
+        ...form,
+        'return-label': { ...form['return-label'], mode: 'zpl', host: ' ', port: '' },
+      }),
+    ).toEqual({
+      ok: false,
+      errors: { 'return-label': { host: 'printers.errors.host', port: 'printers.errors.port' } },
     });
   });
 });

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationBrowser, startWebApp } from '../support/webApp';
 import {
   expectNoSeriousAxeViolations,
+  fakeDesktopBridge,
   openApp,
   saveScreenshot,
   seedClaims,
+  seedPrinters,
   seedStation,
   secondTechnician,
   seededTechnician,
@@ -183,6 +185,93 @@ describe('the workbench', () => {
       await page.getByText('Use 2 to 8 capital letters or digits').waitFor();
       expect(await centerName.inputValue()).toBe('RMA-JKT1-000001');
       expect(await page.getByText('No claim matches').count()).toBe(0);
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('says in the browser that printing needs the desktop app, on Settings and on a claim', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.evaluate(seedPrinters);
+      const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
+
+      await page.goto(`${app.url}#/settings`);
+      const printers = page.getByRole('region', { name: 'Printers' });
+      await printers.getByText('Printing needs the Fixline desktop app').waitFor();
+      // No printer list or Save button pretends the browser could print.
+      expect(await printers.getByRole('button', { name: 'Save printers' }).count()).toBe(0);
+      await printers.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'settings-printers-browser');
+
+      await page.goto(`${app.url}#/claims/${claimId}`);
+      const documents = page.getByRole('region', { name: 'Documents' });
+      await documents.getByRole('button', { name: 'Print RMA slip' }).click();
+      const refusal = documents.getByRole('alert');
+      await refusal.getByText('Printing and PDFs need the Fixline desktop app').waitFor();
+      await documents.getByRole('button', { name: 'Print device tag' }).click();
+      await refusal.getByText('Device tag: no printer is chosen yet').waitFor();
+      await documents.getByRole('button', { name: 'Save RMA slip as PDF' }).click();
+      await refusal.getByText('Printing and PDFs need the Fixline desktop app').waitFor();
+      await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
+      await expectNoSeriousAxeViolations(page);
+      await documents.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'claim-documents-browser');
+
+      await page.getByText('ID', { exact: true }).click();
+      const dokumen = page.getByRole('region', { name: 'Dokumen' });
+      await dokumen.getByRole('button', { name: 'Cetak label retur' }).click();
+      await dokumen
+        .getByText('Mencetak dan membuat PDF memerlukan aplikasi desktop Fixline')
+        .waitFor();
+      await saveScreenshot(page, 'claim-documents-browser-indonesian');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('chooses printers on the desktop, with a message beside a bad address or port', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await page.addInitScript(fakeDesktopBridge);
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
+
+      await page.goto(`${app.url}#/settings`);
+      const printers = page.getByRole('region', { name: 'Printers' });
+      const slip = printers.getByRole('group', { name: 'RMA slip' });
+      const label = printers.getByRole('group', { name: 'Return label' });
+      await slip.getByLabel('Printer', { exact: true }).click();
+      await page.getByRole('option', { name: 'Office laser (default)' }).click();
+      await label.getByLabel('Printer', { exact: true }).click();
+      await page.getByRole('option', { name: 'Network label printer (ZPL)' }).click();
+      await label.getByLabel('Port', { exact: true }).fill('70000');
+      await printers.getByRole('button', { name: 'Save printers' }).click();
+      await printers.getByText('Enter the label printer’s IP address or host name').waitFor();
+      await printers.getByText('Enter a port from 1 to 65535').waitFor();
+      await expectNoSeriousAxeViolations(page);
+      await label.getByLabel('Port', { exact: true }).scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'settings-printers-refused');
+
+      await label.getByLabel('Label printer address', { exact: true }).fill('192.168.1.50');
+      await label.getByLabel('Port', { exact: true }).fill('9100');
+      await printers.getByRole('button', { name: 'Save printers' }).click();
+      await printers.getByText('Printers saved.').waitFor();
+
+      await page.goto(`${app.url}#/claims/${claimId}`);
+      const documents = page.getByRole('region', { name: 'Documents' });
+      await documents.getByRole('button', { name: 'Print RMA slip' }).click();
+      await documents.getByText('RMA slip sent to the printer (job Office_Laser-17).').waitFor();
+      await documents.getByRole('button', { name: 'Print return label' }).click();
+      await documents.getByText('Return label sent to the printer.').waitFor();
+      await documents.getByRole('button', { name: 'Save RMA slip as PDF' }).click();
+      await documents.getByText('Saved as /home/dewi/RMA-JKT1-000001.pdf.').waitFor();
+      await saveScreenshot(page, 'claim-documents-desktop');
     } finally {
       await station.close();
     }

@@ -25,7 +25,11 @@ export const seedStation = `(async () => {
   const technicianId = '00000000-0000-7000-8000-0000000000aa';
   const station = await repositories.station.setUp({
     stationCode: 'JKT1',
-    center: { name: 'Fixline Jakarta' },
+    center: {
+      name: 'Fixline Jakarta',
+      address: { lines: ['Jl. Panjang No. 88, Kebon Jeruk'], city: 'Jakarta Barat', postalCode: '11530', countryCode: 'ID' },
+      phone: '+62 21 5890 1234',
+    },
     currency: 'IDR',
     timeZone: 'Asia/Jakarta',
     workingDays: [1, 2, 3, 4, 5],
@@ -40,6 +44,45 @@ export const seedStation = `(async () => {
   if (!station.ok) throw new Error(station.error.message);
   const bench = await repositories.station.setBenchTechnician(technicianId);
   if (!bench.ok) throw new Error(bench.error.message);
+})()`;
+
+/** Chooses printers as the desktop's Settings screen would: a laser for slips, a ZPL label printer. */
+export const seedPrinters = `(async () => {
+  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { createRepositories } = await import('/src/db/index.ts');
+  const saved = await createRepositories(appDatabase()).station.savePrinting({
+    'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
+    'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+})()`;
+
+/**
+ * A stand-in for the desktop preload's `window.fixline`, for an init script: lists two printers
+ * and answers every print with a job id, so the desktop screens can be driven in a browser.
+ */
+export const fakeDesktopBridge = `(() => {
+  const ok = (value) => Promise.resolve({ ok: true, value });
+  window.fixline = {
+    kind: 'desktop',
+    on: () => () => undefined,
+    app: { info: () => ok({ name: 'Fixline', version: '0.1.0', platform: 'linux', electronVersion: '45.4.1', chromeVersion: null }) },
+    station: { dataFolder: () => ok({ path: '/home/dewi/.config/Fixline' }) },
+    files: {
+      openWithSystem: () => ok(null),
+      saveWithDialog: (input) => ok({ outcome: 'saved', path: '/home/dewi/' + input.suggestedName }),
+    },
+    documents: { render: () => ok({ pdf: new Uint8Array([37, 80, 68, 70]) }) },
+    printing: {
+      listPrinters: () => ok([
+        { name: 'Office_Laser', isDefault: true, description: 'Office laser', status: 'accepting' },
+        { name: 'Zebra_GK420d', isDefault: false, status: 'accepting' },
+      ]),
+      print: (request) => ok(request.target.type === 'zpl' ? {} : { jobId: 'Office_Laser-17' }),
+      printBatch: () => ok({ batchId: 'batch-1' }),
+      cancelBatch: () => ok(null),
+    },
+  };
 })()`;
 
 /**

@@ -14,7 +14,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useClaimDecision } from '../hooks/useClaimDecision';
 import { useStationFormat } from '../hooks/useStationFormat';
+import { useStationContext } from '../station/StationContext';
 import { DecisionPanel } from './DecisionPanel';
+import { DocumentsCard } from './DocumentsCard';
 
 /** One claim: who, what, where it stands, and what its brand's policy allows today. */
 export function ClaimScreen() {
@@ -22,6 +24,7 @@ export function ClaimScreen() {
   const { claimId = '' } = useParams();
   const details = useClaimDecision(claimId);
   const format = useStationFormat();
+  const { station } = useStationContext();
 
   if (details.kind === 'loading') return <Loader aria-label={t('queue.loading')} />;
   if (details.kind === 'not-found') {
@@ -85,6 +88,8 @@ export function ClaimScreen() {
           ))}
         </SimpleGrid>
       </Paper>
+      {/* Before the decision, which runs long: printing is what the bench does most here. */}
+      <DocumentsCard sources={{ station, claim, customer, device, decision }} />
       {decision === undefined ? (
         <Alert color="orange">{t('claim.unknownPack', { pack: claim.policyPackId })}</Alert>
       ) : decision.ok ? (

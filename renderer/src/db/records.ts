@@ -19,6 +19,8 @@ import {
 } from '../../../shared/domain/primitives';
 import { languageSchema, salesChannelSchema } from '../../../shared/domain/vocabulary';
 import { policyIdSchema } from '../../../shared/policy/policyClaim';
+import { paperSizeSchema } from '../../../shared/documents/documentSchemas';
+import { printTargetSchema } from '../../../shared/ipc/contract';
 import type { Quote, QuoteLine } from '../../../shared/domain/quote';
 import type { ShipmentLeg } from '../../../shared/domain/shipment';
 import type { Hlc } from '../../../shared/sync/hybridLogicalClock';
@@ -188,11 +190,57 @@ export const stationSetupSchema = z.object({
 });
 export type StationSetup = z.infer<typeof stationSetupSchema>;
 
-/** The settings row of the station. */
+// The IPC contract's own target schemas, so a saved choice is one main would accept.
+const [systemTargetSchema, zplTargetSchema] = printTargetSchema.options;
+
+/** A system (CUPS) printer for a document, and the paper it takes for page documents. */
+export const systemPrinterChoiceSchema = z.object({
+  type: z.literal('system'),
+  printer: systemTargetSchema.shape.printer,
+  paper: paperSizeSchema.optional(),
+});
+
+/** Page documents go to a system printer; only labels can go to a ZPL printer. */
+const pageDocumentChoiceSchema = systemPrinterChoiceSchema.optional();
+/** Labels and tags: a system printer (their size is fixed), or a network ZPL printer. */
+const labelDocumentChoiceSchema = z
+  .discriminatedUnion('type', [systemPrinterChoiceSchema, zplTargetSchema])
+  .optional();
+
+/**
+ * Where this station prints each kind of document. A kind left out has no printer yet: the claim
+ * screen asks for one in Settings instead of guessing.
+ */
+export const printingSettingsSchema = z.object({
+  'rma-slip': pageDocumentChoiceSchema,
+  'return-label': labelDocumentChoiceSchema,
+  'device-tag': labelDocumentChoiceSchema,
+  quote: pageDocumentChoiceSchema,
+  'packing-slip': pageDocumentChoiceSchema,
+});
+export type PrintingSettings = z.output<typeof printingSettingsSchema>;
+/** A printing setting as a caller writes it (the ZPL port may be left to its default). */
+export type PrintingSettingsInput = z.input<typeof printingSettingsSchema>;
+/** The printer chosen for one kind of document. */
+export type PrinterChoice = NonNullable<PrintingSettings[keyof PrintingSettings]>;
+
+/**
+ * The settings row of the station. `printing` came after the workbench and is set from the
+ * Settings screen, not at setup; optional so stations set up before it keep opening.
+ */
 export type StationSettingsRow = StationSetup & {
   readonly key: 'station';
   readonly setUpAt: IsoDateTime;
+  readonly printing?: PrintingSettings;
 };
+
+/**
+ * The station's printers, checked on read: a value a later version wrote and this one cannot
+ * parse reads as "none chosen" rather than breaking the screens that print.
+ */
+export function stationPrinting(row: StationSettingsRow | undefined): PrintingSettings {
+  return printingSettingsSchema.safeParse(row?.printing ?? {}).data ?? {};
+}
 
 /** The last clock stamp this station made, so stamps keep increasing across restarts. */
 export type ClockSettingsRow = { readonly key: 'clock'; readonly lastStamp: Hlc };

@@ -6,7 +6,6 @@ import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim, StoredCustomer, StoredDevice, SyncFields } from '../db/records';
 import { calendarDayIn } from '../station/calendarDay';
 import { useStationContext } from '../station/StationContext';
-import { useNow } from './useNow';
 
 const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
 
@@ -26,7 +25,6 @@ export type ClaimDetails =
 /** Reads a claim and its records, kept current, and evaluates it against its policy pack. */
 export function useClaimDecision(claimId: string): ClaimDetails {
   const { station } = useStationContext();
-  const nowMs = useNow();
   const records = useLiveQuery(async () => {
     const db = appDatabase();
     const claim = await db.claims.get(claimId);
@@ -50,12 +48,14 @@ export function useClaimDecision(claimId: string): ClaimDetails {
   }, [claimId]);
 
   const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const asOf = calendarDayIn(timeZone, nowMs);
   const holidays = station.holidays;
   return useMemo((): ClaimDetails => {
     if (records === undefined) return { kind: 'loading' };
     if (records === null) return { kind: 'not-found' };
     const { claim, customer, device } = records;
+    // The policy judges a claim as of the day the customer asked (spec: `asOf`), not today:
+    // a DOA request made on day 6 stays a DOA request when it is opened on day 10.
+    const asOf = calendarDayIn(timeZone, Date.parse(claim.createdAt));
     let decision: EvaluationResult | undefined;
     if (customer !== undefined && device !== undefined) {
       const claimRecords: ClaimRecords = {
@@ -73,5 +73,5 @@ export function useClaimDecision(claimId: string): ClaimDetails {
           : evaluateUntrustedClaim(input, { calendar: { holidays: holidays ?? [] } });
     }
     return { kind: 'found', claim, customer, device, decision };
-  }, [records, asOf, holidays]);
+  }, [records, timeZone, holidays]);
 }

@@ -248,6 +248,66 @@ export const id: Messages = {
     holidays: 'Hari libur',
     policies: 'Paket kebijakan',
   },
+  documents: {
+    title: 'Dokumen',
+    print: {
+      'rma-slip': 'Cetak slip RMA',
+      'return-label': 'Cetak label retur',
+      'device-tag': 'Cetak tag perangkat',
+    },
+    savePdf: 'Simpan slip RMA sebagai PDF',
+    kind: {
+      'rma-slip': 'Slip RMA',
+      'return-label': 'Label retur',
+      'device-tag': 'Tag perangkat',
+      quote: 'Penawaran',
+      'packing-slip': 'Slip pengepakan',
+    },
+    printed: '{{document}} dikirim ke printer.',
+    printedJob: '{{document}} dikirim ke printer (pekerjaan {{jobId}}).',
+    saved: 'Disimpan sebagai {{path}}.',
+    canceled: 'Tidak ada yang disimpan.',
+    noPrinter:
+      '{{document}}: belum ada printer yang dipilih. Pilih printer di Pengaturan, bagian Printer.',
+    notSupported:
+      'Mencetak dan membuat PDF memerlukan aplikasi desktop Fixline: browser tidak dapat menjangkau printer stasiun ini atau menggambar dokumen. Buka klaim ini di aplikasi desktop.',
+    refused: 'Dokumen tidak dicetak atau disimpan: {{reason}}',
+    missing: {
+      'center-address': 'Dokumen mencantumkan alamat pusat servis: tambahkan di penyiapan stasiun.',
+      'center-phone':
+        'Dokumen mencantumkan nomor telepon pusat servis: tambahkan di penyiapan stasiun.',
+      currency: 'Dokumen memerlukan mata uang stasiun: atur di penyiapan stasiun.',
+      customer: 'Klaim ini tidak memiliki data pelanggan, padahal setiap dokumen mencantumkannya.',
+      device: 'Klaim ini tidak memiliki data perangkat, padahal setiap dokumen mencantumkannya.',
+      decision: 'Kebijakan belum dapat menilai klaim ini, jadi belum ada slip RMA untuk dicetak.',
+    },
+  },
+  printers: {
+    title: 'Printer',
+    explain:
+      'Pilih tempat setiap dokumen dicetak. Printer label jaringan (Zebra dan yang kompatibel) menerima label retur dan tag perangkat sebagai ZPL.',
+    desktopOnly:
+      'Mencetak memerlukan aplikasi desktop Fixline: browser tidak dapat menjangkau printer stasiun ini. Pilih printer di aplikasi desktop.',
+    loading: 'Mencari printer…',
+    none: 'Komputer ini tidak memiliki printer. Siapkan printer di pengaturan pencetakan sistem, lalu buka Pengaturan lagi.',
+    listFailed: 'Daftar printer tidak dapat dibaca: {{reason}}',
+    printer: 'Printer',
+    paper: 'Kertas',
+    host: 'Alamat printer label',
+    port: 'Port',
+    notChosen: 'Belum dipilih',
+    zpl: 'Printer label jaringan (ZPL)',
+    defaultPrinter: '{{name}} (utama)',
+    notListed: '{{name}} (tidak ditemukan saat ini)',
+    save: 'Simpan printer',
+    saved: 'Printer disimpan.',
+    saveFailed: 'Printer tidak disimpan: {{reason}}',
+    errors: {
+      host: 'Masukkan alamat IP atau nama host printer label, misalnya 192.168.1.50.',
+      port: 'Masukkan port dari 1 sampai 65535 (printer label biasanya memakai 9100).',
+      printer: 'Pilih printer dari daftar.',
+    },
+  },
   storage: {
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',

@@ -4,6 +4,7 @@ import { BackupPanel } from '../backup/BackupPanel';
 import { formatDate, localeOf } from '../../../shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
 import { useStationContext } from '../station/StationContext';
+import { PrintersPanel } from './PrintersPanel';
 
 /** The station as it was set up, and its backup. */
 export function SettingsScreen() {
@@ -73,6 +74,7 @@ export function SettingsScreen() {
           ))}
         </SimpleGrid>
       </Paper>
+      <PrintersPanel />
       <BackupPanel />
     </Stack>
   );

@@ -1,8 +1,15 @@
 import { fail, ok } from '../../../../shared/domain/result';
 import type { FixlineDatabase } from '../database';
 import type { RecordId } from '../../../../shared/domain/primitives';
-import type { BenchSettingsRow, StationSettingsRow, StationSetup, Technician } from '../records';
-import { stationSetupSchema } from '../records';
+import type {
+  BenchSettingsRow,
+  PrintingSettings,
+  PrintingSettingsInput,
+  StationSettingsRow,
+  StationSetup,
+  Technician,
+} from '../records';
+import { printingSettingsSchema, stationPrinting, stationSetupSchema } from '../records';
 import { runGuardedWrite } from '../writeGuard';
 import type { RepositoryResult } from './repositoryError';
 import { Refusal, parseInput } from './repositoryError';
@@ -49,8 +56,43 @@ export class StationRepository {
           const row: StationSettingsRow = {
             key: 'station',
             ...parsed.value,
+            // Printers are chosen in Settings, not at setup: updating the center keeps them.
+            ...(existing?.printing === undefined ? {} : { printing: existing.printing }),
             setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
           };
+          await transaction.table<StationSettingsRow, string>('settings').put(row);
+          return row;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.error);
+      throw error;
+    }
+  }
+
+  /** Where this station prints each kind of document; empty until chosen. */
+  async printing(): Promise<PrintingSettings> {
+    return stationPrinting(await this.get());
+  }
+
+  /** Chooses the printer (and paper, or label printer address) of each kind of document. */
+  async savePrinting(
+    printing: PrintingSettingsInput,
+  ): Promise<RepositoryResult<StationSettingsRow>> {
+    const parsed = parseInput(printingSettingsSchema, printing);
+    if (!parsed.ok) return parsed;
+    try {
+      return ok(
+        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
+          const existing = await readStationSettings(transaction);
+          if (existing === undefined) {
+            throw new Refusal({
+              code: 'station-not-set-up',
+              message:
+                'Set up this station (its station code and center) before choosing printers.',
+            });
+          }
+          const row: StationSettingsRow = { ...existing, printing: parsed.value };
           await transaction.table<StationSettingsRow, string>('settings').put(row);
           return row;
         }),

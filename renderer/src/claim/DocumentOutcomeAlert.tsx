@@ -1,0 +1,51 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DocumentOutcome } from '../hooks/useClaimDocuments';
+
+type DocumentOutcomeAlertProps = { readonly outcome: DocumentOutcome };
+
+/** What the last print or save came to, inline so it stays until the next one. */
+export function DocumentOutcomeAlert({ outcome }: DocumentOutcomeAlertProps) {
+  const { t } = useTranslation();
+  const status = (text: string) => (
+    <Alert role="status" color="teal" variant="light">
+      {text}
+    </Alert>
+  );
+  const alert = (text: string) => (
+    <Alert role="alert" color="red" variant="light">
+      {text}
+    </Alert>
+  );
+  switch (outcome.kind) {
+    case 'idle':
+    case 'working':
+      return null;
+    case 'printed':
+      return status(
+        outcome.jobId === undefined
+          ? t('documents.printed', { document: t(`documents.kind.${outcome.document}`) })
+          : t('documents.printedJob', {
+              document: t(`documents.kind.${outcome.document}`),
+              jobId: outcome.jobId,
+            }),
+      );
+    case 'saved':
+      return status(t('documents.saved', { path: outcome.path }));
+    case 'canceled':
+      return status(t('documents.canceled'));
+    case 'no-printer':
+      return (
+        <Alert role="alert" color="orange" variant="light">
+          {t('documents.noPrinter', { document: t(`documents.kind.${outcome.document}`) })}
+        </Alert>
+      );
+    case 'refused':
+      // The bridge's message is English for logs; the code says which words to show.
+      return alert(
+        outcome.code === 'not-supported'
+          ? t('documents.notSupported')
+          : t('documents.refused', { reason: outcome.message }),
+      );
+  }
+}

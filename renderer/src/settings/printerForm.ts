@@ -1,0 +1,116 @@
+import { documentKinds, type DocumentKind, type PaperSize } from '../../../shared/documents';
+import { zplDocumentKinds } from '../../../shared/ipc/contract';
+import {
+  printingSettingsSchema,
+  type PrinterChoice,
+  type PrintingSettings,
+  type PrintingSettingsInput,
+} from '../db/records';
+
+/** What the Printers form holds for one kind of document, as the fields show it. */
+export type PrinterRowForm = {
+  readonly mode: 'none' | 'system' | 'zpl';
+  readonly printer: string;
+  readonly paper: PaperSize;
+  readonly host: string;
+  /** A NumberInput answers a string while its field is empty or half typed. */
+  readonly port: number | string;
+};
+
+export type PrinterForm = { readonly [Kind in DocumentKind]: PrinterRowForm };
+
+/** The fields a message can stand next to. */
+export type PrinterField = 'printer' | 'host' | 'port';
+
+/** The i18n key of each field's problem, by kind. */
+export type PrinterFormErrors = {
+  readonly [Kind in DocumentKind]?: { readonly [Field in PrinterField]?: string };
+};
+
+/** Whether a kind may go to a network ZPL printer (labels and tags only). */
+export function takesZpl(kind: DocumentKind): boolean {
+  return zplDocumentKinds.some((zplKind) => zplKind === kind);
+}
+
+const defaultZplPort = 9100;
+
+function rowOf(choice: PrinterChoice | undefined): PrinterRowForm {
+  const empty: Omit<PrinterRowForm, 'mode'> = {
+    printer: '',
+    paper: 'A4',
+    host: '',
+    port: defaultZplPort,
+  };
+  if (choice === undefined) return { mode: 'none', ...empty };
+  if (choice.type === 'zpl') return { ...empty, mode: 'zpl', host: choice.host, port: choice.port };
+  return { ...empty, mode: 'system', printer: choice.printer, paper: choice.paper ?? 'A4' };
+}
+
+/** The form showing the station's saved choices. */
+export function printerFormOf(printing: PrintingSettings): PrinterForm {
+  return {
+    'rma-slip': rowOf(printing['rma-slip']),
+    'return-label': rowOf(printing['return-label']),
+    'device-tag': rowOf(printing['device-tag']),
+    quote: rowOf(printing.quote),
+    'packing-slip': rowOf(printing['packing-slip']),
+  };
+}
+
+function choiceOf(kind: DocumentKind, row: PrinterRowForm): unknown {
+  switch (row.mode) {
+    case 'none':
+      return undefined;
+    case 'system':
+      // Labels and tags have one size: no paper to choose.
+      return takesZpl(kind)
+        ? { type: 'system', printer: row.printer }
+        : { type: 'system', printer: row.printer, paper: row.paper };
+    case 'zpl':
+      return {
+        type: 'zpl',
+        host: row.host.trim(),
+        // An empty or half-typed port is no port; the schema says so next to the field.
+        port: typeof row.port === 'number' ? row.port : Number.NaN,
+      };
+  }
+}
+
+const fieldMessages: Record<PrinterField, string> = {
+  printer: 'printers.errors.printer',
+  host: 'printers.errors.host',
+  port: 'printers.errors.port',
+};
+
+export function isPrinterField(value: unknown): value is PrinterField {
+  return value === 'printer' || value === 'host' || value === 'port';
+}
+
+function isDocumentKind(value: unknown): value is DocumentKind {
+  return documentKinds.some((kind) => kind === value);
+}
+
+/**
+ * The setting the form stands for, checked by the station's own schema; or, when a field is
+ * wrong, the message of each wrong field, so the screen can show it beside the field.
+ */
+export function printingFromForm(
+  form: PrinterForm,
+): { ok: true; value: PrintingSettingsInput } | { ok: false; errors: PrinterFormErrors } {
+  const input = Object.fromEntries(
+    documentKinds.flatMap((kind) => {
+      const choice = choiceOf(kind, form[kind]);
+      return choice === undefined ? [] : [[kind, choice]];
+    }),
+  );
+  const parsed = printingSettingsSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: { [Kind in DocumentKind]?: { [Field in PrinterField]?: string } } = {};
+  for (const issue of parsed.error.issues) {
+    const [kind, field] = issue.path;
+    if (!isDocumentKind(kind)) continue;
+    const fieldName = isPrinterField(field) ? field : 'printer';
+    errors[kind] = { ...errors[kind], [fieldName]: fieldMessages[fieldName] };
+  }
+  return { ok: false, errors };
+}
