@@ -1,35 +1,18 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { igpsportClaim, kospetOfficialStoreClaim, makeClaim } from '../factories/policyClaims';
+import { expectRefused, runCommandLine } from '../support/commandLine';
 
 /** The CLI runs as a real process, the way an auditor or another program calls it. */
 const projectRoot = join(import.meta.dirname, '../..');
 const execFileAsync = promisify(execFile);
 
-type Run = { code: number; stdout: string; stderr: string };
-
-function runPolicy(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/policyCli.ts', ...args],
-      {
-        cwd: projectRoot,
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const runPolicy = (args: string[], stdin?: string) =>
+  runCommandLine('electron/cli/policyCli.ts', args, stdin);
 
 let folder: string;
 const file = async (name: string, content: unknown): Promise<string> => {
@@ -44,14 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
-
-/** One line on stderr, nothing on stdout, exit 2: the contract for bad input. */
-function expectRefused(run: Run, mentions: string): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  expect(run.stderr).toContain(mentions);
-}
 
 describe('npm run policy -- evaluate', () => {
   it('evaluates a claim file through the documented npm command', async () => {

@@ -1,34 +1,17 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentKinds } from '../../shared/documents';
+import { expectRefused, runCommandLine } from '../support/commandLine';
 import { normalizeSpace, pdfInfo, pdfText, scratchFolder } from './pdfTools';
 
 /** The CLI runs as a real process, the way a person or a script calls it. */
 const projectRoot = join(import.meta.dirname, '../..');
 const execFileAsync = promisify(execFile);
 
-type Run = { code: number; stdout: string; stderr: string };
-
-function runDocuments(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/documentsCli.ts', ...args],
-      {
-        cwd: projectRoot,
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const runDocuments = (args: string[]) => runCommandLine('electron/cli/documentsCli.ts', args);
 
 let folder: { path: string; remove: () => Promise<void> };
 beforeAll(async () => {
@@ -37,14 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await folder.remove();
 });
-
-/** One line on stderr, nothing on stdout, exit 2: the contract for bad arguments. */
-function expectRefused(result: Run, mentions: string): void {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.trim().split('\n')).toHaveLength(1);
-  expect(result.stderr).toContain(mentions);
-}
 
 describe('npm run documents -- sample', () => {
   it('writes the five sample documents through the documented npm command', async () => {
