@@ -99,6 +99,23 @@ export default tseslint.config(
     ),
   },
   {
+    // Every IPC handler goes through electron/main/ipc.ts, which checks the sender and validates
+    // input and output against the contract; a bare ipcMain.handle would skip all of that.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/ipc.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='ipcMain'][property.name=/^(handle|handleOnce|on|once)$/]",
+          message:
+            'Register IPC handlers only through createIpcRegistry (electron/main/ipc.ts): it checks the sender and validates input and output against the contract.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -47,4 +47,17 @@ describe('layering rules', () => {
       "import { z } from 'zod';\nimport { plusDays } from '../policy/calendar';\nexport const both = [z, plusDays];\n";
     expect(await layeringErrors('shared/domain/note.ts', code)).toEqual([]);
   });
+
+  it('refuses an IPC handler registered outside the checked wrapper', async () => {
+    const [result] = await eslint.lintText(
+      "import { ipcMain } from 'electron';\nipcMain.handle('fixline:app:info', () => null);\n",
+      { filePath: join(projectRoot, 'electron/main/windowOptions.ts') },
+    );
+    const messages = (result?.messages ?? []).filter(
+      (message) => message.ruleId === 'no-restricted-syntax',
+    );
+    expect(messages.map((message) => message.message)).toEqual([
+      expect.stringContaining('Register IPC handlers only through createIpcRegistry'),
+    ]);
+  });
 });
