@@ -279,6 +279,57 @@ export function twoColumns(
   );
 }
 
+/**
+ * The RMA number as a caption, the number in large type and any `below` lines on the left, with
+ * its Code128 on the right: how the quote and the packing slip name the claim they belong to.
+ */
+export function rmaNumberBand(
+  flow: PageFlow,
+  text: DocumentText,
+  rmaNumber: string,
+  below: readonly StackEntry[],
+  measure: TextMeasurer,
+): void {
+  const barcodeWidth = 200;
+  const barcodeHeight = 34;
+  const number = stack(
+    [
+      {
+        text: text.rmaNumber,
+        fontSize: officeType.caption,
+        bold: true,
+        color: 'gray',
+        maxLines: 1,
+        spaceAfter: 1,
+      },
+      {
+        text: rmaNumber,
+        fontSize: 16,
+        minFontSize: 10,
+        bold: true,
+        maxLines: 1,
+        ...(below.length > 0 ? { spaceAfter: 2 } : {}),
+      },
+      ...below,
+    ],
+    flow.left,
+    0,
+    flow.width - barcodeWidth - 16,
+    measure,
+  );
+  flow.block(Math.max(number.height, barcodeHeight), (top) => [
+    ...number.operations.map((operation) => shiftDown(operation, top)),
+    {
+      kind: 'code128',
+      value: rmaNumber,
+      x: flow.right - barcodeWidth,
+      y: top,
+      width: barcodeWidth,
+      height: barcodeHeight,
+    },
+  ]);
+}
+
 /** Each clause id in a narrow column, its words beside it. */
 export function drawClauseList(
   flow: PageFlow,

@@ -8,6 +8,7 @@ import {
   drawOfficeFooter,
   letterhead,
   officeType,
+  rmaNumberBand,
   sectionHeading,
   stack,
   twoColumns,
@@ -92,52 +93,21 @@ export function layoutPackingSlip(
   );
   flow.space(14);
 
-  const barcodeWidth = 200;
-  const barcodeHeight = 34;
-  const number = stack(
-    [
-      {
-        text: text.rmaNumber,
-        fontSize: officeType.caption,
-        bold: true,
-        color: 'gray',
-        maxLines: 1,
-        spaceAfter: 1,
-      },
-      {
-        text: claim.rmaNumber,
-        fontSize: 16,
-        minFontSize: 10,
-        bold: true,
-        maxLines: 1,
-        spaceAfter: 2,
-      },
-      ...(claim.remedy === undefined
-        ? []
-        : [
-            {
-              text: text.service(text.remedies[claim.remedy]),
-              fontSize: officeType.body,
-              maxLines: 2,
-            },
-          ]),
-    ],
-    flow.left,
-    0,
-    flow.width - barcodeWidth - 16,
+  rmaNumberBand(
+    flow,
+    text,
+    claim.rmaNumber,
+    claim.remedy === undefined
+      ? []
+      : [
+          {
+            text: text.service(text.remedies[claim.remedy]),
+            fontSize: officeType.body,
+            maxLines: 2,
+          },
+        ],
     measure,
   );
-  flow.block(Math.max(number.height, barcodeHeight), (top) => [
-    ...number.operations.map((operation) => shiftDown(operation, top)),
-    {
-      kind: 'code128',
-      value: claim.rmaNumber,
-      x: flow.right - barcodeWidth,
-      y: top,
-      width: barcodeWidth,
-      height: barcodeHeight,
-    },
-  ]);
   flow.space(14);
 
   const leg = data.leg;

@@ -15,6 +15,7 @@ import {
   drawOfficeFooter,
   letterhead,
   officeType,
+  rmaNumberBand,
   sectionHeading,
   stack,
   twoColumns,
@@ -148,36 +149,7 @@ function drawQuoteHeader(
   );
   flow.space(14);
 
-  const barcodeWidth = 200;
-  const barcodeHeight = 34;
-  const number = stack(
-    [
-      {
-        text: text.rmaNumber,
-        fontSize: officeType.caption,
-        bold: true,
-        color: 'gray',
-        maxLines: 1,
-        spaceAfter: 1,
-      },
-      { text: data.claim.rmaNumber, fontSize: 16, minFontSize: 10, bold: true, maxLines: 1 },
-    ],
-    flow.left,
-    0,
-    flow.width - barcodeWidth - 16,
-    measure,
-  );
-  flow.block(Math.max(number.height, barcodeHeight), (top) => [
-    ...number.operations.map((operation) => shiftDown(operation, top)),
-    {
-      kind: 'code128',
-      value: data.claim.rmaNumber,
-      x: flow.right - barcodeWidth,
-      y: top,
-      width: barcodeWidth,
-      height: barcodeHeight,
-    },
-  ]);
+  rmaNumberBand(flow, text, data.claim.rmaNumber, [], measure);
   flow.space(14);
   twoColumns(
     flow,

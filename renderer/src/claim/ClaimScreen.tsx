@@ -1,18 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useClaimDecision } from '../hooks/useClaimDecision';
+import { FactList } from '../shell/FactList';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { useStationContext } from '../station/StationContext';
 import { DecisionPanel } from './DecisionPanel';
@@ -69,24 +59,7 @@ export function ClaimScreen() {
         </Badge>
       </Group>
       <Paper withBorder p="md" radius="md">
-        <SimpleGrid
-          cols={{ base: 2, md: 3 }}
-          spacing="md"
-          verticalSpacing="sm"
-          component="dl"
-          m={0}
-        >
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <Text component="dt" size="xs" c="dimmed">
-                {label}
-              </Text>
-              <Text component="dd" m={0} fw={500}>
-                {value}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
+        <FactList facts={facts} columns={3} emphasized />
       </Paper>
       {/* Before the decision, which runs long: printing is what the bench does most here. */}
       <DocumentsCard sources={{ station, claim, customer, device, decision }} />

@@ -1,8 +1,9 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BackupPanel } from '../backup/BackupPanel';
 import { formatDate, localeOf } from '../../../shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
+import { FactList } from '../shell/FactList';
 import { useStationContext } from '../station/StationContext';
 import { PrintersPanel } from './PrintersPanel';
 
@@ -55,24 +56,7 @@ export function SettingsScreen() {
         <Title order={3} size="h4" id="station-title" mb="sm">
           {t('settings.station')}
         </Title>
-        <SimpleGrid
-          cols={{ base: 1, sm: 2 }}
-          spacing="md"
-          verticalSpacing="xs"
-          component="dl"
-          m={0}
-        >
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <Text component="dt" size="xs" c="dimmed">
-                {label}
-              </Text>
-              <Text component="dd" m={0}>
-                {value}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
+        <FactList facts={facts} columns={2} />
       </Paper>
       <PrintersPanel />
       <BackupPanel />

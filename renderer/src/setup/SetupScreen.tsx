@@ -4,7 +4,6 @@ import {
   Checkbox,
   Container,
   Group,
-  Fieldset,
   Select,
   SimpleGrid,
   Stack,
@@ -19,6 +18,7 @@ import { BackupPanel } from '../backup/BackupPanel';
 import { useStationSetup } from '../hooks/useStationSetup';
 import { useLanguage } from '../hooks/useStationFormat';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { SetupSection } from './SetupSection';
 import { HolidayList } from './HolidayList';
 import { PolicyAssignmentTable } from './PolicyAssignmentTable';
 import { TechnicianRows } from './TechnicianRows';
@@ -90,15 +90,7 @@ export function SetupScreen() {
         </Group>
         <form noValidate onSubmit={submit}>
           <Stack gap="lg">
-            <Fieldset
-              radius="md"
-              p="lg"
-              legend={
-                <Text fw={700} size="lg" component="span">
-                  {t('setup.sections.center')}
-                </Text>
-              }
-            >
+            <SetupSection title={t('setup.sections.center')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <TextInput
                   label={t('setup.centerName')}
@@ -114,16 +106,8 @@ export function SetupScreen() {
                   {...field('stationCode')}
                 />
               </SimpleGrid>
-            </Fieldset>
-            <Fieldset
-              radius="md"
-              p="lg"
-              legend={
-                <Text fw={700} size="lg" component="span">
-                  {t('setup.sections.calendar')}
-                </Text>
-              }
-            >
+            </SetupSection>
+            <SetupSection title={t('setup.sections.calendar')}>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
                 <TextInput
                   label={t('setup.currency')}
@@ -168,16 +152,8 @@ export function SetupScreen() {
                   onChange={(holidays) => form.setFieldValue('holidays', holidays)}
                 />
               </SimpleGrid>
-            </Fieldset>
-            <Fieldset
-              radius="md"
-              p="lg"
-              legend={
-                <Text fw={700} size="lg" component="span">
-                  {t('setup.sections.policy')}
-                </Text>
-              }
-            >
+            </SetupSection>
+            <SetupSection title={t('setup.sections.policy')}>
               <Text size="sm" c="dimmed" mb="sm">
                 {t('setup.policyHint')}
               </Text>
@@ -192,23 +168,15 @@ export function SetupScreen() {
                   })
                 }
               />
-            </Fieldset>
-            <Fieldset
-              radius="md"
-              p="lg"
-              legend={
-                <Text fw={700} size="lg" component="span">
-                  {t('setup.sections.technicians')}
-                </Text>
-              }
-            >
+            </SetupSection>
+            <SetupSection title={t('setup.sections.technicians')}>
               <TechnicianRows
                 technicians={form.values.technicians}
                 onChange={(technicians) => form.setFieldValue('technicians', technicians)}
                 errorOf={(index, part) => errorOf(`technicians.${index}.${part}`)}
                 listError={errorOf('technicians')}
               />
-            </Fieldset>
+            </SetupSection>
             {failure === undefined ? null : (
               <Alert color="red" role="alert">
                 {failure}
