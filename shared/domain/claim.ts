@@ -118,6 +118,8 @@ export const claimSchema = z.object({
   conditionOnArrival: arrivalConditionSchema.optional(),
   customerAcknowledgement: customerAcknowledgementSchema,
   remedy: remedySchema.optional(),
+  /** The technician the claim is assigned to (a technician id); absent while nobody has it. */
+  assigneeId: recordIdSchema.optional(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });

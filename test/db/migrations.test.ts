@@ -5,8 +5,9 @@ import type { Customer } from '../../shared/domain/customer';
 import { encodeHlc } from '../../shared/sync/hybridLogicalClock';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { StoredClaim, Synced } from '../../renderer/src/db/records';
-import { declareSchema } from '../../renderer/src/db/schema';
+import { currentSchemaVersion, declareSchema } from '../../renderer/src/db/schema';
 import { schemaVersion1 } from '../../renderer/src/db/schema/v1';
+import { schemaVersion2 } from '../../renderer/src/db/schema/v2';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, technicianId } from '../factories/domain';
 import { freshDatabaseName } from './testDatabase';
@@ -71,7 +72,7 @@ describe('schema version 2', () => {
 
     const customers = await db.customers.orderBy('id').toArray();
 
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(currentSchemaVersion);
     expect(customers).toEqual(
       [
         {
@@ -116,5 +117,29 @@ describe('schema version 2', () => {
       olderIntakeClaim.id,
       intakeClaim.id,
     ]);
+  });
+});
+
+describe('schema version 3', () => {
+  it('lists upgraded claims by assignee and by policy pack through the new indexes', async () => {
+    const name = freshDatabaseName();
+    const version2 = new Dexie(name);
+    declareSchema(version2, [schemaVersion1, schemaVersion2]);
+    const assigned = { ...intakeClaim, assigneeId: '0190a000-0000-7000-8000-00000000beef' };
+    const otherPack = { ...closedClaim, policyPackId: 'igpsport' };
+    await version2.table('claims').bulkAdd([assigned, olderIntakeClaim, otherPack]);
+    version2.close();
+
+    const db = new FixlineDatabase(name);
+    expect(db.verno).toBe(3);
+    expect(
+      (await db.claims.where('assigneeId').equals(assigned.assigneeId).toArray()).map(
+        (claim) => claim.id,
+      ),
+    ).toEqual([assigned.id]);
+    expect(
+      (await db.claims.where('policyPackId').equals('igpsport').toArray()).map((c) => c.id),
+    ).toEqual([otherPack.id]);
+    expect(await db.claims.count()).toBe(3);
   });
 });

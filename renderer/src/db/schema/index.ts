@@ -2,12 +2,17 @@ import type Dexie from 'dexie';
 import type { SchemaVersion } from './schemaVersion';
 import { schemaVersion1 } from './v1';
 import { schemaVersion2 } from './v2';
+import { schemaVersion3 } from './v3';
 
 /** Every schema version, oldest first. The database opens at the last one. */
-export const schemaVersions: readonly SchemaVersion[] = [schemaVersion1, schemaVersion2];
+export const schemaVersions: readonly SchemaVersion[] = [
+  schemaVersion1,
+  schemaVersion2,
+  schemaVersion3,
+];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion2.version;
+export const currentSchemaVersion = schemaVersion3.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
