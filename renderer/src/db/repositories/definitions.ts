@@ -122,6 +122,26 @@ export const quoteDefinition: RecordDefinition<Quote, StoredQuote> = {
   references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
   fixedFields: ['claimId', 'revision'],
   toStored: storeAsIs,
+  async check(quote, session, operation) {
+    if (operation === 'create') return;
+    const existing = await session.table<StoredQuote>('quotes').get(quote.id);
+    if (existing === undefined || canEditQuote(existing)) return;
+    // What the customer was sent stays on record: the only change left is their answer.
+    const answersSentQuote =
+      operation === 'update' &&
+      existing.status === 'sent' &&
+      (quote.status === 'approved' || quote.status === 'declined') &&
+      quote.currency === existing.currency &&
+      quote.validUntil === existing.validUntil &&
+      quote.sentAt === existing.sentAt;
+    if (!answersSentQuote) {
+      session.refuse({
+        code: 'quote-not-editable',
+        field: 'status',
+        message: `Quote revision ${existing.revision} was ${existing.status}: it no longer changes${existing.status === 'sent' ? ' except to record the customer’s answer' : ''}. Make a new revision instead.`,
+      });
+    }
+  },
 };
 
 /** Lines of a quote, which change only while the quote is a draft. */

@@ -3,7 +3,7 @@ import type { Device } from '../../../../shared/domain/device';
 import type { Evidence } from '../../../../shared/domain/evidence';
 import type { Inspection, MisuseFinding } from '../../../../shared/domain/inspection';
 import type { Note } from '../../../../shared/domain/note';
-import type { Quote, QuoteLine } from '../../../../shared/domain/quote';
+import type { QuoteLine } from '../../../../shared/domain/quote';
 import type { ShipmentLeg } from '../../../../shared/domain/shipment';
 import type { FixlineDatabase } from '../database';
 import type {
@@ -15,7 +15,6 @@ import type {
   StoredMisuseFinding,
   StoredNote,
   StoredPart,
-  StoredQuote,
   StoredQuoteLine,
   StoredShipmentLeg,
 } from '../records';
@@ -28,10 +27,10 @@ import {
   misuseFindingDefinition,
   noteDefinition,
   partDefinition,
-  quoteDefinition,
   quoteLineDefinition,
   shipmentLegDefinition,
 } from './definitions';
+import { QuoteRepository } from './quoteRepository';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryOptions } from './repositoryWriter';
 import { RepositoryWriter } from './repositoryWriter';
@@ -46,7 +45,7 @@ export type Repositories = {
   readonly evidence: RecordRepository<Evidence, StoredEvidence>;
   readonly inspections: RecordRepository<Inspection, StoredInspection>;
   readonly misuseFindings: RecordRepository<MisuseFinding, StoredMisuseFinding>;
-  readonly quotes: RecordRepository<Quote, StoredQuote>;
+  readonly quotes: QuoteRepository;
   readonly quoteLines: RecordRepository<QuoteLine, StoredQuoteLine>;
   readonly shipmentLegs: RecordRepository<ShipmentLeg, StoredShipmentLeg>;
   readonly notes: RecordRepository<Note, StoredNote>;
@@ -67,7 +66,7 @@ export function createRepositories(
     evidence: new RecordRepository(writer, evidenceDefinition),
     inspections: new RecordRepository(writer, inspectionDefinition),
     misuseFindings: new RecordRepository(writer, misuseFindingDefinition),
-    quotes: new RecordRepository(writer, quoteDefinition),
+    quotes: new QuoteRepository(writer),
     quoteLines: new RecordRepository(writer, quoteLineDefinition),
     shipmentLegs: new RecordRepository(writer, shipmentLegDefinition),
     notes: new RecordRepository(writer, noteDefinition),
@@ -77,6 +76,8 @@ export function createRepositories(
 
 export { ClaimRepository, rmaSequenceName } from './claimRepository';
 export type { ClaimDraft, ClaimPatch } from './claimRepository';
+export { QuoteRepository } from './quoteRepository';
+export type { QuoteAnswer } from './quoteRepository';
 export { RecordRepository } from './recordRepository';
 export type { RepositoryError, RepositoryErrorCode, RepositoryResult } from './repositoryError';
 export type { RepositoryOptions, WriteContext } from './repositoryWriter';
