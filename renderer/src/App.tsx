@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
 import { useStation } from './hooks/useStation';
+import { PartsScreen } from './parts/PartsScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { SetupScreen } from './setup/SetupScreen';
@@ -43,7 +44,7 @@ export function App() {
               <Route path="claims/:claimId" element={<ClaimScreen />} />
               <Route path="intake" element={<ComingLaterScreen labelKey="nav.intake" />} />
               <Route path="warehouse" element={<ComingLaterScreen labelKey="nav.warehouse" />} />
-              <Route path="parts" element={<ComingLaterScreen labelKey="nav.parts" />} />
+              <Route path="parts" element={<PartsScreen />} />
               <Route path="reports" element={<ComingLaterScreen labelKey="nav.reports" />} />
               <Route path="settings" element={<SettingsScreen />} />
               <Route path="*" element={<QueueScreen />} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../renderer/src/db/repositories';
+import { money } from '../../shared/domain/primitives';
 import { makeClaim, makeQuote, makeQuoteLine } from '../factories/domain';
 import {
   asTechnician,
@@ -122,5 +123,42 @@ describe('the quote repository', () => {
 
     expect(ofDraft).toMatchObject({ ok: false, error: { field: 'status' } });
     expect(ofOlder).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('the parts catalog repository', () => {
+  const part = {
+    sku: 'KT3-BAT',
+    name: 'Battery kit',
+    unitPrice: money(2600, 'USD'),
+    compatibleModels: ['KOSPET Tank T3'],
+  };
+
+  it('refuses a second live part with the same SKU, and takes it again once the first is deleted', async () => {
+    const { repositories } = await openTestDatabase();
+    const first = expectOk(await repositories.partsCatalog.create(part, asTechnician));
+
+    const twin = await repositories.partsCatalog.create({ ...part, name: 'Other' }, asTechnician);
+    expectOk(await repositories.partsCatalog.remove(first.id, asTechnician));
+    const after = await repositories.partsCatalog.create({ ...part, name: 'Other' }, asTechnician);
+
+    expect(twin).toMatchObject({ ok: false, error: { code: 'conflict', field: 'sku' } });
+    expect(after.ok).toBe(true);
+  });
+
+  it('lets a part keep its own SKU when it is edited', async () => {
+    const { repositories } = await openTestDatabase();
+    const stored = expectOk(await repositories.partsCatalog.create(part, asTechnician));
+
+    const edited = await repositories.partsCatalog.update(
+      stored.id,
+      { unitPrice: money(2800, 'USD') },
+      asTechnician,
+    );
+
+    expect(edited).toMatchObject({
+      ok: true,
+      value: { sku: 'KT3-BAT', unitPrice: { amount: 2800 } },
+    });
   });
 });

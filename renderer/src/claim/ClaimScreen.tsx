@@ -7,6 +7,8 @@ import { useStationFormat } from '../hooks/useStationFormat';
 import { useStationContext } from '../station/StationContext';
 import { DecisionPanel } from './DecisionPanel';
 import { DocumentsCard } from './DocumentsCard';
+import { QuoteCard } from './quote/QuoteCard';
+import { ShipmentsCard } from './shipments/ShipmentsCard';
 
 /** One claim: who, what, where it stands, and what its brand's policy allows today. */
 export function ClaimScreen() {
@@ -70,6 +72,8 @@ export function ClaimScreen() {
       ) : (
         <Alert color="orange">{t('claim.invalidClaim', { reason: decision.error })}</Alert>
       )}
+      <QuoteCard claim={claim} customer={customer} device={device} decision={decision} />
+      <ShipmentsCard claim={claim} decision={decision} />
     </Stack>
   );
 }

@@ -1,3 +1,6 @@
+import { partsEn } from '../parts/messages';
+import { quoteEn } from '../claim/quote/messages';
+import { shipmentsEn } from '../claim/shipments/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -306,6 +309,9 @@ export const en = {
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },
+  parts: partsEn,
+  quote: quoteEn,
+  shipments: shipmentsEn,
 };
 
 /** Every language must have the same keys as English. */

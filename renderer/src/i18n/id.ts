@@ -1,3 +1,6 @@
+import { partsId } from '../parts/messages';
+import { quoteId } from '../claim/quote/messages';
+import { shipmentsId } from '../claim/shipments/messages';
 import type { Messages } from './en';
 
 export const id: Messages = {
@@ -312,4 +315,7 @@ export const id: Messages = {
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },
+  parts: partsId,
+  quote: quoteId,
+  shipments: shipmentsId,
 };

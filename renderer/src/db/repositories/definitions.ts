@@ -208,4 +208,21 @@ export const partDefinition: RecordDefinition<Part, StoredPart> = {
   references: [],
   fixedFields: [],
   toStored: storeAsIs,
+  async check(part, session, operation) {
+    if (operation === 'delete') return;
+    // Quotes and imports find a part by its SKU, so two live parts never share one.
+    const sameSku = await session
+      .table<StoredPart>('partsCatalog')
+      .where('sku')
+      .equals(part.sku)
+      .filter((other) => other.deletedAt === undefined && other.id !== part.id)
+      .first();
+    if (sameSku !== undefined) {
+      session.refuse({
+        code: 'conflict',
+        field: 'sku',
+        message: `sku: the part "${sameSku.name}" already has the SKU ${part.sku}; choose another SKU or edit that part.`,
+      });
+    }
+  },
 };

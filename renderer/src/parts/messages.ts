@@ -1,0 +1,180 @@
+/** The parts catalog screen's words (namespace `parts`). */
+export const partsEn = {
+  title: 'Parts catalog',
+  intro: 'The parts and services quotes are priced from. Every station quotes from the same list.',
+  count_one: '{{count}} part',
+  count_other: '{{count}} parts',
+  search: 'Search parts',
+  searchPlaceholder: 'SKU, name or model',
+  add: 'Add a part',
+  import: 'Import CSV…',
+  export: 'Export CSV',
+  exported: 'Exported {{count}} parts to {{path}}.',
+  exportFailed: 'The CSV was not saved: {{reason}}',
+  empty:
+    'No parts yet. Add one, or import a CSV with the columns sku, name, price, currency, compatibleModels.',
+  noMatch: 'No part matches “{{query}}”.',
+  listLabel: 'Parts',
+  columns: {
+    sku: 'SKU',
+    name: 'Name',
+    models: 'Fits',
+    price: 'Price',
+    currency: 'Currency',
+    actions: 'Actions',
+  },
+  anyModel: 'Any model',
+  edit: 'Edit {{sku}}',
+  delete: 'Delete {{sku}}',
+  form: {
+    addTitle: 'Add a part',
+    editTitle: 'Edit {{sku}}',
+    sku: 'SKU',
+    skuHint: 'The code on the shelf and on the supplier’s invoice, e.g. KT3-BAT-01.',
+    name: 'Name',
+    price: 'Price',
+    currency: 'Currency',
+    currencyHint: 'Three capital letters, e.g. IDR or USD.',
+    currencyInvalid: 'Enter a currency code of three letters, such as IDR or USD.',
+    models: 'Fits these models',
+    modelsHint:
+      'As written on devices, e.g. KOSPET Tank T3. Press Enter after each. Leave empty if it fits any.',
+    required: 'Fill this in.',
+    skuTaken: 'Another part already has the SKU {{sku}}: choose another one or edit that part.',
+    save: 'Save part',
+    cancel: 'Cancel',
+    saveFailed: 'The part was not saved: {{reason}}',
+    shortcut: 'Ctrl+Enter saves',
+  },
+  deleteTitle: 'Delete {{sku}}?',
+  deleteBody:
+    '“{{name}}” leaves the catalog on every station. Quotes that already list it keep their lines.',
+  deleteConfirm: 'Delete part',
+  deleteCancel: 'Keep it',
+  deleted: '{{sku}} was deleted.',
+  csv: {
+    previewTitle: 'Import {{file}}',
+    ready_one:
+      '{{count}} row is ready to import: {{created}} new, {{updated}} updating a part with the same SKU.',
+    ready_other:
+      '{{count}} rows are ready to import: {{created}} new, {{updated}} updating a part with the same SKU.',
+    noneReady: 'No row of this file can be imported. Fix the rows below and choose the file again.',
+    skipped_one: '{{count}} row will be skipped:',
+    skipped_other: '{{count}} rows will be skipped:',
+    confirm_one: 'Import {{count}} part',
+    confirm_other: 'Import {{count}} parts',
+    cancel: 'Cancel',
+    imported_one: 'Imported {{count}} part.',
+    imported_other: 'Imported {{count}} parts.',
+    importedSkipped: 'Skipped rows: {{rows}}.',
+    importFailed: 'row {{row}} ({{sku}}) was not saved: {{reason}}',
+    unreadable: 'The file could not be read as text. Choose a CSV file saved as UTF-8.',
+    issue: {
+      emptyFile:
+        'The file is empty. The first line must be the header: sku,name,price,currency,compatibleModels.',
+      missingColumns:
+        'The header lacks {{columns}}. The first line must be: sku,name,price,currency,compatibleModels.',
+      malformed:
+        'row {{row}}: the cells do not line up with the header ({{detail}}) — check for an extra comma or an unclosed quote.',
+      required: 'row {{row}}: {{column}} is empty — fill it in.',
+      currency:
+        'row {{row}}: currency "{{value}}" is not a currency code — use three letters, e.g. IDR or USD.',
+      price: 'row {{row}}: price "{{value}}" {{reason}}',
+      duplicateSku:
+        'row {{row}}: SKU "{{value}}" is already on row {{firstRow}} — keep one of them.',
+      invalid: 'row {{row}}: {{column}} — {{detail}}',
+    },
+  },
+};
+
+export const partsId: typeof partsEn = {
+  title: 'Katalog suku cadang',
+  intro:
+    'Suku cadang dan jasa yang menjadi dasar harga penawaran. Semua stasiun memakai daftar yang sama.',
+  count_one: '{{count}} suku cadang',
+  count_other: '{{count}} suku cadang',
+  search: 'Cari suku cadang',
+  searchPlaceholder: 'SKU, nama, atau model',
+  add: 'Tambah suku cadang',
+  import: 'Impor CSV…',
+  export: 'Ekspor CSV',
+  exported: '{{count}} suku cadang diekspor ke {{path}}.',
+  exportFailed: 'CSV tidak tersimpan: {{reason}}',
+  empty:
+    'Belum ada suku cadang. Tambahkan satu, atau impor CSV dengan kolom sku, name, price, currency, compatibleModels.',
+  noMatch: 'Tidak ada suku cadang yang cocok dengan “{{query}}”.',
+  listLabel: 'Suku cadang',
+  columns: {
+    sku: 'SKU',
+    name: 'Nama',
+    models: 'Cocok untuk',
+    price: 'Harga',
+    currency: 'Mata uang',
+    actions: 'Tindakan',
+  },
+  anyModel: 'Semua model',
+  edit: 'Ubah {{sku}}',
+  delete: 'Hapus {{sku}}',
+  form: {
+    addTitle: 'Tambah suku cadang',
+    editTitle: 'Ubah {{sku}}',
+    sku: 'SKU',
+    skuHint: 'Kode di rak dan di faktur pemasok, mis. KT3-BAT-01.',
+    name: 'Nama',
+    price: 'Harga',
+    currency: 'Mata uang',
+    currencyHint: 'Tiga huruf kapital, mis. IDR atau USD.',
+    currencyInvalid: 'Masukkan kode mata uang tiga huruf, seperti IDR atau USD.',
+    models: 'Cocok untuk model ini',
+    modelsHint:
+      'Seperti tertulis di perangkat, mis. KOSPET Tank T3. Tekan Enter setelah masing-masing. Kosongkan jika cocok untuk semua.',
+    required: 'Isi kolom ini.',
+    skuTaken:
+      'Suku cadang lain sudah memakai SKU {{sku}}: pilih SKU lain atau ubah suku cadang itu.',
+    save: 'Simpan suku cadang',
+    cancel: 'Batal',
+    saveFailed: 'Suku cadang tidak tersimpan: {{reason}}',
+    shortcut: 'Ctrl+Enter menyimpan',
+  },
+  deleteTitle: 'Hapus {{sku}}?',
+  deleteBody:
+    '“{{name}}” dihapus dari katalog di semua stasiun. Penawaran yang sudah mencantumkannya tetap menyimpan barisnya.',
+  deleteConfirm: 'Hapus suku cadang',
+  deleteCancel: 'Simpan saja',
+  deleted: '{{sku}} telah dihapus.',
+  csv: {
+    previewTitle: 'Impor {{file}}',
+    ready_one:
+      '{{count}} baris siap diimpor: {{created}} baru, {{updated}} memperbarui suku cadang dengan SKU yang sama.',
+    ready_other:
+      '{{count}} baris siap diimpor: {{created}} baru, {{updated}} memperbarui suku cadang dengan SKU yang sama.',
+    noneReady:
+      'Tidak ada baris di berkas ini yang dapat diimpor. Perbaiki baris di bawah lalu pilih berkasnya lagi.',
+    skipped_one: '{{count}} baris akan dilewati:',
+    skipped_other: '{{count}} baris akan dilewati:',
+    confirm_one: 'Impor {{count}} suku cadang',
+    confirm_other: 'Impor {{count}} suku cadang',
+    cancel: 'Batal',
+    imported_one: '{{count}} suku cadang diimpor.',
+    imported_other: '{{count}} suku cadang diimpor.',
+    importedSkipped: 'Baris yang dilewati: {{rows}}.',
+    importFailed: 'baris {{row}} ({{sku}}) tidak tersimpan: {{reason}}',
+    unreadable:
+      'Berkas tidak dapat dibaca sebagai teks. Pilih berkas CSV yang disimpan sebagai UTF-8.',
+    issue: {
+      emptyFile:
+        'Berkas kosong. Baris pertama harus berupa judul kolom: sku,name,price,currency,compatibleModels.',
+      missingColumns:
+        'Judul kolom tidak memuat {{columns}}. Baris pertama harus: sku,name,price,currency,compatibleModels.',
+      malformed:
+        'baris {{row}}: sel tidak sejajar dengan judul kolom ({{detail}}) — periksa koma berlebih atau tanda kutip yang tidak ditutup.',
+      required: 'baris {{row}}: {{column}} kosong — isi kolom ini.',
+      currency:
+        'baris {{row}}: mata uang "{{value}}" bukan kode mata uang — gunakan tiga huruf, mis. IDR atau USD.',
+      price: 'baris {{row}}: harga "{{value}}" {{reason}}',
+      duplicateSku:
+        'baris {{row}}: SKU "{{value}}" sudah ada di baris {{firstRow}} — pertahankan salah satunya.',
+      invalid: 'baris {{row}}: {{column}} — {{detail}}',
+    },
+  },
+};
