@@ -65,6 +65,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
     <Modal
       opened={preview !== undefined}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('parts.form.cancel') }}
       title={t('parts.csv.previewTitle', { file: preview?.fileName ?? '' })}
       size="xl"
     >

@@ -79,6 +79,7 @@ export function PartFormModal({ part, opened, defaultCurrency, onClose }: PartFo
     <Modal
       opened={opened}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('parts.form.cancel') }}
       title={
         part === undefined ? t('parts.form.addTitle') : t('parts.form.editTitle', { sku: part.sku })
       }

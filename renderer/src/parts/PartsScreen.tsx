@@ -144,6 +144,7 @@ export function PartsScreen() {
           color={outcome.color}
           role={outcome.color === 'teal' ? 'status' : 'alert'}
           withCloseButton
+          closeButtonLabel={t('parts.dismiss')}
           onClose={() => setOutcome(undefined)}
         >
           {outcome.lines.map((line) => (
@@ -172,6 +173,7 @@ export function PartsScreen() {
       <Modal
         opened={deleting !== undefined}
         onClose={() => setDeleting(undefined)}
+        closeButtonProps={{ 'aria-label': t('parts.deleteCancel') }}
         title={t('parts.deleteTitle', { sku: deleting?.sku ?? '' })}
       >
         <Stack gap="md">

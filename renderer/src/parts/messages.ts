@@ -52,6 +52,7 @@ export const partsEn = {
   deleteConfirm: 'Delete part',
   deleteCancel: 'Keep it',
   deleted: '{{sku}} was deleted.',
+  dismiss: 'Dismiss',
   csv: {
     previewTitle: 'Import {{file}}',
     ready_one:
@@ -142,6 +143,7 @@ export const partsId: typeof partsEn = {
   deleteConfirm: 'Hapus suku cadang',
   deleteCancel: 'Simpan saja',
   deleted: '{{sku}} telah dihapus.',
+  dismiss: 'Tutup',
   csv: {
     previewTitle: 'Impor {{file}}',
     ready_one:

@@ -245,7 +245,13 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
           onRemove={editable ? (line) => void removeLine(line) : undefined}
         />
         {failure === undefined ? null : (
-          <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(undefined)}>
+          <Alert
+            color="red"
+            role="alert"
+            withCloseButton
+            closeButtonLabel={t('quote.dismiss')}
+            onClose={() => setFailure(undefined)}
+          >
             {failure}
           </Alert>
         )}

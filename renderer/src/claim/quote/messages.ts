@@ -135,6 +135,7 @@ export const quoteEn = {
     print: 'Print quote',
   },
   failed: 'The quote was not changed: {{reason}}',
+  dismiss: 'Dismiss',
   money: {
     required: 'Enter an amount, e.g. {{example}}.',
     field: '“{{value}}” {{reason}}',
@@ -290,6 +291,7 @@ export const quoteId: typeof quoteEn = {
     print: 'Cetak penawaran',
   },
   failed: 'Penawaran tidak berubah: {{reason}}',
+  dismiss: 'Tutup',
   money: {
     required: 'Masukkan jumlah, mis. {{example}}.',
     field: '“{{value}}” {{reason}}',

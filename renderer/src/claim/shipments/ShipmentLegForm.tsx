@@ -67,6 +67,20 @@ export function ShipmentLegForm({
   const suggested = policyPayer(direction);
 
   async function save(): Promise<void> {
+    try {
+      await saveLeg();
+    } catch (error) {
+      // A failure of the store itself (not a refusal): say so, and keep what was typed.
+      setSaving(false);
+      setErrors({
+        form: t('shipments.failed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      });
+    }
+  }
+
+  async function saveLeg(): Promise<void> {
     const found: FieldErrors = {};
     if (carrier.trim() === '') found.carrier = t('shipments.required');
     const costValue = cost.trim() === '' ? undefined : parseMoneyInput(cost, currency);
@@ -202,7 +216,7 @@ export function ShipmentLegForm({
               description={t('shipments.trackingHint')}
               value={tracking}
               onChange={(event) => setTracking(event.currentTarget.value)}
-              ff="monospace"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
             <MoneyField
               label={t('shipments.cost', { currency })}
