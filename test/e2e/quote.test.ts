@@ -86,6 +86,7 @@ describe('the quote of a claim', () => {
       await quote.getByText('The policy states US$10.00 to US$30.00, set case by case.').waitFor();
       await quote.getByText('Clause C9', { exact: false }).first().waitFor();
       await quote.getByRole('textbox', { name: 'Amount (IDR)', exact: true }).fill('250000');
+      await saveScreenshot(page, 'quote-policy-charge');
       await quote.getByRole('button', { name: 'Add Price difference' }).click();
       await quote.getByRole('cell', { name: 'Price difference', exact: true }).waitFor();
 
@@ -140,6 +141,11 @@ describe('the quote of a claim', () => {
         .getByText('This is revision 1, kept as the customer saw it.', { exact: false })
         .waitFor();
       await saveScreenshot(page, 'quote-revision-1-viewed');
+
+      await page.getByText('ID', { exact: true }).click();
+      const penawaran = page.getByRole('region', { name: 'Penawaran' });
+      await penawaran.getByText('Pelanggan membayar', { exact: true }).waitFor();
+      await saveScreenshot(page, 'quote-indonesian');
 
       const lines = [
         {

@@ -8,6 +8,7 @@ import {
   Text,
   TextInput,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useRef, useState } from 'react';
@@ -116,9 +117,11 @@ export function PartsScreen() {
           type="search"
         />
         <Group gap="sm">
-          <Button onClick={() => setEditing(null)} disabled={context === undefined} title="Alt+N">
-            {t('parts.add')}
-          </Button>
+          <Tooltip label="Alt+N">
+            <Button onClick={() => setEditing(null)} disabled={context === undefined}>
+              {t('parts.add')}
+            </Button>
+          </Tooltip>
           <FileButton
             resetRef={resetFileRef}
             accept=".csv,text/csv"

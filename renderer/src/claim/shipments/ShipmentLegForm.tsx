@@ -205,6 +205,7 @@ export function ShipmentLegForm({
             <TextInput
               label={t('shipments.carrier')}
               placeholder={t('shipments.carrierPlaceholder')}
+              description={t('shipments.carrierHint')}
               value={carrier}
               onChange={(event) => setCarrier(event.currentTarget.value)}
               error={errors.carrier}
