@@ -78,6 +78,8 @@ export function PartLineForm({ currency, model, onAdd }: PartLineFormProps) {
           }
           searchable
           clearable
+          // A catalog can hold thousands of parts: show the first matches, the search narrows them.
+          limit={50}
           nothingFoundMessage={t('quote.part.empty')}
           data={fitting.map((part) => ({
             value: part.id,
