@@ -39,13 +39,6 @@ export async function sha256OfBlob(blob: Blob, options: HashOptions = {}): Promi
   if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) {
     throw new RangeError(`chunkBytes must be a whole number of 1 or more, got ${chunkBytes}`);
   }
-  // One chunk is hashed by WebCrypto: it needs no WebAssembly, which the app's CSP refuses to
-  // compile in a page, so receipts and photos hash there; only larger files need hash-wasm.
-  if (blob.size <= chunkBytes && globalThis.crypto?.subtle !== undefined) {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
-    if (blob.size > 0) options.onChunkRead?.(blob.size, blob.size, blob.size);
-    return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  }
   const hasher = await createSHA256();
   hasher.init();
   const readChunk = async (offset: number) =>
