@@ -1,3 +1,4 @@
+import { reportsEn } from '../reports/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -306,6 +307,7 @@ export const en = {
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },
+  reports: reportsEn,
 };
 
 /** Every language must have the same keys as English. */

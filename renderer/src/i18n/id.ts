@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { reportsId } from '../reports/messages';
 
 export const id: Messages = {
   app: {
@@ -312,4 +313,5 @@ export const id: Messages = {
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },
+  reports: reportsId,
 };
