@@ -7,7 +7,10 @@ type ReportChartProps = {
   label: string;
 };
 
-const chartHeight = 220;
+const lineChartHeight = 220;
+/** Bars are horizontal, so the chart grows with its categories and every label shows. */
+const barHeight = 28;
+const barAxisHeight = 56;
 
 /** One report's chart: horizontal bars for categories (long labels stay readable), lines for months. */
 export function ReportChart({ spec, label }: ReportChartProps) {
@@ -18,7 +21,7 @@ export function ReportChart({ spec, label }: ReportChartProps) {
     <div role="img" aria-label={label}>
       {spec.kind === 'lines' ? (
         <LineChart
-          h={chartHeight}
+          h={lineChartHeight}
           data={data}
           dataKey="label"
           series={series}
@@ -29,7 +32,7 @@ export function ReportChart({ spec, label }: ReportChartProps) {
         />
       ) : (
         <BarChart
-          h={chartHeight}
+          h={data.length * barHeight + barAxisHeight}
           data={data}
           dataKey="label"
           series={series}
@@ -37,7 +40,7 @@ export function ReportChart({ spec, label }: ReportChartProps) {
           type={spec.kind === 'stacked-bars' ? 'stacked' : 'default'}
           withLegend={spec.kind === 'stacked-bars'}
           valueFormatter={valueFormatter}
-          yAxisProps={{ width: 170 }}
+          yAxisProps={{ width: 170, interval: 0 }}
           xAxisProps={spec.percent ? { domain: [0, 100] } : { allowDecimals: false }}
           gridAxis="x"
           maxBarWidth={18}

@@ -2,7 +2,6 @@ import { Alert, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useHotkeys } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { isoDateSchema } from '../../../shared/domain/primitives';
 import type { ReportFilter, Reports } from '../../../shared/reports';
 import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
@@ -25,25 +24,22 @@ const csvSlug: Record<ReportId, string> = {
   turnaround: 'turnaround-time',
 };
 
-const validDay = (value: string | null): string =>
-  value !== null && isoDateSchema.safeParse(value).success ? value : '';
+/** A typed day, or '' (no bound) while the field is empty or half typed. */
+const validDay = (value: string): string => (isoDateSchema.safeParse(value).success ? value : '');
 
 /**
  * Reports over the station's claims: claims by status, DOA rate, void reasons, no defect found,
- * deadline compliance and turnaround, each a chart, a table and a CSV. Filters live in the URL,
- * so a report can be bookmarked and the back button undoes a filter.
+ * deadline compliance and turnaround, each a chart, a table and a CSV, for the claims opened
+ * between two days under one policy pack.
  */
 export function ReportsScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const format = useStationFormat();
   const { station } = useStationContext();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const values: ReportsFilterValues = {
-    from: validDay(searchParams.get('from')),
-    to: validDay(searchParams.get('to')),
-    pack: searchParams.get('pack') ?? '',
-  };
+  // Local state, not the URL: the router commits URL changes in a transition, and a second edit
+  // made before it lands would start from the stale filter and drop the first.
+  const [values, setValues] = useState<ReportsFilterValues>({ from: '', to: '', pack: '' });
   const rangeError =
     values.from !== '' && values.to !== '' && values.from > values.to
       ? t('reports.badRange')
@@ -61,14 +57,6 @@ export function ReportsScreen() {
   useHotkeys([['alt+R', refresh]]);
   const state = useReports(filter, refreshCount);
   const exportCsv = useCsvExport();
-
-  const setValues = (next: ReportsFilterValues) => {
-    const params: Record<string, string> = {};
-    if (next.from !== '') params.from = next.from;
-    if (next.to !== '') params.to = next.to;
-    if (next.pack !== '') params.pack = next.pack;
-    setSearchParams(params, { replace: true });
-  };
 
   const reports: Reports | undefined =
     state.kind === 'ready' ? state.reports : state.kind === 'loading' ? state.previous : undefined;
@@ -104,7 +92,9 @@ export function ReportsScreen() {
       </Group>
       <ReportsFilters
         values={values}
-        onChange={setValues}
+        onChange={(next) =>
+          setValues({ from: validDay(next.from), to: validDay(next.to), pack: next.pack })
+        }
         onRefresh={refresh}
         rangeError={rangeError}
       />

@@ -19,7 +19,7 @@ export const reportsEn = {
   noClaims:
     'No claims were opened in this period under this pack. Widen the dates or choose all packs.',
   exportCsv: 'Export CSV',
-  exportCsvOf: 'Export “{{report}}” as CSV',
+  exportCsvOf: 'Export CSV: {{report}}',
   exported: 'Saved {{path}}',
   exportFailed: 'The CSV could not be saved: {{message}}',
   chartOf: 'Chart of “{{report}}”. The table below it lists every figure.',
@@ -113,7 +113,7 @@ export const reportsId: typeof reportsEn = {
   noClaims:
     'Tidak ada klaim yang dibuka pada periode ini dengan paket ini. Perluas tanggal atau pilih semua paket.',
   exportCsv: 'Ekspor CSV',
-  exportCsvOf: 'Ekspor “{{report}}” sebagai CSV',
+  exportCsvOf: 'Ekspor CSV: {{report}}',
   exported: 'Tersimpan {{path}}',
   exportFailed: 'CSV tidak dapat disimpan: {{message}}',
   chartOf: 'Grafik “{{report}}”. Tabel di bawahnya memuat semua angka.',
