@@ -27,8 +27,12 @@ afterAll(async () => {
 });
 
 /** The rows of a report's table (header row first), as the screen shows them. */
-async function tableRows(page: Page, report: string): Promise<string[][]> {
-  const table = page.getByRole('table', { name: `Figures of “${report}”` });
+async function tableRows(
+  page: Page,
+  report: string,
+  figuresOf = 'Figures of',
+): Promise<string[][]> {
+  const table = page.getByRole('table', { name: `${figuresOf} “${report}”` });
   await table.waitFor();
   return table
     .locator('tr')
@@ -79,7 +83,7 @@ describe('the Reports screen', () => {
       ]);
       // T3: 1 DOA of 3 inspected; iGS630: 1 of 1.
       expect(await tableRows(page, 'DOA rate by model')).toEqual([
-        ['Brand', 'Model', 'Inspected', 'DOA', 'DOA rate (%)'],
+        ['Brand', 'Model', 'Inspected', 'DOA', 'Rate (%)'],
         ['iGPSPORT', 'iGPSPORT iGS630', '1', '1', '100%'],
         ['KOSPET', 'KOSPET Tank T3', '3', '1', '33.3%'],
       ]);
@@ -89,7 +93,7 @@ describe('the Reports screen', () => {
       ]);
       // 1 of 4 inspected overall; 1 of 3 for the T3; 0 of 1 for the iGS630.
       expect(await tableRows(page, 'No defect found')).toEqual([
-        ['Brand', 'Model', 'Inspected', 'No defect found', 'No-defect-found rate (%)'],
+        ['Brand', 'Model', 'Inspected', 'No defect', 'Rate (%)'],
         ['', 'All models', '4', '1', '25%'],
         ['KOSPET', 'KOSPET Tank T3', '3', '1', '33.3%'],
         ['iGPSPORT', 'iGPSPORT iGS630', '1', '0', '0%'],
@@ -104,7 +108,7 @@ describe('the Reports screen', () => {
       ]);
       // October: 4, 6 and 2 days.
       expect(await tableRows(page, 'Turnaround time')).toEqual([
-        ['Month', 'Claims', 'Median (days)', '90th percentile (days)'],
+        ['Month', 'Claims', 'Median (days)', 'P90 (days)'],
         ['Oct 2026', '3', '4.0', '6.0'],
       ]);
       await saveScreenshot(page, 'reports-all-claims');
@@ -147,6 +151,17 @@ describe('the Reports screen', () => {
         await page.getByText('No claim in this selection has been inspected yet.').count(),
       ).toBe(2);
       await saveScreenshot(page, 'reports-november');
+
+      // In Bahasa Indonesia, with the station's number format.
+      await page.getByText('ID', { exact: true }).click();
+      await page.getByRole('heading', { name: 'Laporan', level: 2 }).waitFor();
+      await page.getByText('2 klaim dalam pilihan ini').waitFor();
+      expect(await tableRows(page, 'Klaim per status', 'Angka')).toContainEqual([
+        'Menunggu otorisasi',
+        '1',
+      ]);
+      await saveScreenshot(page, 'reports-indonesian');
+      await expectNoSeriousAxeViolations(page);
     } finally {
       await station.close();
     }

@@ -9,7 +9,7 @@ type ReportChartProps = {
 
 const lineChartHeight = 220;
 /** Bars are horizontal, so the chart grows with its categories and every label shows. */
-const barHeight = 28;
+const barHeight = 36;
 const barAxisHeight = 56;
 
 /** One report's chart: horizontal bars for categories (long labels stay readable), lines for months. */

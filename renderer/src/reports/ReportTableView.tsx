@@ -25,7 +25,11 @@ export function ReportTableView({ table, caption }: ReportTableViewProps) {
         {table.rows.map((row, rowIndex) => (
           <Table.Tr key={rowIndex}>
             {row.map((cell, index) => (
-              <Table.Td key={index} ta={align(index)}>
+              <Table.Td
+                key={index}
+                ta={align(index)}
+                style={table.numeric[index] === true ? { whiteSpace: 'nowrap' } : undefined}
+              >
                 {cell.text}
               </Table.Td>
             ))}

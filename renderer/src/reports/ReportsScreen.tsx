@@ -65,8 +65,8 @@ export function ReportsScreen() {
     [reports, t, language],
   );
   const charts = useMemo(
-    () => (reports === undefined ? undefined : reportCharts(reports, t)),
-    [reports, t],
+    () => (reports === undefined ? undefined : reportCharts(reports, t, language)),
+    [reports, t, language],
   );
   const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -107,7 +107,7 @@ export function ReportsScreen() {
         <Alert color="gray">{t('reports.noClaims')}</Alert>
       )}
       {tables !== undefined && charts !== undefined && (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
           {reportIds.map((id) => (
             <ReportCard
               key={id}

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Reports } from '../../../shared/reports';
+import { localeOf } from '../../../shared/documents/format';
+import type { Language } from '../../../shared/domain/vocabulary';
 import type { ReportId } from './reportTables';
 
 /** What one report draws: bars (one series or stacked), or lines over months. */
@@ -20,8 +22,17 @@ const modelLabel = (row: { brand: string; model: string }): string =>
 const percent = (rate: number | null): number => (rate === null ? 0 : Math.round(rate * 1000) / 10);
 
 /** The chart of every report, with translated labels. The tables carry the exact figures. */
-export function reportCharts(reports: Reports, t: TFunction): Record<ReportId, ChartSpec> {
+export function reportCharts(
+  reports: Reports,
+  t: TFunction,
+  language: Language,
+): Record<ReportId, ChartSpec> {
   const column = (key: string) => t(`reports.column.${key}`);
+  const monthFormat = new Intl.DateTimeFormat(localeOf[language], {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return {
     byStatus: {
       kind: 'bars',
@@ -85,7 +96,7 @@ export function reportCharts(reports: Reports, t: TFunction): Record<ReportId, C
     turnaround: {
       kind: 'lines',
       data: reports.turnaround.map((row) => ({
-        label: row.month,
+        label: monthFormat.format(Date.parse(`${row.month}-01T00:00:00Z`)),
         median: Math.round(row.medianDays * 10) / 10,
         p90: Math.round(row.p90Days * 10) / 10,
       })),
