@@ -15,7 +15,11 @@ export function ReportTableView({ table, caption }: ReportTableViewProps) {
       <Table.Thead>
         <Table.Tr>
           {table.headers.map((header, index) => (
-            <Table.Th key={header} ta={align(index)}>
+            <Table.Th
+              key={header}
+              ta={align(index)}
+              style={table.numeric[index] === true ? { whiteSpace: 'nowrap' } : undefined}
+            >
               {header}
             </Table.Th>
           ))}
