@@ -92,6 +92,12 @@ export function deadlineCompliance(
     decision: { met: 0, missed: 0, pending: 0 },
   };
   for (const claim of claims) {
+    // Evaluating the policy is most of the cost at 100,000 claims: skip a claim neither measure
+    // can apply to (its pack sets no first-response time and it has no chosen remedy).
+    const pack = packs[claim.policyPackId];
+    if (pack === undefined || (pack.firstResponse === undefined && claim.remedy === undefined)) {
+      continue;
+    }
     const decision = decisionOf(claim, index, calendar, packs);
     if (decision === undefined) continue;
     const firstResponse = decision.deadlines.find((deadline) => deadline.kind === 'first-response');
