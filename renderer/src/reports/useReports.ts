@@ -52,9 +52,15 @@ export function useReports(filter: ReportFilter | undefined, refreshCount: numbe
       filter,
       calendar: { timeZone, holidays: holidays ?? [], nowMs: Date.now() },
     };
+    // The figures on screen stay until the new ones arrive, through any number of new requests.
     setState((current) => ({
       kind: 'loading',
-      previous: current.kind === 'ready' ? current.reports : undefined,
+      previous:
+        current.kind === 'ready'
+          ? current.reports
+          : current.kind === 'loading'
+            ? current.previous
+            : undefined,
     }));
     worker.postMessage(request);
   }, [filter, refreshCount, timeZone, holidays]);
