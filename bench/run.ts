@@ -13,6 +13,7 @@ import { chromiumArgs, findChromium } from '../test/support/chromium.ts';
  */
 const benchmarks = {
   search: 'browser',
+  reports: 'browser',
   documents: 'node',
 } as const satisfies Record<string, 'browser' | 'node'>;
 

@@ -1,7 +1,11 @@
+import { runReportsBenchmark } from './reports.bench';
 import { runSearchBenchmark } from './search.bench';
 
 // Loaded by bench/run.ts in headless Chromium; the runner reads window.benchResult.
-const benchmarks: Record<string, () => Promise<unknown>> = { search: runSearchBenchmark };
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  search: runSearchBenchmark,
+  reports: runReportsBenchmark,
+};
 
 const name = new URLSearchParams(location.search).get('bench') ?? '';
 const run = benchmarks[name];

@@ -6,6 +6,7 @@ import { ClaimScreen } from './claim/ClaimScreen';
 import { useStation } from './hooks/useStation';
 import { PartsScreen } from './parts/PartsScreen';
 import { QueueScreen } from './queue/QueueScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { SetupScreen } from './setup/SetupScreen';
 import { AppLayout } from './shell/AppLayout';
@@ -45,7 +46,7 @@ export function App() {
               <Route path="intake" element={<ComingLaterScreen labelKey="nav.intake" />} />
               <Route path="warehouse" element={<ComingLaterScreen labelKey="nav.warehouse" />} />
               <Route path="parts" element={<PartsScreen />} />
-              <Route path="reports" element={<ComingLaterScreen labelKey="nav.reports" />} />
+              <Route path="reports" element={<ReportsScreen />} />
               <Route path="settings" element={<SettingsScreen />} />
               <Route path="*" element={<QueueScreen />} />
             </Route>

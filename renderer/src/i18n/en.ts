@@ -1,6 +1,7 @@
 import { partsEn } from '../parts/messages';
 import { quoteEn } from '../claim/quote/messages';
 import { shipmentsEn } from '../claim/shipments/messages';
+import { reportsEn } from '../reports/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -312,6 +313,7 @@ export const en = {
   parts: partsEn,
   quote: quoteEn,
   shipments: shipmentsEn,
+  reports: reportsEn,
 };
 
 /** Every language must have the same keys as English. */

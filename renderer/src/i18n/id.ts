@@ -2,6 +2,7 @@ import { partsId } from '../parts/messages';
 import { quoteId } from '../claim/quote/messages';
 import { shipmentsId } from '../claim/shipments/messages';
 import type { Messages } from './en';
+import { reportsId } from '../reports/messages';
 
 export const id: Messages = {
   app: {
@@ -318,4 +319,5 @@ export const id: Messages = {
   parts: partsId,
   quote: quoteId,
   shipments: shipmentsId,
+  reports: reportsId,
 };

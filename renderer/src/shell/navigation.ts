@@ -4,7 +4,7 @@ export const screens = [
   { path: '/intake', labelKey: 'nav.intake', built: false },
   { path: '/warehouse', labelKey: 'nav.warehouse', built: false },
   { path: '/parts', labelKey: 'nav.parts', built: true },
-  { path: '/reports', labelKey: 'nav.reports', built: false },
+  { path: '/reports', labelKey: 'nav.reports', built: true },
   { path: '/settings', labelKey: 'nav.settings', built: true },
 ] as const;
 

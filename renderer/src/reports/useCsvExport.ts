@@ -1,0 +1,40 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getBridge } from '../bridge/getBridge';
+import { reportCsv } from './reportCsv';
+import type { ReportTable } from './reportTables';
+
+/** The file name of a report's CSV: `fixline-<report>-<today>.csv`. */
+export function csvFileName(reportSlug: string, today: string): string {
+  return `fixline-${reportSlug}-${today}.csv`;
+}
+
+/**
+ * Saves a report's table as CSV: a save dialog on the desktop, a download in the browser. Says
+ * where it went, or why it could not be saved.
+ */
+export function useCsvExport() {
+  const { t } = useTranslation();
+  return useCallback(
+    async (table: ReportTable, fileName: string) => {
+      const saved = await getBridge().files.saveWithDialog({
+        suggestedName: fileName,
+        bytes: new TextEncoder().encode(reportCsv(table)),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (!saved.ok) {
+        notifications.show({
+          color: 'red',
+          message: t('reports.exportFailed', { message: saved.error.message }),
+        });
+      } else if (saved.value.outcome === 'saved') {
+        notifications.show({
+          color: 'teal',
+          message: t('reports.exported', { path: saved.value.path }),
+        });
+      }
+    },
+    [t],
+  );
+}
