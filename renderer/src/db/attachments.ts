@@ -1,5 +1,6 @@
 import { createSHA256 } from 'hash-wasm';
 import type { Sha256 } from '../../../shared/domain/primitives';
+import { Sha256 as PlainSha256 } from './sha256';
 import type { Result } from '../../../shared/domain/result';
 import { fail, ok } from '../../../shared/domain/result';
 import type { FixlineDatabase } from './database';
@@ -30,6 +31,26 @@ export type HashOptions = {
   readonly onChunkRead?: (chunkBytes: number, hashedBytes: number, totalBytes: number) => void;
 };
 
+/** An incremental SHA-256: hash-wasm where WebAssembly may run, plain TypeScript elsewhere. */
+type Hasher = { update(bytes: Uint8Array): void; digestHex(): string };
+
+/** Whether this page refused to compile hash-wasm (its CSP has no 'wasm-unsafe-eval'). */
+let webAssemblyRefused = false;
+
+async function startHash(): Promise<Hasher> {
+  if (!webAssemblyRefused) {
+    try {
+      const hasher = await createSHA256();
+      hasher.init();
+      return { update: (bytes) => hasher.update(bytes), digestHex: () => hasher.digest('hex') };
+    } catch {
+      // The app's own pages forbid compiling WebAssembly; the plain hasher needs no permission.
+      webAssemblyRefused = true;
+    }
+  }
+  return new PlainSha256();
+}
+
 /**
  * The SHA-256 of a Blob as 64 lower-case hex digits, read in chunks, so that a 500 MB video is
  * never in memory at once. The next chunk is read while the current one is hashed.
@@ -39,8 +60,7 @@ export async function sha256OfBlob(blob: Blob, options: HashOptions = {}): Promi
   if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) {
     throw new RangeError(`chunkBytes must be a whole number of 1 or more, got ${chunkBytes}`);
   }
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = await startHash();
   const readChunk = async (offset: number) =>
     new Uint8Array(
       await blob.slice(offset, Math.min(offset + chunkBytes, blob.size)).arrayBuffer(),
@@ -54,7 +74,7 @@ export async function sha256OfBlob(blob: Blob, options: HashOptions = {}): Promi
     hasher.update(bytes);
     options.onChunkRead?.(bytes.byteLength, offset, blob.size);
   }
-  return hasher.digest('hex');
+  return hasher.digestHex();
 }
 
 /** "2 GiB", "1.5 MiB", "512 bytes": a size as a person reads it. */
