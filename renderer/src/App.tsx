@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
 import { useStation } from './hooks/useStation';
+import { IntakeScreen } from './intake/IntakeScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { SetupScreen } from './setup/SetupScreen';
@@ -41,7 +42,7 @@ export function App() {
             <Route element={<AppLayout />}>
               <Route index element={<QueueScreen />} />
               <Route path="claims/:claimId" element={<ClaimScreen />} />
-              <Route path="intake" element={<ComingLaterScreen labelKey="nav.intake" />} />
+              <Route path="intake" element={<IntakeScreen />} />
               <Route path="warehouse" element={<ComingLaterScreen labelKey="nav.warehouse" />} />
               <Route path="parts" element={<ComingLaterScreen labelKey="nav.parts" />} />
               <Route path="reports" element={<ComingLaterScreen labelKey="nav.reports" />} />

@@ -1,3 +1,5 @@
+import { intakeEn } from '../intake/messages';
+
 export const en = {
   app: {
     name: 'Fixline',
@@ -302,6 +304,7 @@ export const en = {
       printer: 'Choose a printer from the list.',
     },
   },
+  intake: intakeEn,
   storage: {
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',

@@ -1,3 +1,4 @@
+import { intakeId } from '../intake/messages';
 import type { Messages } from './en';
 
 export const id: Messages = {
@@ -308,6 +309,7 @@ export const id: Messages = {
       printer: 'Pilih printer dari daftar.',
     },
   },
+  intake: intakeId,
   storage: {
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
