@@ -7,7 +7,6 @@ import type { Device } from '../../../shared/domain/device';
 import { deviceSchema, imeiSchema } from '../../../shared/domain/device';
 import type { Evidence } from '../../../shared/domain/evidence';
 import type { CurrencyCode, IsoDate, MinorUnits } from '../../../shared/domain/primitives';
-import { textSchema } from '../../../shared/domain/primitives';
 import type { Purchase } from '../../../shared/domain/purchase';
 import { purchaseSchema } from '../../../shared/domain/purchase';
 import {
@@ -511,11 +510,6 @@ export function formFieldOfSaveError(step: string, field: string | undefined): s
     default:
       return undefined;
   }
-}
-
-/** Check `text` with the domain's non-empty text rule. */
-export function isFilled(text: string): boolean {
-  return textSchema.safeParse(text).success;
 }
 
 /** The stored device the intake reuses, as far as the policy needs it. */
