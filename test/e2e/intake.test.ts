@@ -138,6 +138,10 @@ describe('the intake screen', () => {
       await page.keyboard.press('Control+S');
       const offer = page.getByRole('dialog', { name: 'Claim RMA-JKT1-000001 saved' });
       await offer.waitFor();
+      // Let the dialog finish fading in before it is photographed.
+      await expect
+        .poll(() => offer.evaluate((element) => getComputedStyle(element).opacity))
+        .toBe('1');
       await saveScreenshot(page, 'intake-saved-offer');
       await offer.getByRole('button', { name: 'Submit for authorization' }).click();
       await page.getByRole('heading', { name: 'RMA-JKT1-000001' }).waitFor();

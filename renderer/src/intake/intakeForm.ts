@@ -596,7 +596,7 @@ export function draftPolicyClaim(
   return { ...input, customer };
 }
 
-/** Whether the intake is a complete input for {@link saveIntake}'s types (used after checks). */
+/** The input of `saveIntake` from the form; call it once `intakeProblems` found nothing. */
 export function intakeInputFromForm(
   values: IntakeFormValues,
   options: {
