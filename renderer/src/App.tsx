@@ -5,6 +5,7 @@ import { Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
 import { useStation } from './hooks/useStation';
 import { PartsScreen } from './parts/PartsScreen';
+import { IntakeScreen } from './intake/IntakeScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -43,7 +44,7 @@ export function App() {
             <Route element={<AppLayout />}>
               <Route index element={<QueueScreen />} />
               <Route path="claims/:claimId" element={<ClaimScreen />} />
-              <Route path="intake" element={<ComingLaterScreen labelKey="nav.intake" />} />
+              <Route path="intake" element={<IntakeScreen />} />
               <Route path="warehouse" element={<ComingLaterScreen labelKey="nav.warehouse" />} />
               <Route path="parts" element={<PartsScreen />} />
               <Route path="reports" element={<ReportsScreen />} />

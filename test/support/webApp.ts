@@ -26,9 +26,10 @@ export async function startWebApp(): Promise<{ url: string; stop: () => Promise<
 
 /**
  * A Chromium with a profile of its own (so IndexedDB persists across reloads), as a station's
- * browser would be. `close` removes the profile.
+ * browser would be. `extraArgs` adds command-line switches (a fake camera, for example).
+ * `close` removes the profile.
  */
-export async function openStationBrowser(): Promise<{
+export async function openStationBrowser(extraArgs: readonly string[] = []): Promise<{
   context: BrowserContext;
   page: Page;
   close: () => Promise<void>;
@@ -36,7 +37,7 @@ export async function openStationBrowser(): Promise<{
   const profile = await mkdtemp(join(tmpdir(), 'fixline-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...extraArgs],
     headless: true,
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { DexieOptions, EntityTable, Table } from 'dexie';
 import type {
   AttachmentBlobRow,
+  DraftRow,
   OutboxEntry,
   SequenceRow,
   SettingsRow,
@@ -48,6 +49,7 @@ export class FixlineDatabase extends Dexie {
   declare readonly sequences: EntityTable<SequenceRow, 'name'>;
   declare readonly attachments: EntityTable<StoredAttachment, 'sha256'>;
   declare readonly attachmentBlobs: EntityTable<AttachmentBlobRow, 'sha256'>;
+  declare readonly drafts: Table<DraftRow, string>;
 
   /**
    * @param name the IndexedDB database name (tests use a fresh one each).

@@ -47,8 +47,8 @@ export type SyncedTableName = (typeof syncedTableNames)[number];
 
 /**
  * The tables that stay on this station: its settings (station code, center, clock), the outbox of
- * changes not yet pushed, counters (RMA and outbox sequences), and the content-addressed store of
- * attachment bytes with their metadata.
+ * changes not yet pushed, counters (RMA and outbox sequences), the content-addressed store of
+ * attachment bytes with their metadata, and the drafts of forms not yet saved (schema v3).
  */
 export const localTableNames = [
   'settings',
@@ -56,6 +56,7 @@ export const localTableNames = [
   'sequences',
   'attachments',
   'attachmentBlobs',
+  'drafts',
 ] as const;
 export type LocalTableName = (typeof localTableNames)[number];
 
@@ -298,3 +299,15 @@ export type StoredAttachment = {
 
 /** The bytes of an attachment, kept as a Blob (Chromium keeps large Blobs on disk, not in memory). */
 export type AttachmentBlobRow = { readonly sha256: Sha256; readonly blob: Blob };
+
+/**
+ * What a technician typed into a form and has not saved yet, kept so it survives a crash or a
+ * reload. Local to this station and never synced: a draft is nobody's record until it is saved.
+ * `key` names the form and who typed it (`intake/<technicianId>`); `value` is the form's own
+ * plain-data shape, which the form checks when it reads it back.
+ */
+export type DraftRow = {
+  readonly key: string;
+  readonly savedAt: IsoDateTime;
+  readonly value: unknown;
+};

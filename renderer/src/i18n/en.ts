@@ -2,6 +2,8 @@ import { partsEn } from '../parts/messages';
 import { quoteEn } from '../claim/quote/messages';
 import { shipmentsEn } from '../claim/shipments/messages';
 import { reportsEn } from '../reports/messages';
+import { intakeEn } from '../intake/messages';
+
 export const en = {
   app: {
     name: 'Fixline',
@@ -306,6 +308,7 @@ export const en = {
       printer: 'Choose a printer from the list.',
     },
   },
+  intake: intakeEn,
   storage: {
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',

@@ -1,6 +1,7 @@
 import { partsId } from '../parts/messages';
 import { quoteId } from '../claim/quote/messages';
 import { shipmentsId } from '../claim/shipments/messages';
+import { intakeId } from '../intake/messages';
 import type { Messages } from './en';
 import { reportsId } from '../reports/messages';
 
@@ -312,6 +313,7 @@ export const id: Messages = {
       printer: 'Pilih printer dari daftar.',
     },
   },
+  intake: intakeId,
   storage: {
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',

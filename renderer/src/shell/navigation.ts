@@ -1,7 +1,7 @@
 /** The screens of the navbar, in order, with their routes and the i18n keys of their names. */
 export const screens = [
   { path: '/', labelKey: 'nav.queue', built: true },
-  { path: '/intake', labelKey: 'nav.intake', built: false },
+  { path: '/intake', labelKey: 'nav.intake', built: true },
   { path: '/warehouse', labelKey: 'nav.warehouse', built: false },
   { path: '/parts', labelKey: 'nav.parts', built: true },
   { path: '/reports', labelKey: 'nav.reports', built: true },

@@ -34,6 +34,26 @@ export function rmaSequenceName(stationCode: StationCode): string {
 const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
 
 /**
+ * Opens a claim in `session`: status `intake`, the station's next RMA number (counted in the same
+ * transaction, so a refused claim uses no number), opened and updated now.
+ */
+export async function insertNewClaim(
+  session: WriteSession,
+  draft: ClaimDraft,
+): Promise<StoredClaim> {
+  const sequence = await session.nextSequence(rmaSequenceName(session.station));
+  const claim = session.parse(claimDefinition, {
+    ...draft,
+    id: uuidv7(),
+    rmaNumber: formatRmaNumber(session.station, sequence),
+    status: 'intake',
+    createdAt: session.at,
+    updatedAt: session.at,
+  } satisfies Claim);
+  return session.insert(claimDefinition, claim);
+}
+
+/**
  * Claims: opened with an RMA number made offline (this station's code plus its next sequence,
  * counted in the same transaction, so two stations never collide and a refused claim uses no
  * number), edited field by field, and moved through the workflow only by {@link transition}.
@@ -48,18 +68,7 @@ export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimD
     draft: ClaimDraft,
     context: WriteContext,
   ): Promise<RepositoryResult<StoredClaim>> {
-    return this.writer.write(context, async (session) => {
-      const sequence = await session.nextSequence(rmaSequenceName(session.station));
-      const claim = session.parse(claimDefinition, {
-        ...draft,
-        id: uuidv7(),
-        rmaNumber: formatRmaNumber(session.station, sequence),
-        status: 'intake',
-        createdAt: session.at,
-        updatedAt: session.at,
-      } satisfies Claim);
-      return session.insert(claimDefinition, claim);
-    });
+    return this.writer.write(context, (session) => insertNewClaim(session, draft));
   }
 
   /** Changes fields of a claim other than its status (see {@link transition}). */

@@ -19,6 +19,7 @@ import type {
   StoredShipmentLeg,
 } from '../records';
 import { ClaimRepository } from './claimRepository';
+import { DraftRepository } from './draftRepository';
 import {
   customerDefinition,
   deviceDefinition,
@@ -35,6 +36,7 @@ import { RecordRepository } from './recordRepository';
 import type { RepositoryOptions } from './repositoryWriter';
 import { RepositoryWriter } from './repositoryWriter';
 import { StationRepository } from './stationRepository';
+import { IntakeRepository } from './intakeRepository';
 
 /** Every repository of the database: the only way to write it. */
 export type Repositories = {
@@ -50,6 +52,10 @@ export type Repositories = {
   readonly shipmentLegs: RecordRepository<ShipmentLeg, StoredShipmentLeg>;
   readonly notes: RecordRepository<Note, StoredNote>;
   readonly partsCatalog: RecordRepository<Part, StoredPart>;
+  /** Drafts of forms not saved yet; local, never synced. */
+  readonly drafts: DraftRepository;
+  /** A whole intake (customer, device, claim, evidence) in one write: all stored, or none. */
+  readonly intakes: IntakeRepository;
 };
 
 /** Builds the repositories of `db`. */
@@ -71,6 +77,8 @@ export function createRepositories(
     shipmentLegs: new RecordRepository(writer, shipmentLegDefinition),
     notes: new RecordRepository(writer, noteDefinition),
     partsCatalog: new RecordRepository(writer, partDefinition),
+    drafts: new DraftRepository(db, options.now),
+    intakes: new IntakeRepository(writer),
   };
 }
 
@@ -81,4 +89,13 @@ export type { QuoteAnswer } from './quoteRepository';
 export { RecordRepository } from './recordRepository';
 export type { RepositoryError, RepositoryErrorCode, RepositoryResult } from './repositoryError';
 export type { RepositoryOptions, WriteContext } from './repositoryWriter';
+export { DraftRepository } from './draftRepository';
+export { IntakeRepository } from './intakeRepository';
+export type {
+  IntakeCustomer,
+  IntakeDevice,
+  IntakeEvidence,
+  IntakeRecordsDraft,
+  SavedIntakeRecords,
+} from './intakeRepository';
 export { StationRepository } from './stationRepository';

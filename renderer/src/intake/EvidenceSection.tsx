@@ -1,0 +1,203 @@
+import '@mantine/dropzone/styles.css';
+import {
+  Alert,
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Image,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { evidenceKindSchema } from '../../../shared/domain/vocabulary';
+import { appDatabase } from '../db/appDatabase';
+import { formatByteSize, maxAttachmentBytes } from '../db/attachments';
+import { fieldId } from './fieldTargets';
+import type { IntakeFormValues } from './intakeForm';
+import { IntakeSection } from './IntakeSection';
+import type { AttachFiles } from './useAttachFiles';
+import type { CaptureMode } from './WebcamCapture';
+
+type EvidenceSectionProps = {
+  readonly form: UseFormReturnType<IntakeFormValues>;
+  readonly files: AttachFiles;
+  readonly error: string | undefined;
+  readonly onCapture: (mode: CaptureMode) => void;
+};
+
+/** What the drop zone takes: images, videos and PDF files (receipts). */
+const acceptedTypes = [
+  ...IMAGE_MIME_TYPE,
+  MIME_TYPES.mp4,
+  'video/webm',
+  'video/quicktime',
+  MIME_TYPES.pdf,
+];
+
+/** Object URLs of the stored thumbnails, by digest; revoked when they are no longer shown. */
+function useThumbnailUrls(digests: readonly string[]): ReadonlyMap<string, string> {
+  const key = digests.join(',');
+  const attachments = useLiveQuery(
+    () => appDatabase().attachments.bulkGet(key === '' ? [] : key.split(',')),
+    [key],
+  );
+  const urls = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const attachment of attachments ?? []) {
+      if (attachment?.thumbnail !== undefined) {
+        map.set(attachment.sha256, URL.createObjectURL(attachment.thumbnail.blob));
+      }
+    }
+    return map;
+  }, [attachments]);
+  useEffect(
+    () => () => {
+      for (const url of urls.values()) URL.revokeObjectURL(url);
+    },
+    [urls],
+  );
+  return urls;
+}
+
+/** Photos, videos and receipts: dropped, chosen, or captured from the camera. */
+export function EvidenceSection({ form, files, error, onCapture }: EvidenceSectionProps) {
+  const { t } = useTranslation();
+  const [rejected, setRejected] = useState<readonly string[]>([]);
+  const { evidence } = form.values;
+  const thumbnails = useThumbnailUrls(evidence.map((item) => item.sha256));
+  const kinds = evidenceKindSchema.options.map((kind) => ({
+    value: kind,
+    label: t(`intake.evidence.kinds.${kind}`),
+  }));
+
+  return (
+    <IntakeSection title={t('intake.sections.evidence')}>
+      <Stack gap="sm">
+        <Dropzone
+          id={fieldId('evidence')}
+          onDrop={(dropped) => {
+            setRejected([]);
+            files.dismissRefusals();
+            void files.attach(dropped);
+          }}
+          onReject={(rejections) => setRejected(rejections.map((rejection) => rejection.file.name))}
+          accept={acceptedTypes}
+          aria-label={t('intake.evidence.drop')}
+          p="md"
+          radius="md"
+        >
+          <Stack gap={4} align="center" style={{ pointerEvents: 'none' }}>
+            <Text fw={600} ta="center">
+              {t('intake.evidence.drop')}
+            </Text>
+            <Text size="sm" c="dimmed" ta="center">
+              {t('intake.evidence.dropHint', { limit: formatByteSize(maxAttachmentBytes) })}
+            </Text>
+          </Stack>
+        </Dropzone>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => onCapture('photo')}>
+            {t('intake.evidence.takePhoto')}
+          </Button>
+          <Button variant="default" onClick={() => onCapture('video')}>
+            {t('intake.evidence.recordVideo')}
+          </Button>
+          {files.storing.map((name) => (
+            <Group key={name} gap={6} role="status">
+              <Loader size="xs" />
+              <Text size="sm">{t('intake.evidence.storing', { name })}</Text>
+            </Group>
+          ))}
+        </Group>
+        {rejected.map((name) => (
+          <Alert key={name} color="orange" role="alert" py="xs">
+            {t('intake.evidence.rejected', { name })}
+          </Alert>
+        ))}
+        {files.refusals.map((message) => (
+          <Alert key={message} color="red" role="alert" py="xs">
+            {message}
+          </Alert>
+        ))}
+        {error === undefined ? null : (
+          <Alert color="red" role="alert" py="xs">
+            {error}
+          </Alert>
+        )}
+        {evidence.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('intake.evidence.none')}
+          </Text>
+        ) : (
+          <Stack
+            component="ul"
+            gap="xs"
+            aria-label={t('intake.evidence.listLabel')}
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+          >
+            {evidence.map((item, index) => {
+              const thumbnail = thumbnails.get(item.sha256);
+              return (
+                <Paper component="li" key={item.sha256} withBorder p="xs" radius="sm">
+                  <Group gap="sm" wrap="nowrap">
+                    {thumbnail === undefined ? (
+                      <Badge variant="light" color="gray" w={72} h={54} radius="sm">
+                        {item.mediaType.split('/')[1]?.toUpperCase() ?? ''}
+                      </Badge>
+                    ) : (
+                      <Image
+                        src={thumbnail}
+                        alt={item.fileName}
+                        w={72}
+                        h={54}
+                        fit="cover"
+                        radius="sm"
+                      />
+                    )}
+                    <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                      <Text size="sm" fw={600} truncate="end">
+                        {item.fileName}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {formatByteSize(item.sizeBytes)} · {item.mediaType}
+                      </Text>
+                    </Stack>
+                    <Select
+                      aria-label={t('intake.evidence.kind', { name: item.fileName })}
+                      data={kinds}
+                      w={190}
+                      allowDeselect={false}
+                      value={item.kind}
+                      onChange={(value) => {
+                        const parsed = evidenceKindSchema.safeParse(value);
+                        if (parsed.success)
+                          form.setFieldValue(`evidence.${index}.kind`, parsed.data);
+                      }}
+                    />
+                    <Tooltip label={t('intake.evidence.remove', { name: item.fileName })}>
+                      <CloseButton
+                        aria-label={t('intake.evidence.remove', { name: item.fileName })}
+                        onClick={() => form.removeListItem('evidence', index)}
+                      />
+                    </Tooltip>
+                  </Group>
+                </Paper>
+              );
+            })}
+          </Stack>
+        )}
+      </Stack>
+    </IntakeSection>
+  );
+}

@@ -1,0 +1,117 @@
+import { Alert, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { CurrencyCode } from '../../../shared/domain/primitives';
+import { proofStatusSchema, salesChannelSchema } from '../../../shared/domain/vocabulary';
+import type { PolicyId } from '../../../shared/policy';
+import { fieldId } from './fieldTargets';
+import type { IntakeFormValues } from './intakeForm';
+import { IntakeSection } from './IntakeSection';
+
+type PurchaseSectionProps = {
+  readonly form: UseFormReturnType<IntakeFormValues>;
+  readonly errorOf: (path: string) => string | undefined;
+  readonly currency: CurrencyCode;
+  /** The pack the station assigns to the brand and channel; undefined when none does. */
+  readonly packId: PolicyId | undefined;
+  /** The brand the pack is looked up by (the form's, or the known device's). */
+  readonly brand: string;
+};
+
+/** Where and when the device was bought: what the pack dates the warranty from. */
+export function PurchaseSection({ form, errorOf, currency, packId, brand }: PurchaseSectionProps) {
+  const { t } = useTranslation();
+  const textField = (path: string) => ({
+    id: fieldId(path),
+    ...form.getInputProps(path),
+    error: errorOf(path),
+  });
+  const { channel } = form.values.purchase;
+  const channels = salesChannelSchema.options.map((value) => ({
+    value,
+    label: t(`channel.${value}`),
+  }));
+  const proofs = proofStatusSchema.options.map((value) => ({
+    value,
+    label: t(`intake.purchase.proofStatus.${value}`),
+  }));
+
+  return (
+    <IntakeSection title={t('intake.sections.purchase')}>
+      <Stack gap="sm">
+        <SimpleGrid cols={2} spacing="sm">
+          <Select
+            id={fieldId('purchase.channel')}
+            label={t('intake.purchase.channel')}
+            withAsterisk
+            data={channels}
+            value={channel === '' ? null : channel}
+            onChange={(value) => {
+              const parsed = salesChannelSchema.safeParse(value);
+              form.setFieldValue('purchase.channel', parsed.success ? parsed.data : '');
+            }}
+            error={errorOf('purchase.channel')}
+          />
+          <Select
+            id={fieldId('purchase.proof')}
+            label={t('intake.purchase.proof')}
+            data={proofs}
+            allowDeselect={false}
+            value={form.values.purchase.proof}
+            onChange={(value) => {
+              const parsed = proofStatusSchema.safeParse(value);
+              if (parsed.success) form.setFieldValue('purchase.proof', parsed.data);
+            }}
+          />
+        </SimpleGrid>
+        {packId !== undefined ? (
+          <Text size="sm" c="teal.9" fw={600} role="status">
+            {t('intake.pack.applies', { pack: t(`intake.pack.names.${packId}`) })}
+          </Text>
+        ) : brand.trim() === '' || channel === '' ? (
+          <Text size="sm" c="dimmed">
+            {t('intake.pack.needBrandAndChannel')}
+          </Text>
+        ) : (
+          <Alert color="orange" role="alert" py="xs">
+            {t('intake.pack.none', { brand: brand.trim(), channel: t(`channel.${channel}`) })}
+          </Alert>
+        )}
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput
+            label={t('intake.purchase.shopLink')}
+            type="url"
+            placeholder="https://"
+            {...textField('purchase.shopLink')}
+          />
+          <TextInput
+            label={t('intake.purchase.orderNumber')}
+            {...textField('purchase.orderNumber')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={4} spacing="sm">
+          <TextInput
+            label={t('intake.purchase.orderDate')}
+            type="date"
+            {...textField('purchase.orderDate')}
+          />
+          <TextInput
+            label={t('intake.purchase.invoiceDate')}
+            type="date"
+            {...textField('purchase.invoiceDate')}
+          />
+          <TextInput
+            label={t('intake.purchase.deliveredDate')}
+            type="date"
+            {...textField('purchase.deliveredDate')}
+          />
+          <TextInput
+            label={t('intake.purchase.price', { currency })}
+            inputMode="decimal"
+            {...textField('purchase.price')}
+          />
+        </SimpleGrid>
+      </Stack>
+    </IntakeSection>
+  );
+}
