@@ -60,7 +60,7 @@ const pagesPerSlice = 20;
 export async function renderLayoutsToPdf(
   layouts: readonly DocumentLayout[],
   options: PdfRenderOptions,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const first = layouts[0];
   if (first === undefined) throw new Error('nothing to render: no document was given');
   const document = options.createDocument({
@@ -73,7 +73,7 @@ export async function renderLayoutsToPdf(
   });
   registerDocumentFonts(document, options.fonts);
   const chunks: Uint8Array[] = [];
-  const finished = new Promise<Uint8Array>((resolve, reject) => {
+  const finished = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     document.on('data', (chunk) => chunks.push(chunk));
     document.on('end', () => resolve(concatenated(chunks)));
     document.on('error', reject);
@@ -165,7 +165,7 @@ function drawText(document: PdfCanvas, operation: TextOperation, context: DrawCo
   });
 }
 
-function concatenated(chunks: readonly Uint8Array[]): Uint8Array {
+function concatenated(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let offset = 0;
   for (const chunk of chunks) {
