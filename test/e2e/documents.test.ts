@@ -101,7 +101,8 @@ describe('documents in the browser build', () => {
     } finally {
       await station.close();
     }
-  });
+    // The first document also waits for the dev server to bundle pdfkit for the worker.
+  }, 120_000);
 
   it('opens a return label in the print dialog, and says so in Bahasa Indonesia too', async () => {
     const station = await openStationBrowser();
@@ -134,5 +135,5 @@ describe('documents in the browser build', () => {
     } finally {
       await station.close();
     }
-  });
+  }, 120_000);
 });
