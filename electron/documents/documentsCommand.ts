@@ -57,7 +57,9 @@ async function pdfToPng(pdfPath: string, pngPath: string, dotsPerInch: number): 
     ]);
   } catch (error) {
     if (error instanceof Error && Reflect.get(error, 'code') === 'ENOENT')
-      throw new Error('pdftoppm was not found: install poppler-utils to make the pictures');
+      throw new Error('pdftoppm was not found: install poppler-utils to make the pictures', {
+        cause: error,
+      });
     throw error;
   }
 }
