@@ -31,6 +31,25 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+/**
+ * Several forbidden groups (globs, or one regular expression), each with its own message.
+ * @param {...({ group: string[], message: string } | { regex: string, message: string })} patterns
+ */
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+const sharedForbidden = [
+  '**/renderer/**',
+  '**/electron/**',
+  '**/server/**',
+  'electron',
+  'react',
+  'react-dom',
+  'dexie',
+  ...nodeBuiltins,
+];
+const sharedWhy =
+  'shared/ is the pure layer: it runs in the renderer, main process and server alike, so it may not import DOM, Node, Electron, React, Dexie or another layer.';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', '.scratch/'] },
   js.configs.recommended,
@@ -60,18 +79,30 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: forbid(
-      [
-        '**/renderer/**',
-        '**/electron/**',
-        '**/server/**',
-        'electron',
-        'react',
-        'react-dom',
-        'dexie',
-        ...nodeBuiltins,
-      ],
-      'shared/ is the pure layer: it runs in the renderer, main process and server alike, so it may not import DOM, Node, Electron, React, Dexie or another layer.',
+    ignores: ['shared/documents/pdf/**'],
+    rules: restrict(
+      { group: sharedForbidden, message: sharedWhy },
+      {
+        group: ['pdfkit', 'pdfkit/*', 'bwip-js', 'bwip-js/*'],
+        message:
+          'only shared/documents/pdf/ draws PDFs and barcodes: lay documents out as operations here, and draw them there.',
+      },
+    ),
+  },
+  {
+    // shared/documents/pdf/ is the one drawing implementation for main and the browser build's
+    // worker, so it may use bwip-js's generic build (plain JavaScript: no canvas, no Buffer).
+    // pdfkit stays out even here: its types pull in Node's, so the drawing code takes a
+    // structural PdfCanvas that each platform fills with its own pdfkit build.
+    files: ['shared/documents/pdf/**/*.ts'],
+    rules: restrict(
+      { group: sharedForbidden, message: sharedWhy },
+      {
+        // Every entry of pdfkit and bwip-js except bwip-js/generic.
+        regex: '^(pdfkit|bwip-js(?!/generic$))(/.*)?$',
+        message:
+          'shared/documents/pdf/ runs in main and in a browser worker: import bwip-js/generic only, and take pdfkit as a PdfCanvas from the platform.',
+      },
     ),
   },
   {

@@ -6,8 +6,8 @@ import {
   type PaperSize,
 } from '../../shared/documents';
 import type { Language } from '../../shared/domain/vocabulary';
-import { documentFonts, measureText } from './fonts';
-import { renderLayoutsToPdf } from './pdfRenderer';
+import { renderLayoutsToPdf } from '../../shared/documents/pdf';
+import { createNodePdfDocument, documentFonts, measureText } from './fonts';
 
 /** How to render a document. */
 export type RenderOptions = {
@@ -72,11 +72,14 @@ export async function renderDocumentBatch<Kind extends DocumentKind>(
   options: RenderOptions = {},
 ): Promise<Buffer> {
   const layouts = items.map((data) => layoutForPrinting(kind, data, options));
-  return renderLayoutsToPdf(layouts, {
+  const pdf = await renderLayoutsToPdf(layouts, {
+    createDocument: createNodePdfDocument,
     fonts: documentFonts(),
     measureText,
+    yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
     ...(options.printerDotsPerInch === undefined
       ? {}
       : { printerDotsPerInch: options.printerDotsPerInch }),
   });
+  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }

@@ -14,6 +14,11 @@ import {
   type Printer,
   type PrintError,
 } from './cups';
+import {
+  loadWindowsPrinting,
+  type WindowsPrintError,
+  type WindowsPrinting,
+} from './windowsPrinting';
 import { layoutToZpl, sendZpl, type ZplSendError } from './zpl';
 
 /**
@@ -33,6 +38,10 @@ export type PrintServiceDependencies = {
   >;
   readonly printPdf?: typeof printPdf;
   readonly sendZpl?: typeof sendZpl;
+  /** The operating system (`process.platform`): `win32` prints through SumatraPDF, not CUPS. */
+  readonly platform?: NodeJS.Platform;
+  /** Printing on Windows; pdf-to-printer with its bundled SumatraPDF by default. */
+  readonly windowsPrinting?: () => WindowsPrinting;
 };
 
 /** The printing work behind the IPC channels. */
@@ -71,9 +80,19 @@ function refusalForPrintError(error: PrintError): IpcRefusal {
     case 'invalid-printer-name':
       return new IpcRefusal('invalid-input', error.message);
     case 'cups-missing':
-      // Silent printing goes through CUPS; a system without it (Windows) cannot print yet.
+      // Silent printing goes through CUPS here (Windows has its own path, below).
       return new IpcRefusal('not-supported', error.message);
     default:
+      return new IpcRefusal('failed', error.message);
+  }
+}
+
+function refusalForWindowsError(error: WindowsPrintError): IpcRefusal {
+  switch (error.code) {
+    case 'unknown-printer':
+      return new IpcRefusal('not-found', error.message);
+    case 'sumatra-missing':
+    case 'failed':
       return new IpcRefusal('failed', error.message);
   }
 }
@@ -89,7 +108,13 @@ export function createPrintService(dependencies: PrintServiceDependencies = {}):
     getSystemPrinters,
     printPdf: printOnCups = printPdf,
     sendZpl: sendToLabelPrinter = sendZpl,
+    platform = process.platform,
+    windowsPrinting: loadWindows = loadWindowsPrinting,
   } = dependencies;
+  let windows: WindowsPrinting | undefined;
+  /** Windows printing, or undefined on every other system. */
+  const onWindows = (): WindowsPrinting | undefined =>
+    platform === 'win32' ? (windows ??= loadWindows()) : undefined;
 
   function render(request: DocumentRequest): Promise<Buffer> {
     return forDocument(() => renderDocument(request.kind, request.data, request.options));
@@ -108,6 +133,16 @@ export function createPrintService(dependencies: PrintServiceDependencies = {}):
         return {};
       }
       const pdf = await render(request);
+      const windowsPrinter = onWindows();
+      if (windowsPrinter !== undefined) {
+        const printed = await windowsPrinter.printPdf(target.printer, pdf, {
+          size: pageSizeOf(request),
+          ...(target.media === undefined ? {} : { paper: target.media }),
+          title: `${request.kind} ${request.data.claim.rmaNumber}`,
+        });
+        if (!printed.ok) throw refusalForWindowsError(printed.error);
+        return {};
+      }
       const printed = await printOnCups(target.printer, pdf, {
         media: target.media ?? mediaFor(pageSizeOf(request)),
         // The queue shows it, and PDF printers name the file after it.
@@ -118,6 +153,12 @@ export function createPrintService(dependencies: PrintServiceDependencies = {}):
     },
 
     async listPrinters() {
+      const windowsPrinter = onWindows();
+      if (windowsPrinter !== undefined) {
+        const listed = await windowsPrinter.listPrinters();
+        if (!listed.ok) throw refusalForWindowsError(listed.error);
+        return listed.value;
+      }
       const queues = await listCups();
       if (queues.ok) {
         return queues.value.map((queue) => ({
@@ -126,7 +167,7 @@ export function createPrintService(dependencies: PrintServiceDependencies = {}):
           status: queue.accepting ? 'accepting' : 'not-accepting',
         }));
       }
-      // Without CUPS (Windows), the system's own list; printing there still needs CUPS for now.
+      // Without CUPS (and not Windows), the system's own list; printing there needs CUPS.
       if (queues.error.code === 'cups-missing' && getSystemPrinters !== undefined) {
         const printers = await getSystemPrinters();
         return printers.map((printer) => ({

@@ -7,7 +7,7 @@ import type {
   TextOperation,
 } from '../../shared/documents';
 import { fail, ok, type Result } from '../../shared/domain/result';
-import { encodeCode128, encodeQr } from '../documents/barcodes';
+import { encodeCode128, encodeQr } from '../../shared/documents/pdf';
 import { layoutForPrinting, type RenderOptions } from '../documents/renderDocument';
 
 /**

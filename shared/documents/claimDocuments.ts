@@ -16,8 +16,8 @@ export type ClaimDocumentRecords = {
   readonly customer: Customer;
   readonly device: Device;
   readonly decision: Decision;
-  /** The day the RMA is (or was) authorized, in the center's time zone. */
-  readonly authorizedOn: IsoDate;
+  /** The day the RMA was authorized, in the center's time zone; absent while it is not. */
+  readonly authorizedOn?: IsoDate;
   readonly validityDays?: number;
   /** The leg the customer ships in, when the center already recorded it. */
   readonly inboundLeg?: ShipmentLeg;
@@ -38,8 +38,9 @@ export function claimDocumentData(records: ClaimDocumentRecords): ClaimDocuments
     'rma-slip': {
       ...base,
       decision,
-      authorizedOn,
-      shipBy: shipByDate(decision, authorizedOn, validityDays),
+      ...(authorizedOn === undefined
+        ? {}
+        : { authorizedOn, shipBy: shipByDate(decision, authorizedOn, validityDays) }),
       ...(inboundLeg === undefined ? {} : { inboundLeg }),
     },
     'return-label': {

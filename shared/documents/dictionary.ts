@@ -24,9 +24,14 @@ export type DocumentText = {
   readonly orderNumber: string;
   readonly reportedFault: string;
   readonly issuedOn: (date: string) => string;
+  readonly authorizedOn: (date: string) => string;
+  readonly notYetAuthorized: string;
+  readonly shipAfterAuthorization: string;
+  readonly shipAfterAuthorizationNote: string;
 
   readonly rmaSlipTitle: string;
   readonly rmaSlipIntro: string;
+  readonly rmaSlipIntroPending: string;
   readonly sendTo: string;
   readonly shipBy: (date: string) => string;
   readonly shipByNote: string;
@@ -110,10 +115,17 @@ const english: DocumentText = {
   orderNumber: 'Order number',
   reportedFault: 'Reported fault',
   issuedOn: (date) => `Issued ${date}`,
+  authorizedOn: (date) => `Authorized ${date}`,
+  notYetAuthorized: 'Not yet authorized',
+  shipAfterAuthorization: 'Do not ship yet',
+  shipAfterAuthorizationNote:
+    'This return is not authorized yet. Wait for our authorization; it sets the date to ship by.',
 
   rmaSlipTitle: 'Return authorization (RMA)',
   rmaSlipIntro:
     'Your return is authorized. Print this slip and put it in the parcel with the device.',
+  rmaSlipIntroPending:
+    'Your return is not authorized yet. Keep this slip: once we authorize it, put the slip in the parcel with the device.',
   sendTo: 'Send the device to',
   shipBy: (date) => `Ship by ${date}`,
   shipByNote: 'After this date the authorization expires and you must ask for a new one.',
@@ -236,10 +248,17 @@ const indonesian: DocumentText = {
   orderNumber: 'Nomor pesanan',
   reportedFault: 'Kerusakan yang dilaporkan',
   issuedOn: (date) => `Diterbitkan ${date}`,
+  authorizedOn: (date) => `Disetujui ${date}`,
+  notYetAuthorized: 'Belum disetujui',
+  shipAfterAuthorization: 'Jangan kirim dulu',
+  shipAfterAuthorizationNote:
+    'Pengembalian ini belum disetujui. Tunggu persetujuan kami; persetujuan itu menetapkan batas tanggal pengiriman.',
 
   rmaSlipTitle: 'Otorisasi pengembalian barang (RMA)',
   rmaSlipIntro:
     'Pengembalian Anda telah disetujui. Cetak slip ini dan masukkan ke dalam paket bersama perangkat.',
+  rmaSlipIntroPending:
+    'Pengembalian Anda belum disetujui. Simpan slip ini: setelah kami menyetujuinya, masukkan slip ke dalam paket bersama perangkat.',
   sendTo: 'Kirim perangkat ke',
   shipBy: (date) => `Kirim paling lambat ${date}`,
   shipByNote: 'Setelah tanggal ini otorisasi berakhir dan Anda harus meminta otorisasi baru.',

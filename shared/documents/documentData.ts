@@ -41,9 +41,13 @@ export type ClaimDocumentData = {
  */
 export type RmaSlipData = ClaimDocumentData & {
   readonly decision: Decision;
-  readonly authorizedOn: IsoDate;
-  /** The last day the customer may ship; see {@link shipByDate}. */
-  readonly shipBy: IsoDate;
+  /**
+   * The day the claim was authorized (its audit trail's transition to `authorized`), in the
+   * center's time zone; absent while it is not, and the slip then says so.
+   */
+  readonly authorizedOn?: IsoDate;
+  /** The last day the customer may ship, see {@link shipByDate}; absent until authorized. */
+  readonly shipBy?: IsoDate;
   readonly inboundLeg?: ShipmentLeg;
 };
 

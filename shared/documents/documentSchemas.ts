@@ -151,8 +151,8 @@ export const documentDataSchemas = {
   'rma-slip': z.object({
     ...claimDocumentShape,
     decision: decisionSchema,
-    authorizedOn: isoDateSchema,
-    shipBy: isoDateSchema,
+    authorizedOn: isoDateSchema.optional(),
+    shipBy: isoDateSchema.optional(),
     inboundLeg: shipmentLegSchema.optional(),
   }),
   'return-label': z.object({

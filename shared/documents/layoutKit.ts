@@ -79,6 +79,11 @@ export class PageFlow {
   cursor: number;
   /** The lowest y the current page's content may reach. */
   limit: number;
+  /**
+   * The share of every {@link space} that is kept: 1 sets a page as designed, less sets it
+   * tighter, which a layout does to keep a document that barely spills over on one page.
+   */
+  spaceScale = 1;
   /** Where content starts on a page after the first, below the running header. */
   private readonly continuationTop: number;
 
@@ -157,7 +162,7 @@ export class PageFlow {
 
   /** Adds vertical space, never past the page's limit. */
   space(height: number): void {
-    this.cursor = Math.min(this.cursor + height, this.limit);
+    this.cursor = Math.min(this.cursor + height * this.spaceScale, this.limit);
   }
 
   /**

@@ -28,6 +28,8 @@ import { fitText } from './textFit';
 
 const qrSize = 74;
 const code128Width = 220;
+/** The share of the designed spacing a slip keeps when that fits it on one page. */
+const tightSpaceScale = 0.4;
 const receiptBoxWidth = 190;
 
 /**
@@ -61,21 +63,29 @@ export function layoutRmaSlip(
     });
   }
 
-  const flow = createOfficeFlow(size, data, text.rmaSlipTitle, measure);
-  const reimbursesReturn = shown.some((option) => option.inboundShippingPaidBy === 'company');
-  const stub = reimbursesReturn ? receiptStub(data, text, flow, measure) : undefined;
-  if (stub !== undefined) flow.limit = stub.top - 10;
+  // Set as designed; when that spills over (Letter is 50 pt shorter than A4), set the spacing
+  // tighter, and keep the tighter setting only if it brings the slip onto one page.
+  const layoutPages = (spaceScale: number) => {
+    const flow = createOfficeFlow(size, data, text.rmaSlipTitle, measure);
+    flow.spaceScale = spaceScale;
+    const reimbursesReturn = shown.some((option) => option.inboundShippingPaidBy === 'company');
+    const stub = reimbursesReturn ? receiptStub(data, text, flow, measure) : undefined;
+    if (stub !== undefined) flow.limit = stub.top - 10;
 
-  drawHeader(flow, data, language, text, measure);
-  drawShipBy(flow, data, language, text, measure);
-  drawAuthorizedAndPreparation(flow, shown, data, language, text, measure);
-  drawClauses(flow, shown, data, language, text, measure);
+    drawHeader(flow, data, language, text, measure);
+    drawShipBy(flow, data, language, text, measure);
+    drawAuthorizedAndPreparation(flow, shown, data, language, text, measure);
+    drawClauses(flow, shown, data, language, text, measure);
 
-  const firstPage = flow.pages[0];
-  if (stub !== undefined && firstPage !== undefined) firstPage.push(...stub.operations);
-  const pages = flow.finish((operations, page, count) =>
-    drawOfficeFooter(operations, size, data, text, measure, page, count),
-  );
+    const firstPage = flow.pages[0];
+    if (stub !== undefined && firstPage !== undefined) firstPage.push(...stub.operations);
+    return flow.finish((operations, page, count) =>
+      drawOfficeFooter(operations, size, data, text, measure, page, count),
+    );
+  };
+  const designed = layoutPages(1);
+  const tight = designed.length > 1 ? layoutPages(tightSpaceScale) : undefined;
+  const pages = tight !== undefined && tight.length === 1 ? tight : designed;
   return ok({
     kind: 'rma-slip',
     size,
@@ -118,7 +128,14 @@ function drawHeader(
   flow.paragraph(title, flow.left, flow.width);
   flow.space(2);
   flow.paragraph(
-    fitText({ text: text.rmaSlipIntro, maxWidth: flow.width, fontSize: 9.5 }, measure),
+    fitText(
+      {
+        text: data.authorizedOn === undefined ? text.rmaSlipIntroPending : text.rmaSlipIntro,
+        maxWidth: flow.width,
+        fontSize: 9.5,
+      },
+      measure,
+    ),
     flow.left,
     flow.width,
   );
@@ -145,7 +162,10 @@ function drawHeader(
         spaceAfter: 2,
       },
       {
-        text: text.issuedOn(formatDate(data.authorizedOn, language)),
+        text:
+          data.authorizedOn === undefined
+            ? text.notYetAuthorized
+            : text.authorizedOn(formatDate(data.authorizedOn, language)),
         fontSize: officeType.small,
         color: 'gray',
         maxLines: 2,
@@ -236,7 +256,10 @@ function drawShipBy(
   const left = stack(
     [
       {
-        text: text.shipBy(formatDate(data.shipBy, language)),
+        text:
+          data.shipBy === undefined
+            ? text.shipAfterAuthorization
+            : text.shipBy(formatDate(data.shipBy, language)),
         fontSize: 14,
         minFontSize: 9,
         bold: true,
@@ -244,7 +267,7 @@ function drawShipBy(
         spaceAfter: 4,
       },
       {
-        text: text.shipByNote,
+        text: data.shipBy === undefined ? text.shipAfterAuthorizationNote : text.shipByNote,
         fontSize: officeType.small,
         minFontSize: officeType.minimum,
         maxLines: 4,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ describe('npm run documents -- sample', () => {
   });
 
   it.each([
-    [[], 'usage: documents sample --out DIR'],
+    [[], 'usage: documents sample|images --out DIR'],
     [['print'], 'unknown command "print"'],
     [['sample'], '--out DIR is required'],
     [['sample', '--out'], '--out needs a value'],
@@ -66,5 +66,25 @@ describe('npm run documents -- sample', () => {
     [['sample', '--out', 'x', '--colour', 'red'], 'unknown option "--colour"'],
   ])('refuses %j with one line on stderr and exit 2', async (args, mentions) => {
     expectRefused(await runDocuments(args), mentions);
+  });
+});
+
+/** The width and height in pixels of a PNG file, from its header. */
+async function pngSize(path: string): Promise<{ width: number; height: number }> {
+  const bytes = await readFile(path);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('npm run documents -- images', () => {
+  it('draws the first page of each sample document as a PNG, the tag at twice the resolution', async () => {
+    const out = join(folder.path, 'images');
+    const result = await runDocuments(['images', '--out', out, '--language', 'en']);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(documentKinds.map((kind) => `${kind}.png`).sort());
+    // A4 at 90 dpi; 4×6 in at 90 dpi; 2.25×1.25 in at 180 dpi.
+    expect(await pngSize(join(out, 'rma-slip.png'))).toEqual({ width: 745, height: 1053 });
+    expect(await pngSize(join(out, 'return-label.png'))).toEqual({ width: 360, height: 540 });
+    expect(await pngSize(join(out, 'device-tag.png'))).toEqual({ width: 405, height: 225 });
   });
 });

@@ -129,6 +129,31 @@ describe('PDF rendering', () => {
     expect(await pdfInfo(path)).toMatchObject({ width: 612, height: 792 });
   });
 
+  it.each([
+    { paper: 'A4', language: 'en' },
+    { paper: 'A4', language: 'id' },
+    { paper: 'Letter', language: 'en' },
+    { paper: 'Letter', language: 'id' },
+  ] as const)(
+    'fits the sample slip on one $paper page in $language, stub and clauses included',
+    async ({ paper, language }) => {
+      const path = await render(
+        'rma-slip',
+        sampleDocuments()['rma-slip'],
+        { paper, language },
+        `slip-${paper}-${language}.pdf`,
+      );
+      expect(await pdfInfo(path)).toMatchObject({
+        pages: 1,
+        width: pageSizes[paper].width,
+        height: pageSizes[paper].height,
+      });
+      const text = normalizeSpace(await pdfText(path));
+      expect(text).toContain(documentText[language].stubTitle);
+      expect(text).toContain(documentText[language].whyTitle);
+    },
+  );
+
   it('prints in English for a customer who reads English', async () => {
     const samples = documentsFor({ preferredLanguage: 'en' });
     const slip = normalizeSpace(

@@ -190,7 +190,7 @@ describe('the workbench', () => {
     }
   });
 
-  it('says in the browser that printing needs the desktop app, on Settings and on a claim', async () => {
+  it('says in the browser that choosing printers needs the desktop app, and prints through the browser on a claim', async () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
@@ -201,33 +201,20 @@ describe('the workbench', () => {
 
       await page.goto(`${app.url}#/settings`);
       const printers = page.getByRole('region', { name: 'Printers' });
-      await printers.getByText('Printing needs the Fixline desktop app').waitFor();
+      await printers
+        .getByText('Printing straight to a chosen printer needs the Fixline desktop app')
+        .waitFor();
       // No printer list or Save button pretends the browser could print.
       expect(await printers.getByRole('button', { name: 'Save printers' }).count()).toBe(0);
       await printers.scrollIntoViewIfNeeded();
       await saveScreenshot(page, 'settings-printers-browser');
 
+      // On a claim the browser opens documents for its print dialog or downloads them instead
+      // (test/e2e/documents.test.ts); it never offers the desktop's silent printing.
       await page.goto(`${app.url}#/claims/${claimId}`);
       const documents = page.getByRole('region', { name: 'Documents' });
-      await documents.getByRole('button', { name: 'Print RMA slip' }).click();
-      const refusal = documents.getByRole('alert');
-      await refusal.getByText('Printing and PDFs need the Fixline desktop app').waitFor();
-      await documents.getByRole('button', { name: 'Print device tag' }).click();
-      await refusal.getByText('Device tag: no printer is chosen yet').waitFor();
-      await documents.getByRole('button', { name: 'Save RMA slip as PDF' }).click();
-      await refusal.getByText('Printing and PDFs need the Fixline desktop app').waitFor();
-      await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
-      await expectNoSeriousAxeViolations(page);
-      await documents.scrollIntoViewIfNeeded();
-      await saveScreenshot(page, 'claim-documents-browser');
-
-      await page.getByText('ID', { exact: true }).click();
-      const dokumen = page.getByRole('region', { name: 'Dokumen' });
-      await dokumen.getByRole('button', { name: 'Cetak label retur' }).click();
-      await dokumen
-        .getByText('Mencetak dan membuat PDF memerlukan aplikasi desktop Fixline')
-        .waitFor();
-      await saveScreenshot(page, 'claim-documents-browser-indonesian');
+      await documents.getByRole('button', { name: 'Open for printing: RMA slip' }).waitFor();
+      expect(await documents.getByRole('button', { name: 'Print RMA slip' }).count()).toBe(0);
     } finally {
       await station.close();
     }
@@ -270,7 +257,7 @@ describe('the workbench', () => {
       await documents.getByRole('button', { name: 'Print return label' }).click();
       await documents.getByText('Return label sent to the printer.').waitFor();
       await documents.getByRole('button', { name: 'Save RMA slip as PDF' }).click();
-      await documents.getByText('Saved as /home/dewi/RMA-JKT1-000001.pdf.').waitFor();
+      await documents.getByText('Saved as /home/dewi/RMA-JKT1-000001 rma-slip.pdf.').waitFor();
       await saveScreenshot(page, 'claim-documents-desktop');
     } finally {
       await station.close();

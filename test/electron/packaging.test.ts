@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
+import { sumatraExecutable } from '../../electron/printing/windowsPrinting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -134,6 +135,17 @@ describe('the desktop build', () => {
           : (specifier.split('/')[0] ?? specifier);
         expect(entries).toContain(`node_modules/${name}/package.json`);
       }
+    });
+
+    // electron-builder leaves every .exe out of a build for another system than Windows, so
+    // this Linux build cannot show the unpacked SumatraPDF; it checks what decides it instead.
+    it('leaves SumatraPDF out of this build, and unpacks it from the archive on Windows', async () => {
+      expect(entries.filter((entry) => entry.endsWith('.exe'))).toEqual([]);
+      const config = await readFile(join(projectRoot, 'electron-builder.yml'), 'utf8');
+      expect(config).toMatch(/^asarUnpack:\n\s+- node_modules\/pdf-to-printer\/dist\/\*\.exe$/m);
+      expect(await readdir(join(projectRoot, 'node_modules/pdf-to-printer/dist'))).toContain(
+        sumatraExecutable,
+      );
     });
 
     it('holds no TypeScript, no tests and no source maps', () => {

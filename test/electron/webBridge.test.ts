@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
+import { createNodePdfDocument, documentFonts, measureText } from '../../electron/documents/fonts';
+import { layoutDocument, type DocumentRequest } from '../../shared/documents';
+import { renderLayoutsToPdf } from '../../shared/documents/pdf';
 import {
   chromeVersionFrom,
   createWebBridge,
@@ -9,9 +12,30 @@ import {
 const chromeUserAgent =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 
-/** A browser stand-in that records downloads instead of starting them. */
+/**
+ * The worker's work, done in this process by the same shared layout and drawing code (Node has
+ * no Web Worker; test/e2e/documents.test.ts drives the real one in Chromium).
+ */
+async function renderHere(requests: readonly DocumentRequest[]) {
+  const layouts = [];
+  for (const request of requests) {
+    const layout = layoutDocument(request.kind, request.data, { measureText, ...request.options });
+    if (!layout.ok) return { ok: false, invalid: true, message: layout.error.message } as const;
+    layouts.push(layout.value);
+  }
+  const pdf = await renderLayoutsToPdf(layouts, {
+    createDocument: createNodePdfDocument,
+    fonts: documentFonts(),
+    measureText,
+    yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+  return { ok: true, pdf } as const;
+}
+
+/** A browser stand-in that records downloads and print dialogs instead of starting them. */
 function webEnvironment(overrides: Partial<WebEnvironment> = {}) {
   const downloads: { blob: Blob; fileName: string }[] = [];
+  const printDialogs: { pdf: Uint8Array; title: string }[] = [];
   const reports: string[] = [];
   const environment: WebEnvironment = {
     version: '0.1.0',
@@ -19,9 +43,17 @@ function webEnvironment(overrides: Partial<WebEnvironment> = {}) {
     userAgentData: undefined,
     download: (blob, fileName) => downloads.push({ blob, fileName }),
     report: (message) => reports.push(message),
+    renderDocuments: renderHere,
+    openForPrinting: (pdf, title) => printDialogs.push({ pdf, title }),
     ...overrides,
   };
-  return { bridge: createWebBridge(environment), downloads, reports };
+  return { bridge: createWebBridge(environment), downloads, printDialogs, reports };
+}
+
+/** The text of a PDF's first bytes and its page count, enough to tell a real PDF. */
+function pdfSummary(pdf: Uint8Array): { header: string; pages: number } {
+  const text = new TextDecoder('latin1').decode(pdf);
+  return { header: text.slice(0, 8), pages: text.match(/\/Type \/Page\b/g)?.length ?? 0 };
 }
 
 describe('createWebBridge', () => {
@@ -99,37 +131,99 @@ describe('createWebBridge', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('refuses to render a document, saying to use the desktop app', async () => {
+  it('renders a document to PDF bytes', async () => {
     const answer = await webEnvironment().bridge.documents.render({
       kind: 'device-tag',
       data: sampleDocuments()['device-tag'],
     });
-    expect(answer).toEqual({
-      ok: false,
-      error: { code: 'not-supported', message: expect.stringContaining('desktop app') },
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(pdfSummary(answer.value.pdf)).toEqual({ header: '%PDF-1.7', pages: 1 });
+  });
+
+  it('refuses a document the data cannot make as invalid input, with the layout reason', async () => {
+    const slip = sampleDocuments()['rma-slip'];
+    const answer = await webEnvironment().bridge.documents.render({
+      kind: 'rma-slip',
+      data: { ...slip, claim: { ...slip.claim, remedy: 'spare-parts-sale' } },
     });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: expect.stringContaining('no longer among the options'),
+      },
+    });
+  });
+
+  it('reports a failing renderer as failed', async () => {
+    const { bridge } = webEnvironment({
+      renderDocuments: () =>
+        Promise.resolve({ ok: false, invalid: false, message: 'the worker failed' }),
+    });
+    const answer = await bridge.documents.render({
+      kind: 'device-tag',
+      data: sampleDocuments()['device-tag'],
+    });
+    expect(answer).toEqual({ ok: false, error: { code: 'failed', message: 'the worker failed' } });
   });
 
   it('lists no printers', async () => {
     expect(await webEnvironment().bridge.printing.listPrinters()).toEqual({ ok: true, value: [] });
   });
 
-  it('refuses to print, saying what to do instead', async () => {
-    const { bridge } = webEnvironment();
-    const tag = { kind: 'device-tag', data: sampleDocuments()['device-tag'] } as const;
-    const target = { type: 'system', printer: 'Office' } as const;
-    for (const answer of [
-      await bridge.printing.print({ ...tag, target }),
-      await bridge.printing.printBatch({ jobs: [tag], target }),
-    ]) {
-      expect(answer).toEqual({
-        ok: false,
-        error: {
-          code: 'not-supported',
-          message: expect.stringMatching(/cannot print silently.*desktop app/),
-        },
+  it('prints by opening the PDF in the print dialog, named after the RMA and the kind', async () => {
+    const { bridge, printDialogs } = webEnvironment();
+    const tag = sampleDocuments()['device-tag'];
+    const answer = await bridge.printing.print({
+      kind: 'device-tag',
+      data: tag,
+      target: { type: 'system', printer: 'Office' },
+    });
+    expect(answer).toEqual({ ok: true, value: {} });
+    expect(printDialogs.map((dialog) => dialog.title)).toEqual([
+      `${tag.claim.rmaNumber} device-tag`,
+    ]);
+    expect(pdfSummary(printDialogs[0]?.pdf ?? new Uint8Array())).toEqual({
+      header: '%PDF-1.7',
+      pages: 1,
+    });
+  });
+
+  it('prints a batch as one PDF in one print dialog and reports it finished', async () => {
+    const { bridge, printDialogs } = webEnvironment();
+    const progress: unknown[] = [];
+    const finished = new Promise<void>((resolve) => {
+      bridge.on('fixline:printing:progress', (event) => {
+        progress.push(event);
+        if (event.finished) resolve();
       });
-    }
+    });
+    const label = { kind: 'return-label', data: sampleDocuments()['return-label'] } as const;
+    const answer = await bridge.printing.printBatch({
+      jobs: [label, label, label],
+      target: { type: 'zpl', host: '192.168.1.50' },
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+    await finished;
+    expect(progress).toEqual([
+      {
+        batchId: answer.value.batchId,
+        done: 3,
+        total: 3,
+        failed: [],
+        finished: true,
+        cancelled: false,
+      },
+    ]);
+    expect(printDialogs).toHaveLength(1);
+    expect(pdfSummary(printDialogs[0]?.pdf ?? new Uint8Array()).pages).toBe(3);
+  });
+
+  it('has no batch to cancel, since a batch goes to the print dialog at once', async () => {
+    expect(await webEnvironment().bridge.printing.cancelBatch({ batchId: 'web-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('still refuses bad document data first, naming the field', async () => {
@@ -145,11 +239,19 @@ describe('createWebBridge', () => {
     });
   });
 
-  it('never delivers events, and unsubscribing is harmless', () => {
-    const unsubscribe = webEnvironment().bridge.on('fixline:printing:progress', () => {
+  it('stops delivering progress once unsubscribed', async () => {
+    const { bridge } = webEnvironment();
+    const unsubscribe = bridge.on('fixline:printing:progress', () => {
       throw new Error('no event was expected');
     });
-    expect(() => unsubscribe()).not.toThrow();
+    unsubscribe();
+    const tag = { kind: 'device-tag', data: sampleDocuments()['device-tag'] } as const;
+    const answer = await bridge.printing.printBatch({
+      jobs: [tag],
+      target: { type: 'system', printer: 'Office' },
+    });
+    expect(answer.ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   });
 });
 

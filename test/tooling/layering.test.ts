@@ -26,6 +26,27 @@ describe('layering rules', () => {
       module: '../../renderer/src/App',
       why: 'shared/ is the pure layer',
     },
+    { file: 'shared/documents/rmaSlip.ts', module: 'pdfkit', why: 'only shared/documents/pdf/' },
+    {
+      file: 'shared/documents/rmaSlip.ts',
+      module: 'bwip-js/generic',
+      why: 'only shared/documents/pdf/',
+    },
+    {
+      file: 'shared/documents/pdf/drawLayouts.ts',
+      module: 'pdfkit',
+      why: 'take pdfkit as a PdfCanvas',
+    },
+    {
+      file: 'shared/documents/pdf/barcodes.ts',
+      module: 'bwip-js/node',
+      why: 'import bwip-js/generic only',
+    },
+    {
+      file: 'shared/documents/pdf/barcodes.ts',
+      module: 'node:zlib',
+      why: 'shared/ is the pure layer',
+    },
     { file: 'renderer/src/App.tsx', module: 'electron', why: 'renderer/ runs in a sandboxed page' },
     { file: 'renderer/src/App.tsx', module: 'node:fs', why: 'renderer/ runs in a sandboxed page' },
     {
@@ -46,6 +67,11 @@ describe('layering rules', () => {
     const code =
       "import { z } from 'zod';\nimport { plusDays } from '../policy/calendar';\nexport const both = [z, plusDays];\n";
     expect(await layeringErrors('shared/domain/note.ts', code)).toEqual([]);
+  });
+
+  it('lets shared/documents/pdf/ import the generic build of bwip-js', async () => {
+    const code = "import bwipjs from 'bwip-js/generic';\nexport const encoder = bwipjs;\n";
+    expect(await layeringErrors('shared/documents/pdf/barcodes.ts', code)).toEqual([]);
   });
 
   it('refuses an IPC handler registered outside the checked wrapper', async () => {

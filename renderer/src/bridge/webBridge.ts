@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { answerCall, IpcRefusal, type IpcCallHandler } from '../../../shared/ipc/answer';
 import type { BridgeMethod, FixlineBridge } from '../../../shared/ipc/bridge';
-import type { IpcChannel } from '../../../shared/ipc/contract';
+import type { DocumentRequest } from '../../../shared/documents';
+import type { IpcChannel, PrintProgress } from '../../../shared/ipc/contract';
+import { openPdfForPrinting } from '../documents/openPdfForPrinting';
+import { renderInWorker, type WorkerRenderResult } from '../documents/renderInWorker';
 
 // Replaced by the build (`define` in the Vite config); absent under a bare test runner.
 declare const __FIXLINE_VERSION__: string | undefined;
@@ -22,6 +25,10 @@ export type WebEnvironment = {
   readonly download: (blob: Blob, fileName: string) => void;
   /** Where failures are reported for the console. */
   readonly report: (message: string) => void;
+  /** Draws documents into one PDF, off the page's thread (a Web Worker in a browser). */
+  readonly renderDocuments: (requests: readonly DocumentRequest[]) => Promise<WorkerRenderResult>;
+  /** Opens a PDF in the browser's print dialog, where the person chooses the printer. */
+  readonly openForPrinting: (pdf: Uint8Array, title: string) => void;
 };
 
 const userAgentDataSchema = z.object({
@@ -63,6 +70,8 @@ export function browserEnvironment(): WebEnvironment {
     userAgentData: 'userAgentData' in navigator ? navigator.userAgentData : undefined,
     download: downloadWithAnchor,
     report: console.warn,
+    renderDocuments: renderInWorker,
+    openForPrinting: openPdfForPrinting,
   };
 }
 
@@ -79,18 +88,29 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
     return (...input) => answerCall(channel, input, handler, environment.report);
   }
 
-  /** The same refusal for every printing call: what the browser cannot do and what to do instead. */
-  const cannotPrint = (): never => {
-    throw new IpcRefusal(
-      'not-supported',
-      'a browser cannot print silently to a chosen printer: print from the Fixline desktop app, or download the PDF there and print it',
-    );
-  };
+  /** Renders in the worker; data that cannot make the document is refused like main refuses it. */
+  async function renderPdf(requests: readonly DocumentRequest[]): Promise<Uint8Array<ArrayBuffer>> {
+    const rendered = await environment.renderDocuments(requests);
+    if (rendered.ok) return rendered.pdf;
+    throw new IpcRefusal(rendered.invalid ? 'invalid-input' : 'failed', rendered.message);
+  }
+
+  const progressListeners = new Set<(progress: PrintProgress) => void>();
+  let batchCount = 0;
+
+  /** A print job's title, which the print dialog shows: `RMA-JKT1-000042 rma-slip`. */
+  const titleOf = (request: DocumentRequest) => `${request.data.claim.rmaNumber} ${request.kind}`;
 
   return {
     kind: 'web',
-    // Main sends events only to the desktop app; in a browser nothing ever arrives.
-    on: () => () => undefined,
+    // The only event is a batch's progress, which the browser build sends itself.
+    on: (event, listener) => {
+      if (event !== 'fixline:printing:progress') return () => undefined;
+      // The check above narrows the event but not its generic payload type.
+      const onProgress = listener as (progress: PrintProgress) => void;
+      progressListeners.add(onProgress);
+      return () => void progressListeners.delete(onProgress);
+    },
     app: {
       info: method('fixline:app:info', () => ({
         name: 'Fixline',
@@ -119,20 +139,47 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
       }),
     },
     documents: {
-      // pdfkit runs in main; the browser build does not carry it (fonts, Node streams).
-      render: method('fixline:documents:render', () => {
-        throw new IpcRefusal(
-          'not-supported',
-          'documents are rendered by the Fixline desktop app: open the claim there to preview, print or download the PDF',
-        );
-      }),
+      render: method('fixline:documents:render', async (request) => ({
+        pdf: await renderPdf([request]),
+      })),
     },
     printing: {
       // No printer is reachable from a page; `kind === 'web'` tells the screen why the list is empty.
       listPrinters: method('fixline:printing:listPrinters', () => []),
-      print: method('fixline:printing:print', cannotPrint),
-      printBatch: method('fixline:printing:printBatch', cannotPrint),
-      cancelBatch: method('fixline:printing:cancelBatch', cannotPrint),
+      // A page cannot print silently: the PDF opens in the browser's print dialog, where the
+      // person chooses the printer (the target's printer means nothing to the browser).
+      print: method('fixline:printing:print', async ({ target: _target, ...request }) => {
+        environment.openForPrinting(await renderPdf([request]), titleOf(request));
+        return {};
+      }),
+      // A batch becomes one PDF and one print dialog; its progress is reported as the desktop's
+      // is, with every document done at once (the dialog prints them or none).
+      printBatch: method('fixline:printing:printBatch', async ({ jobs }) => {
+        const first = jobs[0];
+        const batchId = `web-${++batchCount}`;
+        const pdf = await renderPdf(jobs);
+        environment.openForPrinting(
+          pdf,
+          first === undefined ? batchId : `${titleOf(first)} +${jobs.length - 1}`,
+        );
+        const progress: PrintProgress = {
+          batchId,
+          done: jobs.length,
+          total: jobs.length,
+          failed: [],
+          finished: true,
+          cancelled: false,
+        };
+        // After the answer, as the desktop's events come after its answer.
+        setTimeout(() => progressListeners.forEach((listener) => listener(progress)), 0);
+        return { batchId };
+      }),
+      cancelBatch: method('fixline:printing:cancelBatch', ({ batchId }) => {
+        throw new IpcRefusal(
+          'not-found',
+          `no print batch ${batchId} is waiting: in a browser a batch goes to the print dialog at once`,
+        );
+      }),
     },
   } satisfies FixlineBridge;
 }

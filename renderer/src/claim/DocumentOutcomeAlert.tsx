@@ -30,8 +30,12 @@ export function DocumentOutcomeAlert({ outcome }: DocumentOutcomeAlertProps) {
               jobId: outcome.jobId,
             }),
       );
+    case 'opened':
+      return status(t('documents.opened', { document: t(`documents.kind.${outcome.document}`) }));
     case 'saved':
       return status(t('documents.saved', { path: outcome.path }));
+    case 'downloaded':
+      return status(t('documents.downloaded', { fileName: outcome.fileName }));
     case 'canceled':
       return status(t('documents.canceled'));
     case 'no-printer':

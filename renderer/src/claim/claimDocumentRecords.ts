@@ -5,11 +5,14 @@ import {
   type RepairCenter,
 } from '../../../shared/documents';
 import type { PrintTarget } from '../../../shared/ipc/contract';
+import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Claim } from '../../../shared/domain/claim';
+import type { IsoDate } from '../../../shared/domain/primitives';
 import type { Customer } from '../../../shared/domain/customer';
 import type { Device } from '../../../shared/domain/device';
 import type { EvaluationResult } from '../../../shared/policy';
 import type { PrinterChoice, StationSettingsRow } from '../db/records';
+import { calendarDayIn } from '../station/calendarDay';
 
 /** What a claim's documents still lack, for a message that says what to fill in. */
 export type MissingForDocuments =
@@ -51,10 +54,30 @@ export type ClaimDocumentSources = {
 };
 
 /**
- * The RMA slip, return label and device tag of a claim, from the records as stored and the
- * decision as of today (the day the slip is authorized on when it prints).
+ * The day a claim was authorized, in the center's time zone: claims do not store it, so it is
+ * the day of the audit trail's last transition to `authorized` (a claim reopened and authorized
+ * again prints the later day). Undefined while the claim was never authorized.
  */
-export function claimDocumentsFor(sources: ClaimDocumentSources): ClaimDocumentsResult {
+export function authorizedOnFrom(
+  claimEvents: readonly AuditEvent[],
+  timeZone: string,
+): IsoDate | undefined {
+  const authorizations = claimEvents
+    .filter((event) => event.action === 'transition' && event.changes.status?.to === 'authorized')
+    .map((event) => event.at)
+    .sort();
+  const last = authorizations.at(-1);
+  return last === undefined ? undefined : calendarDayIn(timeZone, Date.parse(last));
+}
+
+/**
+ * The RMA slip, return label and device tag of a claim, from the records as stored and the
+ * decision; the slip carries the day the claim was authorized, or says it is not yet.
+ */
+export function claimDocumentsFor(
+  sources: ClaimDocumentSources,
+  authorizedOn: IsoDate | undefined,
+): ClaimDocumentsResult {
   const { station, claim, customer, device, decision } = sources;
   if (customer === undefined) return { ok: false, missing: 'customer' };
   if (device === undefined) return { ok: false, missing: 'device' };
@@ -69,7 +92,7 @@ export function claimDocumentsFor(sources: ClaimDocumentSources): ClaimDocuments
       customer,
       device,
       decision: decision.value,
-      authorizedOn: decision.value.asOf,
+      ...(authorizedOn === undefined ? {} : { authorizedOn }),
     }),
   };
 }

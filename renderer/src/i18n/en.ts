@@ -258,6 +258,14 @@ export const en = {
       'device-tag': 'Print device tag',
     },
     savePdf: 'Save RMA slip as PDF',
+    browser: {
+      explain:
+        'In a browser, a document opens in the print dialog, where you choose the printer and paper.',
+      open: 'Open for printing',
+      openLabel: 'Open for printing: {{document}}',
+      download: 'Download PDF',
+      downloadLabel: 'Download PDF: {{document}}',
+    },
     kind: {
       'rma-slip': 'RMA slip',
       'return-label': 'Return label',
@@ -268,10 +276,12 @@ export const en = {
     printed: '{{document}} sent to the printer.',
     printedJob: '{{document}} sent to the printer (job {{jobId}}).',
     saved: 'Saved as {{path}}.',
+    opened: '{{document}} opened in the print dialog.',
+    downloaded: 'Downloaded {{fileName}}: find it in the browser’s downloads.',
     canceled: 'Nothing was saved.',
     noPrinter: '{{document}}: no printer is chosen yet. Choose one in Settings, under Printers.',
     notSupported:
-      'Printing and PDFs need the Fixline desktop app: a browser cannot reach this station’s printers or draw the documents. Open this claim in the desktop app.',
+      'Printing straight to a printer needs the Fixline desktop app: in a browser, open the document for printing or download its PDF.',
     refused: 'The document was not printed or saved: {{reason}}',
     missing: {
       'center-address': 'Documents print the center’s address: add it in the station’s setup.',
@@ -287,7 +297,7 @@ export const en = {
     explain:
       'Choose where each document prints. Network label printers (Zebra and compatibles) take return labels and device tags as ZPL.',
     desktopOnly:
-      'Printing needs the Fixline desktop app: a browser cannot reach this station’s printers. Choose printers in the desktop app.',
+      'Printing straight to a chosen printer needs the Fixline desktop app: a browser cannot reach this station’s printers. In a browser, a claim’s documents open in the print dialog instead.',
     loading: 'Looking for printers…',
     none: 'This computer lists no printers. Set one up in the system’s printing settings, then reopen Settings.',
     listFailed: 'The printers could not be listed: {{reason}}',

@@ -261,6 +261,14 @@ export const id: Messages = {
       'device-tag': 'Cetak tag perangkat',
     },
     savePdf: 'Simpan slip RMA sebagai PDF',
+    browser: {
+      explain:
+        'Di browser, dokumen dibuka di dialog cetak, tempat Anda memilih printer dan kertas.',
+      open: 'Buka untuk dicetak',
+      openLabel: 'Buka untuk dicetak: {{document}}',
+      download: 'Unduh PDF',
+      downloadLabel: 'Unduh PDF: {{document}}',
+    },
     kind: {
       'rma-slip': 'Slip RMA',
       'return-label': 'Label retur',
@@ -271,11 +279,13 @@ export const id: Messages = {
     printed: '{{document}} dikirim ke printer.',
     printedJob: '{{document}} dikirim ke printer (pekerjaan {{jobId}}).',
     saved: 'Disimpan sebagai {{path}}.',
+    opened: '{{document}} dibuka di dialog cetak.',
+    downloaded: '{{fileName}} telah diunduh: cari di unduhan browser.',
     canceled: 'Tidak ada yang disimpan.',
     noPrinter:
       '{{document}}: belum ada printer yang dipilih. Pilih printer di Pengaturan, bagian Printer.',
     notSupported:
-      'Mencetak dan membuat PDF memerlukan aplikasi desktop Fixline: browser tidak dapat menjangkau printer stasiun ini atau menggambar dokumen. Buka klaim ini di aplikasi desktop.',
+      'Mencetak langsung ke printer memerlukan aplikasi desktop Fixline: di browser, buka dokumen untuk dicetak atau unduh PDF-nya.',
     refused: 'Dokumen tidak dicetak atau disimpan: {{reason}}',
     missing: {
       'center-address': 'Dokumen mencantumkan alamat pusat servis: tambahkan di penyiapan stasiun.',
@@ -292,7 +302,7 @@ export const id: Messages = {
     explain:
       'Pilih tempat setiap dokumen dicetak. Printer label jaringan (Zebra dan yang kompatibel) menerima label retur dan tag perangkat sebagai ZPL.',
     desktopOnly:
-      'Mencetak memerlukan aplikasi desktop Fixline: browser tidak dapat menjangkau printer stasiun ini. Pilih printer di aplikasi desktop.',
+      'Mencetak langsung ke printer pilihan memerlukan aplikasi desktop Fixline: browser tidak dapat menjangkau printer stasiun ini. Di browser, dokumen klaim dibuka di dialog cetak.',
     loading: 'Mencari printer…',
     none: 'Komputer ini tidak memiliki printer. Siapkan printer di pengaturan pencetakan sistem, lalu buka Pengaturan lagi.',
     listFailed: 'Daftar printer tidak dapat dibaca: {{reason}}',

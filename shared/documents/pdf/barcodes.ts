@@ -1,5 +1,6 @@
-import bwipjs from 'bwip-js/node';
-import type { BarcodeOperation } from '../../shared/documents';
+// The generic build: no canvas, no Node Buffer; the same encoder in main and in a browser worker.
+import bwipjs from 'bwip-js/generic';
+import type { BarcodeOperation } from '../pageLayout';
 
 /** A filled rectangle in points: one bar of a Code128 symbol or a run of dark QR modules. */
 export type BarcodeRectangle = { x: number; y: number; width: number; height: number };

@@ -1,20 +1,27 @@
-import PDFDocument from 'pdfkit';
-import {
-  localeOf,
-  type DocumentLayout,
-  type DrawOperation,
-  type InkColor,
-  type PageSize,
-  type TextMeasurer,
-  type TextOperation,
-} from '../../shared/documents';
+import { localeOf } from '../format';
+import type {
+  DocumentLayout,
+  DrawOperation,
+  InkColor,
+  PageSize,
+  TextMeasurer,
+  TextOperation,
+} from '../pageLayout';
 import { barcodeRectangles } from './barcodes';
-import { fontNames, registerDocumentFonts, type DocumentFonts } from './fonts';
+import { fontNames, registerDocumentFonts, type DocumentFonts } from './documentFonts';
+import type { CreatePdfDocument, PdfCanvas } from './pdfCanvas';
 
-/** How to draw a page description. */
+/**
+ * How to draw a page description. The platform brings its pdfkit build (`createDocument`), the
+ * unpacked fonts and a way to let other work run during a long batch; the drawing is the same
+ * in main and in the browser's worker.
+ */
 export type PdfRenderOptions = {
+  readonly createDocument: CreatePdfDocument;
   readonly fonts: DocumentFonts;
   readonly measureText: TextMeasurer;
+  /** Resolves after other queued work had its turn (`setImmediate` in Node, a timer in a worker). */
+  readonly yieldToEventLoop: () => Promise<void>;
   /**
    * The printer's resolution, to which barcode modules are snapped; by default 203 dpi for
    * labels and tags (thermal printers) and 300 dpi for office paper.
@@ -53,10 +60,10 @@ const pagesPerSlice = 20;
 export async function renderLayoutsToPdf(
   layouts: readonly DocumentLayout[],
   options: PdfRenderOptions,
-): Promise<Buffer> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const first = layouts[0];
   if (first === undefined) throw new Error('nothing to render: no document was given');
-  const document = new PDFDocument({
+  const document = options.createDocument({
     autoFirstPage: false,
     font: '',
     pdfVersion: '1.7',
@@ -65,10 +72,10 @@ export async function renderLayoutsToPdf(
     displayTitle: true,
   });
   registerDocumentFonts(document, options.fonts);
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
+  const chunks: Uint8Array[] = [];
+  const finished = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    document.on('data', (chunk) => chunks.push(chunk));
+    document.on('end', () => resolve(concatenated(chunks)));
     document.on('error', reject);
   });
 
@@ -78,7 +85,7 @@ export async function renderLayoutsToPdf(
     const dotsPerInch = options.printerDotsPerInch ?? (thermal ? 203 : 300);
     for (const page of layout.pages) {
       pagesDrawn += 1;
-      if (pagesDrawn % pagesPerSlice === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (pagesDrawn % pagesPerSlice === 0) await options.yieldToEventLoop();
       document.addPage({ size: [layout.size.width, layout.size.height], margin: 0 });
       for (const operation of page.operations) {
         drawOperation(document, operation, {
@@ -95,11 +102,7 @@ export async function renderLayoutsToPdf(
 
 type DrawContext = { thermal: boolean; dotsPerInch: number; measureText: TextMeasurer };
 
-function drawOperation(
-  document: PDFKit.PDFDocument,
-  operation: DrawOperation,
-  context: DrawContext,
-): void {
+function drawOperation(document: PdfCanvas, operation: DrawOperation, context: DrawContext): void {
   switch (operation.kind) {
     case 'text':
       drawText(document, operation, context);
@@ -141,11 +144,7 @@ function drawOperation(
   }
 }
 
-function drawText(
-  document: PDFKit.PDFDocument,
-  operation: TextOperation,
-  context: DrawContext,
-): void {
+function drawText(document: PdfCanvas, operation: TextOperation, context: DrawContext): void {
   document
     .font(operation.bold ? fontNames.bold : fontNames.regular)
     .fontSize(operation.fontSize)
@@ -164,4 +163,14 @@ function drawText(
       lineBreak: false,
     });
   });
+}
+
+function concatenated(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
