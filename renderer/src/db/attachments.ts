@@ -5,6 +5,7 @@ import { fail, ok } from '../../../shared/domain/result';
 import type { FixlineDatabase } from './database';
 import type { AttachmentBlobRow, StoredAttachment, Thumbnail } from './records';
 import { storageFailure } from './repositories/repositoryError';
+import { Sha256Hasher } from './sha256';
 import { runGuardedWrite } from './writeGuard';
 
 /**
@@ -39,8 +40,7 @@ export async function sha256OfBlob(blob: Blob, options: HashOptions = {}): Promi
   if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) {
     throw new RangeError(`chunkBytes must be a whole number of 1 or more, got ${chunkBytes}`);
   }
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = await chunkHasher();
   const readChunk = async (offset: number) =>
     new Uint8Array(
       await blob.slice(offset, Math.min(offset + chunkBytes, blob.size)).arrayBuffer(),
@@ -54,7 +54,32 @@ export async function sha256OfBlob(blob: Blob, options: HashOptions = {}): Promi
     hasher.update(bytes);
     options.onChunkRead?.(bytes.byteLength, offset, blob.size);
   }
-  return hasher.digest('hex');
+  return hasher.digest();
+}
+
+/** Whether hash-wasm could start in this page; false once the page's policy refused it. */
+let wasmAllowed = true;
+
+/**
+ * hash-wasm where WebAssembly may be compiled; the plain TypeScript hasher where the page's
+ * Content-Security-Policy refuses it (the app's own pages: no string may become code).
+ */
+async function chunkHasher(): Promise<{
+  update: (bytes: Uint8Array) => void;
+  digest: () => string;
+}> {
+  if (wasmAllowed) {
+    try {
+      const wasm = await createSHA256();
+      wasm.init();
+      return { update: (bytes) => wasm.update(bytes), digest: () => wasm.digest('hex') };
+    } catch {
+      // Asked once: the policy of a page does not change while it is open.
+      wasmAllowed = false;
+    }
+  }
+  const plain = new Sha256Hasher();
+  return { update: (bytes) => plain.update(bytes), digest: () => plain.digestHex() };
 }
 
 /** "2 GiB", "1.5 MiB", "512 bytes": a size as a person reads it. */
