@@ -1,3 +1,4 @@
+import { claimScreenEn } from '../claim/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -146,6 +147,7 @@ export const en = {
     coverageEnds: 'Coverage ends {{date}}',
     clause: 'Clause {{id}}',
   },
+  claimScreen: claimScreenEn,
   fact: {
     purchase: {
       proof: 'Proof of purchase',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { claimScreenId } from '../claim/messages';
 
 export const id: Messages = {
   app: {
@@ -150,6 +151,7 @@ export const id: Messages = {
     coverageEnds: 'Perlindungan berakhir {{date}}',
     clause: 'Klausul {{id}}',
   },
+  claimScreen: claimScreenId,
   fact: {
     purchase: {
       proof: 'Bukti pembelian',
