@@ -134,7 +134,7 @@ describe('the claim screen', () => {
       await inspection.getByText('Confirmed', { exact: true }).click();
       await inspection.getByRole('checkbox', { name: 'Liquid damage' }).check();
       await inspection.getByLabel('Note on Liquid damage').fill('Corrosion under the back cover');
-      await inspection.getByRole('textbox', { name: 'Evidence showing Liquid damage' }).click();
+      await inspection.getByLabel('Evidence showing Liquid damage').click();
       await page.getByRole('option', { name: 'Product photo · product-photo.png' }).click();
       await page.keyboard.press('Escape');
       await inspection.getByRole('button', { name: 'Save inspection' }).click();
@@ -308,7 +308,7 @@ describe('the claim screen', () => {
         }),
       )) as string;
       await page.goto(`${app.url}#/claims/${claimId}`);
-      const assignee = page.getByRole('textbox', { name: 'Assignee' });
+      const assignee = page.getByRole('combobox', { name: 'Assignee', exact: true });
       expect(await assignee.inputValue()).toBe('Nobody yet');
       await assignee.click();
       await page.getByRole('option', { name: 'Agus Wijaya' }).click();
@@ -319,10 +319,10 @@ describe('the claim screen', () => {
       await page.reload();
       await page.getByRole('heading', { name: 'RMA-JKT1-000001' }).waitFor();
       await expect
-        .poll(() => page.getByRole('textbox', { name: 'Assignee' }).inputValue())
+        .poll(() => page.getByRole('combobox', { name: 'Assignee', exact: true }).inputValue())
         .toBe('Agus Wijaya');
     } finally {
       await station.close();
     }
-  });
+  }, 60_000);
 });

@@ -80,7 +80,26 @@ export function ClaimHeader({ claim, customer, device, decision, onAssign }: Cla
                       aria-label={t('claimScreen.header.copy')}
                       onClick={copy}
                     >
-                      <span aria-hidden>{copied ? '✓' : '⧉'}</span>
+                      <svg
+                        width="18"
+                        height="18"
+                        viewBox="0 0 24 24"
+                        aria-hidden="true"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="2"
+                        strokeLinecap="round"
+                        strokeLinejoin="round"
+                      >
+                        {copied ? (
+                          <path d="M5 12l5 5l10 -10" />
+                        ) : (
+                          <>
+                            <rect x="8" y="8" width="12" height="12" rx="2" />
+                            <path d="M16 8v-2a2 2 0 0 0 -2 -2h-8a2 2 0 0 0 -2 2v8a2 2 0 0 0 2 2h2" />
+                          </>
+                        )}
+                      </svg>
                     </ActionIcon>
                   </Tooltip>
                 )}

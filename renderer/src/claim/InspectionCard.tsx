@@ -247,6 +247,7 @@ function InspectionForm({
                       size="xs"
                       label={t('claimScreen.inspection.evidenceLinks', { kind: name })}
                       data={evidenceOptions}
+                      searchable
                       value={[...draft.evidenceIds]}
                       placeholder={
                         evidenceOptions.length === 0

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClaimAudit } from '../hooks/useClaimRecords';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { timelineEntries } from './claimTimeline';
+import classes from './TimelineCard.module.css';
 
 type TimelineCardProps = {
   readonly audit: ClaimAudit | undefined;
@@ -38,7 +39,7 @@ export function TimelineCard({ audit, technicianName }: TimelineCardProps) {
             {t('claimScreen.timeline.empty')}
           </Text>
         ) : (
-          <Timeline bulletSize={12} lineWidth={2} active={-1}>
+          <Timeline bulletSize={12} lineWidth={2} active={-1} classNames={{ item: classes.item }}>
             {entries.map((entry) => (
               <Timeline.Item key={entry.id}>
                 <Text size="sm">{entry.text}</Text>
