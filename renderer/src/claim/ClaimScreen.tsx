@@ -1,5 +1,4 @@
 import { Alert, Anchor, Grid, Loader, Stack } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,6 +21,7 @@ import { EvidenceGallery } from './EvidenceGallery';
 import { InspectionCard } from './InspectionCard';
 import { NotesCard } from './NotesCard';
 import { TimelineCard } from './TimelineCard';
+import { useBenchHotkeys } from './useBenchHotkeys';
 import { WorkflowActions } from './WorkflowActions';
 
 /**
@@ -54,8 +54,8 @@ export function ClaimScreen() {
     inspectionRef.current?.focus();
   }, []);
 
-  // Ignored inside inputs (Mantine's default), so typing a note never jumps anywhere.
-  useHotkeys([
+  // Ignored inside inputs, so typing a note never jumps anywhere.
+  useBenchHotkeys([
     ['n', () => noteRef.current?.focus()],
     ['i', goToInspection],
     ['e', () => setEvidencePicker({})],
