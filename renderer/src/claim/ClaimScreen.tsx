@@ -1,22 +1,67 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Loader, Stack } from '@mantine/core';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { EvidenceKind } from '../../../shared/domain/vocabulary';
+import { builtInPacks } from '../../../shared/policy';
+import { useClaimActions } from '../hooks/useClaimActions';
 import { useClaimDecision } from '../hooks/useClaimDecision';
-import { FactList } from '../shell/FactList';
-import { useStationFormat } from '../hooks/useStationFormat';
+import {
+  useClaimAudit,
+  useClaimEvidence,
+  useClaimInspection,
+  useClaimNotes,
+} from '../hooks/useClaimRecords';
 import { useStationContext } from '../station/StationContext';
+import { AddEvidenceModal } from './AddEvidenceModal';
+import { ClaimHeader } from './ClaimHeader';
 import { DecisionPanel } from './DecisionPanel';
 import { DocumentsCard } from './DocumentsCard';
+import { EvidenceGallery } from './EvidenceGallery';
+import { InspectionCard } from './InspectionCard';
+import { NotesCard } from './NotesCard';
 import { QuoteCard } from './quote/QuoteCard';
 import { ShipmentsCard } from './shipments/ShipmentsCard';
+import { TimelineCard } from './TimelineCard';
+import { useBenchHotkeys } from './useBenchHotkeys';
+import { WorkflowActions } from './WorkflowActions';
 
-/** One claim: who, what, where it stands, and what its brand's policy allows today. */
+/**
+ * One claim: a header (who, what, status, clocks), the next workflow step, then two columns:
+ * the bench's work on the left (evidence, inspection, quote, shipments, notes, timeline) and what the policy
+ * allows and prints on the right. A new card is one line in either column.
+ */
 export function ClaimScreen() {
   const { t } = useTranslation();
   const { claimId = '' } = useParams();
   const details = useClaimDecision(claimId);
-  const format = useStationFormat();
   const { station } = useStationContext();
+  const evidence = useClaimEvidence(claimId);
+  const notes = useClaimNotes(claimId);
+  const inspection = useClaimInspection(claimId);
+  const audit = useClaimAudit(claimId);
+  const actions = useClaimActions(claimId);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const inspectionRef = useRef<HTMLElement>(null);
+  const [evidencePicker, setEvidencePicker] = useState<{ kind?: EvidenceKind }>();
+
+  const technicianName = useCallback(
+    (id: string) =>
+      station.technicians?.find((technician) => technician.id === id)?.name ??
+      t('claimScreen.timeline.someone'),
+    [station.technicians, t],
+  );
+  const goToInspection = useCallback(() => {
+    inspectionRef.current?.scrollIntoView({ block: 'start' });
+    inspectionRef.current?.focus();
+  }, []);
+
+  // Ignored inside inputs, so typing a note never jumps anywhere.
+  useBenchHotkeys([
+    ['n', () => noteRef.current?.focus()],
+    ['i', goToInspection],
+    ['e', () => setEvidencePicker({})],
+  ]);
 
   if (details.kind === 'loading') return <Loader aria-label={t('queue.loading')} />;
   if (details.kind === 'not-found') {
@@ -32,48 +77,82 @@ export function ClaimScreen() {
     );
   }
   const { claim, customer, device, decision } = details;
-  const facts: [string, string][] = [
-    [t('claim.customer'), customer?.name ?? '—'],
-    [t('claim.device'), device?.model ?? '—'],
-    [t('claim.serial'), device?.serial ?? device?.imei ?? '—'],
-    [t('claim.opened'), format.dateTime(claim.createdAt)],
-    [t('claim.channel'), t(`channel.${claim.purchase.channel}`)],
-    [
-      t('claim.price'),
-      claim.purchase.price === undefined ? '—' : format.money(claim.purchase.price),
-    ],
-  ];
+  const evaluated = decision?.ok === true ? decision.value : undefined;
+  const pack = Object.entries(builtInPacks).find(([id]) => id === claim.policyPackId)?.[1];
+  const liveEvidence = (evidence ?? []).map((item) => item.evidence);
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/" size="sm">
         ← {t('claim.back')}
       </Anchor>
-      <Group gap="md" align="center">
-        <Title order={2} ff="monospace">
-          {claim.rmaNumber}
-        </Title>
-        <Badge
-          size="lg"
-          variant="light"
-          aria-label={`${t('claim.status')}: ${t(`status.${claim.status}`)}`}
-        >
-          {t(`status.${claim.status}`)}
-        </Badge>
-      </Group>
-      <Paper withBorder p="md" radius="md">
-        <FactList facts={facts} columns={3} emphasized />
-      </Paper>
-      {/* Before the decision, which runs long: printing is what the bench does most here. */}
-      <DocumentsCard sources={{ station, claim, customer, device, decision }} />
-      {decision === undefined ? (
-        <Alert color="orange">{t('claim.unknownPack', { pack: claim.policyPackId })}</Alert>
-      ) : decision.ok ? (
-        <DecisionPanel decision={decision.value} />
-      ) : (
-        <Alert color="orange">{t('claim.invalidClaim', { reason: decision.error })}</Alert>
-      )}
-      <QuoteCard claim={claim} customer={customer} device={device} decision={decision} />
-      <ShipmentsCard claim={claim} decision={decision} />
+      <ClaimHeader
+        claim={claim}
+        customer={customer}
+        device={device}
+        decision={evaluated}
+        onAssign={async (assigneeId) => {
+          const result = await actions.assign(assigneeId);
+          return result.ok ? undefined : result.error.message;
+        }}
+      />
+      <WorkflowActions
+        claim={claim}
+        evidence={liveEvidence}
+        decision={evaluated}
+        canWrite={actions.canWrite}
+        onTransition={actions.transition}
+        onAddEvidence={(kind) => setEvidencePicker({ kind })}
+        onGoToInspection={goToInspection}
+      />
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            <EvidenceGallery
+              items={evidence}
+              technicianName={technicianName}
+              onAdd={() => setEvidencePicker({})}
+            />
+            <InspectionCard
+              recorded={inspection}
+              pack={pack}
+              evidence={liveEvidence}
+              canWrite={actions.canWrite}
+              technicianName={technicianName}
+              sectionRef={inspectionRef}
+              onSave={actions.saveInspection}
+            />
+            <QuoteCard claim={claim} customer={customer} device={device} decision={decision} />
+            <ShipmentsCard claim={claim} decision={decision} />
+            <NotesCard
+              notes={notes}
+              canWrite={actions.canWrite}
+              technicianName={technicianName}
+              inputRef={noteRef}
+              onAdd={actions.addNote}
+            />
+            <TimelineCard audit={audit} technicianName={technicianName} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            {decision === undefined ? (
+              <Alert color="orange">{t('claim.unknownPack', { pack: claim.policyPackId })}</Alert>
+            ) : decision.ok ? (
+              <DecisionPanel decision={decision.value} />
+            ) : (
+              <Alert color="orange">{t('claim.invalidClaim', { reason: decision.error })}</Alert>
+            )}
+            <DocumentsCard sources={{ station, claim, customer, device, decision }} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <AddEvidenceModal
+        opened={evidencePicker !== undefined}
+        rmaNumber={claim.rmaNumber}
+        suggestedKind={evidencePicker?.kind}
+        onClose={() => setEvidencePicker(undefined)}
+        onAdd={actions.addEvidence}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { remedyNeedsApprovedQuote } from '../../../shared/domain/claimWorkflow';
 import type { Decision } from '../../../shared/policy';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { ClauseList } from './ClauseList';
@@ -49,6 +50,11 @@ export function DecisionPanel({ decision }: DecisionPanelProps) {
                   <Paper bg="gray.0" p="sm" radius="sm">
                     <Group gap="xs">
                       <Text fw={600}>{t(`remedy.${option.remedy}`)}</Text>
+                      {remedyNeedsApprovedQuote(option.remedy) ? (
+                        <Badge color="red" variant="filled" size="sm">
+                          {t('claimScreen.decision.customerPays')}
+                        </Badge>
+                      ) : null}
                       {option.pendingInspection ? (
                         <Badge color="yellow" variant="filled" autoContrast size="sm">
                           {t('claim.pendingInspection')}

@@ -4,6 +4,7 @@ import { shipmentsEn } from '../claim/shipments/messages';
 import { reportsEn } from '../reports/messages';
 import { intakeEn } from '../intake/messages';
 
+import { claimScreenEn } from '../claim/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -152,6 +153,7 @@ export const en = {
     coverageEnds: 'Coverage ends {{date}}',
     clause: 'Clause {{id}}',
   },
+  claimScreen: claimScreenEn,
   fact: {
     purchase: {
       proof: 'Proof of purchase',

@@ -4,6 +4,7 @@ import { shipmentsId } from '../claim/shipments/messages';
 import { intakeId } from '../intake/messages';
 import type { Messages } from './en';
 import { reportsId } from '../reports/messages';
+import { claimScreenId } from '../claim/messages';
 
 export const id: Messages = {
   app: {
@@ -155,6 +156,7 @@ export const id: Messages = {
     coverageEnds: 'Perlindungan berakhir {{date}}',
     clause: 'Klausul {{id}}',
   },
+  claimScreen: claimScreenId,
   fact: {
     purchase: {
       proof: 'Bukti pembelian',

@@ -1,0 +1,91 @@
+import { Alert, Anchor, Button, Center, Group, Image, Loader, Modal, Stack } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { appDatabase } from '../db/appDatabase';
+import { readAttachment } from '../db/attachments';
+import type { EvidenceItem } from '../hooks/useClaimRecords';
+import { useObjectUrl } from './useObjectUrl';
+
+type EvidenceViewerProps = {
+  readonly item: EvidenceItem | undefined;
+  readonly onClose: () => void;
+};
+
+/**
+ * One piece of evidence in full: an image, a video to play, or a PDF to open in a tab or
+ * download. The bytes are read only while it is open; their object URL is revoked on close.
+ */
+export function EvidenceViewer({ item, onClose }: EvidenceViewerProps) {
+  const { t } = useTranslation();
+  const evidence = item?.evidence;
+  return (
+    <Modal
+      opened={evidence !== undefined}
+      onClose={onClose}
+      size="xl"
+      title={
+        evidence === undefined
+          ? ''
+          : `${t(`claimScreen.evidence.kind.${evidence.kind}`)} · ${evidence.fileName}`
+      }
+    >
+      {evidence === undefined ? null : (
+        <EvidenceContent
+          sha256={evidence.sha256}
+          mediaType={evidence.mediaType}
+          fileName={evidence.fileName}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+type EvidenceContentProps = {
+  readonly sha256: string;
+  readonly mediaType: string;
+  readonly fileName: string;
+  readonly onClose: () => void;
+};
+
+function EvidenceContent({ sha256, mediaType, fileName, onClose }: EvidenceContentProps) {
+  const { t } = useTranslation();
+  // null: read, and not on this station; undefined: still reading.
+  const blob = useLiveQuery(
+    async () => (await readAttachment(appDatabase(), sha256)) ?? null,
+    [sha256],
+  );
+  const url = useObjectUrl(blob ?? undefined);
+  if (blob === undefined || (blob !== null && url === undefined)) {
+    return (
+      <Center h={200}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (blob === null || url === undefined) {
+    return <Alert color="orange">{t('claimScreen.evidence.notOnStation')}</Alert>;
+  }
+  return (
+    <Stack>
+      {mediaType.startsWith('image/') ? (
+        <Image src={url} alt={fileName} mah="70vh" fit="contain" />
+      ) : mediaType.startsWith('video/') ? (
+        <video src={url} controls style={{ width: '100%', maxHeight: '70vh' }}>
+          <track kind="captions" />
+        </video>
+      ) : null}
+      <Group justify="flex-end">
+        {mediaType === 'application/pdf' ? (
+          <Anchor href={url} target="_blank" rel="noopener">
+            {t('claimScreen.evidence.openPdf')}
+          </Anchor>
+        ) : null}
+        <Button component="a" href={url} download={fileName} variant="default">
+          {t('claimScreen.evidence.download')}
+        </Button>
+        <Button onClick={onClose}>{t('claimScreen.evidence.close')}</Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClaimAudit } from '../hooks/useClaimRecords';
+import { useStationFormat } from '../hooks/useStationFormat';
+import { timelineEntries } from './claimTimeline';
+import classes from './TimelineCard.module.css';
+
+type TimelineCardProps = {
+  readonly audit: ClaimAudit | undefined;
+  readonly technicianName: (id: string) => string;
+};
+
+/** Every change of the claim and its records, newest first: who did what, and when. */
+export function TimelineCard({ audit, technicianName }: TimelineCardProps) {
+  const { t } = useTranslation();
+  const format = useStationFormat();
+  const titleId = useId();
+  const entries = useMemo(
+    () =>
+      audit === undefined
+        ? []
+        : timelineEntries(
+            audit.events,
+            audit,
+            (key, values) => t(key, values ?? {}),
+            technicianName,
+          ),
+    [audit, t, technicianName],
+  );
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={3} size="h4" id={titleId}>
+          {t('claimScreen.timeline.title')}
+        </Title>
+        {audit === undefined ? null : entries.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('claimScreen.timeline.empty')}
+          </Text>
+        ) : (
+          <Timeline bulletSize={12} lineWidth={2} active={-1} classNames={{ item: classes.item }}>
+            {entries.map((entry) => (
+              <Timeline.Item key={entry.id}>
+                <Text size="sm">{entry.text}</Text>
+                <Text size="xs" c="dimmed">
+                  <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,259 @@
+import { Alert, Button, Group, Kbd, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
+import { allowedTransitions, countEvidence } from '../../../shared/domain/claimWorkflow';
+import type { EvidenceKind } from '../../../shared/domain/vocabulary';
+import type { Decision } from '../../../shared/policy';
+import type { StoredClaim, StoredEvidence } from '../db/records';
+import type { RepositoryError, RepositoryResult } from '../db/repositories';
+import { useLanguage } from '../hooks/useStationFormat';
+import { clauseRule } from './clauseWords';
+
+type WorkflowActionsProps = {
+  readonly claim: StoredClaim;
+  readonly evidence: readonly Pick<StoredEvidence, 'kind'>[];
+  readonly decision: Decision | undefined;
+  readonly canWrite: boolean;
+  readonly onTransition: (to: ClaimStatus) => Promise<RepositoryResult<StoredClaim>>;
+  /** Opens the evidence picker with a kind chosen, for a refusal that asks for evidence. */
+  readonly onAddEvidence: (kind: EvidenceKind) => void;
+  readonly onGoToInspection: () => void;
+};
+
+/** Steps that end a claim without a remedy: asked twice. */
+const destructive: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>(['refused', 'cancelled']);
+
+type Outcome =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'moved'; readonly to: ClaimStatus }
+  | { readonly kind: 'refused'; readonly to: ClaimStatus; readonly error: RepositoryError };
+
+/** The statuses the claim may move to next, as buttons; a refusal says why and what to do. */
+export function WorkflowActions(props: WorkflowActionsProps) {
+  const { claim, evidence, decision, canWrite, onTransition } = props;
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const titleId = useId();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [busy, setBusy] = useState<ClaimStatus>();
+  const [confirming, setConfirming] = useState<ClaimStatus>();
+  const next = allowedTransitions(claim.status);
+
+  async function move(to: ClaimStatus) {
+    setConfirming(undefined);
+    setBusy(to);
+    const result = await onTransition(to);
+    setBusy(undefined);
+    setOutcome(result.ok ? { kind: 'moved', to } : { kind: 'refused', to, error: result.error });
+  }
+
+  const statusName = (status: ClaimStatus) => t(`status.${status}`);
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="center">
+          <Title order={3} size="h4" id={titleId}>
+            {t('claimScreen.workflow.title')}
+          </Title>
+          <ShortcutHints />
+        </Group>
+        {next.length === 0 ? (
+          <Text c="dimmed">{t('claimScreen.workflow.final')}</Text>
+        ) : (
+          <Group gap="sm">
+            {next.map((to, index) => (
+              <Button
+                key={to}
+                color={destructive.has(to) ? 'red' : undefined}
+                variant={destructive.has(to) ? 'outline' : index === 0 ? 'filled' : 'default'}
+                disabled={!canWrite || (busy !== undefined && busy !== to)}
+                loading={busy === to}
+                onClick={() => (destructive.has(to) ? setConfirming(to) : void move(to))}
+              >
+                {t(`claimScreen.workflow.move.${to}`)}
+              </Button>
+            ))}
+          </Group>
+        )}
+        {canWrite ? null : (
+          <Text size="sm" c="dimmed">
+            {t('claimScreen.workflow.noTechnician')}
+          </Text>
+        )}
+        {outcome.kind === 'moved' && outcome.to === claim.status ? (
+          <Alert color="teal" variant="light" role="status">
+            {t('claimScreen.workflow.moved', { status: statusName(outcome.to) })}
+          </Alert>
+        ) : null}
+        {outcome.kind === 'refused' ? (
+          <RefusalAlert
+            to={outcome.to}
+            error={outcome.error}
+            missing={doaMissing(evidence)}
+            clauseText={(clause) => clauseRule(clause, language, decision)}
+            onAddEvidence={props.onAddEvidence}
+            onGoToInspection={props.onGoToInspection}
+          />
+        ) : null}
+      </Stack>
+      <Modal
+        opened={confirming !== undefined}
+        onClose={() => setConfirming(undefined)}
+        title={
+          confirming === 'cancelled'
+            ? t('claimScreen.workflow.confirm.cancelledTitle')
+            : t('claimScreen.workflow.confirm.refusedTitle')
+        }
+      >
+        <Stack>
+          <Text>
+            {confirming === 'cancelled'
+              ? t('claimScreen.workflow.confirm.cancelledBody')
+              : t('claimScreen.workflow.confirm.refusedBody')}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(undefined)}>
+              {t('claimScreen.workflow.confirm.keep')}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => (confirming === undefined ? undefined : void move(confirming))}
+            >
+              {confirming === undefined ? '' : t(`claimScreen.workflow.move.${confirming}`)}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
+
+/** What a dead-on-arrival authorization still lacks, by the workflow's own count. */
+function doaMissing(
+  evidence: readonly Pick<StoredEvidence, 'kind'>[],
+): 'both' | 'product' | 'packaging' | undefined {
+  const counts = countEvidence(evidence);
+  const product = counts.productPhotos + counts.videos > 0;
+  const packaging = counts.packagingPhotos > 0;
+  if (product && packaging) return undefined;
+  return !product && !packaging ? 'both' : product ? 'packaging' : 'product';
+}
+
+type RefusalAlertProps = {
+  readonly to: ClaimStatus;
+  readonly error: RepositoryError;
+  readonly missing: 'both' | 'product' | 'packaging' | undefined;
+  readonly clauseText: (clause: string) => string | undefined;
+  readonly onAddEvidence: (kind: EvidenceKind) => void;
+  readonly onGoToInspection: () => void;
+};
+
+const refusalCodes = new Set([
+  'already-in-status',
+  'illegal-transition',
+  'not-authorized',
+  'doa-evidence-missing',
+  'inspection-missing',
+  'remedy-missing',
+  'quote-not-sent',
+  'quote-not-approved',
+]);
+
+function RefusalAlert({ to, error, missing, clauseText, ...actions }: RefusalAlertProps) {
+  const { t } = useTranslation();
+  const message = !refusalCodes.has(error.code)
+    ? t('claimScreen.workflow.refusal.other', { reason: error.message })
+    : t(`claimScreen.workflow.refusal.${error.code}`, {
+        missing: t(`claimScreen.workflow.doaMissing.${missing ?? 'both'}`),
+      });
+  const clauses = error.clauses ?? [];
+  const allowed = error.allowedStatuses ?? [];
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      role="alert"
+      title={t('claimScreen.workflow.refusedTitle', { status: t(`status.${to}`) })}
+      // The orange title on its tint is under 4.5:1: dark text, the alert's colour says the rest.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
+      <Stack gap="xs">
+        <Text size="sm">{message}</Text>
+        {clauses.length === 0 ? null : (
+          <div>
+            <Text size="sm" fw={600}>
+              {t('claimScreen.workflow.clauses')}
+            </Text>
+            {clauses.map((clause) => (
+              <Text key={clause} size="sm">
+                <Text span fw={600} size="sm">
+                  {t('claim.clause', { id: clause })}
+                </Text>
+                {clauseText(clause) === undefined ? null : `: ${clauseText(clause)}`}
+              </Text>
+            ))}
+          </div>
+        )}
+        {error.code === 'illegal-transition' && allowed.length > 0 ? (
+          <Text size="sm">
+            {t('claimScreen.workflow.allowed', {
+              statuses: allowed.map((status) => t(`status.${status}`)).join(', '),
+            })}
+          </Text>
+        ) : null}
+        {error.code === 'doa-evidence-missing' ? (
+          <Group gap="xs">
+            <Text size="sm" fw={600}>
+              {t('claimScreen.workflow.whatToDo')}:
+            </Text>
+            {missing === 'product' || missing === 'both' ? (
+              <Button
+                size="xs"
+                variant="white"
+                onClick={() => actions.onAddEvidence('product-photo')}
+              >
+                {t('claimScreen.workflow.todo.addProduct')}
+              </Button>
+            ) : null}
+            {missing === 'packaging' || missing === 'both' ? (
+              <Button size="xs" onClick={() => actions.onAddEvidence('packaging-photo')}>
+                {t('claimScreen.workflow.todo.addPackaging')}
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+        {error.code === 'inspection-missing' ? (
+          <Group gap="xs">
+            <Text size="sm" fw={600}>
+              {t('claimScreen.workflow.whatToDo')}:
+            </Text>
+            <Button size="xs" onClick={actions.onGoToInspection}>
+              {t('claimScreen.workflow.todo.recordInspection')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The screen's keyboard shortcuts, as a hint beside the actions. */
+function ShortcutHints() {
+  const { t } = useTranslation();
+  const hints = [
+    ['N', t('claimScreen.shortcuts.note')],
+    ['I', t('claimScreen.shortcuts.inspection')],
+    ['E', t('claimScreen.shortcuts.evidence')],
+  ] as const;
+  return (
+    <Group gap="sm" role="group" aria-label={t('claimScreen.shortcuts.title')}>
+      {hints.map(([key, label]) => (
+        <Text key={key} size="xs" c="dimmed">
+          <Kbd size="xs">{key}</Kbd> {label}
+        </Text>
+      ))}
+    </Group>
+  );
+}

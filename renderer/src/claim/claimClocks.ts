@@ -1,0 +1,133 @@
+import { addDays, differenceInCalendarDays, getISODay, parseISO, format } from 'date-fns';
+import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
+import type { IsoDate } from '../../../shared/domain/primitives';
+import type { Deadline } from '../../../shared/policy';
+import type { DeadlineKind } from '../../../shared/policy/decision';
+
+/**
+ * How a clock stands today:
+ * - `running`: the day is more than {@link nearWorkingDays} working days away;
+ * - `near`: the day is today or at most {@link nearWorkingDays} working days away: act soon;
+ * - `late`: the day has passed and the claim is late for it;
+ * - `closed`: a window for the customer's request that has closed since the request was made
+ *   in time, so it no longer matters;
+ * - `met`: the first response was given (the claim left intake and awaiting authorization);
+ * - `stopped`: the claim is closed or cancelled, so no clock runs.
+ */
+export type ClockTone = 'running' | 'near' | 'late' | 'closed' | 'met' | 'stopped';
+
+/** One deadline of the decision as the header shows it. */
+export type ClaimClock = {
+  readonly kind: DeadlineKind;
+  readonly date: IsoDate;
+  /** Calendar days from today to the day: negative once it has passed, 0 on the day itself. */
+  readonly daysFromToday: number;
+  readonly tone: ClockTone;
+  readonly clauses: readonly string[];
+};
+
+/** A clock turns `near` this many working days before its day (or fewer). */
+export const nearWorkingDays = 2;
+
+/** The center's calendar: ISO weekdays it works (1 Monday … 7 Sunday) and its holidays. */
+export type WorkCalendar = {
+  readonly workingDays: readonly number[];
+  readonly holidays: readonly IsoDate[];
+};
+
+/** Monday to Friday, no holidays: for a station set up before it chose its days. */
+export const defaultWorkCalendar: WorkCalendar = { workingDays: [1, 2, 3, 4, 5], holidays: [] };
+
+/**
+ * Deadlines that bound when the customer may ask for something (counted from the purchase):
+ * a request made in time stays in time after the window closes.
+ */
+const requestWindows: ReadonlySet<DeadlineKind> = new Set<DeadlineKind>([
+  'doa-window',
+  'unconditional-refund-window',
+  'quality-return-window',
+  'change-of-mind-window',
+  'free-shipping-window',
+  'coverage-end',
+  'worry-free-end',
+]);
+
+/** Once here, the center has answered the customer: the first-response clock is met. */
+const answeredStatuses: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>([
+  'authorized',
+  'received',
+  'inspected',
+  'quoted',
+  'resolved',
+  'refused',
+  'closed',
+  'cancelled',
+]);
+
+/** Working days after `today` up to and including `day` (0 when `day` is today or earlier). */
+export function workingDaysUntil(today: IsoDate, day: IsoDate, calendar: WorkCalendar): number {
+  const holidays = new Set(calendar.holidays);
+  const end = parseISO(day);
+  let count = 0;
+  for (let date = addDays(parseISO(today), 1); date <= end; date = addDays(date, 1)) {
+    if (calendar.workingDays.includes(getISODay(date)) && !holidays.has(format(date, 'yyyy-MM-dd')))
+      count += 1;
+  }
+  return count;
+}
+
+/** How one deadline stands on `today` (the center's day) for a claim in `status`. */
+export function claimClock(
+  deadline: Deadline,
+  today: IsoDate,
+  status: ClaimStatus,
+  calendar: WorkCalendar,
+): ClaimClock {
+  const daysFromToday = differenceInCalendarDays(parseISO(deadline.date), parseISO(today));
+  const clock = {
+    kind: deadline.kind,
+    date: deadline.date,
+    daysFromToday,
+    clauses: deadline.clauses,
+  };
+  if (status === 'closed' || status === 'cancelled') return { ...clock, tone: 'stopped' };
+  if (deadline.kind === 'first-response' && answeredStatuses.has(status)) {
+    return { ...clock, tone: 'met' };
+  }
+  if (daysFromToday < 0) {
+    // `passed` is judged on the day of the request: false means the request beat the window.
+    const madeInTime = requestWindows.has(deadline.kind) && !deadline.passed;
+    return { ...clock, tone: madeInTime ? 'closed' : 'late' };
+  }
+  const near = workingDaysUntil(today, deadline.date, calendar) <= nearWorkingDays;
+  return { ...clock, tone: near ? 'near' : 'running' };
+}
+
+/** Every deadline of a decision as a clock, soonest first. */
+export function claimClocks(
+  deadlines: readonly Deadline[],
+  today: IsoDate,
+  status: ClaimStatus,
+  calendar: WorkCalendar,
+): ClaimClock[] {
+  return deadlines
+    .map((deadline) => claimClock(deadline, today, status, calendar))
+    .sort((first, second) => first.date.localeCompare(second.date));
+}
+
+/** The Mantine colour of a tone: orange as a day nears, red once the claim is late. */
+export function clockColor(tone: ClockTone): string {
+  switch (tone) {
+    case 'near':
+      return 'orange';
+    case 'late':
+      return 'red';
+    case 'met':
+      return 'teal';
+    case 'running':
+      return 'blue';
+    case 'closed':
+    case 'stopped':
+      return 'gray';
+  }
+}

@@ -1,0 +1,31 @@
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { scanMaximumGapMs } from '../hooks/useBarcodeScanner';
+
+/**
+ * Single-letter shortcuts that a barcode scanner cannot set off: a scanner types a whole code
+ * within milliseconds, so each action waits a scanner's gap and is dropped if another key
+ * follows at once (a serial like "ne-0042" must not jump into the note field mid-scan).
+ * Ignored inside inputs, as Mantine's `useHotkeys` does.
+ */
+export function useBenchHotkeys(
+  shortcuts: readonly (readonly [key: string, action: () => void])[],
+) {
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    const cancel = () => clearTimeout(pending.current);
+    window.addEventListener('keydown', cancel, { capture: true });
+    return () => {
+      window.removeEventListener('keydown', cancel, { capture: true });
+      cancel();
+    };
+  }, []);
+  useHotkeys(
+    shortcuts.map(([key, action]) => [
+      key,
+      () => {
+        pending.current = setTimeout(action, scanMaximumGapMs * 2);
+      },
+    ]),
+  );
+}

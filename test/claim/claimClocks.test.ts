@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Deadline } from '../../shared/policy';
+import {
+  claimClock,
+  claimClocks,
+  clockColor,
+  defaultWorkCalendar,
+  workingDaysUntil,
+} from '../../renderer/src/claim/claimClocks';
+
+const deadline = (overrides: Partial<Deadline> = {}): Deadline => ({
+  kind: 'first-response',
+  date: '2026-11-25',
+  passed: false,
+  clauses: ['C12'],
+  ...overrides,
+});
+
+// 2026-11-23 is a Monday.
+const monday = '2026-11-23';
+
+describe('workingDaysUntil', () => {
+  it('counts the working days after today up to the day, skipping weekends and holidays', () => {
+    expect(workingDaysUntil(monday, '2026-11-27', defaultWorkCalendar)).toBe(4);
+    expect(workingDaysUntil('2026-11-27', '2026-11-30', defaultWorkCalendar)).toBe(1);
+    expect(
+      workingDaysUntil(monday, '2026-11-27', {
+        workingDays: [1, 2, 3, 4, 5],
+        holidays: ['2026-11-25'],
+      }),
+    ).toBe(3);
+  });
+
+  it('is 0 for today and for a day already past', () => {
+    expect(workingDaysUntil(monday, monday, defaultWorkCalendar)).toBe(0);
+    expect(workingDaysUntil(monday, '2026-11-20', defaultWorkCalendar)).toBe(0);
+  });
+});
+
+describe('claimClock', () => {
+  it('runs while the day is more than two working days away', () => {
+    const clock = claimClock(
+      deadline({ date: '2026-11-26' }),
+      monday,
+      'intake',
+      defaultWorkCalendar,
+    );
+    expect(clock).toMatchObject({ tone: 'running', daysFromToday: 3 });
+    expect(clockColor(clock.tone)).toBe('blue');
+  });
+
+  it('turns orange at two working days, even across a weekend that makes it four calendar days', () => {
+    expect(
+      claimClock(deadline({ date: '2026-11-25' }), monday, 'intake', defaultWorkCalendar).tone,
+    ).toBe('near');
+    const friday = claimClock(
+      deadline({ date: '2026-12-01' }),
+      '2026-11-27',
+      'intake',
+      defaultWorkCalendar,
+    );
+    expect(friday).toMatchObject({ tone: 'near', daysFromToday: 4 });
+    expect(clockColor(friday.tone)).toBe('orange');
+  });
+
+  it('is near on the day itself', () => {
+    expect(
+      claimClock(deadline({ date: monday }), monday, 'intake', defaultWorkCalendar),
+    ).toMatchObject({
+      tone: 'near',
+      daysFromToday: 0,
+    });
+  });
+
+  it('turns red once the day has passed, counting the days late', () => {
+    const clock = claimClock(
+      deadline({ date: '2026-11-19' }),
+      monday,
+      'awaiting-authorization',
+      defaultWorkCalendar,
+    );
+    expect(clock).toMatchObject({ tone: 'late', daysFromToday: -4 });
+    expect(clockColor(clock.tone)).toBe('red');
+  });
+
+  it('counts the first response as met once the claim is answered', () => {
+    expect(
+      claimClock(deadline({ date: '2026-11-19' }), monday, 'authorized', defaultWorkCalendar).tone,
+    ).toBe('met');
+    expect(
+      claimClock(deadline({ date: '2026-11-19' }), monday, 'refused', defaultWorkCalendar).tone,
+    ).toBe('met');
+  });
+
+  it('shows a request window that closed after a request made in time as closed, not late', () => {
+    const window = deadline({ kind: 'quality-return-window', date: '2026-11-20', passed: false });
+    expect(claimClock(window, monday, 'received', defaultWorkCalendar).tone).toBe('closed');
+    expect(
+      claimClock({ ...window, passed: true }, monday, 'received', defaultWorkCalendar).tone,
+    ).toBe('late');
+  });
+
+  it('stops every clock of a closed or cancelled claim', () => {
+    for (const status of ['closed', 'cancelled'] as const) {
+      expect(
+        claimClock(deadline({ date: '2026-11-19' }), monday, status, defaultWorkCalendar).tone,
+      ).toBe('stopped');
+    }
+  });
+});
+
+describe('claimClocks', () => {
+  it('lists the clocks soonest first', () => {
+    const clocks = claimClocks(
+      [
+        deadline({ kind: 'coverage-end', date: '2028-11-10' }),
+        deadline({ kind: 'first-response', date: '2026-11-24' }),
+        deadline({ kind: 'quality-return-window', date: '2026-12-10' }),
+      ],
+      monday,
+      'intake',
+      defaultWorkCalendar,
+    );
+    expect(clocks.map((clock) => clock.kind)).toEqual([
+      'first-response',
+      'quality-return-window',
+      'coverage-end',
+    ]);
+  });
+});
