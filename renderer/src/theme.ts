@@ -11,7 +11,8 @@ export const theme = createTheme({
 
 /**
  * Mantine's default dimmed grey and error red are lighter than WCAG AA allows for small text on
- * white (3.3:1 and 3.6:1), and so is light teal text on its default tint; hints and error messages are what a technician must read, so darken them.
+ * white (3.3:1 and 3.6:1), and so is light teal text on its default tint; hints and error
+ * messages are what a technician must read, so darken them.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -21,6 +22,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Light teal (badges, the active screen) on its palest tint, so its text stays above 4.5:1.
     '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
     '--mantine-color-teal-light-hover': 'var(--mantine-color-teal-1)',
+    // Mantine hovers shade 9 with the lighter shade 8 (under 4:1 with white) and draws light
+    // teal text in a shade under 4.5:1 on the hover tint: both get a darker teal of their own.
+    '--mantine-color-teal-filled-hover': '#066649',
+    '--mantine-color-teal-light-color': '#066649',
   },
   dark: {},
 });

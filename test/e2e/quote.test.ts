@@ -50,7 +50,7 @@ describe('the quote of a claim', () => {
       const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
 
       await page.goto(`${app.url}#/claims/${claimId}`);
-      const quote = page.getByRole('region', { name: 'Quote' });
+      const quote = page.getByRole('region', { name: 'Quote', exact: true });
       await quote.getByRole('button', { name: 'Start a quote' }).click();
       await quote.getByText('Draft', { exact: true }).waitFor();
 
@@ -199,7 +199,7 @@ describe('the quote of a claim', () => {
       await page.evaluate(seedStation);
       const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
       await page.goto(`${app.url}#/claims/${claimId}`);
-      const shipments = page.getByRole('region', { name: 'Shipments' });
+      const shipments = page.getByRole('region', { name: 'Shipments', exact: true });
       await shipments.getByRole('button', { name: 'Add a leg' }).click();
       await shipments
         .getByText('The policy (WORRY FREE+ trade-in) has the customer pay this leg.')
@@ -289,6 +289,8 @@ describe('the parts catalog', () => {
       await expectNoSeriousAxeViolations(page);
       await saveScreenshot(page, 'parts-import-preview');
       await preview.getByRole('button', { name: 'Import 3 parts' }).click();
+      // Wait until the dialog has faded out: axe would read its half-transparent text as faint.
+      await preview.waitFor({ state: 'hidden' });
       await page.getByText('Imported 3 parts.').waitFor();
       await page.getByText('Skipped rows: 4.').waitFor();
       await page.getByRole('cell', { name: 'Battery kit', exact: true }).waitFor();

@@ -138,7 +138,18 @@ export function ClaimScreen() {
             {decision === undefined ? (
               <Alert color="orange">{t('claim.unknownPack', { pack: claim.policyPackId })}</Alert>
             ) : decision.ok ? (
-              <DecisionPanel decision={decision.value} />
+              <DecisionPanel
+                decision={decision.value}
+                chosenRemedy={claim.remedy}
+                onChooseRemedy={
+                  actions.canWrite
+                    ? async (remedy) => {
+                        const result = await actions.chooseRemedy(remedy);
+                        return result.ok ? undefined : result.error.message;
+                      }
+                    : undefined
+                }
+              />
             ) : (
               <Alert color="orange">{t('claim.invalidClaim', { reason: decision.error })}</Alert>
             )}

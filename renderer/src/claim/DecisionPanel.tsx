@@ -1,16 +1,35 @@
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { remedyNeedsApprovedQuote } from '../../../shared/domain/claimWorkflow';
+import type { Remedy } from '../../../shared/domain/vocabulary';
 import type { Decision } from '../../../shared/policy';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { ClauseList } from './ClauseList';
 import classes from './DecisionPanel.module.css';
 
-type DecisionPanelProps = { readonly decision: Decision };
+type DecisionPanelProps = {
+  readonly decision: Decision;
+  /** The remedy the claim has chosen among the options, if any. */
+  readonly chosenRemedy?: Remedy | undefined;
+  /**
+   * Chooses an option's remedy; resolves to the reason it was refused, if it was. Without it the
+   * panel only shows the options (as it does before a claim exists).
+   */
+  readonly onChooseRemedy?: ((remedy: Remedy) => Promise<string | undefined>) | undefined;
+};
 
 /** What the policy allows: each option with who pays shipping, and what is still missing. */
-export function DecisionPanel({ decision }: DecisionPanelProps) {
+export function DecisionPanel({ decision, chosenRemedy, onChooseRemedy }: DecisionPanelProps) {
   const { t } = useTranslation();
+  const [choosing, setChoosing] = useState<Remedy | undefined>();
+  const [chooseError, setChooseError] = useState<string | undefined>();
+  const choose = async (remedy: Remedy) => {
+    if (onChooseRemedy === undefined) return;
+    setChoosing(remedy);
+    setChooseError(await onChooseRemedy(remedy));
+    setChoosing(undefined);
+  };
   const format = useStationFormat();
   const payer = (who: 'customer' | 'company' | null) =>
     who === null ? t('claim.noShipping') : t(`payer.${who}`);
@@ -41,6 +60,11 @@ export function DecisionPanel({ decision }: DecisionPanelProps) {
         )}
         <Stack gap="xs">
           <Title order={4}>{t('claim.options')}</Title>
+          {chooseError === undefined ? null : (
+            <Alert color="red" role="alert">
+              {t('claimScreen.decision.chooseFailed', { reason: chooseError })}
+            </Alert>
+          )}
           {decision.options.length === 0 ? (
             <Text c="dimmed">{t('claim.noOptions')}</Text>
           ) : (
@@ -64,6 +88,22 @@ export function DecisionPanel({ decision }: DecisionPanelProps) {
                         <Badge color="gray" variant="outline" size="sm">
                           {t('claim.deadline', { date: format.date(option.deadline) })}
                         </Badge>
+                      )}
+                      {option.remedy === chosenRemedy ? (
+                        <Badge color="teal" variant="filled" size="sm">
+                          {t('claimScreen.decision.chosen')}
+                        </Badge>
+                      ) : onChooseRemedy === undefined ? null : (
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          ml="auto"
+                          loading={choosing === option.remedy}
+                          onClick={() => void choose(option.remedy)}
+                          aria-label={`${t('claimScreen.decision.choose')}: ${t(`remedy.${option.remedy}`)}`}
+                        >
+                          {t('claimScreen.decision.choose')}
+                        </Button>
                       )}
                     </Group>
                     <Text size="sm" c="dimmed">

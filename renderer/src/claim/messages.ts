@@ -255,7 +255,12 @@ export const claimScreenEn = {
     },
     other: '{{actor}} changed a record of {{entity}}',
   },
-  decision: { customerPays: 'Customer pays' },
+  decision: {
+    customerPays: 'Customer pays',
+    choose: 'Choose this remedy',
+    chosen: 'Chosen remedy',
+    chooseFailed: 'The remedy was not saved: {{reason}}',
+  },
   shortcuts: {
     title: 'Shortcuts',
     note: 'new note',
@@ -523,7 +528,12 @@ export const claimScreenId: typeof claimScreenEn = {
     },
     other: '{{actor}} mengubah data {{entity}}',
   },
-  decision: { customerPays: 'Dibayar pelanggan' },
+  decision: {
+    customerPays: 'Dibayar pelanggan',
+    choose: 'Pilih solusi ini',
+    chosen: 'Solusi terpilih',
+    chooseFailed: 'Solusi tidak tersimpan: {{reason}}',
+  },
   shortcuts: {
     title: 'Pintasan',
     note: 'catatan baru',

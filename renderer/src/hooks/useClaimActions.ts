@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
 import { inspectionSchema, misuseFindingSchema } from '../../../shared/domain/inspection';
 import type { DoaVerdict } from '../../../shared/domain/inspection';
-import type { EvidenceKind, MisuseKind } from '../../../shared/domain/vocabulary';
+import type { EvidenceKind, MisuseKind, Remedy } from '../../../shared/domain/vocabulary';
 import { evidenceSchema } from '../../../shared/domain/evidence';
 import { storeAttachment } from '../db/attachments';
 import { appDatabase } from '../db/appDatabase';
@@ -59,6 +59,14 @@ export function useClaimActions(claimId: string) {
       context === undefined
         ? { ok: false, error: noTechnician }
         : repositories.claims.update(claimId, { assigneeId }, context),
+    [claimId, context, repositories],
+  );
+
+  const chooseRemedy = useCallback(
+    async (remedy: Remedy): Promise<RepositoryResult<StoredClaim>> =>
+      context === undefined
+        ? { ok: false, error: noTechnician }
+        : repositories.claims.update(claimId, { remedy }, context),
     [claimId, context, repositories],
   );
 
@@ -173,6 +181,7 @@ export function useClaimActions(claimId: string) {
     canWrite: context !== undefined,
     transition,
     assign,
+    chooseRemedy,
     addNote,
     addEvidence,
     saveInspection,

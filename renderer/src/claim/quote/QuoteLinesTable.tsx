@@ -19,7 +19,14 @@ export function QuoteLinesTable({ lines, currency, onRemove }: QuoteLinesTablePr
   const totals = quoteTotals(lines, currency);
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={720}>
+      {/* Focusable, so a keyboard can scroll it when the claim's column is narrower than the table. */}
+      <Table.ScrollContainer
+        minWidth={720}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('quote.linesRegion')}
+      >
         <Table verticalSpacing={6} striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>

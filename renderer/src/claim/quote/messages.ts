@@ -1,5 +1,6 @@
 /** The claim screen's quote card words (namespace `quote`), and the money field messages. */
 export const quoteEn = {
+  linesRegion: 'Quote lines',
   title: 'Quote',
   none: 'No quote yet for this claim.',
   start: 'Start a quote',
@@ -151,6 +152,7 @@ export const quoteEn = {
 };
 
 export const quoteId: typeof quoteEn = {
+  linesRegion: 'Baris penawaran',
   title: 'Penawaran',
   none: 'Belum ada penawaran untuk klaim ini.',
   start: 'Buat penawaran',

@@ -76,7 +76,13 @@ export function ShipmentsCard({ claim, decision }: ShipmentsCardProps) {
             {t('shipments.none')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer
+            minWidth={720}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('shipments.legsRegion')}
+          >
             <Table verticalSpacing={6} striped>
               <Table.Thead>
                 <Table.Tr>

@@ -1,5 +1,6 @@
 /** The claim screen's shipments card words (namespace `shipments`). */
 export const shipmentsEn = {
+  legsRegion: 'Shipment legs',
   title: 'Shipments',
   none: 'No shipment legs yet. Add the parcel coming in or going back.',
   add: 'Add a leg',
@@ -47,6 +48,7 @@ export const shipmentsEn = {
 };
 
 export const shipmentsId: typeof shipmentsEn = {
+  legsRegion: 'Bagian pengiriman',
   title: 'Pengiriman',
   none: 'Belum ada pengiriman. Tambahkan paket yang masuk atau yang dikirim kembali.',
   add: 'Tambah pengiriman',
