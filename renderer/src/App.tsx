@@ -10,6 +10,7 @@ import { SetupScreen } from './setup/SetupScreen';
 import { AppLayout } from './shell/AppLayout';
 import { ComingLaterScreen } from './shell/ComingLaterScreen';
 import { StationContext } from './station/StationContext';
+import { WarehouseScreen } from './warehouse/WarehouseScreen';
 
 /** The station's setup at first run; the workbench once it is set up. */
 export function App() {
@@ -42,7 +43,7 @@ export function App() {
               <Route index element={<QueueScreen />} />
               <Route path="claims/:claimId" element={<ClaimScreen />} />
               <Route path="intake" element={<ComingLaterScreen labelKey="nav.intake" />} />
-              <Route path="warehouse" element={<ComingLaterScreen labelKey="nav.warehouse" />} />
+              <Route path="warehouse" element={<WarehouseScreen />} />
               <Route path="parts" element={<ComingLaterScreen labelKey="nav.parts" />} />
               <Route path="reports" element={<ComingLaterScreen labelKey="nav.reports" />} />
               <Route path="settings" element={<SettingsScreen />} />

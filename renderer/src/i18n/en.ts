@@ -1,3 +1,5 @@
+import { warehouseEn } from '../warehouse/messages';
+
 export const en = {
   app: {
     name: 'Fixline',
@@ -306,6 +308,7 @@ export const en = {
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },
+  warehouse: warehouseEn,
 };
 
 /** Every language must have the same keys as English. */

@@ -1,3 +1,4 @@
+import { warehouseId } from '../warehouse/messages';
 import type { Messages } from './en';
 
 export const id: Messages = {
@@ -312,4 +313,5 @@ export const id: Messages = {
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },
+  warehouse: warehouseId,
 };

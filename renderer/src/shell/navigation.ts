@@ -2,7 +2,7 @@
 export const screens = [
   { path: '/', labelKey: 'nav.queue', built: true },
   { path: '/intake', labelKey: 'nav.intake', built: false },
-  { path: '/warehouse', labelKey: 'nav.warehouse', built: false },
+  { path: '/warehouse', labelKey: 'nav.warehouse', built: true },
   { path: '/parts', labelKey: 'nav.parts', built: false },
   { path: '/reports', labelKey: 'nav.reports', built: false },
   { path: '/settings', labelKey: 'nav.settings', built: true },
