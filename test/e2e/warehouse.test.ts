@@ -49,7 +49,7 @@ async function openDesk(page: Page): Promise<void> {
 }
 
 /** One tab of the desk; the others stay mounted but hidden. */
-const deskTab = (page: Page, name: 'Receiving' | 'Print queue' | 'Outbound') =>
+const deskTab = (page: Page, name: 'Receiving' | 'Print queue' | 'Outbound' | 'Antrean cetak') =>
   page.getByRole('tabpanel', { name });
 
 describe('the warehouse desk', () => {
@@ -120,7 +120,8 @@ describe('the warehouse desk', () => {
       await page.getByLabel('The parcel holds the device').check();
       await page.getByLabel('Unopened').check();
       await page.getByLabel('In its original packaging').check();
-      const accessories = page.getByRole('textbox', { name: 'Accessories received' });
+      // The tags field's label also names its list of tags: the input is the one to type in.
+      const accessories = page.locator('input').and(page.getByLabel('Accessories received'));
       await accessories.fill('charging cable');
       await accessories.press('Enter');
       await accessories.fill('strap');
@@ -300,7 +301,14 @@ describe('the warehouse desk', () => {
       await scan(page, claim.rmaNumber);
       await queue.getByText('3 pages in the queue').waitFor();
       expect(await queue.getByRole('button', { name: 'Print batch' }).isDisabled()).toBe(true);
+      await expectNoSeriousAxeViolations(page);
       await saveScreenshot(page, 'warehouse-print-browser');
+
+      await page.getByText('ID', { exact: true }).click();
+      const antrean = deskTab(page, 'Antrean cetak');
+      await antrean.getByText('Browser ini tidak dapat mencetak langsung').waitFor();
+      await antrean.getByText('3 halaman di antrean').waitFor();
+      await saveScreenshot(page, 'warehouse-print-browser-indonesian');
     } finally {
       await station.close();
     }

@@ -68,6 +68,16 @@ describe('planBatch', () => {
     expect(plan.groups[1]?.jobs.map((job) => job.kind)).toEqual(['return-label', 'device-tag']);
   });
 
+  it('splits a printer’s pages into batches the bridge takes, losing none', () => {
+    const pages = Array.from({ length: 5 }, (_, index) =>
+      page(`RMA-JKT1-00000${index + 1}`, 'return-label'),
+    );
+    const plan = planBatch(pages, documentsOf, { 'return-label': zebra }, 2);
+    expect(plan.groups.map((group) => group.refs.length)).toEqual([2, 2, 1]);
+    expect(plan.groups.flatMap((group) => group.refs)).toEqual(pages);
+    expect(plan.groups.every((group) => group.jobs.length === group.refs.length)).toBe(true);
+  });
+
   it('names the kinds that have no printer instead of dropping their pages', () => {
     const plan = planBatch(
       [page('RMA-JKT1-000001', 'rma-slip'), page('RMA-JKT1-000001', 'device-tag')],

@@ -28,7 +28,7 @@ export function CheckRow({ label, state, children }: CheckRowProps) {
       <Stack gap={6} style={{ flex: 1 }}>
         <Text fw={500}>
           {label}{' '}
-          <Text span size="sm" c={state === 'fail' ? 'red.8' : 'dimmed'}>
+          <Text span size="sm" c={state === 'fail' ? 'red.9' : 'dimmed'}>
             ({t(`warehouse.receiving.checkState.${state}`)})
           </Text>
         </Text>

@@ -13,12 +13,12 @@ import {
 } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './WarehouseDesk.module.css';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { ClaimSummary } from './ClaimSummary';
 import { RefusalAlert } from './RefusalAlert';
 import { commonCarriers } from './outboundCheck';
 import type { OutboundDesk } from './useOutbound';
+import classes from './WarehouseDesk.module.css';
 
 type OutboundPanelProps = { readonly desk: OutboundDesk; readonly active: boolean };
 
@@ -114,7 +114,7 @@ export function OutboundPanel({ desk, active }: OutboundPanelProps) {
                         <Table.Th>{t('warehouse.outbound.carrierLabel')}</Table.Th>
                         <Table.Th>{t('warehouse.outbound.trackingLabel')}</Table.Th>
                         <Table.Th>{t('warehouse.outbound.paidByLabel')}</Table.Th>
-                        <Table.Th>{t('warehouse.receiving.sessionColumns.at')}</Table.Th>
+                        <Table.Th>{t('warehouse.outbound.shippedAt')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -174,23 +174,23 @@ export function OutboundPanel({ desk, active }: OutboundPanelProps) {
                         withAsterisk
                       />
                     </Group>
-                    <div>
-                      <Text size="sm" fw={500} mb={4} id={`${titleId}-payer`}>
-                        {t('warehouse.outbound.paidByLabel')}
-                      </Text>
-                      <SegmentedControl
-                        aria-labelledby={`${titleId}-payer`}
-                        value={desk.paidBy}
-                        onChange={(value) =>
-                          desk.setPaidBy(value === 'customer' ? 'customer' : 'company')
-                        }
-                        data={[
-                          { value: 'company', label: t('warehouse.outbound.paidBy.company') },
-                          { value: 'customer', label: t('warehouse.outbound.paidBy.customer') },
-                        ]}
-                      />
-                    </div>
-                    <Group justify="flex-end">
+                    <Group justify="space-between" align="flex-end">
+                      <div>
+                        <Text size="sm" fw={500} mb={4} id={`${titleId}-payer`}>
+                          {t('warehouse.outbound.paidByLabel')}
+                        </Text>
+                        <SegmentedControl
+                          aria-labelledby={`${titleId}-payer`}
+                          value={desk.paidBy}
+                          onChange={(value) =>
+                            desk.setPaidBy(value === 'customer' ? 'customer' : 'company')
+                          }
+                          data={[
+                            { value: 'company', label: t('warehouse.outbound.paidBy.company') },
+                            { value: 'customer', label: t('warehouse.outbound.paidBy.customer') },
+                          ]}
+                        />
+                      </div>
                       <Button type="submit" loading={working} disabled={!desk.canWrite}>
                         {t('warehouse.outbound.save')}
                       </Button>

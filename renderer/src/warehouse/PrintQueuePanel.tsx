@@ -16,10 +16,10 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './WarehouseDesk.module.css';
 import { claimDocumentKinds } from '../hooks/useClaimDocuments';
 import { PrintRunCard } from './PrintRunCard';
 import type { PrintQueueDesk } from './usePrintQueue';
+import classes from './WarehouseDesk.module.css';
 
 type PrintQueuePanelProps = { readonly queue: PrintQueueDesk; readonly active: boolean };
 
@@ -59,6 +59,15 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
 
   return (
     <Stack gap="md">
+      {/* Above the queue, so the progress and any failed page are in sight without scrolling. */}
+      {run === undefined ? null : (
+        <PrintRunCard
+          run={run}
+          running={running}
+          onCancel={() => void queue.cancel()}
+          onRetry={() => void queue.retry()}
+        />
+      )}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
         <Stack gap="sm">
           <Title order={2} size="h4" id={titleId}>
@@ -160,7 +169,7 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
                             ))}
                           </Group>
                         ) : (
-                          <Text size="sm" c="orange.9">
+                          <Text size="sm" c="red.9">
                             {t(`documents.missing.${entry.documents.missing}`)}
                           </Text>
                         )}
@@ -211,14 +220,6 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
           </Group>
         </Stack>
       </Paper>
-      {run === undefined ? null : (
-        <PrintRunCard
-          run={run}
-          running={running}
-          onCancel={() => void queue.cancel()}
-          onRetry={() => void queue.retry()}
-        />
-      )}
     </Stack>
   );
 }

@@ -17,7 +17,6 @@ import {
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import classes from './WarehouseDesk.module.css';
 import { CheckRow } from './CheckRow';
 import { ClaimSummary } from './ClaimSummary';
 import { PhotoThumbnail } from './PhotoThumbnail';
@@ -25,6 +24,7 @@ import { ReceivedList } from './ReceivedList';
 import { RefusalAlert } from './RefusalAlert';
 import { deviceIdentifier, receivingStanding } from './receivingCheck';
 import type { ReceivingDesk } from './useReceiving';
+import classes from './WarehouseDesk.module.css';
 
 type ReceivingPanelProps = { readonly desk: ReceivingDesk; readonly active: boolean };
 
@@ -197,7 +197,7 @@ export function ReceivingPanel({ desk, active }: ReceivingPanelProps) {
                           clauses={['B14']}
                         />
                       ) : checks.rightItem === 'pass' ? (
-                        <Text size="sm" c="teal.8">
+                        <Text size="sm" c="teal.9">
                           {t('warehouse.receiving.serialMatches', {
                             scanned: desk.scannedSerial ?? '',
                           })}
@@ -316,7 +316,7 @@ export function ReceivingPanel({ desk, active }: ReceivingPanelProps) {
                       ))}
                     </Group>
                     {photoProblem === undefined ? null : (
-                      <Text size="sm" c="red.8" role="alert">
+                      <Text size="sm" c="red.9" role="alert">
                         {photoProblem}
                       </Text>
                     )}

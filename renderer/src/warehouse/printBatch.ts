@@ -1,5 +1,5 @@
 import type { ClaimDocuments, DocumentRequestInput, PaperSize } from '../../../shared/documents';
-import type { PrintProgress, PrintTarget } from '../../../shared/ipc/contract';
+import { maxBatchJobs, type PrintProgress, type PrintTarget } from '../../../shared/ipc/contract';
 import { printRequestOf } from '../claim/claimDocumentRecords';
 import type { PrintingSettings } from '../db/records';
 import type { ClaimDocumentKind } from '../hooks/useClaimDocuments';
@@ -66,14 +66,28 @@ function requestOf(
   }
 }
 
+/** Splits a group longer than `maxJobs` into groups the bridge takes in one batch each. */
+function chunked(group: PrinterGroup, maxJobs: number): PrinterGroup[] {
+  const chunks: PrinterGroup[] = [];
+  for (let start = 0; start < group.refs.length; start += maxJobs) {
+    chunks.push({
+      target: group.target,
+      refs: group.refs.slice(start, start + maxJobs),
+      jobs: group.jobs.slice(start, start + maxJobs),
+    });
+  }
+  return chunks;
+}
+
 /**
- * Groups `pages` by the printer the station chose for their kind, in the order given (a claim's
- * documents stay together within a printer). Kinds without a printer are named, not dropped.
+ * Groups `pages` by the printer the station chose for their kind, in the order given, in batches
+ * of at most `maxJobs` (the bridge's limit). Kinds without a printer are named, not dropped.
  */
 export function planBatch(
   pages: readonly PageRef[],
   documentsOf: (claimId: string) => ClaimDocuments,
   printing: PrintingSettings,
+  maxJobs: number = maxBatchJobs,
 ): BatchPlan {
   const groups = new Map<
     string,
@@ -93,7 +107,10 @@ export function planBatch(
     group.jobs.push(requestOf(ref.document, documentsOf(ref.claimId), options));
     groups.set(key, group);
   }
-  return { groups: [...groups.values()], kindsWithoutPrinter: [...kindsWithoutPrinter] };
+  return {
+    groups: [...groups.values()].flatMap((group) => chunked(group, maxJobs)),
+    kindsWithoutPrinter: [...kindsWithoutPrinter],
+  };
 }
 
 /** Marks the pages of `refs` as sent in bridge batch `batchId`, in that batch's order. */

@@ -270,12 +270,30 @@ export function usePrintQueue() {
     const finished = new Set(
       [...latestProgress.current.values()].filter((p) => p.finished).map((p) => p.batchId),
     );
-    // A batch that finished meanwhile answers not-found: nothing is left to stop there.
-    await Promise.all(
+    // A batch that finished meanwhile answers not-found; if its pages still wait, main has lost
+    // it (restarted, say), so they are reported with that answer rather than waiting forever.
+    const answers = await Promise.all(
       sentBatches.current
         .filter((batchId) => !finished.has(batchId))
-        .map((batchId) => bridge.printing.cancelBatch({ batchId })),
+        .map(async (batchId) => ({
+          batchId,
+          answer: await bridge.printing.cancelBatch({ batchId }),
+        })),
     );
+    const lost = answers.filter(({ answer }) => !answer.ok);
+    if (lost.length === 0) return;
+    setRun((previous) => {
+      if (previous === undefined) return previous;
+      let ledger = previous.ledger;
+      for (const { batchId, answer } of lost) {
+        const reason = answer.ok ? '' : answer.error.message;
+        const waiting = ledger
+          .filter((page) => page.sentAs?.batchId === batchId && page.state.kind === 'waiting')
+          .map((page) => page.ref);
+        ledger = failPages(ledger, waiting, reason);
+      }
+      return { ...previous, ledger };
+    });
   }
 
   return {
