@@ -6,7 +6,7 @@ import { useWriteContext } from '../hooks/useWriteContext';
 import { useStationContext } from '../station/StationContext';
 import type { ClaimBundle } from './claimBundle';
 import { lookUpRmaNumber } from './claimBundle';
-import type { ReceiveRefusal } from './receiveParcel';
+import type { ReceiveOutcome, ReceiveRefusal } from './receiveParcel';
 import { receiveParcel, recordEmptyParcel } from './receiveParcel';
 import type { ReceivingChecks } from './receivingCheck';
 import { receivingChecks } from './receivingCheck';
@@ -46,6 +46,18 @@ const freshCondition: ConditionForm = {
   originalPackaging: false,
   accessories: [],
 };
+
+/**
+ * A failure no repository answered for (the browser refused to hash a photo, say): the desk says
+ * so and stays usable, and nothing the clerk entered is lost.
+ */
+function unexpectedFailure(error: unknown): ReceiveOutcome {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    refusal: { message: `the station could not store it (${reason})`, clauses: [] },
+  };
+}
 
 /** The receiving step's state and actions: look a parcel up, check it (B14), receive it. */
 export function useReceiving() {
@@ -135,7 +147,7 @@ export function useReceiving() {
       },
       photos,
       savedPhotos: savedPhotos.current,
-    });
+    }).catch(unexpectedFailure);
     if (!result.ok) {
       setOutcome({ kind: 'refused', refusal: result.refusal });
       return false;
@@ -163,7 +175,10 @@ export function useReceiving() {
       createRepositories(appDatabase()),
       context,
       { claimId: bundle.claim.id, note, photos, savedPhotos: savedPhotos.current },
-    );
+    ).catch((error: unknown) => {
+      const failure = unexpectedFailure(error);
+      return failure.ok ? undefined : failure.refusal;
+    });
     if (refusal !== undefined) {
       setOutcome({ kind: 'refused', refusal });
       return;
