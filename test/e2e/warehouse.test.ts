@@ -48,6 +48,11 @@ async function openDesk(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Warehouse desk' }).waitFor();
 }
 
+/** Waits until the field has the focus, where a clerk's scanner types. */
+async function expectFocused(field: import('playwright').Locator): Promise<void> {
+  await expect.poll(() => field.evaluate((node) => node === document.activeElement)).toBe(true);
+}
+
 /** One tab of the desk; the others stay mounted but hidden. */
 const deskTab = (page: Page, name: 'Receiving' | 'Print queue' | 'Outbound' | 'Antrean cetak') =>
   page.getByRole('tabpanel', { name });
@@ -207,7 +212,7 @@ describe('the warehouse desk', () => {
       await page.getByRole('tab', { name: /Print queue/ }).waitFor();
       await page.keyboard.press('Alt+2');
       const queue = deskTab(page, 'Print queue');
-      await queue.getByLabel('Add a claim by RMA number').waitFor();
+      await expectFocused(queue.getByLabel('Add a claim by RMA number'));
 
       await scan(page, received.rmaNumber);
       await queue.getByRole('cell', { name: received.rmaNumber, exact: true }).waitFor();
@@ -264,7 +269,11 @@ describe('the warehouse desk', () => {
       await openDesk(page);
       await page.getByRole('tab', { name: /Print queue/ }).click();
       const queue = deskTab(page, 'Print queue');
-      for (const claim of claims) await scan(page, claim.rmaNumber);
+      await expectFocused(queue.getByLabel('Add a claim by RMA number'));
+      for (const claim of claims) {
+        await scan(page, claim.rmaNumber);
+        await queue.getByRole('cell', { name: claim.rmaNumber, exact: true }).waitFor();
+      }
       await queue.getByText('6 pages in the queue').waitFor();
       await queue.getByRole('button', { name: 'Print batch' }).click();
       await queue.getByText('1 of 6 pages printed').waitFor();
@@ -298,6 +307,7 @@ describe('the warehouse desk', () => {
       await page.getByRole('tab', { name: /Print queue/ }).click();
       const queue = deskTab(page, 'Print queue');
       await queue.getByText('This browser cannot print silently').waitFor();
+      await expectFocused(queue.getByLabel('Add a claim by RMA number'));
       await scan(page, claim.rmaNumber);
       await queue.getByText('3 pages in the queue').waitFor();
       expect(await queue.getByRole('button', { name: 'Print batch' }).isDisabled()).toBe(true);
@@ -325,7 +335,7 @@ describe('the warehouse desk', () => {
       await openDesk(page);
       await page.keyboard.press('Alt+3');
       const outbound = deskTab(page, 'Outbound');
-      await outbound.getByLabel('RMA number').waitFor();
+      await expectFocused(outbound.getByLabel('RMA number'));
 
       await scan(page, received.rmaNumber);
       await outbound
