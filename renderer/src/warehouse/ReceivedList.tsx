@@ -25,7 +25,6 @@ export function ReceivedList({ parcels }: ReceivedListProps) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('warehouse.receiving.sessionColumns.rma')}</Table.Th>
-              <Table.Th>{t('warehouse.receiving.sessionColumns.device')}</Table.Th>
               <Table.Th>{t('warehouse.receiving.sessionColumns.at')}</Table.Th>
               <Table.Th ta="right">{t('warehouse.receiving.sessionColumns.photos')}</Table.Th>
             </Table.Tr>
@@ -33,10 +32,9 @@ export function ReceivedList({ parcels }: ReceivedListProps) {
           <Table.Tbody>
             {parcels.map((parcel) => (
               <Table.Tr key={`${parcel.claimId}-${parcel.at}`}>
-                <Table.Td ff="monospace" fz="sm">
+                <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: 'nowrap' }}>
                   {parcel.rmaNumber}
                 </Table.Td>
-                <Table.Td fz="sm">{parcel.model ?? '—'}</Table.Td>
                 <Table.Td fz="sm">{format.dateTime(parcel.at)}</Table.Td>
                 <Table.Td fz="sm" ta="right">
                   {parcel.photoCount}
