@@ -11,8 +11,8 @@ import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { SetupScreen } from './setup/SetupScreen';
 import { AppLayout } from './shell/AppLayout';
-import { ComingLaterScreen } from './shell/ComingLaterScreen';
 import { StationContext } from './station/StationContext';
+import { WarehouseScreen } from './warehouse/WarehouseScreen';
 
 /** The station's setup at first run; the workbench once it is set up. */
 export function App() {
@@ -45,9 +45,9 @@ export function App() {
               <Route index element={<QueueScreen />} />
               <Route path="claims/:claimId" element={<ClaimScreen />} />
               <Route path="intake" element={<IntakeScreen />} />
-              <Route path="warehouse" element={<ComingLaterScreen labelKey="nav.warehouse" />} />
               <Route path="parts" element={<PartsScreen />} />
               <Route path="reports" element={<ReportsScreen />} />
+              <Route path="warehouse" element={<WarehouseScreen />} />
               <Route path="settings" element={<SettingsScreen />} />
               <Route path="*" element={<QueueScreen />} />
             </Route>

@@ -5,6 +5,7 @@ import { reportsEn } from '../reports/messages';
 import { intakeEn } from '../intake/messages';
 
 import { claimScreenEn } from '../claim/messages';
+import { warehouseEn } from '../warehouse/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -329,6 +330,7 @@ export const en = {
   quote: quoteEn,
   shipments: shipmentsEn,
   reports: reportsEn,
+  warehouse: warehouseEn,
 };
 
 /** Every language must have the same keys as English. */

@@ -2,6 +2,7 @@ import { partsId } from '../parts/messages';
 import { quoteId } from '../claim/quote/messages';
 import { shipmentsId } from '../claim/shipments/messages';
 import { intakeId } from '../intake/messages';
+import { warehouseId } from '../warehouse/messages';
 import type { Messages } from './en';
 import { reportsId } from '../reports/messages';
 import { claimScreenId } from '../claim/messages';
@@ -334,4 +335,5 @@ export const id: Messages = {
   quote: quoteId,
   shipments: shipmentsId,
   reports: reportsId,
+  warehouse: warehouseId,
 };

@@ -2,9 +2,9 @@
 export const screens = [
   { path: '/', labelKey: 'nav.queue', built: true },
   { path: '/intake', labelKey: 'nav.intake', built: true },
-  { path: '/warehouse', labelKey: 'nav.warehouse', built: false },
   { path: '/parts', labelKey: 'nav.parts', built: true },
   { path: '/reports', labelKey: 'nav.reports', built: true },
+  { path: '/warehouse', labelKey: 'nav.warehouse', built: true },
   { path: '/settings', labelKey: 'nav.settings', built: true },
 ] as const;
 

@@ -1,0 +1,105 @@
+import { parseRmaNumber } from '../../../shared/domain/claim';
+import type { IsoDate } from '../../../shared/domain/primitives';
+import type { Language } from '../../../shared/domain/vocabulary';
+import {
+  builtInPacks,
+  evaluateUntrustedClaim,
+  policyClaimFromRecords,
+  type EvaluationResult,
+} from '../../../shared/policy';
+import type { FixlineDatabase } from '../db/database';
+import type {
+  StationSettingsRow,
+  StoredClaim,
+  StoredCustomer,
+  StoredDevice,
+  SyncFields,
+} from '../db/records';
+import { authorizedOnFrom } from '../claim/claimDocumentRecords';
+import { calendarDayIn } from '../station/calendarDay';
+
+const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+
+/** A claim as the desk works with it: its customer, device, and what its policy says today. */
+export type ClaimBundle = {
+  readonly claim: StoredClaim;
+  readonly customer: StoredCustomer | undefined;
+  readonly device: StoredDevice | undefined;
+  readonly decision: EvaluationResult | undefined;
+  /** The day the claim was last authorized, from its audit trail (the slip prints it). */
+  readonly authorizedOn: IsoDate | undefined;
+};
+
+/** What a scanned or typed RMA number found. */
+export type RmaLookup =
+  | { readonly kind: 'found'; readonly bundle: ClaimBundle }
+  | { readonly kind: 'not-an-rma-number'; readonly code: string }
+  | { readonly kind: 'not-found'; readonly rmaNumber: string };
+
+/**
+ * Reads a claim and its records, and evaluates it as the claim screen does (as of the day the
+ * claim was made, with the station's holidays): the documents print that decision.
+ */
+export async function readClaimBundle(
+  db: FixlineDatabase,
+  station: StationSettingsRow,
+  claim: StoredClaim,
+): Promise<ClaimBundle> {
+  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [customer, device, evidence, inspections, claimEvents] = await Promise.all([
+    db.customers.get(claim.customerId),
+    db.devices.get(claim.deviceId),
+    db.evidence.where('claimId').equals(claim.id).filter(isLive).toArray(),
+    db.inspections.where('claimId').equals(claim.id).filter(isLive).toArray(),
+    db.auditEvents.where('[entity+entityId]').equals(['claims', claim.id]).toArray(),
+  ]);
+  const authorizedOn = authorizedOnFrom(claimEvents, timeZone);
+  const inspection = inspections.sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
+  const misuseFindings =
+    inspection === undefined
+      ? []
+      : await db.misuseFindings
+          .where('inspectionId')
+          .equals(inspection.id)
+          .filter(isLive)
+          .toArray();
+  if (customer === undefined || device === undefined) {
+    return { claim, customer, device, decision: undefined, authorizedOn };
+  }
+  const asOf = calendarDayIn(timeZone, Date.parse(claim.createdAt));
+  const input = policyClaimFromRecords(
+    { claim, customer, device, evidence, inspection, misuseFindings },
+    asOf,
+  );
+  const decision =
+    input === undefined
+      ? undefined
+      : evaluateUntrustedClaim(input, { calendar: { holidays: station.holidays ?? [] } });
+  return { claim, customer, device, decision, authorizedOn };
+}
+
+/** Finds the claim of an RMA number, typed or scanned in any letter case. */
+export async function lookUpRmaNumber(
+  db: FixlineDatabase,
+  station: StationSettingsRow,
+  code: string,
+): Promise<RmaLookup> {
+  const rmaNumber = code.trim().toUpperCase();
+  if (parseRmaNumber(rmaNumber) === undefined) return { kind: 'not-an-rma-number', code };
+  const claims = (await db.claims.where('rmaNumber').equals(rmaNumber).toArray()).filter(isLive);
+  const claim = claims[0];
+  if (claim === undefined) return { kind: 'not-found', rmaNumber };
+  return { kind: 'found', bundle: await readClaimBundle(db, station, claim) };
+}
+
+/**
+ * The rule of a policy clause in `language`. Clause ids are unique across the built-in packs
+ * (A for iGPSPORT, B and C for KOSPET), so any pack that states it has the words.
+ */
+export function clauseRule(clause: string, language: Language): string | undefined {
+  for (const pack of Object.values(builtInPacks)) {
+    const text = pack.clauses[clause];
+    if (text !== undefined) return text.rule[language];
+  }
+  return undefined;
+}
