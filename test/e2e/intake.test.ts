@@ -16,7 +16,7 @@ import {
   seededCustomer,
   waitForDraftWith,
 } from './intakePages';
-import { openApp, saveScreenshot, seedStation, warmUp } from './workbenchPages';
+import { openApp, saveScreenshot, seedClaims, seedStation, warmUp } from './workbenchPages';
 
 /**
  * The intake screen in the browser build, end to end: real Chromium with a fake camera, real
@@ -275,4 +275,24 @@ describe('the intake screen', () => {
       await station.close();
     }
   }, 90_000);
+
+  it('keeps a scanned serial in the serial field instead of opening that device’s earlier claim', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openIntake(page);
+      await page.evaluate(seedClaims(3));
+      await page.goto(`${app.url}#/intake`);
+      await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor();
+      await field(page, 'device.serial').click();
+      // A scanner: fast keys ending with Enter, of a serial that already has a claim.
+      await page.keyboard.type('SN-100001', { delay: 5 });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => field(page, 'device.serial').inputValue()).toBe('SN-100001');
+      expect(await page.getByRole('heading', { name: 'Intake', level: 2 }).isVisible()).toBe(true);
+      expect(page.url()).toMatch(/#\/intake$/);
+    } finally {
+      await station.close();
+    }
+  });
 });

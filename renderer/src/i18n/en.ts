@@ -29,11 +29,6 @@ export const en = {
     language: 'Language',
     scanHint: 'Scan an RMA number or serial anywhere to open its claim.',
   },
-  comingLater: {
-    title: '{{screen}} is coming in a later release',
-    body: 'This screen is not built yet. Until then, open claims from the queue or scan a barcode.',
-    toQueue: 'Go to the queue',
-  },
   technician: {
     switch: 'Switch technician',
     pinTitle: 'Who is at the bench?',

@@ -30,11 +30,6 @@ export const id: Messages = {
     language: 'Bahasa',
     scanHint: 'Pindai nomor RMA atau nomor seri di mana saja untuk membuka klaimnya.',
   },
-  comingLater: {
-    title: '{{screen}} hadir di rilis berikutnya',
-    body: 'Layar ini belum dibuat. Sementara itu, buka klaim dari antrean atau pindai barcode.',
-    toQueue: 'Ke antrean',
-  },
   technician: {
     switch: 'Ganti teknisi',
     pinTitle: 'Siapa yang di meja kerja?',

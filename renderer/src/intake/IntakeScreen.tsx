@@ -10,6 +10,7 @@ import { evaluateUntrustedClaim } from '../../../shared/policy';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim } from '../db/records';
 import { createRepositories } from '../db/repositories';
+import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useLanguage } from '../hooks/useStationFormat';
 import { useNow } from '../hooks/useNow';
 import { useWriteContext } from '../hooks/useWriteContext';
@@ -60,6 +61,11 @@ const placeholderId = '00000000-0000-7000-8000-000000000000';
  * Intake: a new claim from what the customer brought or sent, with the live policy decision
  * beside the form. What is typed is kept as a draft until the claim is saved.
  */
+/** The scanned text is already in the focused field; nothing more to do with it. */
+function ignoreScan(): void {
+  return;
+}
+
 export function IntakeScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -67,6 +73,10 @@ export function IntakeScreen() {
   const { station, benchTechnician } = useStationContext();
   const writeContext = useWriteContext();
   const repositories = useMemo(() => createRepositories(appDatabase()), []);
+  // At intake a scanner types a serial, IMEI or order number into the focused field, as a
+  // keyboard does: this screen takes the scans so the app-wide listener does not open another
+  // claim of a known serial in the middle of the form.
+  useBarcodeScanner(ignoreScan, { exclusive: true });
   const currency = station.currency ?? 'USD';
   const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const assignments = useMemo(() => station.policyAssignments ?? [], [station.policyAssignments]);
