@@ -1,3 +1,4 @@
+import { queueScreenEn } from '../queue/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -114,6 +115,7 @@ export const en = {
     emptyFiltered: 'No claims in this status.',
     keyboardHint: 'Arrow keys move, Enter opens the claim.',
   },
+  queueScreen: queueScreenEn,
   scan: {
     noMatch: 'No claim matches “{{code}}”. Check the label, or type the RMA number.',
     pickTitle: 'Several claims match {{code}}',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { queueScreenId } from '../queue/messages';
 
 export const id: Messages = {
   app: {
@@ -117,6 +118,7 @@ export const id: Messages = {
     emptyFiltered: 'Tidak ada klaim dengan status ini.',
     keyboardHint: 'Tombol panah untuk berpindah, Enter untuk membuka klaim.',
   },
+  queueScreen: queueScreenId,
   scan: {
     noMatch:
       'Tidak ada klaim yang cocok dengan “{{code}}”. Periksa labelnya, atau ketik nomor RMA.',
