@@ -26,6 +26,8 @@ type ClaimQueueListProps = {
 };
 
 const rowHeightPx = 44;
+/** The column headers' height: the rows start below them in the scrolling grid. */
+const headHeightPx = 36;
 /** Rows are read in pages this long, two pages at a time, around what is on screen. */
 const pageSize = 100;
 
@@ -58,6 +60,9 @@ export function ClaimQueueList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeightPx,
     overscan: 8,
+    // The sticky headers sit above the rows inside the scrolling grid.
+    scrollMargin: headHeightPx,
+    scrollPaddingStart: headHeightPx,
   });
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
@@ -93,7 +98,8 @@ export function ClaimQueueList({
     }
     const visibleRows = Math.max(
       1,
-      Math.floor((scrollRef.current?.clientHeight ?? rowHeightPx) / rowHeightPx) - 1,
+      Math.floor(((scrollRef.current?.clientHeight ?? rowHeightPx) - headHeightPx) / rowHeightPx) -
+        1,
     );
     const moves: Record<string, number> = {
       ArrowDown: activeIndex + 1,
@@ -123,6 +129,7 @@ export function ClaimQueueList({
   return (
     <Paper withBorder radius="md" className={classes.frame}>
       <div
+        ref={scrollRef}
         role="grid"
         aria-label={t('queue.listLabel')}
         aria-rowcount={rowCount + 1}
@@ -154,31 +161,33 @@ export function ClaimQueueList({
             <div role="columnheader">{t('queue.assignee')}</div>
           </div>
         </div>
-        <div ref={scrollRef} className={classes.scroller}>
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => (
-              <QueueRowView
-                key={item.key}
-                id={rowId(item.index)}
-                rowIndex={item.index + 2}
-                row={rowAt(item.index)}
-                active={item.index === activeIndex}
-                selected={selection.has(rowAt(item.index)?.id ?? '')}
-                top={item.start}
-                height={item.size}
-                nowMs={nowMs}
-                technicianNames={technicianNames}
-                onOpen={(claimId) => {
-                  setActiveIndex(item.index);
-                  void navigate(`/claims/${claimId}`);
-                }}
-                onSelect={(claimId, range) => {
-                  setActiveIndex(item.index);
-                  onSelect(item.index, claimId, range);
-                }}
-              />
-            ))}
-          </div>
+        <div
+          role="rowgroup"
+          className={classes.body}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
+          {items.map((item) => (
+            <QueueRowView
+              key={item.key}
+              id={rowId(item.index)}
+              rowIndex={item.index + 2}
+              row={rowAt(item.index)}
+              active={item.index === activeIndex}
+              selected={selection.has(rowAt(item.index)?.id ?? '')}
+              top={item.start - headHeightPx}
+              height={item.size}
+              nowMs={nowMs}
+              technicianNames={technicianNames}
+              onOpen={(claimId) => {
+                setActiveIndex(item.index);
+                void navigate(`/claims/${claimId}`);
+              }}
+              onSelect={(claimId, range) => {
+                setActiveIndex(item.index);
+                onSelect(item.index, claimId, range);
+              }}
+            />
+          ))}
         </div>
       </div>
       <Text id="queue-keyboard-hint" size="xs" c="dimmed" px="md" py={6} className={classes.hint}>

@@ -39,6 +39,10 @@ export function QueueScreen() {
   const nowIso = new Date(Math.floor(nowMs / minuteMs) * minuteMs).toISOString();
   const plan = useQueuePlan(filter, nowIso);
   const technicians = useMemo(() => station.technicians ?? [], [station.technicians]);
+  // The filter counts wait for the queue's first plan, so its rows are read first; after that
+  // they stay shown while another filter is planned.
+  const [countsWanted, setCountsWanted] = useState(false);
+  if (!countsWanted && plan !== undefined) setCountsWanted(true);
   const counts = useQueueFilterCounts(
     {
       statuses: claimStatusSchema.options,
@@ -46,7 +50,7 @@ export function QueueScreen() {
       assigneeIds: technicians.map((technician) => technician.id),
     },
     nowIso,
-    plan !== undefined,
+    countsWanted,
   );
   const firstFilterRef = useRef<HTMLInputElement>(null);
   useHotkeys([['/', () => firstFilterRef.current?.focus()]]);
