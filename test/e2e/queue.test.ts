@@ -224,7 +224,8 @@ describe('the queue with 100,000 claims', () => {
     await refused.getByText('Clauses B14').waitFor();
     await expectNoSeriousAxeViolations(page);
     await saveScreenshot(page, 'queue-bulk-report');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The report's own Close button, below it (the dialog's corner × is named Close too).
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
 
     // The refused claim stays selected; the others moved.
     await page.getByText('1 claim selected').waitFor();

@@ -46,7 +46,7 @@ export function useQueuePlan(filter: QueueFilter, nowIso: IsoDateTime): QueuePla
 
 /**
  * How many claims each filter choice holds on its own, counted on the indexes; undefined while
- * counting, or until `ready` (the queue asks once its own rows are read, so they come first).
+ * counting, or until `ready`.
  */
 export function useQueueFilterCounts(
   choices: {

@@ -91,7 +91,7 @@ export function BulkStatusModal({ opened, claimIds, onClose, onFinished }: BulkS
             </Group>
             {claimIds.length > namedClaims ? (
               <Text size="sm" c="dimmed">
-                {t('queueScreen.bulkMore', { count: claimIds.length - namedClaims })}
+                {t('queueScreen.bulkMore', { count: formatCount(claimIds.length - namedClaims) })}
               </Text>
             ) : null}
           </Stack>

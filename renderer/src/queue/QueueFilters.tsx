@@ -13,6 +13,8 @@ type QueueFiltersProps = {
   readonly counts: QueueFilterCounts | undefined;
   readonly technicians: readonly Technician[];
   readonly onChange: (filter: QueueFilter) => void;
+  /** Someone points at or focuses the filters: time to count their choices. */
+  readonly onReach: () => void;
   /** The first field, which `/` focuses. */
   readonly firstFieldRef: Ref<HTMLInputElement>;
 };
@@ -25,6 +27,7 @@ export function QueueFilters({
   counts,
   technicians,
   onChange,
+  onReach,
   firstFieldRef,
 }: QueueFiltersProps) {
   const { t } = useTranslation();
@@ -48,6 +51,8 @@ export function QueueFilters({
       wrap="wrap"
       role="search"
       aria-label={t('queueScreen.filters')}
+      onMouseEnter={onReach}
+      onFocus={onReach}
     >
       <Select
         ref={firstFieldRef}

@@ -39,10 +39,9 @@ export function QueueScreen() {
   const nowIso = new Date(Math.floor(nowMs / minuteMs) * minuteMs).toISOString();
   const plan = useQueuePlan(filter, nowIso);
   const technicians = useMemo(() => station.technicians ?? [], [station.technicians]);
-  // The filter counts wait for the queue's first plan, so its rows are read first; after that
-  // they stay shown while another filter is planned.
+  // The filter counts walk the indexes of every choice: they are counted once someone reaches
+  // for the filters, not on every visit to the queue or scan from it, and kept current after.
   const [countsWanted, setCountsWanted] = useState(false);
-  if (!countsWanted && plan !== undefined) setCountsWanted(true);
   const counts = useQueueFilterCounts(
     {
       statuses: claimStatusSchema.options,
@@ -72,6 +71,7 @@ export function QueueScreen() {
         counts={counts}
         technicians={technicians}
         onChange={applyFilter}
+        onReach={() => setCountsWanted(true)}
         firstFieldRef={firstFilterRef}
       />
       <SavedViews filter={filter} onApply={applyFilter} />
