@@ -12,7 +12,8 @@ type QueueFiltersProps = {
   readonly filter: QueueFilter;
   readonly counts: QueueFilterCounts | undefined;
   readonly technicians: readonly Technician[];
-  readonly onChange: (filter: QueueFilter) => void;
+  /** Changes the filter from the one in force when it applies, so quick changes compose. */
+  readonly onChange: (update: (current: QueueFilter) => QueueFilter) => void;
   /** Someone points at or focuses the filters: time to count their choices. */
   readonly onReach: () => void;
   /** The first field, which `/` focuses. */
@@ -36,14 +37,14 @@ export function QueueFilters({
     count === undefined
       ? label
       : t('queueScreen.choiceCount', { label, count: formatCount(count) });
-  const change = (patch: Partial<Record<keyof QueueFilter, string | true | undefined>>) => {
-    const next: Record<string, unknown> = { ...filter, ...patch };
-    for (const [field, value] of Object.entries(next)) {
-      if (value === undefined || value === anyValue) Reflect.deleteProperty(next, field);
-    }
-    const parsed = queueFilterSchema.safeParse(next);
-    if (parsed.success) onChange(parsed.data);
-  };
+  const change = (patch: Partial<Record<keyof QueueFilter, string | true | undefined>>) =>
+    onChange((current) => {
+      const next: Record<string, unknown> = { ...current, ...patch };
+      for (const [field, value] of Object.entries(next)) {
+        if (value === undefined || value === anyValue) Reflect.deleteProperty(next, field);
+      }
+      return queueFilterSchema.safeParse(next).data ?? current;
+    });
   return (
     <Group
       align="flex-end"
@@ -108,7 +109,7 @@ export function QueueFilters({
         onChange={(event) => change({ overdue: event.currentTarget.checked ? true : undefined })}
       />
       {Object.keys(filter).length > 0 ? (
-        <Button variant="subtle" size="sm" mb={4} onClick={() => onChange({})}>
+        <Button variant="subtle" size="sm" mb={4} onClick={() => onChange(() => ({}))}>
           {t('queueScreen.clearFilters')}
         </Button>
       ) : null}

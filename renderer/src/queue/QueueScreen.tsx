@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
@@ -53,7 +53,18 @@ export function QueueScreen() {
   );
   const firstFilterRef = useRef<HTMLInputElement>(null);
   useHotkeys([['/', () => firstFilterRef.current?.focus()]]);
-  const applyFilter = (next: QueueFilter) => setSearchParams(paramsFromFilter(next));
+  // The address changes a moment after a filter does (HashRouter hears it as an event), so two
+  // quick changes build on the last one made, not on the address not yet updated.
+  const latestFilter = useRef(filter);
+  useEffect(() => {
+    latestFilter.current = filterFromParams(searchParams);
+  }, [searchParams]);
+  const updateFilter = (update: (current: QueueFilter) => QueueFilter) => {
+    const next = update(latestFilter.current);
+    latestFilter.current = next;
+    setSearchParams(paramsFromFilter(next));
+  };
+  const applyFilter = (next: QueueFilter) => updateFilter(() => next);
   const count = plan === undefined ? undefined : queuePlanCount(plan);
 
   return (
@@ -70,7 +81,7 @@ export function QueueScreen() {
         filter={filter}
         counts={counts}
         technicians={technicians}
-        onChange={applyFilter}
+        onChange={updateFilter}
         onReach={() => setCountsWanted(true)}
         firstFieldRef={firstFilterRef}
       />
