@@ -15,7 +15,8 @@ const benchmarks = {
   search: 'browser',
   reports: 'browser',
   documents: 'node',
-} as const satisfies Record<string, 'browser' | 'node'>;
+  ui: 'app',
+} as const satisfies Record<string, 'browser' | 'node' | 'app'>;
 
 const name = process.argv[2] ?? '';
 if (!Object.hasOwn(benchmarks, name)) {
@@ -23,10 +24,14 @@ if (!Object.hasOwn(benchmarks, name)) {
   process.exit(2);
 }
 
+const kind = benchmarks[name as keyof typeof benchmarks];
 const result =
-  benchmarks[name as keyof typeof benchmarks] === 'node'
+  kind === 'node'
     ? await (await import('./node/documents.bench.ts')).runDocumentsBenchmark()
-    : await runInChromium(name);
+    : kind === 'app'
+      ? // The real app, driven from here like the end-to-end tests drive it.
+        await (await import('./app/ui.bench.ts')).runUiBenchmark()
+      : await runInChromium(name);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 
 /** Loads bench/browser/index.html?bench=NAME in headless Chromium and returns what it reports. */

@@ -7,7 +7,14 @@ import type { Device } from '../../../shared/domain/device';
 import type { Evidence } from '../../../shared/domain/evidence';
 import type { Inspection, MisuseFinding } from '../../../shared/domain/inspection';
 import type { Note } from '../../../shared/domain/note';
-import type { IsoDateTime, RecordId, Sha256, StationCode } from '../../../shared/domain/primitives';
+import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
+import type {
+  IsoDate,
+  IsoDateTime,
+  RecordId,
+  Sha256,
+  StationCode,
+} from '../../../shared/domain/primitives';
 import {
   currencyCodeSchema,
   isoDateSchema,
@@ -18,6 +25,7 @@ import {
   textSchema,
 } from '../../../shared/domain/primitives';
 import { languageSchema, salesChannelSchema } from '../../../shared/domain/vocabulary';
+import type { DeadlineKind } from '../../../shared/policy/decision';
 import { policyIdSchema } from '../../../shared/policy/policyClaim';
 import { paperSizeSchema } from '../../../shared/documents/documentSchemas';
 import { printTargetSchema } from '../../../shared/ipc/contract';
@@ -98,6 +106,19 @@ export type CustomerSearchFields = {
   readonly phoneTails: readonly string[];
 };
 
+/**
+ * Fields computed for the queue when a claim is written (schema version 3), never synced: every
+ * station derives them again from the claim's records and its own calendar. Absent when nothing is
+ * due (a settled claim), so the `nextDeadlineAt` index holds only claims that can be overdue.
+ */
+export type ClaimDeadlineFields = {
+  /** The instant the next deadline is missed: the end of its last day in the center's time zone. */
+  readonly nextDeadlineAt?: IsoDateTime;
+  /** The last day of the next deadline, as the policy decision gives it. */
+  readonly nextDeadlineDate?: IsoDate;
+  readonly nextDeadlineKind?: DeadlineKind;
+};
+
 /** A part or service the center sells, with its list price; synced so every station quotes alike. */
 export const partSchema = z.object({
   id: recordIdSchema,
@@ -112,7 +133,7 @@ export type Part = z.infer<typeof partSchema>;
 /** The rows of the synced tables as stored: domain record plus {@link SyncFields}. */
 export type StoredCustomer = Synced<Customer> & CustomerSearchFields;
 export type StoredDevice = Synced<Device>;
-export type StoredClaim = Synced<Claim>;
+export type StoredClaim = Synced<Claim> & ClaimDeadlineFields;
 export type StoredEvidence = Synced<Evidence>;
 export type StoredInspection = Synced<Inspection>;
 export type StoredMisuseFinding = Synced<MisuseFinding>;
@@ -226,14 +247,51 @@ export type PrintingSettingsInput = z.input<typeof printingSettingsSchema>;
 export type PrinterChoice = NonNullable<PrintingSettings[keyof PrintingSettings]>;
 
 /**
+ * A filter of the queue: the claims in a status, of a policy pack, assigned to a technician,
+ * overdue, or any combination (all must hold). An empty filter is every claim.
+ */
+export const queueFilterSchema = z.strictObject({
+  status: claimStatusSchema.optional(),
+  packId: policyIdSchema.optional(),
+  assigneeId: recordIdSchema.optional(),
+  overdue: z.literal(true).optional(),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+/** A queue filter the bench named and saved, to apply again in one click. */
+export const savedViewSchema = z.object({
+  id: recordIdSchema,
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'name the view, e.g. "My overdue claims"' })
+    .max(40, { error: 'keep the name to 40 characters or fewer' }),
+  filter: queueFilterSchema,
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+
+/**
  * The settings row of the station. `printing` came after the workbench and is set from the
- * Settings screen, not at setup; optional so stations set up before it keep opening.
+ * Settings screen, not at setup; `savedViews` are saved from the queue. Both optional so stations
+ * set up before them keep opening.
  */
 export type StationSettingsRow = StationSetup & {
   readonly key: 'station';
   readonly setUpAt: IsoDateTime;
   readonly printing?: PrintingSettings;
+  readonly savedViews?: readonly SavedView[];
 };
+
+/**
+ * The station's saved queue views, checked on read: one a later version wrote and this one cannot
+ * parse is left out rather than breaking the queue.
+ */
+export function stationSavedViews(row: StationSettingsRow | undefined): SavedView[] {
+  return (row?.savedViews ?? []).flatMap((view) => {
+    const parsed = savedViewSchema.safeParse(view);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 /**
  * The station's printers, checked on read: a value a later version wrote and this one cannot

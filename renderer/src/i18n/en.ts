@@ -6,6 +6,7 @@ import { intakeEn } from '../intake/messages';
 
 import { claimScreenEn } from '../claim/messages';
 import { warehouseEn } from '../warehouse/messages';
+import { queueScreenEn } from '../queue/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -117,6 +118,7 @@ export const en = {
     emptyFiltered: 'No claims in this status.',
     keyboardHint: 'Arrow keys move, Enter opens the claim.',
   },
+  queueScreen: queueScreenEn,
   scan: {
     noMatch: 'No claim matches “{{code}}”. Check the label, or type the RMA number.',
     pickTitle: 'Several claims match {{code}}',

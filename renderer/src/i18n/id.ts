@@ -6,6 +6,7 @@ import { warehouseId } from '../warehouse/messages';
 import type { Messages } from './en';
 import { reportsId } from '../reports/messages';
 import { claimScreenId } from '../claim/messages';
+import { queueScreenId } from '../queue/messages';
 
 export const id: Messages = {
   app: {
@@ -119,6 +120,7 @@ export const id: Messages = {
     emptyFiltered: 'Tidak ada klaim dengan status ini.',
     keyboardHint: 'Tombol panah untuk berpindah, Enter untuk membuka klaim.',
   },
+  queueScreen: queueScreenId,
   scan: {
     noMatch:
       'Tidak ada klaim yang cocok dengan “{{code}}”. Periksa labelnya, atau ketik nomor RMA.',

@@ -1,33 +1,57 @@
-import { Center, Paper, Text } from '@mantine/core';
+import { Center, Checkbox, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
+import type { RecordId } from '../../../shared/domain/primitives';
+import type { QueuePlan } from '../db/claimQueue';
+import { queuePlanCount } from '../db/claimQueue';
+import type { QueueFilter } from '../db/records';
 import { useQueueWindow } from '../hooks/useClaimQueue';
-import { useNow } from '../hooks/useNow';
 import classes from './ClaimQueueList.module.css';
 import { QueueRowView } from './QueueRowView';
 
 type ClaimQueueListProps = {
-  readonly status: ClaimStatus | undefined;
-  readonly count: number | undefined;
+  readonly filter: QueueFilter;
+  readonly plan: QueuePlan | undefined;
+  readonly nowIso: string;
+  readonly nowMs: number;
+  readonly filtered: boolean;
+  readonly selection: ReadonlySet<RecordId>;
+  readonly technicianNames: ReadonlyMap<string, string>;
+  /** Selects or unselects the claim at `index`; `range` selects from the last one chosen. */
+  readonly onSelect: (index: number, claimId: RecordId, range: boolean) => void;
+  /** Selects every claim of the filter, or none when all are selected. */
+  readonly onSelectAll: () => void;
 };
 
 const rowHeightPx = 44;
+/** The column headers' height: the rows start below them in the scrolling grid. */
+const headHeightPx = 36;
 /** Rows are read in pages this long, two pages at a time, around what is on screen. */
 const pageSize = 100;
 
 /**
  * The queue as a grid that renders only the rows on screen and reads only the pages around
- * them. Arrow keys, Page Up/Down, Home and End move the active row; Enter opens its claim.
+ * them. j/k or the arrow keys, Page Up/Down, Home and End move the active row; Enter opens its
+ * claim; x selects it; Ctrl+A selects the whole filter.
  */
-export function ClaimQueueList({ status, count }: ClaimQueueListProps) {
+export function ClaimQueueList({
+  filter,
+  plan,
+  nowIso,
+  nowMs,
+  filtered,
+  selection,
+  technicianNames,
+  onSelect,
+  onSelectAll,
+}: ClaimQueueListProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const nowMs = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
+  const count = plan === undefined ? undefined : queuePlanCount(plan);
   const rowCount = count ?? 0;
   // Fixline does not use the React Compiler; the grid re-renders on scroll, as TanStack intends.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -36,19 +60,20 @@ export function ClaimQueueList({ status, count }: ClaimQueueListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeightPx,
     overscan: 8,
+    // The sticky headers sit above the rows inside the scrolling grid.
+    scrollMargin: headHeightPx,
+    scrollPaddingStart: headHeightPx,
   });
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
   const pageStart = Math.max(0, Math.floor(firstVisible / pageSize) * pageSize - pageSize / 2);
-  const loaded = useQueueWindow(status, pageStart, pageSize * 2);
+  const loaded = useQueueWindow(filter, plan, nowIso, pageStart, pageSize * 2);
 
   if (count === 0) {
     return (
       <Paper withBorder p="xl" radius="md">
         <Center>
-          <Text c="dimmed">
-            {status === undefined ? t('queue.empty') : t('queue.emptyFiltered')}
-          </Text>
+          <Text c="dimmed">{filtered ? t('queueScreen.emptyFiltered') : t('queue.empty')}</Text>
         </Center>
       </Paper>
     );
@@ -63,35 +88,52 @@ export function ClaimQueueList({ status, count }: ClaimQueueListProps) {
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.metaKey) return;
+    if (event.ctrlKey) {
+      if (event.key === 'a' || event.key === 'A') {
+        event.preventDefault();
+        onSelectAll();
+      }
+      return;
+    }
     const visibleRows = Math.max(
       1,
-      Math.floor((scrollRef.current?.clientHeight ?? rowHeightPx) / rowHeightPx) - 1,
+      Math.floor(((scrollRef.current?.clientHeight ?? rowHeightPx) - headHeightPx) / rowHeightPx) -
+        1,
     );
     const moves: Record<string, number> = {
       ArrowDown: activeIndex + 1,
+      j: activeIndex + 1,
       ArrowUp: activeIndex - 1,
+      k: activeIndex - 1,
       PageDown: activeIndex + visibleRows,
       PageUp: activeIndex - visibleRows,
       Home: 0,
       End: rowCount - 1,
     };
     const target = moves[event.key];
+    const row = rowAt(activeIndex);
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
     } else if (event.key === 'Enter') {
-      const row = rowAt(activeIndex);
       if (row !== undefined) void navigate(`/claims/${row.id}`);
+    } else if (event.key === 'x' || event.key === 'X') {
+      event.preventDefault();
+      if (row !== undefined) onSelect(activeIndex, row.id, event.shiftKey);
     }
   };
   const activeRendered = items.some((item) => item.index === activeIndex);
+  const allSelected = rowCount > 0 && selection.size >= rowCount;
 
   return (
     <Paper withBorder radius="md" className={classes.frame}>
       <div
+        ref={scrollRef}
         role="grid"
         aria-label={t('queue.listLabel')}
         aria-rowcount={rowCount + 1}
+        aria-multiselectable
         aria-activedescendant={activeRendered ? rowId(activeIndex) : undefined}
         aria-describedby="queue-keyboard-hint"
         tabIndex={0}
@@ -100,37 +142,56 @@ export function ClaimQueueList({ status, count }: ClaimQueueListProps) {
       >
         <div role="rowgroup" className={classes.head}>
           <div role="row" aria-rowindex={1} className={classes.row}>
+            <div role="columnheader" className={classes.check}>
+              <Checkbox
+                size="xs"
+                tabIndex={-1}
+                aria-label={t('queueScreen.selectAll')}
+                checked={allSelected}
+                indeterminate={selection.size > 0 && !allSelected}
+                onChange={onSelectAll}
+              />
+            </div>
             <div role="columnheader">{t('queue.rmaNumber')}</div>
             <div role="columnheader">{t('queue.customer')}</div>
             <div role="columnheader">{t('queue.device')}</div>
             <div role="columnheader">{t('queue.status')}</div>
             <div role="columnheader">{t('queue.age')}</div>
+            <div role="columnheader">{t('queueScreen.nextDeadline')}</div>
             <div role="columnheader">{t('queue.assignee')}</div>
           </div>
         </div>
-        <div ref={scrollRef} className={classes.scroller}>
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => (
-              <QueueRowView
-                key={item.key}
-                id={rowId(item.index)}
-                rowIndex={item.index + 2}
-                row={rowAt(item.index)}
-                active={item.index === activeIndex}
-                top={item.start}
-                height={item.size}
-                nowMs={nowMs}
-                onOpen={(claimId) => {
-                  setActiveIndex(item.index);
-                  void navigate(`/claims/${claimId}`);
-                }}
-              />
-            ))}
-          </div>
+        <div
+          role="rowgroup"
+          className={classes.body}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
+          {items.map((item) => (
+            <QueueRowView
+              key={item.key}
+              id={rowId(item.index)}
+              rowIndex={item.index + 2}
+              row={rowAt(item.index)}
+              active={item.index === activeIndex}
+              selected={selection.has(rowAt(item.index)?.id ?? '')}
+              top={item.start - headHeightPx}
+              height={item.size}
+              nowMs={nowMs}
+              technicianNames={technicianNames}
+              onOpen={(claimId) => {
+                setActiveIndex(item.index);
+                void navigate(`/claims/${claimId}`);
+              }}
+              onSelect={(claimId, range) => {
+                setActiveIndex(item.index);
+                onSelect(item.index, claimId, range);
+              }}
+            />
+          ))}
         </div>
       </div>
       <Text id="queue-keyboard-hint" size="xs" c="dimmed" px="md" py={6} className={classes.hint}>
-        {t('queue.keyboardHint')}
+        {t('queueScreen.keyboardHint')}
       </Text>
     </Paper>
   );

@@ -1,8 +1,11 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Checkbox, Text, VisuallyHidden } from '@mantine/core';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../hooks/useClaimQueue';
 import { useStationFormat } from '../hooks/useStationFormat';
 import classes from './ClaimQueueList.module.css';
+import { deadlineUrgency, deviceLabel } from './queueRowFormat';
+import { useShortDateFormat } from './useQueueFormat';
 
 type QueueRowViewProps = {
   readonly id: string;
@@ -11,10 +14,15 @@ type QueueRowViewProps = {
   /** Undefined while its page is being read. */
   readonly row: QueueRow | undefined;
   readonly active: boolean;
+  readonly selected: boolean;
   readonly top: number;
   readonly height: number;
   readonly nowMs: number;
+  /** Technician names by id. */
+  readonly technicianNames: ReadonlyMap<string, string>;
   readonly onOpen: (claimId: string) => void;
+  /** Selects or unselects the row; `range` (Shift held) selects from the last row chosen. */
+  readonly onSelect: (claimId: string, range: boolean) => void;
 };
 
 /** One claim of the queue. */
@@ -23,13 +31,17 @@ export function QueueRowView({
   rowIndex,
   row,
   active,
+  selected,
   top,
   height,
   nowMs,
+  technicianNames,
   onOpen,
+  onSelect,
 }: QueueRowViewProps) {
   const { t } = useTranslation();
   const format = useStationFormat();
+  const shortDate = useShortDateFormat();
   const placement = { transform: `translateY(${top}px)`, height };
   if (row === undefined) {
     return (
@@ -40,17 +52,39 @@ export function QueueRowView({
       </div>
     );
   }
+  const urgency = deadlineUrgency(row.nextDeadlineAt, nowMs);
+  const assignee = row.assigneeId === undefined ? undefined : technicianNames.get(row.assigneeId);
+  const onClick = (event: MouseEvent) => {
+    if (event.shiftKey) {
+      event.preventDefault();
+      onSelect(row.id, true);
+    } else onOpen(row.id);
+  };
   return (
     <div
       role="row"
       id={id}
       aria-rowindex={rowIndex}
-      aria-selected={active}
+      aria-selected={selected}
       className={classes.row}
       data-active={active || undefined}
+      data-selected={selected || undefined}
       style={placement}
-      onClick={() => onOpen(row.id)}
+      onClick={onClick}
     >
+      <div role="gridcell" className={classes.check}>
+        <Checkbox
+          size="xs"
+          tabIndex={-1}
+          checked={selected}
+          aria-label={t('queueScreen.selectRow', { rma: row.rmaNumber })}
+          onClick={(event) => {
+            event.stopPropagation();
+            onSelect(row.id, event.shiftKey);
+          }}
+          onChange={() => undefined}
+        />
+      </div>
       <div role="gridcell">
         <Text span ff="monospace" fw={600} size="sm">
           {row.rmaNumber}
@@ -60,7 +94,7 @@ export function QueueRowView({
         {row.customerName ?? '—'}
       </div>
       <div role="gridcell" className={classes.truncate}>
-        {row.deviceModel ?? '—'}
+        {deviceLabel(row.policyPackId, row.deviceModel) ?? '—'}
         {row.serial === undefined ? null : (
           <Text span size="xs" c="dimmed" ml={6}>
             {row.serial}
@@ -68,17 +102,49 @@ export function QueueRowView({
         )}
       </div>
       <div role="gridcell">
-        <Badge variant="light" size="sm">
+        <Badge variant="light" size="sm" tt="none">
           {t(`status.${row.status}`)}
         </Badge>
       </div>
       <div role="gridcell" title={format.dateTime(row.createdAt)}>
         {format.age(row.createdAt, nowMs)}
       </div>
-      <div role="gridcell">
-        <Text span size="sm" c="dimmed">
-          {t('queue.unassigned')}
-        </Text>
+      <div
+        role="gridcell"
+        className={classes.truncate}
+        title={
+          row.nextDeadlineKind === undefined || row.nextDeadlineDate === undefined
+            ? undefined
+            : t('queueScreen.deadlineTitle', {
+                kind: t(`queueScreen.deadlineKind.${row.nextDeadlineKind}`),
+                date: format.date(row.nextDeadlineDate),
+              })
+        }
+      >
+        {row.nextDeadlineDate === undefined ? (
+          <Text span size="sm" c="dimmed">
+            {t('queueScreen.noDeadline')}
+          </Text>
+        ) : (
+          <Text span size="sm" className={classes.deadline} data-urgency={urgency}>
+            {urgency === 'later' ? null : <span className={classes.dot} data-urgency={urgency} />}
+            {shortDate(row.nextDeadlineDate)}
+            {urgency === 'later' ? null : (
+              <VisuallyHidden>
+                {` (${t(urgency === 'passed' ? 'queueScreen.deadlinePassed' : 'queueScreen.deadlineSoon')})`}
+              </VisuallyHidden>
+            )}
+          </Text>
+        )}
+      </div>
+      <div role="gridcell" className={classes.truncate}>
+        {assignee === undefined ? (
+          <Text span size="sm" c="dimmed">
+            {t('queue.unassigned')}
+          </Text>
+        ) : (
+          assignee
+        )}
       </div>
     </div>
   );

@@ -1,48 +1,198 @@
-import { Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { claimStatusSchema, type ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import { useQueueCount } from '../hooks/useClaimQueue';
+import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
+import type { RecordId } from '../../../shared/domain/primitives';
+import { builtInPacks } from '../../../shared/policy';
+import { appDatabase } from '../db/appDatabase';
+import type { QueuePlan } from '../db/claimQueue';
+import { queuePlanCount, readQueueIds } from '../db/claimQueue';
+import type { QueueFilter } from '../db/records';
+import { useQueueFilterCounts, useQueuePlan } from '../hooks/useClaimQueue';
+import { useNow } from '../hooks/useNow';
+import { useStationContext } from '../station/StationContext';
+import { BulkStatusModal } from './BulkStatusModal';
 import { ClaimQueueList } from './ClaimQueueList';
 import classes from './ClaimQueueList.module.css';
+import { QueueFilters } from './QueueFilters';
+import { filterFromParams, filterKey, isFiltered, paramsFromFilter } from './queueFilterParams';
+import { SavedViews } from './SavedViews';
+import { useCountFormat } from './useQueueFormat';
 
-const allStatuses = 'all';
+const minuteMs = 60_000;
+const packIds = Object.values(builtInPacks).map((pack) => pack.id);
 
-/** Every claim of the station, filtered by status, oldest first. */
+/**
+ * Every claim of the station, oldest first, filtered by status, pack, assignee and overdue
+ * (combined), with saved views and a bulk status change of the selected claims.
+ */
 export function QueueScreen() {
   const { t } = useTranslation();
+  const formatCount = useCountFormat();
+  const { station } = useStationContext();
   const [searchParams, setSearchParams] = useSearchParams();
-  const parsedStatus = claimStatusSchema.safeParse(searchParams.get('status'));
-  const status: ClaimStatus | undefined = parsedStatus.success ? parsedStatus.data : undefined;
-  const count = useQueueCount(status);
+  const filter = filterFromParams(searchParams);
+  const nowMs = useNow(minuteMs);
+  // Overdue is judged to the minute, so the queue is not read again on every render.
+  const nowIso = new Date(Math.floor(nowMs / minuteMs) * minuteMs).toISOString();
+  const plan = useQueuePlan(filter, nowIso);
+  const technicians = useMemo(() => station.technicians ?? [], [station.technicians]);
+  // The filter counts walk the indexes of every choice: they are counted once someone reaches
+  // for the filters, not on every visit to the queue or scan from it, and kept current after.
+  const [countsWanted, setCountsWanted] = useState(false);
+  const counts = useQueueFilterCounts(
+    {
+      statuses: claimStatusSchema.options,
+      packIds,
+      assigneeIds: technicians.map((technician) => technician.id),
+    },
+    nowIso,
+    countsWanted,
+  );
+  const firstFilterRef = useRef<HTMLInputElement>(null);
+  useHotkeys([['/', () => firstFilterRef.current?.focus()]]);
+  // The address changes a moment after a filter does (HashRouter hears it as an event), so two
+  // quick changes build on the last one made, not on the address not yet updated.
+  const latestFilter = useRef(filter);
+  useEffect(() => {
+    latestFilter.current = filterFromParams(searchParams);
+  }, [searchParams]);
+  const updateFilter = (update: (current: QueueFilter) => QueueFilter) => {
+    const next = update(latestFilter.current);
+    latestFilter.current = next;
+    setSearchParams(paramsFromFilter(next));
+  };
+  const applyFilter = (next: QueueFilter) => updateFilter(() => next);
+  const count = plan === undefined ? undefined : queuePlanCount(plan);
+
   return (
-    <Stack gap="md" className={classes.screen}>
-      <Group justify="space-between" align="flex-end">
+    <Stack gap="sm" className={classes.screen}>
+      <Group justify="space-between" align="baseline">
         <Title order={2}>{t('queue.title')}</Title>
-        <Group align="flex-end" gap="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {count === undefined ? t('queue.loading') : t('queue.count', { count })}
-          </Text>
-          <Select
-            label={t('queue.status')}
-            w={240}
-            allowDeselect={false}
-            value={status ?? allStatuses}
-            onChange={(value) =>
-              setSearchParams(value === null || value === allStatuses ? {} : { status: value })
-            }
-            data={[
-              { value: allStatuses, label: t('queue.allStatuses') },
-              ...claimStatusSchema.options.map((option) => ({
-                value: option,
-                label: t(`status.${option}`),
-              })),
-            ]}
-          />
-        </Group>
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {count === undefined
+            ? t('queue.loading')
+            : t('queueScreen.count', { count, formattedCount: formatCount(count) })}
+        </Text>
       </Group>
-      {/* Keyed by the filter, so another status starts again at its first row. */}
-      <ClaimQueueList key={status ?? allStatuses} status={status} count={count} />
+      <QueueFilters
+        filter={filter}
+        counts={counts}
+        technicians={technicians}
+        onChange={updateFilter}
+        onReach={() => setCountsWanted(true)}
+        firstFieldRef={firstFilterRef}
+      />
+      <SavedViews filter={filter} onApply={applyFilter} />
+      {/* Keyed by the filter, so another filter starts again at its first row, with nothing selected. */}
+      <QueueWorkspace
+        key={filterKey(filter)}
+        filter={filter}
+        plan={plan}
+        nowIso={nowIso}
+        nowMs={nowMs}
+      />
     </Stack>
+  );
+}
+
+type QueueWorkspaceProps = {
+  readonly filter: QueueFilter;
+  readonly plan: QueuePlan | undefined;
+  readonly nowIso: string;
+  readonly nowMs: number;
+};
+
+/** The list of one filter, its selection and the bulk status change of what is selected. */
+function QueueWorkspace({ filter, plan, nowIso, nowMs }: QueueWorkspaceProps) {
+  const { t } = useTranslation();
+  const formatCount = useCountFormat();
+  const { station } = useStationContext();
+  const [selection, setSelection] = useState<ReadonlySet<RecordId>>(new Set());
+  const [anchorIndex, setAnchorIndex] = useState<number | undefined>(undefined);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const technicianNames = useMemo(
+    () =>
+      new Map((station.technicians ?? []).map((technician) => [technician.id, technician.name])),
+    [station.technicians],
+  );
+  const count = plan === undefined ? 0 : queuePlanCount(plan);
+  const selectedIds = useMemo(() => [...selection], [selection]);
+
+  const onSelect = useCallback(
+    (index: number, claimId: RecordId, range: boolean) => {
+      if (range && anchorIndex !== undefined && plan !== undefined) {
+        const from = Math.min(anchorIndex, index);
+        const to = Math.max(anchorIndex, index) + 1;
+        void readQueueIds(appDatabase(), filter, plan, nowIso, from, to).then((ids) =>
+          setSelection((current) => new Set([...current, ...ids])),
+        );
+        return;
+      }
+      setAnchorIndex(index);
+      setSelection((current) => {
+        const next = new Set(current);
+        if (next.has(claimId)) next.delete(claimId);
+        else next.add(claimId);
+        return next;
+      });
+    },
+    [anchorIndex, filter, plan, nowIso],
+  );
+  // Selects the whole filter (not only the rows read so far); again, selects nothing.
+  const onSelectAll = useCallback(() => {
+    if (plan === undefined) return;
+    if (count > 0 && selection.size >= count) {
+      setSelection(new Set());
+      return;
+    }
+    void readQueueIds(appDatabase(), filter, plan, nowIso, 0, count).then((ids) =>
+      setSelection(new Set(ids)),
+    );
+  }, [count, filter, plan, nowIso, selection.size]);
+
+  return (
+    <>
+      {selection.size > 0 ? (
+        <Group
+          gap="sm"
+          className={classes.selectionBar}
+          role="toolbar"
+          aria-label={t('queueScreen.changeStatus')}
+        >
+          <Text size="sm" fw={600} aria-live="polite">
+            {t('queueScreen.selected', {
+              count: selection.size,
+              formattedCount: formatCount(selection.size),
+            })}
+          </Text>
+          <Button size="compact-sm" onClick={() => setBulkOpen(true)}>
+            {t('queueScreen.changeStatus')}
+          </Button>
+          <Button size="compact-sm" variant="subtle" onClick={() => setSelection(new Set())}>
+            {t('queueScreen.clearSelection')}
+          </Button>
+        </Group>
+      ) : null}
+      <ClaimQueueList
+        filter={filter}
+        plan={plan}
+        nowIso={nowIso}
+        nowMs={nowMs}
+        filtered={isFiltered(filter)}
+        selection={selection}
+        technicianNames={technicianNames}
+        onSelect={onSelect}
+        onSelectAll={onSelectAll}
+      />
+      <BulkStatusModal
+        opened={bulkOpen}
+        claimIds={selectedIds}
+        onClose={() => setBulkOpen(false)}
+        onFinished={(refusedIds) => setSelection(new Set(refusedIds))}
+      />
+    </>
   );
 }

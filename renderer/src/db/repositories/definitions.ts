@@ -31,6 +31,7 @@ import type {
   SyncFields,
 } from '../records';
 import { partSchema } from '../records';
+import { readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
 import type { RecordDefinition } from './writeSession';
 
@@ -69,6 +70,11 @@ export const claimDefinition: RecordDefinition<Claim, StoredClaim> = {
   ],
   fixedFields: ['rmaNumber', 'createdAt'],
   toStored: storeAsIs,
+  // The queue's deadline fields are derived on every write, from the claim's records as they are.
+  derive: async (claim, session) => ({
+    ...claim,
+    ...(await readClaimDeadlineFields(session.transaction, claim)),
+  }),
   touch: (claim, at) => ({ ...claim, updatedAt: at }),
 };
 

@@ -1,15 +1,24 @@
 import { fail, ok } from '../../../../shared/domain/result';
 import type { FixlineDatabase } from '../database';
+import { v7 as uuidv7 } from 'uuid';
 import type { RecordId } from '../../../../shared/domain/primitives';
 import type {
   BenchSettingsRow,
   PrintingSettings,
   PrintingSettingsInput,
+  QueueFilter,
+  SavedView,
   StationSettingsRow,
   StationSetup,
   Technician,
 } from '../records';
-import { printingSettingsSchema, stationPrinting, stationSetupSchema } from '../records';
+import {
+  printingSettingsSchema,
+  savedViewSchema,
+  stationPrinting,
+  stationSavedViews,
+  stationSetupSchema,
+} from '../records';
 import { runGuardedWrite } from '../writeGuard';
 import type { RepositoryResult } from './repositoryError';
 import { Refusal, parseInput } from './repositoryError';
@@ -56,8 +65,9 @@ export class StationRepository {
           const row: StationSettingsRow = {
             key: 'station',
             ...parsed.value,
-            // Printers are chosen in Settings, not at setup: updating the center keeps them.
+            // Printers are chosen in Settings and views in the queue, not at setup: keep them.
             ...(existing?.printing === undefined ? {} : { printing: existing.printing }),
+            ...(existing?.savedViews === undefined ? {} : { savedViews: existing.savedViews }),
             setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
           };
           await transaction.table<StationSettingsRow, string>('settings').put(row);
@@ -95,6 +105,74 @@ export class StationRepository {
           const row: StationSettingsRow = { ...existing, printing: parsed.value };
           await transaction.table<StationSettingsRow, string>('settings').put(row);
           return row;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.error);
+      throw error;
+    }
+  }
+
+  /** The queue views this station saved, in the order they were saved. */
+  async savedViews(): Promise<SavedView[]> {
+    return stationSavedViews(await this.get());
+  }
+
+  /**
+   * Saves the queue's `filter` under `name`. A view of the same name (in any letter case) is
+   * replaced, so saving again updates it rather than making a twin.
+   */
+  async saveView(name: string, filter: QueueFilter): Promise<RepositoryResult<SavedView>> {
+    const parsed = parseInput(savedViewSchema, { id: uuidv7(), name, filter });
+    if (!parsed.ok) return parsed;
+    const view = parsed.value;
+    return this.#changeSavedViews((views) => {
+      const sameName = views.find(
+        (candidate) => candidate.name.toLowerCase() === view.name.toLowerCase(),
+      );
+      const saved = sameName === undefined ? view : { ...view, id: sameName.id };
+      return {
+        views:
+          sameName === undefined
+            ? [...views, saved]
+            : views.map((candidate) => (candidate.id === sameName.id ? saved : candidate)),
+        value: saved,
+      };
+    });
+  }
+
+  /** Deletes a saved queue view. */
+  async removeView(viewId: RecordId): Promise<RepositoryResult<SavedView>> {
+    return this.#changeSavedViews((views) => {
+      const removed = views.find((view) => view.id === viewId);
+      if (removed === undefined) {
+        throw new Refusal({
+          code: 'not-found',
+          field: 'id',
+          message: `id: no saved view has the id ${viewId}; it may have been deleted already.`,
+        });
+      }
+      return { views: views.filter((view) => view !== removed), value: removed };
+    });
+  }
+
+  async #changeSavedViews<Value>(
+    change: (views: readonly SavedView[]) => { views: SavedView[]; value: Value },
+  ): Promise<RepositoryResult<Value>> {
+    try {
+      return ok(
+        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
+          const existing = await readStationSettings(transaction);
+          if (existing === undefined) {
+            throw new Refusal({
+              code: 'station-not-set-up',
+              message: 'Set up this station (its station code and center) before saving views.',
+            });
+          }
+          const { views, value } = change(stationSavedViews(existing));
+          const row: StationSettingsRow = { ...existing, savedViews: views };
+          await transaction.table<StationSettingsRow, string>('settings').put(row);
+          return value;
         }),
       );
     } catch (error) {

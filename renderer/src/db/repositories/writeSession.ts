@@ -43,6 +43,11 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
   readonly fixedFields: readonly (keyof Row & string)[];
   /** The stored row: the record, its sync fields, and any local fields derived for indexes. */
   readonly toStored: (row: Row, sync: SyncFields) => Stored;
+  /**
+   * Adds local fields that need other rows (a claim's next deadline needs its device and the
+   * station's calendar), read in the write's transaction. Like `toStored`'s, never synced.
+   */
+  readonly derive?: (stored: Stored, session: WriteSession) => Promise<Stored>;
   /** Stamps the record as changed, when a write changes anything (a claim's `updatedAt`). */
   readonly touch?: (row: Row, at: IsoDateTime) => Row;
   /** A rule that needs other rows; refuses with {@link WriteSession.refuse}. */
@@ -164,7 +169,10 @@ export class WriteSession {
     const fields = definedFields(row);
     await this.checkReferences(definition, row, [...fields.keys()]);
     await definition.check?.(row, this, 'create');
-    const stored = definition.toStored(row, this.syncFields(this.stampAll(fields.keys())));
+    const stored = await this.derived(
+      definition,
+      definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
+    );
     await this.table<Stored>(definition.table).add(stored);
     this.recordChange(definition.table, row.id, fields, []);
     const changes: Record<string, FieldChange> = {};
@@ -224,7 +232,10 @@ export class WriteSession {
       if (after.has(field)) set.set(field, after.get(field));
       else unset.push(field);
     }
-    const stored = definition.toStored(touched, this.syncFields(stamps));
+    const stored = await this.derived(
+      definition,
+      definition.toStored(touched, this.syncFields(stamps)),
+    );
     await this.table<Stored>(definition.table).put(stored);
     this.recordChange(definition.table, touched.id, set, unset);
     await this.appendAudit(definition.table, touched.id, action, changes);
@@ -248,6 +259,13 @@ export class WriteSession {
       deletedAt: { from: absent, to: this.at },
     });
     return stored;
+  }
+
+  private async derived<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    stored: Stored,
+  ): Promise<Stored> {
+    return definition.derive === undefined ? stored : definition.derive(stored, this);
   }
 
   private syncFields(stamps: FieldStamps): SyncFields {

@@ -1,0 +1,289 @@
+import './testDatabase';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { RecordId } from '../../shared/domain/primitives';
+import { deadlinePassesAt } from '../../renderer/src/db/claimDeadline';
+import {
+  countQueueFilters,
+  planQueue,
+  queuePlanCount,
+  readQueueClaims,
+} from '../../renderer/src/db/claimQueue';
+import { FixlineDatabase } from '../../renderer/src/db/database';
+import type { QueueFilter, StoredClaim } from '../../renderer/src/db/records';
+import type { Repositories } from '../../renderer/src/db/repositories';
+import { createRepositories } from '../../renderer/src/db/repositories';
+import { declareSchema } from '../../renderer/src/db/schema';
+import { schemaVersion1 } from '../../renderer/src/db/schema/v1';
+import { schemaVersion2 } from '../../renderer/src/db/schema/v2';
+import { makeClaim } from '../factories/domain';
+import {
+  asTechnician,
+  createCustomerAndDevice,
+  expectOk,
+  firstWriteMs,
+  freshDatabaseName,
+  steppingClock,
+} from './testDatabase';
+
+/** A station in Jakarta (UTC+7), where the first write lands on 2026-05-04 at 09:15. */
+async function openJakartaStation(name: string = freshDatabaseName()) {
+  const db = new FixlineDatabase(name);
+  const repositories = createRepositories(db, { now: steppingClock() });
+  expectOk(
+    await createRepositories(db, { now: () => firstWriteMs }).station.setUp({
+      stationCode: 'JKT1',
+      center: { name: 'Fixline Jakarta' },
+      timeZone: 'Asia/Jakarta',
+    }),
+  );
+  return { db, repositories };
+}
+
+async function openClaim(
+  repositories: Repositories,
+  overrides: Partial<Pick<StoredClaim, 'policyPackId' | 'assigneeId'>> = {},
+  serial = `KT3-${Math.random().toString(36).slice(2, 10)}`,
+) {
+  const { customerId, deviceId } = await createCustomerAndDevice(repositories, { serial });
+  const {
+    id: _id,
+    rmaNumber: _rma,
+    status: _status,
+    createdAt: _created,
+    updatedAt: _updated,
+    ...draft
+  } = makeClaim({ customerId, deviceId, policyPackId: 'igpsport', ...overrides });
+  return expectOk(await repositories.claims.create(draft, asTechnician));
+}
+
+describe('a claim’s next deadline', () => {
+  it('is the end of the last day in the center’s time zone, across a change to summer time', () => {
+    expect(deadlinePassesAt('2026-05-05', 'Asia/Jakarta')).toBe('2026-05-05T17:00:00.000Z');
+    // Berlin moves to summer time early on 29 March 2026: the 28th ends at UTC+1, the 29th at +2.
+    expect(deadlinePassesAt('2026-03-28', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
+    expect(deadlinePassesAt('2026-03-29', 'Europe/Berlin')).toBe('2026-03-29T22:00:00.000Z');
+  });
+
+  it('is stored with a new claim: the first response is due the day after the request', async () => {
+    const { db, repositories } = await openJakartaStation();
+    const claim = await openClaim(repositories);
+    // iGPSPORT answers within 24 hours (A9): asked on 4 May in Jakarta, answered by the 5th.
+    expect(await db.claims.get(claim.id)).toMatchObject({
+      nextDeadlineKind: 'first-response',
+      nextDeadlineDate: '2026-05-05',
+      nextDeadlineAt: '2026-05-05T17:00:00.000Z',
+    });
+  });
+
+  it('moves on once the center answers, and is gone once the claim is settled', async () => {
+    const { db, repositories } = await openJakartaStation();
+    const claim = await openClaim(repositories);
+    expectOk(
+      await repositories.claims.transition(claim.id, 'awaiting-authorization', asTechnician),
+    );
+    expect((await db.claims.get(claim.id))?.nextDeadlineKind).toBe('first-response');
+
+    expectOk(await repositories.claims.transition(claim.id, 'authorized', asTechnician));
+    // Answered: what is left is the warranty itself, a year from the invoice of 1 April 2026.
+    expect(await db.claims.get(claim.id)).toMatchObject({
+      nextDeadlineKind: 'coverage-end',
+      nextDeadlineDate: '2027-04-01',
+    });
+
+    expectOk(await repositories.claims.transition(claim.id, 'cancelled', asTechnician));
+    const cancelled = await db.claims.get(claim.id);
+    expect(cancelled?.nextDeadlineAt).toBeUndefined();
+    expect(cancelled?.nextDeadlineKind).toBeUndefined();
+    expect(await db.claims.where('nextDeadlineAt').above('').count()).toBe(0);
+  });
+
+  it('is never synced: the outbox carries the claim’s own fields only', async () => {
+    const { db, repositories } = await openJakartaStation();
+    await openClaim(repositories);
+    const entries = await db.outbox.toArray();
+    const claimChanges = entries.flatMap((entry) =>
+      entry.rows.filter((row) => row.table === 'claims'),
+    );
+    expect(claimChanges).toHaveLength(1);
+    expect(Object.keys(claimChanges[0]?.set ?? {})).not.toContain('nextDeadlineAt');
+    expect((await db.claims.toArray())[0]?.stamps).not.toHaveProperty('nextDeadlineAt');
+  });
+
+  it('is derived for the claims a version 2 database holds when it upgrades to version 3', async () => {
+    const name = freshDatabaseName();
+    const { db: setupDb, repositories } = await openJakartaStation(name);
+    const claim = await openClaim(repositories);
+    const rows = {
+      settings: await setupDb.settings.toArray(),
+      customers: await setupDb.customers.toArray(),
+      devices: await setupDb.devices.toArray(),
+      claims: (await setupDb.claims.toArray()).map(
+        ({ nextDeadlineAt: _at, nextDeadlineDate: _date, nextDeadlineKind: _kind, ...row }) => row,
+      ),
+    };
+    setupDb.close();
+    await Dexie.delete(name);
+
+    const version2 = new Dexie(name);
+    declareSchema(version2, [schemaVersion1, schemaVersion2]);
+    for (const [table, tableRows] of Object.entries(rows)) {
+      await version2.table(table).bulkAdd(tableRows);
+    }
+    version2.close();
+
+    const db = new FixlineDatabase(name);
+    expect(await db.claims.get(claim.id)).toMatchObject({
+      nextDeadlineKind: 'first-response',
+      nextDeadlineAt: '2026-05-05T17:00:00.000Z',
+    });
+    expect(await db.claims.where('nextDeadlineAt').below('2026-06-01').count()).toBe(1);
+  });
+});
+
+describe('the queue’s filters', () => {
+  const technicianA: RecordId = '00000000-0000-7000-8000-0000000000a1';
+  const technicianB: RecordId = '00000000-0000-7000-8000-0000000000b2';
+  const beforeDeadline = '2026-05-05T16:00:00.000Z';
+  const afterDeadline = '2026-05-05T18:00:00.000Z';
+
+  async function seededQueue() {
+    const { db, repositories } = await openJakartaStation();
+    const claims = [
+      await openClaim(repositories, { assigneeId: technicianA }),
+      await openClaim(repositories, { assigneeId: technicianB }),
+      await openClaim(repositories, { policyPackId: 'kospet-warranty-refund' }),
+      await openClaim(repositories, {
+        policyPackId: 'kospet-warranty-refund',
+        assigneeId: technicianA,
+      }),
+    ];
+    // The second is answered: its first-response deadline no longer counts.
+    expectOk(await repositories.claims.transition(claims[1]?.id ?? '', 'cancelled', asTechnician));
+    return { db, repositories, claims };
+  }
+
+  const rmaNumbersOf = async (db: FixlineDatabase, filter: QueueFilter, nowIso: string) => {
+    const plan = await planQueue(db, filter, nowIso);
+    const claims = await readQueueClaims(db, filter, plan, nowIso, 0, 100);
+    expect(queuePlanCount(plan)).toBe(claims.length);
+    return claims.map((claim) => claim.rmaNumber);
+  };
+
+  it('list each status, pack and assignee oldest first, each on one index range', async () => {
+    const { db } = await seededQueue();
+    const statusPlan = await planQueue(db, { status: 'intake' }, beforeDeadline);
+    expect(statusPlan).toEqual({ kind: 'range', count: 3 });
+    expect(await rmaNumbersOf(db, { status: 'intake' }, beforeDeadline)).toEqual([
+      'RMA-JKT1-000001',
+      'RMA-JKT1-000003',
+      'RMA-JKT1-000004',
+    ]);
+    expect(await rmaNumbersOf(db, { packId: 'kospet-warranty-refund' }, beforeDeadline)).toEqual([
+      'RMA-JKT1-000003',
+      'RMA-JKT1-000004',
+    ]);
+    expect(await rmaNumbersOf(db, { assigneeId: technicianA }, beforeDeadline)).toEqual([
+      'RMA-JKT1-000001',
+      'RMA-JKT1-000004',
+    ]);
+  });
+
+  it('count a claim overdue only once its next deadline has passed', async () => {
+    const { db } = await seededQueue();
+    // KOSPET "Warranty & Refund" promises no reply time, so only the iGPSPORT claim is due.
+    expect(await rmaNumbersOf(db, { overdue: true }, beforeDeadline)).toEqual([]);
+    expect(await rmaNumbersOf(db, { overdue: true }, afterDeadline)).toEqual(['RMA-JKT1-000001']);
+  });
+
+  it('combine conditions by intersecting index keys, in the queue’s order', async () => {
+    const { db } = await seededQueue();
+    const filter: QueueFilter = { status: 'intake', assigneeId: technicianA };
+    expect((await planQueue(db, filter, beforeDeadline)).kind).toBe('keys');
+    expect(await rmaNumbersOf(db, filter, beforeDeadline)).toEqual([
+      'RMA-JKT1-000001',
+      'RMA-JKT1-000004',
+    ]);
+    expect(
+      await rmaNumbersOf(db, { ...filter, packId: 'kospet-warranty-refund' }, beforeDeadline),
+    ).toEqual(['RMA-JKT1-000004']);
+    expect(await rmaNumbersOf(db, { ...filter, overdue: true }, afterDeadline)).toEqual([
+      'RMA-JKT1-000001',
+    ]);
+  });
+
+  it('leave deleted claims out of the lists and the counts', async () => {
+    const { db, repositories, claims } = await seededQueue();
+    expectOk(await repositories.claims.remove(claims[0]?.id ?? '', asTechnician));
+    expect(await rmaNumbersOf(db, { status: 'intake' }, beforeDeadline)).toEqual([
+      'RMA-JKT1-000003',
+      'RMA-JKT1-000004',
+    ]);
+    expect(await rmaNumbersOf(db, {}, beforeDeadline)).toHaveLength(3);
+    const counts = await countQueueFilters(
+      db,
+      { statuses: ['intake', 'cancelled'], packIds: ['igpsport'], assigneeIds: [technicianA] },
+      afterDeadline,
+    );
+    expect(counts.all).toBe(3);
+    expect(counts.overdue).toBe(0);
+    expect(Object.fromEntries(counts.byStatus)).toEqual({ intake: 2, cancelled: 1 });
+    expect(counts.byPack.get('igpsport')).toBe(1);
+    expect(counts.byAssignee.get(technicianA)).toBe(1);
+  });
+});
+
+describe('saved queue views', () => {
+  it('are saved, listed in order, replaced by name and deleted', async () => {
+    const { repositories } = await openJakartaStation();
+    const overdue = expectOk(await repositories.station.saveView('Overdue', { overdue: true }));
+    const mine = expectOk(
+      await repositories.station.saveView('My intake', {
+        status: 'intake',
+        assigneeId: '00000000-0000-7000-8000-0000000000a1',
+      }),
+    );
+    expect((await repositories.station.savedViews()).map((view) => view.name)).toEqual([
+      'Overdue',
+      'My intake',
+    ]);
+
+    const replaced = expectOk(
+      await repositories.station.saveView('  overdue ', { overdue: true, packId: 'igpsport' }),
+    );
+    expect(replaced.id).toBe(overdue.id);
+    expect(await repositories.station.savedViews()).toEqual([
+      { id: overdue.id, name: 'overdue', filter: { overdue: true, packId: 'igpsport' } },
+      mine,
+    ]);
+
+    expectOk(await repositories.station.removeView(mine.id));
+    expect((await repositories.station.savedViews()).map((view) => view.id)).toEqual([overdue.id]);
+    const again = await repositories.station.removeView(mine.id);
+    expect(again.ok ? undefined : again.error.code).toBe('not-found');
+  });
+
+  it('refuse a view without a name, or of an unknown status, saying what to fix', async () => {
+    const { repositories } = await openJakartaStation();
+    const unnamed = await repositories.station.saveView('   ', { overdue: true });
+    expect(unnamed.ok ? undefined : unnamed.error).toMatchObject({ field: 'name' });
+    const badStatus = await repositories.station.saveView('Odd', {
+      status: 'lost' as QueueFilter['status'],
+    });
+    expect(badStatus.ok ? undefined : badStatus.error.field).toBe('filter.status');
+    expect(await repositories.station.savedViews()).toEqual([]);
+  });
+
+  it('survive an update of the station’s center details', async () => {
+    const { repositories } = await openJakartaStation();
+    const view = expectOk(await repositories.station.saveView('Overdue', { overdue: true }));
+    expectOk(
+      await repositories.station.setUp({
+        stationCode: 'JKT1',
+        center: { name: 'Fixline Jakarta Barat' },
+        timeZone: 'Asia/Jakarta',
+      }),
+    );
+    expect(await repositories.station.savedViews()).toEqual([view]);
+  });
+});
