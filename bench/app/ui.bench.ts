@@ -9,7 +9,11 @@ import { percentiles, type Percentiles } from '../browser/measure.ts';
  * - `queueFirstRender`: from navigating to the queue until its first rows are painted, beside a
  *   raw Dexie read of the same first 200 claims by the `createdAt` index drawn into a plain table;
  * - `scanToClaim`: from the Enter that ends a typed scan until the claim's RMA heading is painted,
- *   beside a raw Dexie get by the `rmaNumber` index drawn as a heading.
+ *   beside a raw Dexie get by the `rmaNumber` index drawn as a heading;
+ * - `intakeSave`: storing three 3 MB photos (hashed, thumbnailed) and saving the intake with
+ *   `saveIntake` (customer, device, claim, three evidence rows, audit and outbox in one
+ *   transaction), as the intake screen does, beside raw Dexie puts of the same three blobs and
+ *   records into a plain database of its own.
  * Prints a table, then (last line, by the runner) one JSON object.
  */
 const claimCount = Number(process.env['FIXLINE_BENCH_CLAIMS'] ?? 100_000);
@@ -81,6 +85,83 @@ const rawScan = (rmaNumber: string) => `(async () => {
   const elapsedMs = performance.now() - startedMs;
   heading.remove();
   return elapsedMs;
+})()`;
+
+const intakeRounds = 8;
+
+/** Three photos of about 3 MB: noise, so JPEG cannot shrink them; made once per page. */
+const makePhotos = `(async () => {
+  const photos = [];
+  for (let index = 0; index < 3; index += 1) {
+    const canvas = new OffscreenCanvas(2200, 1650);
+    const context = canvas.getContext('2d');
+    const image = context.createImageData(2200, 1650);
+    for (let byte = 0; byte < image.data.length; byte += 1) {
+      image.data[byte] = byte % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+    }
+    context.putImageData(image, 0, 0);
+    photos.push(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }));
+  }
+  globalThis.benchPhotos = photos;
+  return photos.map((photo) => photo.size);
+})()`;
+
+/** Fixline's intake save with the photos: store each (hash, thumbnail), then `saveIntake`. */
+const fixlineIntakeSave = (round: number) => `(async () => {
+  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { createRepositories } = await import('/src/db/index.ts');
+  const { storeAttachment } = await import('/src/db/attachments.ts');
+  const { saveIntake } = await import('/src/intake/saveIntake.ts');
+  const db = appDatabase();
+  const repositories = createRepositories(db);
+  const actor = (await repositories.station.benchTechnician())?.id ?? '00000000-0000-7000-8000-0000000000aa';
+  // A photo differs by one byte each round, so each is stored anew rather than found by hash.
+  const photos = globalThis.benchPhotos.map((photo) => new Blob([photo, new Uint8Array([${round}])], { type: 'image/jpeg' }));
+  const startedMs = performance.now();
+  const evidence = [];
+  for (const [index, photo] of photos.entries()) {
+    const stored = await storeAttachment(db, photo);
+    if (!stored.ok) throw new Error(stored.error.message);
+    evidence.push({ kind: 'product-photo', sha256: stored.value.attachment.sha256, fileName: 'photo-' + index + '.jpg',
+      mediaType: 'image/jpeg', sizeBytes: photo.size, capturedAt: new Date().toISOString() });
+  }
+  const saved = await saveIntake(repositories, {
+    customer: { kind: 'new', customer: { name: 'Bench Customer ${round}', phone: '+62 813 1111 ' + String(2000 + ${round}), preferredLanguage: 'id' } },
+    device: { kind: 'new', device: { model: 'KOSPET Tank T3', category: 'smartwatch', serial: 'BENCH-' + String(100000 + ${round}) } },
+    claim: {
+      policyPackId: 'kospet-official-store',
+      purchase: { channel: 'official-store', orderDate: '2026-11-01', proof: 'valid' },
+      reason: 'defect', symptom: 'malfunction', defect: { what: 'Does not charge' },
+      customerAcknowledgement: { dataBackedUp: true, simRemoved: false, factoryReset: false },
+    },
+    evidence,
+  }, { actor });
+  if (!saved.ok) throw new Error(saved.error.message);
+  return performance.now() - startedMs;
+})()`;
+
+/** The raw baseline: the same three blobs and the same three records put into a plain database. */
+const rawIntakeSave = (round: number) => `(async () => {
+  // The app's database class extends Dexie: its prototype is the very Dexie the app runs on.
+  const { FixlineDatabase } = await import('/src/db/database.ts');
+  const Dexie = Object.getPrototypeOf(FixlineDatabase);
+  const db = globalThis.benchRawDb ??= new Dexie('fixline-bench-raw');
+  if (!db.isOpen()) {
+    db.version(1).stores({ blobs: 'sha', customers: 'id', devices: 'id', claims: 'id', evidence: 'id, claimId' });
+    await db.open();
+  }
+  const photos = globalThis.benchPhotos.map((photo) => new Blob([photo, new Uint8Array([${round}])], { type: 'image/jpeg' }));
+  const startedMs = performance.now();
+  await db.transaction('rw', db.tables, async () => {
+    for (const [index, photo] of photos.entries()) {
+      await db.table('blobs').put({ sha: '${round}-' + index, blob: photo });
+      await db.table('evidence').put({ id: crypto.randomUUID(), claimId: 'c${round}', fileName: 'photo-' + index + '.jpg' });
+    }
+    await db.table('customers').put({ id: crypto.randomUUID(), name: 'Bench Customer' });
+    await db.table('devices').put({ id: crypto.randomUUID(), serial: 'BENCH-${round}' });
+    await db.table('claims').put({ id: 'c${round}', status: 'intake' });
+  });
+  return performance.now() - startedMs;
 })()`;
 
 const headingShown = (rmaNumber: string) =>
@@ -187,8 +268,20 @@ export async function runUiBenchmark(): Promise<object> {
       }
     }
 
+    const photoBytes = await page.evaluate<number[]>(makePhotos);
+    const intake = { fixline: [] as number[], baseline: [] as number[] };
+    for (let round = 0; round < warmupRounds + intakeRounds; round += 1) {
+      const fixlineMs = await page.evaluate<number>(fixlineIntakeSave(round));
+      const baselineMs = await page.evaluate<number>(rawIntakeSave(round));
+      if (round >= warmupRounds) {
+        intake.fixline.push(fixlineMs);
+        intake.baseline.push(baselineMs);
+      }
+    }
+
     const queueFirstRender = figure(firstRender.fixline, firstRender.baseline);
     const scanToClaim = figure(scan.fixline, scan.baseline);
+    const intakeSave = figure(intake.fixline, intake.baseline);
     const row = (name: string, value: Figure) =>
       `${name.padEnd(20)} ${value.fixline.p50.toFixed(1).padStart(9)} ${value.fixline.p95.toFixed(1).padStart(9)} ${value.baseline.p50.toFixed(1).padStart(11)} ${value.baseline.p95.toFixed(1).padStart(11)} ${`${value.ratio.p50}×`.padStart(9)} ${`${value.ratio.p95}×`.padStart(9)}`;
     process.stdout.write(
@@ -197,6 +290,8 @@ export async function runUiBenchmark(): Promise<object> {
         `${'measure'.padEnd(20)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'raw p50'.padStart(11)} ${'raw p95'.padStart(11)} ${'ratio p50'.padStart(9)} ${'ratio p95'.padStart(9)}`,
         row('queue first render', queueFirstRender),
         row('scan to claim', scanToClaim),
+        row('intake save', intakeSave),
+        `(intake photos: ${photoBytes.map((bytes) => `${(bytes / 1e6).toFixed(1)} MB`).join(', ')})`,
         '',
       ].join('\n'),
     );
@@ -206,11 +301,14 @@ export async function runUiBenchmark(): Promise<object> {
       unit: 'ms',
       queueFirstRender,
       scanToClaim,
+      intakeSave: { ...intakeSave, photoBytes },
       baselines: {
         queueFirstRender:
           'db.claims.orderBy("createdAt").limit(200).toArray(), drawn into a plain <table>, until painted',
         scanToClaim:
           'db.claims.where("rmaNumber").equals(rma).first(), drawn as an <h2>, until painted',
+        intakeSave:
+          'three blob puts and five record puts in one transaction of a plain Dexie database',
       },
     };
   } finally {
