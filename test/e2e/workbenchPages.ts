@@ -167,6 +167,15 @@ type AxeViolation = {
 
 /** Runs axe-core on the page and fails on any serious or critical violation, naming them. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // A dialog or notification fading in or out has half-transparent text, which axe reads as too
+  // faint: wait for such transitions to end (spinners run forever, so they are left out).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        `document.getAnimations().filter((animation) => animation.playState === 'running' && animation.effect?.getTiming().iterations !== Infinity).length`,
+      ),
+    )
+    .toBe(0);
   const loaded = await page.evaluate('typeof window.axe');
   // From the dev server, as a file of the app's own origin: the strict CSP refuses inline scripts.
   if (loaded === 'undefined') {

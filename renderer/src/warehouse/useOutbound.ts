@@ -134,6 +134,9 @@ export function useOutbound() {
       carrier: saved.value.carrier,
       trackingNumber: trackingNumber.trim(),
     });
+    // The saved leg is listed; empty fields cannot save the same shipment twice.
+    setCarrier('');
+    setTrackingNumber('');
     return true;
   }
 
