@@ -13,4 +13,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { outDir: resolve(root, 'out/web'), emptyOutDir: true },
+  // The workers' imports too, so every dependency is bundled when the server starts: one found
+  // later makes Vite re-bundle and reload the page, which would drop a scan or a half-typed form.
+  optimizeDeps: { entries: ['index.html', 'src/**/*Worker.ts'] },
 });

@@ -174,8 +174,17 @@ export const fakePrintingBridge = (options: {
   };
 })()`;
 
-/** Types `code` into the page as a barcode scanner does: fast, then Enter. */
+/**
+ * Sends `code` as a barcode scanner does: every key in one burst, then Enter, at the focused
+ * element. The keys are dispatched inside the page: typed one by one from here, each waits for the
+ * page to answer, and on a busy machine a gap over the scanner threshold would split the scan in
+ * two, which a real scanner (whose keys carry their own arrival times) never does.
+ */
 export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await page.evaluate((keys) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...keys, 'Enter']) {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  }, code);
 }

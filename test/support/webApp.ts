@@ -12,8 +12,12 @@ const projectRoot = join(import.meta.dirname, '../..');
  * changes: an edit elsewhere in the tree must not reload a page in the middle of a test.
  */
 export async function startWebApp(): Promise<{ url: string; stop: () => Promise<void> }> {
+  // A dependency cache of its own: test files run side by side, and two servers re-bundling
+  // into one cache folder would reload each other's pages mid-test.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'fixline-vite-'));
   const server: ViteDevServer = await createServer({
     configFile: join(projectRoot, 'vite.web.config.ts'),
+    cacheDir,
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
   });
@@ -21,7 +25,13 @@ export async function startWebApp(): Promise<{ url: string; stop: () => Promise<
   const address = server.httpServer?.address();
   if (typeof address !== 'object' || address === null)
     throw new Error('the web server has no port');
-  return { url: `http://127.0.0.1:${address.port}/`, stop: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    stop: async () => {
+      await server.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
