@@ -1,14 +1,12 @@
 import type { Transaction } from 'dexie';
 import type { Claim } from '../../../shared/domain/claim';
 import type { IsoDate, IsoDateTime } from '../../../shared/domain/primitives';
-import { evaluateUntrustedClaim, policyClaimFromRecords } from '../../../shared/policy';
 import type { ClaimRecords } from '../../../shared/policy';
 import { nextDeadline } from '../../../shared/policy/nextDeadline';
-import { calendarDayIn } from '../station/calendarDay';
+import { evaluateClaimAsOpened, type StationCalendar } from '../station/claimEvaluation';
 import type {
   ClaimDeadlineFields,
   SettingsRow,
-  StationSetup,
   StoredCustomer,
   StoredDevice,
   StoredEvidence,
@@ -16,9 +14,6 @@ import type {
   StoredMisuseFinding,
   SyncFields,
 } from './records';
-
-/** The center's calendar the deadlines count in. */
-export type StationCalendar = Pick<StationSetup, 'timeZone' | 'holidays'>;
 
 const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
 
@@ -71,14 +66,8 @@ export function claimDeadlineFields(
   calendar: StationCalendar,
 ): ClaimDeadlineFields {
   const timeZone = calendar.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  // As the claim screen judges it: as of the day of the request, in the center's time zone.
-  const asOf = calendarDayIn(timeZone, Date.parse(records.claim.createdAt));
-  const input = policyClaimFromRecords(records, asOf);
-  if (input === undefined) return {};
-  const evaluation = evaluateUntrustedClaim(input, {
-    calendar: { holidays: calendar.holidays ?? [] },
-  });
-  if (!evaluation.ok) return {};
+  const evaluation = evaluateClaimAsOpened(records, calendar);
+  if (evaluation === undefined || !evaluation.ok) return {};
   const next = nextDeadline(evaluation.value.deadlines, records.claim.status);
   if (next === undefined) return {};
   return {

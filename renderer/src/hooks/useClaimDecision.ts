@@ -1,10 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { evaluateUntrustedClaim, policyClaimFromRecords } from '../../../shared/policy';
-import type { ClaimRecords, EvaluationResult } from '../../../shared/policy';
+import type { EvaluationResult } from '../../../shared/policy';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim, StoredCustomer, StoredDevice, SyncFields } from '../db/records';
-import { calendarDayIn } from '../station/calendarDay';
+import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 import { useStationContext } from '../station/StationContext';
 
 const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
@@ -53,25 +52,10 @@ export function useClaimDecision(claimId: string): ClaimDetails {
     if (records === undefined) return { kind: 'loading' };
     if (records === null) return { kind: 'not-found' };
     const { claim, customer, device } = records;
-    // The policy judges a claim as of the day the customer asked (spec: `asOf`), not today:
-    // a DOA request made on day 6 stays a DOA request when it is opened on day 10.
-    const asOf = calendarDayIn(timeZone, Date.parse(claim.createdAt));
-    let decision: EvaluationResult | undefined;
-    if (customer !== undefined && device !== undefined) {
-      const claimRecords: ClaimRecords = {
-        claim,
-        customer,
-        device,
-        evidence: records.evidence,
-        inspection: records.inspection,
-        misuseFindings: records.misuseFindings,
-      };
-      const input = policyClaimFromRecords(claimRecords, asOf);
-      decision =
-        input === undefined
-          ? undefined
-          : evaluateUntrustedClaim(input, { calendar: { holidays: holidays ?? [] } });
-    }
+    const decision: EvaluationResult | undefined =
+      customer === undefined || device === undefined
+        ? undefined
+        : evaluateClaimAsOpened({ ...records, customer, device }, { timeZone, holidays });
     return { kind: 'found', claim, customer, device, decision };
   }, [records, timeZone, holidays]);
 }

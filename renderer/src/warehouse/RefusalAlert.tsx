@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../hooks/useStationFormat';
-import { clauseRule } from './claimBundle';
+import { clauseRule } from '../claim/clauseWords';
 
 type RefusalAlertProps = {
   readonly message: string;
@@ -22,7 +22,7 @@ export function RefusalAlert({ message, clauses = [] }: RefusalAlertProps) {
             {t('warehouse.receiving.clause', { id: clause })}
           </Text>
           {': '}
-          {clauseRule(clause, language) ?? ''}
+          {clauseRule(clause, language, undefined) ?? ''}
         </Text>
       ))}
     </Alert>

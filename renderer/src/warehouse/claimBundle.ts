@@ -1,12 +1,6 @@
 import { parseRmaNumber } from '../../../shared/domain/claim';
 import type { IsoDate } from '../../../shared/domain/primitives';
-import type { Language } from '../../../shared/domain/vocabulary';
-import {
-  builtInPacks,
-  evaluateUntrustedClaim,
-  policyClaimFromRecords,
-  type EvaluationResult,
-} from '../../../shared/policy';
+import type { EvaluationResult } from '../../../shared/policy';
 import type { FixlineDatabase } from '../db/database';
 import type {
   StationSettingsRow,
@@ -16,7 +10,7 @@ import type {
   SyncFields,
 } from '../db/records';
 import { authorizedOnFrom } from '../claim/claimDocumentRecords';
-import { calendarDayIn } from '../station/calendarDay';
+import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 
 const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
 
@@ -66,15 +60,10 @@ export async function readClaimBundle(
   if (customer === undefined || device === undefined) {
     return { claim, customer, device, decision: undefined, authorizedOn };
   }
-  const asOf = calendarDayIn(timeZone, Date.parse(claim.createdAt));
-  const input = policyClaimFromRecords(
+  const decision = evaluateClaimAsOpened(
     { claim, customer, device, evidence, inspection, misuseFindings },
-    asOf,
+    station,
   );
-  const decision =
-    input === undefined
-      ? undefined
-      : evaluateUntrustedClaim(input, { calendar: { holidays: station.holidays ?? [] } });
   return { claim, customer, device, decision, authorizedOn };
 }
 
@@ -90,16 +79,4 @@ export async function lookUpRmaNumber(
   const claim = claims[0];
   if (claim === undefined) return { kind: 'not-found', rmaNumber };
   return { kind: 'found', bundle: await readClaimBundle(db, station, claim) };
-}
-
-/**
- * The rule of a policy clause in `language`. Clause ids are unique across the built-in packs
- * (A for iGPSPORT, B and C for KOSPET), so any pack that states it has the words.
- */
-export function clauseRule(clause: string, language: Language): string | undefined {
-  for (const pack of Object.values(builtInPacks)) {
-    const text = pack.clauses[clause];
-    if (text !== undefined) return text.rule[language];
-  }
-  return undefined;
 }
