@@ -1,4 +1,4 @@
-import { seededTechnician } from './workbenchPages';
+import { seedStationWith } from './workbenchPages';
 
 /**
  * Page scripts of the complete-claim tests (text, see workbenchPages.ts): a station whose policy
@@ -9,37 +9,27 @@ import { seededTechnician } from './workbenchPages';
  * The seeded station of workbenchPages with one assignment per pack: KOSPET's official store,
  * KOSPET bought on a marketplace (the "Warranty & Refund" page), and iGPSPORT from anywhere.
  */
-export const seedStationForEveryPack = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
-  const { pinCredentials } = await import('/src/station/technicianPin.ts');
-  const repositories = createRepositories(appDatabase());
-  const technicianId = '00000000-0000-7000-8000-0000000000aa';
-  const station = await repositories.station.setUp({
-    stationCode: 'JKT1',
-    center: {
-      name: 'Fixline Jakarta',
-      address: { lines: ['Jl. Panjang No. 88, Kebon Jeruk'], city: 'Jakarta Barat', postalCode: '11530', countryCode: 'ID' },
-      phone: '+62 21 5890 1234',
-    },
-    currency: 'IDR',
-    timeZone: 'Asia/Jakarta',
-    workingDays: [1, 2, 3, 4, 5],
-    holidays: ['2026-12-25'],
-    language: 'en',
-    policyAssignments: [
-      { brand: 'KOSPET', channels: ['official-store'], packId: 'kospet-official-store' },
-      { brand: 'KOSPET', channels: ['amazon', 'aliexpress', 'ebay', 'walmart'], packId: 'kospet-warranty-refund' },
-      { brand: 'iGPSPORT', channels: ['official-store', 'amazon', 'aliexpress', 'ebay', 'walmart', 'offline-store', 'other'], packId: 'igpsport' },
+export const seedStationForEveryPack = seedStationWith([
+  { brand: 'KOSPET', channels: ['official-store'], packId: 'kospet-official-store' },
+  {
+    brand: 'KOSPET',
+    channels: ['amazon', 'aliexpress', 'ebay', 'walmart'],
+    packId: 'kospet-warranty-refund',
+  },
+  {
+    brand: 'iGPSPORT',
+    channels: [
+      'official-store',
+      'amazon',
+      'aliexpress',
+      'ebay',
+      'walmart',
+      'offline-store',
+      'other',
     ],
-    technicians: [
-      { id: technicianId, name: ${JSON.stringify(seededTechnician.name)}, ...(await pinCredentials(${JSON.stringify(seededTechnician.pin)})) },
-    ],
-  });
-  if (!station.ok) throw new Error(station.error.message);
-  const bench = await repositories.station.setBenchTechnician(technicianId);
-  if (!bench.ok) throw new Error(bench.error.message);
-})()`;
+    packId: 'igpsport',
+  },
+]);
 
 /** What {@link readFinishedClaim} answers. */
 export type FinishedClaim = {

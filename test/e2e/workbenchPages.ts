@@ -16,8 +16,14 @@ export const seededTechnician = { name: 'Dewi Lestari', pin: '4821' };
 /** A second technician of the seeded station, not at the bench at first. */
 export const secondTechnician = { name: 'Agus Wijaya', pin: '1357' };
 
-/** Sets the station up through the repositories, as the setup screen would. */
-export const seedStation = `(async () => {
+/** A brand's policy pack for some sales channels, as the setup screen assigns it. */
+export type PolicyAssignment = { brand: string; channels: string[]; packId: string };
+
+/**
+ * Sets the station up through the repositories, as the setup screen would, with `assignments`
+ * deciding which policy pack applies to which brand and channel.
+ */
+export const seedStationWith = (assignments: readonly PolicyAssignment[]) => `(async () => {
   const { appDatabase } = await import('/src/db/appDatabase.ts');
   const { createRepositories } = await import('/src/db/index.ts');
   const { pinCredentials } = await import('/src/station/technicianPin.ts');
@@ -35,7 +41,7 @@ export const seedStation = `(async () => {
     workingDays: [1, 2, 3, 4, 5],
     holidays: ['2026-12-25'],
     language: 'en',
-    policyAssignments: [{ brand: 'KOSPET', channels: ['official-store'], packId: 'kospet-official-store' }],
+    policyAssignments: ${JSON.stringify(assignments)},
     technicians: [
       { id: technicianId, name: ${JSON.stringify(seededTechnician.name)}, ...(await pinCredentials(${JSON.stringify(seededTechnician.pin)})) },
       { id: '00000000-0000-7000-8000-0000000000ab', name: ${JSON.stringify(secondTechnician.name)}, ...(await pinCredentials(${JSON.stringify(secondTechnician.pin)})) },
@@ -45,6 +51,11 @@ export const seedStation = `(async () => {
   const bench = await repositories.station.setBenchTechnician(technicianId);
   if (!bench.ok) throw new Error(bench.error.message);
 })()`;
+
+/** The seeded station: KOSPET's official store, under the kospet-official-store pack. */
+export const seedStation = seedStationWith([
+  { brand: 'KOSPET', channels: ['official-store'], packId: 'kospet-official-store' },
+]);
 
 /** Chooses printers as the desktop's Settings screen would: a laser for slips, a ZPL label printer. */
 export const seedPrinters = `(async () => {
