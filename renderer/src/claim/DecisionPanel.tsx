@@ -6,6 +6,7 @@ import type { Remedy } from '../../../shared/domain/vocabulary';
 import type { Decision } from '../../../shared/policy';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { ClauseList } from './ClauseList';
+import { RemedyOptionCard } from './RemedyOptionCard';
 import classes from './DecisionPanel.module.css';
 
 type DecisionPanelProps = {
@@ -31,8 +32,6 @@ export function DecisionPanel({ decision, chosenRemedy, onChooseRemedy }: Decisi
     setChoosing(undefined);
   };
   const format = useStationFormat();
-  const payer = (who: 'customer' | 'company' | null) =>
-    who === null ? t('claim.noShipping') : t(`payer.${who}`);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="decision-title">
       <Stack gap="md">
@@ -70,49 +69,36 @@ export function DecisionPanel({ decision, chosenRemedy, onChooseRemedy }: Decisi
           ) : (
             <Stack component="ul" gap="sm" className={classes.list}>
               {decision.options.map((option) => (
-                <li key={option.remedy}>
-                  <Paper bg="gray.0" p="sm" radius="sm">
-                    <Group gap="xs">
-                      <Text fw={600}>{t(`remedy.${option.remedy}`)}</Text>
-                      {remedyNeedsApprovedQuote(option.remedy) ? (
-                        <Badge color="red" variant="filled" size="sm">
-                          {t('claimScreen.decision.customerPays')}
-                        </Badge>
-                      ) : null}
-                      {option.pendingInspection ? (
-                        <Badge color="yellow" variant="filled" autoContrast size="sm">
-                          {t('claim.pendingInspection')}
-                        </Badge>
-                      ) : null}
-                      {option.deadline === null ? null : (
-                        <Badge color="gray" variant="outline" size="sm">
-                          {t('claim.deadline', { date: format.date(option.deadline) })}
-                        </Badge>
-                      )}
-                      {option.remedy === chosenRemedy ? (
-                        <Badge color="teal" variant="filled" size="sm">
-                          {t('claimScreen.decision.chosen')}
-                        </Badge>
-                      ) : onChooseRemedy === undefined ? null : (
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          ml="auto"
-                          loading={choosing === option.remedy}
-                          onClick={() => void choose(option.remedy)}
-                          aria-label={`${t('claimScreen.decision.choose')}: ${t(`remedy.${option.remedy}`)}`}
-                        >
-                          {t('claimScreen.decision.choose')}
-                        </Button>
-                      )}
-                    </Group>
-                    <Text size="sm" c="dimmed">
-                      {t('claim.inbound', { payer: payer(option.inboundShippingPaidBy) })} ·{' '}
-                      {t('claim.outbound', { payer: payer(option.outboundShippingPaidBy) })}
-                    </Text>
-                    <ClauseList clauses={option.clauses} decision={decision} />
-                  </Paper>
-                </li>
+                <RemedyOptionCard
+                  key={option.remedy}
+                  option={option}
+                  decision={decision}
+                  badges={
+                    remedyNeedsApprovedQuote(option.remedy) ? (
+                      <Badge color="red" variant="filled" size="sm">
+                        {t('claimScreen.decision.customerPays')}
+                      </Badge>
+                    ) : null
+                  }
+                  action={
+                    option.remedy === chosenRemedy ? (
+                      <Badge color="teal" variant="filled" size="sm">
+                        {t('claimScreen.decision.chosen')}
+                      </Badge>
+                    ) : onChooseRemedy === undefined ? null : (
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        ml="auto"
+                        loading={choosing === option.remedy}
+                        onClick={() => void choose(option.remedy)}
+                        aria-label={`${t('claimScreen.decision.choose')}: ${t(`remedy.${option.remedy}`)}`}
+                      >
+                        {t('claimScreen.decision.choose')}
+                      </Button>
+                    )
+                  }
+                />
               ))}
             </Stack>
           )}

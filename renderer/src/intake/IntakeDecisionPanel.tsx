@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResult } from '../../../shared/policy';
 import { ClauseList } from '../claim/ClauseList';
+import { RemedyOptionCard } from '../claim/RemedyOptionCard';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { fieldOfMissingFact } from './fieldTargets';
 
@@ -35,8 +36,6 @@ type IntakeDecisionPanelProps = {
 export function IntakeDecisionPanel({ decision, onJump }: IntakeDecisionPanelProps) {
   const { t } = useTranslation();
   const format = useStationFormat();
-  const payer = (who: 'customer' | 'company' | null) =>
-    who === null ? t('claim.noShipping') : t(`payer.${who}`);
 
   const body = () => {
     switch (decision.kind) {
@@ -135,28 +134,7 @@ export function IntakeDecisionPanel({ decision, onJump }: IntakeDecisionPanelPro
           ) : (
             <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
               {value.options.map((option) => (
-                <Paper component="li" key={option.remedy} bg="gray.0" p="xs" radius="sm">
-                  <Group gap="xs">
-                    <Text fw={600} size="sm">
-                      {t(`remedy.${option.remedy}`)}
-                    </Text>
-                    {option.pendingInspection ? (
-                      <Badge color="yellow" variant="filled" autoContrast size="sm">
-                        {t('claim.pendingInspection')}
-                      </Badge>
-                    ) : null}
-                    {option.deadline === null ? null : (
-                      <Badge color="gray" variant="outline" size="sm">
-                        {t('claim.deadline', { date: format.date(option.deadline) })}
-                      </Badge>
-                    )}
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {t('claim.inbound', { payer: payer(option.inboundShippingPaidBy) })} ·{' '}
-                    {t('claim.outbound', { payer: payer(option.outboundShippingPaidBy) })}
-                  </Text>
-                  <ClauseList clauses={option.clauses} decision={value} />
-                </Paper>
+                <RemedyOptionCard key={option.remedy} option={option} decision={value} compact />
               ))}
             </Stack>
           )}

@@ -28,6 +28,8 @@ import classes from './WarehouseDesk.module.css';
 
 type ReceivingPanelProps = { readonly desk: ReceivingDesk; readonly active: boolean };
 
+/** The parcel's condition on arrival, as the clerk ticks it (B8). */
+const conditionFields = ['unopened', 'unused', 'originalPackaging'] as const;
 /** Receiving: scan the RMA slip, check the parcel against B14, record its condition, receive it. */
 export function ReceivingPanel({ desk, active }: ReceivingPanelProps) {
   const { t } = useTranslation();
@@ -248,36 +250,19 @@ export function ReceivingPanel({ desk, active }: ReceivingPanelProps) {
                       {t('warehouse.receiving.conditionTitle')}
                     </Title>
                     <Group gap="lg">
-                      <Checkbox
-                        label={t('warehouse.receiving.unopened')}
-                        checked={desk.condition.unopened}
-                        onChange={(event) =>
-                          desk.setCondition({
-                            ...desk.condition,
-                            unopened: event.currentTarget.checked,
-                          })
-                        }
-                      />
-                      <Checkbox
-                        label={t('warehouse.receiving.unused')}
-                        checked={desk.condition.unused}
-                        onChange={(event) =>
-                          desk.setCondition({
-                            ...desk.condition,
-                            unused: event.currentTarget.checked,
-                          })
-                        }
-                      />
-                      <Checkbox
-                        label={t('warehouse.receiving.originalPackaging')}
-                        checked={desk.condition.originalPackaging}
-                        onChange={(event) =>
-                          desk.setCondition({
-                            ...desk.condition,
-                            originalPackaging: event.currentTarget.checked,
-                          })
-                        }
-                      />
+                      {conditionFields.map((field) => (
+                        <Checkbox
+                          key={field}
+                          label={t(`warehouse.receiving.${field}`)}
+                          checked={desk.condition[field]}
+                          onChange={(event) =>
+                            desk.setCondition({
+                              ...desk.condition,
+                              [field]: event.currentTarget.checked,
+                            })
+                          }
+                        />
+                      ))}
                     </Group>
                     <TagsInput
                       label={t('warehouse.receiving.accessoriesLabel')}
