@@ -6,13 +6,13 @@ import { kospetOfficialStoreClauses } from '../../shared/policy/clauses/kospetOf
 import { kospetWarrantyRefundClauses } from '../../shared/policy/clauses/kospetWarrantyRefundClauses';
 
 /**
- * The clause texts against what they claim to be: the catalog of ../shared/spec/policy.md (every
- * id of the pack, in order, with its rule) and the brand's own words in ../shared/seeds/ (every
- * quoted excerpt occurs in the seed, word for word).
+ * The clause texts against what they claim to be: the clause catalog in docs/policies/ (every id
+ * of the pack, in order, with its rule) and the brand's own words kept beside it (every quoted
+ * excerpt occurs in the brand's text, word for word).
  */
-const sharedDir = new URL('../../../shared/', import.meta.url);
-const specText = readFileSync(new URL('spec/policy.md', sharedDir), 'utf8');
-const readSeed = (file: string) => readFileSync(new URL(`seeds/${file}`, sharedDir), 'utf8');
+const policiesDir = new URL('../../docs/policies/', import.meta.url);
+const specText = readFileSync(new URL('clause-catalog.md', policiesDir), 'utf8');
+const readPolicyText = (file: string) => readFileSync(new URL(file, policiesDir), 'utf8');
 
 /** Whitespace runs (newlines, non-breaking spaces) become one space; "2. 2." list artefacts become "2.". */
 const normalize = (text: string) =>
@@ -38,31 +38,31 @@ const specRows = (pack: string): [string, string][] => {
 
 const packs: {
   pack: string;
-  seed: string;
+  policyText: string;
   catalog: ClauseCatalog;
   ids: string[];
 }[] = [
   {
     pack: 'igpsport',
-    seed: '000_228445564391712c.txt',
+    policyText: 'igpsport.txt',
     catalog: igpsportClauses,
     ids: range('A', 11),
   },
   {
     pack: 'kospet-warranty-refund',
-    seed: '001_6d6f6d1d055f99e9.txt',
+    policyText: 'kospet-warranty-refund.txt',
     catalog: kospetWarrantyRefundClauses,
     ids: range('B', 21),
   },
   {
     pack: 'kospet-official-store',
-    seed: '002_711f5f26a31769c8.txt',
+    policyText: 'kospet-official-store.txt',
     catalog: kospetOfficialStoreClauses,
     ids: range('C', 14),
   },
 ];
 
-describe.each(packs)('clause texts of $pack', ({ pack, seed, catalog, ids }) => {
+describe.each(packs)('clause texts of $pack', ({ pack, policyText, catalog, ids }) => {
   it('parses with the clause catalog schema', () => {
     expect(clauseCatalogSchema.parse(catalog)).toEqual(catalog);
   });
@@ -81,11 +81,11 @@ describe.each(packs)('clause texts of $pack', ({ pack, seed, catalog, ids }) => 
     }
   });
 
-  it('quotes the seed word for word', () => {
-    const seedText = normalize(readSeed(seed));
+  it("quotes the brand's text word for word", () => {
+    const brandText = normalize(readPolicyText(policyText));
     for (const [id, clause] of Object.entries(catalog)) {
       for (const { text } of clause.source) {
-        expect(seedText.includes(normalize(text)), `${id}: "${text}"`).toBe(true);
+        expect(brandText.includes(normalize(text)), `${id}: "${text}"`).toBe(true);
       }
     }
   });

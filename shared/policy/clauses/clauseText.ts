@@ -8,7 +8,7 @@ export const clauseSourceSchema = z.object({
 });
 
 /**
- * The words behind one clause: `rule` is the catalog's statement of it (../shared/spec/policy.md)
+ * The words behind one clause: `rule` is the catalog's statement of it (docs/policies/clause-catalog.md)
  * in English and Bahasa Indonesia; `source` quotes the brand's own text, in every language the
  * seed has it in, so a technician and the printed slip can show exactly what the brand wrote.
  */

@@ -1,8 +1,8 @@
 import type { ClauseCatalog } from './clauseText';
 
 /**
- * Clause texts of the `igpsport` pack (../shared/spec/policy.md), quoting
- * ../shared/seeds/000_228445564391712c.txt. The seed has its "Lingkup Garansi" block and the
+ * Clause texts of the `igpsport` pack (docs/policies/clause-catalog.md), quoting
+ * docs/policies/igpsport.txt. The seed has its "Lingkup Garansi" block and the
  * 1X24 jam sentence only in Bahasa Indonesia and the rest only in English; each clause quotes
  * what the seed has, in its own language. The main block appears twice in the seed: quoted once.
  */

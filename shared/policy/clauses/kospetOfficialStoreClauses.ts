@@ -1,8 +1,8 @@
 import type { ClauseCatalog } from './clauseText';
 
 /**
- * Clause texts of the `kospet-official-store` pack (../shared/spec/policy.md), quoting
- * ../shared/seeds/002_711f5f26a31769c8.txt (English only).
+ * Clause texts of the `kospet-official-store` pack (docs/policies/clause-catalog.md), quoting
+ * docs/policies/kospet-official-store.txt (English only).
  */
 export const kospetOfficialStoreClauses = {
   C1: {

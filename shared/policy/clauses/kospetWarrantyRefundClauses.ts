@@ -1,8 +1,8 @@
 import type { ClauseCatalog } from './clauseText';
 
 /**
- * Clause texts of the `kospet-warranty-refund` pack (../shared/spec/policy.md), quoting
- * ../shared/seeds/001_6d6f6d1d055f99e9.txt (English only).
+ * Clause texts of the `kospet-warranty-refund` pack (docs/policies/clause-catalog.md), quoting
+ * docs/policies/kospet-warranty-refund.txt (English only).
  */
 export const kospetWarrantyRefundClauses = {
   B1: {
