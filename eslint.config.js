@@ -37,18 +37,18 @@ const nodeBuiltins = [
  */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
-const sharedForbidden = [
-  '**/renderer/**',
-  '**/electron/**',
-  '**/server/**',
-  'electron',
-  'react',
-  'react-dom',
-  'dexie',
-  ...nodeBuiltins,
-];
+/**
+ * shared/ runs in the renderer, the main process and the server alike. Its packages are an
+ * allow-list (as Signal Desktop keeps its own): a package not named here is an error, so a
+ * dependency on the DOM, Node, Electron, React or Dexie cannot slip in through a new package.
+ * @param {string[]} packages bare module names (with their subpaths) shared/ may import
+ */
+const sharedMayImportOnly = (packages) =>
+  `^(?!(${packages.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(/|$))[^./]`;
+const sharedPackages = ['zod', 'date-fns'];
+const sharedLayers = ['**/renderer/**', '**/electron/**', '**/server/**'];
 const sharedWhy =
-  'shared/ is the pure layer: it runs in the renderer, main process and server alike, so it may not import DOM, Node, Electron, React, Dexie or another layer.';
+  'shared/ is the pure layer: it runs in the renderer, main process and server alike, so it may import only its own modules and the packages on its allow-list in eslint.config.js (no DOM, Node, Electron, React, Dexie or another layer).';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', '.scratch/'] },
@@ -81,12 +81,13 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/documents/pdf/**'],
     rules: restrict(
-      { group: sharedForbidden, message: sharedWhy },
+      { group: sharedLayers, message: sharedWhy },
       {
         group: ['pdfkit', 'pdfkit/*', 'bwip-js', 'bwip-js/*'],
         message:
           'only shared/documents/pdf/ draws PDFs and barcodes: lay documents out as operations here, and draw them there.',
       },
+      { regex: sharedMayImportOnly([...sharedPackages, 'pdfkit', 'bwip-js']), message: sharedWhy },
     ),
   },
   {
@@ -96,7 +97,8 @@ export default tseslint.config(
     // structural PdfCanvas that each platform fills with its own pdfkit build.
     files: ['shared/documents/pdf/**/*.ts'],
     rules: restrict(
-      { group: sharedForbidden, message: sharedWhy },
+      { group: sharedLayers, message: sharedWhy },
+      { regex: sharedMayImportOnly([...sharedPackages, 'pdfkit', 'bwip-js']), message: sharedWhy },
       {
         // Every entry of pdfkit and bwip-js except bwip-js/generic.
         regex: '^(pdfkit|bwip-js(?!/generic$))(/.*)?$',
@@ -128,6 +130,16 @@ export default tseslint.config(
       ['**/renderer/**', '**/server/**', 'react', 'react-dom', 'dexie'],
       'electron/ is the main process and preload: it shares code with the renderer only through shared/.',
     ),
+  },
+  {
+    // The preload runs beside the page with Electron's IPC in reach: it imports Electron and the
+    // IPC contract (shared/ipc/), nothing else, so no other code can widen what the page reaches.
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict({
+      regex: '^(?!electron$|(\\.\\./)+shared/ipc/)',
+      message:
+        'the preload imports only electron and the IPC contract in shared/ipc/: everything the page may reach is declared there.',
+    }),
   },
   {
     // Every IPC handler goes through electron/main/ipc.ts, which checks the sender and validates
