@@ -2,6 +2,17 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, findChromium } from './test/support/chromium.ts';
 
+/**
+ * Tests that start whole programs (the CLIs through tsx, an electron-vite build for the package
+ * check, CUPS): seconds each, so the edit loop's `npm run test:unit` leaves them to `npm test`.
+ */
+const programTests = [
+  'test/cli/**',
+  'test/documents/documentsCli.test.ts',
+  'test/documents/cups.test.ts',
+  'test/electron/packaging.test.ts',
+];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -10,7 +21,24 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/e2e/**', ...programTests],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'programs',
+          include: programTests,
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The real UI in Chromium, served by Vite: slow, so the edit loop leaves it to `npm test`.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
