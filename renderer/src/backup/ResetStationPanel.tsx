@@ -2,6 +2,8 @@ import { Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@man
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStationContext } from '../station/StationContext';
+import { BackupExportForm } from './BackupExportForm';
+import { BackupOutcomeMessage } from './BackupOutcomeMessage';
 import { useStationBackupContext } from './StationBackupContext';
 
 /**
@@ -11,7 +13,7 @@ import { useStationBackupContext } from './StationBackupContext';
 export function ResetStationPanel() {
   const { t } = useTranslation();
   const { station } = useStationContext();
-  const { resetStation } = useStationBackupContext();
+  const { outcome, resetStation } = useStationBackupContext();
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -32,38 +34,38 @@ export function ResetStationPanel() {
           {t('backup.reset.open')}
         </Button>
       </Stack>
-      <Modal opened={open} onClose={close} title={t('backup.reset.title')} centered>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!confirmed) return;
-            setResetting(true);
-            // Once the station is empty the app shows first-run setup, which unmounts this panel.
-            void resetStation();
-          }}
-        >
-          <Stack gap="sm">
-            <Text size="sm">{t('backup.reset.explain')}</Text>
-            <Text size="sm" fw={500}>
-              {t('backup.reset.exportFirst')}
-            </Text>
-            <TextInput
-              label={t('backup.reset.confirmLabel', { code: station.stationCode })}
-              value={typed}
-              onChange={(event) => setTyped(event.currentTarget.value)}
-              autoComplete="off"
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('backup.reset.cancel')}
-              </Button>
-              <Button type="submit" color="red" disabled={!confirmed} loading={resetting}>
-                {t('backup.reset.confirm')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+      <Modal opened={open} onClose={close} title={t('backup.reset.title')} size="lg" centered>
+        <Stack gap="sm">
+          <Text size="sm">{t('backup.reset.warning')}</Text>
+          <BackupExportForm />
+          <BackupOutcomeMessage outcome={outcome} />
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!confirmed) return;
+              setResetting(true);
+              // Once the station is empty the app shows first-run setup, unmounting this panel.
+              void resetStation();
+            }}
+          >
+            <Stack gap="sm">
+              <TextInput
+                label={t('backup.reset.confirmLabel', { code: station.stationCode })}
+                value={typed}
+                onChange={(event) => setTyped(event.currentTarget.value)}
+                autoComplete="off"
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close}>
+                  {t('backup.reset.cancel')}
+                </Button>
+                <Button type="submit" color="red" disabled={!confirmed} loading={resetting}>
+                  {t('backup.reset.confirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Stack>
       </Modal>
     </Paper>
   );

@@ -73,7 +73,8 @@ export const backupEn = {
     explain:
       'Deletes every claim, record, attachment and setting of this station, so that it can be set up again or restored from a backup. Export a backup first.',
     open: 'Reset this station…',
-    exportFirst: 'Export a backup first (in the Backup section above).',
+    warning:
+      'This deletes every claim, record, attachment and setting of this station. Export a backup first:',
     confirmLabel: 'Type the station code {{code}} to confirm',
     confirm: 'Delete everything and reset',
     cancel: 'Cancel',
@@ -159,7 +160,8 @@ export const backupId: typeof backupEn = {
     explain:
       'Menghapus semua klaim, catatan, lampiran, dan pengaturan stasiun ini, agar dapat disiapkan ulang atau dipulihkan dari cadangan. Ekspor cadangan terlebih dahulu.',
     open: 'Reset stasiun ini…',
-    exportFirst: 'Ekspor cadangan terlebih dahulu (di bagian Cadangan di atas).',
+    warning:
+      'Ini menghapus semua klaim, catatan, lampiran, dan pengaturan stasiun ini. Ekspor cadangan terlebih dahulu:',
     confirmLabel: 'Ketik kode stasiun {{code}} untuk mengonfirmasi',
     confirm: 'Hapus semuanya dan reset',
     cancel: 'Batal',
