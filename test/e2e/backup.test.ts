@@ -186,6 +186,28 @@ describe('station backup in the browser', () => {
     }
   });
 
+  it('says an export that fails failed, instead of working forever', async () => {
+    const station = await openStationBrowser();
+    try {
+      await openApp(station.page);
+      await station.page.evaluate(recordCustomer('Ayu Lestari'));
+      await openSettings(station.page);
+      // The key derivation fails, as it would in a browser without WebCrypto's PBKDF2.
+      await station.page.evaluate(() => {
+        crypto.subtle.deriveBits = () => Promise.reject(new Error('PBKDF2 is not available'));
+      });
+      const panel = backupPanel(station.page);
+      await panel.getByLabel('Passphrase', { exact: true }).fill('kopi susu 42');
+      await panel.getByLabel('Repeat the passphrase').fill('kopi susu 42');
+      await panel.getByRole('button', { name: 'Export a backup…' }).click();
+      await expect
+        .poll(() => panel.getByRole('alert').textContent())
+        .toContain('The backup was not saved: PBKDF2 is not available');
+    } finally {
+      await station.close();
+    }
+  });
+
   it('resets the station behind its typed code, back to first-run setup', async () => {
     const station = await openStationBrowser();
     try {

@@ -134,6 +134,12 @@ async function importLegacy(scratch: Dexie, file: Blob): Promise<unknown> {
 type Written = Pick<RestoreSummary, 'rows' | 'attachments'>;
 
 /**
+ * How long one read of the source may keep the import transaction waiting: reading and hashing a
+ * video of a few GB takes minutes on a slow disk (Dexie's default is one minute).
+ */
+const sourceReadTimeoutMs = 15 * 60_000;
+
+/**
  * Fills a scratch database declared at `version` (`fill`), opens it at the current version so the
  * upgrade functions run, and copies it into `target`, checked like any backup. The scratch
  * database is deleted whatever happens.
@@ -179,7 +185,7 @@ async function writeSource(db: Dexie, source: BackupSource, checkRows: boolean):
     db.transaction('rw', db.tables, async () => {
       const pages = source.tablePages();
       for (;;) {
-        const next = await Dexie.waitFor(pages.next());
+        const next = await Dexie.waitFor(pages.next(), sourceReadTimeoutMs);
         if (next.done === true) break;
         const { table, firstRow, rows: page } = next.value;
         const checked = checkRows
@@ -190,7 +196,7 @@ async function writeSource(db: Dexie, source: BackupSource, checkRows: boolean):
       }
       const blobs = source.attachmentRows();
       for (;;) {
-        const next = await Dexie.waitFor(blobs.next());
+        const next = await Dexie.waitFor(blobs.next(), sourceReadTimeoutMs);
         if (next.done === true) break;
         await db.table('attachmentBlobs').add(next.value);
         attachments += 1;
