@@ -294,7 +294,6 @@ describe('backup', () => {
     async (version) => {
       const source = await openBrowserDatabase('JKT1');
       await fillStation(source.db, source.repositories);
-      await source.db.drafts.count();
       const legacy = await legacyBackupAt(version, source.db);
       const target = await openBrowserDatabase(null);
 
