@@ -307,6 +307,36 @@ describe('backup', () => {
     },
   );
 
+  it('restores a ZIP backup of an older schema through the upgrades since', async () => {
+    const { source, file } = await stationAndBackup();
+    // The claims as schema version 2 stored them, before the queue's deadline fields.
+    const olderZip = await tamperWithBackup(
+      file,
+      (name, bytes) => {
+        if (name === 'manifest.json') {
+          const manifest = JSON.parse(new TextDecoder().decode(bytes));
+          return new TextEncoder().encode(JSON.stringify({ ...manifest, schemaVersion: 2 }));
+        }
+        return editLines('tables/claims.ndjson', (claim) => {
+          const {
+            nextDeadlineAt: _at,
+            nextDeadlineDate: _date,
+            nextDeadlineKind: _kind,
+            ...v2
+          } = claim;
+          return v2;
+        })(name, bytes);
+      },
+      { fixChecksum: true },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const restored = expectOk(await restoreBackup(target.db, olderZip));
+
+    expect(restored).toMatchObject({ legacy: false, backupSchemaVersion: 2 });
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+  });
+
   it('refuses to restore over a station that already holds data, leaving it as it was', async () => {
     const { file } = await stationAndBackup();
     const target = await openBrowserDatabase('SBY2');
