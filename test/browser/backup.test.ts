@@ -240,6 +240,26 @@ describe('backup', () => {
     expect(await target.db.claims.count()).toBe(0);
   });
 
+  it('refuses an attachment whose bytes are not in the backup', async () => {
+    const { file } = await stationAndBackup();
+    const edited = await tamperWithBackup(
+      file,
+      (name, bytes) => {
+        if (name.startsWith('attachments/')) return undefined;
+        if (name !== 'manifest.json') return bytes;
+        const manifest = JSON.parse(new TextDecoder().decode(bytes));
+        return new TextEncoder().encode(JSON.stringify({ ...manifest, attachments: [] }));
+      },
+      { fixChecksum: false },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const result = await restoreBackup(target.db, edited);
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'attachment-mismatch' } });
+    expect(await target.db.evidence.count()).toBe(0);
+  });
+
   it('does not call a backup saved when it does not read back', async () => {
     const source = await openBrowserDatabase('JKT1');
     await fillStation(source.db, source.repositories);

@@ -168,10 +168,22 @@ export function zipSource(backup: OpenedBackup): BackupSource {
     ),
   );
 
-  /** Puts the thumbnail's bytes back into an attachment's metadata row. */
+  const attachmentsInBackup = new Set(manifest.attachments.map((facts) => facts.sha256));
+
+  /**
+   * An attachment's metadata row with its thumbnail's bytes put back; refused when the backup
+   * does not carry the attachment's bytes (evidence would point at nothing).
+   */
   async function withThumbnail(row: Record<string, unknown>): Promise<Record<string, unknown>> {
     const thumbnail = row['thumbnail'];
     const sha256 = row['sha256'];
+    if (typeof sha256 === 'string' && !attachmentsInBackup.has(sha256)) {
+      return refuse({
+        code: 'attachment-mismatch',
+        entry: attachmentEntryName(sha256),
+        message: `The backup lists attachment ${sha256} but does not carry its bytes.`,
+      });
+    }
     if (typeof thumbnail !== 'object' || thumbnail === null || typeof sha256 !== 'string')
       return row;
     const facts = thumbnailFacts.get(sha256);
