@@ -272,7 +272,8 @@ async function* ndjsonLines(
   // Reported by `await written` below, or by the read that sees the stream fail.
   written.catch(() => undefined);
   const reader = readable.getReader();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Not fatal: a damaged byte still fails the records' checksum, which says so in words.
+  const decoder = new TextDecoder('utf-8');
   let pending = '';
   try {
     for (;;) {

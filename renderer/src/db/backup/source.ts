@@ -34,6 +34,9 @@ export async function* databasePages<Row extends object>(
   table: string,
   pageRows: number = databasePageRows,
 ): AsyncGenerator<Row[]> {
+  const keyPath = db.table(table).schema.primKey.keyPath;
+  // Every table is keyed by one field; paging by a compound key would need another query.
+  if (typeof keyPath !== 'string') throw new Error(`${table} is not keyed by one field`);
   let lastKey: unknown;
   for (;;) {
     const after = lastKey;
@@ -44,15 +47,11 @@ export async function* databasePages<Row extends object>(
           : db.table<Row>(table).where(':id').above(after);
       return collection.limit(pageRows).toArray();
     });
-    if (page.length === 0) return;
+    const last = page.at(-1);
+    if (last === undefined) return;
     yield page;
     if (page.length < pageRows) return;
-    const keyPath = db.table(table).schema.primKey.keyPath;
-    const last = page.at(-1);
-    lastKey =
-      typeof keyPath === 'string' && last !== undefined
-        ? Dexie.getByKeyPath(last, keyPath)
-        : undefined;
+    lastKey = Dexie.getByKeyPath(last, keyPath);
   }
 }
 
