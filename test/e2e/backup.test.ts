@@ -121,7 +121,7 @@ describe('station backup in the browser', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 90_000);
 
   it('refuses a backup cut in half, says so, and leaves the new station as it was', async () => {
     const station = await openStationBrowser();
@@ -151,7 +151,7 @@ describe('station backup in the browser', () => {
     } finally {
       await station.close();
     }
-  });
+  }, 90_000);
 
   it('refuses to restore over a station that already holds data, and keeps its data', async () => {
     const station = await openStationBrowser();
