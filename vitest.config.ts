@@ -46,7 +46,9 @@ export default defineConfig({
       {
         // Renderer code that needs a real browser: IndexedDB, canvas, Blob streams.
         // Pre-bundled up front, or Vite re-optimises mid-run and reloads a test.
-        optimizeDeps: { include: ['dexie', 'dexie-export-import', 'hash-wasm', 'uuid', 'zod'] },
+        optimizeDeps: {
+          include: ['@zip.js/zip.js', 'dexie', 'dexie-export-import', 'hash-wasm', 'uuid', 'zod'],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -1,13 +1,9 @@
+import { exportDB } from 'dexie-export-import';
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { formatRmaNumber } from '../../shared/domain/claim';
 import { computeReports } from '../../shared/reports';
-import {
-  createRepositories,
-  exportDatabase,
-  FixlineDatabase,
-  importDatabase,
-} from '../../renderer/src/db';
+import { createRepositories, FixlineDatabase, restoreBackup } from '../../renderer/src/db';
 import { loadReportRecords } from '../../renderer/src/reports/loadReportRecords';
 
 /** How many claims the station holds: 100,000, as the issue asks. */
@@ -139,7 +135,7 @@ async function stationWithClaims(count: number): Promise<FixlineDatabase> {
   await unwrap(repositories.claims.update(claim.id, { remedy: 'warranty-repair' }, technician));
   await unwrap(repositories.claims.transition(claim.id, 'resolved', technician));
 
-  const file = JSON.parse(await (await exportDatabase(template)).text()) as ExportFile;
+  const file = JSON.parse(await (await exportDB(template)).text()) as ExportFile;
   template.close();
   await Dexie.delete(template.name);
   const rowsOf = (tableName: string) => {
@@ -213,7 +209,7 @@ async function stationWithClaims(count: number): Promise<FixlineDatabase> {
   rowsOf('outbox').rows = [];
   for (const table of file.data.tables) table.rowCount = rowsOf(table.name).rows.length;
   const db = new FixlineDatabase(`fixline-bench-${crypto.randomUUID()}`);
-  const restored = await importDatabase(
+  const restored = await restoreBackup(
     db,
     new Blob([JSON.stringify(file)], { type: 'application/json' }),
   );

@@ -1,12 +1,12 @@
+import { exportDB } from 'dexie-export-import';
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { formatRmaNumber } from '../../shared/domain/claim';
 import {
   createRepositories,
-  exportDatabase,
   FixlineDatabase,
   findClaimsByScan,
-  importDatabase,
+  restoreBackup,
 } from '../../renderer/src/db';
 import { measureSideBySide } from './measure';
 
@@ -113,7 +113,7 @@ async function stationWithClaims(count: number): Promise<FixlineDatabase> {
       technician,
     ),
   );
-  const file = JSON.parse(await (await exportDatabase(template)).text()) as ExportFile;
+  const file = JSON.parse(await (await exportDB(template)).text()) as ExportFile;
   template.close();
   await Dexie.delete(template.name);
 
@@ -155,7 +155,7 @@ async function stationWithClaims(count: number): Promise<FixlineDatabase> {
   for (const table of file.data.tables) table.rowCount = rowsOf(table.name).rows.length;
 
   const db = new FixlineDatabase(`fixline-bench-${crypto.randomUUID()}`);
-  const restored = await importDatabase(
+  const restored = await restoreBackup(
     db,
     new Blob([JSON.stringify(file)], { type: 'application/json' }),
   );

@@ -1,10 +1,14 @@
 import { importInto } from 'dexie-export-import';
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { storeAttachment } from '../../renderer/src/db/attachments';
-import { exportDatabase, importDatabase } from '../../renderer/src/db/backup';
+import { formatRmaNumber } from '../../shared/domain/claim';
+import { sha256OfBlob, storeAttachment } from '../../renderer/src/db/attachments';
+import { exportBackup, restoreBackup } from '../../renderer/src/db/backup';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
 import type { Repositories } from '../../renderer/src/db/repositories';
+import { runRestore } from '../../renderer/src/db/writeGuard';
 import { makeCustomer, makeDevice, makeQuote, makeQuoteLine } from '../factories/domain';
+import { editLines, legacyBackupAt, snapshot, tamperWithBackup } from './backupFiles';
 import {
   asTechnician,
   expectOk,
@@ -13,25 +17,7 @@ import {
   patternBytes,
 } from './browserDatabase';
 
-/** Every row of every table, with each Blob (however deep) replaced by its type and bytes. */
-async function snapshot(db: FixlineDatabase): Promise<Record<string, unknown[]>> {
-  const materialize = async (value: unknown): Promise<unknown> => {
-    if (value instanceof Blob)
-      return { blobType: value.type, bytes: [...new Uint8Array(await value.arrayBuffer())] };
-    if (Array.isArray(value)) return Promise.all(value.map(materialize));
-    if (typeof value === 'object' && value !== null) {
-      const entries = await Promise.all(
-        Object.entries(value).map(async ([key, field]) => [key, await materialize(field)] as const),
-      );
-      return Object.fromEntries(entries);
-    }
-    return value;
-  };
-  const tables: Record<string, unknown[]> = {};
-  for (const table of db.tables)
-    tables[table.name] = await Promise.all((await table.toArray()).map(materialize));
-  return tables;
-}
+const plain = { passphrase: null };
 
 /** A station with a bit of everything: a claim with evidence, a quote, a deleted note, files. */
 async function fillStation(db: FixlineDatabase, repositories: Repositories): Promise<void> {
@@ -93,26 +79,76 @@ async function fillStation(db: FixlineDatabase, repositories: Repositories): Pro
   expectOk(await repositories.notes.remove(note.id, asTechnician));
 }
 
+/** A filled station and its plain backup. */
+async function stationAndBackup() {
+  const source = await openBrowserDatabase('JKT1');
+  await fillStation(source.db, source.repositories);
+  const { file } = await exportBackup(source.db, plain);
+  return { source, file };
+}
+
+/** Adds `count` more claims like the station's first, the way a restore writes (one transaction). */
+async function addClaims(db: FixlineDatabase, count: number): Promise<void> {
+  const template = await db.claims.toCollection().first();
+  if (template === undefined) throw new Error('the station has no claim to copy');
+  const claims = Array.from({ length: count }, (_, index) => ({
+    ...template,
+    id: uuidv7(),
+    rmaNumber: formatRmaNumber('JKT1', index + 2),
+    purchase: { ...template.purchase, orderNumber: `KS-${index + 2}` },
+  }));
+  await runRestore(db, () => db.transaction('rw', db.tables, () => db.claims.bulkAdd(claims)));
+}
+
 describe('backup', () => {
   it('restores every table, attachment bytes and thumbnails included, exactly as exported', async () => {
-    const source = await openBrowserDatabase('JKT1');
-    await fillStation(source.db, source.repositories);
+    const { source, file } = await stationAndBackup();
     const target = await openBrowserDatabase(null);
 
-    const backup = await exportDatabase(source.db);
-    expectOk(await importDatabase(target.db, backup));
+    const restored = expectOk(await restoreBackup(target.db, file));
 
-    const restored = await snapshot(target.db);
-    expect(restored).toEqual(await snapshot(source.db));
-    expect(restored['attachmentBlobs']).toHaveLength(2);
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+    expect(restored).toMatchObject({ attachments: 2, legacy: false, rows: { claims: 1 } });
+  });
+
+  it('writes a ZIP with a manifest, a table per NDJSON entry and each attachment as an entry', async () => {
+    const source = await openBrowserDatabase('JKT1');
+    await fillStation(source.db, source.repositories);
+
+    const { file, manifest } = await exportBackup(source.db, plain);
+
+    const names: string[] = [];
+    await tamperWithBackup(file, (name, bytes) => (names.push(name), bytes), {
+      fixChecksum: false,
+    });
+    const video = (await source.db.attachments.toArray()).find(
+      (attachment) => attachment.mediaType === 'video/mp4',
+    );
+    expect(video).toBeDefined();
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        'tables/claims.ndjson',
+        'tables/settings.ndjson',
+        `attachments/${video?.sha256 ?? ''}`,
+      ]),
+    );
+    expect(manifest).toMatchObject({
+      format: 'fixline-backup',
+      schemaVersion: source.db.verno,
+      stationCode: 'JKT1',
+      tables: { claims: 1, customers: 1, notes: 1 },
+    });
+    expect(manifest.attachments).toContainEqual(
+      expect.objectContaining({ sha256: video?.sha256, sizeBytes: 300_000 }),
+    );
   });
 
   it('lets the restored station carry on where its backup left off', async () => {
-    const source = await openBrowserDatabase('JKT1');
-    await fillStation(source.db, source.repositories);
+    const { file } = await stationAndBackup();
     const target = await openBrowserDatabase(null);
 
-    expectOk(await importDatabase(target.db, await exportDatabase(source.db)));
+    expectOk(await restoreBackup(target.db, file));
     await fillStation(target.db, target.repositories);
 
     const rmaNumbers = (await target.db.claims.orderBy('rmaNumber').toArray()).map(
@@ -121,41 +157,271 @@ describe('backup', () => {
     expect(rmaNumbers).toEqual(['RMA-JKT1-000001', 'RMA-JKT1-000002']);
   });
 
-  it('refuses to restore over a station that already holds data, leaving it as it was', async () => {
+  it('refuses a file cut in half and changes nothing, so the whole file still restores after', async () => {
+    const { source, file } = await stationAndBackup();
+    const target = await openBrowserDatabase(null);
+
+    const result = await restoreBackup(target.db, file.slice(0, Math.floor(file.size / 2)));
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(await target.db.settings.count()).toBe(0);
+    expect(await target.db.customers.count()).toBe(0);
+    expectOk(await restoreBackup(target.db, file));
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+  });
+
+  it('refuses a claim whose status is not one, naming the table, row and field', async () => {
+    const { file } = await stationAndBackup();
+    const bogus = await tamperWithBackup(
+      file,
+      editLines('tables/claims.ndjson', (claim) => ({ ...claim, status: 'bogus' })),
+      { fixChecksum: true },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const result = await restoreBackup(target.db, bogus);
+
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-row', table: 'claims', row: 1, field: 'status' },
+    });
+    expect(await snapshot(target.db)).toEqual(await snapshot((await openBrowserDatabase(null)).db));
+  });
+
+  it('refuses a table with a row missing, by its count', async () => {
+    const { file } = await stationAndBackup();
+    const shortened = await tamperWithBackup(
+      file,
+      editLines('tables/auditEvents.ndjson', (event, index) => (index === 0 ? undefined : event)),
+      { fixChecksum: true },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const result = await restoreBackup(target.db, shortened);
+
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'count-mismatch', table: 'auditEvents' },
+    });
+    expect(await target.db.customers.count()).toBe(0);
+  });
+
+  it('refuses records changed after the export, by their checksum', async () => {
+    const { file } = await stationAndBackup();
+    const edited = await tamperWithBackup(
+      file,
+      editLines('tables/customers.ndjson', (customer) => ({ ...customer, name: 'Someone Else' })),
+      { fixChecksum: false },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const result = await restoreBackup(target.db, edited);
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'checksum-mismatch' } });
+    expect(await target.db.customers.count()).toBe(0);
+  });
+
+  it('refuses an attachment whose bytes changed, by its SHA-256', async () => {
+    const { file } = await stationAndBackup();
+    const edited = await tamperWithBackup(
+      file,
+      (name, bytes) =>
+        name.startsWith('attachments/') && bytes.length === 300_000
+          ? bytes.map((byte, index) => (index === 0 ? byte ^ 1 : byte))
+          : bytes,
+      { fixChecksum: false },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const result = await restoreBackup(target.db, edited);
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'attachment-mismatch' } });
+    expect(await target.db.attachmentBlobs.count()).toBe(0);
+    expect(await target.db.claims.count()).toBe(0);
+  });
+
+  it('refuses an attachment whose bytes are not in the backup', async () => {
+    const { file } = await stationAndBackup();
+    const edited = await tamperWithBackup(
+      file,
+      (name, bytes) => {
+        if (name.startsWith('attachments/')) return undefined;
+        if (name !== 'manifest.json') return bytes;
+        const manifest = JSON.parse(new TextDecoder().decode(bytes));
+        return new TextEncoder().encode(JSON.stringify({ ...manifest, attachments: [] }));
+      },
+      { fixChecksum: false },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const result = await restoreBackup(target.db, edited);
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'attachment-mismatch' } });
+    expect(await target.db.evidence.count()).toBe(0);
+  });
+
+  it('does not call a backup saved when it does not read back', async () => {
     const source = await openBrowserDatabase('JKT1');
     await fillStation(source.db, source.repositories);
+    // Bytes that no longer match their address, as a damaged disk would leave them.
+    const [stored] = await source.db.attachmentBlobs.toArray();
+    if (stored === undefined) throw new Error('no attachment stored');
+    await runRestore(source.db, () =>
+      source.db.transaction('rw', source.db.tables, () =>
+        source.db.attachmentBlobs.put({ ...stored, blob: new Blob(['other bytes']) }),
+      ),
+    );
+
+    await expect(exportBackup(source.db, plain)).rejects.toThrow(/not the ones exported/);
+  });
+
+  it('encrypts with a passphrase, asks for it, and refuses a wrong one changing nothing', async () => {
+    const source = await openBrowserDatabase('JKT1');
+    await fillStation(source.db, source.repositories);
+    const { file } = await exportBackup(source.db, { passphrase: 'kopi susu 42' });
+    const target = await openBrowserDatabase(null);
+
+    expect(await restoreBackup(target.db, file)).toMatchObject({
+      ok: false,
+      error: { code: 'passphrase-needed' },
+    });
+    expect(await restoreBackup(target.db, file, { passphrase: 'kopi susu 43' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect(await target.db.settings.count()).toBe(0);
+    expectOk(await restoreBackup(target.db, file, { passphrase: 'kopi susu 42' }));
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+  });
+
+  it('keeps customer data unreadable in an encrypted backup without the passphrase', async () => {
+    const source = await openBrowserDatabase('JKT1');
+    await fillStation(source.db, source.repositories);
+    const name = (await source.db.customers.toArray())[0]?.name ?? '';
+    const { file } = await exportBackup(source.db, { passphrase: 'kopi susu 42' });
+
+    // Stored uncompressed, a readable entry would show the name in the file's bytes.
+    const text = new TextDecoder('latin1').decode(await file.arrayBuffer());
+    expect(name).not.toBe('');
+    expect(text).not.toContain(name);
+    await expect(
+      tamperWithBackup(file, (_name, bytes) => bytes, { fixChecksum: false }),
+    ).rejects.toThrow();
+  });
+
+  it.each([1, 2])(
+    'restores a version %i backup of the old JSON format, running the upgrades since',
+    async (version) => {
+      const source = await openBrowserDatabase('JKT1');
+      await fillStation(source.db, source.repositories);
+      const legacy = await legacyBackupAt(version, source.db);
+      const target = await openBrowserDatabase(null);
+
+      const restored = expectOk(await restoreBackup(target.db, legacy));
+
+      expect(restored).toMatchObject({ legacy: true, backupSchemaVersion: version });
+      // Every row as the current version has it: search words and deadlines derived again.
+      expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+      const [customer] = await target.db.customers.toArray();
+      expect(customer?.nameWords.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('restores a ZIP backup of an older schema through the upgrades since', async () => {
+    const { source, file } = await stationAndBackup();
+    // The claims as schema version 2 stored them, before the queue's deadline fields.
+    const olderZip = await tamperWithBackup(
+      file,
+      (name, bytes) => {
+        if (name === 'manifest.json') {
+          const manifest = JSON.parse(new TextDecoder().decode(bytes));
+          return new TextEncoder().encode(JSON.stringify({ ...manifest, schemaVersion: 2 }));
+        }
+        return editLines('tables/claims.ndjson', (claim) => {
+          const {
+            nextDeadlineAt: _at,
+            nextDeadlineDate: _date,
+            nextDeadlineKind: _kind,
+            ...v2
+          } = claim;
+          return v2;
+        })(name, bytes);
+      },
+      { fixChecksum: true },
+    );
+    const target = await openBrowserDatabase(null);
+
+    const restored = expectOk(await restoreBackup(target.db, olderZip));
+
+    expect(restored).toMatchObject({ legacy: false, backupSchemaVersion: 2 });
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+  });
+
+  it('refuses to restore over a station that already holds data, leaving it as it was', async () => {
+    const { file } = await stationAndBackup();
     const target = await openBrowserDatabase('SBY2');
     await fillStation(target.db, target.repositories);
     const before = await snapshot(target.db);
 
-    const result = await importDatabase(target.db, await exportDatabase(source.db));
+    const result = await restoreBackup(target.db, file);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'database-not-empty' } });
     expect(await snapshot(target.db)).toEqual(before);
   });
 
-  it('refuses an import that goes around importDatabase', async () => {
+  it('refuses an import that goes around restoreBackup', async () => {
     const source = await openBrowserDatabase('JKT1');
     await fillStation(source.db, source.repositories);
+    const legacy = await legacyBackupAt(2, source.db);
     const target = await openBrowserDatabase(null);
 
     await expect(
-      importInto(target.db, await exportDatabase(source.db), { acceptNameDiff: true }),
+      importInto(target.db, legacy, { acceptNameDiff: true, acceptVersionDiff: true }),
     ).rejects.toThrow(/refused/);
     expect(await target.db.customers.count()).toBe(0);
   });
 
   it('refuses a file that is not a backup and leaves the database as it was', async () => {
-    const { db, repositories } = await openBrowserDatabase('JKT1');
-    await fillStation(db, repositories);
-    const before = await snapshot(db);
+    const target = await openBrowserDatabase(null);
 
-    const result = await importDatabase(
-      db,
+    for (const notABackup of [
       new Blob(['{"hello": "world"}'], { type: 'application/json' }),
-    );
-
-    expect(result).toMatchObject({ ok: false, error: { code: 'not-a-backup' } });
-    expect(await snapshot(db)).toEqual(before);
+      new Blob(['plain text']),
+    ]) {
+      expect(await restoreBackup(target.db, notABackup)).toMatchObject({
+        ok: false,
+        error: { code: 'not-a-backup' },
+      });
+    }
+    expect(await target.db.settings.count()).toBe(0);
   });
+
+  it('round-trips a station of 10,000 claims and a 50 MB video, and says how long it took', async () => {
+    const source = await openBrowserDatabase('JKT1');
+    await fillStation(source.db, source.repositories);
+    await addClaims(source.db, 9_999);
+    const video = expectOk(
+      await storeAttachment(
+        source.db,
+        new Blob([patternBytes(50 * 1024 * 1024)], { type: 'video/mp4' }),
+      ),
+    );
+    const target = await openBrowserDatabase(null);
+
+    const exportStarted = performance.now();
+    const { file } = await exportBackup(source.db, { passphrase: 'kopi susu 42' });
+    const exportMs = performance.now() - exportStarted;
+    const restoreStarted = performance.now();
+    const restored = expectOk(await restoreBackup(target.db, file, { passphrase: 'kopi susu 42' }));
+    const restoreMs = performance.now() - restoreStarted;
+
+    expect(restored.rows['claims']).toBe(10_000);
+    expect(await target.db.claims.count()).toBe(10_000);
+    const restoredVideo = await target.db.attachmentBlobs.get(video.attachment.sha256);
+    expect(restoredVideo?.blob.size).toBe(50 * 1024 * 1024);
+    expect(await sha256OfBlob(restoredVideo?.blob ?? new Blob())).toBe(video.attachment.sha256);
+    console.info(
+      `backup of 10,000 claims and a 50 MB video: export (with read-back check) ${Math.round(exportMs)} ms, restore ${Math.round(restoreMs)} ms, file ${Math.round(file.size / 1024 / 1024)} MB`,
+    );
+  }, 600_000);
 });

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupOutcome } from '../hooks/useStationBackup';
+import { BackupExportForm } from './BackupExportForm';
+import { BackupOutcomeMessage } from './BackupOutcomeMessage';
 import { useStationBackupContext } from './StationBackupContext';
 import classes from './BackupPanel.module.css';
 
@@ -10,12 +11,16 @@ type BackupPanelProps = {
   readonly canExport?: boolean;
 };
 
-/** Export the station to one file; restore one on a new or reset station. */
+/** Export the station to one file (encrypted unless the user says not to); restore one. */
 export function BackupPanel({ canExport = true }: BackupPanelProps) {
   const { t } = useTranslation();
-  const { outcome, exportBackup, restoreBackup } = useStationBackupContext();
+  const { outcome, restoreBackup } = useStationBackupContext();
   const restoreInputId = useId();
-  const busy = outcome.kind === 'working';
+  const [restorePassphrase, setRestorePassphrase] = useState('');
+  const busy = outcome.kind === 'exporting' || outcome.kind === 'restoring';
+  const asksPassphrase =
+    outcome.kind === 'restore-refused' &&
+    (outcome.error.code === 'passphrase-needed' || outcome.error.code === 'wrong-passphrase');
   return (
     <Paper
       component="section"
@@ -29,72 +34,48 @@ export function BackupPanel({ canExport = true }: BackupPanelProps) {
           {t('backup.title')}
         </Title>
         <Text size="sm">{t('backup.explain')}</Text>
-        <Group gap="lg" align="center">
-          {canExport ? (
-            <Button disabled={busy} onClick={() => void exportBackup()}>
-              {t('backup.export')}
-            </Button>
-          ) : null}
-          <Group gap="xs" align="center">
-            <Text component="label" htmlFor={restoreInputId} size="sm" fw={500}>
-              {t('backup.restore')}
-            </Text>
-            <input
-              id={restoreInputId}
-              className={classes.fileInput}
-              type="file"
-              accept=".json,application/json"
-              disabled={busy}
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                if (file) void restoreBackup(file);
-                event.currentTarget.value = '';
-              }}
-            />
-          </Group>
+        {canExport ? <BackupExportForm /> : null}
+        <Group gap="xs" align="center">
+          <Text component="label" htmlFor={restoreInputId} size="sm" fw={500}>
+            {t('backup.restore')}
+          </Text>
+          <input
+            id={restoreInputId}
+            className={classes.fileInput}
+            type="file"
+            accept=".zip,application/zip,.json,application/json"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void restoreBackup(file);
+              event.currentTarget.value = '';
+            }}
+          />
         </Group>
-        <OutcomeMessage outcome={outcome} />
+        <BackupOutcomeMessage outcome={outcome} />
+        {asksPassphrase ? (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void restoreBackup(outcome.file, restorePassphrase);
+            }}
+          >
+            <Group align="end" gap="sm">
+              <PasswordInput
+                label={t('backup.restorePassphrase')}
+                value={restorePassphrase}
+                onChange={(event) => setRestorePassphrase(event.currentTarget.value)}
+                autoComplete="off"
+                data-autofocus
+                w={280}
+              />
+              <Button type="submit" disabled={restorePassphrase === ''}>
+                {t('backup.restoreWithPassphrase')}
+              </Button>
+            </Group>
+          </form>
+        ) : null}
       </Stack>
     </Paper>
   );
-}
-
-type OutcomeMessageProps = { readonly outcome: BackupOutcome };
-
-function OutcomeMessage({ outcome }: OutcomeMessageProps) {
-  const { t } = useTranslation();
-  const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
-  const status = (text: string) => (
-    <Alert role="status" color="teal" variant="light">
-      {text}
-    </Alert>
-  );
-  const alert = (text: string) => (
-    <Alert role="alert" color="red" variant="light">
-      {text}
-    </Alert>
-  );
-  switch (outcome.kind) {
-    case 'idle':
-      return null;
-    case 'working':
-      return status(t('backup.working'));
-    case 'saved':
-      return status(t('backup.saved', { path: outcome.path }));
-    case 'canceled':
-      return status(t('backup.canceled'));
-    case 'too-large':
-      return alert(
-        t('backup.tooLarge', {
-          size: megabytes(outcome.sizeBytes),
-          limit: megabytes(outcome.limitBytes),
-        }),
-      );
-    case 'save-failed':
-      return alert(t('backup.saveFailed', { reason: outcome.message }));
-    case 'restored':
-      return status(t('backup.restored'));
-    case 'restore-refused':
-      return alert(t(`backup.refused.${outcome.code}`));
-  }
 }

@@ -28,8 +28,8 @@ export type {
   StoreAttachmentOptions,
   StoredAttachmentResult,
 } from './attachments';
-export { exportDatabase, importDatabase } from './backup';
-export type { ImportError } from './backup';
+export { exportBackup, resetStation, restoreBackup, verifyBackup } from './backup';
+export type { BackupManifest, RestoreError, RestoreErrorCode } from './backup';
 export { requestPersistentStorage } from './persistentStorage';
 export type { PersistentStorageStatus } from './persistentStorage';
 export { DirectWriteRefusedError, ForeignTransactionError } from './writeGuard';

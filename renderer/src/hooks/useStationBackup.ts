@@ -2,48 +2,105 @@ import { format } from 'date-fns';
 import { useCallback, useState } from 'react';
 import { maxSavedFileBytes } from '../../../shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
+import { downloadWithAnchor } from '../bridge/webBridge';
 import { appDatabase } from '../db/appDatabase';
-import { exportDatabase, importDatabase, type ImportError } from '../db/backup';
+import {
+  exportBackup as exportStation,
+  resetStation as resetDatabase,
+  restoreBackup as restoreStation,
+  type BackupManifest,
+  type RestoreError,
+  type RestoreSummary,
+} from '../db/backup';
 
-/** What the last backup or restore did, for the screen to say. */
+/** What the last backup, restore or reset did, for the screen to say. */
 export type BackupOutcome =
   | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'saved'; path: string }
+  | { kind: 'exporting' }
+  | { kind: 'restoring' }
+  | { kind: 'saved'; path: string; manifest: BackupManifest; encrypted: boolean }
   | { kind: 'canceled' }
   | { kind: 'too-large'; sizeBytes: number; limitBytes: number }
-  | { kind: 'save-failed'; message: string }
-  | { kind: 'restored' }
-  | { kind: 'restore-refused'; code: ImportError['code'] };
+  | { kind: 'export-failed'; message: string }
+  | { kind: 'restored'; summary: RestoreSummary }
+  | { kind: 'restore-refused'; error: RestoreError; file: File }
+  | { kind: 'restore-failed'; message: string }
+  | { kind: 'reset' }
+  | { kind: 'reset-failed'; message: string };
 
-/** Exports the whole station to one file, and restores one into an empty station. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Exports the whole station to one file (checked by reading it back before it counts as saved),
+ * restores one into an empty station, and resets the station. Every failure ends in an outcome
+ * the screen shows; none leaves it working forever.
+ */
 export function useStationBackup() {
   const [outcome, setOutcome] = useState<BackupOutcome>({ kind: 'idle' });
 
-  const exportBackup = useCallback(async () => {
-    setOutcome({ kind: 'working' });
-    const backup = await exportDatabase(appDatabase());
-    if (backup.size > maxSavedFileBytes) {
-      setOutcome({ kind: 'too-large', sizeBytes: backup.size, limitBytes: maxSavedFileBytes });
-      return;
+  const exportBackup = useCallback(async (passphrase: string | null) => {
+    setOutcome({ kind: 'exporting' });
+    try {
+      const { file, manifest } = await exportStation(appDatabase(), { passphrase });
+      const suggestedName = `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.zip`;
+      const bridge = getBridge();
+      if (bridge.kind === 'web') {
+        // Straight from the Blob: a download never copies the backup into the page's memory.
+        downloadWithAnchor(file, suggestedName);
+        setOutcome({
+          kind: 'saved',
+          path: suggestedName,
+          manifest,
+          encrypted: passphrase !== null,
+        });
+        return;
+      }
+      if (file.size > maxSavedFileBytes) {
+        setOutcome({ kind: 'too-large', sizeBytes: file.size, limitBytes: maxSavedFileBytes });
+        return;
+      }
+      const saved = await bridge.files.saveWithDialog({
+        suggestedName,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        filters: [{ name: 'Fixline backup', extensions: ['zip'] }],
+      });
+      if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
+      else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
+      else {
+        setOutcome({
+          kind: 'saved',
+          path: saved.value.path,
+          manifest,
+          encrypted: passphrase !== null,
+        });
+      }
+    } catch (error) {
+      setOutcome({ kind: 'export-failed', message: messageOf(error) });
     }
-    const saved = await getBridge().files.saveWithDialog({
-      suggestedName: `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.json`,
-      bytes: new Uint8Array(await backup.arrayBuffer()),
-      filters: [{ name: 'Fixline backup', extensions: ['json'] }],
-    });
-    if (!saved.ok) setOutcome({ kind: 'save-failed', message: saved.error.message });
-    else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
-    else setOutcome({ kind: 'saved', path: saved.value.path });
   }, []);
 
-  const restoreBackup = useCallback(async (file: File) => {
-    setOutcome({ kind: 'working' });
-    const restored = await importDatabase(appDatabase(), file);
-    setOutcome(
-      restored.ok ? { kind: 'restored' } : { kind: 'restore-refused', code: restored.error.code },
-    );
+  const restoreBackup = useCallback(async (file: File, passphrase: string | null = null) => {
+    setOutcome({ kind: 'restoring' });
+    try {
+      const restored = await restoreStation(appDatabase(), file, { passphrase });
+      setOutcome(
+        restored.ok
+          ? { kind: 'restored', summary: restored.value }
+          : { kind: 'restore-refused', error: restored.error, file },
+      );
+    } catch (error) {
+      setOutcome({ kind: 'restore-failed', message: messageOf(error) });
+    }
   }, []);
 
-  return { outcome, exportBackup, restoreBackup };
+  const resetStation = useCallback(async () => {
+    try {
+      await resetDatabase(appDatabase());
+      setOutcome({ kind: 'reset' });
+    } catch (error) {
+      setOutcome({ kind: 'reset-failed', message: messageOf(error) });
+    }
+  }, []);
+
+  return { outcome, exportBackup, restoreBackup, resetStation };
 }

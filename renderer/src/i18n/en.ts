@@ -1,3 +1,5 @@
+import { routeErrorEn } from '../shell/messages';
+import { backupEn } from '../backup/messages';
 import { partsEn } from '../parts/messages';
 import { quoteEn } from '../claim/quote/messages';
 import { shipmentsEn } from '../claim/shipments/messages';
@@ -214,29 +216,8 @@ export const en = {
     other: 'Other',
   },
   language: { en: 'English', id: 'Bahasa Indonesia' },
-  backup: {
-    title: 'Backup',
-    explain:
-      'Export saves every claim, record and attachment of this station in one file. Restore puts such a file back on a new or reset station.',
-    export: 'Export a backup…',
-    restore: 'Restore a backup:',
-    working: 'Working…',
-    saved: 'Backup saved to {{path}}.',
-    canceled: 'No backup was saved.',
-    tooLarge:
-      'This station’s backup is {{size}} MB, more than the {{limit}} MB one file can hold today. Copy the station’s data folder instead (see the README).',
-    saveFailed: 'The backup could not be saved: {{reason}}',
-    restored: 'Backup restored. Reload Fixline to see it.',
-    refused: {
-      'not-a-backup':
-        'This file is not a Fixline backup, or it is damaged. Choose the file an export made.',
-      'version-mismatch':
-        'This backup was made by another version of Fixline. Restore it with the version that made it.',
-      'database-not-empty':
-        'This station already holds data, and a restore would overwrite it. Restore only on a new or reset station.',
-      'storage-full': 'The disk is full: free some space, then restore again. Nothing was changed.',
-    },
-  },
+  backup: backupEn,
+  routeError: routeErrorEn,
   settings: {
     title: 'Settings',
     station: 'This station',

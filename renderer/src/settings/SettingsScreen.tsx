@@ -1,6 +1,7 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BackupPanel } from '../backup/BackupPanel';
+import { ResetStationPanel } from '../backup/ResetStationPanel';
 import { formatDate, localeOf } from '../../../shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
 import { FactList } from '../shell/FactList';
@@ -60,6 +61,7 @@ export function SettingsScreen() {
       </Paper>
       <PrintersPanel />
       <BackupPanel />
+      <ResetStationPanel />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { usePersistentStorage } from '../hooks/usePersistentStorage';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { ScanListener } from './ScanListener';
 import { TechnicianSwitch } from './TechnicianSwitch';
 import classes from './AppLayout.module.css';
@@ -69,7 +70,9 @@ export function AppLayout() {
             {t('storage.notPersistent')}
           </Alert>
         ) : null}
-        <Outlet />
+        <RouteErrorBoundary>
+          <Outlet />
+        </RouteErrorBoundary>
         <ScanListener />
       </AppShell.Main>
     </AppShell>

@@ -1,0 +1,80 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RestoreError } from '../db/backup';
+import type { BackupOutcome } from '../hooks/useStationBackup';
+
+type BackupOutcomeMessageProps = { readonly outcome: BackupOutcome };
+
+/** What the last export, restore or reset did, in the screen's language. */
+export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
+  const { t } = useTranslation();
+  const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+  const status = (text: string) => (
+    <Alert role="status" color="teal" variant="light">
+      {text}
+    </Alert>
+  );
+  const alert = (text: string) => (
+    <Alert role="alert" color="red" variant="light">
+      {text}
+    </Alert>
+  );
+  switch (outcome.kind) {
+    case 'idle':
+      return null;
+    case 'exporting':
+      return status(t('backup.exporting'));
+    case 'restoring':
+      return status(t('backup.restoring'));
+    case 'saved':
+      return status(
+        t(outcome.encrypted ? 'backup.savedEncrypted' : 'backup.saved', {
+          path: outcome.path,
+          claims: outcome.manifest.tables.claims ?? 0,
+          attachments: outcome.manifest.attachments.length,
+        }),
+      );
+    case 'canceled':
+      return status(t('backup.canceled'));
+    case 'too-large':
+      return alert(
+        t('backup.tooLarge', {
+          size: megabytes(outcome.sizeBytes),
+          limit: megabytes(outcome.limitBytes),
+        }),
+      );
+    case 'export-failed':
+      return alert(t('backup.exportFailed', { reason: outcome.message }));
+    case 'restored':
+      return status(
+        t(outcome.summary.legacy ? 'backup.restoredLegacy' : 'backup.restored', {
+          claims: outcome.summary.rows['claims'] ?? 0,
+          attachments: outcome.summary.attachments,
+        }),
+      );
+    case 'restore-refused':
+      return alert(refusalText(t, outcome.error));
+    case 'restore-failed':
+      return alert(t('backup.restoreFailed', { reason: outcome.message }));
+    case 'reset':
+      return status(t('backup.reset.done'));
+    case 'reset-failed':
+      return alert(t('backup.reset.failed', { reason: outcome.message }));
+  }
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** A refusal in words: its code's sentence, with the table named in the screen's language. */
+function refusalText(t: Translate, error: RestoreError): string {
+  const { code, table, row, field, problem, entry, expected, found } = error;
+  return t(`backup.refused.${code}`, {
+    table: table === undefined ? '' : t(`backup.tables.${table}`, { defaultValue: table }),
+    row,
+    field,
+    problem,
+    entry,
+    expected,
+    found,
+  });
+}

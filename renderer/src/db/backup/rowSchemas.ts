@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { auditEventSchema } from '../../../../shared/domain/audit';
+import { claimSchema } from '../../../../shared/domain/claim';
+import { customerSchema } from '../../../../shared/domain/customer';
+import { deviceSchema } from '../../../../shared/domain/device';
+import { evidenceSchema } from '../../../../shared/domain/evidence';
+import { inspectionSchema, misuseFindingSchema } from '../../../../shared/domain/inspection';
+import { noteSchema } from '../../../../shared/domain/note';
+import {
+  isoDateSchema,
+  isoDateTimeSchema,
+  recordIdSchema,
+  sha256Schema,
+  stationCodeSchema,
+} from '../../../../shared/domain/primitives';
+import { quoteLineSchema, quoteSchema } from '../../../../shared/domain/quote';
+import { shipmentLegSchema } from '../../../../shared/domain/shipment';
+import { hlcSchema } from '../../../../shared/sync/hybridLogicalClock';
+import { partSchema, stationSetupSchema, syncedTableNames } from '../records';
+import { customerSearchFields } from '../searchKeys';
+import { RestoreRefusal, type RecordTableName } from './format';
+
+/** What every synced row carries beside its domain fields (see `SyncFields`). */
+const syncFieldsSchema = z.object({
+  stamps: z.record(z.string(), hlcSchema),
+  deletedAt: isoDateTimeSchema.optional(),
+  updatedBy: recordIdSchema,
+  station: stationCodeSchema,
+});
+
+/** The queue's derived deadline fields of a claim (schema version 3), when present. */
+const claimDeadlineFieldsSchema = z.object({
+  nextDeadlineAt: isoDateTimeSchema.optional(),
+  nextDeadlineDate: isoDateSchema.optional(),
+  nextDeadlineKind: z.string().min(1).optional(),
+});
+
+const settingsRowSchema = z.discriminatedUnion('key', [
+  stationSetupSchema.extend({ key: z.literal('station'), setUpAt: isoDateTimeSchema }),
+  z.object({ key: z.literal('clock'), lastStamp: hlcSchema }),
+  z.object({ key: z.literal('bench'), technicianId: recordIdSchema }),
+]);
+
+const outboxEntrySchema = z.object({
+  sequence: z.int().positive(),
+  mutationId: recordIdSchema,
+  station: stationCodeSchema,
+  actor: recordIdSchema,
+  at: hlcSchema,
+  rows: z.array(
+    z.object({
+      table: z.enum(syncedTableNames),
+      id: recordIdSchema,
+      set: z.record(z.string(), z.unknown()),
+      unset: z.array(z.string()),
+      stamp: hlcSchema,
+    }),
+  ),
+});
+
+/** An attachment's metadata (its thumbnail's bytes travel as an entry of their own). */
+const attachmentRowSchema = z.object({
+  sha256: sha256Schema,
+  sizeBytes: z.int().nonnegative(),
+  mediaType: z.string(),
+  storedAt: isoDateTimeSchema,
+  thumbnail: z.object({ width: z.int().positive(), height: z.int().positive() }).optional(),
+});
+
+/**
+ * The schemas a row of each table must meet: the domain's for the synced tables (with the sync
+ * fields), the station's own for the others. A row must meet every schema of its table.
+ */
+const rowSchemas: Record<RecordTableName, readonly z.ZodType[]> = {
+  settings: [settingsRowSchema],
+  sequences: [z.object({ name: z.string().min(1), value: z.int().nonnegative() })],
+  outbox: [outboxEntrySchema],
+  customers: [customerSchema, syncFieldsSchema],
+  devices: [deviceSchema, syncFieldsSchema],
+  claims: [claimSchema, syncFieldsSchema, claimDeadlineFieldsSchema],
+  evidence: [evidenceSchema, syncFieldsSchema],
+  inspections: [inspectionSchema, syncFieldsSchema],
+  misuseFindings: [misuseFindingSchema, syncFieldsSchema],
+  quotes: [quoteSchema, syncFieldsSchema],
+  quoteLines: [quoteLineSchema, syncFieldsSchema],
+  shipmentLegs: [shipmentLegSchema, syncFieldsSchema],
+  notes: [noteSchema, syncFieldsSchema],
+  auditEvents: [auditEventSchema, syncFieldsSchema],
+  partsCatalog: [partSchema, syncFieldsSchema],
+  attachments: [attachmentRowSchema],
+  drafts: [z.object({ key: z.string().min(1), savedAt: isoDateTimeSchema, value: z.unknown() })],
+};
+
+/** The first thing wrong with a row: the field (a dotted path) and what it should be. */
+export type RowProblem = { readonly field: string; readonly problem: string };
+
+/**
+ * Checks a backup row of `table` against its schemas. The row is kept as written (the schemas
+ * only judge it), except for what every station derives itself: a customer's search fields.
+ */
+export function checkBackupRow(
+  table: RecordTableName,
+  row: unknown,
+): { ok: true; row: Record<string, unknown> } | { ok: false; problem: RowProblem } {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+    return { ok: false, problem: { field: '(row)', problem: 'expected an object' } };
+  }
+  for (const schema of rowSchemas[table]) {
+    const parsed = schema.safeParse(row);
+    const issue = parsed.error?.issues[0];
+    if (issue !== undefined) {
+      return {
+        ok: false,
+        problem: {
+          field: issue.path.map(String).join('.') || '(row)',
+          problem: issue.message,
+        },
+      };
+    }
+  }
+  const record = row as Record<string, unknown>;
+  if (table === 'customers') {
+    const customer = customerSchema.parse(row);
+    return { ok: true, row: { ...record, ...customerSearchFields(customer) } };
+  }
+  return { ok: true, row: record };
+}
+
+/**
+ * The row as {@link checkBackupRow} keeps it.
+ * @throws RestoreRefusal (`invalid-row`) naming the table, the row (from 1) and the field.
+ */
+export function checkedRow(
+  table: RecordTableName,
+  row: unknown,
+  rowNumber: number,
+): Record<string, unknown> {
+  const checked = checkBackupRow(table, row);
+  if (checked.ok) return checked.row;
+  const { field, problem } = checked.problem;
+  throw new RestoreRefusal({
+    code: 'invalid-row',
+    table,
+    row: rowNumber,
+    field,
+    problem,
+    message: `Row ${rowNumber} of ${table} is not valid: ${field}: ${problem}.`,
+  });
+}

@@ -1,0 +1,16 @@
+/** What a screen that failed to draw says instead (namespace `routeError`). */
+export const routeErrorEn = {
+  title: 'This screen could not be shown',
+  explain:
+    'Something on it failed: {{reason}}. Nothing saved was lost, and the other screens still work.',
+  back: 'Go back',
+  queue: 'Open the queue',
+};
+
+export const routeErrorId: typeof routeErrorEn = {
+  title: 'Layar ini tidak dapat ditampilkan',
+  explain:
+    'Ada yang gagal di layar ini: {{reason}}. Tidak ada data tersimpan yang hilang, dan layar lain tetap berfungsi.',
+  back: 'Kembali',
+  queue: 'Buka antrean',
+};
