@@ -2,18 +2,24 @@ import { Alert, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/c
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useIdleLock } from '../hooks/useIdleLock';
 import { usePersistentStorage } from '../hooks/usePersistentStorage';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ScanListener } from './ScanListener';
-import { TechnicianSwitch } from './TechnicianSwitch';
+import { LockScreen } from './LockScreen';
+import { PersonSwitch } from './PersonSwitch';
 import classes from './AppLayout.module.css';
 import { screens } from './navigation';
 
-/** The workbench frame: station and technician on top, screens on the left, the screen beside. */
+/**
+ * The workbench frame: station and the person signed in on top, screens on the left, the screen
+ * beside; covered by the lock screen while the station is locked.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { station } = useStationContext();
+  const { station, benchPerson, locked } = useStationContext();
+  useIdleLock();
   const storage = usePersistentStorage();
   const [navbarOpen, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
@@ -44,7 +50,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <TechnicianSwitch />
+            <PersonSwitch />
             <LanguageSwitch />
           </Group>
         </Group>
@@ -71,6 +77,7 @@ export function AppLayout() {
         ) : null}
         <Outlet />
         <ScanListener />
+        {locked && benchPerson !== undefined ? <LockScreen benchPerson={benchPerson} /> : null}
       </AppShell.Main>
     </AppShell>
   );
