@@ -1,5 +1,6 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
+import { money } from '../../shared/domain/primitives';
 import type { Role } from '../../shared/domain/roles';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';
@@ -19,7 +20,7 @@ import { FixlineDatabase } from '../../renderer/src/db/database';
 const part = {
   sku: 'KT3-STRAP',
   name: 'Tank T3 strap',
-  unitPrice: { amount: 150_000, currency: 'IDR' },
+  unitPrice: money(150_000, 'IDR'),
   compatibleModels: ['KOSPET Tank T3'],
 };
 
