@@ -50,9 +50,9 @@ export const peopleEn = {
   },
   lock: {
     title: 'Station locked',
-    intro: 'The station locked after sitting idle. {{name}}, type your PIN to go on.',
-    someoneElse: 'Someone else',
-    someoneElseHint: 'Sign in as another person instead.',
+    intro: 'The station is locked. {{name}}, type your PIN to go on.',
+    someoneElse: 'Person',
+    someoneElseHint: 'Someone else? Choose them here.',
     unlock: 'Unlock',
   },
   panel: {
@@ -93,6 +93,15 @@ export const peopleEn = {
     idleLockOff: 'Never',
     idleLockMinutes_one: 'After {{count}} minute',
     idleLockMinutes_other: 'After {{count}} minutes',
+  },
+  force: {
+    button: 'Force to {{status}} as a manager…',
+    title: 'Force the claim to {{status}}',
+    reason: 'Why',
+    reasonHint:
+      'The workflow refused this step. Say why it is right anyway: the timeline keeps it.',
+    reasonMissing: 'Say why the claim moves although the workflow refused it.',
+    confirm: 'Force to {{status}}',
   },
   errors: {
     name: 'Type the person’s name.',
@@ -153,10 +162,9 @@ export const peopleId: typeof peopleEn = {
   },
   lock: {
     title: 'Stasiun terkunci',
-    intro:
-      'Stasiun terkunci karena lama tidak dipakai. {{name}}, ketik PIN Anda untuk melanjutkan.',
-    someoneElse: 'Orang lain',
-    someoneElseHint: 'Masuk sebagai orang lain.',
+    intro: 'Stasiun terkunci. {{name}}, ketik PIN Anda untuk melanjutkan.',
+    someoneElse: 'Orang',
+    someoneElseHint: 'Orang lain? Pilih di sini.',
     unlock: 'Buka kunci',
   },
   panel: {
@@ -198,6 +206,15 @@ export const peopleId: typeof peopleEn = {
     idleLockOff: 'Tidak pernah',
     idleLockMinutes_one: 'Setelah {{count}} menit',
     idleLockMinutes_other: 'Setelah {{count}} menit',
+  },
+  force: {
+    button: 'Paksa ke {{status}} sebagai manajer…',
+    title: 'Paksa klaim ke {{status}}',
+    reason: 'Alasan',
+    reasonHint:
+      'Alur kerja menolak langkah ini. Jelaskan mengapa tetap benar: riwayat menyimpannya.',
+    reasonMissing: 'Jelaskan mengapa klaim dipindahkan walaupun alur kerja menolaknya.',
+    confirm: 'Paksa ke {{status}}',
   },
   errors: {
     name: 'Ketik nama orang tersebut.',
