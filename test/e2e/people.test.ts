@@ -20,7 +20,7 @@ let app: Awaited<ReturnType<typeof startWebApp>>;
 beforeAll(async () => {
   app = await startWebApp();
   await warmUp(app.url);
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await app.stop();
 });
@@ -38,7 +38,7 @@ describe('people and roles', () => {
 
       await page.goto(`${app.url}#/settings`);
       const people = page.getByRole('region', { name: 'People' });
-      await people.getByRole('cell', { name: seededTechnician.name }).waitFor();
+      await people.getByRole('cell', { name: seededTechnician.name, exact: true }).waitFor();
       await people.getByRole('button', { name: 'Add a person' }).click();
       const form = page.getByRole('dialog', { name: 'Add a person' });
       await form.getByRole('textbox', { name: 'Name' }).fill(clerk.name);

@@ -157,7 +157,10 @@ export async function openApp(page: Page, url: string): Promise<void> {
 export async function warmUp(url: string): Promise<void> {
   const browser = await openStationBrowser();
   try {
-    await openApp(browser.page, url);
+    // The first visit bundles every dependency: on a loaded machine that takes over the default
+    // 30 s, so this one visit may take longer.
+    await browser.page.goto(url, { timeout: 150_000 });
+    await browser.page.locator('#root h1').first().waitFor({ timeout: 150_000 });
     await browser.page.evaluate(seedStation);
     await browser.page.evaluate(seedClaims(1));
     await browser.page.getByText('1 claim', { exact: true }).waitFor();

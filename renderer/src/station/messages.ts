@@ -78,7 +78,7 @@ export const peopleEn = {
     reactivate: 'Reactivate',
     reactivateOf: 'Reactivate {{name}}',
     resetPin: 'Reset PIN',
-    resetPinOf: 'Reset the PIN of {{name}}',
+    resetPinOf: 'Reset PIN of {{name}}',
     resetPinTitle: 'New PIN for {{name}}',
     newPin: 'New PIN',
     pin: 'PIN',
