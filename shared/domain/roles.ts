@@ -66,7 +66,7 @@ export type PersonRoles = {
 export function mayPerform(
   person: Pick<PersonRoles, 'roles' | 'active'>,
   action: PermissionAction,
-) {
+): boolean {
   return grantingRole(person, action) !== undefined;
 }
 
