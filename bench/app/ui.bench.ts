@@ -114,7 +114,7 @@ const fixlineIntakeSave = (round: number) => `(async () => {
   const { saveIntake } = await import('/src/intake/saveIntake.ts');
   const db = appDatabase();
   const repositories = createRepositories(db);
-  const actor = (await repositories.station.benchTechnician())?.id ?? '00000000-0000-7000-8000-0000000000aa';
+  const actor = (await repositories.station.bench()).person?.id ?? '00000000-0000-7000-8000-0000000000aa';
   // A photo differs by one byte each round, so each is stored anew rather than found by hash.
   const photos = globalThis.benchPhotos.map((photo) => new Blob([photo, new Uint8Array([${round}])], { type: 'image/jpeg' }));
   const startedMs = performance.now();

@@ -11,7 +11,7 @@ import { createRepositories } from '../../renderer/src/db/repositories';
 import { runRestore } from '../../renderer/src/db/writeGuard';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../../renderer/src/db/records';
 import { customerSearchFields } from '../../renderer/src/db/searchKeys';
-import { pinCredentials } from '../../renderer/src/station/technicianPin';
+import { hashPin } from '../../renderer/src/station/personPin';
 
 /** The technicians of the generated station: the first is at the bench. */
 export const queueTechnicians = [
@@ -95,12 +95,12 @@ export async function restoreQueueStation(
         queueTechnicians.map(async ({ id, name, pin }) => ({
           id,
           name,
-          ...(await pinCredentials(pin)),
+          pinHash: await hashPin(pin),
         })),
       ),
     }),
   );
-  await expectOk(repositories.station.setBenchTechnician(technician.actor));
+  await expectOk(repositories.station.setBenchPerson(technician.actor));
   const customer = await expectOk(
     repositories.customers.create(
       { name: 'Siti Rahmawati', phone: '+62 812 3456 7890', preferredLanguage: 'id' },

@@ -39,7 +39,9 @@ export function App() {
       return <SetupScreen />;
     case 'ready':
       return (
-        <StationContext value={{ station: state.station, benchTechnician: state.benchTechnician }}>
+        <StationContext
+          value={{ station: state.station, benchPerson: state.benchPerson, locked: state.locked }}
+        >
           <Routes>
             <Route element={<AppLayout />}>
               <Route index element={<QueueScreen />} />

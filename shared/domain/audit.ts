@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, recordIdSchema, stationCodeSchema } from './primitives';
+import { isoDateTimeSchema, recordIdSchema, stationCodeSchema, textSchema } from './primitives';
+import { roleSchema } from './roles';
 
 /** What happened to a record: `transition` is a claim status change, kept apart from edits. */
 export const auditActionSchema = z.enum(['create', 'update', 'delete', 'transition']);
@@ -15,9 +16,11 @@ export const entityNameSchema = z
   .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: 'expected a table name such as "claims"' });
 
 /**
- * One entry of the audit trail: who (`actor`, a technician id) did what (`action`) to which
- * record (`entity`, `entityId`), from which station, when. `changes` maps each field name to its
- * `{ from, to }`. Invariant: a `transition` records the status change under `changes.status`.
+ * One entry of the audit trail: who (`actor`, a person's id, acting as `actorRole`) did what
+ * (`action`) to which record (`entity`, `entityId`), from which station, when, and why when they
+ * had to say (`reason`: a manager forcing a transition the workflow refused). `changes` maps each
+ * field name to its `{ from, to }`. `actorRole` is absent on events made before roles, or while
+ * the station had no manager (roles not enforced). Invariant: a `transition` records the status change under `changes.status`.
  * Audit events are appended, never edited.
  */
 export const auditEventSchema = z
@@ -28,6 +31,8 @@ export const auditEventSchema = z
     action: auditActionSchema,
     changes: z.record(z.string(), fieldChangeSchema),
     actor: recordIdSchema,
+    actorRole: roleSchema.optional(),
+    reason: textSchema.optional(),
     station: stationCodeSchema,
     at: isoDateTimeSchema,
   })

@@ -38,8 +38,8 @@ describe('the workbench', () => {
       await page.getByLabel('Center name').fill('Fixline Jakarta');
       await page.getByLabel('Station code').fill('jkt-1');
       await page.getByLabel('Currency').fill('IDR');
-      await page.getByLabel('Name (Technician 1)').fill(seededTechnician.name);
-      await page.getByLabel('PIN (Technician 1)').fill(seededTechnician.pin);
+      await page.getByLabel('Name (Person 1)').fill(seededTechnician.name);
+      await page.getByLabel('PIN (Person 1)').fill(seededTechnician.pin);
       await page.getByRole('button', { name: 'Set up the station' }).click();
       await page.getByText('Use 2 to 8 capital letters or digits').waitFor();
       await expect
@@ -53,7 +53,7 @@ describe('the workbench', () => {
       await page.getByRole('button', { name: 'Set up the station' }).click();
       await page.getByRole('heading', { name: 'Queue' }).waitFor();
       await page
-        .getByRole('button', { name: /At the bench/ })
+        .getByRole('button', { name: /Signed in/ })
         .getByText(seededTechnician.name)
         .waitFor();
       await page.getByText('No claims yet').waitFor();
@@ -126,26 +126,26 @@ describe('the workbench', () => {
     }
   }, 60_000);
 
-  it('switches the technician at the bench only with their PIN', async () => {
+  it('switches the person at the bench only with their PIN', async () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
       await openApp(page, app.url);
       await page.evaluate(seedStation);
-      const benchButton = page.getByRole('button', { name: /At the bench/ });
+      const benchButton = page.getByRole('button', { name: /Signed in/ });
       await benchButton.getByText(seededTechnician.name).waitFor();
       await benchButton.click();
       await page.getByRole('menuitem', { name: secondTechnician.name }).click();
       const dialog = page.getByRole('dialog', { name: 'Who is at the bench?' });
       await dialog.getByLabel('PIN').fill('0000');
-      await dialog.getByRole('button', { name: 'Switch' }).click();
+      await dialog.getByRole('button', { name: 'Sign in' }).click();
       await dialog.getByText(`That is not ${secondTechnician.name}’s PIN`).waitFor();
       await page.waitForTimeout(300); // the dialog's opening transition
       await saveScreenshot(page, 'technician-wrong-pin');
       await dialog.getByLabel('PIN').fill(secondTechnician.pin);
-      await dialog.getByRole('button', { name: 'Switch' }).click();
+      await dialog.getByRole('button', { name: 'Sign in' }).click();
       await benchButton.getByText(secondTechnician.name).waitFor();
-      await page.getByText(`${secondTechnician.name} is now at the bench`).waitFor();
+      await page.getByText(`${secondTechnician.name} is now signed in`).waitFor();
     } finally {
       await station.close();
     }

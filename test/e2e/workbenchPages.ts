@@ -10,10 +10,14 @@ import { openStationBrowser, screenshotFolder } from '../support/webApp';
  * not (the test runner rewrites its imports).
  */
 
-/** The technician the seeded station has at its bench, and their PIN. */
+/**
+ * The person the seeded station has at its bench, and their PIN. She has every role (technician,
+ * warehouse clerk, manager), so the tests that act at the bench, the warehouse desk or in
+ * Settings all can; being a manager also makes the station enforce roles.
+ */
 export const seededTechnician = { name: 'Dewi Lestari', pin: '4821' };
 
-/** A second technician of the seeded station, not at the bench at first. */
+/** A second person of the seeded station, a technician only, not at the bench at first. */
 export const secondTechnician = { name: 'Agus Wijaya', pin: '1357' };
 
 /** A brand's policy pack for some sales channels, as the setup screen assigns it. */
@@ -26,7 +30,7 @@ export type PolicyAssignment = { brand: string; channels: string[]; packId: stri
 export const seedStationWith = (assignments: readonly PolicyAssignment[]) => `(async () => {
   const { appDatabase } = await import('/src/db/appDatabase.ts');
   const { createRepositories } = await import('/src/db/index.ts');
-  const { pinCredentials } = await import('/src/station/technicianPin.ts');
+  const { hashPin } = await import('/src/station/personPin.ts');
   const repositories = createRepositories(appDatabase());
   const technicianId = '00000000-0000-7000-8000-0000000000aa';
   const station = await repositories.station.setUp({
@@ -43,12 +47,12 @@ export const seedStationWith = (assignments: readonly PolicyAssignment[]) => `(a
     language: 'en',
     policyAssignments: ${JSON.stringify(assignments)},
     technicians: [
-      { id: technicianId, name: ${JSON.stringify(seededTechnician.name)}, ...(await pinCredentials(${JSON.stringify(seededTechnician.pin)})) },
-      { id: '00000000-0000-7000-8000-0000000000ab', name: ${JSON.stringify(secondTechnician.name)}, ...(await pinCredentials(${JSON.stringify(secondTechnician.pin)})) },
+      { id: technicianId, name: ${JSON.stringify(seededTechnician.name)}, roles: ['technician', 'warehouse-clerk', 'manager'], pinHash: await hashPin(${JSON.stringify(seededTechnician.pin)}) },
+      { id: '00000000-0000-7000-8000-0000000000ab', name: ${JSON.stringify(secondTechnician.name)}, roles: ['technician'], pinHash: await hashPin(${JSON.stringify(secondTechnician.pin)}) },
     ],
   });
   if (!station.ok) throw new Error(station.error.message);
-  const bench = await repositories.station.setBenchTechnician(technicianId);
+  const bench = await repositories.station.setBenchPerson(technicianId);
   if (!bench.ok) throw new Error(bench.error.message);
 })()`;
 
@@ -153,7 +157,10 @@ export async function openApp(page: Page, url: string): Promise<void> {
 export async function warmUp(url: string): Promise<void> {
   const browser = await openStationBrowser();
   try {
-    await openApp(browser.page, url);
+    // The first visit bundles every dependency: on a loaded machine that takes over the default
+    // 30 s, so this one visit may take longer.
+    await browser.page.goto(url, { timeout: 150_000 });
+    await browser.page.locator('#root h1').first().waitFor({ timeout: 150_000 });
     await browser.page.evaluate(seedStation);
     await browser.page.evaluate(seedClaims(1));
     await browser.page.getByText('1 claim', { exact: true }).waitFor();

@@ -24,6 +24,7 @@ import type { RepositoryError } from '../db/repositories';
 import type { InspectionInput } from '../hooks/useClaimActions';
 import type { RecordedInspection } from '../hooks/useClaimRecords';
 import { useStationFormat } from '../hooks/useStationFormat';
+import { refusalText } from '../station/peopleText';
 
 type InspectionCardProps = {
   readonly recorded: RecordedInspection | undefined;
@@ -154,7 +155,7 @@ function InspectionForm({
       recorded.findings,
     );
     setSaving(false);
-    setOutcome(error === undefined ? { ok: true } : { ok: false, message: error.message });
+    setOutcome(error === undefined ? { ok: true } : { ok: false, message: refusalText(t, error) });
   }
 
   return (

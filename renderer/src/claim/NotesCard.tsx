@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredNote } from '../db/records';
 import type { RepositoryResult } from '../db/repositories';
 import { useStationFormat } from '../hooks/useStationFormat';
+import { refusalText } from '../station/peopleText';
 
 type NotesCardProps = {
   readonly notes: readonly StoredNote[] | undefined;
@@ -34,7 +35,7 @@ export function NotesCard({ notes, canWrite, technicianName, inputRef, onAdd }: 
       setError(undefined);
     } else {
       // What was typed stays in the field, to fix and save again.
-      setError(t('claimScreen.notes.failed', { reason: result.error.message }));
+      setError(t('claimScreen.notes.failed', { reason: refusalText(t, result.error) }));
     }
   }
 

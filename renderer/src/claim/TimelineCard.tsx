@@ -2,7 +2,11 @@ import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimAudit } from '../hooks/useClaimRecords';
+import { personRoles, stationPeople } from '../db/records';
 import { useStationFormat } from '../hooks/useStationFormat';
+import { rolesText } from '../station/peopleText';
+import { useStationContext } from '../station/StationContext';
+import type { TimelineEntry } from './claimTimeline';
 import { timelineEntries } from './claimTimeline';
 import classes from './TimelineCard.module.css';
 
@@ -11,9 +15,20 @@ type TimelineCardProps = {
   readonly technicianName: (id: string) => string;
 };
 
-/** Every change of the claim and its records, newest first: who did what, and when. */
+/**
+ * Every change of the claim and its records, newest first: who did what, in which role, and
+ * when. A change recorded without a role (before roles, or with no manager yet) shows the
+ * person's roles now.
+ */
 export function TimelineCard({ audit, technicianName }: TimelineCardProps) {
   const { t } = useTranslation();
+  const { station } = useStationContext();
+  const people = stationPeople(station);
+  const roleOf = (entry: TimelineEntry) => {
+    if (entry.actorRole !== undefined) return t(`people.role.${entry.actorRole}`);
+    const person = people.find((candidate) => candidate.id === entry.actorId);
+    return person === undefined ? undefined : rolesText(t, personRoles(person).roles);
+  };
   const format = useStationFormat();
   const titleId = useId();
   const entries = useMemo(
@@ -44,6 +59,7 @@ export function TimelineCard({ audit, technicianName }: TimelineCardProps) {
               <Timeline.Item key={entry.id}>
                 <Text size="sm">{entry.text}</Text>
                 <Text size="xs" c="dimmed">
+                  {[entry.actorName, roleOf(entry)].filter(Boolean).join(' · ')} ·{' '}
                   <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
                 </Text>
               </Timeline.Item>

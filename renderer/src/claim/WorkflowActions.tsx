@@ -8,7 +8,9 @@ import type { Decision } from '../../../shared/policy';
 import type { StoredClaim, StoredEvidence } from '../db/records';
 import type { RepositoryError, RepositoryResult } from '../db/repositories';
 import { useLanguage } from '../hooks/useStationFormat';
+import { refusalText } from '../station/peopleText';
 import { clauseRule } from './clauseWords';
+import { ForceTransitionButton } from './ForceTransitionButton';
 
 type WorkflowActionsProps = {
   readonly claim: StoredClaim;
@@ -97,6 +99,17 @@ export function WorkflowActions(props: WorkflowActionsProps) {
             onGoToInspection={props.onGoToInspection}
           />
         ) : null}
+        {outcome.kind === 'refused' &&
+        next.includes(outcome.to) &&
+        refusalCodes.has(outcome.error.code) ? (
+          <Group>
+            <ForceTransitionButton
+              claimId={claim.id}
+              to={outcome.to}
+              onForced={() => setOutcome({ kind: 'moved', to: outcome.to })}
+            />
+          </Group>
+        ) : null}
       </Stack>
       <Modal
         opened={confirming !== undefined}
@@ -164,7 +177,7 @@ const refusalCodes = new Set([
 function RefusalAlert({ to, error, missing, clauseText, ...actions }: RefusalAlertProps) {
   const { t } = useTranslation();
   const message = !refusalCodes.has(error.code)
-    ? t('claimScreen.workflow.refusal.other', { reason: error.message })
+    ? t('claimScreen.workflow.refusal.other', { reason: refusalText(t, error) })
     : t(`claimScreen.workflow.refusal.${error.code}`, {
         missing: t(`claimScreen.workflow.doaMissing.${missing ?? 'both'}`),
       });

@@ -2,6 +2,7 @@ import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Evidence } from '../../../shared/domain/evidence';
 import type { MisuseFinding } from '../../../shared/domain/inspection';
 import type { Quote } from '../../../shared/domain/quote';
+import type { Role } from '../../../shared/domain/roles';
 
 /** A translation function, as i18next's `t` is called here. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -13,11 +14,16 @@ export type TimelineRecords = {
   readonly quotes: ReadonlyMap<string, Pick<Quote, 'revision'>>;
 };
 
-/** One line of the timeline: who, when, and what happened, in words. */
+/**
+ * One line of the timeline: who, in which role (absent on changes made before roles, or while
+ * the station had no manager), when, and what happened, in words.
+ */
 export type TimelineEntry = {
   readonly id: string;
   readonly at: string;
+  readonly actorId: string;
   readonly actorName: string;
+  readonly actorRole: Role | undefined;
   readonly text: string;
 };
 
@@ -39,11 +45,12 @@ function describeClaimEvent(
       return t(`${prefix}.claimOpened`, { actor });
     case 'delete':
       return t(`${prefix}.claimDeleted`, { actor });
-    case 'transition':
-      return t(`${prefix}.claimMoved`, {
-        actor,
-        status: t(`status.${String(changedTo(event, 'status'))}`),
-      });
+    case 'transition': {
+      const status = t(`status.${String(changedTo(event, 'status'))}`);
+      return event.reason === undefined
+        ? t(`${prefix}.claimMoved`, { actor, status })
+        : t(`${prefix}.claimForced`, { actor, status, reason: event.reason });
+    }
     case 'update': {
       const fields = Object.keys(event.changes).filter((field) => field !== 'updatedAt');
       if (fields.length === 1 && fields[0] === 'assigneeId') {
@@ -141,7 +148,9 @@ export function timelineEntries(
     .map((event) => ({
       id: event.id,
       at: event.at,
+      actorId: event.actor,
       actorName: nameOf(event.actor),
+      actorRole: event.actorRole,
       text: describeAuditEvent(event, records, t, nameOf),
     }));
 }

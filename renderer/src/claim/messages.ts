@@ -176,10 +176,12 @@ export const claimScreenEn = {
   timeline: {
     title: 'Timeline',
     empty: 'No changes recorded yet.',
-    someone: 'A technician of another station',
+    someone: 'Someone of another station',
     claimOpened: '{{actor}} opened the claim',
     claimDeleted: '{{actor}} deleted the claim',
     claimMoved: '{{actor}} moved the claim to {{status}}',
+    claimForced:
+      '{{actor}} forced the claim to {{status}} although the workflow refused it: “{{reason}}”',
     claimAssigned: '{{actor}} assigned the claim to {{assignee}}',
     claimUnassigned: '{{actor}} took the claim off its assignee',
     remedyChosen: '{{actor}} chose the remedy: {{remedy}}',
@@ -449,10 +451,12 @@ export const claimScreenId: typeof claimScreenEn = {
   timeline: {
     title: 'Riwayat',
     empty: 'Belum ada perubahan tercatat.',
-    someone: 'Teknisi dari stasiun lain',
+    someone: 'Seseorang dari stasiun lain',
     claimOpened: '{{actor}} membuka klaim',
     claimDeleted: '{{actor}} menghapus klaim',
     claimMoved: '{{actor}} memindahkan klaim ke {{status}}',
+    claimForced:
+      '{{actor}} memaksa klaim ke {{status}} walaupun alur kerja menolaknya: “{{reason}}”',
     claimAssigned: '{{actor}} menugaskan klaim ke {{assignee}}',
     claimUnassigned: '{{actor}} melepas penanggung jawab klaim',
     remedyChosen: '{{actor}} memilih penyelesaian: {{remedy}}',

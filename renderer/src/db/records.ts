@@ -24,6 +24,8 @@ import {
   stationCodeSchema,
   textSchema,
 } from '../../../shared/domain/primitives';
+import type { PersonRoles } from '../../../shared/domain/roles';
+import { rolesSchema } from '../../../shared/domain/roles';
 import { languageSchema, salesChannelSchema } from '../../../shared/domain/vocabulary';
 import type { DeadlineKind } from '../../../shared/policy/decision';
 import { policyIdSchema } from '../../../shared/policy/policyClaim';
@@ -183,16 +185,52 @@ export const policyAssignmentSchema = z.object({
 export type PolicyAssignment = z.infer<typeof policyAssignmentSchema>;
 
 /**
- * A technician who works at this station. The PIN is kept only as a salted SHA-256, so reading
- * the database (or a backup) never reveals it.
+ * A PIN as argon2id keeps it: the encoded hash with its parameters and salt
+ * (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`), so a check needs nothing else.
  */
-export const technicianSchema = z.object({
-  id: recordIdSchema,
-  name: textSchema,
-  pinSalt: z.string().regex(/^[0-9a-f]{32}$/, { error: 'expected 16 random bytes as hex' }),
-  pinHash: sha256Schema,
-});
-export type Technician = z.infer<typeof technicianSchema>;
+export const argon2idHashSchema = z
+  .string()
+  .regex(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/, {
+    error: 'expected an encoded argon2id hash',
+  });
+
+/**
+ * A person who works at this station, with their roles (see shared/domain/roles). The PIN is
+ * kept only as a slow hash (argon2id), so reading the database or a backup does not give it away
+ * cheaply. Stations set up before roles stored `technicians` with a salted SHA-256 of the PIN and
+ * no roles: `roles` and `active` are optional for them (see {@link personRoles}), and the old hash
+ * (`pinSalt` + `pinHash`) still verifies once, then is replaced by argon2id at the next sign-in.
+ */
+export const personSchema = z
+  .object({
+    id: recordIdSchema,
+    name: textSchema,
+    /** Absent on people stored before roles existed: they were technicians. */
+    roles: rolesSchema.optional(),
+    /** Absent means active; a deactivated person keeps their name on past changes. */
+    active: z.boolean().optional(),
+    pinHash: z.union([argon2idHashSchema, sha256Schema]),
+    /** Only with a SHA-256 `pinHash`, from before argon2id. */
+    pinSalt: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, { error: 'expected 16 random bytes as hex' })
+      .optional(),
+  })
+  .refine((person) => argon2idHashSchema.safeParse(person.pinHash).success || person.pinSalt, {
+    error: 'a SHA-256 PIN hash needs its salt',
+    path: ['pinSalt'],
+  });
+export type Person = z.infer<typeof personSchema>;
+
+/** What the permission rules need of a person, with the defaults of people stored before roles. */
+export function personRoles(person: Person): PersonRoles {
+  return { id: person.id, roles: person.roles ?? ['technician'], active: person.active ?? true };
+}
+
+/** The people of the station, active or not; empty before setup. */
+export function stationPeople(station: Pick<StationSetup, 'technicians'> | undefined): Person[] {
+  return [...(station?.technicians ?? [])];
+}
 
 /**
  * What the station is, chosen at first run. The code never changes: RMA numbers carry it. The
@@ -208,7 +246,8 @@ export const stationSetupSchema = z.object({
   holidays: z.array(isoDateSchema).optional(),
   language: languageSchema.optional(),
   policyAssignments: z.array(policyAssignmentSchema).optional(),
-  technicians: z.array(technicianSchema).optional(),
+  /** The people of the station (stored under their name from before roles, when all were technicians). */
+  technicians: z.array(personSchema).optional(),
 });
 export type StationSetup = z.infer<typeof stationSetupSchema>;
 
@@ -280,7 +319,17 @@ export type StationSettingsRow = StationSetup & {
   readonly setUpAt: IsoDateTime;
   readonly printing?: PrintingSettings;
   readonly savedViews?: readonly SavedView[];
+  /** Minutes without input after which the station locks until a PIN is typed; absent: never. */
+  readonly idleLockMinutes?: IdleLockMinutes;
 };
+
+/** How long a station may sit idle before it locks, in minutes. */
+export const idleLockMinutesSchema = z
+  .number()
+  .int({ error: 'expected whole minutes' })
+  .min(1, { error: 'expected 1 minute or more' })
+  .max(240, { error: 'expected 240 minutes (4 hours) or fewer' });
+export type IdleLockMinutes = z.infer<typeof idleLockMinutesSchema>;
 
 /**
  * The station's saved queue views, checked on read: one a later version wrote and this one cannot
@@ -304,11 +353,31 @@ export function stationPrinting(row: StationSettingsRow | undefined): PrintingSe
 /** The last clock stamp this station made, so stamps keep increasing across restarts. */
 export type ClockSettingsRow = { readonly key: 'clock'; readonly lastStamp: Hlc };
 
-/** Who is at the bench now: every change this station makes is attributed to them. */
-export type BenchSettingsRow = { readonly key: 'bench'; readonly technicianId: RecordId };
+/**
+ * Who is at the bench now: every change this station makes is attributed to them. `locked` while
+ * the station waits for their PIN after sitting idle, kept here so a reload does not unlock it.
+ */
+export type BenchSettingsRow = {
+  readonly key: 'bench';
+  readonly technicianId: RecordId;
+  readonly locked?: boolean;
+};
+
+/**
+ * Wrong PINs typed at this station, by person, so a wait between guesses survives a reload.
+ * Local: never synced.
+ */
+export type PinAttemptsSettingsRow = {
+  readonly key: 'pin-attempts';
+  readonly byPerson: Readonly<Record<RecordId, PinFailures>>;
+};
+
+/** The wrong PINs typed for one person since their last good one. */
+export type PinFailures = { readonly count: number; readonly lastAt: IsoDateTime };
 
 /** A row of the `settings` table, told apart by `key`. */
-export type SettingsRow = StationSettingsRow | ClockSettingsRow | BenchSettingsRow;
+export type SettingsRow =
+  StationSettingsRow | ClockSettingsRow | BenchSettingsRow | PinAttemptsSettingsRow;
 
 /** A counter: `outbox` numbers outbox entries, `rma/JKT1` the claims station JKT1 opened. */
 export type SequenceRow = { readonly name: string; readonly value: number };

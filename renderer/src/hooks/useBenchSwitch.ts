@@ -1,22 +1,15 @@
 import { useCallback } from 'react';
 import { appDatabase } from '../db/appDatabase';
-import type { Technician } from '../db/records';
+import type { RepositoryResult, SignIn } from '../db/repositories';
 import { createRepositories } from '../db/repositories';
-import { isTechnicianPin } from '../station/technicianPin';
 
-/** What a switch of technician came to. */
-export type BenchSwitchOutcome = 'switched' | 'wrong-pin' | 'refused';
-
-/** Puts a technician at the bench once their PIN checks out. */
+/** Signs a person in at the bench (or unlocks the station) once their PIN checks out. */
 export function useBenchSwitch(): (
-  technician: Technician,
+  personId: string,
   pin: string,
-) => Promise<BenchSwitchOutcome> {
-  return useCallback(async (technician, pin) => {
-    if (!(await isTechnicianPin(technician, pin))) return 'wrong-pin';
-    const result = await createRepositories(appDatabase()).station.setBenchTechnician(
-      technician.id,
-    );
-    return result.ok ? 'switched' : 'refused';
-  }, []);
+) => Promise<RepositoryResult<SignIn>> {
+  return useCallback(
+    (personId, pin) => createRepositories(appDatabase()).station.signIn(personId, pin),
+    [],
+  );
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '../db/appDatabase';
-import type { StationSettingsRow, Technician } from '../db/records';
+import type { Person, StationSettingsRow } from '../db/records';
 import { createRepositories } from '../db/repositories';
 
 /** The station as the screens see it; `loading` until IndexedDB answers. */
@@ -10,7 +10,8 @@ export type StationState =
   | {
       readonly kind: 'ready';
       readonly station: StationSettingsRow;
-      readonly benchTechnician: Technician | undefined;
+      readonly benchPerson: Person | undefined;
+      readonly locked: boolean;
     };
 
 /** The station's settings and who is at the bench, kept current as they change. */
@@ -19,11 +20,8 @@ export function useStation(): StationState {
     const repositories = createRepositories(appDatabase());
     const station = await repositories.station.get();
     if (station === undefined) return { kind: 'not-set-up' };
-    return {
-      kind: 'ready',
-      station,
-      benchTechnician: await repositories.station.benchTechnician(),
-    };
+    const bench = await repositories.station.bench();
+    return { kind: 'ready', station, benchPerson: bench.person, locked: bench.locked };
   }, []);
   return state ?? { kind: 'loading' };
 }

@@ -5,11 +5,11 @@ import type { StationSetup } from '../db/records';
 import { createRepositories } from '../db/repositories';
 import type { RepositoryError } from '../db/repositories';
 import type { SetupFormValues } from '../setup/setupForm';
-import { pinCredentials } from '../station/technicianPin';
+import { hashPin } from '../station/personPin';
 
 /**
- * Sets the station up from the setup form: PINs become salted hashes here, before anything is
- * stored, and the first technician is put at the bench.
+ * Sets the station up from the setup form: PINs become argon2id hashes here, before anything is
+ * stored, and the first person is put at the bench.
  */
 export function useStationSetup(): (
   values: SetupFormValues,
@@ -19,7 +19,8 @@ export function useStationSetup(): (
       values.technicians.map(async (technician) => ({
         id: uuidv7(),
         name: technician.name.trim(),
-        ...(await pinCredentials(technician.pin)),
+        roles: technician.roles,
+        pinHash: await hashPin(technician.pin),
       })),
     );
     const setup: StationSetup = {
@@ -41,7 +42,7 @@ export function useStationSetup(): (
     if (!result.ok) return result.error;
     const [first] = technicians;
     if (first !== undefined) {
-      const bench = await repositories.station.setBenchTechnician(first.id);
+      const bench = await repositories.station.setBenchPerson(first.id);
       if (!bench.ok) return bench.error;
     }
     return undefined;

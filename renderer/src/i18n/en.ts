@@ -1,6 +1,7 @@
 import { routeErrorEn } from '../shell/messages';
 import { backupEn } from '../backup/messages';
 import { partsEn } from '../parts/messages';
+import { peopleEn } from '../station/messages';
 import { quoteEn } from '../claim/quote/messages';
 import { shipmentsEn } from '../claim/shipments/messages';
 import { reportsEn } from '../reports/messages';
@@ -27,22 +28,8 @@ export const en = {
   },
   header: {
     station: 'Station {{code}}',
-    atBench: 'At the bench',
-    nobody: 'Nobody chosen',
     language: 'Language',
     scanHint: 'Scan an RMA number or serial anywhere to open its claim.',
-  },
-  technician: {
-    switch: 'Switch technician',
-    pinTitle: 'Who is at the bench?',
-    who: 'Technician',
-    pin: 'PIN',
-    pinHint: 'The 4 to 6 digits {{name}} chose at setup.',
-    confirm: 'Switch',
-    cancel: 'Cancel',
-    wrongPin: 'That is not {{name}}’s PIN. Type it again, or ask {{name}} to type it.',
-    switched: '{{name}} is now at the bench. Changes from now on are recorded as theirs.',
-    noneYet: 'This station has no technicians. Add them in Settings.',
   },
   setup: {
     title: 'Set up this station',
@@ -57,7 +44,7 @@ export const en = {
       center: 'Repair center',
       calendar: 'Calendar and money',
       policy: 'Warranty policy by brand',
-      technicians: 'Technicians',
+      technicians: 'People',
     },
     centerName: 'Center name',
     centerNameHint: 'As printed on RMA slips and labels.',
@@ -84,9 +71,9 @@ export const en = {
     technicianName: 'Name',
     technicianPin: 'PIN',
     technicianPinHint: '4 to 6 digits',
-    addTechnician: 'Add a technician',
-    removeTechnician: 'Remove technician {{number}}',
-    technicianRow: 'Technician {{number}}',
+    addTechnician: 'Add a person',
+    removeTechnician: 'Remove person {{number}}',
+    technicianRow: 'Person {{number}}',
     errors: {
       centerName: 'Type the name of the repair center.',
       stationCode: 'Use 2 to 8 capital letters or digits, with no spaces or dashes, e.g. JKT1.',
@@ -225,7 +212,7 @@ export const en = {
     code: 'Station code',
     currency: 'Currency',
     timeZone: 'Time zone',
-    technicians: 'Technicians',
+    technicians: 'People',
     language: 'Language',
     workingDays: 'Working days',
     holidays: 'Holidays',
@@ -305,6 +292,7 @@ export const en = {
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },
   parts: partsEn,
+  people: peopleEn,
   quote: quoteEn,
   shipments: shipmentsEn,
   reports: reportsEn,

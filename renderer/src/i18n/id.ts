@@ -1,6 +1,7 @@
 import { routeErrorId } from '../shell/messages';
 import { backupId } from '../backup/messages';
 import { partsId } from '../parts/messages';
+import { peopleId } from '../station/messages';
 import { quoteId } from '../claim/quote/messages';
 import { shipmentsId } from '../claim/shipments/messages';
 import { intakeId } from '../intake/messages';
@@ -28,22 +29,8 @@ export const id: Messages = {
   },
   header: {
     station: 'Stasiun {{code}}',
-    atBench: 'Di meja kerja',
-    nobody: 'Belum dipilih',
     language: 'Bahasa',
     scanHint: 'Pindai nomor RMA atau nomor seri di mana saja untuk membuka klaimnya.',
-  },
-  technician: {
-    switch: 'Ganti teknisi',
-    pinTitle: 'Siapa yang di meja kerja?',
-    who: 'Teknisi',
-    pin: 'PIN',
-    pinHint: '4 sampai 6 angka yang dipilih {{name}} saat penyiapan.',
-    confirm: 'Ganti',
-    cancel: 'Batal',
-    wrongPin: 'Itu bukan PIN {{name}}. Ketik lagi, atau minta {{name}} mengetiknya.',
-    switched: '{{name}} sekarang di meja kerja. Perubahan mulai sekarang dicatat atas namanya.',
-    noneYet: 'Stasiun ini belum punya teknisi. Tambahkan di Pengaturan.',
   },
   setup: {
     title: 'Siapkan stasiun ini',
@@ -58,7 +45,7 @@ export const id: Messages = {
       center: 'Pusat servis',
       calendar: 'Kalender dan uang',
       policy: 'Kebijakan garansi per merek',
-      technicians: 'Teknisi',
+      technicians: 'Orang',
     },
     centerName: 'Nama pusat servis',
     centerNameHint: 'Seperti yang dicetak di slip RMA dan label.',
@@ -85,9 +72,9 @@ export const id: Messages = {
     technicianName: 'Nama',
     technicianPin: 'PIN',
     technicianPinHint: '4 sampai 6 angka',
-    addTechnician: 'Tambah teknisi',
-    removeTechnician: 'Hapus teknisi {{number}}',
-    technicianRow: 'Teknisi {{number}}',
+    addTechnician: 'Tambah orang',
+    removeTechnician: 'Hapus orang {{number}}',
+    technicianRow: 'Orang {{number}}',
     errors: {
       centerName: 'Ketik nama pusat servis.',
       stationCode:
@@ -228,7 +215,7 @@ export const id: Messages = {
     code: 'Kode stasiun',
     currency: 'Mata uang',
     timeZone: 'Zona waktu',
-    technicians: 'Teknisi',
+    technicians: 'Orang',
     language: 'Bahasa',
     workingDays: 'Hari kerja',
     holidays: 'Hari libur',
@@ -310,6 +297,7 @@ export const id: Messages = {
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },
   parts: partsId,
+  people: peopleId,
   quote: quoteId,
   shipments: shipmentsId,
   reports: reportsId,

@@ -70,7 +70,7 @@ export function IntakeScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
-  const { station, benchTechnician } = useStationContext();
+  const { station, benchPerson } = useStationContext();
   const writeContext = useWriteContext();
   const repositories = useMemo(() => createRepositories(appDatabase()), []);
   // At intake a scanner types a serial, IMEI or order number into the focused field, as a
@@ -116,7 +116,7 @@ export function IntakeScreen() {
   });
   const { values } = form;
 
-  const draftKey = `intake/${benchTechnician?.id ?? 'nobody'}`;
+  const draftKey = `intake/${benchPerson?.id ?? 'nobody'}`;
   const draft = useIntakeDraft(draftKey, form.setValues);
   const { schedule } = draft;
   useEffect(() => {

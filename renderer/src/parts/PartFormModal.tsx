@@ -9,6 +9,7 @@ import { createRepositories } from '../db/repositories';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { moneyFieldError } from '../money/moneyErrorText';
 import { moneyInputText, parseMoneyInput } from '../money/moneyInput';
+import { refusalText } from '../station/peopleText';
 
 type PartFormModalProps = {
   /** The part to edit, or undefined to add one. */
@@ -66,7 +67,7 @@ export function PartFormModal({ part, opened, defaultCurrency, onClose }: PartFo
     if (result.error.code === 'conflict' && result.error.field === 'sku') {
       setErrors({ sku: t('parts.form.skuTaken', { sku: draft.sku }) });
     } else {
-      setErrors({ form: t('parts.form.saveFailed', { reason: result.error.message }) });
+      setErrors({ form: t('parts.form.saveFailed', { reason: refusalText(t, result.error) }) });
     }
   }
 

@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
 import { builtInPacks } from '../../../shared/policy';
 import type { QueueFilterCounts } from '../db/claimQueue';
-import type { QueueFilter, Technician } from '../db/records';
+import type { Person, QueueFilter } from '../db/records';
 import { queueFilterSchema } from '../db/records';
 import { useCountFormat } from './useQueueFormat';
 
 type QueueFiltersProps = {
   readonly filter: QueueFilter;
   readonly counts: QueueFilterCounts | undefined;
-  readonly technicians: readonly Technician[];
+  readonly technicians: readonly Person[];
   /** Changes the filter from the one in force when it applies, so quick changes compose. */
   readonly onChange: (update: (current: QueueFilter) => QueueFilter) => void;
   /** Someone points at or focuses the filters: time to count their choices. */

@@ -6,6 +6,7 @@ import { formatDate, localeOf } from '../../../shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
 import { FactList } from '../shell/FactList';
 import { useStationContext } from '../station/StationContext';
+import { PeoplePanel } from './PeoplePanel';
 import { PrintersPanel } from './PrintersPanel';
 
 /** The station as it was set up, and its backup. */
@@ -59,6 +60,7 @@ export function SettingsScreen() {
         </Title>
         <FactList facts={facts} columns={2} />
       </Paper>
+      <PeoplePanel />
       <PrintersPanel />
       <BackupPanel />
       <ResetStationPanel />

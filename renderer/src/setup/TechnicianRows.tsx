@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RoleChoice } from '../settings/RoleChoice';
 import type { SetupFormValues } from './setupForm';
 
 type TechnicianDraft = SetupFormValues['technicians'][number];
@@ -7,11 +8,14 @@ type TechnicianDraft = SetupFormValues['technicians'][number];
 type TechnicianRowsProps = {
   readonly technicians: readonly TechnicianDraft[];
   readonly onChange: (technicians: TechnicianDraft[]) => void;
-  readonly errorOf: (index: number, part: 'name' | 'pin') => string | undefined;
+  readonly errorOf: (index: number, part: 'name' | 'pin' | 'roles') => string | undefined;
   readonly listError: string | undefined;
 };
 
-/** The technicians of the station: a name and a PIN each; the first is put at the bench. */
+/**
+ * The people of the station: a name, a PIN and roles each; the first is put at the bench, and
+ * manages the station unless their roles are changed.
+ */
 export function TechnicianRows({ technicians, onChange, errorOf, listError }: TechnicianRowsProps) {
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<TechnicianDraft>) =>
@@ -22,7 +26,7 @@ export function TechnicianRows({ technicians, onChange, errorOf, listError }: Te
       {technicians.map((technician, index) => {
         const number = index + 1;
         return (
-          <Group key={technician.key} align="flex-start" gap="sm" wrap="nowrap">
+          <Group key={technician.key} align="flex-start" gap="sm">
             <TextInput
               label={`${t('setup.technicianName')} (${t('setup.technicianRow', { number })})`}
               withAsterisk
@@ -42,6 +46,12 @@ export function TechnicianRows({ technicians, onChange, errorOf, listError }: Te
               value={technician.pin}
               error={errorOf(index, 'pin')}
               onChange={(event) => update(index, { pin: event.currentTarget.value })}
+            />
+            <RoleChoice
+              label={`${t('people.panel.roles')} (${t('setup.technicianRow', { number })})`}
+              value={technician.roles}
+              error={errorOf(index, 'roles')}
+              onChange={(roles) => update(index, { roles })}
             />
             {technicians.length > 1 ? (
               <ActionIcon
@@ -66,7 +76,9 @@ export function TechnicianRows({ technicians, onChange, errorOf, listError }: Te
       <Group>
         <Button
           variant="light"
-          onClick={() => onChange([...technicians, { key: nextKey(), name: '', pin: '' }])}
+          onClick={() =>
+            onChange([...technicians, { key: nextKey(), name: '', pin: '', roles: ['technician'] }])
+          }
         >
           {t('setup.addTechnician')}
         </Button>

@@ -8,7 +8,9 @@ import type { SalesChannel } from '../../../shared/domain/vocabulary';
 import { salesChannelSchema } from '../../../shared/domain/vocabulary';
 import type { PolicyId } from '../../../shared/policy';
 import { timeZoneSchema } from '../db/records';
-import { pinSchema } from '../station/technicianPin';
+import type { Role } from '../../../shared/domain/roles';
+import { rolesSchema } from '../../../shared/domain/roles';
+import { pinSchema } from '../station/personPin';
 
 /** What the setup screen edits, as the fields hold it (strings), before it becomes settings. */
 export type SetupFormValues = {
@@ -21,7 +23,8 @@ export type SetupFormValues = {
   workingDays: string[];
   holidays: string[];
   policyAssignments: { brand: string; packId: PolicyId; channels: SalesChannel[] }[];
-  technicians: { key: string; name: string; pin: string }[];
+  /** The people of the station (named technicians from before roles). */
+  technicians: { key: string; name: string; pin: string; roles: Role[] }[];
 };
 
 const allChannels = salesChannelSchema.options;
@@ -46,7 +49,8 @@ export function initialSetupValues(language: 'en' | 'id'): SetupFormValues {
         channels: allChannels.filter((channel) => channel !== 'official-store'),
       },
     ],
-    technicians: [{ key: 'technician-1', name: '', pin: '' }],
+    // The first person sets the station up, so they manage it; they can hand that on later.
+    technicians: [{ key: 'technician-1', name: '', pin: '', roles: ['technician', 'manager'] }],
   };
 }
 
@@ -97,6 +101,11 @@ export function validateSetup(values: SetupFormValues): Record<string, string> {
       `technicians.${index}.pin`,
       pinSchema.safeParse(technician.pin).success,
       'setup.errors.technicianPin',
+    );
+    check(
+      `technicians.${index}.roles`,
+      rolesSchema.safeParse(technician.roles).success,
+      'people.errors.roles',
     );
   });
   return errors;

@@ -2,19 +2,25 @@ import { Alert, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/c
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useIdleLock } from '../hooks/useIdleLock';
 import { usePersistentStorage } from '../hooks/usePersistentStorage';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { ScanListener } from './ScanListener';
-import { TechnicianSwitch } from './TechnicianSwitch';
+import { LockScreen } from './LockScreen';
+import { PersonSwitch } from './PersonSwitch';
 import classes from './AppLayout.module.css';
 import { screens } from './navigation';
 
-/** The workbench frame: station and technician on top, screens on the left, the screen beside. */
+/**
+ * The workbench frame: station and the person signed in on top, screens on the left, the screen
+ * beside; covered by the lock screen while the station is locked.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { station } = useStationContext();
+  const { station, benchPerson, locked } = useStationContext();
+  useIdleLock();
   const storage = usePersistentStorage();
   const [navbarOpen, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
@@ -45,7 +51,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <TechnicianSwitch />
+            <PersonSwitch />
             <LanguageSwitch />
           </Group>
         </Group>
@@ -74,6 +80,7 @@ export function AppLayout() {
           <Outlet />
         </RouteErrorBoundary>
         <ScanListener />
+        {locked && benchPerson !== undefined ? <LockScreen benchPerson={benchPerson} /> : null}
       </AppShell.Main>
     </AppShell>
   );

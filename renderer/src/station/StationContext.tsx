@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { StationSettingsRow, Technician } from '../db/records';
+import type { Person, StationSettingsRow } from '../db/records';
 
 /** The set-up station and who is at its bench, for every screen inside the shell. */
 export type StationContextValue = {
   readonly station: StationSettingsRow;
-  readonly benchTechnician: Technician | undefined;
+  /** The active person signed in at the bench; undefined before anyone is. */
+  readonly benchPerson: Person | undefined;
+  /** Whether the station sits locked, waiting for the bench person's PIN. */
+  readonly locked: boolean;
 };
 
 export const StationContext = createContext<StationContextValue | undefined>(undefined);

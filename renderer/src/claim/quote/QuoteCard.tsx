@@ -35,6 +35,7 @@ import { QuoteLinesTable } from './QuoteLinesTable';
 import { QuotePrintAlert } from './QuotePrintAlert';
 import { useClaimQuotes } from './useClaimQuotes';
 import { useQuotePrinting } from './useQuotePrinting';
+import { refusalText } from '../../station/peopleText';
 
 type QuoteCardProps = {
   readonly claim: Claim;
@@ -81,7 +82,7 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
     setBusy(true);
     const result = await write();
     setBusy(false);
-    setFailure(result.ok ? undefined : t('quote.failed', { reason: result.error.message }));
+    setFailure(result.ok ? undefined : t('quote.failed', { reason: refusalText(t, result.error) }));
     return result.ok ? result.value : undefined;
   }
   const repositories = () => createRepositories(appDatabase());

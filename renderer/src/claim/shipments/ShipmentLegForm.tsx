@@ -25,6 +25,7 @@ import { createRepositories } from '../../db/repositories';
 import { moneyFieldError } from '../../money/moneyErrorText';
 import { MoneyField } from '../../money/MoneyField';
 import { moneyInputText, parseMoneyInput } from '../../money/moneyInput';
+import { refusalText } from '../../station/peopleText';
 
 type ShipmentLegFormProps = {
   readonly claim: Claim;
@@ -137,7 +138,7 @@ export function ShipmentLegForm({
         : await repositories.shipmentLegs.update(leg.id, fields, context);
     setSaving(false);
     if (result.ok) onDone();
-    else setErrors({ form: t('shipments.failed', { reason: result.error.message }) });
+    else setErrors({ form: t('shipments.failed', { reason: refusalText(t, result.error) }) });
   }
 
   const onSubmit = (event: FormEvent) => {

@@ -2,7 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Claim } from '../../../../shared/domain/claim';
 import { formatRmaNumber } from '../../../../shared/domain/claim';
 import type { ClaimStatus } from '../../../../shared/domain/claimWorkflow';
-import { claimWorkflowContext, transitionClaim } from '../../../../shared/domain/claimWorkflow';
+import {
+  allowedTransitions,
+  claimWorkflowContext,
+  transitionClaim,
+} from '../../../../shared/domain/claimWorkflow';
+import { textSchema } from '../../../../shared/domain/primitives';
+import { claimTransitionAction } from '../../../../shared/domain/roles';
 import type { RecordId, StationCode } from '../../../../shared/domain/primitives';
 import type {
   StoredClaim,
@@ -14,6 +20,7 @@ import type {
 import { claimDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
+import { parseInput } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
 
@@ -113,7 +120,53 @@ export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimD
         });
       }
       const next = session.parse(claimDefinition, { ...claim, status: decision.value });
-      return session.replace(claimDefinition, claim, next, 'transition');
+      return session.replace(claimDefinition, claim, next, {
+        audit: 'transition',
+        permission: claimTransitionAction(decision.value),
+      });
+    });
+  }
+
+  /**
+   * A manager forces a claim to `to` although a guard refused it (a photo that cannot be had, a
+   * quote answered by phone), with the reason, which the audit trail keeps. Only a step of the
+   * workflow can be forced (see `allowedTransitions`): never a jump, nor out of a final status.
+   */
+  async overrideTransition(
+    id: RecordId,
+    to: ClaimStatus,
+    reason: string,
+    context: WriteContext,
+  ): Promise<RepositoryResult<StoredClaim>> {
+    const parsedReason = parseInput(textSchema, reason);
+    if (!parsedReason.ok) {
+      return {
+        ok: false,
+        error: {
+          ...parsedReason.error,
+          field: 'reason',
+          message: 'reason: say why the claim moves although the workflow refused it.',
+        },
+      };
+    }
+    return this.writer.write(context, async (session) => {
+      const claim = await session.findLive(claimDefinition, id);
+      const allowed = allowedTransitions(claim.status);
+      if (!allowed.includes(to)) {
+        return session.refuse({
+          code: 'illegal-transition',
+          field: 'status',
+          message: `status: a claim in ${claim.status} cannot move to ${to}, even by a manager; it may go to ${allowed.join(', ') || 'nowhere (final)'}.`,
+          clauses: [],
+          allowedStatuses: allowed,
+        });
+      }
+      const next = session.parse(claimDefinition, { ...claim, status: to });
+      return session.replace(claimDefinition, claim, next, {
+        audit: 'transition',
+        permission: 'override-transition',
+        reason: parsedReason.value,
+      });
     });
   }
 }

@@ -33,10 +33,23 @@ import type {
 import { partSchema } from '../records';
 import { readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
+import type { PermissionAction } from '../../../../shared/domain/roles';
 import type { RecordDefinition } from './writeSession';
 
 /** Most records are stored as they are, with their sync fields. */
 const storeAsIs = <Row>(row: Row, sync: SyncFields) => ({ ...row, ...sync });
+
+/** A table whose every write is the same action. */
+const always = (action: PermissionAction) => (): PermissionAction => action;
+
+/**
+ * A claim's edits are a technician's, except the condition it arrived in, which the warehouse
+ * records on receipt. Status changes are judged by `claimTransitionAction` instead.
+ */
+const claimWriteAction = (changedFields: readonly string[]): PermissionAction =>
+  changedFields.length > 0 && changedFields.every((field) => field === 'conditionOnArrival')
+    ? 'receive'
+    : 'take-in';
 
 /** Customers, stored with their search fields (see `customerSearchFields`). */
 export const customerDefinition: RecordDefinition<Customer, StoredCustomer> = {
@@ -44,6 +57,7 @@ export const customerDefinition: RecordDefinition<Customer, StoredCustomer> = {
   schema: customerSchema,
   noun: 'customer',
   references: [],
+  action: always('take-in'),
   fixedFields: [],
   // The search fields are derived on every write, so they can never disagree with the record.
   toStored: (customer, sync) => ({ ...customer, ...sync, ...customerSearchFields(customer) }),
@@ -55,6 +69,7 @@ export const deviceDefinition: RecordDefinition<Device, StoredDevice> = {
   schema: deviceSchema,
   noun: 'device',
   references: [{ field: 'customerId', table: 'customers', noun: 'customer' }],
+  action: always('take-in'),
   fixedFields: [],
   toStored: storeAsIs,
 };
@@ -68,6 +83,7 @@ export const claimDefinition: RecordDefinition<Claim, StoredClaim> = {
     { field: 'customerId', table: 'customers', noun: 'customer' },
     { field: 'deviceId', table: 'devices', noun: 'device' },
   ],
+  action: claimWriteAction,
   fixedFields: ['rmaNumber', 'createdAt'],
   toStored: storeAsIs,
   // The queue's deadline fields are derived on every write, from the claim's records as they are.
@@ -85,6 +101,7 @@ export const evidenceDefinition: RecordDefinition<Evidence, StoredEvidence> = {
   noun: 'piece of evidence',
   references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
   // The file is the evidence: a different file is a new piece of evidence, not an edit.
+  action: always('record-evidence'),
   fixedFields: ['sha256', 'sizeBytes', 'mediaType'],
   toStored: storeAsIs,
   async check(evidence, session, operation) {
@@ -106,6 +123,7 @@ export const inspectionDefinition: RecordDefinition<Inspection, StoredInspection
   schema: inspectionSchema,
   noun: 'inspection',
   references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
+  action: always('inspect'),
   fixedFields: ['claimId'],
   toStored: storeAsIs,
 };
@@ -116,6 +134,7 @@ export const misuseFindingDefinition: RecordDefinition<MisuseFinding, StoredMisu
   schema: misuseFindingSchema,
   noun: 'misuse finding',
   references: [{ field: 'inspectionId', table: 'inspections', noun: 'inspection' }],
+  action: always('inspect'),
   fixedFields: ['inspectionId'],
   toStored: storeAsIs,
 };
@@ -126,6 +145,7 @@ export const quoteDefinition: RecordDefinition<Quote, StoredQuote> = {
   schema: quoteSchema,
   noun: 'quote',
   references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
+  action: always('quote'),
   fixedFields: ['claimId', 'revision'],
   toStored: storeAsIs,
   async check(quote, session, operation) {
@@ -156,6 +176,7 @@ export const quoteLineDefinition: RecordDefinition<QuoteLine, StoredQuoteLine> =
   schema: quoteLineSchema,
   noun: 'quote line',
   references: [{ field: 'quoteId', table: 'quotes', noun: 'quote' }],
+  action: always('quote'),
   fixedFields: ['quoteId'],
   toStored: storeAsIs,
   async check(line, session) {
@@ -180,6 +201,7 @@ export const shipmentLegDefinition: RecordDefinition<ShipmentLeg, StoredShipment
     { field: 'claimId', table: 'claims', noun: 'claim' },
     { field: 'receiptEvidenceId', table: 'evidence', noun: 'piece of evidence' },
   ],
+  action: always('ship'),
   fixedFields: ['claimId'],
   toStored: storeAsIs,
 };
@@ -190,6 +212,7 @@ export const noteDefinition: RecordDefinition<Note, StoredNote> = {
   schema: noteSchema,
   noun: 'note',
   references: [{ field: 'claimId', table: 'claims', noun: 'claim' }],
+  action: always('write-note'),
   fixedFields: ['claimId', 'author', 'at'],
   toStored: storeAsIs,
   check(note, session, operation) {
@@ -212,6 +235,7 @@ export const partDefinition: RecordDefinition<Part, StoredPart> = {
   schema: partSchema,
   noun: 'part',
   references: [],
+  action: always('edit-parts-catalog'),
   fixedFields: [],
   toStored: storeAsIs,
   async check(part, session, operation) {

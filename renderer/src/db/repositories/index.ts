@@ -99,3 +99,4 @@ export type {
   SavedIntakeRecords,
 } from './intakeRepository';
 export { StationRepository } from './stationRepository';
+export type { BenchState, PersonDraft, PersonPatch, SignIn } from './stationRepository';

@@ -4,6 +4,7 @@ import type {
   ClaimTransitionErrorCode,
 } from '../../../../shared/domain/claimWorkflow';
 import type { Result } from '../../../../shared/domain/result';
+import type { PermissionAction, PermissionRefusal, Role } from '../../../../shared/domain/roles';
 import { fail, ok } from '../../../../shared/domain/result';
 import { describeFirstIssue } from '../../../../shared/domain/validation';
 
@@ -19,6 +20,9 @@ import { describeFirstIssue } from '../../../../shared/domain/validation';
  * - `not-author`: only the author of a note may change it.
  * - `storage-full`: the disk or the browser's quota is full; nothing was written.
  * - `conflict`: a unique value is already taken (an RMA number, when two stations share a code).
+ * - `not-permitted`: the person at the bench has none of the roles allowed to do `action`
+ *   (`rolesAllowed` lists them); `unknown-person`: the actor is not an active person here.
+ * - `last-manager`: the change would leave the station without an active manager.
  * - the codes of a refused claim transition (see `transitionClaim`).
  */
 export type RepositoryErrorCode =
@@ -32,6 +36,9 @@ export type RepositoryErrorCode =
   | 'not-author'
   | 'storage-full'
   | 'conflict'
+  | 'not-permitted'
+  | 'unknown-person'
+  | 'last-manager'
   | ClaimTransitionErrorCode;
 
 /** A refused write: nothing of it was stored. */
@@ -44,6 +51,10 @@ export type RepositoryError = {
   readonly clauses?: readonly string[];
   /** Where a claim may go instead, for a refused claim transition. */
   readonly allowedStatuses?: readonly ClaimStatus[];
+  /** What the person tried to do, for a `not-permitted` refusal. */
+  readonly action?: PermissionAction;
+  /** The roles that may do `action`, for a `not-permitted` refusal. */
+  readonly rolesAllowed?: readonly Role[];
 };
 
 /** The outcome of a repository write. */
@@ -59,6 +70,20 @@ export class Refusal extends Error {
   constructor(readonly error: RepositoryError) {
     super(error.message);
   }
+}
+
+/** The refusal of an action the person at the bench may not do (see shared/domain/roles). */
+export function permissionRefusal(refusal: PermissionRefusal): RepositoryError {
+  const doing = refusal.action.replaceAll('-', ' ');
+  return {
+    code: refusal.code,
+    action: refusal.action,
+    rolesAllowed: refusal.rolesAllowed,
+    message:
+      refusal.code === 'unknown-person'
+        ? `Sign in as an active person of this station to ${doing}.`
+        : `Only a ${refusal.rolesAllowed.join(' or ')} may ${doing}: switch to one at the bench to do it.`,
+  };
 }
 
 /** The refusal of input that fails `schema`, naming the first field at fault. */

@@ -12,13 +12,13 @@ import {
 } from '../../../../shared/sync/hybridLogicalClock';
 import type { FixlineDatabase } from '../database';
 import type { OutboxEntry, SettingsRow, StationSettingsRow, TableName } from '../records';
-import { syncedTableNames } from '../records';
+import { personRoles, stationPeople, syncedTableNames } from '../records';
 import { runGuardedWrite } from '../writeGuard';
 import type { RepositoryResult } from './repositoryError';
 import { Refusal, storageFailure } from './repositoryError';
 import { WriteSession } from './writeSession';
 
-/** Who makes a change: the technician signed in at this station. */
+/** Who makes a change: the person signed in at this station. */
 export type WriteContext = { readonly actor: RecordId };
 
 /** Options of the repositories. */
@@ -81,7 +81,7 @@ export class RepositoryWriter {
       return fail({
         code: 'invalid-input',
         field: 'actor',
-        message: `actor: expected the id (a UUID) of the technician making the change, got "${context.actor}"`,
+        message: `actor: expected the id (a UUID) of the person making the change, got "${context.actor}"`,
       });
     }
     try {
@@ -101,6 +101,7 @@ export class RepositoryWriter {
           const session = new WriteSession(
             transaction,
             context.actor,
+            stationPeople(settings).map(personRoles),
             settings.stationCode,
             encodedStamp,
             new Date(nowMs).toISOString(),

@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { AuditAction, AuditEvent, FieldChange } from '../../../../shared/domain/audit';
 import type { IsoDateTime, RecordId, StationCode } from '../../../../shared/domain/primitives';
+import type { PermissionAction, PersonRoles, Role } from '../../../../shared/domain/roles';
+import { authorize } from '../../../../shared/domain/roles';
 import type { Hlc } from '../../../../shared/sync/hybridLogicalClock';
 import type {
   FieldStamps,
@@ -15,7 +17,7 @@ import type {
   TableName,
 } from '../records';
 import type { RepositoryError } from './repositoryError';
-import { Refusal, invalidInput } from './repositoryError';
+import { Refusal, invalidInput, permissionRefusal } from './repositoryError';
 
 /** A field of a record that holds the id of another record, which must exist and be live. */
 export type RecordReference<Row> = {
@@ -50,6 +52,11 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
   readonly derive?: (stored: Stored, session: WriteSession) => Promise<Stored>;
   /** Stamps the record as changed, when a write changes anything (a claim's `updatedAt`). */
   readonly touch?: (row: Row, at: IsoDateTime) => Row;
+  /**
+   * What writing the record is, for the permission rules (shared/domain/roles), from the fields
+   * the write sets (every field for a create, `deletedAt` for a delete).
+   */
+  readonly action: (changedFields: readonly string[]) => PermissionAction;
   /** A rule that needs other rows; refuses with {@link WriteSession.refuse}. */
   readonly check?: (row: Row, session: WriteSession, operation: WriteOperation) => Promise<void>;
 };
@@ -86,6 +93,16 @@ export function isSameValue(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** How {@link WriteSession.replace} records a change. */
+export type ReplaceOptions = {
+  /** `transition` for a claim's status change; `update` otherwise. */
+  readonly audit?: Extract<AuditAction, 'update' | 'transition'>;
+  /** The action the change is, when the definition's rule does not say (a claim's transition). */
+  readonly permission?: PermissionAction;
+  /** Why, when the person had to give a reason (a manager forcing a refused transition). */
+  readonly reason?: string;
+};
+
 /** An absent value, in an audit change: `null` rather than `undefined`, which JSON would drop. */
 const absent = null;
 
@@ -99,7 +116,8 @@ export class WriteSession {
 
   /**
    * @param transaction the guarded transaction of the operation.
-   * @param actor the technician making the change.
+   * @param actor the person making the change.
+   * @param people the station's people, to judge what the actor may do.
    * @param station this station's code.
    * @param stamp the clock stamp of the operation.
    * @param at the wall time of the operation.
@@ -107,6 +125,7 @@ export class WriteSession {
   constructor(
     readonly transaction: Transaction,
     readonly actor: RecordId,
+    readonly people: readonly PersonRoles[],
     readonly station: StationCode,
     readonly stamp: Hlc,
     readonly at: IsoDateTime,
@@ -125,6 +144,15 @@ export class WriteSession {
   /** Refuses the operation: the transaction aborts and nothing of it is stored. */
   refuse(error: RepositoryError): never {
     throw new Refusal(error);
+  }
+
+  /**
+   * Refuses the operation unless the actor may do `action` (see shared/domain/roles); the role
+   * that allows it, which the audit trail records (undefined while roles are not enforced).
+   */
+  authorize(action: PermissionAction): Role | undefined {
+    const decision = authorize(this.people, this.actor, action);
+    return decision.ok ? decision.value : this.refuse(permissionRefusal(decision.error));
   }
 
   /** Parses a record with its schema, refusing the operation when a field is at fault. */
@@ -167,6 +195,7 @@ export class WriteSession {
     row: Row,
   ): Promise<Stored> {
     const fields = definedFields(row);
+    const role = this.authorize(definition.action([...fields.keys()]));
     await this.checkReferences(definition, row, [...fields.keys()]);
     await definition.check?.(row, this, 'create');
     const stored = await this.derived(
@@ -177,7 +206,7 @@ export class WriteSession {
     this.recordChange(definition.table, row.id, fields, []);
     const changes: Record<string, FieldChange> = {};
     for (const [field, value] of fields) changes[field] = { from: absent, to: value };
-    await this.appendAudit(definition.table, row.id, 'create', changes);
+    await this.appendAudit(definition.table, row.id, 'create', changes, { role });
     return stored;
   }
 
@@ -189,7 +218,7 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     existing: Stored,
     next: Row,
-    action: Extract<AuditAction, 'update' | 'transition'> = 'update',
+    options: ReplaceOptions = {},
   ): Promise<Stored> {
     const before = definedFields(existing);
     // Every field the record ever had is stamped, which tells its fields from the local ones.
@@ -205,7 +234,9 @@ export class WriteSession {
         (field) => !isSameValue(before.get(field), after.get(field)),
       );
     };
-    if (changedFields(next).length === 0) return existing;
+    const requested = changedFields(next);
+    if (requested.length === 0) return existing;
+    const role = this.authorize(options.permission ?? definition.action(requested));
     const touched = definition.touch?.(next, this.at) ?? next;
     const changed = changedFields(touched);
     const fixed = changed.find((field) =>
@@ -238,7 +269,10 @@ export class WriteSession {
     );
     await this.table<Stored>(definition.table).put(stored);
     this.recordChange(definition.table, touched.id, set, unset);
-    await this.appendAudit(definition.table, touched.id, action, changes);
+    await this.appendAudit(definition.table, touched.id, options.audit ?? 'update', changes, {
+      role,
+      reason: options.reason,
+    });
     return stored;
   }
 
@@ -247,6 +281,7 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     existing: Stored,
   ): Promise<Stored> {
+    const role = this.authorize(definition.action(['deletedAt']));
     await definition.check?.(existing, this, 'delete');
     const stored: Stored = {
       ...existing,
@@ -255,9 +290,13 @@ export class WriteSession {
     };
     await this.table<Stored>(definition.table).put(stored);
     this.recordChange(definition.table, existing.id, new Map([['deletedAt', this.at]]), []);
-    await this.appendAudit(definition.table, existing.id, 'delete', {
-      deletedAt: { from: absent, to: this.at },
-    });
+    await this.appendAudit(
+      definition.table,
+      existing.id,
+      'delete',
+      { deletedAt: { from: absent, to: this.at } },
+      { role },
+    );
     return stored;
   }
 
@@ -296,12 +335,16 @@ export class WriteSession {
     }
   }
 
-  /** Appends the audit event of a change; audit events are synced rows of their own. */
+  /**
+   * Appends the audit event of a change, with the role the actor acted in and any reason they
+   * gave; audit events are synced rows of their own.
+   */
   private async appendAudit(
     entity: SyncedTableName,
     entityId: RecordId,
     action: AuditAction,
     changes: Record<string, FieldChange>,
+    why: { readonly role: Role | undefined; readonly reason?: string | undefined },
   ): Promise<void> {
     const event: AuditEvent = {
       id: uuidv7(),
@@ -310,6 +353,8 @@ export class WriteSession {
       action,
       changes,
       actor: this.actor,
+      ...(why.role === undefined ? {} : { actorRole: why.role }),
+      ...(why.reason === undefined ? {} : { reason: why.reason }),
       station: this.station,
       at: this.at,
     };
