@@ -2,12 +2,13 @@ import type { QuoteLineKind } from '../domain/quote';
 import type { Language, Remedy, ShippingPayer } from '../domain/vocabulary';
 import type { Charge } from '../policy/decision';
 import type { InstructionKind } from '../policy/pack';
+import type { QuoteLineWords } from './quoteLineText';
 
 /**
  * Every word the printed documents show, in each language Fixline speaks. The type lists each
  * string once, so a language that lacks one fails to compile rather than printing a key.
- * Values written by people (names, addresses, the customer's account of the fault, quote line
- * descriptions) are printed as they were written and are not here.
+ * Values written by people (names, addresses, the customer's account of the fault, the quote
+ * lines they wrote) are printed as they were written and are not here.
  */
 export type DocumentText = {
   readonly pageOf: (page: number, pages: number) => string;
@@ -83,6 +84,8 @@ export type DocumentText = {
   readonly amount: string;
   readonly clauses: string;
   readonly lineKinds: Readonly<Record<QuoteLineKind, string>>;
+  /** The words of the lines Fixline generates, said to the customer. */
+  readonly quoteLineWords: QuoteLineWords;
   readonly subtotal: string;
   readonly deductions: string;
   readonly totalToPay: string;
@@ -214,6 +217,21 @@ const english: DocumentText = {
     refund: 'Refund',
     depreciation: 'Depreciation',
     'customs-deduction': 'Customs deduction',
+  },
+  quoteLineWords: {
+    shippingInbound: 'Shipping to us',
+    shippingOutbound: 'Shipping back to you',
+    labour: 'Labour',
+    labourHourly: (description, hours, rate) => `${description} (${hours} h × ${rate})`,
+    charges: {
+      'battery-kit': 'Battery kit (material and shipping)',
+      depreciation: 'Depreciation',
+      'price-difference': 'Price difference',
+      'customs-deduction': 'Customs deduction',
+      'component-value': 'Component value',
+    },
+    refund: 'Refund of the purchase price',
+    converted: (source, rate, from, to) => `${source} at ${rate} ${to} per ${from}`,
   },
   subtotal: 'Subtotal',
   deductions: 'Deductions',
@@ -350,6 +368,21 @@ const indonesian: DocumentText = {
     refund: 'Pengembalian dana',
     depreciation: 'Penyusutan',
     'customs-deduction': 'Potongan bea cukai',
+  },
+  quoteLineWords: {
+    shippingInbound: 'Ongkos kirim ke kami',
+    shippingOutbound: 'Ongkos kirim kembali ke Anda',
+    labour: 'Jasa servis',
+    labourHourly: (description, hours, rate) => `${description} (${hours} jam × ${rate})`,
+    charges: {
+      'battery-kit': 'Paket baterai (bahan dan ongkos kirim)',
+      depreciation: 'Penyusutan',
+      'price-difference': 'Selisih harga',
+      'customs-deduction': 'Potongan bea cukai',
+      'component-value': 'Nilai komponen',
+    },
+    refund: 'Pengembalian harga pembelian',
+    converted: (source, rate, from, to) => `${source} dengan kurs ${rate} ${to} per ${from}`,
   },
   subtotal: 'Subtotal',
   deductions: 'Potongan',
