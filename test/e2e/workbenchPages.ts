@@ -205,3 +205,13 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     ),
   ).toEqual([]);
 }
+
+/**
+ * An init script: in a frame, print() counts its calls on the top page instead of printing.
+ * Headless Chromium has no print dialog (printing there crashes the page): the edge of the
+ * browser, not Fixline's code.
+ */
+export const recordPrintCalls = `(() => {
+  if (window === window.top) return;
+  window.print = () => { window.top.fixlinePrintCalls = (window.top.fixlinePrintCalls ?? 0) + 1; };
+})()`;
