@@ -87,11 +87,13 @@ function BrowserDocumentActions({ state: { documents, outcome, print, savePdf } 
         const document = t(`documents.kind.${kind}`);
         const working = outcome.kind === 'working' && outcome.document === kind;
         return (
-          <Group key={kind} gap="sm" wrap="nowrap">
-            <Text fw={500} w={130}>
+          // The buttons wrap under the document's name in a narrow column rather than cut.
+          <Group key={kind} gap="xs">
+            <Text fw={500} w={110}>
               {document}
             </Text>
             <Button
+              size="sm"
               variant="light"
               aria-label={t('documents.browser.openLabel', { document })}
               disabled={!documents.ok || busy}
@@ -101,6 +103,7 @@ function BrowserDocumentActions({ state: { documents, outcome, print, savePdf } 
               {t('documents.browser.open')}
             </Button>
             <Button
+              size="sm"
               variant="default"
               aria-label={t('documents.browser.downloadLabel', { document })}
               disabled={!documents.ok || busy}

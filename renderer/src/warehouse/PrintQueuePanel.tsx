@@ -110,7 +110,7 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
                 classNames={{ input: classes.code }}
                 autoComplete="off"
                 spellCheck={false}
-                rightSectionWidth={72}
+                rightSectionWidth={96}
                 rightSection={
                   <Button type="submit" size="compact-sm" variant="light">
                     {t('warehouse.print.add')}

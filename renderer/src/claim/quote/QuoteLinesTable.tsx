@@ -13,6 +13,9 @@ type QuoteLinesTableProps = {
   readonly onRemove?: ((line: QuoteLine) => void) | undefined;
 };
 
+/** Amounts stay on one line; the description and the clauses wrap to fit the column. */
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
 /** The lines of a quote with their amounts, and its totals from `quoteTotals`. */
 export function QuoteLinesTable({ lines, currency, onRemove }: QuoteLinesTableProps) {
   const { t } = useTranslation();
@@ -23,7 +26,7 @@ export function QuoteLinesTable({ lines, currency, onRemove }: QuoteLinesTablePr
     <Stack gap="sm">
       {/* Focusable, so a keyboard can scroll it when the claim's column is narrower than the table. */}
       <Table.ScrollContainer
-        minWidth={720}
+        minWidth={560}
         type="native"
         tabIndex={0}
         role="region"
@@ -70,8 +73,10 @@ export function QuoteLinesTable({ lines, currency, onRemove }: QuoteLinesTablePr
                     </Table.Td>
                     <Table.Td>{t(`quote.kind.${line.kind}`)}</Table.Td>
                     <Table.Td ta="right">{line.quantity}</Table.Td>
-                    <Table.Td ta="right">{format.money(line.unitPrice)}</Table.Td>
-                    <Table.Td ta="right">
+                    <Table.Td ta="right" style={noWrap}>
+                      {format.money(line.unitPrice)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={noWrap}>
                       {format.money(
                         money(line.quantity * line.unitPrice.amount, line.unitPrice.currency),
                       )}
