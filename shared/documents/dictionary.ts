@@ -103,6 +103,15 @@ export type DocumentText = {
   readonly receivedBy: string;
 };
 
+/** The policy's charges by name: on a slip's options and as the lines of a quote. */
+const englishCharges: DocumentText['charges'] = {
+  'battery-kit': 'Battery kit',
+  depreciation: 'Depreciation',
+  'price-difference': 'Price difference',
+  'customs-deduction': 'Customs deduction',
+  'component-value': 'Component value',
+};
+
 const english: DocumentText = {
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   rmaNumber: 'RMA number',
@@ -154,13 +163,7 @@ const english: DocumentText = {
   pendingInspection: 'Final once we have inspected the device.',
   manualDecision: 'A staff member decides the outcome and records the reason.',
   chargesTitle: 'Charges',
-  charges: {
-    'battery-kit': 'Battery kit',
-    depreciation: 'Depreciation',
-    'price-difference': 'Price difference',
-    'customs-deduction': 'Customs deduction',
-    'component-value': 'Component value',
-  },
+  charges: englishCharges,
   chargeSetPerCase: 'amount set case by case',
   chargeRange: (minimum, maximum) => `${minimum} to ${maximum}`,
   deductedFromRefund: 'taken off the refund',
@@ -223,13 +226,7 @@ const english: DocumentText = {
     shippingOutbound: 'Shipping back to you',
     labour: 'Labour',
     labourHourly: (description, hours, rate) => `${description} (${hours} h × ${rate})`,
-    charges: {
-      'battery-kit': 'Battery kit (material and shipping)',
-      depreciation: 'Depreciation',
-      'price-difference': 'Price difference',
-      'customs-deduction': 'Customs deduction',
-      'component-value': 'Component value',
-    },
+    charges: englishCharges,
     refund: 'Refund of the purchase price',
     converted: (source, rate, from, to) => `${source} at ${rate} ${to} per ${from}`,
   },
@@ -249,6 +246,14 @@ const english: DocumentText = {
   service: (remedy) => `Service: ${remedy}`,
   packedBy: 'Packed by',
   receivedBy: 'Received in good condition (signature)',
+};
+
+const indonesianCharges: DocumentText['charges'] = {
+  'battery-kit': 'Paket baterai',
+  depreciation: 'Penyusutan',
+  'price-difference': 'Selisih harga',
+  'customs-deduction': 'Potongan bea cukai',
+  'component-value': 'Nilai komponen',
 };
 
 const indonesian: DocumentText = {
@@ -302,13 +307,7 @@ const indonesian: DocumentText = {
   pendingInspection: 'Bersifat final setelah perangkat kami periksa.',
   manualDecision: 'Petugas kami memutuskan hasilnya dan mencatat alasannya.',
   chargesTitle: 'Biaya',
-  charges: {
-    'battery-kit': 'Paket baterai',
-    depreciation: 'Penyusutan',
-    'price-difference': 'Selisih harga',
-    'customs-deduction': 'Potongan bea cukai',
-    'component-value': 'Nilai komponen',
-  },
+  charges: indonesianCharges,
   chargeSetPerCase: 'jumlah ditentukan per kasus',
   chargeRange: (minimum, maximum) => `${minimum} sampai ${maximum}`,
   deductedFromRefund: 'dipotong dari pengembalian dana',
@@ -374,13 +373,7 @@ const indonesian: DocumentText = {
     shippingOutbound: 'Ongkos kirim kembali ke Anda',
     labour: 'Jasa servis',
     labourHourly: (description, hours, rate) => `${description} (${hours} jam × ${rate})`,
-    charges: {
-      'battery-kit': 'Paket baterai (bahan dan ongkos kirim)',
-      depreciation: 'Penyusutan',
-      'price-difference': 'Selisih harga',
-      'customs-deduction': 'Potongan bea cukai',
-      'component-value': 'Nilai komponen',
-    },
+    charges: indonesianCharges,
     refund: 'Pengembalian harga pembelian',
     converted: (source, rate, from, to) => `${source} dengan kurs ${rate} ${to} per ${from}`,
   },
