@@ -23,7 +23,7 @@ let app: Awaited<ReturnType<typeof startWebApp>>;
 beforeAll(async () => {
   app = await startWebApp();
   await warmUp(app.url);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app.stop();
 });

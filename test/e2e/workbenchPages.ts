@@ -153,6 +153,8 @@ export async function openApp(page: Page, url: string): Promise<void> {
 export async function warmUp(url: string): Promise<void> {
   const browser = await openStationBrowser();
   try {
+    // The first visit bundles every dependency: on a busy machine that outlasts the default 30 s.
+    browser.page.setDefaultNavigationTimeout(120_000);
     await openApp(browser.page, url);
     await browser.page.evaluate(seedStation);
     await browser.page.evaluate(seedClaims(1));
