@@ -5,7 +5,7 @@ import { money } from '../../shared/domain/primitives';
 import type { QuoteLine } from '../../shared/domain/quote';
 import { measureText } from '../../electron/documents/fonts';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-import { makeQuoteLine } from '../factories/domain';
+import { makeConvertedPriceDifference, makeQuoteLine } from '../factories/domain';
 import { layoutText } from './layoutChecks';
 
 /** Intl puts no-break spaces in amounts; the tests read them as spaces. */
@@ -77,15 +77,7 @@ describe('a printed quote with generated lines', () => {
         unitPrice: money(25_000, 'IDR'),
         clauseIds: ['C11'],
       }),
-      makeQuoteLine({
-        quoteId: sample.quote.id,
-        kind: 'fee',
-        description: 'Price difference',
-        wording: { code: 'charge', charge: 'price-difference' },
-        unitPrice: money(325_000, 'IDR'),
-        conversion: { source: money(2000, 'USD'), rate: '16250' },
-        clauseIds: ['C9'],
-      }),
+      makeConvertedPriceDifference({ quoteId: sample.quote.id }),
     ];
     const printed = layoutDocument('quote', { ...sample, lines }, { measureText, language: 'id' });
     if (!printed.ok) throw new Error(printed.error.message);

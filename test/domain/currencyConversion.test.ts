@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { convertAtRate } from '../../shared/domain/currencyConversion';
 import { money } from '../../shared/domain/primitives';
 import { exchangeRateSchema, quoteLineSchema } from '../../shared/domain/quote';
-import { makeQuoteLine } from '../factories/domain';
+import { makeConvertedPriceDifference, makeQuoteLine } from '../factories/domain';
 
 describe('converting an amount at a rate the technician typed', () => {
   it.each([
@@ -46,14 +46,7 @@ describe('a stored quote line', () => {
   });
 
   it('keeps a generated line’s code and values and a converted line’s source and rate', () => {
-    const line = makeQuoteLine({
-      kind: 'fee',
-      description: 'Price difference',
-      wording: { code: 'charge', charge: 'price-difference' },
-      unitPrice: money(325_000, 'IDR'),
-      conversion: { source: money(2000, 'USD'), rate: '16250' },
-      clauseIds: ['C9'],
-    });
+    const line = makeConvertedPriceDifference();
     expect(quoteLineSchema.parse(line)).toEqual(line);
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import { money } from '../../shared/domain/primitives';
-import { makeClaim, makeQuote, makeQuoteLine } from '../factories/domain';
+import {
+  makeClaim,
+  makeConvertedPriceDifference,
+  makeQuote,
+  makeQuoteLine,
+} from '../factories/domain';
 import {
   asTechnician,
   createCustomerAndDevice,
@@ -116,15 +121,7 @@ describe('the quote repository', () => {
     const { db, repositories } = await openTestDatabase();
     const { quote, line } = await draftQuoteWithLine(repositories);
     expectOk(await repositories.quoteLines.remove(line.id, asTechnician));
-    const { id: _id, ...converted } = makeQuoteLine({
-      quoteId: quote.id,
-      kind: 'fee',
-      description: 'Price difference',
-      wording: { code: 'charge', charge: 'price-difference' },
-      unitPrice: money(325_000, 'IDR'),
-      conversion: { source: money(2000, 'USD'), rate: '16250' },
-      clauseIds: ['C9'],
-    });
+    const { id: _id, ...converted } = makeConvertedPriceDifference({ quoteId: quote.id });
     expectOk(await repositories.quoteLines.create(converted, asTechnician));
     expectOk(await repositories.quotes.send(quote.id, asTechnician));
 
