@@ -2,12 +2,13 @@ import type { QuoteLineKind } from '../domain/quote';
 import type { Language, Remedy, ShippingPayer } from '../domain/vocabulary';
 import type { Charge } from '../policy/decision';
 import type { InstructionKind } from '../policy/pack';
+import type { QuoteLineWords } from './quoteLineText';
 
 /**
  * Every word the printed documents show, in each language Fixline speaks. The type lists each
  * string once, so a language that lacks one fails to compile rather than printing a key.
- * Values written by people (names, addresses, the customer's account of the fault, quote line
- * descriptions) are printed as they were written and are not here.
+ * Values written by people (names, addresses, the customer's account of the fault, the quote
+ * lines they wrote) are printed as they were written and are not here.
  */
 export type DocumentText = {
   readonly pageOf: (page: number, pages: number) => string;
@@ -83,6 +84,8 @@ export type DocumentText = {
   readonly amount: string;
   readonly clauses: string;
   readonly lineKinds: Readonly<Record<QuoteLineKind, string>>;
+  /** The words of the lines Fixline generates, said to the customer. */
+  readonly quoteLineWords: QuoteLineWords;
   readonly subtotal: string;
   readonly deductions: string;
   readonly totalToPay: string;
@@ -98,6 +101,15 @@ export type DocumentText = {
   readonly service: (remedy: string) => string;
   readonly packedBy: string;
   readonly receivedBy: string;
+};
+
+/** The policy's charges by name: on a slip's options and as the lines of a quote. */
+const englishCharges: DocumentText['charges'] = {
+  'battery-kit': 'Battery kit',
+  depreciation: 'Depreciation',
+  'price-difference': 'Price difference',
+  'customs-deduction': 'Customs deduction',
+  'component-value': 'Component value',
 };
 
 const english: DocumentText = {
@@ -151,13 +163,7 @@ const english: DocumentText = {
   pendingInspection: 'Final once we have inspected the device.',
   manualDecision: 'A staff member decides the outcome and records the reason.',
   chargesTitle: 'Charges',
-  charges: {
-    'battery-kit': 'Battery kit',
-    depreciation: 'Depreciation',
-    'price-difference': 'Price difference',
-    'customs-deduction': 'Customs deduction',
-    'component-value': 'Component value',
-  },
+  charges: englishCharges,
   chargeSetPerCase: 'amount set case by case',
   chargeRange: (minimum, maximum) => `${minimum} to ${maximum}`,
   deductedFromRefund: 'taken off the refund',
@@ -215,6 +221,15 @@ const english: DocumentText = {
     depreciation: 'Depreciation',
     'customs-deduction': 'Customs deduction',
   },
+  quoteLineWords: {
+    shippingInbound: 'Shipping to us',
+    shippingOutbound: 'Shipping back to you',
+    labour: 'Labour',
+    labourHourly: (description, hours, rate) => `${description} (${hours} h × ${rate})`,
+    charges: englishCharges,
+    refund: 'Refund of the purchase price',
+    converted: (source, rate, from, to) => `${source} at ${rate} ${to} per ${from}`,
+  },
   subtotal: 'Subtotal',
   deductions: 'Deductions',
   totalToPay: 'Total to pay',
@@ -231,6 +246,14 @@ const english: DocumentText = {
   service: (remedy) => `Service: ${remedy}`,
   packedBy: 'Packed by',
   receivedBy: 'Received in good condition (signature)',
+};
+
+const indonesianCharges: DocumentText['charges'] = {
+  'battery-kit': 'Paket baterai',
+  depreciation: 'Penyusutan',
+  'price-difference': 'Selisih harga',
+  'customs-deduction': 'Potongan bea cukai',
+  'component-value': 'Nilai komponen',
 };
 
 const indonesian: DocumentText = {
@@ -284,13 +307,7 @@ const indonesian: DocumentText = {
   pendingInspection: 'Bersifat final setelah perangkat kami periksa.',
   manualDecision: 'Petugas kami memutuskan hasilnya dan mencatat alasannya.',
   chargesTitle: 'Biaya',
-  charges: {
-    'battery-kit': 'Paket baterai',
-    depreciation: 'Penyusutan',
-    'price-difference': 'Selisih harga',
-    'customs-deduction': 'Potongan bea cukai',
-    'component-value': 'Nilai komponen',
-  },
+  charges: indonesianCharges,
   chargeSetPerCase: 'jumlah ditentukan per kasus',
   chargeRange: (minimum, maximum) => `${minimum} sampai ${maximum}`,
   deductedFromRefund: 'dipotong dari pengembalian dana',
@@ -350,6 +367,15 @@ const indonesian: DocumentText = {
     refund: 'Pengembalian dana',
     depreciation: 'Penyusutan',
     'customs-deduction': 'Potongan bea cukai',
+  },
+  quoteLineWords: {
+    shippingInbound: 'Ongkos kirim ke kami',
+    shippingOutbound: 'Ongkos kirim kembali ke Anda',
+    labour: 'Jasa servis',
+    labourHourly: (description, hours, rate) => `${description} (${hours} jam × ${rate})`,
+    charges: indonesianCharges,
+    refund: 'Pengembalian harga pembelian',
+    converted: (source, rate, from, to) => `${source} dengan kurs ${rate} ${to} per ${from}`,
   },
   subtotal: 'Subtotal',
   deductions: 'Potongan',

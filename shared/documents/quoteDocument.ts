@@ -26,6 +26,7 @@ import {
   type DrawOperation,
   type TextMeasurer,
 } from './pageLayout';
+import { quoteLineConversionText, quoteLineText } from './quoteLineText';
 import { fitText } from './textFit';
 
 /** How a line's amount counts towards the total, from the customer's side (see `quoteTotals`). */
@@ -225,7 +226,7 @@ function drawLines(
   for (const line of lines) {
     const description = fitText(
       {
-        text: line.description,
+        text: quoteLineText(line, text.quoteLineWords, language),
         maxWidth: columns.description.width,
         fontSize: officeType.body,
         minFontSize: 7,
@@ -235,10 +236,13 @@ function drawLines(
     );
     const kind = fitText(
       {
-        text: text.lineKinds[line.kind],
+        text:
+          line.conversion === undefined
+            ? text.lineKinds[line.kind]
+            : `${text.lineKinds[line.kind]} · ${quoteLineConversionText(line.conversion, line.unitPrice.currency, text.quoteLineWords, language)}`,
         maxWidth: columns.description.width,
         fontSize: officeType.caption,
-        maxLines: 1,
+        maxLines: 2,
         minFontSize: 6,
       },
       measure,

@@ -92,21 +92,81 @@ export const quoteLineKindSchema = z.enum([
 ]);
 export type QuoteLineKind = z.infer<typeof quoteLineKindSchema>;
 
+/** The charges a policy pack states (the kinds of `Charge` in shared/policy), as a quote names them. */
+export const policyChargeKindSchema = z.enum([
+  'battery-kit',
+  'depreciation',
+  'price-difference',
+  'customs-deduction',
+  'component-value',
+]);
+export type PolicyChargeKind = z.infer<typeof policyChargeKindSchema>;
+
+/**
+ * What a line Fixline made says, as a code and its values instead of words, so the words are
+ * chosen when the line is shown (in the screen's language) or printed (in the customer's):
+ * the shipping legs, labour (its `description` only when the technician changed the default),
+ * labour by the hour (`hundredthsOfHour` at `rate`), a pack's charge, the purchase refund.
+ * A line a person wrote has no wording: its `description` is shown as written.
+ */
+export const quoteLineWordingSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('shipping-inbound') }),
+  z.object({ code: z.literal('shipping-outbound') }),
+  z.object({ code: z.literal('labour') }),
+  z.object({
+    code: z.literal('labour-hourly'),
+    description: textSchema.optional(),
+    hundredthsOfHour: z
+      .number({ error: 'expected hundredths of an hour' })
+      .int({ error: 'expected whole hundredths of an hour' })
+      .min(1, { error: 'expected more than zero hours' }),
+    rate: nonNegativeMoneySchema,
+  }),
+  z.object({ code: z.literal('charge'), charge: policyChargeKindSchema }),
+  z.object({ code: z.literal('refund') }),
+]);
+export type QuoteLineWording = z.infer<typeof quoteLineWordingSchema>;
+
+/**
+ * A rate of exchange as the technician typed it: how many units of the quote's currency one unit
+ * of another currency buys ("16250", "16250.5"). Kept as the exact decimal text, never a float.
+ */
+export const exchangeRateSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,11}(\.\d{1,6})?$|^0\.\d{0,5}[1-9]$/, {
+    error: 'expected a rate above zero with digits and at most one dot, e.g. 16250 or 0.92',
+  });
+export type ExchangeRate = z.infer<typeof exchangeRateSchema>;
+
+/**
+ * An amount stated in another currency (C9's US$10–30 on a rupiah station), converted into the
+ * line's `unitPrice` at `rate`; kept on the line so the quote shows both.
+ */
+export const quoteLineConversionSchema = z.object({
+  source: nonNegativeMoneySchema,
+  rate: exchangeRateSchema,
+});
+export type QuoteLineConversion = z.infer<typeof quoteLineConversionSchema>;
+
 /**
  * One line of a quote. `unitPrice` is a magnitude (zero or more): the line's `kind`, not a minus
  * sign, says which way the money goes. `clauseIds` name the policy clauses that justify the line
- * (e.g. `["B18"]` for a customs deduction), for the printed quote.
+ * (e.g. `["B18"]` for a customs deduction), for the printed quote. `description` is the line's
+ * words as written (for a generated line, in the language it was made in: the fallback of a
+ * reader that does not know its `wording`).
  */
 export const quoteLineSchema = z.object({
   id: recordIdSchema,
   quoteId: recordIdSchema,
   kind: quoteLineKindSchema,
   description: textSchema,
+  wording: quoteLineWordingSchema.optional(),
   quantity: z
     .number({ error: 'expected a quantity' })
     .int({ error: 'expected a whole quantity' })
     .min(1, { error: 'expected a quantity of 1 or more' }),
   unitPrice: nonNegativeMoneySchema,
+  conversion: quoteLineConversionSchema.optional(),
   clauseIds: z.array(textSchema),
 });
 export type QuoteLine = z.infer<typeof quoteLineSchema>;

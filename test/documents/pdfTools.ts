@@ -110,3 +110,30 @@ export async function renderPages(
     .sort()
     .map((file) => join(folder, file));
 }
+
+/** The size of every page in points, in order, as `pdfinfo -f 1 -l N` reports them. */
+export async function pdfPageSizes(path: string): Promise<{ width: number; height: number }[]> {
+  const { pages } = await pdfInfo(path);
+  const { stdout } = await run('pdfinfo', ['-f', '1', '-l', String(pages), path]);
+  return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({
+    width: Number(match[1]),
+    height: Number(match[2]),
+  }));
+}
+
+/** What zbarimg decodes on each whole page rendered at 300 dpi, as `KIND:value` lines per page. */
+export async function barcodesByPage(path: string, folder: string): Promise<string[][]> {
+  const pictures = await renderPages(path, folder, 'barcodes', 300);
+  return Promise.all(
+    pictures.map(async (picture) => {
+      try {
+        const { stdout } = await run('zbarimg', ['--quiet', picture]);
+        return stdout.trim().split('\n').filter(Boolean).sort();
+      } catch (error) {
+        // zbarimg exits 4 when it finds no symbol: that is an answer, not a failure.
+        if (error instanceof Error && 'code' in error && error.code === 4) return [];
+        throw error;
+      }
+    }),
+  );
+}

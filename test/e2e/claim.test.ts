@@ -56,10 +56,12 @@ describe('the claim screen', () => {
       await gallery.getByRole('button', { name: /product-photo\.png/ }).waitFor();
 
       const workflow = page.getByRole('region', { name: 'Next step' });
-      await workflow.getByRole('button', { name: 'Authorize return' }).click();
-      const refusal = workflow.getByRole('alert');
-      await refusal.getByText('Not moved to “Authorized”').waitFor();
+      // The guard's reason stands beside the step before anyone tries it (B3).
+      const refusal = workflow.getByRole('group', { name: 'Not yet: Authorize return' });
       await refusal.getByText('the shipping packaging (a photo)', { exact: false }).waitFor();
+      expect(await workflow.getByRole('button', { name: 'Authorize return' }).isDisabled()).toBe(
+        true,
+      );
       await refusal.getByText('Clause B3').waitFor();
       await refusal.getByText('of the defective product and of the shipping packaging').waitFor();
       expect(await page.getByLabel('Status: Awaiting authorization').count()).toBe(1);
@@ -82,6 +84,7 @@ describe('the claim screen', () => {
       await picker.getByRole('button', { name: 'Add 1 file' }).click();
       await picker.waitFor({ state: 'hidden' });
       await gallery.getByRole('button', { name: /box-dented\.png/ }).waitFor();
+      await refusal.waitFor({ state: 'detached' });
 
       await workflow.getByRole('button', { name: 'Authorize return' }).click();
       await workflow.getByText('The claim is now Authorized.').waitFor();

@@ -235,11 +235,13 @@ async function intake(page: Page, plan: ClaimPlan, shot: (step: string) => Promi
 /** The bench authorizes the return, adding the packaging photo a DOA return is refused without. */
 async function authorize(page: Page, plan: ClaimPlan, shot: (step: string) => Promise<void>) {
   const workflow = page.getByRole('region', { name: 'Next step' });
-  await workflow.getByRole('button', { name: 'Authorize return' }).click();
   if (plan.needsPackagingPhoto) {
-    const refusal = workflow.getByRole('alert');
-    await refusal.getByText('Not moved to “Authorized”').waitFor();
+    // The step waits for the packaging photo, and says so beside it (B3).
+    const refusal = workflow.getByRole('group', { name: 'Not yet: Authorize return' });
     await refusal.getByText('Clause B3').waitFor();
+    expect(await workflow.getByRole('button', { name: 'Authorize return' }).isDisabled()).toBe(
+      true,
+    );
     expect(await page.getByLabel('Status: Awaiting authorization').count()).toBe(1);
     await shot('authorization-refused');
     await refusal.getByRole('button', { name: 'Add a packaging photo' }).click();
@@ -250,8 +252,9 @@ async function authorize(page: Page, plan: ClaimPlan, shot: (step: string) => Pr
     expect(await picker.getByLabel('What box.png shows').inputValue()).toBe('Packaging photo');
     await picker.getByRole('button', { name: 'Add 1 file' }).click();
     await picker.waitFor({ state: 'hidden' });
-    await workflow.getByRole('button', { name: 'Authorize return' }).click();
+    await refusal.waitFor({ state: 'detached' });
   }
+  await workflow.getByRole('button', { name: 'Authorize return' }).click();
   await workflow.getByText('The claim is now Authorized.').waitFor();
   await page.getByLabel('Status: Authorized').waitFor();
   await shot('authorized');
@@ -335,9 +338,11 @@ async function quote(page: Page, shot: (step: string) => Promise<void>) {
   await card.getByText('Draft', { exact: true }).waitFor();
   await card.getByText('Policy charge', { exact: true }).click();
   await card.getByText('Clause C9', { exact: false }).first().waitFor();
-  await card.getByRole('textbox', { name: 'Amount (IDR)', exact: true }).fill('250000');
+  // C9 states US$10–30: typed in US$ with the day's rate, priced in rupiah (16 × 15,625).
+  await card.getByRole('textbox', { name: 'Amount (USD)', exact: true }).fill('16');
+  await card.getByRole('textbox', { name: 'Rate (IDR per 1 USD)', exact: true }).fill('15625');
   await card.getByRole('button', { name: 'Add Price difference' }).click();
-  await card.getByRole('cell', { name: 'Price difference', exact: true }).waitFor();
+  await card.getByRole('cell', { name: /^Price difference/ }).waitFor();
   await card.getByText('Shipping', { exact: true }).click();
   await card.getByText('The policy has the customer pay this leg.').waitFor();
   await card.getByRole('textbox', { name: 'Cost (IDR)', exact: true }).fill('25000');

@@ -11,6 +11,7 @@ import {
   seedClaims,
   seedStation,
   warmUp,
+  recordPrintCalls,
 } from './workbenchPages';
 
 const run = promisify(execFile);
@@ -51,12 +52,6 @@ async function barcodesOnFirstPage(pdfPath: string): Promise<string[]> {
   const { stdout } = await run('zbarimg', ['--quiet', `${prefix}.png`]);
   return stdout.trim().split('\n').filter(Boolean).sort();
 }
-
-/** An init script: in a frame, print() counts its calls on the top page instead of printing. */
-const recordPrintCalls = `(() => {
-  if (window === window.top) return;
-  window.print = () => { window.top.fixlinePrintCalls = (window.top.fixlinePrintCalls ?? 0) + 1; };
-})()`;
 
 describe('documents in the browser build', () => {
   it('downloads an RMA slip drawn in the worker, with its text and barcodes readable', async () => {

@@ -81,14 +81,30 @@ describe('the quote of a claim', () => {
       await quote.getByRole('button', { name: 'Add line' }).click();
       await quote.getByRole('cell', { name: /^Labour \(1\.5 h ×/ }).waitFor();
 
-      // The pack's own charge, with its clause, entered in the station's currency.
+      // The pack's own charge, with its clause: C9 states US$10–30, so on this rupiah station the
+      // technician types the US$ amount within the range and the day's rate.
       await quote.getByText('Policy charge', { exact: true }).click();
       await quote.getByText('The policy states US$10.00 to US$30.00, set case by case.').waitFor();
       await quote.getByText('Clause C9', { exact: false }).first().waitFor();
-      await quote.getByRole('textbox', { name: 'Amount (IDR)', exact: true }).fill('250000');
+      const usdAmount = quote.getByRole('textbox', { name: 'Amount (USD)', exact: true });
+      const rate = quote.getByRole('textbox', { name: 'Rate (IDR per 1 USD)', exact: true });
+      const addDifference = quote.getByRole('button', { name: 'Add Price difference' });
+      await usdAmount.fill('35');
+      await rate.fill('16250');
+      await addDifference.click();
+      await quote
+        .getByText('Enter an amount from US$10.00 to US$30.00, as the policy states.')
+        .waitFor();
+      await usdAmount.fill('20');
+      await rate.fill('16,250');
+      await addDifference.click();
+      await quote.getByText('Enter the rate above zero with digits', { exact: false }).waitFor();
+      await rate.fill('16250');
+      await quote.getByText('= IDR 325,000').waitFor();
       await saveScreenshot(page, 'quote-policy-charge');
-      await quote.getByRole('button', { name: 'Add Price difference' }).click();
-      await quote.getByRole('cell', { name: 'Price difference', exact: true }).waitFor();
+      await addDifference.click();
+      await quote.getByRole('cell', { name: /^Price difference/ }).waitFor();
+      await quote.getByText('US$20.00 at 16,250 IDR per USD', { exact: true }).waitFor();
 
       // The customer pays the inbound leg under WORRY FREE+ (C11).
       await quote.getByText('Shipping', { exact: true }).click();
@@ -98,8 +114,8 @@ describe('the quote of a claim', () => {
       await quote.getByRole('cell', { name: 'Shipping to the center', exact: true }).waitFor();
 
       const totals = quote.getByRole('group', { name: 'Totals' });
-      // 2 × 450,000 + 150,000 + 250,000 + 25,000
-      await expect.poll(() => totals.textContent()).toMatch(/Customer pays.*1,325,000/);
+      // 2 × 450,000 + 150,000 + 20 × 16,250 + 25,000
+      await expect.poll(() => totals.textContent()).toMatch(/Customer pays.*1,400,000/);
       await expectNoSeriousAxeViolations(page);
       await quote.scrollIntoViewIfNeeded();
       await saveScreenshot(page, 'quote-draft');
@@ -118,17 +134,42 @@ describe('the quote of a claim', () => {
         { kind: 'quote', ok: true },
       ]);
 
+      // The paid remedy is chosen, but resolving waits for the customer's approval: the step
+      // says so beside it rather than failing when clicked.
+      const decision = page.getByRole('region', { name: 'What the policy allows' });
+      await decision
+        .getByRole('button', { name: 'Choose this remedy: WORRY FREE+ trade-in' })
+        .click();
+      await decision.getByText('Chosen remedy').waitFor();
+      const workflow = page.getByRole('region', { name: 'Next step' });
+      const resolve = workflow.getByRole('button', { name: 'Resolve', exact: true });
+      await workflow
+        .getByRole('group', { name: 'Not yet: Resolve' })
+        .getByText('get the latest quote approved before resolving', { exact: false })
+        .waitFor();
+      expect(await resolve.isDisabled()).toBe(true);
+      await saveScreenshot(page, 'quote-resolve-waits');
+
+      // The required answer is flagged as the technician goes, before any attempt to record it.
       await quote.getByRole('button', { name: 'Customer approved' }).click();
-      await quote.getByRole('button', { name: 'Record answer' }).click();
+      const record = quote.getByRole('button', { name: 'Record answer' });
+      const said = quote.getByRole('textbox', { name: 'What the customer said' });
       await quote.getByText('Write down what the customer said.').waitFor();
-      await quote
-        .getByRole('textbox', { name: 'What the customer said', exact: true })
-        .fill('Approved by phone, pays on pickup');
-      await quote.getByRole('button', { name: 'Record answer' }).click();
+      expect(await record.isDisabled()).toBe(true);
+      await said.fill('Approved');
+      await said.fill('');
+      await said.blur();
+      await expect.poll(() => said.getAttribute('aria-invalid')).toBe('true');
+      await saveScreenshot(page, 'quote-answer-required');
+      await said.fill('Approved by phone, pays on pickup');
+      await expect.poll(() => record.isEnabled()).toBe(true);
+      await record.click();
       await quote.getByText('Approved', { exact: true }).waitFor();
       await quote.getByText(/“Approved by phone, pays on pickup”/).waitFor();
       await expectNoSeriousAxeViolations(page);
       await saveScreenshot(page, 'quote-approved');
+      await expect.poll(() => resolve.isEnabled()).toBe(true);
+      expect(await workflow.getByRole('group', { name: 'Not yet: Resolve' }).count()).toBe(0);
 
       await quote.getByRole('button', { name: 'New revision' }).click();
       await quote.getByText('Revision 2', { exact: true }).waitFor();
@@ -145,6 +186,14 @@ describe('the quote of a claim', () => {
       await page.getByText('ID', { exact: true }).click();
       const penawaran = page.getByRole('region', { name: 'Penawaran' });
       await penawaran.getByText('Pelanggan membayar', { exact: true }).waitFor();
+      // Generated lines are worded in the screen's language, not the one they were made in.
+      await penawaran
+        .getByRole('cell', { name: 'Ongkos kirim ke pusat servis', exact: true })
+        .waitFor();
+      await penawaran.getByRole('cell', { name: /^Jasa servis \(1,5 jam × Rp/ }).waitFor();
+      await penawaran
+        .getByText('US$20,00 dengan kurs 16.250 IDR per USD', { exact: true })
+        .waitFor();
       await saveScreenshot(page, 'quote-indonesian');
 
       const lines = [
@@ -156,18 +205,32 @@ describe('the quote of a claim', () => {
           currency: 'IDR',
           clauseIds: [],
         },
-        { kind: 'labour', quantity: 1, unitPrice: 150000, currency: 'IDR', clauseIds: [] },
+        {
+          kind: 'labour',
+          wording: {
+            code: 'labour-hourly',
+            hundredthsOfHour: 150,
+            rate: { amount: 100000, currency: 'IDR' },
+          },
+          quantity: 1,
+          unitPrice: 150000,
+          currency: 'IDR',
+          clauseIds: [],
+        },
         {
           kind: 'fee',
           description: 'Price difference',
+          wording: { code: 'charge', charge: 'price-difference' },
           quantity: 1,
-          unitPrice: 250000,
+          unitPrice: 325000,
           currency: 'IDR',
+          conversion: { source: { amount: 2000, currency: 'USD' }, rate: '16250' },
           clauseIds: ['C9'],
         },
         {
           kind: 'shipping-inbound',
           description: 'Shipping to the center',
+          wording: { code: 'shipping-inbound' },
           quantity: 1,
           unitPrice: 25000,
           currency: 'IDR',

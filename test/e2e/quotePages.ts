@@ -108,8 +108,9 @@ export const readStoredQuotes = (claimId: string) => `(async () => {
     result.push({
       revision: quote.revision, status: quote.status, currency: quote.currency,
       sent: quote.sentAt !== undefined, customerAnswer: quote.customerAnswer, answered: quote.answeredAt !== undefined,
-      lines: lines.map((line) => ({ kind: line.kind, description: line.description, quantity: line.quantity,
-        unitPrice: line.unitPrice.amount, currency: line.unitPrice.currency, clauseIds: line.clauseIds })),
+      lines: lines.map((line) => ({ kind: line.kind, description: line.description, wording: line.wording,
+        quantity: line.quantity, unitPrice: line.unitPrice.amount, currency: line.unitPrice.currency,
+        conversion: line.conversion, clauseIds: line.clauseIds })),
     });
   }
   return result;

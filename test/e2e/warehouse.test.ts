@@ -1,12 +1,21 @@
 import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { join } from 'node:path';
+import {
+  barcodesByPage,
+  normalizeSpace,
+  pdfPageSizes,
+  pdfText,
+  scratchFolder,
+} from '../documents/pdfTools';
+import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
 import {
   expectNoSeriousAxeViolations,
   openApp,
   saveScreenshot,
   seedStation,
   warmUp,
+  recordPrintCalls,
 } from './workbenchPages';
 import {
   fakePrintingBridge,
@@ -328,34 +337,75 @@ describe('the warehouse desk', () => {
     }
   }, 60_000);
 
-  it('says in the browser that batches print from the desktop app, with the button off', async () => {
+  it('makes one PDF of the whole batch in the browser, to download or open in the print dialog', async () => {
     const station = await openStationBrowser();
+    const folder = await scratchFolder('print-queue');
     try {
       const { page } = station;
+      // Headless Chromium has no print dialog: a frame's print() is counted on the page instead.
+      await page.addInitScript(recordPrintCalls);
       await openApp(page, app.url);
       await page.evaluate(seedStation);
-      const [claim] = await seedClaimsIn(page, ['authorized']);
-      if (claim === undefined) throw new Error('no claim seeded');
+      const [first, second] = await seedClaimsIn(page, ['authorized', 'authorized']);
+      if (first === undefined || second === undefined) throw new Error('claims not seeded');
       await openDesk(page);
       await page.getByRole('tab', { name: /Print queue/ }).click();
       const queue = deskTab(page, 'Print queue');
-      await queue.getByText('This browser cannot print silently').waitFor();
-      await queue.getByLabel('Add a claim by RMA number').fill(claim.rmaNumber);
-      await queue.getByLabel('Add a claim by RMA number').press('Enter');
-      await queue.getByText('3 pages in the queue').waitFor();
-      expect(await queue.getByRole('button', { name: 'Print batch' }).isDisabled()).toBe(true);
+      await queue.getByText('the batch becomes one PDF', { exact: false }).waitFor();
+      await queue.getByRole('button', { name: 'Add authorized claims not printed today' }).click();
+      await queue.getByText('6 pages in the queue').waitFor();
+      await queue.getByLabel(`Device tag for ${second.rmaNumber}`).uncheck();
+      await queue.getByText('5 pages in the queue').waitFor();
       await expectNoSeriousAxeViolations(page);
+
+      const downloaded = page.waitForEvent('download');
+      await queue.getByRole('button', { name: 'Download PDF' }).click();
+      const download = await downloaded;
+      expect(download.suggestedFilename()).toMatch(
+        /^print-queue \d{4}-\d{2}-\d{2} 5 documents\.pdf$/,
+      );
+      const pdfPath = join(folder.path, 'batch.pdf');
+      await download.saveAs(pdfPath);
+      await download.saveAs(join(screenshotFolder, 'browser-print-queue-batch.pdf'));
+      await queue.getByText(`Downloaded ${download.suggestedFilename()} (5 documents).`).waitFor();
       await saveScreenshot(page, 'warehouse-print-browser');
+
+      // Every RMA number is in it; the slips on A4 (a slip may run to two pages), the labels at
+      // 4×6 in, the one tag at 2.25×1.25 in, each page its own size in the one file.
+      const text = normalizeSpace(await pdfText(pdfPath));
+      expect(text).toContain(first.rmaNumber);
+      expect(text).toContain(second.rmaNumber);
+      const sizes = (await pdfPageSizes(pdfPath)).map(({ width, height }) => `${width}x${height}`);
+      const count = (size: string) => sizes.filter((candidate) => candidate === size).length;
+      expect(count('288x432')).toBe(2);
+      expect(count('162x90')).toBe(1);
+      expect(count('595.28x841.89')).toBe(sizes.length - 3);
+      expect(count('595.28x841.89')).toBeGreaterThanOrEqual(2);
+      const decoded = (await barcodesByPage(pdfPath, folder.path)).flat();
+      for (const { rmaNumber } of [first, second]) {
+        expect(decoded).toContain(`CODE-128:${rmaNumber}`);
+        expect(decoded).toContain(`QR-Code:${rmaNumber}`);
+      }
+      // The first claim's slip, label and tag each carry its Code 128.
+      expect(decoded.filter((symbol) => symbol === `CODE-128:${first.rmaNumber}`).length).toBe(3);
+
+      await queue.getByRole('button', { name: 'Open for printing' }).click();
+      await queue.getByText('The PDF of 5 documents is open in the print dialog.').waitFor();
+      const frame = page.locator('iframe[data-fixline-print]');
+      await frame.waitFor({ state: 'attached' });
+      expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+      await expect.poll(() => page.evaluate('window.top.fixlinePrintCalls')).toBe(1);
 
       await page.getByText('ID', { exact: true }).click();
       const antrean = deskTab(page, 'Antrean cetak');
-      await antrean.getByText('Browser ini tidak dapat mencetak langsung').waitFor();
-      await antrean.getByText('3 halaman di antrean').waitFor();
+      await antrean.getByRole('button', { name: 'Buka untuk dicetak' }).waitFor();
+      await antrean.getByText('5 halaman di antrean').waitFor();
       await saveScreenshot(page, 'warehouse-print-browser-indonesian');
     } finally {
       await station.close();
+      await folder.remove();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('ships a resolved claim back with its tracking number and closes it', async () => {
     const station = await openStationBrowser();

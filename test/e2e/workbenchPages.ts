@@ -157,10 +157,9 @@ export async function openApp(page: Page, url: string): Promise<void> {
 export async function warmUp(url: string): Promise<void> {
   const browser = await openStationBrowser();
   try {
-    // The first visit bundles every dependency: on a loaded machine that takes over the default
-    // 30 s, so this one visit may take longer.
-    await browser.page.goto(url, { timeout: 150_000 });
-    await browser.page.locator('#root h1').first().waitFor({ timeout: 150_000 });
+    // The first visit bundles every dependency: on a busy machine that outlasts the default 30 s.
+    browser.page.setDefaultNavigationTimeout(150_000);
+    await openApp(browser.page, url);
     await browser.page.evaluate(seedStation);
     await browser.page.evaluate(seedClaims(1));
     await browser.page.getByText('1 claim', { exact: true }).waitFor();
@@ -212,3 +211,13 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     ),
   ).toEqual([]);
 }
+
+/**
+ * An init script: in a frame, print() counts its calls on the top page instead of printing.
+ * Headless Chromium has no print dialog (printing there crashes the page): the edge of the
+ * browser, not Fixline's code.
+ */
+export const recordPrintCalls = `(() => {
+  if (window === window.top) return;
+  window.print = () => { window.top.fixlinePrintCalls = (window.top.fixlinePrintCalls ?? 0) + 1; };
+})()`;

@@ -164,6 +164,19 @@ export function makeQuoteLine(overrides: Partial<QuoteLine> = {}): QuoteLine {
   };
 }
 
+/** WORRY FREE+'s C9 price difference, typed as US$20.00 at 16250 on a rupiah station. */
+export function makeConvertedPriceDifference(overrides: Partial<QuoteLine> = {}): QuoteLine {
+  return makeQuoteLine({
+    kind: 'fee',
+    description: 'Price difference',
+    wording: { code: 'charge', charge: 'price-difference' },
+    unitPrice: money(325_000, 'IDR'),
+    conversion: { source: money(2000, 'USD'), rate: '16250' },
+    clauseIds: ['C9'],
+    ...overrides,
+  });
+}
+
 export function makeShipmentLeg(overrides: Partial<ShipmentLeg> = {}): ShipmentLeg {
   return {
     id: nextId(),

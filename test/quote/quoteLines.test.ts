@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { money } from '../../shared/domain/primitives';
 import { quoteTotals } from '../../shared/domain/quote';
 import {
+  convertedCharge,
   hourlyLabour,
   lineKindOfCharge,
   parseHours,
@@ -53,5 +54,37 @@ describe('policy charges on a quote', () => {
 
     expect(refund).toMatchObject({ ok: true, value: { total: { amount: -2999 } } });
     expect(kit).toMatchObject({ ok: true, value: { total: { amount: 2602 } } });
+  });
+});
+
+describe('a charge stated in another currency', () => {
+  const range = { min: money(1000, 'USD'), max: money(3000, 'USD') };
+
+  it('prices the C9 price difference in rupiah from the US$ amount and the rate, keeping both', () => {
+    expect(convertedCharge(money(2000, 'USD'), '16250', 'IDR', range)).toEqual({
+      ok: true,
+      value: {
+        unitPrice: money(325_000, 'IDR'),
+        conversion: { source: money(2000, 'USD'), rate: '16250' },
+      },
+    });
+  });
+
+  it.each([
+    ['US$10.00, the lower end', 1000, true],
+    ['US$30.00, the upper end', 3000, true],
+    ['US$9.99', 999, false],
+    ['US$30.01', 3001, false],
+  ])('takes %s only within the policy’s range', (_, amount, accepted) => {
+    const priced = convertedCharge(money(amount, 'USD'), '16250', 'IDR', range);
+    expect(priced.ok).toBe(accepted);
+    if (!priced.ok) expect(priced.error).toEqual({ field: 'amount', code: 'out-of-range' });
+  });
+
+  it.each(['', '16,250', '-16250', '0', 'kurs'])('refuses the rate "%s"', (rate) => {
+    expect(convertedCharge(money(2000, 'USD'), rate, 'IDR', range)).toEqual({
+      ok: false,
+      error: { field: 'rate', code: 'not-a-rate' },
+    });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import { money } from '../../shared/domain/primitives';
-import { makeClaim, makeQuote, makeQuoteLine } from '../factories/domain';
+import {
+  makeClaim,
+  makeConvertedPriceDifference,
+  makeQuote,
+  makeQuoteLine,
+} from '../factories/domain';
 import {
   asTechnician,
   createCustomerAndDevice,
@@ -110,6 +115,32 @@ describe('the quote repository', () => {
     ]);
     expect(copies[0]?.id).not.toBe(line.id);
     expect(await db.quotes.get(quote.id)).toMatchObject({ status: 'sent', sentAt: sent.sentAt });
+  });
+
+  it('keeps a generated line’s code and a converted line’s source and rate, in revisions too', async () => {
+    const { db, repositories } = await openTestDatabase();
+    const { quote, line } = await draftQuoteWithLine(repositories);
+    expectOk(await repositories.quoteLines.remove(line.id, asTechnician));
+    const { id: _id, ...converted } = makeConvertedPriceDifference({ quoteId: quote.id });
+    expectOk(await repositories.quoteLines.create(converted, asTechnician));
+    expectOk(await repositories.quotes.send(quote.id, asTechnician));
+
+    const revision = expectOk(
+      await repositories.quotes.revise(quote.id, '2026-06-20', asTechnician),
+    );
+
+    for (const quoteId of [quote.id, revision.id]) {
+      const [stored] = await db.quoteLines
+        .where('quoteId')
+        .equals(quoteId)
+        .filter((row) => row.deletedAt === undefined)
+        .toArray();
+      expect(stored).toMatchObject({
+        wording: { code: 'charge', charge: 'price-difference' },
+        unitPrice: money(325_000, 'IDR'),
+        conversion: { source: money(2000, 'USD'), rate: '16250' },
+      });
+    }
   });
 
   it('refuses to revise a draft or an older revision', async () => {

@@ -98,6 +98,13 @@ export function ClaimScreen() {
       <WorkflowActions
         claim={claim}
         evidence={liveEvidence}
+        inspections={
+          inspection === undefined
+            ? undefined
+            : inspection.inspection === undefined
+              ? []
+              : [inspection.inspection]
+        }
         decision={evaluated}
         canWrite={actions.canWrite}
         onTransition={actions.transition}

@@ -87,29 +87,32 @@ function BrowserDocumentActions({ state: { documents, outcome, print, savePdf } 
         const document = t(`documents.kind.${kind}`);
         const working = outcome.kind === 'working' && outcome.document === kind;
         return (
-          <Group key={kind} gap="sm" wrap="nowrap">
-            <Text fw={500} w={130}>
-              {document}
-            </Text>
-            <Button
-              variant="light"
-              aria-label={t('documents.browser.openLabel', { document })}
-              disabled={!documents.ok || busy}
-              loading={working && outcome.action === kind}
-              onClick={() => void print(kind)}
-            >
-              {t('documents.browser.open')}
-            </Button>
-            <Button
-              variant="default"
-              aria-label={t('documents.browser.downloadLabel', { document })}
-              disabled={!documents.ok || busy}
-              loading={working && outcome.action === 'save'}
-              onClick={() => void savePdf(kind)}
-            >
-              {t('documents.browser.download')}
-            </Button>
-          </Group>
+          // The name above its buttons: both buttons keep their whole words in a narrow column.
+          <Stack key={kind} gap={4}>
+            <Text fw={500}>{document}</Text>
+            <Group gap="xs">
+              <Button
+                size="sm"
+                variant="light"
+                aria-label={t('documents.browser.openLabel', { document })}
+                disabled={!documents.ok || busy}
+                loading={working && outcome.action === kind}
+                onClick={() => void print(kind)}
+              >
+                {t('documents.browser.open')}
+              </Button>
+              <Button
+                size="sm"
+                variant="default"
+                aria-label={t('documents.browser.downloadLabel', { document })}
+                disabled={!documents.ok || busy}
+                loading={working && outcome.action === 'save'}
+                onClick={() => void savePdf(kind)}
+              >
+                {t('documents.browser.download')}
+              </Button>
+            </Group>
+          </Stack>
         );
       })}
     </Stack>

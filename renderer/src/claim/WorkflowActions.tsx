@@ -1,20 +1,28 @@
 import { Alert, Button, Group, Kbd, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import { allowedTransitions, countEvidence } from '../../../shared/domain/claimWorkflow';
+import type { ClaimStatus, ClaimTransitionError } from '../../../shared/domain/claimWorkflow';
+import {
+  allowedTransitions,
+  claimWorkflowContext,
+  countEvidence,
+  transitionClaim,
+} from '../../../shared/domain/claimWorkflow';
 import type { EvidenceKind } from '../../../shared/domain/vocabulary';
 import type { Decision } from '../../../shared/policy';
-import type { StoredClaim, StoredEvidence } from '../db/records';
+import type { StoredClaim, StoredEvidence, StoredInspection } from '../db/records';
 import type { RepositoryError, RepositoryResult } from '../db/repositories';
 import { useLanguage } from '../hooks/useStationFormat';
 import { refusalText } from '../station/peopleText';
 import { clauseRule } from './clauseWords';
 import { ForceTransitionButton } from './ForceTransitionButton';
+import { useClaimQuotes } from './quote/useClaimQuotes';
 
 type WorkflowActionsProps = {
   readonly claim: StoredClaim;
   readonly evidence: readonly Pick<StoredEvidence, 'kind'>[];
+  /** The claim's recorded inspections (the latest is enough); undefined while they load. */
+  readonly inspections: readonly Pick<StoredInspection, 'id'>[] | undefined;
   readonly decision: Decision | undefined;
   readonly canWrite: boolean;
   readonly onTransition: (to: ClaimStatus) => Promise<RepositoryResult<StoredClaim>>;
@@ -31,16 +39,47 @@ type Outcome =
   | { readonly kind: 'moved'; readonly to: ClaimStatus }
   | { readonly kind: 'refused'; readonly to: ClaimStatus; readonly error: RepositoryError };
 
-/** The statuses the claim may move to next, as buttons; a refusal says why and what to do. */
+/**
+ * The statuses the claim may move to next, as buttons. A step the workflow's guards would refuse
+ * now is disabled, with the guard's reason, clauses and what to do beside it; a refusal that only
+ * shows on writing (another station moved the claim first) says why after the click.
+ */
 export function WorkflowActions(props: WorkflowActionsProps) {
-  const { claim, evidence, decision, canWrite, onTransition } = props;
+  const { claim, evidence, inspections, decision, canWrite, onTransition } = props;
   const { t } = useTranslation();
   const language = useLanguage();
   const titleId = useId();
+  const blockedId = useId();
+  const quotes = useClaimQuotes(claim.id);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [busy, setBusy] = useState<ClaimStatus>();
   const [confirming, setConfirming] = useState<ClaimStatus>();
   const next = allowedTransitions(claim.status);
+  // The same guards the repository applies on writing, so a step offered here can succeed.
+  const context =
+    quotes === undefined || inspections === undefined
+      ? undefined
+      : claimWorkflowContext(claim, {
+          evidence,
+          inspections,
+          quotes: quotes.map((entry) => entry.quote),
+        });
+  const refusals = new Map<ClaimStatus, ClaimTransitionError>();
+  for (const to of next) {
+    const checked = context === undefined ? undefined : transitionClaim(context, to);
+    if (checked?.ok === false) refusals.set(to, checked.error);
+  }
+  const refusalDetails = (
+    error: Pick<RepositoryError, 'code' | 'message' | 'clauses' | 'allowedStatuses'>,
+  ) => (
+    <RefusalDetails
+      error={error}
+      missing={doaMissing(evidence)}
+      clauseText={(clause) => clauseRule(clause, language, decision)}
+      onAddEvidence={props.onAddEvidence}
+      onGoToInspection={props.onGoToInspection}
+    />
+  );
 
   async function move(to: ClaimStatus) {
     setConfirming(undefined);
@@ -70,7 +109,8 @@ export function WorkflowActions(props: WorkflowActionsProps) {
                 key={to}
                 color={destructive.has(to) ? 'red' : undefined}
                 variant={destructive.has(to) ? 'outline' : index === 0 ? 'filled' : 'default'}
-                disabled={!canWrite || (busy !== undefined && busy !== to)}
+                disabled={!canWrite || refusals.has(to) || (busy !== undefined && busy !== to)}
+                aria-describedby={refusals.has(to) ? `${blockedId}-${to}` : undefined}
                 loading={busy === to}
                 onClick={() => (destructive.has(to) ? setConfirming(to) : void move(to))}
               >
@@ -79,6 +119,32 @@ export function WorkflowActions(props: WorkflowActionsProps) {
             ))}
           </Group>
         )}
+        {[...refusals].map(([to, error]) => (
+          <Paper
+            key={to}
+            withBorder
+            p="sm"
+            radius="sm"
+            bg="gray.0"
+            id={`${blockedId}-${to}`}
+            role="group"
+            aria-label={t('claimScreen.workflow.notYet', {
+              step: t(`claimScreen.workflow.move.${to}`),
+            })}
+          >
+            <Text size="sm" fw={600} mb={4}>
+              {t('claimScreen.workflow.notYet', { step: t(`claimScreen.workflow.move.${to}`) })}
+            </Text>
+            {refusalDetails({ ...error, allowedStatuses: error.allowed })}
+            <Group mt="xs">
+              <ForceTransitionButton
+                claimId={claim.id}
+                to={to}
+                onForced={() => setOutcome({ kind: 'moved', to })}
+              />
+            </Group>
+          </Paper>
+        ))}
         {canWrite ? null : (
           <Text size="sm" c="dimmed">
             {t('claimScreen.workflow.noTechnician')}
@@ -90,14 +156,16 @@ export function WorkflowActions(props: WorkflowActionsProps) {
           </Alert>
         ) : null}
         {outcome.kind === 'refused' ? (
-          <RefusalAlert
-            to={outcome.to}
-            error={outcome.error}
-            missing={doaMissing(evidence)}
-            clauseText={(clause) => clauseRule(clause, language, decision)}
-            onAddEvidence={props.onAddEvidence}
-            onGoToInspection={props.onGoToInspection}
-          />
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            title={t('claimScreen.workflow.refusedTitle', { status: statusName(outcome.to) })}
+            // The orange title on its tint is under 4.5:1: dark text, the alert's colour says the rest.
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          >
+            {refusalDetails(outcome.error)}
+          </Alert>
         ) : null}
         {outcome.kind === 'refused' &&
         next.includes(outcome.to) &&
@@ -154,9 +222,8 @@ function doaMissing(
   return !product && !packaging ? 'both' : product ? 'packaging' : 'product';
 }
 
-type RefusalAlertProps = {
-  readonly to: ClaimStatus;
-  readonly error: RepositoryError;
+type RefusalDetailsProps = {
+  readonly error: Pick<RepositoryError, 'code' | 'message' | 'clauses' | 'allowedStatuses'>;
   readonly missing: 'both' | 'product' | 'packaging' | undefined;
   readonly clauseText: (clause: string) => string | undefined;
   readonly onAddEvidence: (kind: EvidenceKind) => void;
@@ -174,7 +241,8 @@ const refusalCodes = new Set([
   'quote-not-approved',
 ]);
 
-function RefusalAlert({ to, error, missing, clauseText, ...actions }: RefusalAlertProps) {
+/** Why a step is refused, the clauses behind the rule, and what to do about it. */
+function RefusalDetails({ error, missing, clauseText, ...actions }: RefusalDetailsProps) {
   const { t } = useTranslation();
   const message = !refusalCodes.has(error.code)
     ? t('claimScreen.workflow.refusal.other', { reason: refusalText(t, error) })
@@ -184,71 +252,62 @@ function RefusalAlert({ to, error, missing, clauseText, ...actions }: RefusalAle
   const clauses = error.clauses ?? [];
   const allowed = error.allowedStatuses ?? [];
   return (
-    <Alert
-      color="orange"
-      variant="light"
-      role="alert"
-      title={t('claimScreen.workflow.refusedTitle', { status: t(`status.${to}`) })}
-      // The orange title on its tint is under 4.5:1: dark text, the alert's colour says the rest.
-      styles={{ title: { color: 'var(--mantine-color-text)' } }}
-    >
-      <Stack gap="xs">
-        <Text size="sm">{message}</Text>
-        {clauses.length === 0 ? null : (
-          <div>
-            <Text size="sm" fw={600}>
-              {t('claimScreen.workflow.clauses')}
-            </Text>
-            {clauses.map((clause) => (
-              <Text key={clause} size="sm">
-                <Text span fw={600} size="sm">
-                  {t('claim.clause', { id: clause })}
-                </Text>
-                {clauseText(clause) === undefined ? null : `: ${clauseText(clause)}`}
-              </Text>
-            ))}
-          </div>
-        )}
-        {error.code === 'illegal-transition' && allowed.length > 0 ? (
-          <Text size="sm">
-            {t('claimScreen.workflow.allowed', {
-              statuses: allowed.map((status) => t(`status.${status}`)).join(', '),
-            })}
+    <Stack gap="xs">
+      <Text size="sm">{message}</Text>
+      {clauses.length === 0 ? null : (
+        <div>
+          <Text size="sm" fw={600}>
+            {t('claimScreen.workflow.clauses')}
           </Text>
-        ) : null}
-        {error.code === 'doa-evidence-missing' ? (
-          <Group gap="xs">
-            <Text size="sm" fw={600}>
-              {t('claimScreen.workflow.whatToDo')}:
+          {clauses.map((clause) => (
+            <Text key={clause} size="sm">
+              <Text span fw={600} size="sm">
+                {t('claim.clause', { id: clause })}
+              </Text>
+              {clauseText(clause) === undefined ? null : `: ${clauseText(clause)}`}
             </Text>
-            {missing === 'product' || missing === 'both' ? (
-              <Button
-                size="xs"
-                variant="white"
-                onClick={() => actions.onAddEvidence('product-photo')}
-              >
-                {t('claimScreen.workflow.todo.addProduct')}
-              </Button>
-            ) : null}
-            {missing === 'packaging' || missing === 'both' ? (
-              <Button size="xs" onClick={() => actions.onAddEvidence('packaging-photo')}>
-                {t('claimScreen.workflow.todo.addPackaging')}
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
-        {error.code === 'inspection-missing' ? (
-          <Group gap="xs">
-            <Text size="sm" fw={600}>
-              {t('claimScreen.workflow.whatToDo')}:
-            </Text>
-            <Button size="xs" onClick={actions.onGoToInspection}>
-              {t('claimScreen.workflow.todo.recordInspection')}
+          ))}
+        </div>
+      )}
+      {error.code === 'illegal-transition' && allowed.length > 0 ? (
+        <Text size="sm">
+          {t('claimScreen.workflow.allowed', {
+            statuses: allowed.map((status) => t(`status.${status}`)).join(', '),
+          })}
+        </Text>
+      ) : null}
+      {error.code === 'doa-evidence-missing' ? (
+        <Group gap="xs">
+          <Text size="sm" fw={600}>
+            {t('claimScreen.workflow.whatToDo')}:
+          </Text>
+          {missing === 'product' || missing === 'both' ? (
+            <Button
+              size="xs"
+              variant="white"
+              onClick={() => actions.onAddEvidence('product-photo')}
+            >
+              {t('claimScreen.workflow.todo.addProduct')}
             </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    </Alert>
+          ) : null}
+          {missing === 'packaging' || missing === 'both' ? (
+            <Button size="xs" onClick={() => actions.onAddEvidence('packaging-photo')}>
+              {t('claimScreen.workflow.todo.addPackaging')}
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+      {error.code === 'inspection-missing' ? (
+        <Group gap="xs">
+          <Text size="sm" fw={600}>
+            {t('claimScreen.workflow.whatToDo')}:
+          </Text>
+          <Button size="xs" onClick={actions.onGoToInspection}>
+            {t('claimScreen.workflow.todo.recordInspection')}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -90,13 +90,15 @@ export function QueueRowView({
           {row.rmaNumber}
         </Text>
       </div>
-      <div role="gridcell" className={classes.truncate}>
+      <div role="gridcell" className={classes.truncate} title={row.customerName}>
         {row.customerName ?? '—'}
       </div>
-      <div role="gridcell" className={classes.truncate}>
-        {deviceLabel(row.policyPackId, row.deviceModel) ?? '—'}
+      <div role="gridcell" className={classes.stack}>
+        <span className={classes.truncate}>
+          {deviceLabel(row.policyPackId, row.deviceModel) ?? '—'}
+        </span>
         {row.serial === undefined ? null : (
-          <Text span size="xs" c="dimmed" ml={6}>
+          <Text span size="xs" c="dimmed" className={classes.truncate}>
             {row.serial}
           </Text>
         )}
@@ -139,8 +141,10 @@ export function QueueRowView({
       </div>
       <div role="gridcell" className={classes.truncate}>
         {assignee === undefined ? (
+          // A dash keeps the column narrow in every language; a screen reader hears the word.
           <Text span size="sm" c="dimmed">
-            {t('queue.unassigned')}
+            <span aria-hidden>—</span>
+            <VisuallyHidden>{t('queue.unassigned')}</VisuallyHidden>
           </Text>
         ) : (
           assignee

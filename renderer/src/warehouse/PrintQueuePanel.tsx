@@ -18,7 +18,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { claimDocumentKinds } from '../hooks/useClaimDocuments';
 import { PrintRunCard } from './PrintRunCard';
-import type { PrintQueueDesk } from './usePrintQueue';
+import type { BatchPdfOutcome, PrintQueueDesk } from './usePrintQueue';
 import classes from './WarehouseDesk.module.css';
 
 type PrintQueuePanelProps = { readonly queue: PrintQueueDesk; readonly active: boolean };
@@ -31,6 +31,8 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
   const { problem, entries, pages, kindsWithoutPrinter, run, running } = queue;
   const canPrint =
     queue.canPrintSilently && pages.length > 0 && kindsWithoutPrinter.length === 0 && !running;
+  const pdfWorking = queue.pdfOutcome?.kind === 'working';
+  const canMakePdf = !queue.canPrintSilently && pages.length > 0 && !pdfWorking;
 
   useEffect(() => {
     if (active) inputRef.current?.focus();
@@ -41,7 +43,19 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
     if (problem !== undefined) inputRef.current?.select();
   }, [problem]);
 
-  useHotkeys([['mod+P', () => active && canPrint && void queue.printQueue()]], []);
+  useHotkeys(
+    [
+      [
+        'mod+P',
+        () => {
+          if (!active) return;
+          if (canPrint) void queue.printQueue();
+          else if (canMakePdf) void queue.openBatchPdf();
+        },
+      ],
+    ],
+    [],
+  );
 
   const problemText =
     problem === undefined
@@ -74,9 +88,9 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
             {t('warehouse.print.title')}
           </Title>
           {queue.canPrintSilently ? null : (
-            <Alert color="yellow" variant="light">
-              {t('warehouse.print.browserCannotPrint')}
-            </Alert>
+            <Text size="sm" c="dimmed">
+              {t('warehouse.print.browserBatch')}
+            </Text>
           )}
           <Group align="flex-start" gap="sm">
             <form
@@ -96,7 +110,7 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
                 classNames={{ input: classes.code }}
                 autoComplete="off"
                 spellCheck={false}
-                rightSectionWidth={72}
+                rightSectionWidth={96}
                 rightSection={
                   <Button type="submit" size="compact-sm" variant="light">
                     {t('warehouse.print.add')}
@@ -209,17 +223,62 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
               >
                 {t('warehouse.print.clear')}
               </Button>
-              <Button
-                disabled={!canPrint}
-                onClick={() => void queue.printQueue()}
-                rightSection={<Kbd size="xs">{t('warehouse.print.printShortcut')}</Kbd>}
-              >
-                {t('warehouse.print.printBatch')}
-              </Button>
+              {queue.canPrintSilently ? (
+                <Button
+                  disabled={!canPrint}
+                  onClick={() => void queue.printQueue()}
+                  rightSection={<Kbd size="xs">{t('warehouse.print.printShortcut')}</Kbd>}
+                >
+                  {t('warehouse.print.printBatch')}
+                </Button>
+              ) : (
+                <>
+                  <Button
+                    variant="default"
+                    disabled={!canMakePdf}
+                    loading={
+                      queue.pdfOutcome?.kind === 'working' && queue.pdfOutcome.action === 'download'
+                    }
+                    onClick={() => void queue.downloadBatchPdf()}
+                  >
+                    {t('warehouse.print.downloadPdf')}
+                  </Button>
+                  <Button
+                    disabled={!canMakePdf}
+                    loading={
+                      queue.pdfOutcome?.kind === 'working' && queue.pdfOutcome.action === 'open'
+                    }
+                    onClick={() => void queue.openBatchPdf()}
+                    rightSection={<Kbd size="xs">{t('warehouse.print.printShortcut')}</Kbd>}
+                  >
+                    {t('warehouse.print.openForPrinting')}
+                  </Button>
+                </>
+              )}
             </Group>
           </Group>
+          <BatchPdfAlert outcome={queue.pdfOutcome} />
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** What the batch's PDF came to, in the browser build. */
+function BatchPdfAlert({ outcome }: { readonly outcome: BatchPdfOutcome | undefined }) {
+  const { t } = useTranslation();
+  if (outcome === undefined || outcome.kind === 'working') return null;
+  if (outcome.kind === 'refused')
+    return (
+      <Alert color="red" variant="light" role="alert">
+        {t('warehouse.print.pdfRefused', { reason: outcome.message })}
+      </Alert>
+    );
+  return (
+    <Alert color="teal" variant="light" role="status">
+      {outcome.kind === 'opened'
+        ? t('warehouse.print.pdfOpened', { count: outcome.count })
+        : t('warehouse.print.pdfDownloaded', { count: outcome.count, fileName: outcome.fileName })}
+    </Alert>
   );
 }

@@ -102,8 +102,15 @@ export const warehouseEn = {
     printShortcut: 'Ctrl+P',
     clear: 'Clear the queue',
     cancel: 'Cancel',
-    browserCannotPrint:
-      'This browser cannot print silently to the station’s printers, so batch printing is off here. Print batches from the Fixline desktop app; printing from the browser’s own dialog comes with a later release.',
+    browserBatch:
+      'In the browser, the batch becomes one PDF of every chosen document (labels at 4×6 in, slips on their paper): open it in the print dialog and choose the printer there, or download it.',
+    openForPrinting: 'Open for printing',
+    downloadPdf: 'Download PDF',
+    pdfOpened_one: 'The PDF of {{count}} document is open in the print dialog.',
+    pdfOpened_other: 'The PDF of {{count}} documents is open in the print dialog.',
+    pdfDownloaded_one: 'Downloaded {{fileName}} ({{count}} document).',
+    pdfDownloaded_other: 'Downloaded {{fileName}} ({{count}} documents).',
+    pdfRefused: 'The PDF was not made: {{reason}}',
     noPrinter:
       'No printer is chosen for: {{kinds}}. Choose one in Settings → Printers, or leave those documents out of this batch.',
     missingDocuments: '{{rmaNumber}}: {{reason}}',
@@ -249,8 +256,15 @@ export const warehouseId: typeof warehouseEn = {
     printShortcut: 'Ctrl+P',
     clear: 'Kosongkan antrean',
     cancel: 'Batalkan',
-    browserCannotPrint:
-      'Browser ini tidak dapat mencetak langsung ke printer stasiun, jadi cetak batch dimatikan di sini. Cetak batch dari aplikasi desktop Fixline; mencetak lewat dialog cetak browser hadir pada rilis berikutnya.',
+    browserBatch:
+      'Di browser, batch menjadi satu PDF berisi semua dokumen yang dipilih (label 4×6 inci, slip pada kertasnya): buka di dialog cetak dan pilih printernya di sana, atau unduh.',
+    openForPrinting: 'Buka untuk dicetak',
+    downloadPdf: 'Unduh PDF',
+    pdfOpened_one: 'PDF berisi {{count}} dokumen terbuka di dialog cetak.',
+    pdfOpened_other: 'PDF berisi {{count}} dokumen terbuka di dialog cetak.',
+    pdfDownloaded_one: '{{fileName}} diunduh ({{count}} dokumen).',
+    pdfDownloaded_other: '{{fileName}} diunduh ({{count}} dokumen).',
+    pdfRefused: 'PDF tidak dibuat: {{reason}}',
     noPrinter:
       'Belum ada printer untuk: {{kinds}}. Pilih di Pengaturan → Printer, atau keluarkan dokumen itu dari batch ini.',
     missingDocuments: '{{rmaNumber}}: {{reason}}',

@@ -113,6 +113,22 @@ export function planBatch(
   };
 }
 
+/**
+ * The documents of `pages` in their order, for one PDF of the whole batch (the browser build,
+ * which has no printers): each on the paper the station chose for its kind, A4 by default.
+ */
+export function pdfBatchJobs(
+  pages: readonly PageRef[],
+  documentsOf: (claimId: string) => ClaimDocuments,
+  printing: PrintingSettings,
+): DocumentRequestInput[] {
+  return pages.map((ref) => {
+    const choice = printing[ref.document];
+    const options = choice === undefined ? {} : printRequestOf(choice).options;
+    return requestOf(ref.document, documentsOf(ref.claimId), options);
+  });
+}
+
 /** Marks the pages of `refs` as sent in bridge batch `batchId`, in that batch's order. */
 export function markSent(
   ledger: readonly LedgerPage[],

@@ -4,6 +4,8 @@ import { maxBatchJobs, type PrintProgress } from '../../../shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
 import { claimDocumentsFor, type ClaimDocumentsResult } from '../claim/claimDocumentRecords';
 import { appDatabase } from '../db/appDatabase';
+import { openPdfForPrinting } from '../documents/openPdfForPrinting';
+import { renderBatchPdf } from '../documents/renderBatchPdf';
 import { stationPrinting, type StoredClaim } from '../db/records';
 import { findClaimsByStatus } from '../db/search';
 import { claimDocumentKinds, type ClaimDocumentKind } from '../hooks/useClaimDocuments';
@@ -17,6 +19,7 @@ import {
   markSent,
   newLedger,
   pagesToRetry,
+  pdfBatchJobs,
   planBatch,
   type LedgerPage,
   type PageRef,
@@ -48,6 +51,13 @@ export type PrintRun = {
   readonly refusal?: string;
 };
 
+/** What the last PDF of the batch came to, in the browser build. */
+export type BatchPdfOutcome =
+  | { readonly kind: 'working'; readonly action: 'open' | 'download' }
+  | { readonly kind: 'opened'; readonly count: number }
+  | { readonly kind: 'downloaded'; readonly fileName: string; readonly count: number }
+  | { readonly kind: 'refused'; readonly message: string };
+
 /** Claims that have nothing left to print: their parcel went back or never will come. */
 const finishedStatuses: readonly StoredClaim['status'][] = ['closed', 'cancelled'];
 
@@ -65,6 +75,7 @@ export function usePrintQueue() {
   const [addAllOutcome, setAddAllOutcome] = useState<AddAllOutcome | undefined>();
   const [entries, setEntries] = useState<readonly QueueEntry[]>([]);
   const [run, setRun] = useState<PrintRun | undefined>();
+  const [pdfOutcome, setPdfOutcome] = useState<BatchPdfOutcome | undefined>();
   // The latest progress of each bridge batch (events are cumulative), kept for an event that
   // arrives before printBatch has answered the batch's id.
   const latestProgress = useRef(new Map<string, PrintProgress>());
@@ -264,6 +275,38 @@ export function usePrintQueue() {
     }
   }
 
+  /**
+   * The browser build's batch: every page in ONE PDF, drawn in the document worker, opened in
+   * the print dialog (where the person chooses the printer) or downloaded.
+   */
+  async function batchPdf(action: 'open' | 'download'): Promise<void> {
+    const refs = pages;
+    if (refs.length === 0) return;
+    setPdfOutcome({ kind: 'working', action });
+    const rendered = await renderBatchPdf(pdfBatchJobs(refs, documentsOf, printing));
+    if (!rendered.ok) {
+      setPdfOutcome({ kind: 'refused', message: rendered.message });
+      return;
+    }
+    const title = batchPdfTitle(today(), refs.length);
+    if (action === 'open') {
+      openPdfForPrinting(rendered.pdf, title);
+      setPdfOutcome({ kind: 'opened', count: refs.length });
+      return;
+    }
+    const saved = await bridge.files.saveWithDialog({
+      suggestedName: `${title}.pdf`,
+      bytes: rendered.pdf,
+    });
+    setPdfOutcome(
+      !saved.ok
+        ? { kind: 'refused', message: saved.error.message }
+        : saved.value.outcome === 'saved'
+          ? { kind: 'downloaded', fileName: saved.value.path, count: refs.length }
+          : undefined,
+    );
+  }
+
   async function cancel(): Promise<void> {
     cancelRequested.current = true;
     setRun((previous) => (previous === undefined ? previous : { ...previous, cancelling: true }));
@@ -314,9 +357,17 @@ export function usePrintQueue() {
     remove,
     clear,
     printQueue: () => printPages(pages),
+    pdfOutcome,
+    openBatchPdf: () => batchPdf('open'),
+    downloadBatchPdf: () => batchPdf('download'),
     retry: () => (run === undefined ? Promise.resolve() : printPages(pagesToRetry(run.ledger))),
     cancel,
   };
 }
 
 export type PrintQueueDesk = ReturnType<typeof usePrintQueue>;
+
+/** The batch PDF's title and file name: `print-queue 2026-12-03 12 documents`. */
+function batchPdfTitle(day: string, count: number): string {
+  return `print-queue ${day} ${count} documents`;
+}

@@ -30,15 +30,22 @@ export function AnswerForm({ initialStatus, sentOn, today, onRecord, onCancel }:
   const [status, setStatus] = useState(initialStatus);
   const [text, setText] = useState('');
   const [day, setDay] = useState<string>(today);
-  const [errors, setErrors] = useState<{ text?: string; day?: string }>({});
+  const [touched, setTouched] = useState({ text: false, day: false });
+  const blockerId = useId();
+  // Checked as the technician goes: a field says what is wrong once touched, and the button
+  // stays disabled with the reason beside it until the answer can be recorded.
+  const problems = {
+    text: text.trim() === '' ? t('quote.actions.answerRequired') : undefined,
+    day:
+      !/^\d{4}-\d{2}-\d{2}$/.test(day) || day < sentOn || day > today
+        ? t('quote.actions.dateInvalid')
+        : undefined,
+  };
+  const blocker = problems.text ?? problems.day;
 
   async function submit(): Promise<void> {
-    const found: typeof errors = {};
-    if (text.trim() === '') found.text = t('quote.actions.answerRequired');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < sentOn || day > today)
-      found.day = t('quote.actions.dateInvalid');
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    setTouched({ text: true, day: true });
+    if (blocker !== undefined) return;
     // Today's answer keeps its time; an earlier day is recorded at midday UTC, inside that day.
     const answeredAt = day === today ? new Date().toISOString() : `${day}T12:00:00.000Z`;
     await onRecord({ status, customerAnswer: text.trim(), answeredAt });
@@ -75,7 +82,9 @@ export function AnswerForm({ initialStatus, sentOn, today, onRecord, onCancel }:
             description={t('quote.actions.answerTextHint')}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
-            error={errors.text}
+            onBlur={() => setTouched((fields) => ({ ...fields, text: true }))}
+            error={touched.text ? problems.text : undefined}
+            required
             autosize
             minRows={2}
             data-autofocus
@@ -86,19 +95,34 @@ export function AnswerForm({ initialStatus, sentOn, today, onRecord, onCancel }:
             value={day}
             min={sentOn}
             max={today}
-            onChange={(event) => setDay(event.currentTarget.value)}
-            error={errors.day}
+            onChange={(event) => {
+              setDay(event.currentTarget.value);
+              setTouched((fields) => ({ ...fields, day: true }));
+            }}
+            error={touched.day ? problems.day : undefined}
             w={200}
           />
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              Ctrl+Enter
-            </Text>
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            {blocker === undefined ? (
+              <Text size="xs" c="dimmed">
+                Ctrl+Enter
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed" id={blockerId}>
+                {blocker}
+              </Text>
+            )}
             <Group gap="sm">
               <Button variant="default" onClick={onCancel}>
                 {t('quote.actions.cancel')}
               </Button>
-              <Button type="submit">{t('quote.actions.record')}</Button>
+              <Button
+                type="submit"
+                disabled={blocker !== undefined}
+                aria-describedby={blocker === undefined ? undefined : blockerId}
+              >
+                {t('quote.actions.record')}
+              </Button>
             </Group>
           </Group>
         </Stack>

@@ -1,9 +1,9 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode, Money } from '../../../../shared/domain/primitives';
-import type { QuoteLineKind } from '../../../../shared/domain/quote';
+import type { QuoteLineKind, QuoteLineWording } from '../../../../shared/domain/quote';
 import type { Charge, Decision, DecisionOption } from '../../../../shared/policy';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { moneyFieldError } from '../../money/moneyErrorText';
@@ -11,7 +11,7 @@ import { MoneyField } from '../../money/MoneyField';
 import { moneyInputText, parseMoneyInput } from '../../money/moneyInput';
 import { ClauseList } from '../ClauseList';
 import type { QuoteLineDraft } from './quoteLines';
-import { lineKindOfCharge } from './quoteLines';
+import { convertedCharge, isWithin, lineKindOfCharge } from './quoteLines';
 
 type ChargeLineFormProps = {
   readonly currency: CurrencyCode;
@@ -27,6 +27,7 @@ type ChargeEntry = {
   readonly key: string;
   readonly label: string;
   readonly kind: QuoteLineKind;
+  readonly wording: QuoteLineWording;
   readonly clauses: readonly string[];
   readonly stated: Money | null;
   readonly range?: Charge['range'];
@@ -46,6 +47,7 @@ export function ChargeLineForm({
     key: `${charge.kind}-${index}`,
     label: t(`quote.charge.${charge.kind}`),
     kind: lineKindOfCharge(charge.kind),
+    wording: { code: 'charge', charge: charge.kind },
     clauses: charge.clauses,
     stated: charge.amount,
     ...(charge.range === undefined ? {} : { range: charge.range }),
@@ -58,6 +60,7 @@ export function ChargeLineForm({
       key: 'refund',
       label: t('quote.charge.refund'),
       kind: 'refund',
+      wording: { code: 'refund' },
       clauses: option.clauses,
       stated: purchasePrice ?? null,
       deducted: false,
@@ -89,22 +92,62 @@ type ChargeRowProps = {
 function ChargeRow({ entry, currency, decision, onAdd }: ChargeRowProps) {
   const { t } = useTranslation();
   const format = useStationFormat();
-  const sameCurrency = entry.stated !== null && entry.stated.currency === currency;
-  const [amount, setAmount] = useState(
-    sameCurrency && entry.stated !== null ? moneyInputText(entry.stated) : '',
-  );
-  const [error, setError] = useState<string | undefined>(undefined);
   const statedIn = entry.stated?.currency ?? entry.range?.min.currency;
+  // Stated in another currency (C9's US$ on a rupiah station): typed as stated, with a rate.
+  const sourceCurrency = statedIn !== undefined && statedIn !== currency ? statedIn : undefined;
+  const [amount, setAmount] = useState(
+    entry.stated !== null && entry.stated.currency === (sourceCurrency ?? currency)
+      ? moneyInputText(entry.stated)
+      : '',
+  );
+  const [rate, setRate] = useState('');
+  const [errors, setErrors] = useState<{ amount?: string; rate?: string }>({});
+  const amountCurrency = sourceCurrency ?? currency;
+  const rangeText =
+    entry.range === undefined
+      ? undefined
+      : t('quote.charge.outOfRange', {
+          min: format.money(entry.range.min),
+          max: format.money(entry.range.max),
+        });
+
+  /** The line's price in the quote's currency, and the conversion when there is one. */
+  function price(): Pick<QuoteLineDraft, 'unitPrice' | 'conversion'> | undefined {
+    const typed = parseMoneyInput(amount, amountCurrency);
+    if (!typed.ok) {
+      setErrors({ amount: moneyFieldError(t, amount, typed.error, amountCurrency) });
+      return undefined;
+    }
+    if (sourceCurrency === undefined) {
+      const outside =
+        entry.range !== undefined &&
+        entry.range.min.currency === currency &&
+        !isWithin(typed.value, entry.range);
+      setErrors(outside ? { amount: rangeText } : {});
+      return outside ? undefined : { unitPrice: typed.value };
+    }
+    const converted = convertedCharge(typed.value, rate, currency, entry.range);
+    if (converted.ok) {
+      setErrors({});
+      return converted.value;
+    }
+    setErrors(
+      converted.error.field === 'amount'
+        ? { amount: rangeText }
+        : { rate: t(`quote.charge.rate.${converted.error.code}`) },
+    );
+    return undefined;
+  }
 
   async function submit(): Promise<void> {
-    const price = parseMoneyInput(amount, currency);
-    setError(price.ok ? undefined : moneyFieldError(t, amount, price.error, currency));
-    if (!price.ok) return;
+    const priced = price();
+    if (priced === undefined) return;
     await onAdd({
       kind: entry.kind,
       description: entry.label,
+      wording: entry.wording,
       quantity: 1,
-      unitPrice: price.value,
+      ...priced,
       clauseIds: [...entry.clauses],
     });
   }
@@ -114,6 +157,16 @@ function ChargeRow({ entry, currency, decision, onAdd }: ChargeRowProps) {
     void submit();
   };
 
+  const preview = sourceCurrency === undefined ? undefined : previewOf(amount, rate);
+  function previewOf(typedAmount: string, typedRate: string): string | undefined {
+    const typed = parseMoneyInput(typedAmount, amountCurrency);
+    if (!typed.ok) return undefined;
+    const converted = convertedCharge(typed.value, typedRate, currency, undefined);
+    return converted.ok
+      ? t('quote.charge.convertsTo', { amount: format.money(converted.value.unitPrice) })
+      : undefined;
+  }
+
   return (
     <Paper withBorder p="sm" radius="sm" bg="gray.0">
       <form
@@ -121,8 +174,8 @@ function ChargeRow({ entry, currency, decision, onAdd }: ChargeRowProps) {
         onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}
         noValidate
       >
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-          <Stack gap={2} style={{ flex: 1 }}>
+        <Stack gap="sm">
+          <Stack gap={2}>
             <Text fw={600}>{entry.label}</Text>
             <Text size="sm" c="dimmed">
               {entry.stated !== null
@@ -137,30 +190,43 @@ function ChargeRow({ entry, currency, decision, onAdd }: ChargeRowProps) {
             </Text>
             <ClauseList clauses={entry.clauses} decision={decision} />
           </Stack>
-          <Group align="flex-start" gap="sm" wrap="nowrap">
+          {sourceCurrency === undefined ? null : (
+            <Text size="sm">
+              {t('quote.charge.convert', { currency: sourceCurrency, quoteCurrency: currency })}
+            </Text>
+          )}
+          <Group align="flex-start" gap="sm">
             <MoneyField
-              label={t('quote.charge.amount', { currency })}
-              currency={currency}
+              label={t('quote.charge.amount', { currency: amountCurrency })}
+              currency={amountCurrency}
               value={amount}
               onChange={setAmount}
-              error={error}
-              description={
-                statedIn !== undefined && statedIn !== currency
-                  ? t('quote.charge.convert', { currency: statedIn, quoteCurrency: currency })
-                  : undefined
-              }
-              w={230}
+              error={errors.amount}
+              w={200}
             />
+            {sourceCurrency === undefined ? null : (
+              <TextInput
+                label={t('quote.charge.rate.label', { from: sourceCurrency, to: currency })}
+                value={rate}
+                inputMode="decimal"
+                autoComplete="off"
+                onChange={(event) => setRate(event.currentTarget.value)}
+                error={errors.rate}
+                description={preview}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                w={240}
+              />
+            )}
             <Button
               type="submit"
               variant="light"
-              mt={statedIn !== undefined && statedIn !== currency ? 46 : 25}
+              mt={25}
               aria-label={t('quote.charge.addThis', { charge: entry.label })}
             >
               {t('quote.add.button')}
             </Button>
           </Group>
-        </Group>
+        </Stack>
       </form>
     </Paper>
   );

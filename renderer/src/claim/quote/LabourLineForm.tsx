@@ -39,6 +39,10 @@ export function LabourLineForm({ currency, onAdd }: LabourLineFormProps) {
     if (hundredths === undefined) found.hours = t('quote.labour.hoursInvalid');
     setErrors(found);
     if (!price.ok || hundredths === undefined || Object.keys(found).length > 0) return;
+    // The default description is the screen's word for labour: stored as a code, it is worded
+    // in the reader's language; one the technician wrote stays as written.
+    const written =
+      description.trim() === t('quote.labour.defaultDescription') ? undefined : description.trim();
     const line =
       mode === 'hourly'
         ? {
@@ -48,8 +52,19 @@ export function LabourLineForm({ currency, onAdd }: LabourLineFormProps) {
               hours: hours.trim(),
               rate: format.money(price.value),
             }),
+            wording: {
+              code: 'labour-hourly' as const,
+              hundredthsOfHour: hundredths,
+              rate: price.value,
+              ...(written === undefined ? {} : { description: written }),
+            },
           }
-        : { quantity: 1, unitPrice: price.value, description: description.trim() };
+        : {
+            quantity: 1,
+            unitPrice: price.value,
+            description: description.trim(),
+            ...(written === undefined ? { wording: { code: 'labour' as const } } : {}),
+          };
     if (await onAdd({ kind: 'labour', clauseIds: [], ...line })) setAmount('');
   }
 

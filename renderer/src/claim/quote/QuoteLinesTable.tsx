@@ -4,6 +4,7 @@ import { money } from '../../../../shared/domain/primitives';
 import type { QuoteLine, QuoteTotals } from '../../../../shared/domain/quote';
 import { quoteTotals } from '../../../../shared/domain/quote';
 import { useStationFormat } from '../../hooks/useStationFormat';
+import { useQuoteLineText } from './useQuoteLineText';
 
 type QuoteLinesTableProps = {
   readonly lines: readonly QuoteLine[];
@@ -12,16 +13,20 @@ type QuoteLinesTableProps = {
   readonly onRemove?: ((line: QuoteLine) => void) | undefined;
 };
 
+/** Amounts stay on one line; the description and the clauses wrap to fit the column. */
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
 /** The lines of a quote with their amounts, and its totals from `quoteTotals`. */
 export function QuoteLinesTable({ lines, currency, onRemove }: QuoteLinesTableProps) {
   const { t } = useTranslation();
   const format = useStationFormat();
+  const lineText = useQuoteLineText();
   const totals = quoteTotals(lines, currency);
   return (
     <Stack gap="sm">
       {/* Focusable, so a keyboard can scroll it when the claim's column is narrower than the table. */}
       <Table.ScrollContainer
-        minWidth={720}
+        minWidth={560}
         type="native"
         tabIndex={0}
         role="region"
@@ -53,34 +58,47 @@ export function QuoteLinesTable({ lines, currency, onRemove }: QuoteLinesTablePr
                 </Table.Td>
               </Table.Tr>
             ) : (
-              lines.map((line) => (
-                <Table.Tr key={line.id}>
-                  <Table.Td>{line.description}</Table.Td>
-                  <Table.Td>{t(`quote.kind.${line.kind}`)}</Table.Td>
-                  <Table.Td ta="right">{line.quantity}</Table.Td>
-                  <Table.Td ta="right">{format.money(line.unitPrice)}</Table.Td>
-                  <Table.Td ta="right">
-                    {format.money(
-                      money(line.quantity * line.unitPrice.amount, line.unitPrice.currency),
-                    )}
-                  </Table.Td>
-                  <Table.Td>{line.clauseIds.join(', ')}</Table.Td>
-                  {onRemove === undefined ? null : (
+              lines.map((line) => {
+                const description = lineText.description(line);
+                const conversion = lineText.conversion(line);
+                return (
+                  <Table.Tr key={line.id}>
                     <Table.Td>
-                      <Tooltip label={t('quote.removeLine', { description: line.description })}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('quote.removeLine', { description: line.description })}
-                          onClick={() => onRemove(line)}
-                        >
-                          ✕
-                        </ActionIcon>
-                      </Tooltip>
+                      {description}
+                      {conversion === undefined ? null : (
+                        <Text size="xs" c="dimmed">
+                          {conversion}
+                        </Text>
+                      )}
                     </Table.Td>
-                  )}
-                </Table.Tr>
-              ))
+                    <Table.Td>{t(`quote.kind.${line.kind}`)}</Table.Td>
+                    <Table.Td ta="right">{line.quantity}</Table.Td>
+                    <Table.Td ta="right" style={noWrap}>
+                      {format.money(line.unitPrice)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={noWrap}>
+                      {format.money(
+                        money(line.quantity * line.unitPrice.amount, line.unitPrice.currency),
+                      )}
+                    </Table.Td>
+                    <Table.Td>{line.clauseIds.join(', ')}</Table.Td>
+                    {onRemove === undefined ? null : (
+                      <Table.Td>
+                        <Tooltip label={t('quote.removeLine', { description })}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('quote.removeLine', { description })}
+                            onClick={() => onRemove(line)}
+                          >
+                            ✕
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })
             )}
           </Table.Tbody>
         </Table>

@@ -35,6 +35,7 @@ export function ShippingLineForm({ currency, option, onAdd }: ShippingLineFormPr
     const added = await onAdd({
       kind: direction === 'inbound' ? 'shipping-inbound' : 'shipping-outbound',
       description: t(`quote.shipping.${direction}Description`),
+      wording: { code: direction === 'inbound' ? 'shipping-inbound' : 'shipping-outbound' },
       quantity: 1,
       unitPrice: price.value,
       clauseIds: [...option.clauses],

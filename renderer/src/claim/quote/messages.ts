@@ -102,7 +102,17 @@ export const quoteEn = {
     caseByCase: 'The policy sets the amount case by case.',
     deducted: 'Taken off the refund.',
     amount: 'Amount ({{currency}})',
-    convert: 'Stated in {{currency}}: enter {{quoteCurrency}}.',
+    convert:
+      'Stated in {{currency}}: type the amount in {{currency}} and today’s rate; the line is priced in {{quoteCurrency}} and shows both.',
+    outOfRange: 'Enter an amount from {{min}} to {{max}}, as the policy states.',
+    rate: {
+      label: 'Rate ({{to}} per 1 {{from}})',
+      'not-a-rate':
+        'Enter the rate above zero with digits and at most one dot, without thousands separators, e.g. 16250.',
+      'too-large': 'The converted amount is too large: check the rate.',
+    },
+    convertsTo: '= {{amount}}',
+    converted: '{{source}} at {{rate}} {{to}} per {{from}}',
     addThis: 'Add {{charge}}',
     none: 'This option carries no charge of its own.',
   },
@@ -258,7 +268,17 @@ export const quoteId: typeof quoteEn = {
     caseByCase: 'Kebijakan menentukan jumlahnya per kasus.',
     deducted: 'Dipotong dari pengembalian dana.',
     amount: 'Jumlah ({{currency}})',
-    convert: 'Dalam {{currency}}: isi dalam {{quoteCurrency}}.',
+    convert:
+      'Ditetapkan dalam {{currency}}: isi jumlah dalam {{currency}} dan kurs hari ini; baris dihitung dalam {{quoteCurrency}} dan menampilkan keduanya.',
+    outOfRange: 'Masukkan jumlah antara {{min}} dan {{max}}, sesuai kebijakan.',
+    rate: {
+      label: 'Kurs ({{to}} per 1 {{from}})',
+      'not-a-rate':
+        'Masukkan kurs di atas nol dengan angka dan paling banyak satu titik desimal, tanpa pemisah ribuan, mis. 16250.',
+      'too-large': 'Jumlah hasil konversi terlalu besar: periksa kursnya.',
+    },
+    convertsTo: '= {{amount}}',
+    converted: '{{source}} dengan kurs {{rate}} {{to}} per {{from}}',
     addThis: 'Tambah {{charge}}',
     none: 'Opsi ini tidak membawa biaya sendiri.',
   },

@@ -1,6 +1,14 @@
-import type { Money } from '../../../../shared/domain/primitives';
+import { convertAtRate } from '../../../../shared/domain/currencyConversion';
+import type { CurrencyCode, Money } from '../../../../shared/domain/primitives';
 import { money } from '../../../../shared/domain/primitives';
-import type { QuoteLine, QuoteLineKind } from '../../../../shared/domain/quote';
+import type {
+  QuoteLine,
+  QuoteLineConversion,
+  QuoteLineKind,
+} from '../../../../shared/domain/quote';
+import { exchangeRateSchema } from '../../../../shared/domain/quote';
+import type { Result } from '../../../../shared/domain/result';
+import { fail, ok } from '../../../../shared/domain/result';
 import type { Charge } from '../../../../shared/policy';
 
 /** A quote line as a form makes it: everything but its id and quote. */
@@ -47,4 +55,38 @@ export function hourlyLabour(
     quantity: 1,
     unitPrice: money(Math.round((hundredthsOfHour * rate.amount) / 100), rate.currency),
   };
+}
+
+/** Why {@link convertedCharge} refused: the amount is outside the policy's range, or the rate is not one. */
+export type ConvertedChargeError =
+  | { readonly field: 'amount'; readonly code: 'out-of-range' }
+  | { readonly field: 'rate'; readonly code: 'not-a-rate' | 'too-large' };
+
+/**
+ * A charge the policy states in another currency (C9: US$10–30 on a rupiah station), priced in
+ * the quote's currency: `source` must lie within the policy's `range` (inclusive) and `typedRate`
+ * is how many units of `quoteCurrency` one unit of the source currency buys. The line keeps both.
+ */
+export function convertedCharge(
+  source: Money,
+  typedRate: string,
+  quoteCurrency: CurrencyCode,
+  range: Charge['range'],
+): Result<{ unitPrice: Money; conversion: QuoteLineConversion }, ConvertedChargeError> {
+  if (range !== undefined && !isWithin(source, range))
+    return fail({ field: 'amount', code: 'out-of-range' });
+  const rate = exchangeRateSchema.safeParse(typedRate.trim());
+  if (!rate.success) return fail({ field: 'rate', code: 'not-a-rate' });
+  const unitPrice = convertAtRate(source, rate.data, quoteCurrency);
+  if (!unitPrice.ok) return fail({ field: 'rate', code: 'too-large' });
+  return ok({ unitPrice: unitPrice.value, conversion: { source, rate: rate.data } });
+}
+
+/** Whether `amount` lies within a policy's stated range, ends included (same currency only). */
+export function isWithin(amount: Money, range: NonNullable<Charge['range']>): boolean {
+  return (
+    amount.currency === range.min.currency &&
+    amount.amount >= range.min.amount &&
+    amount.amount <= range.max.amount
+  );
 }

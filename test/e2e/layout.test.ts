@@ -1,0 +1,145 @@
+import type { Locator, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
+import { measureCutContent, seedQuoteLines } from './layoutPages';
+import { seedInspectedMisuseClaim } from './quotePages';
+import {
+  expectNoSeriousAxeViolations,
+  openApp,
+  seedClaims,
+  seedStation,
+  warmUp,
+} from './workbenchPages';
+
+/**
+ * Every screen at the window sizes a center uses (a 1024×768 bench tablet, a 1366×768 laptop,
+ * a 1920×1080 desk monitor), in English and Bahasa Indonesia: nothing in the main content is
+ * cut off past the right edge or inside its box, no button or table cell truncates its text,
+ * and axe finds nothing serious. One browser per language; the viewport is resized.
+ */
+let app: Awaited<ReturnType<typeof startWebApp>>;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  await warmUp(app.url);
+}, 180_000);
+afterAll(async () => {
+  await app.stop();
+});
+
+const sizes = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+type Screen = {
+  readonly name: string;
+  readonly path: string;
+  /** After the route shows, what else to do or wait for before measuring. */
+  readonly settle?: (page: Page) => Promise<void>;
+  /** Parts of the screen below the fold, screenshotted on their own. */
+  readonly cards?: readonly { readonly name: string; readonly locate: (page: Page) => Locator }[];
+};
+
+/** The three warehouse tabs, by position (their names differ by language). */
+const warehouseTab =
+  (index: number): Screen['settle'] =>
+  async (page) => {
+    await page.getByRole('tab').nth(index).click();
+    await page.getByRole('tabpanel').first().waitFor();
+  };
+
+function screensFor(claimId: string, rmaNumber: string): readonly Screen[] {
+  return [
+    {
+      name: 'queue',
+      path: '#/',
+      settle: (page) => page.getByText('RMA-JKT1-000001', { exact: true }).first().waitFor(),
+    },
+    { name: 'intake', path: '#/intake' },
+    {
+      name: 'claim',
+      path: `#/claims/${claimId}`,
+      settle: async (page) => {
+        await page.getByRole('heading', { name: rmaNumber }).waitFor();
+        await page.getByRole('cell', { name: /^KT3-LCD-01/ }).waitFor();
+      },
+      cards: [
+        {
+          name: 'claim-quote',
+          locate: (page) => page.getByRole('region', { name: /^(Quote|Penawaran)$/ }),
+        },
+        {
+          name: 'claim-documents',
+          locate: (page) => page.getByRole('region', { name: /^(Documents|Dokumen)$/ }),
+        },
+      ],
+    },
+    { name: 'warehouse-receiving', path: '#/warehouse', settle: warehouseTab(0) },
+    { name: 'warehouse-print-queue', path: '#/warehouse', settle: warehouseTab(1) },
+    { name: 'warehouse-outbound', path: '#/warehouse', settle: warehouseTab(2) },
+    { name: 'parts', path: '#/parts' },
+    { name: 'reports', path: '#/reports' },
+    { name: 'settings', path: '#/settings' },
+  ];
+}
+
+/** Waits until the screen has drawn and stopped moving (fades, charts, loaders). */
+async function settled(page: Page): Promise<void> {
+  await page.locator('main h2').first().waitFor();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          `document.getAnimations().filter((animation) => animation.playState === 'running' && animation.effect?.getTiming().iterations !== Infinity).length + document.querySelectorAll('main .mantine-Loader-root').length`,
+        ),
+      // A loaded machine takes a while to compute the reports.
+      { timeout: 20_000 },
+    )
+    .toBe(0);
+}
+
+describe('the layout of every screen', () => {
+  it.each(['en', 'id'] as const)(
+    'cuts nothing off at 1024, 1366 and 1920 pixels wide, in %s',
+    async (language) => {
+      const station = await openStationBrowser();
+      try {
+        const { page } = station;
+        await openApp(page, app.url);
+        await page.evaluate(seedStation);
+        await page.evaluate(seedClaims(5));
+        const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
+        await page.evaluate(seedQuoteLines(claimId));
+        if (language === 'id') await page.getByText('ID', { exact: true }).click();
+        const screens = screensFor(claimId, 'RMA-JKT1-000006');
+
+        const cut: string[] = [];
+        for (const size of sizes) {
+          await page.setViewportSize(size);
+          for (const screen of screens) {
+            await page.goto(`${app.url}${screen.path}`);
+            await screen.settle?.(page);
+            await settled(page);
+            const shot = (name: string) =>
+              join(screenshotFolder, `${name}-${size.width}-${language}.png`);
+            await page.screenshot({ path: shot(screen.name) });
+            // The claim's cards below the fold, each whole, to be looked at too.
+            for (const card of screen.cards ?? []) {
+              await card.locate(page).screenshot({ path: shot(card.name) });
+            }
+            const problems = (await page.evaluate(measureCutContent)) as string[];
+            cut.push(...problems.map((problem) => `${screen.name} at ${size.width}: ${problem}`));
+            await expectNoSeriousAxeViolations(page);
+          }
+        }
+        expect(cut).toEqual([]);
+      } finally {
+        await station.close();
+      }
+    },
+    300_000,
+  );
+});
