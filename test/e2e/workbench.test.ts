@@ -12,6 +12,7 @@ import {
   seededTechnician,
   warmUp,
 } from './workbenchPages';
+import { typeUnevenly } from './scannerPages';
 
 /**
  * The workbench in the browser build, end to end: real Chromium, real IndexedDB, the setup a
@@ -97,6 +98,22 @@ describe('the workbench', () => {
       await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
       expect(await page.getByText('Clause', { exact: false }).count()).toBeGreaterThan(0);
       await saveScreenshot(page, 'claim-opened-by-scan');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('opens the claim a scanner typed with uneven gaps of up to 80 ms between keys', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.evaluate(seedClaims(12));
+      await page.getByRole('row', { name: /RMA-JKT1-000001/ }).waitFor();
+      await typeUnevenly(page, 'RMA-JKT1-000011', 1);
+      await page.getByRole('heading', { name: 'RMA-JKT1-000011' }).waitFor();
+      expect(page.url()).toMatch(/#\/claims\//);
     } finally {
       await station.close();
     }
