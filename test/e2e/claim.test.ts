@@ -271,6 +271,11 @@ describe('the claim screen', () => {
       // The 24-month coverage is far away: running, not coloured as near.
       const coverage = clocks.getByRole('listitem').filter({ hasText: 'Coverage ends' });
       expect(await coverage.getAttribute('data-tone')).toBe('running');
+      // A defect is not judged by the change-of-mind window: the header leaves it out.
+      await clocks.getByRole('listitem').filter({ hasText: 'Quality return window' }).waitFor();
+      expect(
+        await clocks.getByRole('listitem').filter({ hasText: 'Change-of-mind window' }).count(),
+      ).toBe(0);
       await checkAccessibility(page);
       await saveScreenshot(page, 'claim-clock-late');
 
