@@ -114,6 +114,11 @@ describe('the workbench', () => {
       await typeUnevenly(page, 'RMA-JKT1-000011', 1);
       await page.getByRole('heading', { name: 'RMA-JKT1-000011' }).waitFor();
       expect(page.url()).toMatch(/#\/claims\//);
+      // The policy panel names the pack and what is missing in words, never by their keys.
+      const policy = page.getByRole('region', { name: 'What the policy allows' });
+      await policy.getByText(/^Pack iGPSPORT, version/).waitFor();
+      await policy.getByText('A video that shows the fault').waitFor();
+      expect(await policy.getByText(/evidence\.|igpsport/).count()).toBe(0);
     } finally {
       await station.close();
     }

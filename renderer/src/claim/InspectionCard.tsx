@@ -24,6 +24,7 @@ import type { RepositoryError } from '../db/repositories';
 import type { InspectionInput } from '../hooks/useClaimActions';
 import type { RecordedInspection } from '../hooks/useClaimRecords';
 import { useStationFormat } from '../hooks/useStationFormat';
+import { policyPackName } from '../i18n/policyPackName';
 
 type InspectionCardProps = {
   readonly recorded: RecordedInspection | undefined;
@@ -206,7 +207,7 @@ function InspectionForm({
       ) : (
         <Stack gap={6} role="group" aria-labelledby="inspection-misuse">
           <Text size="sm" fw={500} id="inspection-misuse">
-            {t('claimScreen.inspection.misuseTitle', { pack: pack.title })}
+            {t('claimScreen.inspection.misuseTitle', { pack: policyPackName(t, pack.id) })}
           </Text>
           <Text size="xs" c="dimmed">
             {t('claimScreen.inspection.misuseHint')}

@@ -2,7 +2,7 @@ import { addDays, differenceInCalendarDays, getISODay, parseISO, format } from '
 import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
 import type { IsoDate } from '../../../shared/domain/primitives';
 import type { ClaimReason, Remedy } from '../../../shared/domain/vocabulary';
-import type { Deadline, Decision } from '../../../shared/policy';
+import type { Deadline, DecisionOption } from '../../../shared/policy';
 import type { DeadlineKind } from '../../../shared/policy/decision';
 
 /**
@@ -138,7 +138,10 @@ const windowsOfRequest: Record<ClaimReason, readonly DeadlineKind[]> = {
  * windows of the request and those of every option offered, each kind once (the first given).
  */
 export function relevantDeadlines(
-  decision: Pick<Decision, 'deadlines' | 'options'>,
+  decision: {
+    readonly deadlines: readonly Deadline[];
+    readonly options: readonly Pick<DecisionOption, 'remedy'>[];
+  },
   reason: ClaimReason,
 ): Deadline[] {
   const relevant = new Set<DeadlineKind>([

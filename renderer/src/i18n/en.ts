@@ -165,8 +165,8 @@ export const en = {
     evidence: {
       carrierDamageProof: 'The carrier’s proof of transit damage',
       returnShippingReceipt: 'Receipt of the return shipping',
-      productMedia: 'A photo or video of the product',
-      symptomMedia: 'A photo or video that shows the fault',
+      productPhotos: 'Photos of the product',
+      videos: 'A video that shows the fault',
       packagingPhotos: 'Photos of the packaging',
     },
     request: {
@@ -177,6 +177,11 @@ export const en = {
     },
     product: { serial: 'Serial number', sku: 'SKU', itemCode: 'Item code' },
     customer: { name: 'Customer’s name', email: 'Customer’s email' },
+  },
+  policyPack: {
+    igpsport: 'iGPSPORT',
+    'kospet-warranty-refund': 'KOSPET Warranty & Refund',
+    'kospet-official-store': 'KOSPET official store (WORRY FREE+)',
   },
   payer: { customer: 'customer', company: 'company' },
   status: {

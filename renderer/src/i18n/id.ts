@@ -168,8 +168,8 @@ export const id: Messages = {
     evidence: {
       carrierDamageProof: 'Bukti kerusakan dari kurir',
       returnShippingReceipt: 'Resi pengiriman balik',
-      productMedia: 'Foto atau video produk',
-      symptomMedia: 'Foto atau video yang menunjukkan kerusakan',
+      productPhotos: 'Foto produk',
+      videos: 'Video yang menunjukkan kerusakan',
       packagingPhotos: 'Foto kemasan',
     },
     request: {
@@ -180,6 +180,11 @@ export const id: Messages = {
     },
     product: { serial: 'Nomor seri', sku: 'SKU', itemCode: 'Kode barang' },
     customer: { name: 'Nama pelanggan', email: 'Email pelanggan' },
+  },
+  policyPack: {
+    igpsport: 'iGPSPORT',
+    'kospet-warranty-refund': 'KOSPET Garansi & Pengembalian Dana',
+    'kospet-official-store': 'Toko resmi KOSPET (WORRY FREE+)',
   },
   payer: { customer: 'pelanggan', company: 'perusahaan' },
   status: {
