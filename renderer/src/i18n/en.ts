@@ -183,6 +183,9 @@ export const en = {
     'kospet-warranty-refund': 'KOSPET Warranty & Refund',
     'kospet-official-store': 'KOSPET official store (WORRY FREE+)',
   },
+  deviceModel: {
+    hint: 'With or without the brand, e.g. Tank T3: case, spaces and dashes do not matter.',
+  },
   payer: { customer: 'customer', company: 'company' },
   status: {
     intake: 'Intake',

@@ -186,6 +186,9 @@ export const id: Messages = {
     'kospet-warranty-refund': 'KOSPET Garansi & Pengembalian Dana',
     'kospet-official-store': 'Toko resmi KOSPET (WORRY FREE+)',
   },
+  deviceModel: {
+    hint: 'Dengan atau tanpa merek, mis. Tank T3: huruf besar/kecil, spasi, dan tanda hubung tidak berpengaruh.',
+  },
   payer: { customer: 'pelanggan', company: 'perusahaan' },
   status: {
     intake: 'Penerimaan',
