@@ -168,6 +168,39 @@ describe('the claim screen', () => {
     }
   }, 60_000);
 
+  it('asks for the device to be received before its inspection is saved (B14)', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const claimId = (await page.evaluate(
+        seedClaim({
+          reason: 'defect',
+          path: ['awaiting-authorization', 'authorized'],
+          evidence: ['product-photo'],
+          openedDaysAgo: 0,
+          orderDate: recentOrder,
+        }),
+      )) as string;
+      await page.goto(`${app.url}#/claims/${claimId}`);
+      const inspection = page.getByRole('region', { name: 'Inspection' });
+      await inspection
+        .getByText('The device has not been received yet: receive it at the warehouse desk first')
+        .waitFor();
+      expect(await inspection.getByRole('button', { name: 'Save inspection' }).isDisabled()).toBe(
+        true,
+      );
+      await checkAccessibility(page);
+      await inspection.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'claim-inspection-not-received');
+      await inspection.getByRole('link', { name: 'Open the warehouse desk' }).click();
+      await page.getByRole('heading', { name: 'Warehouse desk' }).waitFor();
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
   it('adds a note with Ctrl+Enter and shows it with the status change in the timeline', async () => {
     const station = await openStationBrowser();
     try {

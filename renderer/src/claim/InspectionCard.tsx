@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -15,6 +16,7 @@ import {
 import type { RefObject } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { DoaVerdict } from '../../../shared/domain/inspection';
 import { doaVerdictSchema } from '../../../shared/domain/inspection';
 import type { MisuseKind } from '../../../shared/domain/vocabulary';
@@ -31,6 +33,8 @@ type InspectionCardProps = {
   readonly pack: PolicyPack | undefined;
   readonly evidence: readonly StoredEvidence[];
   readonly canWrite: boolean;
+  /** Whether the device is at the center: it is inspected only once received (B14). */
+  readonly deviceReceived: boolean;
   readonly technicianName: (id: string) => string;
   /** The card's section, focused by the `i` shortcut and by a refusal's "go to the inspection". */
   readonly sectionRef: RefObject<HTMLElement | null>;
@@ -72,6 +76,16 @@ export function InspectionCard(props: InspectionCardProps) {
                 })}
           </Text>
         </Group>
+        {props.deviceReceived ? null : (
+          <Alert color="yellow" variant="light">
+            <Stack gap={4}>
+              <Text size="sm">{t('claimScreen.inspection.notReceived')}</Text>
+              <Anchor component={Link} to="/warehouse" size="sm">
+                {t('claimScreen.inspection.openDesk')}
+              </Anchor>
+            </Stack>
+          </Alert>
+        )}
         {recorded === undefined ? null : (
           // Starts from the inspection as stored when the screen opened; saving writes it whole.
           <InspectionForm {...props} recorded={recorded} />
@@ -97,6 +111,7 @@ function InspectionForm({
   pack,
   evidence,
   canWrite,
+  deviceReceived,
   onSave,
 }: InspectionCardProps & { readonly recorded: RecordedInspection }) {
   const { t } = useTranslation();
@@ -155,7 +170,17 @@ function InspectionForm({
       recorded.findings,
     );
     setSaving(false);
-    setOutcome(error === undefined ? { ok: true } : { ok: false, message: error.message });
+    setOutcome(
+      error === undefined
+        ? { ok: true }
+        : {
+            ok: false,
+            message:
+              error.code === 'device-not-received'
+                ? t('claimScreen.inspection.notReceived')
+                : error.message,
+          },
+    );
   }
 
   return (
@@ -269,7 +294,7 @@ function InspectionForm({
         <Button
           onClick={() => void save()}
           loading={saving}
-          disabled={!canWrite || verdictError !== undefined}
+          disabled={!canWrite || !deviceReceived || verdictError !== undefined}
         >
           {t('claimScreen.inspection.save')}
         </Button>

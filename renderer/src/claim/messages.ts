@@ -128,6 +128,9 @@ export const claimScreenEn = {
   inspection: {
     title: 'Inspection',
     notYet: 'Not inspected yet.',
+    notReceived:
+      'The device has not been received yet: receive it at the warehouse desk first (B14), then record the inspection.',
+    openDesk: 'Open the warehouse desk',
     lastBy: 'Recorded by {{name}}, {{time}}',
     fault: 'Fault',
     faultValue: {
@@ -400,6 +403,9 @@ export const claimScreenId: typeof claimScreenEn = {
   inspection: {
     title: 'Pemeriksaan',
     notYet: 'Belum diperiksa.',
+    notReceived:
+      'Perangkat belum diterima: terima dulu di meja gudang (B14), lalu catat pemeriksaan.',
+    openDesk: 'Buka meja gudang',
     lastBy: 'Dicatat oleh {{name}}, {{time}}',
     fault: 'Kerusakan',
     faultValue: {

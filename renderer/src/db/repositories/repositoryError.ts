@@ -19,6 +19,7 @@ import { describeFirstIssue } from '../../../../shared/domain/validation';
  * - `not-author`: only the author of a note may change it.
  * - `storage-full`: the disk or the browser's quota is full; nothing was written.
  * - `conflict`: a unique value is already taken (an RMA number, when two stations share a code).
+ * - `device-not-received`: an inspection needs the device at the center: receive it first (B14).
  * - the codes of a refused claim transition (see `transitionClaim`).
  */
 export type RepositoryErrorCode =
@@ -32,6 +33,7 @@ export type RepositoryErrorCode =
   | 'not-author'
   | 'storage-full'
   | 'conflict'
+  | 'device-not-received'
   | ClaimTransitionErrorCode;
 
 /** A refused write: nothing of it was stored. */
