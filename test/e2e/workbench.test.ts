@@ -81,6 +81,61 @@ describe('the workbench', () => {
     }
   });
 
+  it('names both languages in Settings in the screen’s language: the station’s default and the one shown now', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.getByText('ID', { exact: true }).click();
+      await page.getByRole('link', { name: 'Pengaturan' }).click();
+      await page.getByRole('heading', { name: 'Pengaturan', level: 2 }).waitFor();
+      const facts = page.getByRole('region', { name: 'Stasiun ini' });
+      await facts.getByText('Bahasa bawaan stasiun').waitFor();
+      await facts.getByText('Inggris', { exact: true }).waitFor();
+      await facts.getByText('Bahasa layar saat ini').waitFor();
+      await facts.getByText('Indonesia', { exact: true }).waitFor();
+      await expectNoSeriousAxeViolations(page);
+      await saveScreenshot(page, 'settings-languages-indonesian');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('lets the storage warning be hidden for the session, still shown in Settings, and serves a favicon', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      // A browser that will not promise to keep the data, as a plain web page may be.
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator, 'storage', {
+          value: { persisted: async () => false, persist: async () => false },
+        });
+      });
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const warning = page.getByRole('alert').filter({ hasText: 'may delete Fixline’s data' });
+      await warning.waitFor();
+      await saveScreenshot(page, 'storage-warning');
+      await warning.getByRole('button', { name: /Hide this warning/ }).click();
+      await warning.waitFor({ state: 'detached' });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Queue' }).waitFor();
+      expect(await warning.count()).toBe(0);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+      await warning.waitFor();
+      expect(await warning.getByRole('button').count()).toBe(0);
+
+      const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+      const served = await page.request.get(new URL(icon ?? '', app.url).href);
+      expect(served.status()).toBe(200);
+      expect(served.headers()['content-type']).toBe('image/png');
+    } finally {
+      await station.close();
+    }
+  });
+
   it('lists seeded claims in the queue and opens the claim a scanner reads', async () => {
     const station = await openStationBrowser();
     try {

@@ -222,6 +222,8 @@ export const en = {
     other: 'Other',
   },
   language: { en: 'English', id: 'Bahasa Indonesia' },
+  /** A language named in the words of the screen's language (the switch uses each one's own name). */
+  languageName: { en: 'English', id: 'Indonesian' },
   backup: {
     title: 'Backup',
     explain:
@@ -253,7 +255,8 @@ export const en = {
     currency: 'Currency',
     timeZone: 'Time zone',
     technicians: 'Technicians',
-    language: 'Language',
+    language: 'Station’s default language',
+    screenLanguage: 'Language of the screens now',
     workingDays: 'Working days',
     holidays: 'Holidays',
     policies: 'Policy packs',
@@ -328,6 +331,7 @@ export const en = {
   },
   intake: intakeEn,
   storage: {
+    dismiss: 'Hide this warning until the browser is closed (Settings still shows it)',
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },

@@ -225,6 +225,7 @@ export const id: Messages = {
     other: 'Lainnya',
   },
   language: { en: 'English', id: 'Bahasa Indonesia' },
+  languageName: { en: 'Inggris', id: 'Indonesia' },
   backup: {
     title: 'Cadangan',
     explain:
@@ -256,7 +257,8 @@ export const id: Messages = {
     currency: 'Mata uang',
     timeZone: 'Zona waktu',
     technicians: 'Teknisi',
-    language: 'Bahasa',
+    language: 'Bahasa bawaan stasiun',
+    screenLanguage: 'Bahasa layar saat ini',
     workingDays: 'Hari kerja',
     holidays: 'Hari libur',
     policies: 'Paket kebijakan',
@@ -333,6 +335,7 @@ export const id: Messages = {
   },
   intake: intakeId,
   storage: {
+    dismiss: 'Sembunyikan peringatan ini sampai browser ditutup (Pengaturan tetap menampilkannya)',
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },

@@ -16,7 +16,7 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKindSchema } from '../../../shared/domain/vocabulary';
 import { appDatabase } from '../db/appDatabase';
@@ -71,6 +71,7 @@ function useThumbnailUrls(digests: readonly string[]): ReadonlyMap<string, strin
 /** Photos, videos and receipts: dropped, chosen, or captured from the camera. */
 export function EvidenceSection({ form, files, error, onCapture }: EvidenceSectionProps) {
   const { t } = useTranslation();
+  const hintId = useId();
   const [rejected, setRejected] = useState<readonly string[]>([]);
   const { evidence } = form.values;
   const thumbnails = useThumbnailUrls(evidence.map((item) => item.sha256));
@@ -91,7 +92,11 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
           }}
           onReject={(rejections) => setRejected(rejections.map((rejection) => rejection.file.name))}
           accept={acceptedTypes}
+          // react-dropzone makes the zone focusable and opens the picker on Enter or Space, but
+          // marks it presentational: as a button it has a name of its own, not the hidden input's.
+          role="button"
           aria-label={t('intake.evidence.drop')}
+          aria-describedby={hintId}
           p="md"
           radius="md"
         >
@@ -99,7 +104,7 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
             <Text fw={600} ta="center">
               {t('intake.evidence.drop')}
             </Text>
-            <Text size="sm" c="dimmed" ta="center">
+            <Text size="sm" c="dimmed" ta="center" id={hintId}>
               {t('intake.evidence.dropHint', { limit: formatByteSize(maxAttachmentBytes) })}
             </Text>
           </Stack>

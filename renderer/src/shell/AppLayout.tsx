@@ -1,11 +1,11 @@
-import { Alert, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { usePersistentStorage } from '../hooks/usePersistentStorage';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ScanListener } from './ScanListener';
+import { StorageWarning } from './StorageWarning';
 import { TechnicianSwitch } from './TechnicianSwitch';
 import classes from './AppLayout.module.css';
 import { screens } from './navigation';
@@ -14,7 +14,6 @@ import { screens } from './navigation';
 export function AppLayout() {
   const { t } = useTranslation();
   const { station } = useStationContext();
-  const storage = usePersistentStorage();
   const [navbarOpen, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
   // A claim is opened from the queue, so the queue stays the current screen while it is open.
@@ -64,11 +63,7 @@ export function AppLayout() {
         </Text>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
-        {storage === 'denied' || storage === 'unsupported' ? (
-          <Alert color="yellow" mb="md" py="xs" role="alert" className={classes.notice}>
-            {t('storage.notPersistent')}
-          </Alert>
-        ) : null}
+        <StorageWarning dismissible />
         <Outlet />
         <ScanListener />
       </AppShell.Main>
