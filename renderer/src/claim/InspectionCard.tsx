@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -78,11 +77,11 @@ export function InspectionCard(props: InspectionCardProps) {
         </Group>
         {props.deviceReceived ? null : (
           <Alert color="yellow" variant="light">
-            <Stack gap={4}>
+            <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('claimScreen.inspection.notReceived')}</Text>
-              <Anchor component={Link} to="/warehouse" size="sm">
+              <Button component={Link} to="/warehouse" variant="default" size="compact-sm">
                 {t('claimScreen.inspection.openDesk')}
-              </Anchor>
+              </Button>
             </Stack>
           </Alert>
         )}

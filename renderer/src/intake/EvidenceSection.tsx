@@ -16,7 +16,7 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKindSchema } from '../../../shared/domain/vocabulary';
 import { appDatabase } from '../db/appDatabase';
@@ -71,7 +71,6 @@ function useThumbnailUrls(digests: readonly string[]): ReadonlyMap<string, strin
 /** Photos, videos and receipts: dropped, chosen, or captured from the camera. */
 export function EvidenceSection({ form, files, error, onCapture }: EvidenceSectionProps) {
   const { t } = useTranslation();
-  const hintId = useId();
   const [rejected, setRejected] = useState<readonly string[]>([]);
   const { evidence } = form.values;
   const thumbnails = useThumbnailUrls(evidence.map((item) => item.sha256));
@@ -93,10 +92,11 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
           onReject={(rejections) => setRejected(rejections.map((rejection) => rejection.file.name))}
           accept={acceptedTypes}
           // react-dropzone makes the zone focusable and opens the picker on Enter or Space, but
-          // marks it presentational: as a button it has a name of its own, not the hidden input's.
+          // marks it presentational: as a button it is named by its words, not by the hidden
+          // input's "file upload", and that input leaves the accessibility tree (the zone still
+          // opens it by script).
           role="button"
-          aria-label={t('intake.evidence.drop')}
-          aria-describedby={hintId}
+          inputProps={{ style: { display: 'none' } }}
           p="md"
           radius="md"
         >
@@ -104,7 +104,7 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
             <Text fw={600} ta="center">
               {t('intake.evidence.drop')}
             </Text>
-            <Text size="sm" c="dimmed" ta="center" id={hintId}>
+            <Text size="sm" c="dimmed" ta="center">
               {t('intake.evidence.dropHint', { limit: formatByteSize(maxAttachmentBytes) })}
             </Text>
           </Stack>
