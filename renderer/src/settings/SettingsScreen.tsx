@@ -5,6 +5,7 @@ import { formatDate, localeOf } from '../../../shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
 import { FactList } from '../shell/FactList';
 import { useStationContext } from '../station/StationContext';
+import { policyPackName } from '../i18n/policyPackName';
 import { StorageWarning } from '../shell/StorageWarning';
 import { PrintersPanel } from './PrintersPanel';
 
@@ -42,7 +43,7 @@ export function SettingsScreen() {
       (station.policyAssignments ?? [])
         .map(
           (assignment) =>
-            `${assignment.brand} → ${assignment.packId} (${assignment.channels.map((channel) => t(`channel.${channel}`)).join(', ')})`,
+            `${assignment.brand} → ${policyPackName(t, assignment.packId)} (${assignment.channels.map((channel) => t(`channel.${channel}`)).join(', ')})`,
         )
         .join('; ') || '—',
     ],

@@ -63,7 +63,8 @@ export function AppLayout() {
         </Text>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
-        <StorageWarning dismissible />
+        {/* Settings shows the warning itself, for good. */}
+        {pathname.startsWith('/settings') ? null : <StorageWarning dismissible />}
         <Outlet />
         <ScanListener />
       </AppShell.Main>
