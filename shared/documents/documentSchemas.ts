@@ -18,6 +18,7 @@ import {
   shippingPayerSchema,
 } from '../domain/vocabulary';
 import { clauseTextSchema } from '../policy/clauses/clauseText';
+import { missingFactFields } from '../policy/decision';
 import type { Decision } from '../policy/decision';
 import { instructionKindSchema } from '../policy/pack';
 import { policyIdSchema } from '../policy/policyClaim';
@@ -93,7 +94,7 @@ export const decisionSchema = z.object({
   voidFindings: z.array(misuseKindSchema),
   coverageEnds: isoDateSchema.nullable(),
   missing: z.array(z.string()),
-  missingFacts: z.array(z.object({ field: z.string(), clauses: clausesSchema })),
+  missingFacts: z.array(z.object({ field: z.enum(missingFactFields), clauses: clausesSchema })),
   deadlines: z.array(
     z.object({
       kind: z.enum([

@@ -38,6 +38,22 @@ export const claimStatusSchema = z.enum([
 ]);
 export type ClaimStatus = z.infer<typeof claimStatusSchema>;
 
+/** Where a claim stands before its device reaches the center (or when it never will). */
+const beforeReceipt: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>([
+  'intake',
+  'awaiting-authorization',
+  'authorized',
+  'cancelled',
+]);
+
+/**
+ * Whether the claim's device has been received at the center, so that it can be inspected
+ * (B14: a return is received against its RMA before anything is done with it).
+ */
+export function deviceReceived(status: ClaimStatus): boolean {
+  return !beforeReceipt.has(status);
+}
+
 /**
  * The statuses a claim may move to from `status`, before guards: a listed status can still be
  * refused by {@link transitionClaim} when a fact or piece of evidence is missing. Notes:

@@ -50,10 +50,36 @@ export type DeadlineKind =
 /** A window's last day (inclusive) and whether `asOf` is already past it. */
 export type Deadline = { kind: DeadlineKind; date: IsoDate; passed: boolean; clauses: string[] };
 
+/** Every claim field a decision may name as missing, as a dotted path. */
+export const missingFactFields = [
+  'purchase.proof',
+  'purchase.invoiceDate',
+  'purchase.orderDate',
+  'purchase.deliveredDate',
+  'purchase.orderNumber',
+  'purchase.shopLink',
+  'purchase.price',
+  'request.condition',
+  'request.description',
+  'request.symptom',
+  'request.stepsTried',
+  'product.serial',
+  'product.sku',
+  'product.itemCode',
+  'customer.name',
+  'customer.email',
+  'evidence.productPhotos',
+  'evidence.videos',
+  'evidence.packagingPhotos',
+  'evidence.carrierDamageProof',
+  'evidence.returnShippingReceipt',
+] as const;
+export type MissingFactField = (typeof missingFactFields)[number];
+
 /** A fact or piece of evidence the pack needs and the claim does not have yet. */
 export type MissingFact = {
   /** The claim field to fill, as a dotted path (`evidence.packagingPhotos`). */
-  field: string;
+  field: MissingFactField;
   clauses: string[];
 };
 

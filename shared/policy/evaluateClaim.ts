@@ -9,6 +9,7 @@ import type {
   DecisionOption,
   Exclusion,
   MissingFact,
+  MissingFactField,
 } from './decision';
 import type { AnchorDate, InstructionKind, PolicyPack, Requirement } from './pack';
 import type { PolicyClaim } from './policyClaim';
@@ -29,7 +30,7 @@ type OptionInput = {
 /** What the evaluation collects before it is put in catalog order. */
 type Draft = {
   options: DecisionOption[];
-  missing: Map<string, Set<string>>;
+  missing: Map<MissingFactField, Set<string>>;
   deadlines: Deadline[];
   exclusions: Exclusion[];
   instructions: { kind: InstructionKind; clauses: string[] }[];
@@ -592,7 +593,7 @@ function addOption(draft: Draft, input: OptionInput): void {
   });
 }
 
-function addMissing(draft: Draft, field: string, clauses: readonly string[]): void {
+function addMissing(draft: Draft, field: MissingFactField, clauses: readonly string[]): void {
   const known = draft.missing.get(field) ?? new Set<string>();
   for (const clause of clauses) known.add(clause);
   draft.missing.set(field, known);
@@ -635,7 +636,7 @@ function addRequirements(
 }
 
 /** The field to fill for a requirement the claim does not meet yet, or null when it is met. */
-function unmetRequirement(claim: PolicyClaim, { field }: Requirement): string | null {
+function unmetRequirement(claim: PolicyClaim, { field }: Requirement): MissingFactField | null {
   const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
   const evidence = claim.evidence ?? {};
   const photos = evidence.productPhotos ?? 0;

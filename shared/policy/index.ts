@@ -11,8 +11,10 @@ export type {
   Charge,
   Deadline,
   MissingFact,
+  MissingFactField,
   Exclusion,
 } from './decision';
+export { missingFactFields } from './decision';
 export { evaluateClaim, type CenterCalendar } from './evaluateClaim';
 export { builtInPacks } from './packs';
 export {

@@ -5,8 +5,10 @@ import {
   claimClocks,
   clockColor,
   defaultWorkCalendar,
+  relevantDeadlines,
   workingDaysUntil,
 } from '../../renderer/src/claim/claimClocks';
+import type { Remedy } from '../../shared/domain/vocabulary';
 
 const deadline = (overrides: Partial<Deadline> = {}): Deadline => ({
   kind: 'first-response',
@@ -95,9 +97,18 @@ describe('claimClock', () => {
   it('shows a request window that closed after a request made in time as closed, not late', () => {
     const window = deadline({ kind: 'quality-return-window', date: '2026-11-20', passed: false });
     expect(claimClock(window, monday, 'received', defaultWorkCalendar).tone).toBe('closed');
-    expect(
-      claimClock({ ...window, passed: true }, monday, 'received', defaultWorkCalendar).tone,
-    ).toBe('late');
+  });
+
+  it('shows a request window that had closed before the request in grey, not as late', () => {
+    const window = deadline({ kind: 'doa-window', date: '2026-10-31', passed: true });
+    const clock = claimClock(window, monday, 'received', defaultWorkCalendar);
+    expect(clock).toMatchObject({ tone: 'expired', daysFromToday: -23 });
+    expect(clockColor(clock.tone)).toBe('gray');
+  });
+
+  it('still shows a passed shipping day the customer missed as late', () => {
+    const shipBy = deadline({ kind: 'worry-free-ship-by', date: '2026-11-20', passed: false });
+    expect(claimClock(shipBy, monday, 'authorized', defaultWorkCalendar).tone).toBe('late');
   });
 
   it('stops every clock of a closed or cancelled claim', () => {
@@ -126,5 +137,69 @@ describe('claimClocks', () => {
       'quality-return-window',
       'coverage-end',
     ]);
+  });
+});
+
+describe('relevantDeadlines', () => {
+  const offering = (...remedies: Remedy[]) => remedies.map((remedy) => ({ remedy }));
+  const kinds = (deadlines: readonly { kind: string }[]) => deadlines.map(({ kind }) => kind);
+
+  it('leaves the DOA and refund windows off a defect claim that offers a repair', () => {
+    const decision = {
+      deadlines: [
+        deadline({ kind: 'coverage-end', date: '2027-10-25' }),
+        deadline({ kind: 'doa-window', date: '2026-10-31', passed: true }),
+        deadline({ kind: 'unconditional-refund-window', date: '2026-11-08', passed: true }),
+      ],
+      options: offering('warranty-repair'),
+    };
+    expect(kinds(relevantDeadlines(decision, 'defect'))).toEqual(['coverage-end']);
+  });
+
+  it('shows a liquid-damage claim the WORRY FREE+ dates, and the quality return window not at all', () => {
+    const decision = {
+      deadlines: [
+        deadline({ kind: 'first-response', date: '2026-11-24' }),
+        deadline({ kind: 'coverage-end', date: '2028-02-01' }),
+        deadline({ kind: 'quality-return-window', date: '2026-03-03', passed: true }),
+        deadline({ kind: 'worry-free-end', date: '2028-02-01' }),
+        deadline({ kind: 'worry-free-ship-by', date: '2026-12-04' }),
+        deadline({ kind: 'change-of-mind-window', date: '2026-03-03', passed: true }),
+        deadline({ kind: 'quality-return-window', date: '2026-03-03', passed: true }),
+      ],
+      options: offering('worry-free-trade-in'),
+    };
+    expect(kinds(relevantDeadlines(decision, 'accidental-damage'))).toEqual([
+      'first-response',
+      'worry-free-end',
+      'worry-free-ship-by',
+    ]);
+  });
+
+  it('keeps the window a request was judged by when it had closed, so the claim says why', () => {
+    const decision = {
+      deadlines: [deadline({ kind: 'change-of-mind-window', date: '2026-03-03', passed: true })],
+      options: offering(),
+    };
+    expect(kinds(relevantDeadlines(decision, 'change-of-mind'))).toEqual(['change-of-mind-window']);
+  });
+
+  it('shows the window of an option the request did not name, such as a refund for an unopened item', () => {
+    const decision = {
+      deadlines: [deadline({ kind: 'unconditional-refund-window', date: '2026-12-01' })],
+      options: offering('unconditional-refund'),
+    };
+    expect(kinds(relevantDeadlines(decision, 'defect'))).toEqual(['unconditional-refund-window']);
+  });
+
+  it('shows each kind of window once', () => {
+    const decision = {
+      deadlines: [
+        deadline({ kind: 'quality-return-window', date: '2026-03-03', passed: true }),
+        deadline({ kind: 'quality-return-window', date: '2026-03-03', passed: true }),
+      ],
+      options: offering(),
+    };
+    expect(kinds(relevantDeadlines(decision, 'defect'))).toEqual(['quality-return-window']);
   });
 });

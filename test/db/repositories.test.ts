@@ -7,7 +7,14 @@ import type { FieldStamps } from '../../renderer/src/db/records';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
-import { makeClaim, makeCustomer, makeQuote, makeQuoteLine, nextId } from '../factories/domain';
+import {
+  makeClaim,
+  makeCustomer,
+  makeInspection,
+  makeQuote,
+  makeQuoteLine,
+  nextId,
+} from '../factories/domain';
 import {
   asTechnician,
   createCustomerAndDevice,
@@ -306,6 +313,29 @@ describe('repositories', () => {
     });
     expect((await db.claims.get(claim.id))?.status).toBe('intake');
     expect(await db.outbox.count()).toBe(outboxBefore);
+  });
+
+  it('refuse an inspection while the device has not been received, citing B14, writing nothing', async () => {
+    const { db, repositories } = await openTestDatabase();
+    const claim = await openClaim(repositories);
+    for (const step of ['awaiting-authorization', 'authorized'] as const) {
+      expectOk(await repositories.claims.transition(claim.id, step, asTechnician));
+    }
+    const { id: _id, ...inspection } = makeInspection({ claimId: claim.id });
+    const outboxBefore = await db.outbox.count();
+
+    const refused = await repositories.inspections.create(inspection, asTechnician);
+
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'device-not-received', field: 'claimId', clauses: ['B14'] },
+    });
+    expect(await db.inspections.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+
+    expectOk(await repositories.claims.transition(claim.id, 'received', asTechnician));
+    const recorded = expectOk(await repositories.inspections.create(inspection, asTechnician));
+    expect(recorded.claimId).toBe(claim.id);
   });
 
   it('refuse to change a claim status by update', async () => {

@@ -171,6 +171,39 @@ describe('the claim screen', () => {
     }
   }, 60_000);
 
+  it('asks for the device to be received before its inspection is saved (B14)', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const claimId = (await page.evaluate(
+        seedClaim({
+          reason: 'defect',
+          path: ['awaiting-authorization', 'authorized'],
+          evidence: ['product-photo'],
+          openedDaysAgo: 0,
+          orderDate: recentOrder,
+        }),
+      )) as string;
+      await page.goto(`${app.url}#/claims/${claimId}`);
+      const inspection = page.getByRole('region', { name: 'Inspection' });
+      await inspection
+        .getByText('The device has not been received yet: receive it at the warehouse desk first')
+        .waitFor();
+      expect(await inspection.getByRole('button', { name: 'Save inspection' }).isDisabled()).toBe(
+        true,
+      );
+      await checkAccessibility(page);
+      await inspection.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'claim-inspection-not-received');
+      await inspection.getByRole('link', { name: 'Open the warehouse desk' }).click();
+      await page.getByRole('heading', { name: 'Warehouse desk' }).waitFor();
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
   it('adds a note with Ctrl+Enter and shows it with the status change in the timeline', async () => {
     const station = await openStationBrowser();
     try {
@@ -274,6 +307,11 @@ describe('the claim screen', () => {
       // The 24-month coverage is far away: running, not coloured as near.
       const coverage = clocks.getByRole('listitem').filter({ hasText: 'Coverage ends' });
       expect(await coverage.getAttribute('data-tone')).toBe('running');
+      // A defect is not judged by the change-of-mind window: the header leaves it out.
+      await clocks.getByRole('listitem').filter({ hasText: 'Quality return window' }).waitFor();
+      expect(
+        await clocks.getByRole('listitem').filter({ hasText: 'Change-of-mind window' }).count(),
+      ).toBe(0);
       await checkAccessibility(page);
       await saveScreenshot(page, 'claim-clock-late');
 

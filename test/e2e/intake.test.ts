@@ -276,6 +276,26 @@ describe('the intake screen', () => {
     }
   }, 90_000);
 
+  it('names the evidence drop zone and opens the file picker from the keyboard', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openIntake(page);
+      const dropZone = page.getByRole('button', {
+        name: 'Drag photos, videos or PDF files here, or click to choose them',
+      });
+      await dropZone.focus();
+      const [picker] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.keyboard.press('Enter'),
+      ]);
+      expect(picker.isMultiple()).toBe(true);
+      await checkAccessibility(page);
+    } finally {
+      await station.close();
+    }
+  });
+
   it('keeps a scanned serial in the serial field instead of opening that device’s earlier claim', async () => {
     const station = await openStationBrowser();
     try {

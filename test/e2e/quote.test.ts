@@ -54,7 +54,8 @@ describe('the quote of a claim', () => {
       await quote.getByRole('button', { name: 'Start a quote' }).click();
       await quote.getByText('Draft', { exact: true }).waitFor();
 
-      // A part: only the parts that fit a Tank T3 (or any model) are offered.
+      // A part: only the parts that fit a Tank T3 (or any model) are offered, however the
+      // catalog writes the model.
       const partField = quote.getByRole('combobox', { name: 'Part from the catalog' });
       await partField.click();
       await partField.fill('LCD');

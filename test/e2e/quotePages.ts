@@ -48,7 +48,10 @@ export const seedInspectedMisuseClaim = `(async () => {
   return claim.id;
 })()`;
 
-/** Three catalog parts: one for the Tank T3, one for any model, one for another watch only. */
+/**
+ * Three catalog parts: one for the Tank T3 (listed without the brand, as "Tank-T3"), one for any
+ * model, one for another watch only.
+ */
 export const seedCatalogParts = `(async () => {
   const { appDatabase } = await import('/src/db/appDatabase.ts');
   const { createRepositories } = await import('/src/db/index.ts');
@@ -56,7 +59,7 @@ export const seedCatalogParts = `(async () => {
   const actor = ${actor};
   const unwrap = ${unwrap};
   const parts = [
-    { sku: 'KT3-LCD-01', name: 'Display assembly', unitPrice: { amount: 450000, currency: 'IDR' }, compatibleModels: ['KOSPET Tank T3'] },
+    { sku: 'KT3-LCD-01', name: 'Display assembly', unitPrice: { amount: 450000, currency: 'IDR' }, compatibleModels: ['Tank-T3'] },
     { sku: 'GEN-SEAL-01', name: 'Waterproof seal kit', unitPrice: { amount: 35000, currency: 'IDR' }, compatibleModels: [] },
     { sku: 'M2-LCD-01', name: 'Display assembly M2', unitPrice: { amount: 400000, currency: 'IDR' }, compatibleModels: ['KOSPET Tank M2'] },
   ];

@@ -24,6 +24,7 @@ import {
   seedAllPrinters,
   seedClaimsIn,
 } from './warehousePages';
+import { typeUnevenly } from './scannerPages';
 
 /**
  * The warehouse desk in the browser build, end to end: receiving with the checks of B14, the print
@@ -123,6 +124,29 @@ describe('the warehouse desk', () => {
       const stored = (await page.evaluate(readClaim(claim.id))) as StoredClaimView;
       expect(stored.status).toBe('intake');
       expect(stored.conditionOnArrival).toBeUndefined();
+    } finally {
+      await station.close();
+    }
+  }, 60_000);
+
+  it('finds the RMA number as typed in its field, though one slow key split the keys in two', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const [, claim] = await seedClaimsIn(page, ['intake', 'authorized']);
+      if (claim === undefined) throw new Error('no claim seeded');
+      await openDesk(page);
+      const rmaField = deskTab(page, 'Receiving').getByLabel('RMA number');
+      await expectFocused(rmaField);
+      // Seed 1644 holds "R" 61 ms and "A" 77 ms, then the rest fast: when the browser adds little
+      // of its own, the keys after "A" alone ("-JKT1-000002") look like a scan, which the desk
+      // once took over the field's value.
+      await typeUnevenly(page, claim.rmaNumber, 1644);
+      await deskTab(page, 'Receiving').getByText('The parcel holds the device').waitFor();
+      expect(await rmaField.inputValue()).toBe(claim.rmaNumber);
+      expect(await page.getByText('is not an RMA number').count()).toBe(0);
     } finally {
       await station.close();
     }

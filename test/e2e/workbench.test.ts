@@ -12,6 +12,7 @@ import {
   seededTechnician,
   warmUp,
 } from './workbenchPages';
+import { typeUnevenly } from './scannerPages';
 
 /**
  * The workbench in the browser build, end to end: real Chromium, real IndexedDB, the setup a
@@ -80,6 +81,61 @@ describe('the workbench', () => {
     }
   });
 
+  it('names both languages in Settings in the screen’s language: the station’s default and the one shown now', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.getByText('ID', { exact: true }).click();
+      await page.getByRole('link', { name: 'Pengaturan' }).click();
+      await page.getByRole('heading', { name: 'Pengaturan', level: 2 }).waitFor();
+      const facts = page.getByRole('region', { name: 'Stasiun ini' });
+      await facts.getByText('Bahasa bawaan stasiun').waitFor();
+      await facts.getByText('Inggris', { exact: true }).waitFor();
+      await facts.getByText('Bahasa layar saat ini').waitFor();
+      await facts.getByText('Indonesia', { exact: true }).waitFor();
+      await expectNoSeriousAxeViolations(page);
+      await saveScreenshot(page, 'settings-languages-indonesian');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('lets the storage warning be hidden for the session, still shown in Settings, and serves a favicon', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      // A browser that will not promise to keep the data, as a plain web page may be.
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator, 'storage', {
+          value: { persisted: async () => false, persist: async () => false },
+        });
+      });
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      const warning = page.getByRole('alert').filter({ hasText: 'may delete Fixline’s data' });
+      await warning.waitFor();
+      await saveScreenshot(page, 'storage-warning');
+      await warning.getByRole('button', { name: /Hide this warning/ }).click();
+      await warning.waitFor({ state: 'detached' });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Queue' }).waitFor();
+      expect(await warning.count()).toBe(0);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+      await warning.waitFor();
+      expect(await warning.getByRole('button').count()).toBe(0);
+
+      const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+      const served = await page.request.get(new URL(icon ?? '', app.url).href);
+      expect(served.status()).toBe(200);
+      expect(served.headers()['content-type']).toBe('image/png');
+    } finally {
+      await station.close();
+    }
+  });
+
   it('lists seeded claims in the queue and opens the claim a scanner reads', async () => {
     const station = await openStationBrowser();
     try {
@@ -97,6 +153,27 @@ describe('the workbench', () => {
       await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
       expect(await page.getByText('Clause', { exact: false }).count()).toBeGreaterThan(0);
       await saveScreenshot(page, 'claim-opened-by-scan');
+    } finally {
+      await station.close();
+    }
+  });
+
+  it('opens the claim a scanner typed with uneven gaps of up to 80 ms between keys', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await openApp(page, app.url);
+      await page.evaluate(seedStation);
+      await page.evaluate(seedClaims(12));
+      await page.getByRole('row', { name: /RMA-JKT1-000001/ }).waitFor();
+      await typeUnevenly(page, 'RMA-JKT1-000011', 1);
+      await page.getByRole('heading', { name: 'RMA-JKT1-000011' }).waitFor();
+      expect(page.url()).toMatch(/#\/claims\//);
+      // The policy panel names the pack and what is missing in words, never by their keys.
+      const policy = page.getByRole('region', { name: 'What the policy allows' });
+      await policy.getByText(/^Pack iGPSPORT, version/).waitFor();
+      await policy.getByText('A video that shows the fault').waitFor();
+      expect(await policy.getByText(/evidence\.|igpsport/).count()).toBe(0);
     } finally {
       await station.close();
     }

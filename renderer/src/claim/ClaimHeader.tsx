@@ -19,7 +19,7 @@ import { useStationFormat } from '../hooks/useStationFormat';
 import { calendarDayIn } from '../station/calendarDay';
 import { useStationContext } from '../station/StationContext';
 import { ClockList } from './ClockList';
-import { claimClocks, defaultWorkCalendar } from './claimClocks';
+import { claimClocks, defaultWorkCalendar, relevantDeadlines } from './claimClocks';
 
 type ClaimHeaderProps = {
   readonly claim: StoredClaim;
@@ -40,7 +40,8 @@ export function ClaimHeader({ claim, customer, device, decision, onAssign }: Cla
   const [assignError, setAssignError] = useState<string>();
   const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const today = calendarDayIn(timeZone, nowMs);
-  const clocks = claimClocks(decision?.deadlines ?? [], today, claim.status, {
+  const deadlines = decision === undefined ? [] : relevantDeadlines(decision, claim.reason);
+  const clocks = claimClocks(deadlines, today, claim.status, {
     workingDays: station.workingDays ?? defaultWorkCalendar.workingDays,
     holidays: station.holidays ?? [],
   });

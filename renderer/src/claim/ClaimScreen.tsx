@@ -2,6 +2,7 @@ import { Alert, Anchor, Grid, Loader, Stack } from '@mantine/core';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { deviceReceived } from '../../../shared/domain/claimWorkflow';
 import type { EvidenceKind } from '../../../shared/domain/vocabulary';
 import { builtInPacks } from '../../../shared/policy';
 import { useClaimActions } from '../hooks/useClaimActions';
@@ -124,6 +125,7 @@ export function ClaimScreen() {
               pack={pack}
               evidence={liveEvidence}
               canWrite={actions.canWrite}
+              deviceReceived={deviceReceived(claim.status)}
               technicianName={technicianName}
               sectionRef={inspectionRef}
               onSave={actions.saveInspection}

@@ -20,6 +20,8 @@ export function ClockList({ clocks }: ClockListProps) {
         return t('claimScreen.clock.late', { count: -clock.daysFromToday });
       case 'closed':
         return t('claimScreen.clock.closed', { count: -clock.daysFromToday });
+      case 'expired':
+        return t('claimScreen.clock.expired', { count: -clock.daysFromToday });
       case 'near':
       case 'running':
         return clock.daysFromToday === 0

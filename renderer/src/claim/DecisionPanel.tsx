@@ -8,6 +8,7 @@ import { useStationFormat } from '../hooks/useStationFormat';
 import { ClauseList } from './ClauseList';
 import { RemedyOptionCard } from './RemedyOptionCard';
 import classes from './DecisionPanel.module.css';
+import { policyPackName } from '../i18n/policyPackName';
 
 type DecisionPanelProps = {
   readonly decision: Decision;
@@ -41,7 +42,7 @@ export function DecisionPanel({ decision, chosenRemedy, onChooseRemedy }: Decisi
           </Title>
           <Text size="xs" c="dimmed">
             {t('claim.packVersion', {
-              pack: decision.policy,
+              pack: policyPackName(t, decision.policy),
               version: decision.packVersion,
               date: format.date(decision.asOf),
             })}
@@ -112,7 +113,7 @@ export function DecisionPanel({ decision, chosenRemedy, onChooseRemedy }: Decisi
               {decision.missingFacts.map((fact) => (
                 <li key={fact.field}>
                   <Text fw={600} size="sm">
-                    {t(`fact.${fact.field}`, { defaultValue: fact.field })}
+                    {t(`fact.${fact.field}`)}
                   </Text>
                   <ClauseList clauses={fact.clauses} decision={decision} />
                 </li>

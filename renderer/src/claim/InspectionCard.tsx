@@ -15,6 +15,7 @@ import {
 import type { RefObject } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { DoaVerdict } from '../../../shared/domain/inspection';
 import { doaVerdictSchema } from '../../../shared/domain/inspection';
 import type { MisuseKind } from '../../../shared/domain/vocabulary';
@@ -25,12 +26,15 @@ import type { InspectionInput } from '../hooks/useClaimActions';
 import type { RecordedInspection } from '../hooks/useClaimRecords';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { refusalText } from '../station/peopleText';
+import { policyPackName } from '../i18n/policyPackName';
 
 type InspectionCardProps = {
   readonly recorded: RecordedInspection | undefined;
   readonly pack: PolicyPack | undefined;
   readonly evidence: readonly StoredEvidence[];
   readonly canWrite: boolean;
+  /** Whether the device is at the center: it is inspected only once received (B14). */
+  readonly deviceReceived: boolean;
   readonly technicianName: (id: string) => string;
   /** The card's section, focused by the `i` shortcut and by a refusal's "go to the inspection". */
   readonly sectionRef: RefObject<HTMLElement | null>;
@@ -72,6 +76,16 @@ export function InspectionCard(props: InspectionCardProps) {
                 })}
           </Text>
         </Group>
+        {props.deviceReceived ? null : (
+          <Alert color="yellow" variant="light">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('claimScreen.inspection.notReceived')}</Text>
+              <Button component={Link} to="/warehouse" variant="default" size="compact-sm">
+                {t('claimScreen.inspection.openDesk')}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         {recorded === undefined ? null : (
           // Starts from the inspection as stored when the screen opened; saving writes it whole.
           <InspectionForm {...props} recorded={recorded} />
@@ -97,6 +111,7 @@ function InspectionForm({
   pack,
   evidence,
   canWrite,
+  deviceReceived,
   onSave,
 }: InspectionCardProps & { readonly recorded: RecordedInspection }) {
   const { t } = useTranslation();
@@ -155,7 +170,17 @@ function InspectionForm({
       recorded.findings,
     );
     setSaving(false);
-    setOutcome(error === undefined ? { ok: true } : { ok: false, message: refusalText(t, error) });
+    setOutcome(
+      error === undefined
+        ? { ok: true }
+        : {
+            ok: false,
+            message:
+              error.code === 'device-not-received'
+                ? t('claimScreen.inspection.notReceived')
+                : refusalText(t, error),
+          },
+    );
   }
 
   return (
@@ -207,7 +232,7 @@ function InspectionForm({
       ) : (
         <Stack gap={6} role="group" aria-labelledby="inspection-misuse">
           <Text size="sm" fw={500} id="inspection-misuse">
-            {t('claimScreen.inspection.misuseTitle', { pack: pack.title })}
+            {t('claimScreen.inspection.misuseTitle', { pack: policyPackName(t, pack.id) })}
           </Text>
           <Text size="xs" c="dimmed">
             {t('claimScreen.inspection.misuseHint')}
@@ -269,7 +294,7 @@ function InspectionForm({
         <Button
           onClick={() => void save()}
           loading={saving}
-          disabled={!canWrite || verdictError !== undefined}
+          disabled={!canWrite || !deviceReceived || verdictError !== undefined}
         >
           {t('claimScreen.inspection.save')}
         </Button>

@@ -1,20 +1,23 @@
 import { addDays, differenceInCalendarDays, getISODay, parseISO, format } from 'date-fns';
 import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
 import type { IsoDate } from '../../../shared/domain/primitives';
-import type { Deadline } from '../../../shared/policy';
+import type { ClaimReason, Remedy } from '../../../shared/domain/vocabulary';
+import type { Deadline, DecisionOption } from '../../../shared/policy';
 import type { DeadlineKind } from '../../../shared/policy/decision';
 
 /**
  * How a clock stands today:
  * - `running`: the day is more than {@link nearWorkingDays} working days away;
  * - `near`: the day is today or at most {@link nearWorkingDays} working days away: act soon;
- * - `late`: the day has passed and the claim is late for it;
+ * - `late`: the day has passed and the claim is late for it (a response, a shipment);
  * - `closed`: a window for the customer's request that has closed since the request was made
  *   in time, so it no longer matters;
+ * - `expired`: a window for the customer's request that had closed before the request: the
+ *   claim is not late for it, the remedy it bounds is simply not offered;
  * - `met`: the first response was given (the claim left intake and awaiting authorization);
  * - `stopped`: the claim is closed or cancelled, so no clock runs.
  */
-export type ClockTone = 'running' | 'near' | 'late' | 'closed' | 'met' | 'stopped';
+export type ClockTone = 'running' | 'near' | 'late' | 'closed' | 'expired' | 'met' | 'stopped';
 
 /** One deadline of the decision as the header shows it. */
 export type ClaimClock = {
@@ -95,12 +98,63 @@ export function claimClock(
     return { ...clock, tone: 'met' };
   }
   if (daysFromToday < 0) {
+    if (!requestWindows.has(deadline.kind)) return { ...clock, tone: 'late' };
     // `passed` is judged on the day of the request: false means the request beat the window.
-    const madeInTime = requestWindows.has(deadline.kind) && !deadline.passed;
-    return { ...clock, tone: madeInTime ? 'closed' : 'late' };
+    return { ...clock, tone: deadline.passed ? 'expired' : 'closed' };
   }
   const near = workingDaysUntil(today, deadline.date, calendar) <= nearWorkingDays;
   return { ...clock, tone: near ? 'near' : 'running' };
+}
+
+/** The windows that bound each remedy: shown while the remedy is offered. */
+const windowsOfRemedy: Record<Remedy, readonly DeadlineKind[]> = {
+  'refer-to-seller': [],
+  'doa-replacement': ['doa-window'],
+  'doa-refund': ['doa-window'],
+  'unconditional-refund': ['unconditional-refund-window'],
+  'quality-return-refund': ['quality-return-window'],
+  'warranty-repair': ['coverage-end', 'free-shipping-window'],
+  'warranty-replacement': ['coverage-end', 'free-shipping-window'],
+  'worry-free-trade-in': ['worry-free-end', 'worry-free-ship-by'],
+  'depreciated-return': ['change-of-mind-window'],
+  'paid-repair': [],
+  'spare-parts-sale': [],
+};
+
+/**
+ * The windows the customer's request is judged by, shown even when they closed before it (that
+ * is why the remedy is not offered). A defect is not judged by the dead-on-arrival window, nor
+ * an accident by the quality return window.
+ */
+const windowsOfRequest: Record<ClaimReason, readonly DeadlineKind[]> = {
+  defect: ['quality-return-window', 'coverage-end', 'free-shipping-window'],
+  'arrived-damaged': ['doa-window', 'coverage-end'],
+  'change-of-mind': ['unconditional-refund-window', 'change-of-mind-window'],
+  'accidental-damage': ['worry-free-end'],
+};
+
+/**
+ * The deadlines of `decision` that matter to a claim made for `reason`: the first response, the
+ * windows of the request and those of every option offered, each kind once (the first given).
+ */
+export function relevantDeadlines(
+  decision: {
+    readonly deadlines: readonly Deadline[];
+    readonly options: readonly Pick<DecisionOption, 'remedy'>[];
+  },
+  reason: ClaimReason,
+): Deadline[] {
+  const relevant = new Set<DeadlineKind>([
+    'first-response',
+    ...windowsOfRequest[reason],
+    ...decision.options.flatMap((option) => windowsOfRemedy[option.remedy]),
+  ]);
+  const shown = new Set<DeadlineKind>();
+  return decision.deadlines.filter((deadline) => {
+    if (!relevant.has(deadline.kind) || shown.has(deadline.kind)) return false;
+    shown.add(deadline.kind);
+    return true;
+  });
 }
 
 /** Every deadline of a decision as a clock, soonest first. */
@@ -127,6 +181,7 @@ export function clockColor(tone: ClockTone): string {
     case 'running':
       return 'blue';
     case 'closed':
+    case 'expired':
     case 'stopped':
       return 'gray';
   }

@@ -29,6 +29,8 @@ export const claimScreenEn = {
     late_other: '{{count}} days late',
     closed_one: 'closed {{count}} day ago, claimed in time',
     closed_other: 'closed {{count}} days ago, claimed in time',
+    expired_one: 'closed {{count}} day ago',
+    expired_other: 'closed {{count}} days ago',
     met: 'answered',
     stopped: 'claim closed',
     label: '{{kind}}: {{date}}, {{when}}',
@@ -127,6 +129,9 @@ export const claimScreenEn = {
   inspection: {
     title: 'Inspection',
     notYet: 'Not inspected yet.',
+    notReceived:
+      'The device has not been received yet: receive it at the warehouse desk first (B14), then record the inspection.',
+    openDesk: 'Open the warehouse desk',
     lastBy: 'Recorded by {{name}}, {{time}}',
     fault: 'Fault',
     faultValue: {
@@ -302,6 +307,8 @@ export const claimScreenId: typeof claimScreenEn = {
     late_other: 'terlambat {{count}} hari',
     closed_one: 'ditutup {{count}} hari lalu, diklaim tepat waktu',
     closed_other: 'ditutup {{count}} hari lalu, diklaim tepat waktu',
+    expired_one: 'ditutup {{count}} hari lalu',
+    expired_other: 'ditutup {{count}} hari lalu',
     met: 'sudah ditanggapi',
     stopped: 'klaim ditutup',
     label: '{{kind}}: {{date}}, {{when}}',
@@ -400,6 +407,9 @@ export const claimScreenId: typeof claimScreenEn = {
   inspection: {
     title: 'Pemeriksaan',
     notYet: 'Belum diperiksa.',
+    notReceived:
+      'Perangkat belum diterima: terima dulu di meja gudang (B14), lalu catat pemeriksaan.',
+    openDesk: 'Buka meja gudang',
     lastBy: 'Dicatat oleh {{name}}, {{time}}',
     fault: 'Kerusakan',
     faultValue: {

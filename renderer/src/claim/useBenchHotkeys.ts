@@ -1,11 +1,11 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
-import { scanMaximumGapMs } from '../hooks/useBarcodeScanner';
+import { scannerTiming } from '../hooks/scanBurst';
 
 /**
  * Single-letter shortcuts that a barcode scanner cannot set off: a scanner types a whole code
- * within milliseconds, so each action waits a scanner's gap and is dropped if another key
- * follows at once (a serial like "ne-0042" must not jump into the note field mid-scan).
+ * in one burst, so each action waits the longest gap a scanner leaves and is dropped if another
+ * key follows within it (a serial like "ne-0042" must not jump into the note field mid-scan).
  * Ignored inside inputs, as Mantine's `useHotkeys` does.
  */
 export function useBenchHotkeys(
@@ -24,7 +24,7 @@ export function useBenchHotkeys(
     shortcuts.map(([key, action]) => [
       key,
       () => {
-        pending.current = setTimeout(action, scanMaximumGapMs * 2);
+        pending.current = setTimeout(action, scannerTiming.longestGapMs);
       },
     ]),
   );

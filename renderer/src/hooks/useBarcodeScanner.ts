@@ -1,9 +1,5 @@
 import { useEffect, useRef } from 'react';
-
-/** How a scanner is told from a person: it types at least this many characters… */
-export const scanMinimumLength = 6;
-/** …with less than this between two keys, and ends with Enter. No person types that fast. */
-export const scanMaximumGapMs = 35;
+import { extendBurst, scannedCode, scannedText, type Keystroke } from './scanBurst';
 
 /** Options of {@link useBarcodeScanner}. */
 export type BarcodeScannerOptions = {
@@ -17,11 +13,21 @@ export type BarcodeScannerOptions = {
 /** How many exclusive listeners are mounted; while any is, the others let every scan pass. */
 let exclusiveListeners = 0;
 
+const textInputTypes = new Set(['text', 'search', 'tel', 'url', 'email']);
+
+/** The value of the focused single-line text field, where a scanner's keys also land. */
+function focusedFieldValue(): string | undefined {
+  const focused = document.activeElement;
+  return focused instanceof HTMLInputElement && textInputTypes.has(focused.type)
+    ? focused.value
+    : undefined;
+}
+
 /**
  * Calls `onScan` with what a barcode scanner typed, wherever the focus is. A scanner is a
- * keyboard that types fast: keys that come slower (a person typing in a field) never make a
- * scan, and their Enter keeps its usual meaning. The Enter that ends a scan is consumed, so it
- * does not also submit a form.
+ * keyboard that types fast (see scanBurst.ts): a person's typing never makes a scan, and their
+ * Enter keeps its usual meaning. In a text field the scan is the field's value, which is what the
+ * user sees. The Enter that ends a scan is consumed, so it does not also submit a form.
  */
 export function useBarcodeScanner(
   onScan: (code: string) => void,
@@ -34,29 +40,27 @@ export function useBarcodeScanner(
 
   useEffect(() => {
     if (exclusive) exclusiveListeners += 1;
-    let buffer = '';
-    let lastKeyAt = Number.NEGATIVE_INFINITY;
+    let burst: Keystroke[] = [];
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) {
-        buffer = '';
+      // A held key repeats; a scanner never sends a repeat.
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) {
+        burst = [];
         return;
       }
-      const gapMs = event.timeStamp - lastKeyAt;
       if (event.key === 'Enter') {
-        const code = buffer;
-        buffer = '';
+        const scanned = scannedText(burst, event.timeStamp);
+        burst = [];
         const silenced = !exclusive && exclusiveListeners > 0;
-        if (!silenced && code.length >= scanMinimumLength && gapMs < scanMaximumGapMs) {
+        if (!silenced && scanned !== undefined) {
           event.preventDefault();
           event.stopPropagation();
-          onScanRef.current(code);
+          onScanRef.current(scannedCode(scanned, focusedFieldValue()));
         }
         return;
       }
       // Shift and other keys without a character are part of typing, not a break in it.
       if (event.key.length !== 1) return;
-      buffer = gapMs < scanMaximumGapMs ? buffer + event.key : event.key;
-      lastKeyAt = event.timeStamp;
+      burst = extendBurst(burst, { key: event.key, atMs: event.timeStamp });
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => {

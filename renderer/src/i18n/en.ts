@@ -154,8 +154,8 @@ export const en = {
     evidence: {
       carrierDamageProof: 'The carrier’s proof of transit damage',
       returnShippingReceipt: 'Receipt of the return shipping',
-      productMedia: 'A photo or video of the product',
-      symptomMedia: 'A photo or video that shows the fault',
+      productPhotos: 'Photos of the product',
+      videos: 'A video that shows the fault',
       packagingPhotos: 'Photos of the packaging',
     },
     request: {
@@ -166,6 +166,14 @@ export const en = {
     },
     product: { serial: 'Serial number', sku: 'SKU', itemCode: 'Item code' },
     customer: { name: 'Customer’s name', email: 'Customer’s email' },
+  },
+  policyPack: {
+    igpsport: 'iGPSPORT',
+    'kospet-warranty-refund': 'KOSPET Warranty & Refund',
+    'kospet-official-store': 'KOSPET official store (WORRY FREE+)',
+  },
+  deviceModel: {
+    hint: 'With or without the brand, e.g. Tank T3: case, spaces and dashes do not matter.',
   },
   payer: { customer: 'customer', company: 'company' },
   status: {
@@ -203,6 +211,8 @@ export const en = {
     other: 'Other',
   },
   language: { en: 'English', id: 'Bahasa Indonesia' },
+  /** A language named in the words of the screen's language (the switch uses each one's own name). */
+  languageName: { en: 'English', id: 'Indonesian' },
   backup: backupEn,
   routeError: routeErrorEn,
   settings: {
@@ -213,7 +223,8 @@ export const en = {
     currency: 'Currency',
     timeZone: 'Time zone',
     technicians: 'People',
-    language: 'Language',
+    language: 'Station’s default language',
+    screenLanguage: 'Language of the screens now',
     workingDays: 'Working days',
     holidays: 'Holidays',
     policies: 'Policy packs',
@@ -288,6 +299,7 @@ export const en = {
   },
   intake: intakeEn,
   storage: {
+    dismiss: 'Hide this warning until the browser is closed (Settings still shows it)',
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },

@@ -157,8 +157,8 @@ export const id: Messages = {
     evidence: {
       carrierDamageProof: 'Bukti kerusakan dari kurir',
       returnShippingReceipt: 'Resi pengiriman balik',
-      productMedia: 'Foto atau video produk',
-      symptomMedia: 'Foto atau video yang menunjukkan kerusakan',
+      productPhotos: 'Foto produk',
+      videos: 'Video yang menunjukkan kerusakan',
       packagingPhotos: 'Foto kemasan',
     },
     request: {
@@ -169,6 +169,14 @@ export const id: Messages = {
     },
     product: { serial: 'Nomor seri', sku: 'SKU', itemCode: 'Kode barang' },
     customer: { name: 'Nama pelanggan', email: 'Email pelanggan' },
+  },
+  policyPack: {
+    igpsport: 'iGPSPORT',
+    'kospet-warranty-refund': 'KOSPET Garansi & Pengembalian Dana',
+    'kospet-official-store': 'Toko resmi KOSPET (WORRY FREE+)',
+  },
+  deviceModel: {
+    hint: 'Dengan atau tanpa merek, mis. Tank T3: huruf besar/kecil, spasi, dan tanda hubung tidak berpengaruh.',
   },
   payer: { customer: 'pelanggan', company: 'perusahaan' },
   status: {
@@ -206,6 +214,7 @@ export const id: Messages = {
     other: 'Lainnya',
   },
   language: { en: 'English', id: 'Bahasa Indonesia' },
+  languageName: { en: 'Inggris', id: 'Indonesia' },
   backup: backupId,
   routeError: routeErrorId,
   settings: {
@@ -216,7 +225,8 @@ export const id: Messages = {
     currency: 'Mata uang',
     timeZone: 'Zona waktu',
     technicians: 'Orang',
-    language: 'Bahasa',
+    language: 'Bahasa bawaan stasiun',
+    screenLanguage: 'Bahasa layar saat ini',
     workingDays: 'Hari kerja',
     holidays: 'Hari libur',
     policies: 'Paket kebijakan',
@@ -293,6 +303,7 @@ export const id: Messages = {
   },
   intake: intakeId,
   storage: {
+    dismiss: 'Sembunyikan peringatan ini sampai browser ditutup (Pengaturan tetap menampilkannya)',
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },

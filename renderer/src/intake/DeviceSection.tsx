@@ -78,7 +78,7 @@ export function DeviceSection({ form, errorOf, brands, knownDevice }: DeviceSect
           {knownDevice === undefined ? (
             <TextInput
               label={t('intake.device.model')}
-              description={t('intake.device.modelHint')}
+              description={t('deviceModel.hint')}
               withAsterisk
               {...textField('device.model')}
             />

@@ -91,7 +91,12 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
           }}
           onReject={(rejections) => setRejected(rejections.map((rejection) => rejection.file.name))}
           accept={acceptedTypes}
-          aria-label={t('intake.evidence.drop')}
+          // react-dropzone makes the zone focusable and opens the picker on Enter or Space, but
+          // marks it presentational: as a button it is named by its words, not by the hidden
+          // input's "file upload", and that input leaves the accessibility tree (the zone still
+          // opens it by script).
+          role="button"
+          inputProps={{ style: { display: 'none' } }}
           p="md"
           radius="md"
         >

@@ -5,6 +5,7 @@ import { ClauseList } from '../claim/ClauseList';
 import { RemedyOptionCard } from '../claim/RemedyOptionCard';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { fieldOfMissingFact } from './fieldTargets';
+import { policyPackName } from '../i18n/policyPackName';
 
 /** What the form still needs before the policy can say anything, by form field. */
 export type DecisionPrerequisite = 'brand' | 'model' | 'category' | 'channel' | 'reason';
@@ -78,7 +79,7 @@ export function IntakeDecisionPanel({ decision, onJump }: IntakeDecisionPanelPro
       <Stack gap="md">
         <Text size="xs" c="dimmed">
           {t('claim.packVersion', {
-            pack: t(`intake.pack.names.${value.policy}`),
+            pack: policyPackName(t, value.policy),
             version: value.packVersion,
             date: format.date(value.asOf),
           })}
@@ -110,11 +111,7 @@ export function IntakeDecisionPanel({ decision, onJump }: IntakeDecisionPanelPro
                       onClick={() => onJump(fieldOfMissingFact(fact.field))}
                       data-missing-fact={fact.field}
                     >
-                      {t(`fact.${fact.field}`, {
-                        defaultValue: t(`intake.decision.facts.${fact.field}`, {
-                          defaultValue: fact.field,
-                        }),
-                      })}
+                      {t(`fact.${fact.field}`)}
                     </Button>
                     <ClauseList clauses={fact.clauses} decision={value} />
                   </li>

@@ -7,6 +7,7 @@ import type { PolicyId } from '../../../shared/policy';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
 import { IntakeSection } from './IntakeSection';
+import { policyPackName } from '../i18n/policyPackName';
 
 type PurchaseSectionProps = {
   readonly form: UseFormReturnType<IntakeFormValues>;
@@ -66,7 +67,7 @@ export function PurchaseSection({ form, errorOf, currency, packId, brand }: Purc
         </SimpleGrid>
         {packId !== undefined ? (
           <Text size="sm" c="teal.9" fw={600} role="status">
-            {t('intake.pack.applies', { pack: t(`intake.pack.names.${packId}`) })}
+            {t('intake.pack.applies', { pack: policyPackName(t, packId) })}
           </Text>
         ) : brand.trim() === '' || channel === '' ? (
           <Text size="sm" c="dimmed">

@@ -41,7 +41,6 @@ export const intakeEn = {
     brand: 'Brand',
     brandHint: 'With the sales channel, it decides the policy pack.',
     model: 'Model',
-    modelHint: 'Without the brand, e.g. Tank T3.',
     category: 'Category',
     sku: 'SKU',
     itemCode: 'Item code',
@@ -74,11 +73,6 @@ export const intakeEn = {
     none: 'No policy pack applies to {{brand}} bought through {{channel}}. Check the brand and the sales channel; if both are right, assign a pack to them in the station setup (Settings lists the packs in use).',
     needBrandAndChannel:
       'The policy pack follows from the brand and the sales channel: fill in both.',
-    names: {
-      igpsport: 'iGPSPORT',
-      'kospet-warranty-refund': 'KOSPET Warranty & Refund',
-      'kospet-official-store': 'KOSPET official store (WORRY FREE+)',
-    },
   },
   claim: {
     reason: 'Reason',
@@ -159,13 +153,6 @@ export const intakeEn = {
     deadlines: 'Deadlines',
     passed: 'passed',
     missingHint: 'Each item takes you to its field.',
-    facts: {
-      evidence: {
-        productPhotos: 'Photos of the product',
-        videos: 'A video that shows the fault',
-      },
-      purchase: { maxEstimatedDeliveryDate: 'Latest estimated delivery date' },
-    },
     deadlineKinds: {
       'first-response': 'First response',
       'doa-window': 'Dead-on-arrival window',
@@ -264,7 +251,6 @@ export const intakeId: typeof intakeEn = {
     brand: 'Merek',
     brandHint: 'Bersama saluran penjualan, menentukan paket kebijakan.',
     model: 'Model',
-    modelHint: 'Tanpa merek, mis. Tank T3.',
     category: 'Kategori',
     sku: 'SKU',
     itemCode: 'Kode barang',
@@ -297,11 +283,6 @@ export const intakeId: typeof intakeEn = {
     none: 'Tidak ada paket kebijakan untuk {{brand}} yang dibeli melalui {{channel}}. Periksa merek dan saluran penjualan; jika keduanya benar, tetapkan paket untuknya di pengaturan awal stasiun (Pengaturan menampilkan paket yang dipakai).',
     needBrandAndChannel:
       'Paket kebijakan ditentukan oleh merek dan saluran penjualan: isi keduanya.',
-    names: {
-      igpsport: 'iGPSPORT',
-      'kospet-warranty-refund': 'KOSPET Garansi & Pengembalian Dana',
-      'kospet-official-store': 'Toko resmi KOSPET (WORRY FREE+)',
-    },
   },
   claim: {
     reason: 'Alasan',
@@ -382,13 +363,6 @@ export const intakeId: typeof intakeEn = {
     deadlines: 'Tenggat',
     passed: 'lewat',
     missingHint: 'Setiap butir membawa Anda ke kolomnya.',
-    facts: {
-      evidence: {
-        productPhotos: 'Foto produk',
-        videos: 'Video yang menunjukkan kerusakan',
-      },
-      purchase: { maxEstimatedDeliveryDate: 'Perkiraan tanggal diterima paling lambat' },
-    },
     deadlineKinds: {
       'first-response': 'Tanggapan pertama',
       'doa-window': 'Masa rusak saat tiba (DOA)',

@@ -129,7 +129,7 @@ export function PartFormModal({ part, opened, defaultCurrency, onClose }: PartFo
           </Group>
           <TagsInput
             label={t('parts.form.models')}
-            description={t('parts.form.modelsHint')}
+            description={`${t('deviceModel.hint')} ${t('parts.form.modelsHint')}`}
             value={models}
             onChange={setModels}
             clearable

@@ -37,8 +37,7 @@ export const partsEn = {
     currencyHint: 'Three capital letters, e.g. IDR or USD.',
     currencyInvalid: 'Enter a currency code of three letters, such as IDR or USD.',
     models: 'Fits these models',
-    modelsHint:
-      'As written on devices, e.g. KOSPET Tank T3. Press Enter after each. Leave empty if it fits any.',
+    modelsHint: 'Press Enter after each. Leave empty if it fits any.',
     required: 'Fill this in.',
     skuTaken: 'Another part already has the SKU {{sku}}: choose another one or edit that part.',
     save: 'Save part',
@@ -127,8 +126,7 @@ export const partsId: typeof partsEn = {
     currencyHint: 'Tiga huruf kapital, mis. IDR atau USD.',
     currencyInvalid: 'Masukkan kode mata uang tiga huruf, seperti IDR atau USD.',
     models: 'Cocok untuk model ini',
-    modelsHint:
-      'Seperti tertulis di perangkat, mis. KOSPET Tank T3. Tekan Enter setelah masing-masing. Kosongkan jika cocok untuk semua.',
+    modelsHint: 'Tekan Enter setelah masing-masing. Kosongkan jika cocok untuk semua.',
     required: 'Isi kolom ini.',
     skuTaken:
       'Suku cadang lain sudah memakai SKU {{sku}}: pilih SKU lain atau ubah suku cadang itu.',

@@ -7,6 +7,7 @@ import type { QueueFilterCounts } from '../db/claimQueue';
 import type { Person, QueueFilter } from '../db/records';
 import { queueFilterSchema } from '../db/records';
 import { useCountFormat } from './useQueueFormat';
+import { policyPackName } from '../i18n/policyPackName';
 
 type QueueFiltersProps = {
   readonly filter: QueueFilter;
@@ -80,7 +81,7 @@ export function QueueFilters({
           { value: anyValue, label: t('queueScreen.anyPack') },
           ...Object.values(builtInPacks).map((pack) => ({
             value: pack.id,
-            label: withCount(pack.title, counts?.byPack.get(pack.id)),
+            label: withCount(policyPackName(t, pack.id), counts?.byPack.get(pack.id)),
           })),
         ]}
       />

@@ -1,6 +1,7 @@
 import { Button, Group, Select, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { builtInPacks } from '../../../shared/policy';
+import { policyPackName } from '../i18n/policyPackName';
 
 /** The filters as typed: ISO days (or '') and a pack id (or '' for all packs). */
 export type ReportsFilterValues = { from: string; to: string; pack: string };
@@ -45,7 +46,10 @@ export function ReportsFilters({ values, onChange, onRefresh, rangeError }: Repo
         }
         data={[
           { value: allPacks, label: t('reports.allPacks') },
-          ...Object.values(builtInPacks).map((pack) => ({ value: pack.id, label: pack.title })),
+          ...Object.values(builtInPacks).map((pack) => ({
+            value: pack.id,
+            label: policyPackName(t, pack.id),
+          })),
         ]}
       />
       <Group gap="xs" mt={25}>

@@ -7,6 +7,8 @@ import { useLanguage } from '../hooks/useStationFormat';
 import { FactList } from '../shell/FactList';
 import { useStationContext } from '../station/StationContext';
 import { PeoplePanel } from './PeoplePanel';
+import { policyPackName } from '../i18n/policyPackName';
+import { StorageWarning } from '../shell/StorageWarning';
 import { PrintersPanel } from './PrintersPanel';
 
 /** The station as it was set up, and its backup. */
@@ -30,8 +32,9 @@ export function SettingsScreen() {
     [t('settings.timeZone'), station.timeZone ?? '—'],
     [
       t('settings.language'),
-      station.language === undefined ? '—' : t(`language.${station.language}`),
+      station.language === undefined ? '—' : t(`languageName.${station.language}`),
     ],
+    [t('settings.screenLanguage'), t(`languageName.${language}`)],
     [t('settings.workingDays'), workingDays],
     [
       t('settings.holidays'),
@@ -42,7 +45,7 @@ export function SettingsScreen() {
       (station.policyAssignments ?? [])
         .map(
           (assignment) =>
-            `${assignment.brand} → ${assignment.packId} (${assignment.channels.map((channel) => t(`channel.${channel}`)).join(', ')})`,
+            `${assignment.brand} → ${policyPackName(t, assignment.packId)} (${assignment.channels.map((channel) => t(`channel.${channel}`)).join(', ')})`,
         )
         .join('; ') || '—',
     ],
@@ -54,6 +57,7 @@ export function SettingsScreen() {
   return (
     <Stack gap="md" maw={960}>
       <Title order={2}>{t('settings.title')}</Title>
+      <StorageWarning />
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="station-title">
         <Title order={3} size="h4" id="station-title" mb="sm">
           {t('settings.station')}

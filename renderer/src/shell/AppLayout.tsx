@@ -1,15 +1,15 @@
-import { Alert, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useIdleLock } from '../hooks/useIdleLock';
-import { usePersistentStorage } from '../hooks/usePersistentStorage';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 import { ScanListener } from './ScanListener';
 import { LockScreen } from './LockScreen';
 import { PersonSwitch } from './PersonSwitch';
+import { StorageWarning } from './StorageWarning';
 import classes from './AppLayout.module.css';
 import { screens } from './navigation';
 
@@ -21,7 +21,6 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { station, benchPerson, locked } = useStationContext();
   useIdleLock();
-  const storage = usePersistentStorage();
   const [navbarOpen, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
   // A claim is opened from the queue, so the queue stays the current screen while it is open.
@@ -71,11 +70,8 @@ export function AppLayout() {
         </Text>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
-        {storage === 'denied' || storage === 'unsupported' ? (
-          <Alert color="yellow" mb="md" py="xs" role="alert" className={classes.notice}>
-            {t('storage.notPersistent')}
-          </Alert>
-        ) : null}
+        {/* Settings shows the warning itself, for good. */}
+        {pathname.startsWith('/settings') ? null : <StorageWarning dismissible />}
         <RouteErrorBoundary>
           <Outlet />
         </RouteErrorBoundary>

@@ -1,14 +1,20 @@
 import { Button, Group, NumberInput, Select, Text } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { partFitsModel } from '../../../../shared/domain/deviceModel';
 import { useStationFormat } from '../../hooks/useStationFormat';
+import { assignedBrands } from '../../intake/intakeForm';
 import { usePartsCatalog } from '../../parts/usePartsCatalog';
+import { useStationContext } from '../../station/StationContext';
 import type { QuoteLineDraft } from './quoteLines';
 
 type PartLineFormProps = {
   readonly currency: string;
-  /** The device's model: parts that list compatible models are offered only when it is one. */
+  /**
+   * The device's model: parts that list compatible models are offered only when it is one, with
+   * or without the brand, whatever its case, spaces and dashes.
+   */
   readonly model: string | undefined;
   readonly onAdd: (line: QuoteLineDraft) => Promise<boolean>;
 };
@@ -18,13 +24,16 @@ export function PartLineForm({ currency, model, onAdd }: PartLineFormProps) {
   const { t } = useTranslation();
   const format = useStationFormat();
   const catalog = usePartsCatalog();
+  const { station } = useStationContext();
+  const brands = useMemo(
+    () => assignedBrands(station.policyAssignments ?? []),
+    [station.policyAssignments],
+  );
   const [partId, setPartId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState<number | string>(1);
   const [errors, setErrors] = useState<{ part?: string; quantity?: string }>({});
-  const fitting = (catalog ?? []).filter(
-    (part) =>
-      part.compatibleModels.length === 0 ||
-      (model !== undefined && part.compatibleModels.includes(model)),
+  const fitting = (catalog ?? []).filter((part) =>
+    partFitsModel(part.compatibleModels, model, brands),
   );
 
   async function submit(): Promise<void> {

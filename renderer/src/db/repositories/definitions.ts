@@ -12,6 +12,7 @@ import type { Note } from '../../../../shared/domain/note';
 import { noteSchema } from '../../../../shared/domain/note';
 import type { Quote, QuoteLine } from '../../../../shared/domain/quote';
 import { canEditQuote, quoteLineSchema, quoteSchema } from '../../../../shared/domain/quote';
+import { deviceReceived } from '../../../../shared/domain/claimWorkflow';
 import type { ShipmentLeg } from '../../../../shared/domain/shipment';
 import { shipmentLegSchema } from '../../../../shared/domain/shipment';
 import type {
@@ -117,7 +118,7 @@ export const evidenceDefinition: RecordDefinition<Evidence, StoredEvidence> = {
   },
 };
 
-/** Inspections of a claim. */
+/** Inspections of a claim, whose device is at the center (B14). */
 export const inspectionDefinition: RecordDefinition<Inspection, StoredInspection> = {
   table: 'inspections',
   schema: inspectionSchema,
@@ -126,6 +127,18 @@ export const inspectionDefinition: RecordDefinition<Inspection, StoredInspection
   action: always('inspect'),
   fixedFields: ['claimId'],
   toStored: storeAsIs,
+  async check(inspection, session, operation) {
+    // Removing a mistaken inspection is always allowed.
+    if (operation === 'delete') return;
+    const claim = await session.table<StoredClaim>('claims').get(inspection.claimId);
+    if (claim === undefined || deviceReceived(claim.status)) return;
+    session.refuse({
+      code: 'device-not-received',
+      field: 'claimId',
+      clauses: ['B14'],
+      message: `The device of ${claim.rmaNumber} has not been received (status "${claim.status}"): receive it at the warehouse desk before recording its inspection (B14).`,
+    });
+  },
 };
 
 /** Signs of misuse found by an inspection. */

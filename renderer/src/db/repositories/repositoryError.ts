@@ -23,6 +23,7 @@ import { describeFirstIssue } from '../../../../shared/domain/validation';
  * - `not-permitted`: the person at the bench has none of the roles allowed to do `action`
  *   (`rolesAllowed` lists them); `unknown-person`: the actor is not an active person here.
  * - `last-manager`: the change would leave the station without an active manager.
+ * - `device-not-received`: an inspection needs the device at the center: receive it first (B14).
  * - the codes of a refused claim transition (see `transitionClaim`).
  */
 export type RepositoryErrorCode =
@@ -39,6 +40,7 @@ export type RepositoryErrorCode =
   | 'not-permitted'
   | 'unknown-person'
   | 'last-manager'
+  | 'device-not-received'
   | ClaimTransitionErrorCode;
 
 /** A refused write: nothing of it was stored. */
