@@ -8,6 +8,7 @@ import type {
   PrintingSettingsInput,
   QueueFilter,
   SavedView,
+  StationSettingsChanges,
   StationSettingsRow,
   StationSetup,
   Technician,
@@ -17,6 +18,7 @@ import {
   savedViewSchema,
   stationPrinting,
   stationSavedViews,
+  stationSettingsChangesSchema,
   stationSetupSchema,
 } from '../records';
 import { runGuardedWrite } from '../writeGuard';
@@ -70,6 +72,38 @@ export class StationRepository {
             ...(existing?.savedViews === undefined ? {} : { savedViews: existing.savedViews }),
             setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
           };
+          await transaction.table<StationSettingsRow, string>('settings').put(row);
+          return row;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) return fail(error.error);
+      throw error;
+    }
+  }
+
+  /**
+   * Changes what first run chose, from Settings: the center's details, calendar, currency,
+   * language and policy assignments. The station code, the technicians, printers and saved views
+   * stay as they are; a refused change stores nothing and names the field at fault.
+   */
+  async updateSettings(
+    changes: StationSettingsChanges,
+  ): Promise<RepositoryResult<StationSettingsRow>> {
+    const parsed = parseInput(stationSettingsChangesSchema, changes);
+    if (!parsed.ok) return parsed;
+    try {
+      return ok(
+        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
+          const existing = await readStationSettings(transaction);
+          if (existing === undefined) {
+            throw new Refusal({
+              code: 'station-not-set-up',
+              message:
+                'Set up this station (its station code and center) before changing its settings.',
+            });
+          }
+          const row: StationSettingsRow = { ...existing, ...parsed.value };
           await transaction.table<StationSettingsRow, string>('settings').put(row);
           return row;
         }),
