@@ -1,9 +1,13 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
-import { normalizeSpace, pdfInfo, pdfText, scratchFolder } from '../documents/pdfTools';
+import {
+  barcodesOnFirstPage,
+  normalizeSpace,
+  pdfInfo,
+  pdfText,
+  scratchFolder,
+} from '../documents/pdfTools';
 import {
   expectNoSeriousAxeViolations,
   openApp,
@@ -12,8 +16,6 @@ import {
   seedStation,
   warmUp,
 } from './workbenchPages';
-
-const run = promisify(execFile);
 
 /**
  * Documents in the browser build, end to end: the PDF is drawn in a Web Worker (pdfkit's browser
@@ -32,25 +34,6 @@ afterAll(async () => {
   await app.stop();
   await folder.remove();
 });
-
-/** Every symbol zbarimg finds on page 1 rendered at 300 dpi, as `KIND:value` lines. */
-async function barcodesOnFirstPage(pdfPath: string): Promise<string[]> {
-  const prefix = join(folder.path, 'page');
-  await run('pdftoppm', [
-    '-r',
-    '300',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-png',
-    '-singlefile',
-    pdfPath,
-    prefix,
-  ]);
-  const { stdout } = await run('zbarimg', ['--quiet', `${prefix}.png`]);
-  return stdout.trim().split('\n').filter(Boolean).sort();
-}
 
 /** An init script: in a frame, print() counts its calls on the top page instead of printing. */
 const recordPrintCalls = `(() => {
@@ -94,7 +77,7 @@ describe('documents in the browser build', () => {
       expect(text).toContain('Siti Rahmawati 1');
       expect(text).toContain('Belum disetujui');
       expect(text).toContain('Jangan kirim dulu');
-      expect(await barcodesOnFirstPage(pdfPath)).toEqual([
+      expect(await barcodesOnFirstPage(pdfPath, folder.path)).toEqual([
         `CODE-128:${rmaNumber}`,
         `QR-Code:${rmaNumber}`,
       ]);
