@@ -12,8 +12,9 @@ import {
   rmaNumber,
   type ClaimPlan,
 } from './completeClaimPages';
-import { newCenter, setUpThroughTheForm } from './setupPages';
-import { expectNoSeriousAxeViolations, saveScreenshot, warmUp } from './workbenchPages';
+import { choose, decisionPanel, field } from './intakePages';
+import { fillAddress, newCenter, setUpThroughTheForm } from './setupPages';
+import { expectNoSeriousAxeViolations, saveScreenshot, seedClaims, warmUp } from './workbenchPages';
 
 /**
  * A center's first day, through the screens alone: from an empty browser profile, first-run
@@ -109,4 +110,83 @@ describe('the first day at a new center', () => {
       }
     }, 180_000);
   }
+});
+
+describe('a center that set up without its address', () => {
+  it('follows the Documents card’s link to the Settings field, and routes KOSPET bought on eBay to C1 in the rules editor', async () => {
+    const station = await openStationBrowser();
+    try {
+      const { page } = station;
+      await page.goto(app.url);
+      await setUpThroughTheForm(page, { withAddress: false });
+      // The claim is not what this test is about: it is opened by script, as intake would.
+      const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
+      await page.goto(`${app.url}#/claims/${claimId}`);
+
+      const documents = page.getByRole('region', { name: 'Documents' });
+      await documents
+        .getByText('Documents print the center’s address, which is not set yet.')
+        .waitFor();
+      expect(
+        await documents.getByRole('button', { name: 'Download PDF: RMA slip' }).isDisabled(),
+      ).toBe(true);
+      await documents.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'first-day-documents-missing-address');
+      await documents.getByRole('link', { name: 'Add it in Settings' }).click();
+
+      // Settings opens its editor with the address field focused.
+      const editor = page.getByRole('form', { name: 'Station settings' });
+      const street = editor.getByLabel('Center address', { exact: true });
+      await expect
+        .poll(() => street.evaluate((node) => node === document.activeElement))
+        .toBe(true);
+      await fillAddress(page, 'Center address');
+      await editor.getByLabel('Phone', { exact: true }).fill('21 58');
+      // eBay leaves the marketplaces' KOSPET rule (3) for the official store's (2).
+      const channels = (rule: number) =>
+        editor.locator('input').and(editor.getByLabel(`Sales channels (rule ${rule})`));
+      await channels(3).click();
+      await page.getByRole('option', { name: 'eBay' }).click();
+      await page.keyboard.press('Escape');
+      await channels(2).click();
+      await page.getByRole('option', { name: 'eBay' }).click();
+      await page.keyboard.press('Escape');
+      await editor.getByRole('button', { name: 'Save settings' }).click();
+
+      // A bad phone is refused beside its field, and nothing typed is lost.
+      await editor.getByText('Type a phone number of 6 to 15 digits').waitFor();
+      expect(await editor.getByLabel('Center address: City').inputValue()).toBe(newCenter.city);
+      await editor.getByLabel('Phone', { exact: true }).fill(newCenter.phone);
+      await editor.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Settings saved.').waitFor();
+      await page
+        .getByText(`${newCenter.street}, ${newCenter.district}, ${newCenter.city}`)
+        .waitFor();
+
+      await page.goto(`${app.url}#/claims/${claimId}`);
+      await documents.getByRole('button', { name: 'Download PDF: RMA slip' }).waitFor();
+      await expect
+        .poll(() => documents.getByRole('button', { name: 'Download PDF: RMA slip' }).isEnabled())
+        .toBe(true);
+      expect(await documents.getByRole('link', { name: 'Add it in Settings' }).count()).toBe(0);
+
+      // Intake now sends a KOSPET bought on eBay to the official store's pack: refer to the seller.
+      await page.goto(`${app.url}#/intake`);
+      await field(page, 'device.brand').fill('KOSPET');
+      await field(page, 'device.model').fill('Tank T3');
+      await choose(page, 'device.category', 'Smartwatch');
+      await choose(page, 'purchase.channel', 'eBay');
+      await choose(page, 'claim.reason', 'Defect');
+      await page.getByText('Policy pack: KOSPET official store (WORRY FREE+)').waitFor();
+      const decision = decisionPanel(page);
+      await decision.getByText('Refer to the seller').first().waitFor();
+      await decision.getByText('C1').first().waitFor();
+      await saveScreenshot(page, 'first-day-intake-refer-to-seller');
+    } catch (error) {
+      await saveScreenshot(station.page, 'first-day-settings-failed');
+      throw error;
+    } finally {
+      await station.close();
+    }
+  }, 180_000);
 });

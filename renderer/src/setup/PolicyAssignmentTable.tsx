@@ -75,6 +75,7 @@ export function PolicyAssignmentTable({
               <Table.Td>
                 <MultiSelect
                   aria-label={`${t('setup.channels')} (${rule})`}
+                  searchable
                   data={channels}
                   value={assignment.channels}
                   error={errorOf(index, 'channels')}
