@@ -106,6 +106,7 @@ export function StationSettingsPanel() {
                     description={t('centerSettings.stationCodeFixed')}
                     value={station.stationCode}
                     readOnly
+                    variant="filled"
                   />
                 }
               />
