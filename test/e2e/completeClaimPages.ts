@@ -184,13 +184,14 @@ export async function intake({ page, url, shot }: ClaimWalk, plan: ClaimPlan): P
 
   await page.evaluate(dropPhoto('device-front.png'));
   const files = page.getByRole('list', { name: 'Attached files' });
-  await expect.poll(() => files.getByRole('img', { name: 'device-front.png' }).count()).toBe(1);
+  // Hashing and the thumbnail take more than expect.poll's one second on a loaded machine.
+  await files.getByRole('img', { name: 'device-front.png' }).waitFor();
   await page.getByRole('combobox', { name: 'What device-front.png shows' }).click();
   await page.getByRole('option', { name: 'Product photo' }).click();
 
   await decision.getByText(plan.intakeOption).first().waitFor();
   if (plan.offeredAtIntake) {
-    await expect.poll(() => decision.getByText('Nothing is missing.').count()).toBe(1);
+    await decision.getByText('Nothing is missing.').waitFor();
   } else {
     // The DOA return still lacks its packaging photo (B3): the decision names it.
     await decision
