@@ -96,6 +96,28 @@ export async function decodeBarcode(
   }
 }
 
+/**
+ * Every symbol zbarimg finds on page 1 rendered at 300 dpi, as sorted `KIND:value` lines; the
+ * picture is left in `folder`.
+ */
+export async function barcodesOnFirstPage(pdfPath: string, folder: string): Promise<string[]> {
+  const prefix = join(folder, 'page');
+  await run('pdftoppm', [
+    '-r',
+    '300',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-png',
+    '-singlefile',
+    pdfPath,
+    prefix,
+  ]);
+  const { stdout } = await run('zbarimg', ['--quiet', `${prefix}.png`]);
+  return stdout.trim().split('\n').filter(Boolean).sort();
+}
+
 /** Renders every page of a PDF to PNG in `folder` at `resolution` dpi; returns the files. */
 export async function renderPages(
   path: string,

@@ -1,9 +1,13 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
-import { normalizeSpace, pdfInfo, pdfText, scratchFolder } from '../documents/pdfTools';
+import {
+  barcodesOnFirstPage,
+  normalizeSpace,
+  pdfInfo,
+  pdfText,
+  scratchFolder,
+} from '../documents/pdfTools';
 import {
   expectNoSeriousAxeViolations,
   openApp,
@@ -13,8 +17,6 @@ import {
   warmUp,
   recordPrintCalls,
 } from './workbenchPages';
-
-const run = promisify(execFile);
 
 /**
  * Documents in the browser build, end to end: the PDF is drawn in a Web Worker (pdfkit's browser
@@ -34,24 +36,6 @@ afterAll(async () => {
   await folder.remove();
 });
 
-/** Every symbol zbarimg finds on page 1 rendered at 300 dpi, as `KIND:value` lines. */
-async function barcodesOnFirstPage(pdfPath: string): Promise<string[]> {
-  const prefix = join(folder.path, 'page');
-  await run('pdftoppm', [
-    '-r',
-    '300',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-png',
-    '-singlefile',
-    pdfPath,
-    prefix,
-  ]);
-  const { stdout } = await run('zbarimg', ['--quiet', `${prefix}.png`]);
-  return stdout.trim().split('\n').filter(Boolean).sort();
-}
 
 describe('documents in the browser build', () => {
   it('downloads an RMA slip drawn in the worker, with its text and barcodes readable', async () => {
@@ -89,7 +73,7 @@ describe('documents in the browser build', () => {
       expect(text).toContain('Siti Rahmawati 1');
       expect(text).toContain('Belum disetujui');
       expect(text).toContain('Jangan kirim dulu');
-      expect(await barcodesOnFirstPage(pdfPath)).toEqual([
+      expect(await barcodesOnFirstPage(pdfPath, folder.path)).toEqual([
         `CODE-128:${rmaNumber}`,
         `QR-Code:${rmaNumber}`,
       ]);

@@ -156,6 +156,9 @@ export async function openApp(page: Page, url: string): Promise<void> {
  */
 export async function warmUp(url: string): Promise<void> {
   const browser = await openStationBrowser();
+  // The first visit waits for the server to bundle every dependency, which a loaded machine
+  // stretches past the usual 30 s.
+  browser.page.setDefaultNavigationTimeout(90_000);
   try {
     // The first visit bundles every dependency: on a busy machine that outlasts the default 30 s.
     browser.page.setDefaultNavigationTimeout(150_000);

@@ -9,6 +9,7 @@ import {
 } from '../hooks/useClaimDocuments';
 import type { ClaimDocumentSources } from './claimDocumentRecords';
 import { DocumentOutcomeAlert } from './DocumentOutcomeAlert';
+import { MissingForDocumentsText } from './MissingForDocumentsText';
 
 type DocumentsCardProps = { readonly sources: ClaimDocumentSources };
 
@@ -29,7 +30,7 @@ export function DocumentsCard({ sources }: DocumentsCardProps) {
         </Title>
         {documents.ok ? null : (
           <Alert color="orange" variant="light">
-            {t(`documents.missing.${documents.missing}`)}
+            <MissingForDocumentsText missing={documents.missing} />
           </Alert>
         )}
         {getBridge().kind === 'web' ? (

@@ -36,6 +36,7 @@ export function repairCenterOf(
     value: {
       name: center.name,
       address: center.address,
+      ...(center.returnAddress === undefined ? {} : { returnAddress: center.returnAddress }),
       phone: center.phone,
       ...(center.email === undefined ? {} : { email: center.email }),
       stationCode,

@@ -146,10 +146,15 @@ export type StoredNote = Synced<Note>;
 export type StoredAuditEvent = Synced<AuditEvent>;
 export type StoredPart = Synced<Part>;
 
-/** The repair center this station belongs to, printed on slips and labels. */
+/**
+ * The repair center this station belongs to, printed on slips and labels. The address and phone
+ * may wait until after first run, but every document needs them. `returnAddress` is where
+ * customers send parcels, when that is not the center's own address (a warehouse, say).
+ */
 export const centerDetailsSchema = z.object({
   name: textSchema,
   address: addressSchema.optional(),
+  returnAddress: addressSchema.optional(),
   phone: phoneNumberSchema.optional(),
   email: z.email({ error: 'expected an email address such as "service@example.com"' }).optional(),
 });
@@ -250,6 +255,16 @@ export const stationSetupSchema = z.object({
   technicians: z.array(personSchema).optional(),
 });
 export type StationSetup = z.infer<typeof stationSetupSchema>;
+
+/**
+ * What Settings changes after first run: everything setup chose but the station code (RMA numbers
+ * carry it) and the people, who have their own panel.
+ */
+export const stationSettingsChangesSchema = stationSetupSchema.omit({
+  stationCode: true,
+  technicians: true,
+});
+export type StationSettingsChanges = z.infer<typeof stationSettingsChangesSchema>;
 
 // The IPC contract's own target schemas, so a saved choice is one main would accept.
 const [systemTargetSchema, zplTargetSchema] = printTargetSchema.options;

@@ -4,6 +4,7 @@ import { appDatabase } from '../db/appDatabase';
 import type { StationSetup } from '../db/records';
 import { createRepositories } from '../db/repositories';
 import type { RepositoryError } from '../db/repositories';
+import { centerSettingsFromForm } from '../setup/centerForm';
 import type { SetupFormValues } from '../setup/setupForm';
 import { hashPin } from '../station/personPin';
 
@@ -24,17 +25,8 @@ export function useStationSetup(): (
       })),
     );
     const setup: StationSetup = {
+      ...centerSettingsFromForm(values),
       stationCode: values.stationCode,
-      center: { name: values.centerName.trim() },
-      currency: values.currency,
-      timeZone: values.timeZone,
-      workingDays: values.workingDays.map(Number).sort((a, b) => a - b),
-      holidays: [...values.holidays].sort(),
-      language: values.language,
-      policyAssignments: values.policyAssignments.map((assignment) => ({
-        ...assignment,
-        brand: assignment.brand.trim(),
-      })),
       technicians,
     };
     const repositories = createRepositories(appDatabase());

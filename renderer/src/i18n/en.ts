@@ -10,6 +10,8 @@ import { intakeEn } from '../intake/messages';
 import { claimScreenEn } from '../claim/messages';
 import { warehouseEn } from '../warehouse/messages';
 import { queueScreenEn } from '../queue/messages';
+import { centerSettingsEn } from '../settings/messages';
+import { centerFormEn } from '../setup/messages';
 export const en = {
   app: {
     name: 'Fixline',
@@ -262,10 +264,11 @@ export const en = {
     notSupported:
       'Printing straight to a printer needs the Fixline desktop app: in a browser, open the document for printing or download its PDF.',
     refused: 'The document was not printed or saved: {{reason}}',
+    addInSettings: 'Add it in Settings',
     missing: {
-      'center-address': 'Documents print the center’s address: add it in the station’s setup.',
-      'center-phone': 'Documents print the center’s phone number: add it in the station’s setup.',
-      currency: 'Documents need the station’s currency: set it in the station’s setup.',
+      'center-address': 'Documents print the center’s address, which is not set yet.',
+      'center-phone': 'Documents print the center’s phone number, which is not set yet.',
+      currency: 'Documents need the station’s currency, which is not set yet.',
       customer: 'This claim has no customer record, and every document prints the customer.',
       device: 'This claim has no device record, and every document prints the device.',
       decision: 'The policy cannot evaluate this claim yet, so there is no RMA slip to print.',
@@ -298,6 +301,8 @@ export const en = {
     },
   },
   intake: intakeEn,
+  centerForm: centerFormEn,
+  centerSettings: centerSettingsEn,
   storage: {
     dismiss: 'Hide this warning until the browser is closed (Settings still shows it)',
     notPersistent:

@@ -10,6 +10,8 @@ import type { Messages } from './en';
 import { reportsId } from '../reports/messages';
 import { claimScreenId } from '../claim/messages';
 import { queueScreenId } from '../queue/messages';
+import { centerSettingsId } from '../settings/messages';
+import { centerFormId } from '../setup/messages';
 
 export const id: Messages = {
   app: {
@@ -265,11 +267,11 @@ export const id: Messages = {
     notSupported:
       'Mencetak langsung ke printer memerlukan aplikasi desktop Fixline: di browser, buka dokumen untuk dicetak atau unduh PDF-nya.',
     refused: 'Dokumen tidak dicetak atau disimpan: {{reason}}',
+    addInSettings: 'Tambahkan di Pengaturan',
     missing: {
-      'center-address': 'Dokumen mencantumkan alamat pusat servis: tambahkan di penyiapan stasiun.',
-      'center-phone':
-        'Dokumen mencantumkan nomor telepon pusat servis: tambahkan di penyiapan stasiun.',
-      currency: 'Dokumen memerlukan mata uang stasiun: atur di penyiapan stasiun.',
+      'center-address': 'Dokumen mencantumkan alamat pusat servis, yang belum diisi.',
+      'center-phone': 'Dokumen mencantumkan nomor telepon pusat servis, yang belum diisi.',
+      currency: 'Dokumen memerlukan mata uang stasiun, yang belum diisi.',
       customer: 'Klaim ini tidak memiliki data pelanggan, padahal setiap dokumen mencantumkannya.',
       device: 'Klaim ini tidak memiliki data perangkat, padahal setiap dokumen mencantumkannya.',
       decision: 'Kebijakan belum dapat menilai klaim ini, jadi belum ada slip RMA untuk dicetak.',
@@ -302,6 +304,8 @@ export const id: Messages = {
     },
   },
   intake: intakeId,
+  centerForm: centerFormId,
+  centerSettings: centerSettingsId,
   storage: {
     dismiss: 'Sembunyikan peringatan ini sampai browser ditutup (Pengaturan tetap menampilkannya)',
     notPersistent:

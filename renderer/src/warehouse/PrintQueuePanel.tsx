@@ -20,6 +20,7 @@ import { claimDocumentKinds } from '../hooks/useClaimDocuments';
 import { PrintRunCard } from './PrintRunCard';
 import type { BatchPdfOutcome, PrintQueueDesk } from './usePrintQueue';
 import classes from './WarehouseDesk.module.css';
+import { MissingForDocumentsText } from '../claim/MissingForDocumentsText';
 
 type PrintQueuePanelProps = { readonly queue: PrintQueueDesk; readonly active: boolean };
 
@@ -184,7 +185,7 @@ export function PrintQueuePanel({ queue, active }: PrintQueuePanelProps) {
                           </Group>
                         ) : (
                           <Text size="sm" c="red.9">
-                            {t(`documents.missing.${entry.documents.missing}`)}
+                            <MissingForDocumentsText missing={entry.documents.missing} />
                           </Text>
                         )}
                       </Table.Td>

@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QuotePrintOutcome } from './useQuotePrinting';
+import { MissingForDocumentsText } from '../MissingForDocumentsText';
 
 type QuotePrintAlertProps = { readonly outcome: QuotePrintOutcome };
 
@@ -29,7 +30,7 @@ export function QuotePrintAlert({ outcome }: QuotePrintAlertProps) {
     case 'missing':
       return (
         <Alert role="alert" color="orange" variant="light">
-          {t(`documents.missing.${outcome.missing}`)}
+          <MissingForDocumentsText missing={outcome.missing} />
         </Alert>
       );
     case 'refused':

@@ -8,13 +8,13 @@ import type { Decision } from '../../../../shared/policy';
 import { getBridge } from '../../bridge/getBridge';
 import { stationPrinting } from '../../db/records';
 import type { StationSettingsRow } from '../../db/records';
-import { printRequestOf, repairCenterOf } from '../claimDocumentRecords';
+import { printRequestOf, repairCenterOf, type MissingForDocuments } from '../claimDocumentRecords';
 
 /** What the last print of a quote came to. */
 export type QuotePrintOutcome =
   | { readonly kind: 'idle' | 'working' | 'no-printer' }
   | { readonly kind: 'printed'; readonly jobId?: string }
-  | { readonly kind: 'missing'; readonly missing: string }
+  | { readonly kind: 'missing'; readonly missing: MissingForDocuments }
   | { readonly kind: 'refused'; readonly code: string; readonly message: string };
 
 type QuotePrintSources = {

@@ -17,6 +17,7 @@ import type {
   QueueFilter,
   SavedView,
   SettingsRow,
+  StationSettingsChanges,
   StationSettingsRow,
   StationSetup,
 } from '../records';
@@ -29,6 +30,7 @@ import {
   stationPeople,
   stationPrinting,
   stationSavedViews,
+  stationSettingsChangesSchema,
   stationSetupSchema,
 } from '../records';
 import { runGuardedWrite } from '../writeGuard';
@@ -98,6 +100,25 @@ export class StationRepository {
       if (error instanceof Refusal) return fail(error.error);
       throw error;
     }
+  }
+
+  /**
+   * Changes what first run chose, from Settings: the center's details, calendar, currency,
+   * language and policy assignments; a manager's work once the station has one. The station
+   * code, the people, printers and saved views stay as they are; a refused change stores nothing
+   * and names the field at fault.
+   */
+  async updateSettings(
+    changes: StationSettingsChanges,
+  ): Promise<RepositoryResult<StationSettingsRow>> {
+    const parsed = parseInput(stationSettingsChangesSchema, changes);
+    if (!parsed.ok) return parsed;
+    return this.#write(async (transaction, existing) => {
+      await authorizeBench(transaction, existing, 'edit-settings');
+      const row: StationSettingsRow = { ...existing, ...parsed.value };
+      await settingsTable(transaction).put(row);
+      return row;
+    });
   }
 
   /** Where this station prints each kind of document; empty until chosen. */
