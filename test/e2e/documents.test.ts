@@ -36,7 +36,6 @@ afterAll(async () => {
   await folder.remove();
 });
 
-
 describe('documents in the browser build', () => {
   it('downloads an RMA slip drawn in the worker, with its text and barcodes readable', async () => {
     const station = await openStationBrowser();
