@@ -198,12 +198,9 @@ export function PartsScreen() {
         onImported={(report) => {
           setPreview(undefined);
           const lines = [t('parts.csv.imported', { count: report.imported })];
-          if (report.skippedRows.length > 0)
-            lines.push(t('parts.csv.importedSkipped', { rows: report.skippedRows.join(', ') }));
-          setOutcome({
-            color: report.failures.length > 0 ? 'orange' : 'teal',
-            lines: [...lines, ...report.failures],
-          });
+          if (report.skipped > 0)
+            lines.push(t('parts.csv.importedSkipped', { count: report.skipped }));
+          setOutcome({ color: 'teal', lines });
         }}
       />
     </Stack>

@@ -67,8 +67,13 @@ export const partsEn = {
     cancel: 'Cancel',
     imported_one: 'Imported {{count}} part.',
     imported_other: 'Imported {{count}} parts.',
-    importedSkipped: 'Skipped rows: {{rows}}.',
-    importFailed: 'row {{row}} ({{sku}}) was not saved: {{reason}}',
+    importedSkipped_one: '{{count}} row of the file was skipped.',
+    importedSkipped_other: '{{count}} rows of the file were skipped.',
+    importFailed: 'Nothing was imported, the catalog is as it was: {{reason}}',
+    storageFull:
+      'Nothing was imported, the catalog is as it was: the disk is full. Free some space, then import again.',
+    moreIssues_one: '…and {{count}} more row will be skipped.',
+    moreIssues_other: '…and {{count}} more rows will be skipped.',
     unreadable: 'The file could not be read as text. Choose a CSV file saved as UTF-8.',
     issue: {
       emptyFile:
@@ -159,8 +164,13 @@ export const partsId: typeof partsEn = {
     cancel: 'Batal',
     imported_one: '{{count}} suku cadang diimpor.',
     imported_other: '{{count}} suku cadang diimpor.',
-    importedSkipped: 'Baris yang dilewati: {{rows}}.',
-    importFailed: 'baris {{row}} ({{sku}}) tidak tersimpan: {{reason}}',
+    importedSkipped_one: '{{count}} baris berkas dilewati.',
+    importedSkipped_other: '{{count}} baris berkas dilewati.',
+    importFailed: 'Tidak ada yang diimpor, katalog tetap seperti semula: {{reason}}',
+    storageFull:
+      'Tidak ada yang diimpor, katalog tetap seperti semula: disk penuh. Kosongkan sebagian ruang, lalu impor lagi.',
+    moreIssues_one: '…dan {{count}} baris lagi akan dilewati.',
+    moreIssues_other: '…dan {{count}} baris lagi akan dilewati.',
     unreadable:
       'Berkas tidak dapat dibaca sebagai teks. Pilih berkas CSV yang disimpan sebagai UTF-8.',
     issue: {
