@@ -43,8 +43,8 @@ const bridge = {
   app: { info: invoker('fixline:app:info') },
   station: { dataFolder: invoker('fixline:station:dataFolder') },
   files: {
-    openWithSystem: invoker('fixline:files:openWithSystem'),
     saveWithDialog: invoker('fixline:files:saveWithDialog'),
+    openDocument: invoker('fixline:files:openDocument'),
   },
   documents: { render: invoker('fixline:documents:render') },
   printing: {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { documentRequestSchema, type DocumentKind } from '../documents';
 import type { IpcEventName } from './eventNames';
+import { openedFileTypeSchema, savedFileTypeSchema } from './fileTypes';
 
 export { failure, resultSchema, success } from './result';
 export type { IpcError, IpcErrorCode, Result } from './result';
+export type { OpenedFileType, SavedFileType } from './fileTypes';
 import type { Result } from './result';
 
 /**
@@ -16,17 +18,11 @@ import type { Result } from './result';
 /** Largest file the renderer may hand to `fixline:files:saveWithDialog`, in bytes. */
 export const maxSavedFileBytes = 100 * 1024 * 1024;
 
-/** A path as the operating system spells it. Main decides whether it may be touched. */
-const filePathSchema = z
-  .string({ error: 'expected a file path' })
-  .min(1, { error: 'expected a file path, got an empty string' })
-  .max(4096, { error: 'file path is longer than 4096 characters' });
-
-/** A file name without folders: what the save dialog proposes. */
+/** A file name without folders: what the save dialog proposes, or what an opened file is called. */
 const fileNameSchema = z
   .string({ error: 'expected a file name' })
   .min(1, { error: 'expected a file name, got an empty string' })
-  .max(255, { error: 'file name is longer than 255 characters' })
+  .max(200, { error: 'file name is longer than 200 characters' })
   .refine(
     (name) =>
       !name.includes('/') &&
@@ -38,18 +34,12 @@ const fileNameSchema = z
     { error: 'expected a file name without folders (no "/", "\\" or NUL)' },
   );
 
-/** One entry of a save dialog's "type" list: `{ name: 'PDF', extensions: ['pdf'] }`. */
-const fileFilterSchema = z.object({
-  name: z.string().min(1).max(100),
-  extensions: z
-    .array(
-      z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, {
-        error: 'expected an extension without the dot, e.g. "pdf", or "*"',
-      }),
-    )
-    .min(1)
-    .max(20),
-});
+/** File content crossing to main, at most {@link maxSavedFileBytes}. */
+const fileBytesSchema = z
+  .instanceof(Uint8Array, { error: 'expected the file content as a Uint8Array' })
+  .refine((bytes) => bytes.byteLength <= maxSavedFileBytes, {
+    error: `file is larger than ${maxSavedFileBytes} bytes`,
+  });
 
 /** Channels whose call takes no argument use this input schema. */
 const noInput = z.undefined({ error: 'this call takes no argument' });
@@ -69,8 +59,8 @@ const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const saveOutcomeSchema = z.discriminatedUnion('outcome', [
-  /** Written to `path`, which the renderer may later pass to `fixline:files:openWithSystem`. */
-  z.object({ outcome: z.literal('saved'), path: filePathSchema }),
+  /** Written to `path` (for the renderer to say where). */
+  z.object({ outcome: z.literal('saved'), path: z.string().min(1) }),
   /** The user closed the dialog; nothing was written. */
   z.object({ outcome: z.literal('canceled') }),
 ]);
@@ -180,25 +170,25 @@ export const ipcContract = {
   /** The folder where this station keeps its files (or "browser storage" on the web). */
   'fixline:station:dataFolder': { input: noInput, output: z.object({ path: z.string() }) },
   /**
-   * Opens a file with the program the system associates with it. Only files inside the data
-   * folder or files the user picked in a dialog during this session; executables are refused.
+   * Asks the user where to save `bytes` (proposing `suggestedName`), then writes them there. Main
+   * gives the file the extension of `type` (`backup` is a `.zip`), whatever the name says.
    */
-  'fixline:files:openWithSystem': {
-    input: z.object({ path: filePathSchema }),
-    output: z.null(),
-  },
-  /** Asks the user where to save `bytes` (proposing `suggestedName`), then writes them there. */
   'fixline:files:saveWithDialog': {
     input: z.object({
       suggestedName: fileNameSchema,
-      bytes: z
-        .instanceof(Uint8Array, { error: 'expected the file content as a Uint8Array' })
-        .refine((bytes) => bytes.byteLength <= maxSavedFileBytes, {
-          error: `file is larger than ${maxSavedFileBytes} bytes`,
-        }),
-      filters: z.array(fileFilterSchema).max(20).default([]),
+      type: savedFileTypeSchema,
+      bytes: fileBytesSchema,
     }),
     output: saveOutcomeSchema,
+  },
+  /**
+   * Shows a document (a PDF, a photo of a receipt) in the system's viewer: main writes `bytes`
+   * to a file of its own with the extension of `type`, after checking that they are one, and
+   * opens that file. Nothing else can be opened.
+   */
+  'fixline:files:openDocument': {
+    input: z.object({ name: fileNameSchema, type: openedFileTypeSchema, bytes: fileBytesSchema }),
+    output: z.null(),
   },
   /** Renders a document to PDF in main (pdfkit, never on the UI thread). */
   'fixline:documents:render': {

@@ -1,7 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-import { createFileAccess } from '../../electron/main/fileAccess';
 import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
 import { registerIpcHandlers } from '../../electron/main/ipcHandlers';
 import { createPrintService } from '../../electron/printing/printService';
@@ -36,7 +35,7 @@ function desktop() {
       },
       dataFolder: '/nonexistent',
       saveFolder: '/nonexistent',
-      fileAccess: createFileAccess('/nonexistent'),
+      openFolder: '/nonexistent',
       openPath: async () => 'not in this test',
       showSaveDialog: async () => ({ canceled: true }),
       printing: createPrintService(),

@@ -76,7 +76,7 @@ describe('station backup in the browser', () => {
     } finally {
       await first.close();
     }
-    expect(backupPath).toMatch(/fixline-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    expect(backupPath).toMatch(/fixline-backup-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
 
     const second = await openStationBrowser();
     try {

@@ -80,7 +80,7 @@ export const fakeDesktopBridge = `(() => {
     app: { info: () => ok({ name: 'Fixline', version: '0.1.0', platform: 'linux', electronVersion: '45.4.1', chromeVersion: null }) },
     station: { dataFolder: () => ok({ path: '/home/dewi/.config/Fixline' }) },
     files: {
-      openWithSystem: () => ok(null),
+      openDocument: () => ok(null),
       saveWithDialog: (input) => ok({ outcome: 'saved', path: '/home/dewi/' + input.suggestedName }),
     },
     documents: { render: () => ok({ pdf: new Uint8Array([37, 80, 68, 70]) }) },

@@ -211,7 +211,7 @@ describe('the main process', () => {
     expect([...state.ipcListeners.keys()].sort()).toEqual([
       'fixline:app:info',
       'fixline:documents:render',
-      'fixline:files:openWithSystem',
+      'fixline:files:openDocument',
       'fixline:files:saveWithDialog',
       'fixline:printing:cancelBatch',
       'fixline:printing:listPrinters',

@@ -28,9 +28,9 @@ export function useStationBackup() {
       return;
     }
     const saved = await getBridge().files.saveWithDialog({
-      suggestedName: `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.json`,
+      suggestedName: `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}`,
       bytes: new Uint8Array(await backup.arrayBuffer()),
-      filters: [{ name: 'Fixline backup', extensions: ['json'] }],
+      type: 'backup',
     });
     if (!saved.ok) setOutcome({ kind: 'save-failed', message: saved.error.message });
     else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });

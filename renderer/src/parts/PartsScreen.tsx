@@ -67,7 +67,7 @@ export function PartsScreen() {
     const saved = await getBridge().files.saveWithDialog({
       suggestedName: `fixline-parts-${day}.csv`,
       bytes: new TextEncoder().encode(text),
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      type: 'csv',
     });
     if (!saved.ok)
       setOutcome({
