@@ -9,6 +9,7 @@ import {
   originOf,
 } from './appProtocol';
 import { createEventSender } from '../../shared/ipc/events';
+import { createLabelPrinters, labelPrintersFileName } from '../printing/labelPrinters';
 import { createPrintService } from '../printing/printService';
 import { createIpcRegistry } from './ipc';
 import { registerIpcHandlers } from './ipcHandlers';
@@ -112,6 +113,7 @@ async function start(): Promise<void> {
   await mkdir(dataFolder, { recursive: true });
   // The documents opened last time (receipts, PDFs) are not kept: their records are.
   const openFolder = join(app.getPath('temp'), 'Fixline-open');
+  const labelPrinters = createLabelPrinters(join(app.getPath('userData'), labelPrintersFileName));
   await rm(openFolder, { recursive: true, force: true });
   registerIpcHandlers(createIpcRegistry({ ipcMain, trustedOrigins }), {
     appInfo: {
@@ -127,7 +129,9 @@ async function start(): Promise<void> {
     openPath: (file) => shell.openPath(file),
     showSaveDialog: (options) =>
       mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    labelPrinters,
     printing: createPrintService({
+      labelPrinters,
       // Only asked where there is no CUPS to list the queues.
       getSystemPrinters: async () => (mainWindow ? mainWindow.webContents.getPrintersAsync() : []),
     }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentRequest } from '../../shared/documents';
-import type { AppInfo, PrintTarget } from '../../shared/ipc/contract';
+import { maxQueuedBatches, type AppInfo, type PrintTarget } from '../../shared/ipc/contract';
 import type { IpcEventSender } from '../../shared/ipc/events';
 import {
   looksLike,
@@ -10,6 +10,7 @@ import {
   savedFileTypes,
   withExtension,
 } from '../../shared/ipc/fileTypes';
+import type { LabelPrinters } from '../printing/labelPrinters';
 import { createPrintQueue } from '../printing/printQueue';
 import type { PrintService } from '../printing/printService';
 import { IpcRefusal, type IpcRegistry } from './ipc';
@@ -35,6 +36,8 @@ export type DesktopServices = {
   }) => Promise<{ canceled: boolean; filePath?: string }>;
   /** Renders and prints documents (CUPS, raw ZPL) and lists the printers. */
   printing: PrintService;
+  /** The station's network label printers, kept by main. */
+  labelPrinters: LabelPrinters;
   /** Sends an event to the app's window, checked against the contract. */
   sendEvent: IpcEventSender;
   /** Makes print batch ids; crypto.randomUUID by default. */
@@ -50,6 +53,7 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
     printJob: ({ request, target }) => printing.print(request, target),
     onProgress: (progress) => services.sendEvent('fixline:printing:progress', progress),
     newId: services.newId ?? randomUUID,
+    maxPendingBatches: maxQueuedBatches,
     ...(services.progressIntervalMs === undefined
       ? {}
       : { progressIntervalMs: services.progressIntervalMs }),
@@ -97,9 +101,24 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
     printing.print(request, target),
   );
 
-  registry.handle('fixline:printing:printBatch', ({ jobs, target }) => ({
-    batchId: printQueue.start(jobs.map((request) => ({ request, target }))),
-  }));
+  registry.handle('fixline:printing:printBatch', ({ jobs, target }) => {
+    const batchId = printQueue.start(jobs.map((request) => ({ request, target })));
+    if (batchId === undefined)
+      throw new IpcRefusal(
+        'not-allowed',
+        `${maxQueuedBatches} print batches are already waiting: let one finish, or cancel one, then print again`,
+      );
+    return { batchId };
+  });
+
+  registry.handle('fixline:printers:listLabelPrinters', () => services.labelPrinters.list());
+
+  registry.handle('fixline:printers:addLabelPrinter', (input) => services.labelPrinters.add(input));
+
+  registry.handle('fixline:printers:removeLabelPrinter', async ({ id }) => {
+    await services.labelPrinters.remove(id);
+    return null;
+  });
 
   registry.handle('fixline:printing:cancelBatch', ({ batchId }) => {
     if (!printQueue.cancel(batchId))

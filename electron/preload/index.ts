@@ -53,6 +53,11 @@ const bridge = {
     printBatch: invoker('fixline:printing:printBatch'),
     cancelBatch: invoker('fixline:printing:cancelBatch'),
   },
+  printers: {
+    listLabelPrinters: invoker('fixline:printers:listLabelPrinters'),
+    addLabelPrinter: invoker('fixline:printers:addLabelPrinter'),
+    removeLabelPrinter: invoker('fixline:printers:removeLabelPrinter'),
+  },
 } satisfies FixlineBridge;
 
 contextBridge.exposeInMainWorld('fixline', bridge);

@@ -69,6 +69,9 @@ export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 /** Most documents one batch may print: a day's return labels, not an unbounded list. */
 export const maxBatchJobs = 1000;
 
+/** Most batches waiting to print at once; one more is refused until one finishes. */
+export const maxQueuedBatches = 20;
+
 /** The kinds a label printer takes as raw ZPL; office documents need a system printer. */
 export const zplDocumentKinds = ['return-label', 'device-tag'] as const satisfies DocumentKind[];
 
@@ -88,15 +91,44 @@ const printerNameSchema = z
 /** A host name or IPv4 address (letters, digits, dots, dashes) or an IPv6 address. */
 const hostSchema = z
   .string({ error: "expected the label printer's address" })
+  .trim()
+  .max(253, { error: 'host name is longer than 253 characters' })
   .regex(
-    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/,
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]{1,32})?)$/,
     { error: 'expected a host name or IP address such as "192.168.1.50"' },
-  )
-  .max(253, { error: 'host name is longer than 253 characters' });
+  );
+
+/** The raw port label printers listen on ("JetDirect"). */
+export const defaultLabelPrinterPort = 9100;
+
+/** The id main gives a label printer when it is added. */
+const labelPrinterIdSchema = z.uuid({ error: 'expected the id of a label printer' });
+
+/**
+ * A network label printer as the station adds it: a name for people, and its address on the
+ * local network (main refuses any other) with its raw port.
+ */
+export const labelPrinterInputSchema = z.object({
+  name: z
+    .string({ error: 'expected a name for the label printer' })
+    .trim()
+    .min(1, { error: 'expected a name for the label printer' })
+    .max(100, { error: 'name is longer than 100 characters' }),
+  host: hostSchema,
+  port: z
+    .int({ error: 'expected a TCP port number' })
+    .min(1, { error: 'expected a TCP port from 1 to 65535' })
+    .max(65535, { error: 'expected a TCP port from 1 to 65535' })
+    .default(defaultLabelPrinterPort),
+});
+
+/** A label printer main keeps in its own settings, under the id print jobs name it by. */
+export const labelPrinterSchema = labelPrinterInputSchema.extend({ id: labelPrinterIdSchema });
+export type LabelPrinter = z.output<typeof labelPrinterSchema>;
 
 /**
  * Where a document is printed: a system printer (a CUPS queue, silently, with `media` to override
- * the size the document asks for), or a network label printer taking raw ZPL on `port`.
+ * the size the document asks for), or a network label printer main knows, by its id.
  */
 export const printTargetSchema = z.discriminatedUnion(
   'type',
@@ -111,15 +143,7 @@ export const printTargetSchema = z.discriminatedUnion(
         })
         .optional(),
     }),
-    z.object({
-      type: z.literal('zpl'),
-      host: hostSchema,
-      port: z
-        .int({ error: 'expected a TCP port number' })
-        .min(1, { error: 'expected a TCP port from 1 to 65535' })
-        .max(65535, { error: 'expected a TCP port from 1 to 65535' })
-        .default(9100),
-    }),
+    z.object({ type: z.literal('zpl'), printerId: labelPrinterIdSchema }),
   ],
   { error: 'expected a print target of type "system" or "zpl"' },
 );
@@ -219,7 +243,8 @@ export const ipcContract = {
   },
   /**
    * Queues up to {@link maxBatchJobs} documents for `target` and answers at once with the batch's
-   * id; `fixline:printing:progress` events report how it goes.
+   * id; `fixline:printing:progress` events report how it goes. Refused (`not-allowed`) while
+   * {@link maxQueuedBatches} batches are waiting or printing.
    */
   'fixline:printing:printBatch': {
     input: z
@@ -243,6 +268,22 @@ export const ipcContract = {
         });
       }),
     output: z.object({ batchId: z.string().min(1) }),
+  },
+  /** The network label printers added to this station (kept by main, not by the page). */
+  'fixline:printers:listLabelPrinters': { input: noInput, output: z.array(labelPrinterSchema) },
+  /**
+   * Adds a network label printer. Main refuses an address outside the local network (a private
+   * or link-local IPv6 range, or this computer), a host name that resolves outside it, and a port
+   * outside 1–65535; the port is 9100 unless given.
+   */
+  'fixline:printers:addLabelPrinter': {
+    input: labelPrinterInputSchema,
+    output: labelPrinterSchema,
+  },
+  /** Removes a label printer; documents set to print on it then ask for another. */
+  'fixline:printers:removeLabelPrinter': {
+    input: z.object({ id: labelPrinterIdSchema }),
+    output: z.null(),
   },
   /** Stops a batch before its next document; its last progress event says `cancelled`. */
   'fixline:printing:cancelBatch': {

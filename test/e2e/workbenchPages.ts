@@ -63,7 +63,7 @@ export const seedPrinters = `(async () => {
   const { createRepositories } = await import('/src/db/index.ts');
   const saved = await createRepositories(appDatabase()).station.savePrinting({
     'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
-    'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+    'return-label': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-00000000b001' },
   });
   if (!saved.ok) throw new Error(saved.error.message);
 })()`;
@@ -74,6 +74,7 @@ export const seedPrinters = `(async () => {
  */
 export const fakeDesktopBridge = `(() => {
   const ok = (value) => Promise.resolve({ ok: true, value });
+  const labelPrinters = [];
   window.fixline = {
     kind: 'desktop',
     on: () => () => undefined,
@@ -92,6 +93,21 @@ export const fakeDesktopBridge = `(() => {
       print: (request) => ok(request.target.type === 'zpl' ? {} : { jobId: 'Office_Laser-17' }),
       printBatch: () => ok({ batchId: 'batch-1' }),
       cancelBatch: () => ok(null),
+    },
+    // Main's label printers, with main's refusal of an address off the local network.
+    printers: {
+      listLabelPrinters: () => ok(labelPrinters),
+      addLabelPrinter: (input) => {
+        if (!/^(192\\.168|10)\\./.test(input.host))
+          return Promise.resolve({ ok: false, error: { code: 'not-allowed', message: input.host + ' is not on the local network' } });
+        const printer = { id: '0196f0a2-7c3e-7000-8000-00000000b00' + (labelPrinters.length + 1), port: 9100, ...input };
+        labelPrinters.push(printer);
+        return ok(printer);
+      },
+      removeLabelPrinter: ({ id }) => {
+        labelPrinters.splice(labelPrinters.findIndex((printer) => printer.id === id), 1);
+        return ok(null);
+      },
     },
   };
 })()`;

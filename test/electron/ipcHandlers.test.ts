@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
+import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { registerIpcHandlers, type DesktopServices } from '../../electron/main/ipcHandlers';
 import type { DocumentRequest } from '../../shared/documents';
 import { printProgressSchema, type IpcChannel, type PrintTarget } from '../../shared/ipc/contract';
@@ -62,6 +63,7 @@ function desktop(options: { saveAs: string | null; printing?: PrintService }) {
     dataFolder,
     saveFolder: documents,
     openFolder: join(workspace, 'open'),
+    labelPrinters: createLabelPrinters(join(workspace, 'label-printers.json')),
     openPath: async (file) => {
       opened.push(file);
       return '';
@@ -112,6 +114,9 @@ describe('registerIpcHandlers', () => {
       'fixline:documents:render',
       'fixline:files:openDocument',
       'fixline:files:saveWithDialog',
+      'fixline:printers:addLabelPrinter',
+      'fixline:printers:listLabelPrinters',
+      'fixline:printers:removeLabelPrinter',
       'fixline:printing:cancelBatch',
       'fixline:printing:listPrinters',
       'fixline:printing:print',
@@ -341,6 +346,24 @@ describe('printing handlers', () => {
     });
   });
 
+  it('refuses a batch while 20 are waiting, with a message that says what to do', async () => {
+    const { printing } = fakePrinting();
+    const stuck: PrintService = { ...printing, print: () => new Promise(() => {}) };
+    const app = desktop({ saveAs: null, printing: stuck });
+    const [tag] = deviceTags(1);
+    for (let batch = 1; batch <= 20; batch += 1)
+      expect(
+        await app.invoke('fixline:printing:printBatch', { jobs: [tag], target: office }),
+      ).toEqual({ ok: true, value: { batchId: `batch-${batch}` } });
+
+    expect(
+      await app.invoke('fixline:printing:printBatch', { jobs: [tag], target: office }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'not-allowed', message: expect.stringContaining('20 print batches') },
+    });
+  });
+
   it('says when there is no such batch to cancel', async () => {
     expect(
       await desktop({ saveAs: null }).invoke('fixline:printing:cancelBatch', {
@@ -353,7 +376,7 @@ describe('printing handlers', () => {
     const slip = sampleDocuments()['rma-slip'];
     const answer = await desktop({ saveAs: null }).invoke('fixline:printing:printBatch', {
       jobs: [...deviceTags(1), { kind: 'rma-slip', data: slip }],
-      target: { type: 'zpl', host: '192.168.1.50' },
+      target: { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' },
     });
     expect(answer).toEqual({
       ok: false,

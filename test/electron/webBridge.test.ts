@@ -218,7 +218,7 @@ describe('createWebBridge', () => {
     const label = { kind: 'return-label', data: sampleDocuments()['return-label'] } as const;
     const answer = await bridge.printing.printBatch({
       jobs: [label, label, label],
-      target: { type: 'zpl', host: '192.168.1.50' },
+      target: { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' },
     });
     if (!answer.ok) throw new Error(answer.error.message);
     await finished;

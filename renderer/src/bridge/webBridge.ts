@@ -194,5 +194,18 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
         );
       }),
     },
+    printers: {
+      // A page reaches no network printer: the list stays empty and adding one is refused.
+      listLabelPrinters: method('fixline:printers:listLabelPrinters', () => []),
+      addLabelPrinter: method('fixline:printers:addLabelPrinter', () => {
+        throw new IpcRefusal(
+          'not-supported',
+          'a browser cannot reach network label printers: add them in the Fixline desktop app',
+        );
+      }),
+      removeLabelPrinter: method('fixline:printers:removeLabelPrinter', ({ id }) => {
+        throw new IpcRefusal('not-found', `no label printer ${id}: a browser keeps none`);
+      }),
+    },
   } satisfies FixlineBridge;
 }
