@@ -1,6 +1,10 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
-import { printingSettingsSchema, stationSetupSchema } from '../../renderer/src/db/records';
+import {
+  printingSettingsSchema,
+  stationPrinting,
+  stationSetupSchema,
+} from '../../renderer/src/db/records';
 import { printerFormOf, printingFromForm } from '../../renderer/src/settings/printerForm';
 import { isTechnicianPin, pinCredentials } from '../../renderer/src/station/technicianPin';
 import { expectOk, openTestDatabase } from './testDatabase';
@@ -107,6 +111,20 @@ describe('station settings', () => {
     expect(paths({ quote: { type: 'system', printer: 'Office', paper: 'A5' } })).toEqual([
       ['quote', 'paper'],
     ]);
+  });
+
+  it('reads a label printer saved by its address as not chosen, keeping the other choices', () => {
+    const row = {
+      key: 'station',
+      stationCode: 'JKT1',
+      printing: {
+        'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
+        'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+      },
+    } as unknown as Parameters<typeof stationPrinting>[0];
+    expect(stationPrinting(row)).toEqual({
+      'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
+    });
   });
 
   it('opens a station saved before printers existed, and refuses printers before setup', async () => {
