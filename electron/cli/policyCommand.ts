@@ -12,8 +12,52 @@ export type CommandIo = {
 export const usage =
   'usage: policy evaluate FILE [--holidays YYYY-MM-DD,YYYY-MM-DD…]   (FILE is a JSON claim or an array of claims; "-" reads stdin)';
 
-/** Exit codes of `policy`: 0 done, 2 bad input or usage. */
+/** Exit codes of `policy`: 0 done, 2 bad input or usage (or any failure of the command itself). */
 export const exitCode = { ok: 0, badInput: 2 } as const;
+
+/** A claim nests three objects deep (claim → purchase → price); far deeper input is not a claim. */
+const maxNestingDepth = 32;
+
+/** How much of an echoed value (a file name, a field's value) a message quotes. */
+const maxEchoedLength = 80;
+
+/** How long one message line may grow, echoes of the input included. */
+const maxMessageLength = 400;
+
+/**
+ * Characters that would break the one-line contract or disguise it on a terminal: C0 and C1
+ * controls (line breaks, escape sequences), the Unicode line and paragraph separators and the
+ * bidirectional overrides and isolates.
+ */
+const unsafeCharacters = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu;
+
+/** `message` as one line of plain characters: the unsafe ones as `\uXXXX`, cut when too long. */
+export function oneLine(message: string): string {
+  const escaped = message.replace(
+    unsafeCharacters,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length > maxMessageLength ? `${escaped.slice(0, maxMessageLength)}…` : escaped;
+}
+
+/** Input echoed in a message: quoted as JSON (so escaped) and cut to {@link maxEchoedLength}. */
+export function quoteInput(text: string): string {
+  const cut = text.length > maxEchoedLength ? `${text.slice(0, maxEchoedLength)}…` : text;
+  return JSON.stringify(cut);
+}
+
+/**
+ * The command as the process runs it, with the one catch-all of the CLI: whatever the command
+ * throws (a bug, a stack overflow) ends as one line on stderr and exit 2, never a stack trace.
+ */
+export async function runPolicyCli(args: readonly string[], io: CommandIo): Promise<number> {
+  try {
+    return await runPolicyCommand(args, io);
+  } catch (error) {
+    io.writeStderr(`${oneLine(`policy: internal error: ${errorMessage(error)}`)}\n`);
+    return exitCode.badInput;
+  }
+}
 
 /**
  * `policy evaluate FILE`: the contract of ../shared/spec/policy.md. Prints one JSON value on
@@ -22,12 +66,13 @@ export const exitCode = { ok: 0, badInput: 2 } as const;
  */
 export async function runPolicyCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const fail = (message: string): number => {
-    io.writeStderr(`${message}\n`);
+    io.writeStderr(`${oneLine(message)}\n`);
     return exitCode.badInput;
   };
 
   const [command, file, ...rest] = args;
   if (command !== 'evaluate' || file === undefined) return fail(usage);
+  const source = file === '-' ? 'stdin' : quoteInput(file);
   const holidays = parseHolidays(rest);
   if (typeof holidays === 'string') return fail(holidays);
 
@@ -35,18 +80,17 @@ export async function runPolicyCommand(args: readonly string[], io: CommandIo): 
   try {
     text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
   } catch (error) {
-    return fail(`cannot read ${file}: ${readErrorReason(error)}`);
+    return fail(`cannot read ${source}: ${readErrorReason(error)}`);
   }
 
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (error) {
-    const source = file === '-' ? 'stdin' : file;
-    return fail(
-      `${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
+    return fail(`${source}: not valid JSON (${errorMessage(error)})`);
   }
+  if (nestingDepth(input, maxNestingDepth) > maxNestingDepth)
+    return fail(`${source}: nested deeper than ${maxNestingDepth} levels, so it is not a claim`);
 
   const calendar = { holidays };
   const claims = Array.isArray(input) ? input : [input];
@@ -75,6 +119,25 @@ function parseHolidays(options: readonly string[]): string[] | string {
     : `--holidays: ${JSON.stringify(wrong)} is not a calendar date as YYYY-MM-DD`;
 }
 
+/**
+ * How deep arrays and objects nest in a JSON value, counted without recursion (the input may
+ * nest 10,000 deep) and no further than `limit + 1`.
+ */
+function nestingDepth(value: unknown, limit: number): number {
+  const isContainer = (item: unknown): item is object => typeof item === 'object' && item !== null;
+  let depth = 0;
+  let level = [value].filter(isContainer);
+  while (level.length > 0 && depth <= limit) {
+    depth += 1;
+    level = level.flatMap((container) => Object.values(container)).filter(isContainer);
+  }
+  return depth;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function readErrorReason(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   switch (code) {
@@ -85,6 +148,6 @@ function readErrorReason(error: unknown): string {
     case 'EACCES':
       return 'permission denied';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

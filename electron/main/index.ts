@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import {
@@ -9,8 +9,8 @@ import {
   originOf,
 } from './appProtocol';
 import { createEventSender } from '../../shared/ipc/events';
+import { createLabelPrinters, labelPrintersFileName } from '../printing/labelPrinters';
 import { createPrintService } from '../printing/printService';
-import { createFileAccess } from './fileAccess';
 import { createIpcRegistry } from './ipc';
 import { registerIpcHandlers } from './ipcHandlers';
 import {
@@ -111,6 +111,10 @@ async function start(): Promise<void> {
 
   const dataFolder = join(app.getPath('userData'), 'station');
   await mkdir(dataFolder, { recursive: true });
+  // The documents opened last time (receipts, PDFs) are not kept: their records are.
+  const openFolder = join(app.getPath('temp'), 'Fixline-open');
+  const labelPrinters = createLabelPrinters(join(app.getPath('userData'), labelPrintersFileName));
+  await rm(openFolder, { recursive: true, force: true });
   registerIpcHandlers(createIpcRegistry({ ipcMain, trustedOrigins }), {
     appInfo: {
       name: app.getName(),
@@ -121,11 +125,13 @@ async function start(): Promise<void> {
     },
     dataFolder,
     saveFolder: app.getPath('documents'),
-    fileAccess: createFileAccess(dataFolder),
+    openFolder,
     openPath: (file) => shell.openPath(file),
     showSaveDialog: (options) =>
       mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    labelPrinters,
     printing: createPrintService({
+      labelPrinters,
       // Only asked where there is no CUPS to list the queues.
       getSystemPrinters: async () => (mainWindow ? mainWindow.webContents.getPrintersAsync() : []),
     }),

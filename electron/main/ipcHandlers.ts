@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentRequest } from '../../shared/documents';
-import type { AppInfo, PrintTarget } from '../../shared/ipc/contract';
+import { maxQueuedBatches, type AppInfo, type PrintTarget } from '../../shared/ipc/contract';
 import type { IpcEventSender } from '../../shared/ipc/events';
+import {
+  looksLike,
+  openedFileTypes,
+  savedFileTypes,
+  withExtension,
+} from '../../shared/ipc/fileTypes';
+import type { LabelPrinters } from '../printing/labelPrinters';
 import { createPrintQueue } from '../printing/printQueue';
 import type { PrintService } from '../printing/printService';
-import type { FileAccess } from './fileAccess';
 import { IpcRefusal, type IpcRegistry } from './ipc';
 
 /** The Electron calls the handlers make, injected so they run under Node in tests. */
@@ -16,7 +22,11 @@ export type DesktopServices = {
   dataFolder: string;
   /** Where the save dialog starts (the user's documents). */
   saveFolder: string;
-  fileAccess: FileAccess;
+  /**
+   * Where main writes the documents it opens for the renderer (a folder of the system's
+   * temporary folder, emptied when the app starts).
+   */
+  openFolder: string;
   /** shell.openPath: resolves to '' on success, or to the system's error message. */
   openPath: (file: string) => Promise<string>;
   /** dialog.showSaveDialog on the main window. */
@@ -26,6 +36,8 @@ export type DesktopServices = {
   }) => Promise<{ canceled: boolean; filePath?: string }>;
   /** Renders and prints documents (CUPS, raw ZPL) and lists the printers. */
   printing: PrintService;
+  /** The station's network label printers, kept by main. */
+  labelPrinters: LabelPrinters;
   /** Sends an event to the app's window, checked against the contract. */
   sendEvent: IpcEventSender;
   /** Makes print batch ids; crypto.randomUUID by default. */
@@ -41,6 +53,7 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
     printJob: ({ request, target }) => printing.print(request, target),
     onProgress: (progress) => services.sendEvent('fixline:printing:progress', progress),
     newId: services.newId ?? randomUUID,
+    maxPendingBatches: maxQueuedBatches,
     ...(services.progressIntervalMs === undefined
       ? {}
       : { progressIntervalMs: services.progressIntervalMs }),
@@ -50,25 +63,31 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
 
   registry.handle('fixline:station:dataFolder', () => ({ path: services.dataFolder }));
 
-  registry.handle('fixline:files:openWithSystem', async ({ path }) => {
-    const decision = await services.fileAccess.decideOpen(path);
-    if (!decision.allowed) throw new IpcRefusal(decision.reason, decision.message);
-    const errorMessage = await services.openPath(decision.file);
-    if (errorMessage !== '') throw new Error(errorMessage);
-    return null;
-  });
-
-  registry.handle('fixline:files:saveWithDialog', async ({ suggestedName, bytes, filters }) => {
+  registry.handle('fixline:files:saveWithDialog', async ({ suggestedName, type, bytes }) => {
+    const { extension, filterName } = savedFileTypes[type];
     const choice = await services.showSaveDialog({
-      defaultPath: join(services.saveFolder, suggestedName),
-      filters,
+      defaultPath: join(services.saveFolder, withExtension(suggestedName, extension)),
+      filters: [{ name: filterName, extensions: [extension] }],
     });
     if (choice.canceled || choice.filePath === undefined || choice.filePath === '')
       return { outcome: 'canceled' };
-    await writeFile(choice.filePath, bytes);
-    // The user chose this file, so the renderer may open it afterwards.
-    await services.fileAccess.rememberPicked(choice.filePath);
-    return { outcome: 'saved', path: choice.filePath };
+    // A name typed with another extension still gets the type's own.
+    const file = withExtension(choice.filePath, extension);
+    await writeFile(file, bytes);
+    return { outcome: 'saved', path: file };
+  });
+
+  registry.handle('fixline:files:openDocument', async ({ name, type, bytes }) => {
+    if (!looksLike(type, bytes))
+      throw new IpcRefusal('invalid-input', `bytes: the file is not a ${type.toUpperCase()}`);
+    // A folder per document, so two with the same name never overwrite each other.
+    const folder = join(services.openFolder, randomUUID());
+    await mkdir(folder, { recursive: true });
+    const file = join(folder, withExtension(name, openedFileTypes[type].extension));
+    await writeFile(file, bytes);
+    const errorMessage = await services.openPath(file);
+    if (errorMessage !== '') throw new Error(errorMessage);
+    return null;
   });
 
   registry.handle('fixline:documents:render', async (request) => {
@@ -82,9 +101,24 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
     printing.print(request, target),
   );
 
-  registry.handle('fixline:printing:printBatch', ({ jobs, target }) => ({
-    batchId: printQueue.start(jobs.map((request) => ({ request, target }))),
-  }));
+  registry.handle('fixline:printing:printBatch', ({ jobs, target }) => {
+    const batchId = printQueue.start(jobs.map((request) => ({ request, target })));
+    if (batchId === undefined)
+      throw new IpcRefusal(
+        'not-allowed',
+        `${maxQueuedBatches} print batches are already waiting: let one finish, or cancel one, then print again`,
+      );
+    return { batchId };
+  });
+
+  registry.handle('fixline:printers:listLabelPrinters', () => services.labelPrinters.list());
+
+  registry.handle('fixline:printers:addLabelPrinter', (input) => services.labelPrinters.add(input));
+
+  registry.handle('fixline:printers:removeLabelPrinter', async ({ id }) => {
+    await services.labelPrinters.remove(id);
+    return null;
+  });
 
   registry.handle('fixline:printing:cancelBatch', ({ batchId }) => {
     if (!printQueue.cancel(batchId))

@@ -43,8 +43,8 @@ const bridge = {
   app: { info: invoker('fixline:app:info') },
   station: { dataFolder: invoker('fixline:station:dataFolder') },
   files: {
-    openWithSystem: invoker('fixline:files:openWithSystem'),
     saveWithDialog: invoker('fixline:files:saveWithDialog'),
+    openDocument: invoker('fixline:files:openDocument'),
   },
   documents: { render: invoker('fixline:documents:render') },
   printing: {
@@ -52,6 +52,11 @@ const bridge = {
     print: invoker('fixline:printing:print'),
     printBatch: invoker('fixline:printing:printBatch'),
     cancelBatch: invoker('fixline:printing:cancelBatch'),
+  },
+  printers: {
+    listLabelPrinters: invoker('fixline:printers:listLabelPrinters'),
+    addLabelPrinter: invoker('fixline:printers:addLabelPrinter'),
+    removeLabelPrinter: invoker('fixline:printers:removeLabelPrinter'),
   },
 } satisfies FixlineBridge;
 

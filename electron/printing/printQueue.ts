@@ -21,12 +21,17 @@ export type PrintQueueOptions<Job> = {
   readonly now?: () => number;
   /** Least time between two progress events while a batch runs; 0 sends one per job. */
   readonly progressIntervalMs?: number;
+  /** Most batches waiting or printing at once; {@link PrintQueue.start} refuses one more. */
+  readonly maxPendingBatches: number;
 };
 
 /** The batch runner. */
 export type PrintQueue<Job> = {
-  /** Queues `jobs` and answers the batch's id at once; the batch runs after those before it. */
-  start(jobs: readonly Job[]): string;
+  /**
+   * Queues `jobs` and answers the batch's id at once; the batch runs after those before it.
+   * Answers undefined, queueing nothing, while `maxPendingBatches` batches are pending.
+   */
+  start(jobs: readonly Job[]): string | undefined;
   /** Stops a queued or running batch before its next job; false when no such batch is pending. */
   cancel(batchId: string): boolean;
   /** Resolves when every batch queued so far has finished (for tests and shutdown). */
@@ -35,7 +40,14 @@ export type PrintQueue<Job> = {
 
 /** Creates a print queue; see the module comment. */
 export function createPrintQueue<Job>(options: PrintQueueOptions<Job>): PrintQueue<Job> {
-  const { printJob, onProgress, newId, now = Date.now, progressIntervalMs = 250 } = options;
+  const {
+    printJob,
+    onProgress,
+    newId,
+    now = Date.now,
+    progressIntervalMs = 250,
+    maxPendingBatches,
+  } = options;
   const cancelled = new Set<string>();
   const pending = new Set<string>();
   let tail: Promise<void> = Promise.resolve();
@@ -86,6 +98,7 @@ export function createPrintQueue<Job>(options: PrintQueueOptions<Job>): PrintQue
 
   return {
     start(jobs) {
+      if (pending.size >= maxPendingBatches) return undefined;
       const batchId = newId();
       pending.add(batchId);
       // run() never rejects (each job's failure is caught), so the chain never breaks.

@@ -20,6 +20,13 @@ import {
   type WindowsPrinting,
 } from './windowsPrinting';
 import { layoutToZpl, sendZpl, type ZplSendError } from './zpl';
+import {
+  localAddressOf,
+  unknownLabelPrinter,
+  resolveWithSystem,
+  type LabelPrinters,
+  type ResolveHost,
+} from './labelPrinters';
 
 /**
  * What the printing channels do in main: render a request to PDF, print it on a system printer
@@ -38,6 +45,10 @@ export type PrintServiceDependencies = {
   >;
   readonly printPdf?: typeof printPdf;
   readonly sendZpl?: typeof sendZpl;
+  /** The station's label printers, which ZPL jobs name by id; none by default. */
+  readonly labelPrinters?: Pick<LabelPrinters, 'find'>;
+  /** Resolves a label printer's host name before each job; the system's resolver by default. */
+  readonly resolveHost?: ResolveHost;
   /** The operating system (`process.platform`): `win32` prints through SumatraPDF, not CUPS. */
   readonly platform?: NodeJS.Platform;
   /** Printing on Windows; pdf-to-printer with its bundled SumatraPDF by default. */
@@ -104,6 +115,8 @@ function refusalForZplError(error: ZplSendError): IpcRefusal {
 /** Creates the print service over CUPS, raw ZPL and Electron's printer list. */
 export function createPrintService(dependencies: PrintServiceDependencies = {}): PrintService {
   const {
+    labelPrinters = { find: (id) => Promise.reject(unknownLabelPrinter(id)) },
+    resolveHost = resolveWithSystem,
     listCupsPrinters: listCups = () => listCupsPrinters(),
     getSystemPrinters,
     printPdf: printOnCups = printPdf,
@@ -128,7 +141,10 @@ export function createPrintService(dependencies: PrintServiceDependencies = {}):
         const zpl = await forDocument(() =>
           layoutToZpl(layoutForPrinting(request.kind, request.data, request.options)),
         );
-        const sent = await sendToLabelPrinter(target.host, target.port, zpl);
+        const printer = await labelPrinters.find(target.printerId);
+        // Resolved again for every job: a name that now points off the network is refused.
+        const address = await localAddressOf(printer.host, resolveHost);
+        const sent = await sendToLabelPrinter(address, printer.port, zpl);
         if (!sent.ok) throw refusalForZplError(sent.error);
         return {};
       }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { documentRequestSchema, type DocumentKind } from '../documents';
 import type { IpcEventName } from './eventNames';
+import { openedFileTypeSchema, savedFileTypeSchema } from './fileTypes';
 
 export { failure, resultSchema, success } from './result';
 export type { IpcError, IpcErrorCode, Result } from './result';
+export type { OpenedFileType, SavedFileType } from './fileTypes';
 import type { Result } from './result';
 
 /**
@@ -16,17 +18,11 @@ import type { Result } from './result';
 /** Largest file the renderer may hand to `fixline:files:saveWithDialog`, in bytes. */
 export const maxSavedFileBytes = 100 * 1024 * 1024;
 
-/** A path as the operating system spells it. Main decides whether it may be touched. */
-const filePathSchema = z
-  .string({ error: 'expected a file path' })
-  .min(1, { error: 'expected a file path, got an empty string' })
-  .max(4096, { error: 'file path is longer than 4096 characters' });
-
-/** A file name without folders: what the save dialog proposes. */
+/** A file name without folders: what the save dialog proposes, or what an opened file is called. */
 const fileNameSchema = z
   .string({ error: 'expected a file name' })
   .min(1, { error: 'expected a file name, got an empty string' })
-  .max(255, { error: 'file name is longer than 255 characters' })
+  .max(200, { error: 'file name is longer than 200 characters' })
   .refine(
     (name) =>
       !name.includes('/') &&
@@ -38,18 +34,12 @@ const fileNameSchema = z
     { error: 'expected a file name without folders (no "/", "\\" or NUL)' },
   );
 
-/** One entry of a save dialog's "type" list: `{ name: 'PDF', extensions: ['pdf'] }`. */
-const fileFilterSchema = z.object({
-  name: z.string().min(1).max(100),
-  extensions: z
-    .array(
-      z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, {
-        error: 'expected an extension without the dot, e.g. "pdf", or "*"',
-      }),
-    )
-    .min(1)
-    .max(20),
-});
+/** File content crossing to main, at most {@link maxSavedFileBytes}. */
+const fileBytesSchema = z
+  .instanceof(Uint8Array, { error: 'expected the file content as a Uint8Array' })
+  .refine((bytes) => bytes.byteLength <= maxSavedFileBytes, {
+    error: `file is larger than ${maxSavedFileBytes} bytes`,
+  });
 
 /** Channels whose call takes no argument use this input schema. */
 const noInput = z.undefined({ error: 'this call takes no argument' });
@@ -69,8 +59,8 @@ const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const saveOutcomeSchema = z.discriminatedUnion('outcome', [
-  /** Written to `path`, which the renderer may later pass to `fixline:files:openWithSystem`. */
-  z.object({ outcome: z.literal('saved'), path: filePathSchema }),
+  /** Written to `path` (for the renderer to say where). */
+  z.object({ outcome: z.literal('saved'), path: z.string().min(1) }),
   /** The user closed the dialog; nothing was written. */
   z.object({ outcome: z.literal('canceled') }),
 ]);
@@ -78,6 +68,9 @@ export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 
 /** Most documents one batch may print: a day's return labels, not an unbounded list. */
 export const maxBatchJobs = 1000;
+
+/** Most batches waiting to print at once; one more is refused until one finishes. */
+export const maxQueuedBatches = 20;
 
 /** The kinds a label printer takes as raw ZPL; office documents need a system printer. */
 export const zplDocumentKinds = ['return-label', 'device-tag'] as const satisfies DocumentKind[];
@@ -98,15 +91,44 @@ const printerNameSchema = z
 /** A host name or IPv4 address (letters, digits, dots, dashes) or an IPv6 address. */
 const hostSchema = z
   .string({ error: "expected the label printer's address" })
+  .trim()
+  .max(253, { error: 'host name is longer than 253 characters' })
   .regex(
-    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/,
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]{1,32})?)$/,
     { error: 'expected a host name or IP address such as "192.168.1.50"' },
-  )
-  .max(253, { error: 'host name is longer than 253 characters' });
+  );
+
+/** The raw port label printers listen on ("JetDirect"). */
+export const defaultLabelPrinterPort = 9100;
+
+/** The id main gives a label printer when it is added. */
+const labelPrinterIdSchema = z.uuid({ error: 'expected the id of a label printer' });
+
+/**
+ * A network label printer as the station adds it: a name for people, and its address on the
+ * local network (main refuses any other) with its raw port.
+ */
+export const labelPrinterInputSchema = z.object({
+  name: z
+    .string({ error: 'expected a name for the label printer' })
+    .trim()
+    .min(1, { error: 'expected a name for the label printer' })
+    .max(100, { error: 'name is longer than 100 characters' }),
+  host: hostSchema,
+  port: z
+    .int({ error: 'expected a TCP port number' })
+    .min(1, { error: 'expected a TCP port from 1 to 65535' })
+    .max(65535, { error: 'expected a TCP port from 1 to 65535' })
+    .default(defaultLabelPrinterPort),
+});
+
+/** A label printer main keeps in its own settings, under the id print jobs name it by. */
+export const labelPrinterSchema = labelPrinterInputSchema.extend({ id: labelPrinterIdSchema });
+export type LabelPrinter = z.output<typeof labelPrinterSchema>;
 
 /**
  * Where a document is printed: a system printer (a CUPS queue, silently, with `media` to override
- * the size the document asks for), or a network label printer taking raw ZPL on `port`.
+ * the size the document asks for), or a network label printer main knows, by its id.
  */
 export const printTargetSchema = z.discriminatedUnion(
   'type',
@@ -121,15 +143,7 @@ export const printTargetSchema = z.discriminatedUnion(
         })
         .optional(),
     }),
-    z.object({
-      type: z.literal('zpl'),
-      host: hostSchema,
-      port: z
-        .int({ error: 'expected a TCP port number' })
-        .min(1, { error: 'expected a TCP port from 1 to 65535' })
-        .max(65535, { error: 'expected a TCP port from 1 to 65535' })
-        .default(9100),
-    }),
+    z.object({ type: z.literal('zpl'), printerId: labelPrinterIdSchema }),
   ],
   { error: 'expected a print target of type "system" or "zpl"' },
 );
@@ -180,25 +194,25 @@ export const ipcContract = {
   /** The folder where this station keeps its files (or "browser storage" on the web). */
   'fixline:station:dataFolder': { input: noInput, output: z.object({ path: z.string() }) },
   /**
-   * Opens a file with the program the system associates with it. Only files inside the data
-   * folder or files the user picked in a dialog during this session; executables are refused.
+   * Asks the user where to save `bytes` (proposing `suggestedName`), then writes them there. Main
+   * gives the file the extension of `type` (`backup` is a `.zip`), whatever the name says.
    */
-  'fixline:files:openWithSystem': {
-    input: z.object({ path: filePathSchema }),
-    output: z.null(),
-  },
-  /** Asks the user where to save `bytes` (proposing `suggestedName`), then writes them there. */
   'fixline:files:saveWithDialog': {
     input: z.object({
       suggestedName: fileNameSchema,
-      bytes: z
-        .instanceof(Uint8Array, { error: 'expected the file content as a Uint8Array' })
-        .refine((bytes) => bytes.byteLength <= maxSavedFileBytes, {
-          error: `file is larger than ${maxSavedFileBytes} bytes`,
-        }),
-      filters: z.array(fileFilterSchema).max(20).default([]),
+      type: savedFileTypeSchema,
+      bytes: fileBytesSchema,
     }),
     output: saveOutcomeSchema,
+  },
+  /**
+   * Shows a document (a PDF, a photo of a receipt) in the system's viewer: main writes `bytes`
+   * to a file of its own with the extension of `type`, after checking that they are one, and
+   * opens that file. Nothing else can be opened.
+   */
+  'fixline:files:openDocument': {
+    input: z.object({ name: fileNameSchema, type: openedFileTypeSchema, bytes: fileBytesSchema }),
+    output: z.null(),
   },
   /** Renders a document to PDF in main (pdfkit, never on the UI thread). */
   'fixline:documents:render': {
@@ -229,7 +243,8 @@ export const ipcContract = {
   },
   /**
    * Queues up to {@link maxBatchJobs} documents for `target` and answers at once with the batch's
-   * id; `fixline:printing:progress` events report how it goes.
+   * id; `fixline:printing:progress` events report how it goes. Refused (`not-allowed`) while
+   * {@link maxQueuedBatches} batches are waiting or printing.
    */
   'fixline:printing:printBatch': {
     input: z
@@ -253,6 +268,22 @@ export const ipcContract = {
         });
       }),
     output: z.object({ batchId: z.string().min(1) }),
+  },
+  /** The network label printers added to this station (kept by main, not by the page). */
+  'fixline:printers:listLabelPrinters': { input: noInput, output: z.array(labelPrinterSchema) },
+  /**
+   * Adds a network label printer. Main refuses an address outside the local network (a private
+   * or link-local IPv6 range, or this computer), a host name that resolves outside it, and a port
+   * outside 1–65535; the port is 9100 unless given.
+   */
+  'fixline:printers:addLabelPrinter': {
+    input: labelPrinterInputSchema,
+    output: labelPrinterSchema,
+  },
+  /** Removes a label printer; documents set to print on it then ask for another. */
+  'fixline:printers:removeLabelPrinter': {
+    input: z.object({ id: labelPrinterIdSchema }),
+    output: z.null(),
   },
   /** Stops a batch before its next document; its last progress event says `cancelled`. */
   'fixline:printing:cancelBatch': {

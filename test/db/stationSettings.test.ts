@@ -1,6 +1,10 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
-import { printingSettingsSchema, stationSetupSchema } from '../../renderer/src/db/records';
+import {
+  printingSettingsSchema,
+  stationPrinting,
+  stationSetupSchema,
+} from '../../renderer/src/db/records';
 import { printerFormOf, printingFromForm } from '../../renderer/src/settings/printerForm';
 import { hashPin } from '../../renderer/src/station/personPin';
 import {
@@ -76,20 +80,20 @@ describe('station settings', () => {
     });
   });
 
-  it('keeps the printer of each document, with the ZPL port defaulting to 9100', async () => {
+  it('keeps the printer of each document, a label printer by the id main gave it', async () => {
     const { repositories } = await openTestDatabase(null);
     expectOk(await repositories.station.setUp(await workbenchSetup()));
     expect(await repositories.station.printing()).toEqual({});
     expectOk(
       await repositories.station.savePrinting({
         'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'Letter' },
-        'return-label': { type: 'zpl', host: '192.168.1.50' },
+        'return-label': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' },
         'device-tag': { type: 'system', printer: 'Zebra_GK420d' },
       }),
     );
     expect(await repositories.station.printing()).toEqual({
       'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'Letter' },
-      'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+      'return-label': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' },
       'device-tag': { type: 'system', printer: 'Zebra_GK420d' },
     });
     // Updating the center at setup keeps the printers chosen in Settings.
@@ -97,19 +101,31 @@ describe('station settings', () => {
     expect((await repositories.station.printing())['rma-slip']?.type).toBe('system');
   });
 
-  it('refuses a ZPL printer for a page document, an empty host and a port out of range', () => {
+  it('refuses a label printer for a page document, or named by an address instead of its id', () => {
     const paths = (input: unknown) =>
       printingSettingsSchema.safeParse(input).error?.issues.map((issue) => issue.path) ?? [];
-    expect(paths({ 'rma-slip': { type: 'zpl', host: '192.168.1.50' } })[0]?.[0]).toBe('rma-slip');
-    expect(paths({ 'return-label': { type: 'zpl', host: '' } })).toEqual([
-      ['return-label', 'host'],
-    ]);
-    expect(paths({ 'device-tag': { type: 'zpl', host: 'zebra.local', port: 70000 } })).toEqual([
-      ['device-tag', 'port'],
+    const zebra = { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' };
+    expect(paths({ 'rma-slip': zebra })[0]?.[0]).toBe('rma-slip');
+    expect(paths({ 'return-label': { type: 'zpl', host: '169.254.169.254', port: 80 } })).toEqual([
+      ['return-label', 'printerId'],
     ]);
     expect(paths({ quote: { type: 'system', printer: 'Office', paper: 'A5' } })).toEqual([
       ['quote', 'paper'],
     ]);
+  });
+
+  it('reads a label printer saved by its address as not chosen, keeping the other choices', () => {
+    const row = {
+      key: 'station',
+      stationCode: 'JKT1',
+      printing: {
+        'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
+        'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+      },
+    } as unknown as Parameters<typeof stationPrinting>[0];
+    expect(stationPrinting(row)).toEqual({
+      'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
+    });
   });
 
   it('opens a station saved before printers existed, and refuses printers before setup', async () => {
@@ -126,7 +142,7 @@ describe('station settings', () => {
   it('turns the Printers form into the setting, or a message beside each bad field', () => {
     const form = printerFormOf({ 'rma-slip': { type: 'system', printer: 'Office_Laser' } });
     expect(form['rma-slip']).toMatchObject({ mode: 'system', paper: 'A4' });
-    expect(form['return-label']).toMatchObject({ mode: 'none', port: 9100 });
+    expect(form['return-label']).toMatchObject({ mode: 'none', labelPrinterId: '' });
     expect(printingFromForm(form)).toEqual({
       ok: true,
       value: { 'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' } },
@@ -134,12 +150,9 @@ describe('station settings', () => {
     expect(
       printingFromForm({
         ...form,
-        'return-label': { ...form['return-label'], mode: 'zpl', host: ' ', port: '' },
+        'return-label': { ...form['return-label'], mode: 'zpl', labelPrinterId: '' },
       }),
-    ).toEqual({
-      ok: false,
-      errors: { 'return-label': { host: 'printers.errors.host', port: 'printers.errors.port' } },
-    });
+    ).toEqual({ ok: false, errors: { 'return-label': { printer: 'printers.errors.printer' } } });
   });
 });
 

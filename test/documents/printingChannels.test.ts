@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-import { createFileAccess } from '../../electron/main/fileAccess';
 import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
 import { registerIpcHandlers } from '../../electron/main/ipcHandlers';
+import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { createPrintService } from '../../electron/printing/printService';
 import { ipcContract, resultSchema, type IpcChannel } from '../../shared/ipc/contract';
 import { addCupsPdfQueue, type CupsPdfQueue } from './cupsQueue';
@@ -17,9 +21,13 @@ import { normalizeSpace, pdfText, savePdf, scratchFolder } from './pdfTools';
 
 type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
 
+/** Main's own list of label printers, for this file's run. */
+const labelPrintersFile = join(tmpdir(), `fixline-label-printers-${randomUUID()}.json`);
+
 /** The desktop handlers with the real print service, behind a stand-in ipcMain. */
 function desktop() {
   const listeners = new Map<string, Listener>();
+  const labelPrinters = createLabelPrinters(labelPrintersFile);
   registerIpcHandlers(
     createIpcRegistry({
       ipcMain: { handle: (channel, listener) => listeners.set(channel, listener) },
@@ -36,10 +44,11 @@ function desktop() {
       },
       dataFolder: '/nonexistent',
       saveFolder: '/nonexistent',
-      fileAccess: createFileAccess('/nonexistent'),
+      openFolder: '/nonexistent',
       openPath: async () => 'not in this test',
       showSaveDialog: async () => ({ canceled: true }),
-      printing: createPrintService(),
+      printing: createPrintService({ labelPrinters }),
+      labelPrinters,
       sendEvent: () => true,
     },
   );
@@ -63,6 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await queue?.remove();
   await scratch.remove();
+  await rm(labelPrintersFile, { force: true });
 }, 30_000);
 
 describe('fixline:documents:render', () => {
@@ -181,6 +191,18 @@ describe('fixline:printing on a system printer (CUPS)', () => {
   });
 });
 
+/** Adds a label printer on this computer's `port` through main, answering its id. */
+async function labelPrinterOn(port: number): Promise<string> {
+  const added = await invoke('fixline:printers:addLabelPrinter', {
+    name: 'Stand-in Zebra',
+    host: '127.0.0.1',
+    port,
+  });
+  const value = (added as { value?: { id?: unknown } }).value;
+  if (typeof value?.id !== 'string') throw new Error(`not added: ${JSON.stringify(added)}`);
+  return value.id;
+}
+
 describe('fixline:printing on a ZPL label printer', () => {
   it('sends the return label as ZPL to the printer’s raw port', async () => {
     const received: Buffer[] = [];
@@ -197,7 +219,7 @@ describe('fixline:printing on a ZPL label printer', () => {
       const answer = await invoke('fixline:printing:print', {
         kind: 'return-label',
         data: label,
-        target: { type: 'zpl', host: '127.0.0.1', port: address.port },
+        target: { type: 'zpl', printerId: await labelPrinterOn(address.port) },
       });
       expect(answer).toEqual({ ok: true, value: {} });
       const zpl = Buffer.concat(received).toString('utf8');
@@ -213,7 +235,7 @@ describe('fixline:printing on a ZPL label printer', () => {
     const answer = await invoke('fixline:printing:print', {
       kind: 'quote',
       data: sampleDocuments().quote,
-      target: { type: 'zpl', host: '127.0.0.1' },
+      target: { type: 'zpl', printerId: await labelPrinterOn(9100) },
     });
     expect(answer).toEqual({
       ok: false,
@@ -230,7 +252,7 @@ describe('fixline:printing on a ZPL label printer', () => {
     const answer = await invoke('fixline:printing:print', {
       kind: 'device-tag',
       data: sampleDocuments()['device-tag'],
-      target: { type: 'zpl', host: '127.0.0.1', port: address.port },
+      target: { type: 'zpl', printerId: await labelPrinterOn(address.port) },
     });
     expect(answer).toEqual({
       ok: false,

@@ -94,8 +94,8 @@ export const seedAllPrinters = `(async () => {
   const { createRepositories } = await import('/src/db/index.ts');
   const saved = await createRepositories(appDatabase()).station.savePrinting({
     'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
-    'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
-    'device-tag': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+    'return-label': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-00000000b001' },
+    'device-tag': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-00000000b001' },
   });
   if (!saved.ok) throw new Error(saved.error.message);
 })()`;
@@ -151,10 +151,15 @@ export const fakePrintingBridge = (options: {
     app: { info: () => ok({ name: 'Fixline', version: '0.1.0', platform: 'linux', electronVersion: '45.4.1', chromeVersion: null }) },
     station: { dataFolder: () => ok({ path: '/home/dewi/.config/Fixline' }) },
     files: {
-      openWithSystem: () => ok(null),
+      openDocument: () => ok(null),
       saveWithDialog: (input) => ok({ outcome: 'saved', path: '/home/dewi/' + input.suggestedName }),
     },
     documents: { render: () => ok({ pdf: new Uint8Array([37, 80, 68, 70]) }) },
+    printers: {
+      listLabelPrinters: () => ok([{ id: '0196f0a2-7c3e-7000-8000-00000000b001', name: 'Bench Zebra', host: '192.168.1.50', port: 9100 }]),
+      addLabelPrinter: () => Promise.resolve({ ok: false, error: { code: 'not-supported', message: 'not in this test' } }),
+      removeLabelPrinter: () => ok(null),
+    },
     printing: {
       listPrinters: () => ok([{ name: 'Office_Laser', isDefault: true, description: 'Office laser', status: 'accepting' }]),
       print: () => ok({ jobId: 'Office_Laser-17' }),

@@ -297,7 +297,7 @@ describe('the workbench', () => {
     }
   });
 
-  it('chooses printers on the desktop, with a message beside a bad address or port', async () => {
+  it('adds a label printer on the local network and chooses printers on the desktop', async () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
@@ -308,24 +308,32 @@ describe('the workbench', () => {
 
       await page.goto(`${app.url}#/settings`);
       const printers = page.getByRole('region', { name: 'Printers' });
+      const labelPrinters = printers.getByRole('region', { name: 'Network label printers' });
+      await labelPrinters.getByText('No label printer added yet.').waitFor();
+      await labelPrinters.getByLabel('Name', { exact: true }).fill('Bench Zebra');
+      await labelPrinters.getByLabel('Address (IP or host name)').fill('169.254.169.254');
+      await labelPrinters.getByLabel('Port', { exact: true }).fill('70000');
+      await labelPrinters.getByRole('button', { name: 'Add label printer' }).click();
+      await labelPrinters.getByText('Enter a port from 1 to 65535').waitFor();
+      await labelPrinters.getByLabel('Port', { exact: true }).fill('9100');
+      await labelPrinters.getByRole('button', { name: 'Add label printer' }).click();
+      await labelPrinters.getByText('169.254.169.254 is not on the local network').waitFor();
+      await expectNoSeriousAxeViolations(page);
+      await saveScreenshot(page, 'settings-printers-refused');
+
+      await labelPrinters.getByLabel('Address (IP or host name)').fill('192.168.1.50');
+      await labelPrinters.getByRole('button', { name: 'Add label printer' }).click();
+      await labelPrinters.getByText('Bench Zebra (192.168.1.50:9100)').waitFor();
+
       const slip = printers.getByRole('group', { name: 'RMA slip' });
       const label = printers.getByRole('group', { name: 'Return label' });
       await slip.getByLabel('Printer', { exact: true }).click();
       await page.getByRole('option', { name: 'Office laser (default)' }).click();
       await label.getByLabel('Printer', { exact: true }).click();
-      await page.getByRole('option', { name: 'Network label printer (ZPL)' }).click();
-      await label.getByLabel('Port', { exact: true }).fill('70000');
-      await printers.getByRole('button', { name: 'Save printers' }).click();
-      await printers.getByText('Enter the label printer’s IP address or host name').waitFor();
-      await printers.getByText('Enter a port from 1 to 65535').waitFor();
-      await expectNoSeriousAxeViolations(page);
-      await label.getByLabel('Port', { exact: true }).scrollIntoViewIfNeeded();
-      await saveScreenshot(page, 'settings-printers-refused');
-
-      await label.getByLabel('Label printer address', { exact: true }).fill('192.168.1.50');
-      await label.getByLabel('Port', { exact: true }).fill('9100');
+      await page.getByRole('option', { name: 'Bench Zebra (192.168.1.50:9100)' }).click();
       await printers.getByRole('button', { name: 'Save printers' }).click();
       await printers.getByText('Printers saved.').waitFor();
+      await saveScreenshot(page, 'settings-printers');
 
       await page.goto(`${app.url}#/claims/${claimId}`);
       const documents = page.getByRole('region', { name: 'Documents' });

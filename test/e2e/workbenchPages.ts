@@ -67,7 +67,7 @@ export const seedPrinters = `(async () => {
   const { createRepositories } = await import('/src/db/index.ts');
   const saved = await createRepositories(appDatabase()).station.savePrinting({
     'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
-    'return-label': { type: 'zpl', host: '192.168.1.50', port: 9100 },
+    'return-label': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-00000000b001' },
   });
   if (!saved.ok) throw new Error(saved.error.message);
 })()`;
@@ -78,13 +78,14 @@ export const seedPrinters = `(async () => {
  */
 export const fakeDesktopBridge = `(() => {
   const ok = (value) => Promise.resolve({ ok: true, value });
+  const labelPrinters = [];
   window.fixline = {
     kind: 'desktop',
     on: () => () => undefined,
     app: { info: () => ok({ name: 'Fixline', version: '0.1.0', platform: 'linux', electronVersion: '45.4.1', chromeVersion: null }) },
     station: { dataFolder: () => ok({ path: '/home/dewi/.config/Fixline' }) },
     files: {
-      openWithSystem: () => ok(null),
+      openDocument: () => ok(null),
       saveWithDialog: (input) => ok({ outcome: 'saved', path: '/home/dewi/' + input.suggestedName }),
     },
     documents: { render: () => ok({ pdf: new Uint8Array([37, 80, 68, 70]) }) },
@@ -96,6 +97,21 @@ export const fakeDesktopBridge = `(() => {
       print: (request) => ok(request.target.type === 'zpl' ? {} : { jobId: 'Office_Laser-17' }),
       printBatch: () => ok({ batchId: 'batch-1' }),
       cancelBatch: () => ok(null),
+    },
+    // Main's label printers, with main's refusal of an address off the local network.
+    printers: {
+      listLabelPrinters: () => ok(labelPrinters),
+      addLabelPrinter: (input) => {
+        if (!/^(192\\.168|10)\\./.test(input.host))
+          return Promise.resolve({ ok: false, error: { code: 'not-allowed', message: input.host + ' is not on the local network' } });
+        const printer = { id: '0196f0a2-7c3e-7000-8000-00000000b00' + (labelPrinters.length + 1), port: 9100, ...input };
+        labelPrinters.push(printer);
+        return ok(printer);
+      },
+      removeLabelPrinter: ({ id }) => {
+        labelPrinters.splice(labelPrinters.findIndex((printer) => printer.id === id), 1);
+        return ok(null);
+      },
     },
   };
 })()`;

@@ -42,6 +42,9 @@ function setUp() {
 
 const savedOutcome = { outcome: 'saved', path: '/home/tech/rma.pdf' } as const;
 
+/** A PDF for `fixline:files:openDocument`. */
+const openPdf = { name: 'rma.pdf', type: 'pdf', bytes: new TextEncoder().encode('%PDF-1.7') };
+
 describe('createIpcRegistry', () => {
   it("answers the implementation's value as a successful result", async () => {
     const { registry, invoke } = setUp();
@@ -52,7 +55,7 @@ describe('createIpcRegistry', () => {
     });
   });
 
-  it('passes the parsed input, with the defaults of the contract applied', async () => {
+  it('passes the parsed input, without the fields the contract does not know', async () => {
     const { registry, invoke } = setUp();
     let received: unknown;
     registry.handle('fixline:files:saveWithDialog', (input) => {
@@ -60,8 +63,13 @@ describe('createIpcRegistry', () => {
       return savedOutcome;
     });
     const bytes = new Uint8Array([1, 2, 3]);
-    await invoke('fixline:files:saveWithDialog', appPage, { suggestedName: 'rma.pdf', bytes });
-    expect(received).toEqual({ suggestedName: 'rma.pdf', bytes, filters: [] });
+    await invoke('fixline:files:saveWithDialog', appPage, {
+      suggestedName: 'rma.pdf',
+      type: 'pdf',
+      bytes,
+      filters: [{ name: 'Program', extensions: ['exe'] }],
+    });
+    expect(received).toEqual({ suggestedName: 'rma.pdf', type: 'pdf', bytes });
   });
 
   it('answers bad input with a failure naming the field, without running the implementation', async () => {
@@ -73,6 +81,7 @@ describe('createIpcRegistry', () => {
     });
     const answer = await invoke('fixline:files:saveWithDialog', appPage, {
       suggestedName: '../../.bashrc',
+      type: 'csv',
       bytes: new Uint8Array(1),
     });
     expect(answer).toEqual({
@@ -87,6 +96,7 @@ describe('createIpcRegistry', () => {
     registry.handle('fixline:files:saveWithDialog', () => savedOutcome);
     const answer = await invoke('fixline:files:saveWithDialog', appPage, {
       suggestedName: 'rma.pdf',
+      type: 'pdf',
       bytes: 'not bytes',
     });
     expect(answer).toMatchObject({
@@ -106,8 +116,8 @@ describe('createIpcRegistry', () => {
 
   it('refuses more than one argument', async () => {
     const { registry, invoke } = setUp();
-    registry.handle('fixline:files:openWithSystem', () => null);
-    const answer = await invoke('fixline:files:openWithSystem', appPage, { path: '/a' }, 'extra');
+    registry.handle('fixline:files:openDocument', () => null);
+    const answer = await invoke('fixline:files:openDocument', appPage, openPdf, 'extra');
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
@@ -131,26 +141,26 @@ describe('createIpcRegistry', () => {
 
   it('answers an exception thrown by the implementation as a failure, and reports it', async () => {
     const { registry, invoke, reports } = setUp();
-    registry.handle('fixline:files:openWithSystem', async () => {
+    registry.handle('fixline:files:openDocument', async () => {
       throw new Error('EACCES: permission denied');
     });
-    const answer = await invoke('fixline:files:openWithSystem', appPage, { path: '/data/a.pdf' });
+    const answer = await invoke('fixline:files:openDocument', appPage, openPdf);
     expect(answer).toEqual({
       ok: false,
       error: { code: 'failed', message: 'EACCES: permission denied' },
     });
-    expect(reports).toEqual(['fixline:files:openWithSystem: EACCES: permission denied']);
+    expect(reports).toEqual(['fixline:files:openDocument: EACCES: permission denied']);
   });
 
   it('answers a refusal with its own code', async () => {
     const { registry, invoke } = setUp();
-    registry.handle('fixline:files:openWithSystem', () => {
-      throw new IpcRefusal('not-allowed', 'outside the data folder');
+    registry.handle('fixline:files:openDocument', () => {
+      throw new IpcRefusal('invalid-input', 'bytes: the file is not a PDF');
     });
-    const answer = await invoke('fixline:files:openWithSystem', appPage, { path: '/etc/passwd' });
+    const answer = await invoke('fixline:files:openDocument', appPage, openPdf);
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'not-allowed', message: 'outside the data folder' },
+      error: { code: 'invalid-input', message: 'bytes: the file is not a PDF' },
     });
   });
 

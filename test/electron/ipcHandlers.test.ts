@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFileAccess } from '../../electron/main/fileAccess';
 import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
+import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { registerIpcHandlers, type DesktopServices } from '../../electron/main/ipcHandlers';
 import type { DocumentRequest } from '../../shared/documents';
 import { printProgressSchema, type IpcChannel, type PrintTarget } from '../../shared/ipc/contract';
@@ -62,7 +62,8 @@ function desktop(options: { saveAs: string | null; printing?: PrintService }) {
     },
     dataFolder,
     saveFolder: documents,
-    fileAccess: createFileAccess(dataFolder),
+    openFolder: join(workspace, 'open'),
+    labelPrinters: createLabelPrinters(join(workspace, 'label-printers.json')),
     openPath: async (file) => {
       opened.push(file);
       return '';
@@ -111,8 +112,11 @@ describe('registerIpcHandlers', () => {
     expect(desktop({ saveAs: null }).channels.sort()).toEqual([
       'fixline:app:info',
       'fixline:documents:render',
-      'fixline:files:openWithSystem',
+      'fixline:files:openDocument',
       'fixline:files:saveWithDialog',
+      'fixline:printers:addLabelPrinter',
+      'fixline:printers:listLabelPrinters',
+      'fixline:printers:removeLabelPrinter',
       'fixline:printing:cancelBatch',
       'fixline:printing:listPrinters',
       'fixline:printing:print',
@@ -127,45 +131,112 @@ describe('registerIpcHandlers', () => {
     const app = desktop({ saveAs: target });
     const answer = await app.invoke('fixline:files:saveWithDialog', {
       suggestedName: 'RMA-7.pdf',
+      type: 'pdf',
       bytes: new Uint8Array([37, 80, 68, 70]),
     });
     expect(answer).toEqual({ ok: true, value: { outcome: 'saved', path: target } });
     expect(await readFile(target, 'utf8')).toBe('%PDF');
-    expect(app.dialogs[0]?.defaultPath).toBe(join(documents, 'RMA-7.pdf'));
+    expect(app.dialogs[0]).toEqual({
+      defaultPath: join(documents, 'RMA-7.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
   });
 
-  it('lets the renderer open the file the user just saved, outside the data folder', async () => {
-    const target = join(workspace, 'RMA-7.pdf');
-    const app = desktop({ saveAs: target });
-    await app.invoke('fixline:files:saveWithDialog', {
-      suggestedName: 'RMA-7.pdf',
+  it.each([
+    ['csv', 'fixline-parts.library-ms', 'fixline-parts.library-ms.csv', 'csv'],
+    ['pdf', 'RMA-7.chm', 'RMA-7.chm.pdf', 'pdf'],
+    ['backup', 'fixline-backup-2026-12-03', 'fixline-backup-2026-12-03.zip', 'zip'],
+  ] as const)(
+    'gives a %s the extension and dialog filter of its type, whatever the page names it',
+    async (type, suggestedName, proposed, extension) => {
+      const app = desktop({ saveAs: null });
+      await app.invoke('fixline:files:saveWithDialog', {
+        suggestedName,
+        type,
+        bytes: new Uint8Array(1),
+      });
+      expect(app.dialogs[0]).toMatchObject({
+        defaultPath: join(documents, proposed),
+        filters: [{ extensions: [extension] }],
+      });
+    },
+  );
+
+  it('keeps the extension of the type when the user types another name in the dialog', async () => {
+    const app = desktop({ saveAs: join(workspace, 'slip.iso') });
+    const answer = await app.invoke('fixline:files:saveWithDialog', {
+      suggestedName: 'RMA-7',
+      type: 'pdf',
+      bytes: new Uint8Array([37, 80, 68, 70]),
+    });
+    expect(answer).toEqual({
+      ok: true,
+      value: { outcome: 'saved', path: join(workspace, 'slip.iso.pdf') },
+    });
+    expect(await readFile(join(workspace, 'slip.iso.pdf'), 'utf8')).toBe('%PDF');
+  });
+
+  it('refuses a file type the contract does not know, writing nothing', async () => {
+    const app = desktop({ saveAs: join(workspace, 'x.exe') });
+    const answer = await app.invoke('fixline:files:saveWithDialog', {
+      suggestedName: 'x.exe',
+      type: 'exe',
       bytes: new Uint8Array(1),
     });
-    expect(await app.invoke('fixline:files:openWithSystem', { path: target })).toEqual({
-      ok: true,
-      value: null,
-    });
-    expect(app.opened).toHaveLength(1);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(app.dialogs).toEqual([]);
   });
 
   it('answers canceled and writes nothing when the user closes the dialog', async () => {
     const app = desktop({ saveAs: null });
     const answer = await app.invoke('fixline:files:saveWithDialog', {
       suggestedName: 'RMA-7.pdf',
+      type: 'pdf',
       bytes: new Uint8Array(1),
     });
     expect(answer).toEqual({ ok: true, value: { outcome: 'canceled' } });
   });
 
-  it('refuses to open a file outside the data folder, without calling the shell', async () => {
-    const outside = join(workspace, 'other.pdf');
-    await writeFile(outside, 'x');
+  it('opens a PDF by writing it to a .pdf file of its own and handing that to the system', async () => {
     const app = desktop({ saveAs: null });
-    expect(await app.invoke('fixline:files:openWithSystem', { path: outside })).toMatchObject({
-      ok: false,
-      error: { code: 'not-allowed' },
-    });
-    expect(app.opened).toEqual([]);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n');
+    expect(
+      await app.invoke('fixline:files:openDocument', { name: 'invoice', type: 'pdf', bytes: pdf }),
+    ).toEqual({ ok: true, value: null });
+    const [opened] = app.opened;
+    expect(opened).toMatch(/invoice\.pdf$/);
+    expect(opened?.startsWith(join(workspace, 'open'))).toBe(true);
+    expect(await readFile(opened ?? '', 'utf8')).toBe('%PDF-1.7\n');
+  });
+
+  it('never opens a program named as a document, nor bytes that are not of their type', async () => {
+    const app = desktop({ saveAs: null });
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    expect(
+      await app.invoke('fixline:files:openDocument', {
+        name: 'setup.exe',
+        type: 'jpeg',
+        bytes: jpeg,
+      }),
+    ).toEqual({ ok: true, value: null });
+    expect(app.opened[0]).toMatch(/setup\.exe\.jpg$/);
+
+    const program = new TextEncoder().encode('MZ\x90\x00 a Windows program');
+    expect(
+      await app.invoke('fixline:files:openDocument', {
+        name: 'r.pdf',
+        type: 'pdf',
+        bytes: program,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(
+      await app.invoke('fixline:files:openDocument', {
+        name: 'r.hta',
+        type: 'hta',
+        bytes: program,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(app.opened).toHaveLength(1);
   });
 
   it('answers the data folder', async () => {
@@ -275,6 +346,24 @@ describe('printing handlers', () => {
     });
   });
 
+  it('refuses a batch while 20 are waiting, with a message that says what to do', async () => {
+    const { printing } = fakePrinting();
+    const stuck: PrintService = { ...printing, print: () => new Promise(() => {}) };
+    const app = desktop({ saveAs: null, printing: stuck });
+    const [tag] = deviceTags(1);
+    for (let batch = 1; batch <= 20; batch += 1)
+      expect(
+        await app.invoke('fixline:printing:printBatch', { jobs: [tag], target: office }),
+      ).toEqual({ ok: true, value: { batchId: `batch-${batch}` } });
+
+    expect(
+      await app.invoke('fixline:printing:printBatch', { jobs: [tag], target: office }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'not-allowed', message: expect.stringContaining('20 print batches') },
+    });
+  });
+
   it('says when there is no such batch to cancel', async () => {
     expect(
       await desktop({ saveAs: null }).invoke('fixline:printing:cancelBatch', {
@@ -287,7 +376,7 @@ describe('printing handlers', () => {
     const slip = sampleDocuments()['rma-slip'];
     const answer = await desktop({ saveAs: null }).invoke('fixline:printing:printBatch', {
       jobs: [...deviceTags(1), { kind: 'rma-slip', data: slip }],
-      target: { type: 'zpl', host: '192.168.1.50' },
+      target: { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' },
     });
     expect(answer).toEqual({
       ok: false,

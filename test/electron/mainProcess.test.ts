@@ -211,8 +211,11 @@ describe('the main process', () => {
     expect([...state.ipcListeners.keys()].sort()).toEqual([
       'fixline:app:info',
       'fixline:documents:render',
-      'fixline:files:openWithSystem',
+      'fixline:files:openDocument',
       'fixline:files:saveWithDialog',
+      'fixline:printers:addLabelPrinter',
+      'fixline:printers:listLabelPrinters',
+      'fixline:printers:removeLabelPrinter',
       'fixline:printing:cancelBatch',
       'fixline:printing:listPrinters',
       'fixline:printing:print',

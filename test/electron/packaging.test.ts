@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { sumatraExecutable } from '../../electron/printing/windowsPrinting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -26,6 +27,10 @@ async function runTool(script: string, args: string[]): Promise<void> {
     timeout: 170_000,
   });
 }
+
+/** How a fuse wire stores a fuse: the ASCII digit 1 (on) or 0 (off). */
+const fuseOn = '1'.charCodeAt(0);
+const fuseOff = '0'.charCodeAt(0);
 
 const packageJsonSchema = z.object({ main: z.string(), type: z.string().optional() });
 
@@ -79,7 +84,14 @@ describe('the desktop build', () => {
       // electron-builder copies this folder as the app and renames `electron` to the product.
       const electronDist = join(workspace, 'electron-dist');
       await mkdir(electronDist);
-      await writeFile(join(electronDist, 'electron'), '#!/bin/sh\nexit 0\n');
+      // The stand-in carries a fuse wire as Electron 45 ships it (sentinel, version 1, eight
+      // fuses: run-as-node on, cookie encryption off, NODE_OPTIONS on, inspect on, ASAR
+      // integrity off, only-ASAR off, browser snapshot off, file protocol privileges on), so
+      // the packager flips the fuses here as it does in a real Electron binary.
+      await writeFile(
+        join(electronDist, 'electron'),
+        '#!/bin/sh\nexit 0\n# dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX\u0001\u000810110001\n',
+      );
       await chmod(join(electronDist, 'electron'), 0o755);
 
       const output = join(workspace, 'release');
@@ -108,6 +120,25 @@ describe('the desktop build', () => {
 
     it('renames the Electron executable after the product', async () => {
       expect((await stat(join(unpackedApp, 'fixline'))).isFile()).toBe(true);
+    });
+
+    it('burns the fuses that stop the app being run as Node, injected or loaded from elsewhere', async () => {
+      const wire = await getCurrentFuseWire(join(unpackedApp, 'fixline'));
+      expect({
+        runAsNode: wire[FuseV1Options.RunAsNode],
+        nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+        inspectArguments: wire[FuseV1Options.EnableNodeCliInspectArguments],
+        asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+        onlyFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+        cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+      }).toEqual({
+        runAsNode: fuseOff,
+        nodeOptions: fuseOff,
+        inspectArguments: fuseOff,
+        asarIntegrity: fuseOn,
+        onlyFromAsar: fuseOn,
+        cookieEncryption: fuseOff,
+      });
     });
 
     it('holds main, the preload, the renderer page and package.json', () => {

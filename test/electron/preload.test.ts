@@ -57,9 +57,12 @@ describe('preload', () => {
   it('forwards a call to its channel with the argument as given', async () => {
     electron.invoke.mockResolvedValue({ ok: true, value: null });
     const bridge = await loadPreload();
-    await bridge.files.openWithSystem({ path: '/data/RMA-7.pdf' });
-    expect(electron.invoke).toHaveBeenCalledWith('fixline:files:openWithSystem', {
-      path: '/data/RMA-7.pdf',
+    const bytes = new TextEncoder().encode('%PDF-1.7');
+    await bridge.files.openDocument({ name: 'RMA-7.pdf', type: 'pdf', bytes });
+    expect(electron.invoke).toHaveBeenCalledWith('fixline:files:openDocument', {
+      name: 'RMA-7.pdf',
+      type: 'pdf',
+      bytes,
     });
   });
 
@@ -71,10 +74,12 @@ describe('preload', () => {
   });
 
   it("answers main's result unchanged", async () => {
-    const result = { ok: false, error: { code: 'not-allowed', message: 'outside' } };
+    const result = { ok: false, error: { code: 'invalid-input', message: 'not a PDF' } };
     electron.invoke.mockResolvedValue(result);
     const bridge = await loadPreload();
-    expect(await bridge.files.openWithSystem({ path: '/etc/passwd' })).toEqual(result);
+    expect(
+      await bridge.files.openDocument({ name: 'a.pdf', type: 'pdf', bytes: new Uint8Array(1) }),
+    ).toEqual(result);
   });
 
   it('turns a failure before main answers into a result instead of a rejection', async () => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createPrintQueue, type PrintJob } from '../../electron/printing/printQueue';
+import {
+  createPrintQueue,
+  type PrintJob,
+  type PrintQueue,
+} from '../../electron/printing/printQueue';
 import type { PrintProgress } from '../../shared/ipc/contract';
 
 /** A queue over `printJob` that records its progress; the clock advances 10 ms per reading. */
-function queue(printJob: PrintJob<string>, progressIntervalMs = 0) {
+function queue(printJob: PrintJob<string>, progressIntervalMs = 0, maxPendingBatches = 20) {
   const events: PrintProgress[] = [];
   let time = 0;
   let ids = 0;
@@ -13,8 +17,16 @@ function queue(printJob: PrintJob<string>, progressIntervalMs = 0) {
     newId: () => `batch-${(ids += 1)}`,
     now: () => (time += 10),
     progressIntervalMs,
+    maxPendingBatches,
   });
   return { printQueue, events, last: () => events.at(-1) };
+}
+
+/** Queues `jobs`, failing the test if the queue refuses the batch. */
+function startBatch(printQueue: PrintQueue<string>, jobs: readonly string[]): string {
+  const batchId = printQueue.start(jobs);
+  if (batchId === undefined) throw new Error('the queue refused the batch');
+  return batchId;
 }
 
 /** A job whose promise the test settles, to stop a batch between two jobs. */
@@ -31,7 +43,7 @@ describe('createPrintQueue', () => {
       if (job === 'c') throw new Error('the printer is out of labels');
       printed.push(job);
     });
-    const batchId = printQueue.start(['a', 'b', 'c', 'd', 'e']);
+    const batchId = startBatch(printQueue, ['a', 'b', 'c', 'd', 'e']);
     await printQueue.idle();
 
     expect(printed).toEqual(['a', 'b', 'd', 'e']);
@@ -54,7 +66,7 @@ describe('createPrintQueue', () => {
       started.push(job);
       if (job === 'b') await second.opened;
     });
-    const batchId = printQueue.start(['a', 'b', 'c', 'd', 'e']);
+    const batchId = startBatch(printQueue, ['a', 'b', 'c', 'd', 'e']);
     await expect.poll(() => started).toEqual(['a', 'b']);
     expect(printQueue.cancel(batchId)).toBe(true);
     second.open();
@@ -73,9 +85,9 @@ describe('createPrintQueue', () => {
       started.push(job);
       if (job === 'a1') await first.opened;
     });
-    const one = printQueue.start(['a1', 'a2']);
-    const two = printQueue.start(['b1']);
-    const three = printQueue.start(['c1']);
+    const one = startBatch(printQueue, ['a1', 'a2']);
+    const two = startBatch(printQueue, ['b1']);
+    const three = startBatch(printQueue, ['c1']);
     await expect.poll(() => started).toEqual(['a1']);
     expect(printQueue.cancel(two)).toBe(true);
     first.open();
@@ -109,9 +121,29 @@ describe('createPrintQueue', () => {
         throw new Error('the window was closed');
       },
       newId: () => 'batch-1',
+      maxPendingBatches: 1,
     });
     printQueue.start(['a', 'b']);
     await printQueue.idle();
     expect(printed).toEqual(['a', 'b']);
+  });
+
+  it('refuses a batch while the most it holds are pending, and takes one again once one ends', async () => {
+    const first = gate();
+    const { printQueue } = queue(
+      async (job) => {
+        if (job === 'first') await first.opened;
+      },
+      0,
+      3,
+    );
+    startBatch(printQueue, ['first']);
+    startBatch(printQueue, ['second']);
+    startBatch(printQueue, ['third']);
+
+    expect(printQueue.start(['fourth'])).toBeUndefined();
+    first.open();
+    await printQueue.idle();
+    expect(printQueue.start(['fourth'])).toBeTypeOf('string');
   });
 });

@@ -36,6 +36,7 @@ async function renderHere(requests: readonly DocumentRequest[]) {
 function webEnvironment(overrides: Partial<WebEnvironment> = {}) {
   const downloads: { blob: Blob; fileName: string }[] = [];
   const printDialogs: { pdf: Uint8Array; title: string }[] = [];
+  const tabs: Blob[] = [];
   const reports: string[] = [];
   const environment: WebEnvironment = {
     version: '0.1.0',
@@ -45,9 +46,10 @@ function webEnvironment(overrides: Partial<WebEnvironment> = {}) {
     report: (message) => reports.push(message),
     renderDocuments: renderHere,
     openForPrinting: (pdf, title) => printDialogs.push({ pdf, title }),
+    openInNewTab: (blob) => tabs.push(blob),
     ...overrides,
   };
-  return { bridge: createWebBridge(environment), downloads, printDialogs, reports };
+  return { bridge: createWebBridge(environment), downloads, printDialogs, tabs, reports };
 }
 
 /** The text of a PDF's first bytes and its page count, enough to tell a real PDF. */
@@ -81,30 +83,44 @@ describe('createWebBridge', () => {
     });
   });
 
-  it('refuses to open a local path, explaining why', async () => {
-    const answer = await webEnvironment().bridge.files.openWithSystem({ path: '/tmp/RMA-7.pdf' });
-    expect(answer).toEqual({
-      ok: false,
-      error: { code: 'not-allowed', message: expect.stringContaining('browser') },
+  it('opens a document in a new tab, as its type', async () => {
+    const { bridge, tabs } = webEnvironment();
+    const answer = await bridge.files.openDocument({
+      name: 'receipt.jpg',
+      type: 'jpeg',
+      bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
     });
+    expect(answer).toEqual({ ok: true, value: null });
+    expect(tabs.map((blob) => blob.type)).toEqual(['image/jpeg']);
   });
 
   it('saves by downloading the bytes under the suggested name', async () => {
     const { bridge, downloads } = webEnvironment();
     const answer = await bridge.files.saveWithDialog({
       suggestedName: 'RMA-7.pdf',
+      type: 'pdf',
       bytes: new Uint8Array([37, 80, 68, 70]),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
     expect(answer).toEqual({ ok: true, value: { outcome: 'saved', path: 'RMA-7.pdf' } });
     expect(downloads.map((download) => download.fileName)).toEqual(['RMA-7.pdf']);
     expect(await downloads[0]?.blob.text()).toBe('%PDF');
   });
 
+  it("names a download with its type's extension, whatever the page suggests", async () => {
+    const { bridge, downloads } = webEnvironment();
+    await bridge.files.saveWithDialog({
+      suggestedName: 'fixline-parts.exe',
+      type: 'csv',
+      bytes: new Uint8Array(1),
+    });
+    expect(downloads.map((download) => download.fileName)).toEqual(['fixline-parts.exe.csv']);
+  });
+
   it('refuses the same bad input as the desktop, naming the field', async () => {
     const { bridge, downloads } = webEnvironment();
     const answer = await bridge.files.saveWithDialog({
       suggestedName: 'folder/RMA-7.pdf',
+      type: 'pdf',
       bytes: new Uint8Array(1),
     });
     expect(answer).toMatchObject({
@@ -122,6 +138,7 @@ describe('createWebBridge', () => {
     });
     const answer = await bridge.files.saveWithDialog({
       suggestedName: 'RMA-7.pdf',
+      type: 'pdf',
       bytes: new Uint8Array(1),
     });
     expect(answer).toEqual({
@@ -201,7 +218,7 @@ describe('createWebBridge', () => {
     const label = { kind: 'return-label', data: sampleDocuments()['return-label'] } as const;
     const answer = await bridge.printing.printBatch({
       jobs: [label, label, label],
-      target: { type: 'zpl', host: '192.168.1.50' },
+      target: { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' },
     });
     if (!answer.ok) throw new Error(answer.error.message);
     await finished;

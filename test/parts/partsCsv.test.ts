@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { money } from '../../shared/domain/primitives';
 import type { PartDraft } from '../../renderer/src/parts/partsCsv';
@@ -106,6 +107,35 @@ describe('writing a parts CSV', () => {
     const text = writePartsCsv(parts);
 
     expect(text.split('\n')[0]).toBe(header);
+    expect(readPartsCsv(text)).toEqual({
+      parts: parts.map((part, index) => ({ row: index + 2, part })),
+      issues: [],
+    });
+  });
+
+  it('escapes cells a spreadsheet would run as a formula, and reads them back unchanged', () => {
+    // OWASP's CSV-injection examples, and an apostrophe of the part's own.
+    const names = [
+      "=cmd|' /C calc'!A0",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      '+1+cmd|calc',
+      "-2+3+cmd|' /C calc'!A0",
+      "'=already quoted",
+      "'Quoted' strap",
+    ];
+    const parts: PartDraft[] = names.map((name, index) => ({
+      sku: `-SKU${index}`,
+      name,
+      unitPrice: money(100, 'USD'),
+      compatibleModels: ['=HYPERLINK("http://attacker.invalid")', 'KOSPET Tank T3'],
+    }));
+
+    const text = writePartsCsv(parts);
+
+    const cells = Papa.parse<string[]>(text).data.slice(1, -1);
+    expect(cells.map((row) => row[1])).toEqual(names.map((name) => `'${name}`));
+    expect(cells.map((row) => row[0])).toEqual(names.map((_, index) => `'-SKU${index}`));
+    expect(cells[0]?.[4]).toBe(`'=HYPERLINK("http://attacker.invalid")|KOSPET Tank T3`);
     expect(readPartsCsv(text)).toEqual({
       parts: parts.map((part, index) => ({ row: index + 2, part })),
       issues: [],

@@ -38,7 +38,7 @@ const progress = (overrides: Partial<PrintProgress>): PrintProgress => ({
 
 describe('planBatch', () => {
   const laser = { type: 'system', printer: 'Office_Laser', paper: 'Letter' } as const;
-  const zebra = { type: 'zpl', host: '192.168.1.50', port: 9100 } as const;
+  const zebra = { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-000000000001' } as const;
 
   it('groups the pages by the printer chosen for their kind, keeping their order', () => {
     const pages = [

@@ -3,6 +3,7 @@ import { answerCall, IpcRefusal, type IpcCallHandler } from '../../../shared/ipc
 import type { BridgeMethod, FixlineBridge } from '../../../shared/ipc/bridge';
 import type { DocumentRequest } from '../../../shared/documents';
 import type { IpcChannel, PrintProgress } from '../../../shared/ipc/contract';
+import { openedFileTypes, savedFileTypes, withExtension } from '../../../shared/ipc/fileTypes';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
 import { renderInWorker, type WorkerRenderResult } from '../documents/renderInWorker';
 
@@ -29,6 +30,8 @@ export type WebEnvironment = {
   readonly renderDocuments: (requests: readonly DocumentRequest[]) => Promise<WorkerRenderResult>;
   /** Opens a PDF in the browser's print dialog, where the person chooses the printer. */
   readonly openForPrinting: (pdf: Uint8Array, title: string) => void;
+  /** Shows `blob` (a PDF, a picture) in a new tab. */
+  readonly openInNewTab: (blob: Blob) => void;
 };
 
 const userAgentDataSchema = z.object({
@@ -62,6 +65,14 @@ export function downloadWithAnchor(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Opens `blob` in a new tab, which the browser shows with its own viewer. */
+export function openBlobInNewTab(blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  window.open(url, '_blank', 'noopener');
+  // The new tab has read the blob by then; free it without holding it for the page's life.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** The environment of the page the renderer runs in. */
 export function browserEnvironment(): WebEnvironment {
   return {
@@ -72,6 +83,7 @@ export function browserEnvironment(): WebEnvironment {
     report: console.warn,
     renderDocuments: renderInWorker,
     openForPrinting: openPdfForPrinting,
+    openInNewTab: openBlobInNewTab,
   };
 }
 
@@ -125,17 +137,18 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
       dataFolder: method('fixline:station:dataFolder', () => ({ path: 'browser storage' })),
     },
     files: {
-      openWithSystem: method('fixline:files:openWithSystem', () => {
-        throw new IpcRefusal(
-          'not-allowed',
-          'a browser cannot open files on this computer: open the downloaded file from the downloads folder',
-        );
-      }),
-      saveWithDialog: method('fixline:files:saveWithDialog', ({ suggestedName, bytes }) => {
+      saveWithDialog: method('fixline:files:saveWithDialog', ({ suggestedName, type, bytes }) => {
+        const fileName = withExtension(suggestedName, savedFileTypes[type].extension);
         // A copy, so the Blob holds its own ArrayBuffer (the input may view a shared one).
-        environment.download(new Blob([bytes.slice()]), suggestedName);
+        environment.download(new Blob([bytes.slice()]), fileName);
         // The browser decides the folder (and may rename on a clash); the name is all we know.
-        return { outcome: 'saved', path: suggestedName };
+        return { outcome: 'saved', path: fileName };
+      }),
+      openDocument: method('fixline:files:openDocument', ({ type, bytes }) => {
+        environment.openInNewTab(
+          new Blob([bytes.slice()], { type: openedFileTypes[type].mediaType }),
+        );
+        return null;
       }),
     },
     documents: {
@@ -179,6 +192,19 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
           'not-found',
           `no print batch ${batchId} is waiting: in a browser a batch goes to the print dialog at once`,
         );
+      }),
+    },
+    printers: {
+      // A page reaches no network printer: the list stays empty and adding one is refused.
+      listLabelPrinters: method('fixline:printers:listLabelPrinters', () => []),
+      addLabelPrinter: method('fixline:printers:addLabelPrinter', () => {
+        throw new IpcRefusal(
+          'not-supported',
+          'a browser cannot reach network label printers: add them in the Fixline desktop app',
+        );
+      }),
+      removeLabelPrinter: method('fixline:printers:removeLabelPrinter', ({ id }) => {
+        throw new IpcRefusal('not-found', `no label printer ${id}: a browser keeps none`);
       }),
     },
   } satisfies FixlineBridge;

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Center, Group, Image, Loader, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Center, Group, Image, Loader, Modal, Stack } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { appDatabase } from '../db/appDatabase';
 import { readAttachment } from '../db/attachments';
 import type { EvidenceItem } from '../hooks/useClaimRecords';
+import { openAttachment } from './openAttachment';
 import { useObjectUrl } from './useObjectUrl';
 
 type EvidenceViewerProps = {
@@ -12,8 +13,8 @@ type EvidenceViewerProps = {
 };
 
 /**
- * One piece of evidence in full: an image, a video to play, or a PDF to open in a tab or
- * download. The bytes are read only while it is open; their object URL is revoked on close.
+ * One piece of evidence in full: an image, a video to play, or a PDF to open in the system's
+ * viewer (a new tab in a browser) or download. The bytes are read only while it is open; their object URL is revoked on close.
  */
 export function EvidenceViewer({ item, onClose }: EvidenceViewerProps) {
   const { t } = useTranslation();
@@ -77,9 +78,12 @@ function EvidenceContent({ sha256, mediaType, fileName, onClose }: EvidenceConte
       ) : null}
       <Group justify="flex-end">
         {mediaType === 'application/pdf' ? (
-          <Anchor href={url} target="_blank" rel="noopener">
+          <Button
+            variant="default"
+            onClick={() => void openAttachment(t, { blob, fileName, mediaType })}
+          >
             {t('claimScreen.evidence.openPdf')}
-          </Anchor>
+          </Button>
         ) : null}
         <Button component="a" href={url} download={fileName} variant="default">
           {t('claimScreen.evidence.download')}

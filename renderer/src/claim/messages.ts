@@ -118,7 +118,10 @@ export const claimScreenEn = {
       'carrier-damage-proof': 'Carrier’s damage proof',
     },
     open: 'Open {{file}}',
-    openPdf: 'Open in a new tab',
+    openPdf: 'Open the PDF',
+    cannotOpen:
+      '{{file}} cannot be opened here: download it and open it from the downloads folder.',
+    openFailed: '{{file}} could not be opened: {{reason}}',
     download: 'Download',
     close: 'Close',
     notOnStation:
@@ -396,7 +399,9 @@ export const claimScreenId: typeof claimScreenEn = {
       'carrier-damage-proof': 'Bukti kerusakan dari kurir',
     },
     open: 'Buka {{file}}',
-    openPdf: 'Buka di tab baru',
+    openPdf: 'Buka PDF',
+    cannotOpen: '{{file}} tidak dapat dibuka di sini: unduh lalu buka dari folder unduhan.',
+    openFailed: '{{file}} tidak dapat dibuka: {{reason}}',
     download: 'Unduh',
     close: 'Tutup',
     notOnStation:

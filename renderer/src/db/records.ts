@@ -278,7 +278,7 @@ export const systemPrinterChoiceSchema = z.object({
 
 /** Page documents go to a system printer; only labels can go to a ZPL printer. */
 const pageDocumentChoiceSchema = systemPrinterChoiceSchema.optional();
-/** Labels and tags: a system printer (their size is fixed), or a network ZPL printer. */
+/** Labels and tags: a system printer (their size is fixed), or a label printer main knows. */
 const labelDocumentChoiceSchema = z
   .discriminatedUnion('type', [systemPrinterChoiceSchema, zplTargetSchema])
   .optional();
@@ -362,7 +362,15 @@ export function stationSavedViews(row: StationSettingsRow | undefined): SavedVie
  * parse reads as "none chosen" rather than breaking the screens that print.
  */
 export function stationPrinting(row: StationSettingsRow | undefined): PrintingSettings {
-  return printingSettingsSchema.safeParse(row?.printing ?? {}).data ?? {};
+  // Kind by kind, so one choice it cannot read (a label printer saved by its address, before
+  // main kept the label printers) leaves the others chosen.
+  const saved: Record<string, unknown> = row?.printing ?? {};
+  return Object.fromEntries(
+    Object.entries(printingSettingsSchema.shape).flatMap(([kind, schema]) => {
+      const choice = schema.safeParse(saved[kind]).data;
+      return choice === undefined ? [] : [[kind, choice]];
+    }),
+  );
 }
 
 /** The last clock stamp this station made, so stamps keep increasing across restarts. */

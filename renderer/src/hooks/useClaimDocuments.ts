@@ -136,7 +136,7 @@ export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocuments
     const saved = await bridge.files.saveWithDialog({
       suggestedName: fileName,
       bytes: rendered.value.pdf,
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      type: 'pdf',
     });
     if (!saved.ok) setOutcome({ kind: 'refused', ...saved.error });
     else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });

@@ -62,7 +62,7 @@ export function useStationBackup() {
       const saved = await bridge.files.saveWithDialog({
         suggestedName,
         bytes: new Uint8Array(await file.arrayBuffer()),
-        filters: [{ name: 'Fixline backup', extensions: ['zip'] }],
+        type: 'backup',
       });
       if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
       else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });

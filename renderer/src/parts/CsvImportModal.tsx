@@ -15,21 +15,22 @@ type CsvImportModalProps = {
   readonly preview: CsvPreview | undefined;
   readonly catalog: readonly StoredPart[];
   readonly onClose: () => void;
-  readonly onImported: (report: {
-    imported: number;
-    skippedRows: number[];
-    failures: string[];
-  }) => void;
+  readonly onImported: (report: { readonly imported: number; readonly skipped: number }) => void;
 };
+
+/** How many problems the preview lists; a file of 50,000 bad rows says how many more there are. */
+const listedIssuesMax = 200;
 
 /**
  * The preview of an import: how many rows are ready (new or updating the part with the same SKU)
- * and why each other row will be skipped. Only the valid rows are imported, on confirmation.
+ * and why the other rows will be skipped (the first 200 of them). On confirmation the valid rows
+ * are imported in one transaction: all of them, or, if anything fails, none.
  */
 export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImportModalProps) {
   const { t } = useTranslation();
   const context = useWriteContext();
   const [importing, setImporting] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
   const ready = preview?.reading.parts ?? [];
   const issues = preview?.reading.issues ?? [];
   const bySku = new Map(catalog.map((part) => [part.sku, part]));
@@ -38,27 +39,28 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
   async function importRows(): Promise<void> {
     if (context === undefined || preview === undefined) return;
     setImporting(true);
-    const repositories = createRepositories(appDatabase());
-    const failures: string[] = [];
-    let imported = 0;
-    for (const { row, part } of ready) {
-      const existing = bySku.get(part.sku);
-      const result =
-        existing === undefined
-          ? await repositories.partsCatalog.create(part, context)
-          : await repositories.partsCatalog.update(existing.id, part, context);
-      if (result.ok) imported += 1;
+    setFailure(undefined);
+    try {
+      const result = await createRepositories(appDatabase()).partsCatalog.importParts(
+        ready.map((entry) => entry.part),
+        context,
+      );
+      if (result.ok)
+        onImported({
+          imported: ready.length,
+          skipped: issues.filter((issue) => 'row' in issue).length,
+        });
       else
-        failures.push(
-          t('parts.csv.importFailed', { row, sku: part.sku, reason: result.error.message }),
+        setFailure(
+          result.error.code === 'storage-full'
+            ? t('parts.csv.storageFull')
+            : t('parts.csv.importFailed', { reason: result.error.message }),
         );
+    } catch (error) {
+      setFailure(t('parts.csv.importFailed', { reason: String(error) }));
+    } finally {
+      setImporting(false);
     }
-    setImporting(false);
-    onImported({
-      imported,
-      skippedRows: issues.flatMap((issue) => ('row' in issue ? [issue.row] : [])),
-      failures,
-    });
   }
 
   return (
@@ -94,12 +96,22 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
                 spacing={4}
                 aria-label={t('parts.csv.skipped', { count: issues.length })}
               >
-                {issues.map((issue, index) => (
+                {issues.slice(0, listedIssuesMax).map((issue, index) => (
                   <List.Item key={index}>{csvIssueText(t, issue)}</List.Item>
                 ))}
               </List>
             </ScrollArea.Autosize>
+            {issues.length > listedIssuesMax ? (
+              <Text size="sm" c="dimmed">
+                {t('parts.csv.moreIssues', { count: issues.length - listedIssuesMax })}
+              </Text>
+            ) : null}
           </Stack>
+        )}
+        {failure === undefined ? null : (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>

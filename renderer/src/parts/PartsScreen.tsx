@@ -67,7 +67,7 @@ export function PartsScreen() {
     const saved = await getBridge().files.saveWithDialog({
       suggestedName: `fixline-parts-${day}.csv`,
       bytes: new TextEncoder().encode(text),
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      type: 'csv',
     });
     if (!saved.ok)
       setOutcome({
@@ -198,12 +198,9 @@ export function PartsScreen() {
         onImported={(report) => {
           setPreview(undefined);
           const lines = [t('parts.csv.imported', { count: report.imported })];
-          if (report.skippedRows.length > 0)
-            lines.push(t('parts.csv.importedSkipped', { rows: report.skippedRows.join(', ') }));
-          setOutcome({
-            color: report.failures.length > 0 ? 'orange' : 'teal',
-            lines: [...lines, ...report.failures],
-          });
+          if (report.skipped > 0)
+            lines.push(t('parts.csv.importedSkipped', { count: report.skipped }));
+          setOutcome({ color: 'teal', lines });
         }}
       />
     </Stack>

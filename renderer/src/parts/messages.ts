@@ -59,15 +59,20 @@ export const partsEn = {
     ready_other:
       '{{count}} rows are ready to import: {{created}} new, {{updated}} updating a part with the same SKU.',
     noneReady: 'No row of this file can be imported. Fix the rows below and choose the file again.',
-    skipped_one: '{{count}} row will be skipped:',
-    skipped_other: '{{count}} rows will be skipped:',
+    skipped_one: '{{count, number}} row will be skipped:',
+    skipped_other: '{{count, number}} rows will be skipped:',
     confirm_one: 'Import {{count}} part',
     confirm_other: 'Import {{count}} parts',
     cancel: 'Cancel',
     imported_one: 'Imported {{count}} part.',
     imported_other: 'Imported {{count}} parts.',
-    importedSkipped: 'Skipped rows: {{rows}}.',
-    importFailed: 'row {{row}} ({{sku}}) was not saved: {{reason}}',
+    importedSkipped_one: '{{count, number}} row of the file was skipped.',
+    importedSkipped_other: '{{count, number}} rows of the file were skipped.',
+    importFailed: 'Nothing was imported, the catalog is as it was: {{reason}}',
+    storageFull:
+      'Nothing was imported, the catalog is as it was: the disk is full. Free some space, then import again.',
+    moreIssues_one: '…and {{count, number}} more row will be skipped.',
+    moreIssues_other: '…and {{count, number}} more rows will be skipped.',
     unreadable: 'The file could not be read as text. Choose a CSV file saved as UTF-8.',
     issue: {
       emptyFile:
@@ -150,15 +155,20 @@ export const partsId: typeof partsEn = {
       '{{count}} baris siap diimpor: {{created}} baru, {{updated}} memperbarui suku cadang dengan SKU yang sama.',
     noneReady:
       'Tidak ada baris di berkas ini yang dapat diimpor. Perbaiki baris di bawah lalu pilih berkasnya lagi.',
-    skipped_one: '{{count}} baris akan dilewati:',
-    skipped_other: '{{count}} baris akan dilewati:',
+    skipped_one: '{{count, number}} baris akan dilewati:',
+    skipped_other: '{{count, number}} baris akan dilewati:',
     confirm_one: 'Impor {{count}} suku cadang',
     confirm_other: 'Impor {{count}} suku cadang',
     cancel: 'Batal',
     imported_one: '{{count}} suku cadang diimpor.',
     imported_other: '{{count}} suku cadang diimpor.',
-    importedSkipped: 'Baris yang dilewati: {{rows}}.',
-    importFailed: 'baris {{row}} ({{sku}}) tidak tersimpan: {{reason}}',
+    importedSkipped_one: '{{count, number}} baris berkas dilewati.',
+    importedSkipped_other: '{{count, number}} baris berkas dilewati.',
+    importFailed: 'Tidak ada yang diimpor, katalog tetap seperti semula: {{reason}}',
+    storageFull:
+      'Tidak ada yang diimpor, katalog tetap seperti semula: disk penuh. Kosongkan sebagian ruang, lalu impor lagi.',
+    moreIssues_one: '…dan {{count, number}} baris lagi akan dilewati.',
+    moreIssues_other: '…dan {{count, number}} baris lagi akan dilewati.',
     unreadable:
       'Berkas tidak dapat dibaca sebagai teks. Pilih berkas CSV yang disimpan sebagai UTF-8.',
     issue: {

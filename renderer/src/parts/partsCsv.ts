@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvFormulaStart, unescapeCsvFormula } from '../csv/csvFormulae';
 import { currencyCodeSchema } from '../../../shared/domain/primitives';
 import type { Part } from '../db/records';
 import { partSchema } from '../db/records';
@@ -86,7 +87,7 @@ export function readPartsCsv(text: string): PartsCsvReading {
   parsed.data.forEach((record, index) => {
     if (malformedRows.has(index)) return;
     const row = index + 2;
-    const cell = (column: PartsCsvColumn) => (record[column] ?? '').trim();
+    const cell = (column: PartsCsvColumn) => unescapeCsvFormula(record[column] ?? '').trim();
     for (const column of ['sku', 'name', 'price', 'currency'] as const) {
       if (cell(column) === '') {
         issues.push({ kind: 'required', row, column });
@@ -143,7 +144,10 @@ export function readPartsCsv(text: string): PartsCsvReading {
   return { parts, issues };
 }
 
-/** Writes parts as a CSV with the same header {@link readPartsCsv} reads, so it round-trips. */
+/**
+ * Writes parts as a CSV with the same header {@link readPartsCsv} reads, so it round-trips. A cell
+ * a spreadsheet would run as a formula gets a leading `'`, which {@link readPartsCsv} removes.
+ */
 export function writePartsCsv(parts: readonly PartDraft[]): string {
   const rows = parts.map((part) => [
     part.sku,
@@ -152,5 +156,9 @@ export function writePartsCsv(parts: readonly PartDraft[]): string {
     part.unitPrice.currency,
     part.compatibleModels.join(modelSeparator),
   ]);
-  return `${Papa.unparse({ fields: [...partsCsvColumns], data: rows }, { newline: '\n' })}\n`;
+  const text = Papa.unparse(
+    { fields: [...partsCsvColumns], data: rows },
+    { newline: '\n', escapeFormulae: csvFormulaStart },
+  );
+  return `${text}\n`;
 }

@@ -21,7 +21,7 @@ export function useCsvExport() {
       const saved = await getBridge().files.saveWithDialog({
         suggestedName: fileName,
         bytes: new TextEncoder().encode(reportCsv(table)),
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        type: 'csv',
       });
       if (!saved.ok) {
         notifications.show({

@@ -1,8 +1,8 @@
-import { Fieldset, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Fieldset, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind } from '../../../shared/documents';
 import { paperSizeSchema } from '../../../shared/documents/documentSchemas';
-import type { PrinterInfo } from '../../../shared/ipc/contract';
+import type { LabelPrinter, PrinterInfo } from '../../../shared/ipc/contract';
 import type { PrinterFormErrors, PrinterRowForm } from './printerForm';
 import { takesZpl } from './printerForm';
 
@@ -11,11 +11,19 @@ type PrinterRowProps = {
   readonly row: PrinterRowForm;
   readonly errors: PrinterFormErrors[DocumentKind];
   readonly printers: readonly PrinterInfo[];
+  readonly labelPrinters: readonly LabelPrinter[];
   readonly onChange: (patch: Partial<PrinterRowForm>) => void;
 };
 
-/** The printer of one kind of document: a system printer and its paper, or a ZPL label printer. */
-export function PrinterRow({ kind, row, errors, printers, onChange }: PrinterRowProps) {
+/** The printer of one kind of document: a system printer and its paper, or a label printer. */
+export function PrinterRow({
+  kind,
+  row,
+  errors,
+  printers,
+  labelPrinters,
+  onChange,
+}: PrinterRowProps) {
   const { t } = useTranslation();
   const document = t(`documents.kind.${kind}`);
   // A saved printer that the system no longer lists stays shown, so saving does not drop it.
@@ -36,9 +44,23 @@ export function PrinterRow({ kind, row, errors, printers, onChange }: PrinterRow
           },
         ]
       : []),
-    ...(takesZpl(kind) ? [{ value: 'zpl', label: t('printers.zpl') }] : []),
+    ...(takesZpl(kind)
+      ? labelPrinters.map((printer) => ({
+          value: `zpl:${printer.id}`,
+          label: t('printers.labelPrinterOption', printer),
+        }))
+      : []),
+    // A label printer removed since it was chosen stays shown, as one to replace.
+    ...(row.mode === 'zpl' && !labelPrinters.some((printer) => printer.id === row.labelPrinterId)
+      ? [{ value: `zpl:${row.labelPrinterId}`, label: t('printers.labelPrinterMissing') }]
+      : []),
   ];
-  const value = row.mode === 'system' ? `system:${row.printer}` : row.mode;
+  const value =
+    row.mode === 'system'
+      ? `system:${row.printer}`
+      : row.mode === 'zpl'
+        ? `zpl:${row.labelPrinterId}`
+        : row.mode;
   return (
     <Fieldset legend={document} p="sm">
       <Group align="flex-start" gap="sm" wrap="wrap">
@@ -51,7 +73,8 @@ export function PrinterRow({ kind, row, errors, printers, onChange }: PrinterRow
           w={280}
           onChange={(next) => {
             if (next === null || next === 'none') onChange({ mode: 'none' });
-            else if (next === 'zpl') onChange({ mode: 'zpl' });
+            else if (next.startsWith('zpl:'))
+              onChange({ mode: 'zpl', labelPrinterId: next.slice('zpl:'.length) });
             else onChange({ mode: 'system', printer: next.slice('system:'.length) });
           }}
         />
@@ -67,26 +90,6 @@ export function PrinterRow({ kind, row, errors, printers, onChange }: PrinterRow
               if (paper.success) onChange({ paper: paper.data });
             }}
           />
-        ) : null}
-        {row.mode === 'zpl' ? (
-          <>
-            <TextInput
-              label={t('printers.host')}
-              value={row.host}
-              error={errors?.host === undefined ? undefined : t(errors.host)}
-              w={280}
-              onChange={(event) => onChange({ host: event.currentTarget.value })}
-            />
-            <NumberInput
-              label={t('printers.port')}
-              value={row.port}
-              allowDecimal={false}
-              allowNegative={false}
-              error={errors?.port === undefined ? undefined : t(errors.port)}
-              w={200}
-              onChange={(port) => onChange({ port })}
-            />
-          </>
         ) : null}
       </Group>
     </Fieldset>

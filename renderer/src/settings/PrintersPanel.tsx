@@ -3,14 +3,17 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentKinds } from '../../../shared/documents';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
+import { LabelPrintersSection } from './LabelPrintersSection';
 import { PrinterListStatus } from './PrinterListStatus';
 import { PrinterRow } from './PrinterRow';
+import { useLabelPrinters } from './useLabelPrinters';
 
 /** Where each document prints; in a browser, only why there is nothing to choose. */
 export function PrintersPanel() {
   const { t } = useTranslation();
   const titleId = useId();
   const { supported, printers, form, errors, outcome, change, save } = usePrinterSettings();
+  const labelPrinters = useLabelPrinters();
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
@@ -21,6 +24,11 @@ export function PrintersPanel() {
           <>
             <Text size="sm">{t('printers.explain')}</Text>
             <PrinterListStatus printers={printers} />
+            <LabelPrintersSection
+              labelPrinters={labelPrinters.labelPrinters}
+              onAdd={labelPrinters.add}
+              onRemove={labelPrinters.remove}
+            />
             {documentKinds.map((kind) => (
               <PrinterRow
                 key={kind}
@@ -28,6 +36,7 @@ export function PrintersPanel() {
                 row={form[kind]}
                 errors={errors[kind]}
                 printers={printers.kind === 'ready' ? printers.printers : []}
+                labelPrinters={labelPrinters.labelPrinters}
                 onChange={(patch) => change(kind, patch)}
               />
             ))}

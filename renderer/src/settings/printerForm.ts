@@ -12,15 +12,14 @@ export type PrinterRowForm = {
   readonly mode: 'none' | 'system' | 'zpl';
   readonly printer: string;
   readonly paper: PaperSize;
-  readonly host: string;
-  /** A NumberInput answers a string while its field is empty or half typed. */
-  readonly port: number | string;
+  /** The label printer (as main knows it) when `mode` is `zpl`. */
+  readonly labelPrinterId: string;
 };
 
 export type PrinterForm = { readonly [Kind in DocumentKind]: PrinterRowForm };
 
 /** The fields a message can stand next to. */
-export type PrinterField = 'printer' | 'host' | 'port';
+export type PrinterField = 'printer';
 
 /** The i18n key of each field's problem, by kind. */
 export type PrinterFormErrors = {
@@ -32,17 +31,10 @@ export function takesZpl(kind: DocumentKind): boolean {
   return zplDocumentKinds.some((zplKind) => zplKind === kind);
 }
 
-const defaultZplPort = 9100;
-
 function rowOf(choice: PrinterChoice | undefined): PrinterRowForm {
-  const empty: Omit<PrinterRowForm, 'mode'> = {
-    printer: '',
-    paper: 'A4',
-    host: '',
-    port: defaultZplPort,
-  };
+  const empty: Omit<PrinterRowForm, 'mode'> = { printer: '', paper: 'A4', labelPrinterId: '' };
   if (choice === undefined) return { mode: 'none', ...empty };
-  if (choice.type === 'zpl') return { ...empty, mode: 'zpl', host: choice.host, port: choice.port };
+  if (choice.type === 'zpl') return { ...empty, mode: 'zpl', labelPrinterId: choice.printerId };
   return { ...empty, mode: 'system', printer: choice.printer, paper: choice.paper ?? 'A4' };
 }
 
@@ -67,23 +59,12 @@ function choiceOf(kind: DocumentKind, row: PrinterRowForm): unknown {
         ? { type: 'system', printer: row.printer }
         : { type: 'system', printer: row.printer, paper: row.paper };
     case 'zpl':
-      return {
-        type: 'zpl',
-        host: row.host.trim(),
-        // An empty or half-typed port is no port; the schema says so next to the field.
-        port: typeof row.port === 'number' ? row.port : Number.NaN,
-      };
+      return { type: 'zpl', printerId: row.labelPrinterId };
   }
 }
 
-const fieldMessages: Record<PrinterField, string> = {
-  printer: 'printers.errors.printer',
-  host: 'printers.errors.host',
-  port: 'printers.errors.port',
-};
-
 export function isPrinterField(value: unknown): value is PrinterField {
-  return value === 'printer' || value === 'host' || value === 'port';
+  return value === 'printer';
 }
 
 function isDocumentKind(value: unknown): value is DocumentKind {
@@ -107,10 +88,10 @@ export function printingFromForm(
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: { [Kind in DocumentKind]?: { [Field in PrinterField]?: string } } = {};
   for (const issue of parsed.error.issues) {
-    const [kind, field] = issue.path;
+    const [kind] = issue.path;
     if (!isDocumentKind(kind)) continue;
-    const fieldName = isPrinterField(field) ? field : 'printer';
-    errors[kind] = { ...errors[kind], [fieldName]: fieldMessages[fieldName] };
+    // A system printer or a label printer, the one choice of the row is at fault.
+    errors[kind] = { printer: 'printers.errors.printer' };
   }
   return { ok: false, errors };
 }

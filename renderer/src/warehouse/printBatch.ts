@@ -48,7 +48,7 @@ export type BatchPlan = {
 function targetKey(target: PrintTarget): string {
   return target.type === 'system'
     ? `system:${target.printer}:${target.media ?? ''}`
-    : `zpl:${target.host}:${target.port}`;
+    : `zpl:${target.printerId}`;
 }
 
 function requestOf(

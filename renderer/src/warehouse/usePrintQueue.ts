@@ -296,6 +296,7 @@ export function usePrintQueue() {
     }
     const saved = await bridge.files.saveWithDialog({
       suggestedName: `${title}.pdf`,
+      type: 'pdf',
       bytes: rendered.pdf,
     });
     setPdfOutcome(

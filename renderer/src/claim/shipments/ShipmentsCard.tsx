@@ -12,6 +12,8 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Claim } from '../../../../shared/domain/claim';
@@ -22,6 +24,7 @@ import type { StoredEvidence, StoredShipmentLeg } from '../../db/records';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { useWriteContext } from '../../hooks/useWriteContext';
 import { useStationContext } from '../../station/StationContext';
+import { openAttachment } from '../openAttachment';
 import { ShipmentLegForm } from './ShipmentLegForm';
 import { useShipmentLegs } from './useShipmentLegs';
 
@@ -30,14 +33,17 @@ type ShipmentsCardProps = {
   readonly decision: EvaluationResult | undefined;
 };
 
-/** Opens a stored receipt in a new tab, from the attachment store. */
-async function openReceipt(receipt: StoredEvidence): Promise<void> {
+/** Opens a stored receipt, from the attachment store, in the system's viewer (or a new tab). */
+async function openReceipt(t: TFunction, receipt: StoredEvidence): Promise<void> {
   const blob = await readAttachment(appDatabase(), receipt.sha256);
-  if (blob === undefined) return;
-  const url = URL.createObjectURL(blob);
-  window.open(url, '_blank', 'noopener');
-  // The new tab has read the blob by then; free it without holding it for the page's life.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  if (blob === undefined) {
+    notifications.show({
+      color: 'orange',
+      message: t('claimScreen.evidence.notOnStation'),
+    });
+    return;
+  }
+  await openAttachment(t, { blob, fileName: receipt.fileName, mediaType: receipt.mediaType });
 }
 
 /** The claim's shipment legs: which way, carrier, tracking, who pays, cost and receipt. */
@@ -114,7 +120,7 @@ export function ShipmentsCard({ claim, decision }: ShipmentsCardProps) {
                         <Anchor
                           component="button"
                           size="sm"
-                          onClick={() => void openReceipt(receipt)}
+                          onClick={() => void openReceipt(t, receipt)}
                           aria-label={`${t('shipments.receiptOpen')}: ${receipt.fileName}`}
                         >
                           {receipt.fileName}

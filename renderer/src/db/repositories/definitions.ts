@@ -35,7 +35,7 @@ import { partSchema } from '../records';
 import { readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
 import type { PermissionAction } from '../../../../shared/domain/roles';
-import type { RecordDefinition } from './writeSession';
+import type { RecordDefinition, WriteSession } from './writeSession';
 
 /** Most records are stored as they are, with their sync fields. */
 const storeAsIs = <Row>(row: Row, sync: SyncFields) => ({ ...row, ...sync });
@@ -252,20 +252,38 @@ export const partDefinition: RecordDefinition<Part, StoredPart> = {
   fixedFields: [],
   toStored: storeAsIs,
   async check(part, session, operation) {
-    if (operation === 'delete') return;
-    // Quotes and imports find a part by its SKU, so two live parts never share one.
-    const sameSku = await session
-      .table<StoredPart>('partsCatalog')
-      .where('sku')
-      .equals(part.sku)
-      .filter((other) => other.deletedAt === undefined && other.id !== part.id)
-      .first();
-    if (sameSku !== undefined) {
+    if (operation !== 'delete') await refuseTakenSkus([part], session);
+  },
+  checkAll: refuseTakenSkus,
+};
+
+/**
+ * Quotes and imports find a part by its SKU, so two live parts never share one: refuses `parts`
+ * when one of them names a SKU another live part has, or another of `parts` names too.
+ */
+async function refuseTakenSkus(parts: readonly Part[], session: WriteSession): Promise<void> {
+  const seen = new Map<string, Part>();
+  for (const part of parts) {
+    if (seen.has(part.sku)) {
       session.refuse({
         code: 'conflict',
         field: 'sku',
-        message: `sku: the part "${sameSku.name}" already has the SKU ${part.sku}; choose another SKU or edit that part.`,
+        message: `sku: ${part.sku} is given to two parts at once; keep one of them.`,
       });
     }
-  },
-};
+    seen.set(part.sku, part);
+  }
+  const sameSku = await session
+    .table<StoredPart>('partsCatalog')
+    .where('sku')
+    .anyOf([...seen.keys()])
+    .filter((other) => other.deletedAt === undefined && other.id !== seen.get(other.sku)?.id)
+    .first();
+  if (sameSku !== undefined) {
+    session.refuse({
+      code: 'conflict',
+      field: 'sku',
+      message: `sku: the part "${sameSku.name}" already has the SKU ${sameSku.sku}; choose another SKU or edit that part.`,
+    });
+  }
+}

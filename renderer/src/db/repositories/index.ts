@@ -7,14 +7,12 @@ import type { QuoteLine } from '../../../../shared/domain/quote';
 import type { ShipmentLeg } from '../../../../shared/domain/shipment';
 import type { FixlineDatabase } from '../database';
 import type {
-  Part,
   StoredCustomer,
   StoredDevice,
   StoredEvidence,
   StoredInspection,
   StoredMisuseFinding,
   StoredNote,
-  StoredPart,
   StoredQuoteLine,
   StoredShipmentLeg,
 } from '../records';
@@ -27,10 +25,10 @@ import {
   inspectionDefinition,
   misuseFindingDefinition,
   noteDefinition,
-  partDefinition,
   quoteLineDefinition,
   shipmentLegDefinition,
 } from './definitions';
+import { PartsCatalogRepository } from './partsCatalogRepository';
 import { QuoteRepository } from './quoteRepository';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryOptions } from './repositoryWriter';
@@ -51,7 +49,7 @@ export type Repositories = {
   readonly quoteLines: RecordRepository<QuoteLine, StoredQuoteLine>;
   readonly shipmentLegs: RecordRepository<ShipmentLeg, StoredShipmentLeg>;
   readonly notes: RecordRepository<Note, StoredNote>;
-  readonly partsCatalog: RecordRepository<Part, StoredPart>;
+  readonly partsCatalog: PartsCatalogRepository;
   /** Drafts of forms not saved yet; local, never synced. */
   readonly drafts: DraftRepository;
   /** A whole intake (customer, device, claim, evidence) in one write: all stored, or none. */
@@ -76,7 +74,7 @@ export function createRepositories(
     quoteLines: new RecordRepository(writer, quoteLineDefinition),
     shipmentLegs: new RecordRepository(writer, shipmentLegDefinition),
     notes: new RecordRepository(writer, noteDefinition),
-    partsCatalog: new RecordRepository(writer, partDefinition),
+    partsCatalog: new PartsCatalogRepository(writer),
     drafts: new DraftRepository(db, options.now),
     intakes: new IntakeRepository(writer),
   };
@@ -84,6 +82,8 @@ export function createRepositories(
 
 export { ClaimRepository, rmaSequenceName } from './claimRepository';
 export type { ClaimDraft, ClaimPatch } from './claimRepository';
+export { PartsCatalogRepository } from './partsCatalogRepository';
+export type { PartsImportCounts } from './partsCatalogRepository';
 export { QuoteRepository } from './quoteRepository';
 export type { QuoteAnswer } from './quoteRepository';
 export { RecordRepository } from './recordRepository';

@@ -59,6 +59,15 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
   readonly action: (changedFields: readonly string[]) => PermissionAction;
   /** A rule that needs other rows; refuses with {@link WriteSession.refuse}. */
   readonly check?: (row: Row, session: WriteSession, operation: WriteOperation) => Promise<void>;
+  /**
+   * The same rule for many rows written at once (an import), in a few reads rather than one per
+   * row, and across the rows themselves; without it, `check` runs for each row.
+   */
+  readonly checkAll?: (
+    rows: readonly Row[],
+    session: WriteSession,
+    operation: Exclude<WriteOperation, 'delete'>,
+  ) => Promise<void>;
 };
 
 /** The defined (not undefined) fields of a record, by name. */
@@ -101,6 +110,27 @@ export type ReplaceOptions = {
   readonly permission?: PermissionAction;
   /** Why, when the person had to give a reason (a manager forcing a refused transition). */
   readonly reason?: string;
+};
+
+/** What an audit event says of who acted: the role they acted in, and any reason they gave. */
+type AuditWhy = { readonly role: Role | undefined; readonly reason?: string | undefined };
+
+/** Whether a write runs the definition's `check` itself, or its rows were checked together. */
+type RuleCheck = 'each' | 'checked';
+
+/** An audit event ready to store, with its fields for the outbox. */
+type PreparedAudit = {
+  readonly stored: StoredAuditEvent;
+  readonly fields: ReadonlyMap<string, unknown>;
+};
+
+/** A row write checked and stamped but not stored yet, with what the outbox records of it. */
+type PreparedWrite<Row, Stored extends SyncFields & { readonly id: RecordId }> = {
+  readonly row: Row;
+  readonly stored: Stored;
+  readonly set: ReadonlyMap<string, unknown>;
+  readonly unset: readonly string[];
+  readonly audit: PreparedAudit;
 };
 
 /** An absent value, in an audit change: `null` rather than `undefined`, which JSON would drop. */
@@ -194,20 +224,27 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     row: Row,
   ): Promise<Stored> {
-    const fields = definedFields(row);
-    const role = this.authorize(definition.action([...fields.keys()]));
-    await this.checkReferences(definition, row, [...fields.keys()]);
-    await definition.check?.(row, this, 'create');
-    const stored = await this.derived(
-      definition,
-      definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
+    const prepared = await this.prepareInsert(definition, row, 'each');
+    await this.table<Stored>(definition.table).add(prepared.stored);
+    await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    this.recordPrepared(definition.table, prepared);
+    return prepared.stored;
+  }
+
+  /**
+   * Adds many new records (an import) as {@link insert} adds one, each with its stamps and audit
+   * event, in two bulk writes, with the definition's `checkAll` when it has one.
+   */
+  async insertAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    rows: readonly Row[],
+  ): Promise<Stored[]> {
+    const checkOnce = definition.checkAll !== undefined;
+    await definition.checkAll?.(rows, this, 'create');
+    const prepared = await Promise.all(
+      rows.map((row) => this.prepareInsert(definition, row, checkOnce ? 'checked' : 'each')),
     );
-    await this.table<Stored>(definition.table).add(stored);
-    this.recordChange(definition.table, row.id, fields, []);
-    const changes: Record<string, FieldChange> = {};
-    for (const [field, value] of fields) changes[field] = { from: absent, to: value };
-    await this.appendAudit(definition.table, row.id, 'create', changes, { role });
-    return stored;
+    return this.writePrepared(definition, prepared);
   }
 
   /**
@@ -220,6 +257,70 @@ export class WriteSession {
     next: Row,
     options: ReplaceOptions = {},
   ): Promise<Stored> {
+    const prepared = await this.prepareReplace(definition, existing, next, options, 'each');
+    if (prepared === undefined) return existing;
+    await this.table<Stored>(definition.table).put(prepared.stored);
+    await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    this.recordPrepared(definition.table, prepared);
+    return prepared.stored;
+  }
+
+  /**
+   * Replaces many live records (an import) as {@link replace} replaces one, in two bulk writes,
+   * with the definition's `checkAll` when it has one. Only the records that change are written.
+   */
+  async replaceAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    replacements: readonly { readonly existing: Stored; readonly next: Row }[],
+  ): Promise<Stored[]> {
+    const checkOnce = definition.checkAll !== undefined;
+    const prepared = await Promise.all(
+      replacements.map(({ existing, next }) =>
+        this.prepareReplace(definition, existing, next, {}, checkOnce ? 'checked' : 'each'),
+      ),
+    );
+    const changed = prepared.filter((write) => write !== undefined);
+    await definition.checkAll?.(
+      changed.map((write) => write.row),
+      this,
+      'update',
+    );
+    return this.writePrepared(definition, changed);
+  }
+
+  /** A new record's stored row, changes and audit event, checked but not written yet. */
+  private async prepareInsert<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    row: Row,
+    rule: RuleCheck,
+  ): Promise<PreparedWrite<Row, Stored>> {
+    const fields = definedFields(row);
+    const role = this.authorize(definition.action([...fields.keys()]));
+    await this.checkReferences(definition, row, [...fields.keys()]);
+    if (rule === 'each') await definition.check?.(row, this, 'create');
+    const stored = await this.derived(
+      definition,
+      definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
+    );
+    const changes: Record<string, FieldChange> = {};
+    for (const [field, value] of fields) changes[field] = { from: absent, to: value };
+    return {
+      row,
+      stored,
+      set: fields,
+      unset: [],
+      audit: this.auditEvent(definition.table, row.id, 'create', changes, { role }),
+    };
+  }
+
+  /** A replacement checked but not written yet; undefined when it changes nothing. */
+  private async prepareReplace<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    existing: Stored,
+    next: Row,
+    options: ReplaceOptions,
+    rule: RuleCheck,
+  ): Promise<PreparedWrite<Row, Stored> | undefined> {
     const before = definedFields(existing);
     // Every field the record ever had is stamped, which tells its fields from the local ones.
     const recordFieldsOf = (row: Row) =>
@@ -235,7 +336,7 @@ export class WriteSession {
       );
     };
     const requested = changedFields(next);
-    if (requested.length === 0) return existing;
+    if (requested.length === 0) return undefined;
     const role = this.authorize(options.permission ?? definition.action(requested));
     const touched = definition.touch?.(next, this.at) ?? next;
     const changed = changedFields(touched);
@@ -250,7 +351,7 @@ export class WriteSession {
       });
     }
     await this.checkReferences(definition, touched, changed);
-    await definition.check?.(touched, this, 'update');
+    if (rule === 'each') await definition.check?.(touched, this, 'update');
 
     const after = definedFields(touched);
     const stamps: Record<string, Hlc> = { ...existing.stamps };
@@ -267,13 +368,42 @@ export class WriteSession {
       definition,
       definition.toStored(touched, this.syncFields(stamps)),
     );
-    await this.table<Stored>(definition.table).put(stored);
-    this.recordChange(definition.table, touched.id, set, unset);
-    await this.appendAudit(definition.table, touched.id, options.audit ?? 'update', changes, {
-      role,
-      reason: options.reason,
-    });
-    return stored;
+    return {
+      row: touched,
+      stored,
+      set,
+      unset,
+      audit: this.auditEvent(definition.table, touched.id, options.audit ?? 'update', changes, {
+        role,
+        reason: options.reason,
+      }),
+    };
+  }
+
+  /** Writes prepared rows and their audit events in two bulk writes, for the outbox as well. */
+  private async writePrepared<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    prepared: readonly PreparedWrite<Row, Stored>[],
+  ): Promise<Stored[]> {
+    const rows = prepared.map((write) => write.stored);
+    // Both in flight at once: IndexedDB stores the rows while the audit events are serialized.
+    await Promise.all([
+      this.table<Stored>(definition.table).bulkPut(rows),
+      this.table<StoredAuditEvent>('auditEvents').bulkAdd(
+        prepared.map((write) => write.audit.stored),
+      ),
+    ]);
+    for (const write of prepared) this.recordPrepared(definition.table, write);
+    return rows;
+  }
+
+  /** Records a prepared write and its audit event for the outbox, in the order they happened. */
+  private recordPrepared(
+    table: SyncedTableName,
+    prepared: PreparedWrite<unknown, SyncFields & { readonly id: RecordId }>,
+  ): void {
+    this.recordChange(table, prepared.stored.id, prepared.set, prepared.unset);
+    this.recordChange('auditEvents', prepared.audit.stored.id, prepared.audit.fields, []);
   }
 
   /** Marks a live record deleted, keeping the row as a tombstone so the deletion syncs. */
@@ -335,17 +465,30 @@ export class WriteSession {
     }
   }
 
-  /**
-   * Appends the audit event of a change, with the role the actor acted in and any reason they
-   * gave; audit events are synced rows of their own.
-   */
+  /** Appends the audit event of a change; audit events are synced rows of their own. */
   private async appendAudit(
     entity: SyncedTableName,
     entityId: RecordId,
     action: AuditAction,
     changes: Record<string, FieldChange>,
-    why: { readonly role: Role | undefined; readonly reason?: string | undefined },
+    why: AuditWhy,
   ): Promise<void> {
+    const audit = this.auditEvent(entity, entityId, action, changes, why);
+    await this.table<StoredAuditEvent>('auditEvents').add(audit.stored);
+    this.recordChange('auditEvents', audit.stored.id, audit.fields, []);
+  }
+
+  /**
+   * The audit event of a change, as stored, and its fields for the outbox, with the role the actor
+   * acted in and any reason they gave.
+   */
+  private auditEvent(
+    entity: SyncedTableName,
+    entityId: RecordId,
+    action: AuditAction,
+    changes: Record<string, FieldChange>,
+    why: AuditWhy,
+  ): PreparedAudit {
     const event: AuditEvent = {
       id: uuidv7(),
       entity,
@@ -359,9 +502,7 @@ export class WriteSession {
       at: this.at,
     };
     const fields = definedFields(event);
-    const stored: StoredAuditEvent = { ...event, ...this.syncFields(this.stampAll(fields.keys())) };
-    await this.table<StoredAuditEvent>('auditEvents').add(stored);
-    this.recordChange('auditEvents', event.id, fields, []);
+    return { stored: { ...event, ...this.syncFields(this.stampAll(fields.keys())) }, fields };
   }
 
   private recordChange(
