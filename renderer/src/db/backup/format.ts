@@ -4,7 +4,7 @@ import {
   sha256Schema,
   stationCodeSchema,
 } from '../../../../shared/domain/primitives';
-import type { TableName } from '../records';
+import { syncedTableNames, type TableName } from '../records';
 
 /** The version of the ZIP layout below; a reader refuses a newer one rather than guess. */
 export const backupFormatVersion = 1;
@@ -18,18 +18,7 @@ export const recordTableNames = [
   'settings',
   'sequences',
   'outbox',
-  'customers',
-  'devices',
-  'claims',
-  'evidence',
-  'inspections',
-  'misuseFindings',
-  'quotes',
-  'quoteLines',
-  'shipmentLegs',
-  'notes',
-  'auditEvents',
-  'partsCatalog',
+  ...syncedTableNames,
   'attachments',
   'drafts',
 ] as const satisfies readonly Exclude<TableName, 'attachmentBlobs'>[];
