@@ -1,11 +1,34 @@
+import { compareAsc, parseISO } from 'date-fns';
 import { z } from 'zod';
 
 /**
- * A calendar date `YYYY-MM-DD` in the repair center's time zone (no time, no zone).
- * Validated as a real day: 2026-02-30 is refused.
+ * The years a date of Fixline may fall in: purchases, claims and their deadlines. A year outside
+ * is a typing mistake (`0226`, `20266`), and windows counted from it would run past year 9999.
  */
-export const isoDateSchema = z.iso.date({ error: 'expected a calendar date as YYYY-MM-DD' });
+export const calendarYears = { min: 2000, max: 2100 } as const;
+
+/**
+ * A calendar date `YYYY-MM-DD` in the repair center's time zone (no time, no zone).
+ * Validated as a real day (2026-02-30 is refused) within {@link calendarYears}.
+ */
+export const isoDateSchema = z.iso.date({ error: 'expected a calendar date as YYYY-MM-DD' }).refine(
+  (day) => {
+    // A malformed day has no year to check: it is reported once, as malformed.
+    if (!/^\d{4}-/.test(day)) return true;
+    const year = Number(day.slice(0, 4));
+    return year >= calendarYears.min && year <= calendarYears.max;
+  },
+  { error: `expected a year from ${calendarYears.min} to ${calendarYears.max}` },
+);
 export type IsoDate = z.infer<typeof isoDateSchema>;
+
+/**
+ * Negative when `first` is the earlier day, 0 on the same day, positive when it is later.
+ * Days are compared as days, not as strings (a string puts `10000-01-01` before `9999-12-31`).
+ */
+export function compareDays(first: IsoDate, second: IsoDate): number {
+  return compareAsc(parseISO(first), parseISO(second));
+}
 
 /** An instant, ISO 8601 with offset (`2026-11-22T03:20:00.000Z`), for when something happened. */
 export const isoDateTimeSchema = z.iso.datetime({

@@ -204,7 +204,7 @@ describe('the intake screen', () => {
       await field(page, 'customer.phone').fill('+62 813 1111 2222');
       await field(page, 'device.serial').fill('KT3-2026-000777');
       await field(page, 'device.brand').fill('KOSPET');
-      await choose(page, 'claim.reason', 'Arrived damaged');
+      await choose(page, 'claim.reason', 'Arrived damaged or not working');
       await field(page, 'evidence').locator('input[type=file]').setInputFiles(receiptPdf);
       await page.getByRole('list', { name: 'Attached files' }).getByText(receiptPdf.name).waitFor();
       await waitForDraftWith(page, receiptPdf.name);
@@ -216,7 +216,7 @@ describe('the intake screen', () => {
       expect(await field(page, 'customer.phone').inputValue()).toBe('+62 813 1111 2222');
       expect(await field(page, 'device.serial').inputValue()).toBe('KT3-2026-000777');
       expect(await field(page, 'device.brand').inputValue()).toBe('KOSPET');
-      expect(await field(page, 'claim.reason').inputValue()).toBe('Arrived damaged');
+      expect(await field(page, 'claim.reason').inputValue()).toBe('Arrived damaged or not working');
       await page.getByRole('list', { name: 'Attached files' }).getByText(receiptPdf.name).waitFor();
       await saveScreenshot(page, 'intake-draft-restored');
 

@@ -102,7 +102,7 @@ export const intakeEn = {
   },
   reason: {
     defect: 'Defect',
-    'arrived-damaged': 'Arrived damaged',
+    'arrived-damaged': 'Arrived damaged or not working',
     'change-of-mind': 'Change of mind',
     'accidental-damage': 'Accidental damage',
   },
@@ -325,7 +325,7 @@ export const intakeId: typeof intakeEn = {
   },
   reason: {
     defect: 'Cacat',
-    'arrived-damaged': 'Tiba dalam keadaan rusak',
+    'arrived-damaged': 'Tiba rusak atau tidak berfungsi',
     'change-of-mind': 'Berubah pikiran',
     'accidental-damage': 'Kerusakan tidak disengaja',
   },
