@@ -90,7 +90,10 @@ export function IntakeScreen() {
   const [savedClaim, setSavedClaim] = useState<StoredClaim | undefined>();
 
   // Read by the validation rules, which the form keeps from its first render.
-  const validationOptions = useRef({ deviceIsKnown: false });
+  const validationOptions = useRef({ deviceIsKnown: false, today: asOf });
+  useEffect(() => {
+    validationOptions.current.today = asOf;
+  }, [asOf]);
   const messageOf = useCallback(
     (problem: FieldProblem) =>
       problem.key === undefined ? problem.message : t(`intake.errors.${problem.key}`),
@@ -102,6 +105,7 @@ export function IntakeScreen() {
         currency,
         customerIsNew: values.customer.existingId === '',
         deviceIsKnown: validationOptions.current.deviceIsKnown,
+        today: validationOptions.current.today,
         placeholderId,
       }),
     [currency],
