@@ -1,3 +1,4 @@
+import { saveFailureText } from '../i18n/saveFailureText';
 import {
   Alert,
   Badge,
@@ -113,7 +114,7 @@ function InspectionForm({
       ),
   );
   const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string }>();
+  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; error: RepositoryError }>();
   const verdictError =
     verdict === 'doa' && fault !== 'confirmed'
       ? t('claimScreen.inspection.doaNeedsFault')
@@ -154,7 +155,7 @@ function InspectionForm({
       recorded.findings,
     );
     setSaving(false);
-    setOutcome(error === undefined ? { ok: true } : { ok: false, message: error.message });
+    setOutcome(error === undefined ? { ok: true } : { ok: false, error });
   }
 
   return (
@@ -279,7 +280,9 @@ function InspectionForm({
         </Alert>
       ) : (
         <Alert color="red" variant="light" role="alert">
-          {t('claimScreen.inspection.failed', { reason: outcome.message })}
+          {saveFailureText(t, outcome.error, (reason) =>
+            t('claimScreen.inspection.failed', { reason }),
+          )}
         </Alert>
       )}
     </Stack>

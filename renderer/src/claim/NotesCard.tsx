@@ -1,3 +1,4 @@
+import { saveFailureText } from '../i18n/saveFailureText';
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { RefObject } from 'react';
 import { useId, useState } from 'react';
@@ -34,7 +35,9 @@ export function NotesCard({ notes, canWrite, technicianName, inputRef, onAdd }: 
       setError(undefined);
     } else {
       // What was typed stays in the field, to fix and save again.
-      setError(t('claimScreen.notes.failed', { reason: result.error.message }));
+      setError(
+        saveFailureText(t, result.error, (reason) => t('claimScreen.notes.failed', { reason })),
+      );
     }
   }
 

@@ -320,6 +320,7 @@ export const en = {
   },
   intake: intakeEn,
   storage: {
+    full: 'Storage is full: free space on this computer or remove old videos, then save again.',
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },

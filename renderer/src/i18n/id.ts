@@ -325,6 +325,7 @@ export const id: Messages = {
   },
   intake: intakeId,
   storage: {
+    full: 'Penyimpanan penuh: kosongkan ruang di komputer ini atau hapus video lama, lalu simpan lagi.',
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },

@@ -39,6 +39,7 @@ import { PurchaseSection } from './PurchaseSection';
 import { saveIntake } from './saveIntake';
 import { useAttachFiles } from './useAttachFiles';
 import { useIntakeDraft } from './useIntakeDraft';
+import { saveFailureText } from '../i18n/saveFailureText';
 import { useKnownDevice } from './useKnownDevice';
 import type { CaptureMode } from './WebcamCapture';
 import { WebcamCapture } from './WebcamCapture';
@@ -225,7 +226,7 @@ export function IntakeScreen() {
           form.setFieldError(path, error.message);
           jumpTo(path);
         }
-        setFailure(t('intake.save.failed', { reason: error.message }));
+        setFailure(saveFailureText(t, error, (reason) => t('intake.save.failed', { reason })));
         return;
       }
       await draft.finish();
@@ -324,7 +325,9 @@ export function IntakeScreen() {
       )}
       {draft.keepError === undefined ? null : (
         <Alert color="red" py={6} role="alert" className={classes.notice}>
-          {t('intake.draft.keepFailed', { reason: draft.keepError })}
+          {saveFailureText(t, draft.keepError, (reason) =>
+            t('intake.draft.keepFailed', { reason }),
+          )}
         </Alert>
       )}
       <div className={classes.columns}>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDateTime } from '../../../shared/domain/primitives';
 import { appDatabase } from '../db/appDatabase';
 import { createRepositories } from '../db/repositories';
+import type { RepositoryError } from '../db/repositories';
 import type { IntakeFormValues } from './intakeForm';
 import { emptyIntakeForm, restoreIntakeForm } from './intakeForm';
 
@@ -12,8 +13,8 @@ export const draftSaveDelayMs = 300;
 export type IntakeDraft = {
   /** When the restored draft was kept; undefined when the form started empty. */
   readonly restoredAt: IsoDateTime | undefined;
-  /** Why the last keep failed (a full disk), if it did. */
-  readonly keepError: string | undefined;
+  /** Why the last keep failed (a full disk, most often); undefined while drafts are kept. */
+  readonly keepError: RepositoryError | undefined;
   /** Keeps `values` once typing pauses for {@link draftSaveDelayMs}. */
   readonly schedule: (values: IntakeFormValues) => void;
   /** Throws the draft away (the "Discard draft" button). */
@@ -40,7 +41,7 @@ export function useIntakeDraft(
 ): IntakeDraft {
   const repositories = useMemo(() => createRepositories(appDatabase()), []);
   const [restoredAt, setRestoredAt] = useState<IsoDateTime | undefined>();
-  const [keepError, setKeepError] = useState<string | undefined>();
+  const [keepError, setKeepError] = useState<RepositoryError | undefined>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<IntakeFormValues | undefined>(undefined);
   const finished = useRef(false);
@@ -56,7 +57,7 @@ export function useIntakeDraft(
       const result = isEmpty(values)
         ? await repositories.drafts.discard(key)
         : await repositories.drafts.save(key, values);
-      setKeepError(result.ok ? undefined : result.error.message);
+      setKeepError(result.ok ? undefined : result.error);
     },
     [repositories, key],
   );

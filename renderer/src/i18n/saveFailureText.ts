@@ -1,0 +1,14 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * What a screen says when a save was refused: a full disk in the same words everywhere (the user
+ * frees space and saves again, and what was typed is still there), anything else in the screen's
+ * own sentence around the refusal's reason.
+ */
+export function saveFailureText(
+  t: TFunction,
+  error: { readonly code: string; readonly message: string },
+  sentence: (reason: string) => string,
+): string {
+  return error.code === 'storage-full' ? t('storage.full') : sentence(error.message);
+}
