@@ -5,6 +5,7 @@ import {
   expectOk,
   openTestDatabase,
 } from '../db/testDatabase';
+import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { storeAttachment } from '../../renderer/src/db/attachments';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
@@ -45,6 +46,25 @@ function intakeOf(overrides: Partial<IntakeInput> = {}): IntakeInput {
     },
     evidence: [],
     ...overrides,
+  };
+}
+
+/** A DBCore middleware under which every write to `tableName` fails as on a full disk. */
+function failingOn(tableName: string): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'diskFullForTest',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== tableName) return table;
+        return {
+          ...table,
+          mutate: () => Promise.reject(new DOMException('The disk is full', 'QuotaExceededError')),
+        };
+      },
+    }),
   };
 }
 
@@ -140,6 +160,35 @@ describe('saveIntake', () => {
     expect((await db.claims.toArray()).map((claim) => claim.rmaNumber)).toEqual([
       'RMA-JKT1-000001',
     ]);
+  });
+
+  it('removes the form’s draft in the transaction that stores the claim', async () => {
+    const { repositories } = await openTestDatabase();
+    expectOk(await repositories.drafts.save('intake/tech-1', { customer: { name: 'Budi' } }));
+    expectOk(await repositories.drafts.save('intake/tech-2', { customer: { name: 'Other' } }));
+
+    expectOk(await saveIntake(repositories, intakeOf({ draftKey: 'intake/tech-1' }), asTechnician));
+
+    expect(await repositories.drafts.get('intake/tech-1')).toBeUndefined();
+    expect(await repositories.drafts.get('intake/tech-2')).toBeDefined();
+  });
+
+  it('keeps the draft when the claim cannot be stored, so nothing is saved twice or lost', async () => {
+    const { db, repositories } = await openTestDatabase();
+    expectOk(await repositories.drafts.save('intake/tech-1', { customer: { name: 'Budi' } }));
+    // The outbox entry is the operation's last write: the disk fills up after the draft went.
+    db.close({ disableAutoOpen: false });
+    db.use(failingOn('outbox'));
+
+    const result = await saveIntake(
+      repositories,
+      intakeOf({ draftKey: 'intake/tech-1' }),
+      asTechnician,
+    );
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-full' } });
+    expect(await db.claims.count()).toBe(0);
+    expect(await repositories.drafts.get('intake/tech-1')).toBeDefined();
   });
 
   it('refuses a claim field the domain refuses, naming the claim step and the field', async () => {

@@ -211,14 +211,19 @@ export function IntakeScreen() {
       return;
     }
     setSaving(true);
+    draft.hold();
     try {
       const input = intakeInputFromForm(values, {
         currency,
         packId,
         knownDeviceId: knownDevice?.device.id,
+        draftKey,
       });
       const saved = await saveIntake(repositories, input, writeContext);
       if (!saved.ok) {
+        // Nothing was stored: the form and its draft stay, to fix or to save again.
+        draft.release();
+        draft.schedule(values);
         const { error } = saved;
         const path =
           error.step === undefined ? undefined : formFieldOfSaveError(error.step, error.field);
@@ -229,7 +234,6 @@ export function IntakeScreen() {
         setFailure(saveFailureText(t, error, (reason) => t('intake.save.failed', { reason })));
         return;
       }
-      await draft.finish();
       const { claim } = saved.value;
       const authorizable =
         decision.kind === 'evaluated' &&
@@ -245,6 +249,13 @@ export function IntakeScreen() {
         });
         void navigate(`/claims/${claim.id}`);
       }
+    } catch (error) {
+      // A failure nobody foresaw: the transaction stored nothing, and what was typed stays.
+      draft.release();
+      draft.schedule(values);
+      setFailure(
+        t('intake.save.failed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     } finally {
       setSaving(false);
     }

@@ -615,6 +615,8 @@ export function intakeInputFromForm(
     readonly currency: CurrencyCode;
     readonly packId: PolicyId;
     readonly knownDeviceId: string | undefined;
+    /** The form's draft, removed in the save's transaction. */
+    readonly draftKey?: string;
   },
 ): IntakeInput {
   const existingCustomer = values.customer.existingId;
@@ -629,5 +631,6 @@ export function intakeInputFromForm(
         : { kind: 'existing', id: options.knownDeviceId },
     claim: { ...claimFieldsFromForm(values, options.currency), policyPackId: options.packId },
     evidence: evidenceFromForm(values),
+    draftKey: options.draftKey,
   };
 }

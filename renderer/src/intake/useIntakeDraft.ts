@@ -19,8 +19,13 @@ export type IntakeDraft = {
   readonly schedule: (values: IntakeFormValues) => void;
   /** Throws the draft away (the "Discard draft" button). */
   readonly discard: () => Promise<void>;
-  /** The intake was saved: the draft goes, and nothing keeps it again on this screen. */
-  readonly finish: () => Promise<void>;
+  /**
+   * The intake is being saved (its save removes the draft in the same transaction): nothing is
+   * kept meanwhile, so no autosave can bring the draft back after the save removed it.
+   */
+  readonly hold: () => void;
+  /** The save was refused: what is typed is kept again. */
+  readonly release: () => void;
 };
 
 /** Whether the form holds nothing typed (a fresh form in either language). */
@@ -44,7 +49,7 @@ export function useIntakeDraft(
   const [keepError, setKeepError] = useState<RepositoryError | undefined>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<IntakeFormValues | undefined>(undefined);
-  const finished = useRef(false);
+  const held = useRef(false);
   const loadedRef = useRef(false);
   const restoreRef = useRef(restore);
   useEffect(() => {
@@ -53,7 +58,7 @@ export function useIntakeDraft(
 
   const keep = useCallback(
     async (values: IntakeFormValues) => {
-      if (finished.current) return;
+      if (held.current) return;
       const result = isEmpty(values)
         ? await repositories.drafts.discard(key)
         : await repositories.drafts.save(key, values);
@@ -94,7 +99,7 @@ export function useIntakeDraft(
 
   const schedule = useCallback(
     (values: IntakeFormValues) => {
-      if (!loadedRef.current || finished.current) return;
+      if (!loadedRef.current || held.current) return;
       pending.current = values;
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, draftSaveDelayMs);
@@ -109,12 +114,15 @@ export function useIntakeDraft(
     setRestoredAt(undefined);
   }, [repositories, key]);
 
-  const finish = useCallback(async () => {
-    finished.current = true;
+  const hold = useCallback(() => {
+    held.current = true;
     clearTimeout(timer.current);
     pending.current = undefined;
-    await repositories.drafts.discard(key);
-  }, [repositories, key]);
+  }, []);
 
-  return { restoredAt, keepError, schedule, discard, finish };
+  const release = useCallback(() => {
+    held.current = false;
+  }, []);
+
+  return { restoredAt, keepError, schedule, discard, hold, release };
 }
