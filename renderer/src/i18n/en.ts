@@ -12,6 +12,17 @@ export const en = {
     name: 'Fixline',
     tagline: 'Warranty claims for repair centers, at the bench and in the warehouse.',
     loading: 'Opening the station…',
+    connection: {
+      'blocked-by-other-window': {
+        title: 'Close the other Fixline window/tab',
+        body: 'Another Fixline window or tab has this station open with an older version. Close it (or reload it): this window opens the station as soon as it is closed.',
+      },
+      'upgraded-elsewhere': {
+        title: 'Fixline was updated in another window: reload',
+        body: 'Another window opened the station with a newer version of Fixline. Reload this window to go on with the new version; everything saved is kept.',
+      },
+      reload: 'Reload',
+    },
   },
   nav: {
     label: 'Screens',

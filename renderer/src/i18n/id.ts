@@ -13,6 +13,17 @@ export const id: Messages = {
     name: 'Fixline',
     tagline: 'Klaim garansi untuk pusat servis, di meja kerja dan di gudang.',
     loading: 'Membuka stasiun…',
+    connection: {
+      'blocked-by-other-window': {
+        title: 'Tutup jendela/tab Fixline yang lain',
+        body: 'Jendela atau tab Fixline lain membuka stasiun ini dengan versi yang lebih lama. Tutup (atau muat ulang) jendela itu: jendela ini membuka stasiun begitu jendela itu ditutup.',
+      },
+      'upgraded-elsewhere': {
+        title: 'Fixline diperbarui di jendela lain: muat ulang',
+        body: 'Jendela lain membuka stasiun dengan versi Fixline yang lebih baru. Muat ulang jendela ini untuk melanjutkan dengan versi baru; semua yang tersimpan tetap ada.',
+      },
+      reload: 'Muat ulang',
+    },
   },
   nav: {
     label: 'Layar',
