@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
+import { appDatabase } from './db/appDatabase';
+import { collectUnreferencedAttachments } from './db/attachments';
 import { useConnectionProblem } from './hooks/useConnectionProblem';
 import { useStation } from './hooks/useStation';
 import { PartsScreen } from './parts/PartsScreen';
@@ -30,6 +32,17 @@ export function App() {
     languageApplied.current = true;
     void i18n.changeLanguage(stationLanguage);
   }, [stationLanguage, i18n]);
+
+  // Once the station is open: files dropped into forms never saved go after their grace period.
+  const housekept = useRef(false);
+  useEffect(() => {
+    if (state.kind !== 'ready' || housekept.current) return;
+    housekept.current = true;
+    collectUnreferencedAttachments(appDatabase()).catch((error: unknown) => {
+      // Nothing depends on it: the files stay until the next start.
+      console.warn('Fixline could not collect unreferenced attachments', error);
+    });
+  }, [state.kind]);
 
   // Another window's version of Fixline holds the database: say what to do instead of waiting.
   if (
