@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, recordIdSchema, stationCodeSchema, textSchema } from './primitives';
+import {
+  boundedText,
+  isoDateTimeSchema,
+  recordIdSchema,
+  stationCodeSchema,
+} from './primitives';
 import type { IsoDate, IsoDateTime, StationCode } from './primitives';
 import { claimStatusSchema } from './claimWorkflow';
 import { purchaseDateProblems, purchaseSchema } from './purchase';
@@ -61,10 +66,10 @@ export const policyPackIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
  * intake; the policy engine lists the rest as missing.
  */
 export const defectDescriptionSchema = z.object({
-  what: textSchema,
-  howItArose: textSchema.optional(),
+  what: boundedText('description', { multiline: true }),
+  howItArose: boundedText('description', { multiline: true }).optional(),
   /** When it started, as the customer says it ("since the update", "2026-05-01"). */
-  since: textSchema.optional(),
+  since: boundedText('line').optional(),
 });
 export type DefectDescription = z.infer<typeof defectDescriptionSchema>;
 
@@ -77,7 +82,7 @@ export const arrivalConditionSchema = z.object({
   unopened: z.boolean(),
   unused: z.boolean(),
   originalPackaging: z.boolean(),
-  accessoriesReceived: z.array(textSchema),
+  accessoriesReceived: z.array(boundedText('name')),
 });
 export type ArrivalCondition = z.infer<typeof arrivalConditionSchema>;
 
@@ -115,7 +120,7 @@ export const claimSchema = z
     reason: claimReasonSchema,
     symptom: symptomSchema.optional(),
     defect: defectDescriptionSchema.optional(),
-    stepsTried: textSchema.optional(),
+    stepsTried: boundedText('description', { multiline: true }).optional(),
     conditionOnArrival: arrivalConditionSchema.optional(),
     customerAcknowledgement: customerAcknowledgementSchema,
     remedy: remedySchema.optional(),

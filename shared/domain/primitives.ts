@@ -72,6 +72,56 @@ export type RecordId = z.infer<typeof recordIdSchema>;
 export const textSchema = z.string().trim().min(1, { error: 'must not be empty' });
 
 /**
+ * The longest text each kind of field takes, in characters: the one place for these limits, which
+ * the schemas enforce and the forms show.
+ * - `name`: a person, city, region, carrier, device model or accessory.
+ * - `code`: a serial, SKU, item code, order or tracking number, postal code.
+ * - `line`: an address line, a part's name, a quote line, when a fault began.
+ * - `description`: a fault, how it arose, steps tried, an inspection note, a customer's answer.
+ * - `note`: a note on a claim.
+ */
+export const textLimits = {
+  name: 120,
+  code: 64,
+  line: 200,
+  description: 2_000,
+  note: 10_000,
+} as const;
+export type TextKind = keyof typeof textLimits;
+
+/**
+ * Control characters (C0 but tab and line feed, DEL, C1) and the bidirectional overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069), which can make a name read backwards on screen or on
+ * a label.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const invisibleControls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `text` without invisible controls; a single-line text's tabs and line breaks become a space. */
+export function withoutControlCharacters(text: string, multiline: boolean): string {
+  const lines = multiline ? text.replace(/\r\n?/g, '\n') : text.replace(/[\t\r\n]+/g, ' ');
+  return lines.replace(invisibleControls, '');
+}
+
+/**
+ * A typed text of the kind `kind`: control characters and bidi overrides stripped (tabs and line
+ * breaks kept when `multiline`), trimmed, not empty, and at most {@link textLimits}[kind] long.
+ */
+export function boundedText(kind: TextKind, options: { readonly multiline?: boolean } = {}) {
+  const max = textLimits[kind];
+  return z
+    .string()
+    .transform((text) => withoutControlCharacters(text, options.multiline ?? false))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'must not be empty' })
+        .max(max, { error: `expected at most ${max.toLocaleString('en')} characters` }),
+    );
+}
+
+/**
  * An amount of money that cannot be negative: a price, a cost, a quote line's unit price.
  * Which way the money flows is said by the record around it, never by the sign.
  */

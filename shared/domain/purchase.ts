@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  compareDays,
-  type IsoDate,
-  isoDateSchema,
-  nonNegativeMoneySchema,
-  textSchema,
-} from './primitives';
+import { boundedText, compareDays, isoDateSchema, nonNegativeMoneySchema } from './primitives';
+import type { IsoDate } from './primitives';
 import { proofStatusSchema, salesChannelSchema } from './vocabulary';
 
 /** A shop link: an absolute `http` or `https` URL (other schemes are refused so a link is safe to open). */
@@ -28,7 +23,7 @@ export const purchaseSchema = z
     invoiceDate: isoDateSchema.optional(),
     deliveredDate: isoDateSchema.optional(),
     maxEstimatedDeliveryDate: isoDateSchema.optional(),
-    orderNumber: textSchema.optional(),
+    orderNumber: boundedText('code').optional(),
     shopLink: shopLinkSchema.optional(),
     price: nonNegativeMoneySchema.optional(),
     proof: proofStatusSchema,

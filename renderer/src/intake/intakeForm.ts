@@ -7,7 +7,7 @@ import type { Device } from '../../../shared/domain/device';
 import { deviceSchema, imeiSchema } from '../../../shared/domain/device';
 import type { Evidence } from '../../../shared/domain/evidence';
 import type { CurrencyCode, IsoDate, MinorUnits } from '../../../shared/domain/primitives';
-import { calendarYears, isoDateSchema } from '../../../shared/domain/primitives';
+import { calendarYears, isoDateSchema, textLimits } from '../../../shared/domain/primitives';
 import type { Purchase } from '../../../shared/domain/purchase';
 import { purchaseDateProblems, purchaseSchema } from '../../../shared/domain/purchase';
 import {
@@ -376,6 +376,30 @@ export type FieldProblem = {
 
 const yearRangeMessage = isoDateSchema.safeParse(`${calendarYears.max + 1}-01-01`).error?.issues[0]
   ?.message;
+
+/** The most characters each text field of the form takes: the domain schema's limit for it. */
+const fieldLimits: Readonly<Record<string, number>> = {
+  'customer.name': textLimits.name,
+  // Up to four street lines, one per line of the text area.
+  'customer.addressLines': textLimits.line * 4 + 3,
+  'customer.city': textLimits.name,
+  'customer.postalCode': textLimits.code,
+  'device.serial': textLimits.code,
+  'device.brand': textLimits.name,
+  'device.model': textLimits.name,
+  'device.sku': textLimits.code,
+  'device.itemCode': textLimits.code,
+  'purchase.orderNumber': textLimits.code,
+  'claim.defectWhat': textLimits.description,
+  'claim.defectHowItArose': textLimits.description,
+  'claim.defectSince': textLimits.line,
+  'claim.stepsTried': textLimits.description,
+};
+
+/** The most characters the field at `path` takes; undefined for a field of another kind. */
+export function maxLengthOf(path: string): number | undefined {
+  return fieldLimits[path];
+}
 
 /** The intake's own message for a domain issue on `field`, when it has one. */
 function problemKey(field: string, issue: z.core.$ZodIssue): string | undefined {
