@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  boundedText,
-  isoDateTimeSchema,
-  recordIdSchema,
-  stationCodeSchema,
-} from './primitives';
+import { boundedText, isoDateTimeSchema, recordIdSchema, stationCodeSchema } from './primitives';
 import type { IsoDate, IsoDateTime, StationCode } from './primitives';
 import { claimStatusSchema } from './claimWorkflow';
 import { purchaseDateProblems, purchaseSchema } from './purchase';
