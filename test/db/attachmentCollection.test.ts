@@ -9,6 +9,7 @@ import {
 import type { FixlineDatabase } from '../../renderer/src/db/database';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import { saveIntake } from '../../renderer/src/intake/saveIntake';
+import { makeIntakeInput } from '../factories/intake';
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** The fake clock of the collection: a week and a day after the first files were stored. */
@@ -32,22 +33,7 @@ async function claimWithEvidence(
   const saved = expectOk(
     await saveIntake(
       repositories,
-      {
-        customer: {
-          kind: 'new',
-          customer: { name: 'Budi Santoso', phone: '+62 813 1111 2222', preferredLanguage: 'id' },
-        },
-        device: {
-          kind: 'new',
-          device: { model: 'KOSPET Tank T3', category: 'smartwatch', serial: 'KT3-2026-009001' },
-        },
-        claim: {
-          policyPackId: 'kospet-official-store',
-          purchase: { channel: 'official-store', orderDate: '2026-04-20', proof: 'valid' },
-          reason: 'defect',
-          defect: { what: 'Does not charge' },
-          customerAcknowledgement: { dataBackedUp: true, simRemoved: false, factoryReset: false },
-        },
+      makeIntakeInput({
         evidence: [
           {
             kind: 'receipt',
@@ -58,7 +44,7 @@ async function claimWithEvidence(
             capturedAt: '2026-05-04T02:10:00.000Z',
           },
         ],
-      },
+      }),
       asTechnician,
     ),
   );

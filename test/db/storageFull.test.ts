@@ -1,13 +1,10 @@
 import './testDatabase';
 import Dexie from 'dexie';
-import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { storageFailure } from '../../renderer/src/db/repositories/repositoryError';
 import { isStorageFull } from '../../renderer/src/db/writeGuard';
 import { makeCustomer } from '../factories/domain';
-import { asTechnician, openTestDatabase } from './testDatabase';
-
-const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+import { asTechnician, failingWritesOn, openTestDatabase, quotaError } from './testDatabase';
 
 describe('a write that fails for want of space is "storage full"', () => {
   it.each([
@@ -48,26 +45,11 @@ describe('a write that fails for want of space is "storage full"', () => {
 
   it('a repository refuses with storage-full when the commit aborts around a quota error', async () => {
     const { db, repositories } = await openTestDatabase();
-    const abortOnWrite: Middleware<DBCore> = {
-      stack: 'dbcore',
-      name: 'abortForTest',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return name !== 'outbox'
-            ? table
-            : {
-                ...table,
-                mutate: () =>
-                  Promise.reject(new Dexie.AbortError('Transaction aborted', quotaError())),
-              };
-        },
-      }),
-    };
     // Middlewares take effect when the database opens.
     db.close({ disableAutoOpen: false });
-    db.use(abortOnWrite);
+    db.use(
+      failingWritesOn('outbox', () => new Dexie.AbortError('Transaction aborted', quotaError())),
+    );
     const { id: _id, ...customer } = makeCustomer();
 
     const result = await repositories.customers.create(customer, asTechnician);
