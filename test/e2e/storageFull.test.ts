@@ -1,8 +1,8 @@
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationBrowser, startWebApp } from '../support/webApp';
-import { choose, field, readStoredIntake, type StoredIntake } from './intakePages';
-import { openApp, saveScreenshot, seedStation, warmUp } from './workbenchPages';
+import { choose, field, openIntake, readStoredIntake, type StoredIntake } from './intakePages';
+import { saveScreenshot, warmUp } from './workbenchPages';
 
 /**
  * The intake when IndexedDB refuses a write for want of space, and when a date is in the future:
@@ -35,13 +35,6 @@ const fillTheDisk = `(() => {
   }
 })()`;
 
-async function openIntake(page: Page): Promise<void> {
-  await openApp(page, app.url);
-  await page.evaluate(seedStation);
-  await page.goto(`${app.url}#/intake`);
-  await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor();
-}
-
 async function fillIntake(page: Page): Promise<void> {
   await field(page, 'customer.name').fill('Budi Santoso');
   await field(page, 'customer.phone').fill('+62 813 1111 2222');
@@ -63,7 +56,7 @@ describe('the intake when storage is full', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page);
+      await openIntake(page, app.url);
       await fillIntake(page);
       await page.evaluate(fillTheDisk);
 
@@ -94,7 +87,7 @@ describe('the intake when storage is full', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page);
+      await openIntake(page, app.url);
       await fillIntake(page);
       const nextYear = new Date().getFullYear() + 1;
       await field(page, 'purchase.orderDate').fill(`${nextYear}-01-15`);
