@@ -3,6 +3,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
+import { appDatabase } from './db/appDatabase';
+import { collectUnreferencedAttachments } from './db/attachments';
+import { useConnectionProblem } from './hooks/useConnectionProblem';
 import { useStation } from './hooks/useStation';
 import { PartsScreen } from './parts/PartsScreen';
 import { IntakeScreen } from './intake/IntakeScreen';
@@ -11,6 +14,7 @@ import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { SetupScreen } from './setup/SetupScreen';
 import { AppLayout } from './shell/AppLayout';
+import { ConnectionProblemNotice } from './shell/ConnectionProblemNotice';
 import { StationContext } from './station/StationContext';
 import { WarehouseScreen } from './warehouse/WarehouseScreen';
 
@@ -18,6 +22,7 @@ import { WarehouseScreen } from './warehouse/WarehouseScreen';
 export function App() {
   const { t, i18n } = useTranslation();
   const state = useStation();
+  const connectionProblem = useConnectionProblem();
   const stationLanguage = state.kind === 'ready' ? state.station.language : undefined;
   const languageApplied = useRef(false);
 
@@ -28,6 +33,24 @@ export function App() {
     void i18n.changeLanguage(stationLanguage);
   }, [stationLanguage, i18n]);
 
+  // Once the station is open: files dropped into forms never saved go after their grace period.
+  const housekept = useRef(false);
+  useEffect(() => {
+    if (state.kind !== 'ready' || housekept.current) return;
+    housekept.current = true;
+    collectUnreferencedAttachments(appDatabase()).catch((error: unknown) => {
+      // Nothing depends on it: the files stay until the next start.
+      console.warn('Fixline could not collect unreferenced attachments', error);
+    });
+  }, [state.kind]);
+
+  // Another window's version of Fixline holds the database: say what to do instead of waiting.
+  if (
+    connectionProblem === 'upgraded-elsewhere' ||
+    (connectionProblem === 'blocked-by-other-window' && state.kind === 'loading')
+  ) {
+    return <ConnectionProblemNotice problem={connectionProblem} />;
+  }
   switch (state.kind) {
     case 'loading':
       return (

@@ -21,22 +21,26 @@ export function wrapText(
   measure: TextMeasurer,
 ): string[] {
   const fits = (candidate: string): boolean => measure(candidate, fontSize, bold) <= maxWidth;
+  const widthOf = characterWidths((character) => measure(character, fontSize, bold));
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/\s+/).filter((word) => word !== '');
     let line = '';
     for (const word of words) {
+      // A word far longer than a line is broken before it is measured whole: measuring a
+      // 10,000-character word costs as much as laying out a page.
+      const overlong = isFarWiderThan(word, maxWidth, widthOf);
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (fits(candidate)) {
+      if (!overlong && fits(candidate)) {
         line = candidate;
         continue;
       }
       if (line !== '') lines.push(line);
-      if (fits(word)) {
+      if (!overlong && fits(word)) {
         line = word;
         continue;
       }
-      const pieces = breakWord(word, fits);
+      const pieces = breakWord(word, maxWidth, widthOf, fits);
       line = pieces.pop() ?? '';
       lines.push(...pieces);
     }
@@ -45,19 +49,64 @@ export function wrapText(
   return lines;
 }
 
-/** Splits a word into pieces that each fit, by code points so no character is cut in half. */
-function breakWord(word: string, fits: (candidate: string) => boolean): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  for (const character of word) {
-    if (piece !== '' && !fits(piece + character)) {
-      pieces.push(piece);
-      piece = character;
-    } else {
-      piece += character;
+/** A character's width, each distinct character measured once. */
+function characterWidths(measureCharacter: (character: string) => number) {
+  const widths = new Map<string, number>();
+  return (character: string): number => {
+    let width = widths.get(character);
+    if (width === undefined) {
+      width = measureCharacter(character);
+      widths.set(character, width);
     }
+    return width;
+  };
+}
+
+/** Words of up to this many characters are cheap to measure whole. */
+const cheapWordLength = 64;
+
+/**
+ * Whether `word` is at least twice as wide as `maxWidth` even if every character were as narrow
+ * as its narrowest one: no kerning brings such a word back within the line, whatever the font.
+ */
+function isFarWiderThan(
+  word: string,
+  maxWidth: number,
+  widthOf: (character: string) => number,
+): boolean {
+  const characters = Array.from(word);
+  if (characters.length <= cheapWordLength) return false;
+  const narrowest = Math.min(...[...new Set(characters)].map(widthOf));
+  return characters.length * narrowest > 2 * maxWidth;
+}
+
+/**
+ * Splits a word into pieces that each fit, by code points so no character is cut in half. Each
+ * piece ends where its characters' widths use up the line, and is then measured whole, giving
+ * characters back while kerning makes it wider: a 10,000-character word costs one measurement
+ * per distinct character and per line, not one per character per line.
+ */
+function breakWord(
+  word: string,
+  maxWidth: number,
+  widthOf: (character: string) => number,
+  fits: (candidate: string) => boolean,
+): string[] {
+  const characters = Array.from(word);
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < characters.length) {
+    let end = start + 1;
+    let width = widthOf(characters[start] ?? '');
+    for (; end < characters.length; end += 1) {
+      const next = width + widthOf(characters[end] ?? '');
+      if (next > maxWidth) break;
+      width = next;
+    }
+    while (end - start > 1 && !fits(characters.slice(start, end).join(''))) end -= 1;
+    pieces.push(characters.slice(start, end).join(''));
+    start = end;
   }
-  pieces.push(piece);
   return pieces;
 }
 

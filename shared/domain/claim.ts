@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, recordIdSchema, stationCodeSchema, textSchema } from './primitives';
-import type { StationCode } from './primitives';
+import { boundedText, isoDateTimeSchema, recordIdSchema, stationCodeSchema } from './primitives';
+import type { IsoDate, IsoDateTime, StationCode } from './primitives';
 import { claimStatusSchema } from './claimWorkflow';
-import { purchaseSchema } from './purchase';
+import { purchaseDateProblems, purchaseSchema } from './purchase';
 import { claimReasonSchema, remedySchema, symptomSchema } from './vocabulary';
 
 /**
@@ -61,10 +61,10 @@ export const policyPackIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
  * intake; the policy engine lists the rest as missing.
  */
 export const defectDescriptionSchema = z.object({
-  what: textSchema,
-  howItArose: textSchema.optional(),
+  what: boundedText('description', { multiline: true }),
+  howItArose: boundedText('description', { multiline: true }).optional(),
   /** When it started, as the customer says it ("since the update", "2026-05-01"). */
-  since: textSchema.optional(),
+  since: boundedText('line').optional(),
 });
 export type DefectDescription = z.infer<typeof defectDescriptionSchema>;
 
@@ -77,7 +77,7 @@ export const arrivalConditionSchema = z.object({
   unopened: z.boolean(),
   unused: z.boolean(),
   originalPackaging: z.boolean(),
-  accessoriesReceived: z.array(textSchema),
+  accessoriesReceived: z.array(boundedText('name')),
 });
 export type ArrivalCondition = z.infer<typeof arrivalConditionSchema>;
 
@@ -103,24 +103,49 @@ export type CustomerAcknowledgement = z.infer<typeof customerAcknowledgementSche
  * `createdAt` and `updatedAt` are not compared with each other: they may come from stations whose
  * clocks disagree.
  */
-export const claimSchema = z.object({
-  id: recordIdSchema,
-  rmaNumber: rmaNumberSchema,
-  status: claimStatusSchema,
-  policyPackId: policyPackIdSchema,
-  customerId: recordIdSchema,
-  deviceId: recordIdSchema,
-  purchase: purchaseSchema,
-  reason: claimReasonSchema,
-  symptom: symptomSchema.optional(),
-  defect: defectDescriptionSchema.optional(),
-  stepsTried: textSchema.optional(),
-  conditionOnArrival: arrivalConditionSchema.optional(),
-  customerAcknowledgement: customerAcknowledgementSchema,
-  remedy: remedySchema.optional(),
-  /** The technician the claim is assigned to (a technician id); absent while nobody has it. */
-  assigneeId: recordIdSchema.optional(),
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema,
-});
+export const claimSchema = z
+  .object({
+    id: recordIdSchema,
+    rmaNumber: rmaNumberSchema,
+    status: claimStatusSchema,
+    policyPackId: policyPackIdSchema,
+    customerId: recordIdSchema,
+    deviceId: recordIdSchema,
+    purchase: purchaseSchema,
+    reason: claimReasonSchema,
+    symptom: symptomSchema.optional(),
+    defect: defectDescriptionSchema.optional(),
+    stepsTried: boundedText('description', { multiline: true }).optional(),
+    conditionOnArrival: arrivalConditionSchema.optional(),
+    customerAcknowledgement: customerAcknowledgementSchema,
+    remedy: remedySchema.optional(),
+    /** The technician the claim is assigned to (a technician id); absent while nobody has it. */
+    assigneeId: recordIdSchema.optional(),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+  })
+  .superRefine((claim, context) => {
+    // Nothing was bought or delivered after the claim about it was opened.
+    const openedOn = latestCalendarDayOf(claim.createdAt);
+    for (const { path, message, reason } of purchaseDateProblems(claim.purchase, openedOn)) {
+      if (reason !== 'after-claim') continue; // purchaseSchema reports the others
+      context.addIssue({
+        code: 'custom',
+        path: ['purchase', ...path],
+        message,
+        input: claim.purchase[path[0]],
+      });
+    }
+  });
 export type Claim = z.infer<typeof claimSchema>;
+
+/** The latest time zone's offset (UTC+14, Kiribati), in milliseconds. */
+const latestUtcOffsetMs = 14 * 60 * 60 * 1000;
+
+/**
+ * The calendar day an instant falls on in the time zone that is furthest ahead: the claim's day
+ * wherever the center is, so a purchase made "today" in the center's zone is never refused.
+ */
+export function latestCalendarDayOf(instant: IsoDateTime): IsoDate {
+  return new Date(Date.parse(instant) + latestUtcOffsetMs).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema, textSchema } from './primitives';
+import { boundedText, recordIdSchema } from './primitives';
 import { languageSchema } from './vocabulary';
 
 /**
@@ -35,12 +35,12 @@ export type CountryCode = z.infer<typeof countryCodeSchema>;
  */
 export const addressSchema = z.object({
   lines: z
-    .array(textSchema)
+    .array(boundedText('line'))
     .min(1, { error: 'expected at least one street line' })
     .max(4, { error: 'expected at most 4 street lines (a label has no room for more)' }),
-  city: textSchema,
-  region: textSchema.optional(),
-  postalCode: textSchema.optional(),
+  city: boundedText('name'),
+  region: boundedText('name').optional(),
+  postalCode: boundedText('code').optional(),
   countryCode: countryCodeSchema,
 });
 export type Address = z.infer<typeof addressSchema>;
@@ -53,7 +53,7 @@ export type Address = z.infer<typeof addressSchema>;
  */
 export const customerSchema = z.object({
   id: recordIdSchema,
-  name: textSchema,
+  name: boundedText('name'),
   phone: phoneNumberSchema,
   email: z.email({ error: 'expected an email address such as "name@example.com"' }).optional(),
   address: addressSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema, textSchema } from './primitives';
+import { boundedText, recordIdSchema } from './primitives';
 import { productCategorySchema } from './vocabulary';
 
 /**
@@ -41,12 +41,12 @@ export const deviceSchema = z
   .object({
     id: recordIdSchema,
     customerId: recordIdSchema,
-    model: textSchema,
+    model: boundedText('name'),
     category: productCategorySchema,
-    serial: textSchema.optional(),
+    serial: boundedText('code').optional(),
     imei: imeiSchema.optional(),
-    sku: textSchema.optional(),
-    itemCode: textSchema.optional(),
+    sku: boundedText('code').optional(),
+    itemCode: boundedText('code').optional(),
   })
   .refine((device) => device.serial !== undefined || device.imei !== undefined, {
     error: 'expected a serial number or an IMEI to identify the device',

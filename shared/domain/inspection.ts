@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, recordIdSchema, textSchema } from './primitives';
+import { boundedText, isoDateTimeSchema, recordIdSchema } from './primitives';
 import { misuseKindSchema } from './vocabulary';
 
 /**
@@ -44,7 +44,7 @@ export const misuseFindingSchema = z.object({
   id: recordIdSchema,
   inspectionId: recordIdSchema,
   kind: misuseKindSchema,
-  note: textSchema.optional(),
+  note: boundedText('description', { multiline: true }).optional(),
   evidenceIds: z.array(recordIdSchema).refine((ids) => new Set(ids).size === ids.length, {
     error: 'expected each piece of evidence at most once',
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, recordIdSchema, textSchema } from './primitives';
+import { boundedText, isoDateTimeSchema, recordIdSchema } from './primitives';
 
 /**
  * A free-text note on a claim, by a technician (`author` is the technician's id). Notes are never
@@ -9,7 +9,7 @@ import { isoDateTimeSchema, recordIdSchema, textSchema } from './primitives';
 export const noteSchema = z.object({
   id: recordIdSchema,
   claimId: recordIdSchema,
-  body: textSchema.max(10_000, { error: 'expected a note of at most 10,000 characters' }),
+  body: boundedText('note', { multiline: true }),
   author: recordIdSchema,
   at: isoDateTimeSchema,
 });

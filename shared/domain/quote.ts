@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  boundedText,
   currencyCodeSchema,
   isoDateSchema,
   isoDateTimeSchema,
@@ -42,7 +43,7 @@ export const quoteSchema = z
     sentAt: isoDateTimeSchema.optional(),
     answeredAt: isoDateTimeSchema.optional(),
     /** What the customer said when answering, in the technician's words. */
-    customerAnswer: textSchema.optional(),
+    customerAnswer: boundedText('description', { multiline: true }).optional(),
   })
   .superRefine((quote, context) => {
     const refuse = (field: 'sentAt' | 'answeredAt' | 'customerAnswer', message: string): void => {
@@ -159,7 +160,7 @@ export const quoteLineSchema = z.object({
   id: recordIdSchema,
   quoteId: recordIdSchema,
   kind: quoteLineKindSchema,
-  description: textSchema,
+  description: boundedText('line'),
   wording: quoteLineWordingSchema.optional(),
   quantity: z
     .number({ error: 'expected a quantity' })

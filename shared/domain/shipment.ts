@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
+  boundedText,
   isoDateTimeSchema,
   nonNegativeMoneySchema,
   recordIdSchema,
-  textSchema,
 } from './primitives';
 import { shippingPayerSchema } from './vocabulary';
 
@@ -21,8 +21,8 @@ export const shipmentLegSchema = z.object({
   id: recordIdSchema,
   claimId: recordIdSchema,
   direction: shipmentDirectionSchema,
-  carrier: textSchema,
-  trackingNumber: textSchema.optional(),
+  carrier: boundedText('name'),
+  trackingNumber: boundedText('code').optional(),
   paidBy: shippingPayerSchema,
   cost: nonNegativeMoneySchema.optional(),
   receiptEvidenceId: recordIdSchema.optional(),

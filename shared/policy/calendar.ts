@@ -1,5 +1,5 @@
-import { addDays, addMonths, format, isWeekend, parseISO } from 'date-fns';
-import type { IsoDate } from '../domain/primitives';
+import { addDays, addMonths, format, isWeekend, max, parseISO } from 'date-fns';
+import { compareDays, type IsoDate } from '../domain/primitives';
 
 /**
  * Calendar arithmetic on `YYYY-MM-DD` days, following the conventions of
@@ -41,12 +41,15 @@ export function plusWorkingDays(
   return toIsoDate(date);
 }
 
-/** The later of two days ("whichever is later"); ISO days compare correctly as strings. */
+/**
+ * The later of two days ("whichever is later"), compared as days: a string comparison would put
+ * `10000-01-01` before `9999-12-31`.
+ */
 export function laterOf(first: IsoDate, second: IsoDate): IsoDate {
-  return first >= second ? first : second;
+  return toIsoDate(max([toDate(first), toDate(second)]));
 }
 
 /** True when `asOf` is on or before `lastDay`: a request on the last day is in time. */
 export function isOnOrBefore(asOf: IsoDate, lastDay: IsoDate): boolean {
-  return asOf <= lastDay;
+  return compareDays(asOf, lastDay) <= 0;
 }

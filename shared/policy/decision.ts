@@ -56,6 +56,7 @@ export const missingFactFields = [
   'purchase.invoiceDate',
   'purchase.orderDate',
   'purchase.deliveredDate',
+  'purchase.maxEstimatedDeliveryDate',
   'purchase.orderNumber',
   'purchase.shopLink',
   'purchase.price',

@@ -212,7 +212,12 @@ function evaluateDeadOnArrival(facts: ClaimFacts, pack: PolicyPack, draft: Draft
   const received = anchor(claim, doa.from);
   const windowEnds = received === undefined ? undefined : plusDays(received, doa.windowDays);
   if (windowEnds) addDeadline(draft, asOf, 'doa-window', windowEnds, doa.clauses);
-  if (claim.request.reason !== 'arrived-damaged') return;
+  // B2: "arrives damaged or is not working". A defect reported inside the window is dead on
+  // arrival too; outside it, or with the receipt day unknown, a defect is a warranty matter.
+  const reportedDamaged = claim.request.reason === 'arrived-damaged';
+  const defectInWindow =
+    claim.request.reason === 'defect' && windowEnds !== undefined && isOnOrBefore(asOf, windowEnds);
+  if (!reportedDamaged && !defectInWindow) return;
   if (windowEnds === undefined) {
     addMissing(draft, anchorField(doa.from), doa.clauses);
     return;
@@ -306,12 +311,21 @@ function evaluateQualityReturn(facts: ClaimFacts, pack: PolicyPack, draft: Draft
   }
   const fromOrder = plusDays(ordered, quality.daysFromOrder);
   const estimated = claim.purchase.maxEstimatedDeliveryDate;
+  const applies = facts.claimsDefect && !facts.userCaused && !facts.noDefectFound;
+  if (estimated === undefined && !isOnOrBefore(asOf, fromOrder)) {
+    // Past order + 30 days only the estimated delivery (+ 7) can still keep the window open:
+    // the answer depends on it, so it is asked for rather than assumed away.
+    if (applies && !facts.proofProblem) {
+      addMissing(draft, 'purchase.maxEstimatedDeliveryDate', quality.clauses);
+    }
+    return;
+  }
   const windowEnds =
     estimated === undefined
       ? fromOrder
       : laterOf(fromOrder, plusDays(estimated, quality.daysAfterMaxEstimatedDelivery));
   addDeadline(draft, asOf, 'quality-return-window', windowEnds, quality.clauses);
-  if (!facts.claimsDefect || facts.userCaused || facts.noDefectFound || facts.proofProblem) return;
+  if (!applies || facts.proofProblem) return;
   if (!isOnOrBefore(asOf, windowEnds)) {
     addExclusion(draft, 'window-closed', quality.clauses);
     return;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, moneySchema } from '../domain/primitives';
+import { isoDateSchema, nonNegativeMoneySchema } from '../domain/primitives';
+import { purchaseDateProblems } from '../domain/purchase';
 import {
   claimReasonSchema,
   misuseKindSchema,
@@ -32,61 +33,76 @@ const optionalText = z.string().optional();
  * Beyond the spec, optional facts some clauses need: `product.itemCode` and `request.stepsTried`
  * (B21), `request.batteryReplacement` (A10, A11), `inspection.repairable` (B16) and
  * `customer.name` / `customer.email` (C13).
+ *
+ * Dates are days from 2000 to 2100; a price is zero or more; a delivery (or its estimate) is not
+ * before the order, and no order, invoice or delivery is after `asOf`.
  */
-export const policyClaimSchema = z.strictObject({
-  policy: policyIdSchema,
-  asOf: isoDateSchema,
-  product: z.strictObject({
-    model: z.string().trim().min(1, { error: 'must name the product model' }),
-    serial: optionalText,
-    category: productCategorySchema,
-    sku: optionalText,
-    itemCode: optionalText,
-  }),
-  purchase: z.strictObject({
-    channel: salesChannelSchema,
-    orderDate: isoDateSchema.optional(),
-    invoiceDate: isoDateSchema.optional(),
-    deliveredDate: isoDateSchema.optional(),
-    maxEstimatedDeliveryDate: isoDateSchema.optional(),
-    orderNumber: optionalText,
-    shopLink: optionalText,
-    price: moneySchema.optional(),
-    proof: proofStatusSchema.default('valid'),
-  }),
-  request: z.strictObject({
-    reason: claimReasonSchema,
-    symptom: symptomSchema.optional(),
-    description: optionalText,
-    stepsTried: optionalText,
-    batteryReplacement: z.boolean().optional(),
-    condition: z
+export const policyClaimSchema = z
+  .strictObject({
+    policy: policyIdSchema,
+    asOf: isoDateSchema,
+    product: z.strictObject({
+      model: z.string().trim().min(1, { error: 'must name the product model' }),
+      serial: optionalText,
+      category: productCategorySchema,
+      sku: optionalText,
+      itemCode: optionalText,
+    }),
+    purchase: z.strictObject({
+      channel: salesChannelSchema,
+      orderDate: isoDateSchema.optional(),
+      invoiceDate: isoDateSchema.optional(),
+      deliveredDate: isoDateSchema.optional(),
+      maxEstimatedDeliveryDate: isoDateSchema.optional(),
+      orderNumber: optionalText,
+      shopLink: optionalText,
+      price: nonNegativeMoneySchema.optional(),
+      proof: proofStatusSchema.default('valid'),
+    }),
+    request: z.strictObject({
+      reason: claimReasonSchema,
+      symptom: symptomSchema.optional(),
+      description: optionalText,
+      stepsTried: optionalText,
+      batteryReplacement: z.boolean().optional(),
+      condition: z
+        .strictObject({
+          unopened: z.boolean(),
+          unused: z.boolean(),
+          originalPackaging: z.boolean(),
+        })
+        .optional(),
+    }),
+    customer: z.strictObject({ name: optionalText, email: optionalText }).optional(),
+    evidence: z
       .strictObject({
-        unopened: z.boolean(),
-        unused: z.boolean(),
-        originalPackaging: z.boolean(),
+        productPhotos: countSchema.optional(),
+        packagingPhotos: countSchema.optional(),
+        videos: countSchema.optional(),
+        returnShippingReceipt: z.boolean().optional(),
+        carrierDamageProof: z.boolean().optional(),
       })
       .optional(),
-  }),
-  customer: z.strictObject({ name: optionalText, email: optionalText }).optional(),
-  evidence: z
-    .strictObject({
-      productPhotos: countSchema.optional(),
-      packagingPhotos: countSchema.optional(),
-      videos: countSchema.optional(),
-      returnShippingReceipt: z.boolean().optional(),
-      carrierDamageProof: z.boolean().optional(),
-    })
-    .optional(),
-  inspection: z
-    .strictObject({
-      faultConfirmed: z.boolean(),
-      misuse: z.array(misuseKindSchema).optional(),
-      repairable: z.boolean().optional(),
-    })
-    .optional(),
-  history: z.strictObject({ worryFreeReplacements: countSchema.optional() }).optional(),
-});
+    inspection: z
+      .strictObject({
+        faultConfirmed: z.boolean(),
+        misuse: z.array(misuseKindSchema).optional(),
+        repairable: z.boolean().optional(),
+      })
+      .optional(),
+    history: z.strictObject({ worryFreeReplacements: countSchema.optional() }).optional(),
+  })
+  .superRefine((claim, context) => {
+    // A delivery before its order, or a purchase after the day asked about, moves every window.
+    for (const { path, message } of purchaseDateProblems(claim.purchase, claim.asOf)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['purchase', ...path],
+        message,
+        input: claim.purchase[path[0]],
+      });
+    }
+  });
 
 /** A claim after parsing (defaults applied). */
 export type PolicyClaim = z.infer<typeof policyClaimSchema>;

@@ -1,5 +1,4 @@
 import './testDatabase';
-import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { compareHlc } from '../../shared/sync/hybridLogicalClock';
 import type { Hlc } from '../../shared/sync/hybridLogicalClock';
@@ -21,6 +20,7 @@ import {
   expectOk,
   firstWriteMs,
   openTestDatabase,
+  failingWritesOn,
 } from './testDatabase';
 
 const { id: _customerId, ...customerDraft } = makeCustomer();
@@ -40,23 +40,6 @@ async function countRows(db: FixlineDatabase) {
 }
 
 /** A middleware that fails every write to `tableName` the way a full disk does. */
-function diskFullOn(tableName: string): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'diskFullForTest',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== tableName) return table;
-        return {
-          ...table,
-          mutate: () => Promise.reject(new DOMException('The disk is full', 'QuotaExceededError')),
-        };
-      },
-    }),
-  };
-}
 
 async function openClaim(repositories: Repositories) {
   const { customerId, deviceId } = await createCustomerAndDevice(repositories);
@@ -115,7 +98,7 @@ describe('repositories', () => {
     const { db, repositories } = await openTestDatabase();
     // Middlewares take effect when the database opens.
     db.close({ disableAutoOpen: false });
-    db.use(diskFullOn('outbox'));
+    db.use(failingWritesOn('outbox'));
 
     const result = await repositories.customers.create(customerDraft, asTechnician);
 

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import type { DBCore, Middleware } from 'dexie';
 import { afterEach } from 'vitest';
 import type { RecordId, StationCode } from '../../shared/domain/primitives';
 import { FixlineDatabase } from '../../renderer/src/db/database';
@@ -87,4 +88,30 @@ export async function createCustomerAndDevice(
     ),
   );
   return { customerId: customer.id, deviceId: created.id };
+}
+
+/** A quota error as Chromium raises it when the disk is full. */
+export const quotaError = (): DOMException =>
+  new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+/**
+ * A DBCore middleware under which every write to `tableName` fails with `error()` (a full disk by
+ * default). Use it on a closed database: middlewares take effect when it opens.
+ */
+export function failingWritesOn(
+  tableName: string,
+  error: () => Error = quotaError,
+): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'failingWritesForTest',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== tableName) return table;
+        return { ...table, mutate: () => Promise.reject(error()) };
+      },
+    }),
+  };
 }

@@ -90,6 +90,26 @@ describe('fitting text', () => {
     expect(wrapText('abcdefghijkl', 25, 10, false, monospace)).toEqual(['abcde', 'fghij', 'kl']);
   });
 
+  it('breaks a 10,000-character word into full lines without ever measuring it whole', () => {
+    const word = 'W'.repeat(5_000) + 'i'.repeat(5_000);
+    const measured: number[] = [];
+    // Kerning that makes every pair 1% narrower than its characters, as a real font may.
+    const kerned: TextMeasurer = (text, fontSize) => {
+      measured.push(Array.from(text).length);
+      const widths = Array.from(text).map((character) => (character === 'W' ? 0.9 : 0.3));
+      const sum = widths.reduce((total, width) => total + width, 0) * fontSize;
+      return text.length > 1 ? sum * 0.99 : sum;
+    };
+
+    const lines = wrapText(`Before ${word} after`, 90, 10, false, kerned);
+
+    expect(lines.join('').replaceAll(' ', '') === `Before${word}after`).toBe(true);
+    expect(lines.every((line) => kerned(line, 10, false) <= 90)).toBe(true);
+    // Full lines: none but the last of each run could take one more character.
+    expect(lines.slice(1, 500).every((line) => line === 'W'.repeat(10))).toBe(true);
+    expect(Math.max(...measured)).toBeLessThan(100);
+  });
+
   it('shrinks text until it fits its lines, and no further', () => {
     const fitted = fitText(
       { text: 'abcdefghij', maxWidth: 40, fontSize: 12, minFontSize: 6, maxLines: 1 },

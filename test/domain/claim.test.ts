@@ -123,6 +123,19 @@ describe('claimSchema', () => {
     expectRefusedField(claimSchema, { ...claim, purchase }, 'purchase.invoiceDate');
   });
 
+  it('refuses a purchase delivered after the claim was opened', () => {
+    const claim = makeClaim({ createdAt: '2026-05-04T02:15:00.000Z' });
+    const purchase = { ...claim.purchase, deliveredDate: '2026-06-01' };
+    expectRefusedField(claimSchema, { ...claim, purchase }, 'purchase.deliveredDate');
+  });
+
+  it('accepts a purchase on the day the claim was opened in a time zone ahead of UTC', () => {
+    // 23:30 UTC on 4 May is already 5 May in Jakarta, where the device was delivered that day.
+    const claim = makeClaim({ createdAt: '2026-05-04T23:30:00.000Z' });
+    const purchase = { ...claim.purchase, deliveredDate: '2026-05-05' };
+    expect(claimSchema.safeParse({ ...claim, purchase }).success).toBe(true);
+  });
+
   it('refuses a creation time without a time zone', () => {
     expectRefusedField(
       claimSchema,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { purchaseSchema } from '../../shared/domain/purchase';
 import { makePurchase } from '../factories/domain';
-import { expectRefusedField } from './schemaExpectations';
+import { expectRefusedField, refusalOf } from './schemaExpectations';
 
 describe('purchaseSchema', () => {
   it('accepts a complete purchase', () => {
@@ -19,6 +19,23 @@ describe('purchaseSchema', () => {
   it('refuses a delivery before the order', () => {
     const purchase = makePurchase({ orderDate: '2026-04-10', deliveredDate: '2026-04-09' });
     expectRefusedField(purchaseSchema, purchase, 'deliveredDate');
+  });
+
+  it('refuses a year outside 2000 to 2100, saying which field and the range', () => {
+    const purchase = makePurchase({ invoiceDate: '2206-04-01' });
+    expectRefusedField(purchaseSchema, purchase, 'invoiceDate');
+    expect(refusalOf(purchaseSchema, purchase).message).toContain(
+      'expected a year from 2000 to 2100',
+    );
+  });
+
+  it('refuses an estimated delivery before the order', () => {
+    const purchase = makePurchase({
+      orderDate: '2026-04-10',
+      deliveredDate: '2026-04-10',
+      maxEstimatedDeliveryDate: '2026-04-01',
+    });
+    expectRefusedField(purchaseSchema, purchase, 'maxEstimatedDeliveryDate');
   });
 
   it('refuses a shop link that is not a web address', () => {

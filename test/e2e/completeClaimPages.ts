@@ -37,7 +37,7 @@ export type ClaimPlan = {
   readonly channel: string;
   readonly packName: string;
   readonly dates: { order: string; invoice: string; delivered: string };
-  readonly reason: 'Defect' | 'Arrived damaged';
+  readonly reason: 'Defect' | 'Arrived damaged or not working';
   readonly symptom: string;
   readonly defect: string;
   /** The option the live decision shows once the intake is complete. */
@@ -95,7 +95,7 @@ export const plans: readonly ClaimPlan[] = [
     channel: 'Amazon',
     packName: 'KOSPET Warranty & Refund',
     dates: { order: jakartaDay(-8), invoice: jakartaDay(-8), delivered: jakartaDay(-3) },
-    reason: 'Arrived damaged',
+    reason: 'Arrived damaged or not working',
     symptom: 'Malfunction',
     defect: 'Does not switch on out of the box',
     intakeOption: 'Dead-on-arrival replacement',

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationBrowser, startWebApp } from '../support/webApp';
 import {
@@ -9,6 +8,7 @@ import {
   fakeCameraArgs,
   field,
   focusedId,
+  openIntake,
   readDraft,
   readStoredIntake,
   type StoredIntake,
@@ -16,7 +16,7 @@ import {
   seededCustomer,
   waitForDraftWith,
 } from './intakePages';
-import { openApp, saveScreenshot, seedClaims, seedStation, warmUp } from './workbenchPages';
+import { saveScreenshot, seedClaims, warmUp } from './workbenchPages';
 
 /**
  * The intake screen in the browser build, end to end: real Chromium with a fake camera, real
@@ -40,19 +40,12 @@ const receiptPdf = {
   ),
 };
 
-async function openIntake(page: Page): Promise<void> {
-  await openApp(page, app.url);
-  await page.evaluate(seedStation);
-  await page.goto(`${app.url}#/intake`);
-  await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor();
-}
-
 describe('the intake screen', () => {
   it('opens a complete KOSPET official-store claim with evidence, the live decision beside it', async () => {
     const station = await openStationBrowser(fakeCameraArgs);
     try {
       const { page } = station;
-      await openIntake(page);
+      await openIntake(page, app.url);
       const customerId: string = await page.evaluate(seedCustomer);
       const decision = decisionPanel(page);
       await decision.getByRole('button', { name: 'Brand' }).waitFor();
@@ -199,12 +192,12 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page);
+      await openIntake(page, app.url);
       await field(page, 'customer.name').fill('Budi Santoso');
       await field(page, 'customer.phone').fill('+62 813 1111 2222');
       await field(page, 'device.serial').fill('KT3-2026-000777');
       await field(page, 'device.brand').fill('KOSPET');
-      await choose(page, 'claim.reason', 'Arrived damaged');
+      await choose(page, 'claim.reason', 'Arrived damaged or not working');
       await field(page, 'evidence').locator('input[type=file]').setInputFiles(receiptPdf);
       await page.getByRole('list', { name: 'Attached files' }).getByText(receiptPdf.name).waitFor();
       await waitForDraftWith(page, receiptPdf.name);
@@ -216,7 +209,7 @@ describe('the intake screen', () => {
       expect(await field(page, 'customer.phone').inputValue()).toBe('+62 813 1111 2222');
       expect(await field(page, 'device.serial').inputValue()).toBe('KT3-2026-000777');
       expect(await field(page, 'device.brand').inputValue()).toBe('KOSPET');
-      expect(await field(page, 'claim.reason').inputValue()).toBe('Arrived damaged');
+      expect(await field(page, 'claim.reason').inputValue()).toBe('Arrived damaged or not working');
       await page.getByRole('list', { name: 'Attached files' }).getByText(receiptPdf.name).waitFor();
       await saveScreenshot(page, 'intake-draft-restored');
 
@@ -239,7 +232,7 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page);
+      await openIntake(page, app.url);
       await field(page, 'customer.name').fill('Rina Kurnia');
       await field(page, 'customer.phone').fill('+62 815 7777 1234');
       // 490154203237518 is a valid IMEI; the last digit is mistyped.
@@ -280,7 +273,7 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page);
+      await openIntake(page, app.url);
       const dropZone = page.getByRole('button', {
         name: 'Drag photos, videos or PDF files here, or click to choose them',
       });
@@ -300,7 +293,7 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page);
+      await openIntake(page, app.url);
       await page.evaluate(seedClaims(3));
       await page.goto(`${app.url}#/intake`);
       await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor();

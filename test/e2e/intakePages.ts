@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright';
 import { expect } from 'vitest';
-import { expectNoSeriousAxeViolations } from './workbenchPages';
+import { expectNoSeriousAxeViolations, openApp, seedStation } from './workbenchPages';
 
 /**
  * Page scripts and steps for the intake's end-to-end tests. Page scripts are text that import
@@ -134,4 +134,12 @@ export async function waitForDraftWith(page: Page, text: string): Promise<void> 
 export async function checkAccessibility(page: Page): Promise<void> {
   await page.mouse.move(1, 1);
   await expectNoSeriousAxeViolations(page);
+}
+
+/** Opens the intake of a freshly seeded station at `url`. */
+export async function openIntake(page: Page, url: string): Promise<void> {
+  await openApp(page, url);
+  await page.evaluate(seedStation);
+  await page.goto(`${url}#/intake`);
+  await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor();
 }

@@ -98,6 +98,7 @@ describe('the intake form', () => {
         customerIsNew: true,
         deviceIsKnown: false,
         placeholderId: '00000000-0000-7000-8000-000000000000',
+        today: '2026-06-01',
       },
     );
     expect(problems.map((problem) => [problem.field, problem.key])).toEqual([
@@ -107,6 +108,36 @@ describe('the intake form', () => {
       ['purchase.shopLink', 'shopLink'],
       ['purchase.deliveredDate', 'deliveredBeforeOrder'],
     ]);
+  });
+
+  it.each([
+    [
+      'a purchase dated after today',
+      { orderDate: '2027-05-10' },
+      'purchase.orderDate',
+      'dateAfterToday',
+    ],
+    [
+      'a delivery after today',
+      { deliveredDate: '2026-06-02' },
+      'purchase.deliveredDate',
+      'dateAfterToday',
+    ],
+    ['an invoice in year 2206', { invoiceDate: '2206-05-10' }, 'purchase.invoiceDate', 'dateYear'],
+    ['a date that is no day', { orderDate: '2026-02-30' }, 'purchase.orderDate', 'date'],
+  ])('refuses %s on its field', (_case, dates, field, key) => {
+    const form = filledForm();
+    const problems = intakeProblems(
+      { ...form, purchase: { ...form.purchase, ...dates } },
+      {
+        currency: 'IDR',
+        customerIsNew: true,
+        deviceIsKnown: false,
+        placeholderId: '00000000-0000-7000-8000-000000000000',
+        today: '2026-06-01',
+      },
+    );
+    expect(problems.map((problem) => [problem.field, problem.key])).toEqual([[field, key]]);
   });
 
   it('asks nothing of a picked customer or a known device', () => {
@@ -122,6 +153,7 @@ describe('the intake form', () => {
         customerIsNew: false,
         deviceIsKnown: true,
         placeholderId: '00000000-0000-7000-8000-000000000000',
+        today: '2026-06-01',
       },
     );
     expect(problems).toEqual([]);

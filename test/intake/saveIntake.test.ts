@@ -3,13 +3,14 @@ import {
   asTechnician,
   createCustomerAndDevice,
   expectOk,
+  failingWritesOn,
   openTestDatabase,
 } from '../db/testDatabase';
 import { describe, expect, it } from 'vitest';
 import { storeAttachment } from '../../renderer/src/db/attachments';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
-import type { IntakeInput } from '../../renderer/src/intake/saveIntake';
 import { saveIntake } from '../../renderer/src/intake/saveIntake';
+import { makeIntakeInput } from '../factories/intake';
 
 async function storedReceipt(db: FixlineDatabase, text = 'order 771') {
   const stored = expectOk(
@@ -22,29 +23,6 @@ async function storedReceipt(db: FixlineDatabase, text = 'order 771') {
     mediaType: 'application/pdf',
     sizeBytes: stored.attachment.sizeBytes,
     capturedAt: '2026-05-04T02:10:00.000Z',
-  };
-}
-
-function intakeOf(overrides: Partial<IntakeInput> = {}): IntakeInput {
-  return {
-    customer: {
-      kind: 'new',
-      customer: { name: 'Budi Santoso', phone: '+62 813 1111 2222', preferredLanguage: 'id' },
-    },
-    device: {
-      kind: 'new',
-      device: { model: 'KOSPET Tank T3', category: 'smartwatch', serial: 'KT3-2026-009001' },
-    },
-    claim: {
-      policyPackId: 'kospet-official-store',
-      purchase: { channel: 'official-store', orderDate: '2026-04-20', proof: 'valid' },
-      reason: 'defect',
-      symptom: 'malfunction',
-      defect: { what: 'Does not charge', since: 'last week' },
-      customerAcknowledgement: { dataBackedUp: true, simRemoved: false, factoryReset: false },
-    },
-    evidence: [],
-    ...overrides,
   };
 }
 
@@ -65,7 +43,7 @@ describe('saveIntake', () => {
     const receipt = await storedReceipt(db);
 
     const saved = expectOk(
-      await saveIntake(repositories, intakeOf({ evidence: [receipt] }), asTechnician),
+      await saveIntake(repositories, makeIntakeInput({ evidence: [receipt] }), asTechnician),
     );
 
     expect(saved.claim.rmaNumber).toBe('RMA-JKT1-000001');
@@ -101,7 +79,7 @@ describe('saveIntake', () => {
     const saved = expectOk(
       await saveIntake(
         repositories,
-        intakeOf({
+        makeIntakeInput({
           customer: { kind: 'existing', id: customerId },
           device: { kind: 'existing', id: deviceId },
         }),
@@ -122,7 +100,7 @@ describe('saveIntake', () => {
 
     const result = await saveIntake(
       repositories,
-      intakeOf({ evidence: [receipt, missingFile] }),
+      makeIntakeInput({ evidence: [receipt, missingFile] }),
       asTechnician,
     );
 
@@ -136,15 +114,46 @@ describe('saveIntake', () => {
     // The customer, device, claim and first file written before the refusal are rolled back,
     // and the RMA number is not used up.
     expect(await rowCounts(db)).toEqual(before);
-    expectOk(await saveIntake(repositories, intakeOf(), asTechnician));
+    expectOk(await saveIntake(repositories, makeIntakeInput(), asTechnician));
     expect((await db.claims.toArray()).map((claim) => claim.rmaNumber)).toEqual([
       'RMA-JKT1-000001',
     ]);
   });
 
+  it('removes the form’s draft in the transaction that stores the claim', async () => {
+    const { repositories } = await openTestDatabase();
+    expectOk(await repositories.drafts.save('intake/tech-1', { customer: { name: 'Budi' } }));
+    expectOk(await repositories.drafts.save('intake/tech-2', { customer: { name: 'Other' } }));
+
+    expectOk(
+      await saveIntake(repositories, makeIntakeInput({ draftKey: 'intake/tech-1' }), asTechnician),
+    );
+
+    expect(await repositories.drafts.get('intake/tech-1')).toBeUndefined();
+    expect(await repositories.drafts.get('intake/tech-2')).toBeDefined();
+  });
+
+  it('keeps the draft when the claim cannot be stored, so nothing is saved twice or lost', async () => {
+    const { db, repositories } = await openTestDatabase();
+    expectOk(await repositories.drafts.save('intake/tech-1', { customer: { name: 'Budi' } }));
+    // The outbox entry is the operation's last write: the disk fills up after the draft went.
+    db.close({ disableAutoOpen: false });
+    db.use(failingWritesOn('outbox'));
+
+    const result = await saveIntake(
+      repositories,
+      makeIntakeInput({ draftKey: 'intake/tech-1' }),
+      asTechnician,
+    );
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-full' } });
+    expect(await db.claims.count()).toBe(0);
+    expect(await repositories.drafts.get('intake/tech-1')).toBeDefined();
+  });
+
   it('refuses a claim field the domain refuses, naming the claim step and the field', async () => {
     const { db, repositories } = await openTestDatabase();
-    const input = intakeOf();
+    const input = makeIntakeInput();
     const result = await saveIntake(
       repositories,
       {
@@ -170,7 +179,7 @@ describe('saveIntake', () => {
     const { db, repositories } = await openTestDatabase();
     const result = await saveIntake(
       repositories,
-      intakeOf({
+      makeIntakeInput({
         device: {
           kind: 'new',
           device: { model: 'KOSPET Tank T3', category: 'smartwatch', imei: '490154203237519' },

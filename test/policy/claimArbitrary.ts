@@ -24,8 +24,10 @@ const text = fc.option(fc.string({ maxLength: 12 }), { nil: undefined });
 const count = fc.option(fc.nat({ max: 3 }), { nil: undefined });
 const flag = fc.option(fc.boolean(), { nil: undefined });
 /** Days before `asOf` a purchase date falls, skewed to the first weeks where windows close. */
-const daysBefore = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -5, max: 800 }));
+const daysBefore = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 800 }));
 const optionalDaysBefore = fc.option(daysBefore, { nil: undefined });
+/** Days after the order a parcel arrives or is expected to. */
+const daysAfterOrder = fc.option(fc.integer({ min: 0, max: 45 }), { nil: undefined });
 const dayBefore = (asOf: string, days: number | undefined) =>
   days === undefined ? undefined : plusDays(asOf, -days);
 
@@ -98,22 +100,34 @@ const purchaseDates = fc.record({
   orderDate: optionalDaysBefore,
   invoiceDate: optionalDaysBefore,
   deliveredDate: optionalDaysBefore,
-  maxEstimatedDeliveryDate: optionalDaysBefore,
+  deliveredAfterOrder: daysAfterOrder,
+  estimatedAfterOrder: daysAfterOrder,
 });
 
 /**
  * Any claim the schema accepts, optional fields present or absent. Purchase dates fall near
- * `asOf` often enough that every window is seen both open and closed.
+ * `asOf` often enough that every window is seen both open and closed; as the schema asks, none
+ * is after `asOf` (the estimate may be) and no delivery comes before its order.
  */
 export const claimArbitrary: fc.Arbitrary<PolicyClaimInput> = fc
   .tuple(claimWithoutDates, purchaseDates)
-  .map(([claim, dates]) => ({
-    ...claim,
-    purchase: {
-      ...claim.purchase,
-      orderDate: dayBefore(claim.asOf, dates.orderDate),
-      invoiceDate: dayBefore(claim.asOf, dates.invoiceDate),
-      deliveredDate: dayBefore(claim.asOf, dates.deliveredDate),
-      maxEstimatedDeliveryDate: dayBefore(claim.asOf, dates.maxEstimatedDeliveryDate),
-    },
-  }));
+  .map(([claim, dates]) => {
+    const ordered = dates.orderDate;
+    const afterOrder = (days: number | undefined) =>
+      ordered === undefined || days === undefined ? undefined : ordered - days;
+    return {
+      ...claim,
+      purchase: {
+        ...claim.purchase,
+        orderDate: dayBefore(claim.asOf, ordered),
+        invoiceDate: dayBefore(claim.asOf, dates.invoiceDate),
+        deliveredDate: dayBefore(
+          claim.asOf,
+          ordered === undefined
+            ? dates.deliveredDate
+            : Math.max(0, afterOrder(dates.deliveredAfterOrder) ?? ordered),
+        ),
+        maxEstimatedDeliveryDate: dayBefore(claim.asOf, afterOrder(dates.estimatedAfterOrder)),
+      },
+    };
+  });

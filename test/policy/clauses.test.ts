@@ -264,6 +264,25 @@ const kospetWarrantyRefundCases: ClauseCase[] = [
     },
   },
   {
+    clause: 'B2',
+    name: 'a watch reported not working (a defect) on day 7 after receipt is dead on arrival',
+    check: () => {
+      const dead = { evidence: { videos: 1, packagingPhotos: 1 }, asOf: '2026-04-08' };
+      const decision = kwr(dead);
+      expect(remedies(decision)).toEqual(['doa-replacement', 'doa-refund', 'warranty-repair']);
+      expect(option(decision, 'doa-replacement').clauses).toContain('B2');
+    },
+  },
+  {
+    clause: 'B2',
+    name: 'a defect reported on day 8 after receipt is a warranty repair, not dead on arrival',
+    check: () => {
+      const decision = kwr({ evidence: { videos: 1, packagingPhotos: 1 }, asOf: '2026-04-09' });
+      expect(remedies(decision)).toEqual(['warranty-repair']);
+      expect(decision.exclusions).not.toContainEqual({ reason: 'window-closed', clauses: ['B2'] });
+    },
+  },
+  {
     clause: 'B3',
     name: 'a DOA claim needs a packaging photo (worked example 3)',
     check: () => {
@@ -562,6 +581,40 @@ const kospetOfficialStoreCases: ClauseCase[] = [
       expect(remedies(kos({ purchase, asOf: '2026-05-21' }))).not.toContain(
         'quality-return-refund',
       );
+    },
+  },
+  {
+    clause: 'C2',
+    name: 'without the estimated delivery, the quality return is offered up to order + 30 days',
+    check: () => {
+      const purchase = { orderDate: '2026-04-20', maxEstimatedDeliveryDate: undefined };
+      const decision = kos({ purchase, asOf: '2026-05-20' });
+      expect(remedies(decision)).toContain('quality-return-refund');
+      expect(decision.missing).not.toContain('purchase.maxEstimatedDeliveryDate');
+    },
+  },
+  {
+    clause: 'C2',
+    name: 'past order + 30 days the unknown estimated delivery date is asked for, not assumed',
+    check: () => {
+      const purchase = { orderDate: '2026-04-20', maxEstimatedDeliveryDate: undefined };
+      const decision = kos({ purchase, asOf: '2026-05-21' });
+      expect(decision.missingFacts).toContainEqual({
+        field: 'purchase.maxEstimatedDeliveryDate',
+        clauses: expect.arrayContaining(['C2']),
+      });
+      expect(remedies(decision)).not.toContain('quality-return-refund');
+      expect(decision.exclusions).not.toContainEqual({ reason: 'window-closed', clauses: ['C2'] });
+      expect(deadline(decision, 'quality-return-window')).toBeUndefined();
+    },
+  },
+  {
+    clause: 'C2',
+    name: 'an estimated delivery date is not asked for when the claim is no quality problem',
+    check: () => {
+      const purchase = { orderDate: '2026-04-20', maxEstimatedDeliveryDate: undefined };
+      const accident = kos({ purchase, asOf: '2026-05-21', ...inspected(['liquid-damage']) });
+      expect(accident.missing).not.toContain('purchase.maxEstimatedDeliveryDate');
     },
   },
   {

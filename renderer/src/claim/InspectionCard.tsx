@@ -1,3 +1,4 @@
+import { saveFailureText } from '../i18n/saveFailureText';
 import {
   Alert,
   Badge,
@@ -25,7 +26,6 @@ import type { RepositoryError } from '../db/repositories';
 import type { InspectionInput } from '../hooks/useClaimActions';
 import type { RecordedInspection } from '../hooks/useClaimRecords';
 import { useStationFormat } from '../hooks/useStationFormat';
-import { refusalText } from '../station/peopleText';
 import { policyPackName } from '../i18n/policyPackName';
 
 type InspectionCardProps = {
@@ -129,7 +129,7 @@ function InspectionForm({
       ),
   );
   const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string }>();
+  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; error: RepositoryError }>();
   const verdictError =
     verdict === 'doa' && fault !== 'confirmed'
       ? t('claimScreen.inspection.doaNeedsFault')
@@ -170,17 +170,7 @@ function InspectionForm({
       recorded.findings,
     );
     setSaving(false);
-    setOutcome(
-      error === undefined
-        ? { ok: true }
-        : {
-            ok: false,
-            message:
-              error.code === 'device-not-received'
-                ? t('claimScreen.inspection.notReceived')
-                : refusalText(t, error),
-          },
-    );
+    setOutcome(error === undefined ? { ok: true } : { ok: false, error });
   }
 
   return (
@@ -305,7 +295,11 @@ function InspectionForm({
         </Alert>
       ) : (
         <Alert color="red" variant="light" role="alert">
-          {t('claimScreen.inspection.failed', { reason: outcome.message })}
+          {outcome.error.code === 'device-not-received'
+            ? t('claimScreen.inspection.notReceived')
+            : saveFailureText(t, outcome.error, (reason) =>
+                t('claimScreen.inspection.failed', { reason }),
+              )}
         </Alert>
       )}
     </Stack>

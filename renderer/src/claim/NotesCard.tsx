@@ -1,3 +1,4 @@
+import { saveFailureText } from '../i18n/saveFailureText';
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { RefObject } from 'react';
 import { useId, useState } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { StoredNote } from '../db/records';
 import type { RepositoryResult } from '../db/repositories';
 import { useStationFormat } from '../hooks/useStationFormat';
-import { refusalText } from '../station/peopleText';
 
 type NotesCardProps = {
   readonly notes: readonly StoredNote[] | undefined;
@@ -35,7 +35,9 @@ export function NotesCard({ notes, canWrite, technicianName, inputRef, onAdd }: 
       setError(undefined);
     } else {
       // What was typed stays in the field, to fix and save again.
-      setError(t('claimScreen.notes.failed', { reason: refusalText(t, result.error) }));
+      setError(
+        saveFailureText(t, result.error, (reason) => t('claimScreen.notes.failed', { reason })),
+      );
     }
   }
 

@@ -3,7 +3,7 @@ import type { Sha256 } from '../../../shared/domain/primitives';
 import type { Result } from '../../../shared/domain/result';
 import { fail, ok } from '../../../shared/domain/result';
 import type { FixlineDatabase } from './database';
-import type { AttachmentBlobRow, StoredAttachment, Thumbnail } from './records';
+import type { AttachmentBlobRow, DraftRow, StoredAttachment, Thumbnail } from './records';
 import { storageFailure } from './repositories/repositoryError';
 import { runGuardedWrite } from './writeGuard';
 
@@ -184,4 +184,64 @@ export async function readAttachment(
   sha256: Sha256,
 ): Promise<Blob | undefined> {
   return (await db.attachmentBlobs.get(sha256))?.blob;
+}
+
+/**
+ * How long stored bytes that no record refers to are kept: a file dropped into a form is stored
+ * at once, before the form is saved, and a draft may wait days for its customer to come back.
+ */
+export const unreferencedAttachmentGraceMs = 7 * 24 * 60 * 60 * 1000;
+
+/** Options of {@link collectUnreferencedAttachments}. */
+export type CollectAttachmentsOptions = {
+  /** The clock, in milliseconds since the epoch. */
+  readonly now?: () => number;
+  /** How long unreferenced bytes are kept (default {@link unreferencedAttachmentGraceMs}). */
+  readonly graceMs?: number;
+};
+
+/** What {@link collectUnreferencedAttachments} removed. */
+export type CollectedAttachments = { readonly files: number; readonly bytes: number };
+
+/** The SHA-256 digests written anywhere in a draft's value (its attached files). */
+function digestsIn(value: unknown): string[] {
+  return JSON.stringify(value ?? null).match(/\b[0-9a-f]{64}\b/g) ?? [];
+}
+
+/**
+ * Removes stored files that no evidence record (live or deleted, which a sync may still need) and
+ * no draft refers to, once they are older than the grace period: a file dropped into a form that
+ * was then discarded, or whose save failed. Runs at start-up, in one transaction, so a file cannot
+ * gain a reference while it is being removed.
+ */
+export async function collectUnreferencedAttachments(
+  db: FixlineDatabase,
+  options: CollectAttachmentsOptions = {},
+): Promise<CollectedAttachments> {
+  const cutoff = new Date(
+    (options.now ?? Date.now)() - (options.graceMs ?? unreferencedAttachmentGraceMs),
+  ).toISOString();
+  return runGuardedWrite(
+    db,
+    ['attachments', 'attachmentBlobs', 'evidence', 'drafts'],
+    async (transaction) => {
+      const attachments = transaction.table<StoredAttachment, string>('attachments');
+      const old = await attachments.filter((attachment) => attachment.storedAt < cutoff).toArray();
+      if (old.length === 0) return { files: 0, bytes: 0 };
+      const referenced = new Set<string>(
+        (await transaction.table('evidence').orderBy('sha256').uniqueKeys()).map(String),
+      );
+      for (const draft of await transaction.table<DraftRow, string>('drafts').toArray()) {
+        for (const digest of digestsIn(draft.value)) referenced.add(digest);
+      }
+      const unreferenced = old.filter((attachment) => !referenced.has(attachment.sha256));
+      const digests = unreferenced.map((attachment) => attachment.sha256);
+      await transaction.table('attachmentBlobs').bulkDelete(digests);
+      await attachments.bulkDelete(digests);
+      return {
+        files: unreferenced.length,
+        bytes: unreferenced.reduce((total, attachment) => total + attachment.sizeBytes, 0),
+      };
+    },
+  );
 }

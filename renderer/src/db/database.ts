@@ -27,6 +27,15 @@ import { writeGuardMiddleware } from './writeGuard';
 export const defaultDatabaseName = 'fixline';
 
 /**
+ * Why the station's database cannot be used in this window, for the screens to say.
+ * - `blocked-by-other-window`: this window must upgrade the database, but another Fixline window
+ *   or tab still holds it at an older version; the upgrade waits until that one closes.
+ * - `upgraded-elsewhere`: another window upgraded the database; this window runs the older app,
+ *   so it closed its connection and must be reloaded.
+ */
+export type ConnectionProblem = 'blocked-by-other-window' | 'upgraded-elsewhere';
+
+/**
  * The station's local database. Reading is open to all; every write goes through the
  * repositories (`createRepositories`) or the attachment store, because the write guard middleware
  * refuses any other. See `records.ts` for the rows and `schema/` for the versions and indexes.
@@ -55,9 +64,38 @@ export class FixlineDatabase extends Dexie {
    * @param name the IndexedDB database name (tests use a fresh one each).
    * @param options Dexie options (tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`).
    */
+  #connectionProblem: ConnectionProblem | undefined;
+  readonly #connectionListeners = new Set<() => void>();
+
   constructor(name: string = defaultDatabaseName, options?: DexieOptions) {
     super(name, options);
     declareSchema(this);
     this.use(writeGuardMiddleware);
+    this.on('blocked', () => this.#reportConnection('blocked-by-other-window'));
+    // The blocked upgrade went through once the other window let go.
+    this.on('ready', () => this.#reportConnection(undefined), true);
+    this.on('versionchange', (event) => {
+      // Let go at once, or the other window's upgrade waits on this one (or it is deleted).
+      this.close({ disableAutoOpen: true });
+      if (event.newVersion !== null) this.#reportConnection('upgraded-elsewhere');
+      return false;
+    });
+  }
+
+  /** Why this window cannot use the database now; undefined while it can. */
+  get connectionProblem(): ConnectionProblem | undefined {
+    return this.#connectionProblem;
+  }
+
+  /** Calls `listener` whenever {@link connectionProblem} changes; returns the unsubscribe. */
+  onConnectionProblem(listener: () => void): () => void {
+    this.#connectionListeners.add(listener);
+    return () => this.#connectionListeners.delete(listener);
+  }
+
+  #reportConnection(problem: ConnectionProblem | undefined): void {
+    if (this.#connectionProblem === problem) return;
+    this.#connectionProblem = problem;
+    for (const listener of this.#connectionListeners) listener();
   }
 }

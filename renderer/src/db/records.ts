@@ -16,6 +16,7 @@ import type {
   StationCode,
 } from '../../../shared/domain/primitives';
 import {
+  boundedText,
   currencyCodeSchema,
   isoDateSchema,
   nonNegativeMoneySchema,
@@ -124,11 +125,11 @@ export type ClaimDeadlineFields = {
 /** A part or service the center sells, with its list price; synced so every station quotes alike. */
 export const partSchema = z.object({
   id: recordIdSchema,
-  sku: textSchema,
-  name: textSchema,
+  sku: boundedText('code'),
+  name: boundedText('line'),
   unitPrice: nonNegativeMoneySchema,
   /** The device models the part fits, as written on devices ("KOSPET Tank T3"); empty for any. */
-  compatibleModels: z.array(textSchema),
+  compatibleModels: z.array(boundedText('name')),
 });
 export type Part = z.infer<typeof partSchema>;
 

@@ -42,6 +42,41 @@ export class ForeignTransactionError extends Error {
   }
 }
 
+/** The errors a failed write is wrapped in: Dexie keeps the original as `inner`, others as `cause`. */
+function errorChain(error: unknown): { name: string; message: string }[] {
+  const chain: { name: string; message: string }[] = [];
+  let link: unknown = error;
+  while (typeof link === 'object' && link !== null && chain.length < 8) {
+    const name = 'name' in link && typeof link.name === 'string' ? link.name : '';
+    const message = 'message' in link && typeof link.message === 'string' ? link.message : '';
+    chain.push({ name, message });
+    link =
+      'inner' in link && link.inner !== undefined
+        ? link.inner
+        : 'cause' in link
+          ? link.cause
+          : undefined;
+  }
+  return chain;
+}
+
+/** How Chromium words a write refused for want of space when it does not say `QuotaExceededError`. */
+const outOfSpaceWords = /quota|disk (?:is )?full|no space|not enough space|out of space/i;
+
+/**
+ * Whether a failed write failed because the disk or the browser's quota is full. IndexedDB says so
+ * as a `QuotaExceededError`, but a commit that runs out of space often surfaces as the
+ * transaction's `AbortError` (or Chromium's `UnknownError`) with the quota error inside, or with
+ * only the words in its message: all of them are "storage full", which the user can act on.
+ */
+export function isStorageFull(error: unknown): boolean {
+  return errorChain(error).some(
+    ({ name, message }) =>
+      name === 'QuotaExceededError' ||
+      ((name === 'AbortError' || name === 'UnknownError') && outOfSpaceWords.test(message)),
+  );
+}
+
 /** Whether an IndexedDB transaction is a schema upgrade, whose upgrade functions rewrite rows. */
 function isSchemaUpgrade(transaction: DBCoreTransaction): boolean {
   return 'mode' in transaction && transaction.mode === 'versionchange';

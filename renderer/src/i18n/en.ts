@@ -17,6 +17,17 @@ export const en = {
     name: 'Fixline',
     tagline: 'Warranty claims for repair centers, at the bench and in the warehouse.',
     loading: 'Opening the station…',
+    connection: {
+      'blocked-by-other-window': {
+        title: 'Close the other Fixline window/tab',
+        body: 'Another Fixline window or tab has this station open with an older version. Close it (or reload it): this window opens the station as soon as it is closed.',
+      },
+      'upgraded-elsewhere': {
+        title: 'Fixline was updated in another window: reload',
+        body: 'Another window opened the station with a newer version of Fixline. Reload this window to go on with the new version; everything saved is kept.',
+      },
+      reload: 'Reload',
+    },
   },
   nav: {
     label: 'Screens',
@@ -149,6 +160,7 @@ export const en = {
       invoiceDate: 'Invoice date',
       orderDate: 'Order date',
       deliveredDate: 'Delivery date',
+      maxEstimatedDeliveryDate: 'The shop’s latest estimated delivery date',
       orderNumber: 'Order number',
       shopLink: 'Link to the shop',
       price: 'Price paid',
@@ -320,6 +332,7 @@ export const en = {
   centerSettings: centerSettingsEn,
   storage: {
     dismiss: 'Hide this warning until the browser is closed (Settings still shows it)',
+    full: 'Storage is full: free space on this computer or remove old videos, then save again.',
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },

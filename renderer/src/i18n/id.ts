@@ -18,6 +18,17 @@ export const id: Messages = {
     name: 'Fixline',
     tagline: 'Klaim garansi untuk pusat servis, di meja kerja dan di gudang.',
     loading: 'Membuka stasiun…',
+    connection: {
+      'blocked-by-other-window': {
+        title: 'Tutup jendela/tab Fixline yang lain',
+        body: 'Jendela atau tab Fixline lain membuka stasiun ini dengan versi yang lebih lama. Tutup (atau muat ulang) jendela itu: jendela ini membuka stasiun begitu jendela itu ditutup.',
+      },
+      'upgraded-elsewhere': {
+        title: 'Fixline diperbarui di jendela lain: muat ulang',
+        body: 'Jendela lain membuka stasiun dengan versi Fixline yang lebih baru. Muat ulang jendela ini untuk melanjutkan dengan versi baru; semua yang tersimpan tetap ada.',
+      },
+      reload: 'Muat ulang',
+    },
   },
   nav: {
     label: 'Layar',
@@ -152,6 +163,7 @@ export const id: Messages = {
       invoiceDate: 'Tanggal faktur',
       orderDate: 'Tanggal pesanan',
       deliveredDate: 'Tanggal pengiriman diterima',
+      maxEstimatedDeliveryDate: 'Perkiraan tanggal terima paling lambat dari toko',
       orderNumber: 'Nomor pesanan',
       shopLink: 'Tautan toko',
       price: 'Harga yang dibayar',
@@ -323,6 +335,7 @@ export const id: Messages = {
   centerSettings: centerSettingsId,
   storage: {
     dismiss: 'Sembunyikan peringatan ini sampai browser ditutup (Pengaturan tetap menampilkannya)',
+    full: 'Penyimpanan penuh: kosongkan ruang di komputer ini atau hapus video lama, lalu simpan lagi.',
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { claimReasonSchema, symptomSchema } from '../../../shared/domain/vocabulary';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
+import { maxLengthOf } from './intakeForm';
 import { IntakeSection } from './IntakeSection';
 
 type ClaimSectionProps = {
@@ -29,7 +30,14 @@ export function ClaimSection({ form, errorOf }: ClaimSectionProps) {
     id: fieldId(path),
     ...form.getInputProps(path),
     error: errorOf(path),
+    maxLength: maxLengthOf(path),
   });
+  // A long text shows how much of its limit is used, so a long account is not cut off by surprise.
+  const characterCount = (path: 'claim.defectWhat' | 'claim.stepsTried') => {
+    const typed =
+      path === 'claim.defectWhat' ? form.values.claim.defectWhat : form.values.claim.stepsTried;
+    return `${typed.length} / ${maxLengthOf(path) ?? ''}`;
+  };
   const checkbox = (path: string) => ({
     id: fieldId(path),
     ...form.getInputProps(path, { type: 'checkbox' }),
@@ -75,6 +83,7 @@ export function ClaimSection({ form, errorOf }: ClaimSectionProps) {
           minRows={2}
           maxRows={5}
           {...textField('claim.defectWhat')}
+          description={characterCount('claim.defectWhat')}
         />
         <SimpleGrid cols={2} spacing="sm">
           <TextInput
@@ -93,6 +102,7 @@ export function ClaimSection({ form, errorOf }: ClaimSectionProps) {
           minRows={1}
           maxRows={4}
           {...textField('claim.stepsTried')}
+          description={characterCount('claim.stepsTried')}
         />
         <Fieldset legend={t('intake.claim.condition')} variant="filled" p="sm">
           <Stack gap="xs">

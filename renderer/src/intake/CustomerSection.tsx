@@ -18,6 +18,7 @@ import type { StoredCustomer } from '../db/records';
 import { findCustomers } from '../db/search';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
+import { maxLengthOf } from './intakeForm';
 import { IntakeSection } from './IntakeSection';
 
 type CustomerSectionProps = {
@@ -46,6 +47,7 @@ export function CustomerSection({ form, errorOf, pickedCustomer }: CustomerSecti
     id: fieldId(path),
     ...form.getInputProps(path),
     error: errorOf(path),
+    maxLength: maxLengthOf(path),
   });
 
   return (
@@ -153,8 +155,8 @@ export function CustomerSection({ form, errorOf, pickedCustomer }: CustomerSecti
               <TextInput
                 label={t('intake.customer.countryCode')}
                 placeholder={t('intake.customer.countryCodeHint')}
-                maxLength={2}
                 {...textField('customer.countryCode')}
+                maxLength={2}
               />
             </SimpleGrid>
           </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { productCategorySchema } from '../../../shared/domain/vocabulary';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
+import { maxLengthOf } from './intakeForm';
 import { IntakeSection } from './IntakeSection';
 import type { KnownDevice } from './useKnownDevice';
 
@@ -21,6 +22,7 @@ export function DeviceSection({ form, errorOf, brands, knownDevice }: DeviceSect
     id: fieldId(path),
     ...form.getInputProps(path),
     error: errorOf(path),
+    maxLength: maxLengthOf(path),
   });
   const categories = productCategorySchema.options.map((category) => ({
     value: category,

@@ -1,3 +1,4 @@
+import { saveFailureText } from '../i18n/saveFailureText';
 import '@mantine/dropzone/styles.css';
 import {
   Alert,
@@ -128,9 +129,9 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
             {t('intake.evidence.rejected', { name })}
           </Alert>
         ))}
-        {files.refusals.map((message) => (
-          <Alert key={message} color="red" role="alert" py="xs">
-            {message}
+        {files.refusals.map((refusal) => (
+          <Alert key={refusal.message} color="red" role="alert" py="xs">
+            {saveFailureText(t, refusal, (reason) => reason)}
           </Alert>
         ))}
         {error === undefined ? null : (

@@ -39,6 +39,7 @@ import { PurchaseSection } from './PurchaseSection';
 import { saveIntake } from './saveIntake';
 import { useAttachFiles } from './useAttachFiles';
 import { useIntakeDraft } from './useIntakeDraft';
+import { saveFailureText } from '../i18n/saveFailureText';
 import { useKnownDevice } from './useKnownDevice';
 import type { CaptureMode } from './WebcamCapture';
 import { WebcamCapture } from './WebcamCapture';
@@ -90,7 +91,10 @@ export function IntakeScreen() {
   const [savedClaim, setSavedClaim] = useState<StoredClaim | undefined>();
 
   // Read by the validation rules, which the form keeps from its first render.
-  const validationOptions = useRef({ deviceIsKnown: false });
+  const validationOptions = useRef({ deviceIsKnown: false, today: asOf });
+  useEffect(() => {
+    validationOptions.current.today = asOf;
+  }, [asOf]);
   const messageOf = useCallback(
     (problem: FieldProblem) =>
       problem.key === undefined ? problem.message : t(`intake.errors.${problem.key}`),
@@ -102,6 +106,7 @@ export function IntakeScreen() {
         currency,
         customerIsNew: values.customer.existingId === '',
         deviceIsKnown: validationOptions.current.deviceIsKnown,
+        today: validationOptions.current.today,
         placeholderId,
       }),
     [currency],
@@ -206,14 +211,19 @@ export function IntakeScreen() {
       return;
     }
     setSaving(true);
+    draft.hold();
     try {
       const input = intakeInputFromForm(values, {
         currency,
         packId,
         knownDeviceId: knownDevice?.device.id,
+        draftKey,
       });
       const saved = await saveIntake(repositories, input, writeContext);
       if (!saved.ok) {
+        // Nothing was stored: the form and its draft stay, to fix or to save again.
+        draft.release();
+        draft.schedule(values);
         const { error } = saved;
         const path =
           error.step === undefined ? undefined : formFieldOfSaveError(error.step, error.field);
@@ -221,10 +231,9 @@ export function IntakeScreen() {
           form.setFieldError(path, error.message);
           jumpTo(path);
         }
-        setFailure(t('intake.save.failed', { reason: error.message }));
+        setFailure(saveFailureText(t, error, (reason) => t('intake.save.failed', { reason })));
         return;
       }
-      await draft.finish();
       const { claim } = saved.value;
       const authorizable =
         decision.kind === 'evaluated' &&
@@ -240,6 +249,13 @@ export function IntakeScreen() {
         });
         void navigate(`/claims/${claim.id}`);
       }
+    } catch (error) {
+      // A failure nobody foresaw: the transaction stored nothing, and what was typed stays.
+      draft.release();
+      draft.schedule(values);
+      setFailure(
+        t('intake.save.failed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     } finally {
       setSaving(false);
     }
@@ -320,7 +336,9 @@ export function IntakeScreen() {
       )}
       {draft.keepError === undefined ? null : (
         <Alert color="red" py={6} role="alert" className={classes.notice}>
-          {t('intake.draft.keepFailed', { reason: draft.keepError })}
+          {saveFailureText(t, draft.keepError, (reason) =>
+            t('intake.draft.keepFailed', { reason }),
+          )}
         </Alert>
       )}
       <div className={classes.columns}>

@@ -6,6 +6,7 @@ import { proofStatusSchema, salesChannelSchema } from '../../../shared/domain/vo
 import type { PolicyId } from '../../../shared/policy';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
+import { maxLengthOf } from './intakeForm';
 import { IntakeSection } from './IntakeSection';
 import { policyPackName } from '../i18n/policyPackName';
 
@@ -26,6 +27,7 @@ export function PurchaseSection({ form, errorOf, currency, packId, brand }: Purc
     id: fieldId(path),
     ...form.getInputProps(path),
     error: errorOf(path),
+    maxLength: maxLengthOf(path),
   });
   const { channel } = form.values.purchase;
   const channels = salesChannelSchema.options.map((value) => ({

@@ -7,8 +7,9 @@ import type { Device } from '../../../shared/domain/device';
 import { deviceSchema, imeiSchema } from '../../../shared/domain/device';
 import type { Evidence } from '../../../shared/domain/evidence';
 import type { CurrencyCode, IsoDate, MinorUnits } from '../../../shared/domain/primitives';
+import { calendarYears, isoDateSchema, textLimits } from '../../../shared/domain/primitives';
 import type { Purchase } from '../../../shared/domain/purchase';
-import { purchaseSchema } from '../../../shared/domain/purchase';
+import { purchaseDateProblems, purchaseSchema } from '../../../shared/domain/purchase';
 import {
   claimReasonSchema,
   evidenceKindSchema,
@@ -373,6 +374,33 @@ export type FieldProblem = {
   readonly key?: string;
 };
 
+const yearRangeMessage = isoDateSchema.safeParse(`${calendarYears.max + 1}-01-01`).error?.issues[0]
+  ?.message;
+
+/** The most characters each text field of the form takes: the domain schema's limit for it. */
+const fieldLimits: Readonly<Record<string, number>> = {
+  'customer.name': textLimits.name,
+  // Up to four street lines, one per line of the text area.
+  'customer.addressLines': textLimits.line * 4 + 3,
+  'customer.city': textLimits.name,
+  'customer.postalCode': textLimits.code,
+  'device.serial': textLimits.code,
+  'device.brand': textLimits.name,
+  'device.model': textLimits.name,
+  'device.sku': textLimits.code,
+  'device.itemCode': textLimits.code,
+  'purchase.orderNumber': textLimits.code,
+  'claim.defectWhat': textLimits.description,
+  'claim.defectHowItArose': textLimits.description,
+  'claim.defectSince': textLimits.line,
+  'claim.stepsTried': textLimits.description,
+};
+
+/** The most characters the field at `path` takes; undefined for a field of another kind. */
+export function maxLengthOf(path: string): number | undefined {
+  return fieldLimits[path];
+}
+
 /** The intake's own message for a domain issue on `field`, when it has one. */
 function problemKey(field: string, issue: z.core.$ZodIssue): string | undefined {
   if (field === 'device.imei')
@@ -390,10 +418,10 @@ function problemKey(field: string, issue: z.core.$ZodIssue): string | undefined 
     case 'purchase.shopLink':
       return 'shopLink';
     case 'purchase.deliveredDate':
-      return issue.code === 'custom' ? 'deliveredBeforeOrder' : 'date';
     case 'purchase.orderDate':
     case 'purchase.invoiceDate':
-      return 'date';
+      if (issue.code === 'invalid_format') return 'date';
+      return issue.message === yearRangeMessage ? 'dateYear' : 'deliveredBeforeOrder';
     default:
       return undefined;
   }
@@ -437,6 +465,7 @@ export function imeiProblem(typedImei: string): FieldProblem | undefined {
  * Everything wrong with the form for a save, by the domain schemas, one message per field
  * (the first). `customerIsNew` is false when an existing customer was picked, and
  * `deviceIsKnown` when the serial names a device already stored: their fields are not typed.
+ * `today` is the station's calendar day: nothing was bought or delivered after it.
  */
 export function intakeProblems(
   values: IntakeFormValues,
@@ -445,6 +474,7 @@ export function intakeProblems(
     readonly customerIsNew: boolean;
     readonly deviceIsKnown: boolean;
     readonly placeholderId: string;
+    readonly today: IsoDate;
   },
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -472,12 +502,18 @@ export function intakeProblems(
   if (Number.isNaN(purchase.price?.amount)) {
     problems.push({ field: 'purchase.price', message: 'not a price', key: 'price' });
   }
-  problems.push(
-    ...problemsOf(
-      purchaseSchema.safeParse({ ...purchase, price: undefined }),
-      (path) => `purchase.${path.split('.')[0] ?? path}`,
-    ),
-  );
+  const purchaseResult = purchaseSchema.safeParse({ ...purchase, price: undefined });
+  problems.push(...problemsOf(purchaseResult, (path) => `purchase.${path.split('.')[0] ?? path}`));
+  // A purchase the schema accepts can still be dated after today (the claim's own day).
+  if (purchaseResult.success) {
+    for (const problem of purchaseDateProblems(purchaseResult.data, options.today)) {
+      problems.push({
+        field: `purchase.${problem.path[0]}`,
+        message: problem.message,
+        key: 'dateAfterToday',
+      });
+    }
+  }
   const claim = claimFieldsFromForm(values, options.currency);
   problems.push(...problemsOf(claimReasonSchema.safeParse(claim.reason), () => 'claim.reason'));
   if (
@@ -603,6 +639,8 @@ export function intakeInputFromForm(
     readonly currency: CurrencyCode;
     readonly packId: PolicyId;
     readonly knownDeviceId: string | undefined;
+    /** The form's draft, removed in the save's transaction. */
+    readonly draftKey?: string;
   },
 ): IntakeInput {
   const existingCustomer = values.customer.existingId;
@@ -617,5 +655,6 @@ export function intakeInputFromForm(
         : { kind: 'existing', id: options.knownDeviceId },
     claim: { ...claimFieldsFromForm(values, options.currency), policyPackId: options.packId },
     evidence: evidenceFromForm(values),
+    draftKey: options.draftKey,
   };
 }

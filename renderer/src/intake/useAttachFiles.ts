@@ -2,6 +2,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useState } from 'react';
 import { appDatabase } from '../db/appDatabase';
 import { storeAttachment } from '../db/attachments';
+import type { AttachmentError } from '../db/attachments';
 import type { IntakeEvidenceItem, IntakeFormValues } from './intakeForm';
 import { defaultEvidenceKind } from './intakeForm';
 
@@ -12,7 +13,7 @@ export type AttachFiles = {
   /** Names of the files still being stored. */
   readonly storing: readonly string[];
   /** Why files were refused (over the size limit, a full disk), in the store's words. */
-  readonly refusals: readonly string[];
+  readonly refusals: readonly AttachmentError[];
   readonly dismissRefusals: () => void;
 };
 
@@ -27,7 +28,7 @@ function bareMediaType(type: string): string {
  */
 export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): AttachFiles {
   const [storing, setStoring] = useState<readonly string[]>([]);
-  const [refusals, setRefusals] = useState<readonly string[]>([]);
+  const [refusals, setRefusals] = useState<readonly AttachmentError[]>([]);
 
   const attachOne = useCallback(
     async (file: File) => {
@@ -36,7 +37,7 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
       try {
         const stored = await storeAttachment(appDatabase(), file, { mediaType });
         if (!stored.ok) {
-          setRefusals((messages) => [...messages, stored.error.message]);
+          setRefusals((errors) => [...errors, stored.error]);
           return;
         }
         const { attachment } = stored.value;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDateTime } from '../../../shared/domain/primitives';
 import { appDatabase } from '../db/appDatabase';
 import { createRepositories } from '../db/repositories';
+import type { RepositoryError } from '../db/repositories';
 import type { IntakeFormValues } from './intakeForm';
 import { emptyIntakeForm, restoreIntakeForm } from './intakeForm';
 
@@ -12,14 +13,19 @@ export const draftSaveDelayMs = 300;
 export type IntakeDraft = {
   /** When the restored draft was kept; undefined when the form started empty. */
   readonly restoredAt: IsoDateTime | undefined;
-  /** Why the last keep failed (a full disk), if it did. */
-  readonly keepError: string | undefined;
+  /** Why the last keep failed (a full disk, most often); undefined while drafts are kept. */
+  readonly keepError: RepositoryError | undefined;
   /** Keeps `values` once typing pauses for {@link draftSaveDelayMs}. */
   readonly schedule: (values: IntakeFormValues) => void;
   /** Throws the draft away (the "Discard draft" button). */
   readonly discard: () => Promise<void>;
-  /** The intake was saved: the draft goes, and nothing keeps it again on this screen. */
-  readonly finish: () => Promise<void>;
+  /**
+   * The intake is being saved (its save removes the draft in the same transaction): nothing is
+   * kept meanwhile, so no autosave can bring the draft back after the save removed it.
+   */
+  readonly hold: () => void;
+  /** The save was refused: what is typed is kept again. */
+  readonly release: () => void;
 };
 
 /** Whether the form holds nothing typed (a fresh form in either language). */
@@ -40,10 +46,10 @@ export function useIntakeDraft(
 ): IntakeDraft {
   const repositories = useMemo(() => createRepositories(appDatabase()), []);
   const [restoredAt, setRestoredAt] = useState<IsoDateTime | undefined>();
-  const [keepError, setKeepError] = useState<string | undefined>();
+  const [keepError, setKeepError] = useState<RepositoryError | undefined>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<IntakeFormValues | undefined>(undefined);
-  const finished = useRef(false);
+  const held = useRef(false);
   const loadedRef = useRef(false);
   const restoreRef = useRef(restore);
   useEffect(() => {
@@ -52,11 +58,11 @@ export function useIntakeDraft(
 
   const keep = useCallback(
     async (values: IntakeFormValues) => {
-      if (finished.current) return;
+      if (held.current) return;
       const result = isEmpty(values)
         ? await repositories.drafts.discard(key)
         : await repositories.drafts.save(key, values);
-      setKeepError(result.ok ? undefined : result.error.message);
+      setKeepError(result.ok ? undefined : result.error);
     },
     [repositories, key],
   );
@@ -93,7 +99,7 @@ export function useIntakeDraft(
 
   const schedule = useCallback(
     (values: IntakeFormValues) => {
-      if (!loadedRef.current || finished.current) return;
+      if (!loadedRef.current || held.current) return;
       pending.current = values;
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, draftSaveDelayMs);
@@ -108,12 +114,15 @@ export function useIntakeDraft(
     setRestoredAt(undefined);
   }, [repositories, key]);
 
-  const finish = useCallback(async () => {
-    finished.current = true;
+  const hold = useCallback(() => {
+    held.current = true;
     clearTimeout(timer.current);
     pending.current = undefined;
-    await repositories.drafts.discard(key);
-  }, [repositories, key]);
+  }, []);
 
-  return { restoredAt, keepError, schedule, discard, finish };
+  const release = useCallback(() => {
+    held.current = false;
+  }, []);
+
+  return { restoredAt, keepError, schedule, discard, hold, release };
 }

@@ -1,3 +1,4 @@
+import { saveFailureText } from '../i18n/saveFailureText';
 import { Alert, Button, Group, Modal, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +10,6 @@ import { createRepositories } from '../db/repositories';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { moneyFieldError } from '../money/moneyErrorText';
 import { moneyInputText, parseMoneyInput } from '../money/moneyInput';
-import { refusalText } from '../station/peopleText';
 
 type PartFormModalProps = {
   /** The part to edit, or undefined to add one. */
@@ -67,7 +67,9 @@ export function PartFormModal({ part, opened, defaultCurrency, onClose }: PartFo
     if (result.error.code === 'conflict' && result.error.field === 'sku') {
       setErrors({ sku: t('parts.form.skuTaken', { sku: draft.sku }) });
     } else {
-      setErrors({ form: t('parts.form.saveFailed', { reason: refusalText(t, result.error) }) });
+      setErrors({
+        form: saveFailureText(t, result.error, (reason) => t('parts.form.saveFailed', { reason })),
+      });
     }
   }
 

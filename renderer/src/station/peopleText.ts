@@ -21,7 +21,10 @@ export function personWithRoles(t: TFunction, person: Person): string {
  * A refused write in the screen's language: a permission refusal says who may do it and to
  * switch person; any other refusal keeps the repository's message.
  */
-export function refusalText(t: TFunction, error: RepositoryError): string {
+export function refusalText(
+  t: TFunction,
+  error: Pick<RepositoryError, 'message' | 'action' | 'rolesAllowed'> & { readonly code: string },
+): string {
   if (error.action === undefined) return error.message;
   const action = t(`people.action.${error.action}`);
   if (error.code === 'unknown-person') return t('people.unknownPerson', { action });

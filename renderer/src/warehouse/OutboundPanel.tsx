@@ -1,3 +1,4 @@
+import { saveFailureText } from '../i18n/saveFailureText';
 import {
   Alert,
   Autocomplete,
@@ -209,7 +210,9 @@ export function OutboundPanel({ desk, active }: OutboundPanelProps) {
               ) : null}
               {outcome.kind === 'save-refused' ? (
                 <RefusalAlert
-                  message={t('warehouse.outbound.saveFailed', { reason: outcome.message })}
+                  message={saveFailureText(t, outcome.error, (reason) =>
+                    t('warehouse.outbound.saveFailed', { reason }),
+                  )}
                 />
               ) : null}
               {outcome.kind === 'close-refused' ? (

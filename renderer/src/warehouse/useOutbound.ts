@@ -5,6 +5,7 @@ import { appDatabase } from '../db/appDatabase';
 import type { FixlineDatabase } from '../db/database';
 import type { StoredShipmentLeg } from '../db/records';
 import { createRepositories } from '../db/repositories';
+import type { RepositoryError } from '../db/repositories';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { useStationContext } from '../station/StationContext';
 import type { ClaimBundle } from './claimBundle';
@@ -18,7 +19,7 @@ export type OutboundOutcome =
   | { readonly kind: 'idle' }
   | { readonly kind: 'working' }
   | { readonly kind: 'saved'; readonly carrier: string; readonly trackingNumber: string }
-  | { readonly kind: 'save-refused'; readonly message: string }
+  | { readonly kind: 'save-refused'; readonly error: RepositoryError }
   | { readonly kind: 'closed'; readonly rmaNumber: string }
   | { readonly kind: 'close-refused'; readonly refusal: ReceiveRefusal };
 
@@ -126,7 +127,7 @@ export function useOutbound() {
       context,
     );
     if (!saved.ok) {
-      setOutcome({ kind: 'save-refused', message: saved.error.message });
+      setOutcome({ kind: 'save-refused', error: saved.error });
       return false;
     }
     setOutcome({

@@ -3,7 +3,7 @@ import type { Customer } from '../../../../shared/domain/customer';
 import type { Device } from '../../../../shared/domain/device';
 import type { Evidence } from '../../../../shared/domain/evidence';
 import type { RecordId } from '../../../../shared/domain/primitives';
-import type { StoredClaim, StoredEvidence } from '../records';
+import type { DraftRow, StoredClaim, StoredEvidence } from '../records';
 import type { ClaimDraft } from './claimRepository';
 import { insertNewClaim } from './claimRepository';
 import { customerDefinition, deviceDefinition, evidenceDefinition } from './definitions';
@@ -37,6 +37,11 @@ export type IntakeRecordsDraft = {
   readonly device: IntakeDevice;
   readonly claim: Omit<ClaimDraft, 'customerId' | 'deviceId'>;
   readonly evidence: readonly IntakeEvidence[];
+  /**
+   * The key of the form's draft (see `DraftRepository`), removed with the records it became: a
+   * draft left behind by a crash after the save would save the same claim a second time.
+   */
+  readonly draftKey?: string;
 };
 
 /** What an intake stored. */
@@ -66,8 +71,8 @@ async function within<Value>(prefix: string, work: () => Promise<Value>): Promis
 
 /**
  * A whole intake in one repository operation: the customer (when new), the device (when new), the
- * claim (in status `intake`, with the station's next RMA number) and one evidence record per file.
- * One transaction and one outbox entry, so the intake is stored, and syncs, whole or not at all;
+ * claim (in status `intake`, with the station's next RMA number) and one evidence record per file,
+ * and the form's draft is removed. One transaction and one outbox entry, so the intake is stored, and syncs, whole or not at all;
  * each record is validated and audited as its own repository would.
  */
 export class IntakeRepository {
@@ -102,6 +107,8 @@ export class IntakeRepository {
         );
         evidence.push(row);
       }
+      if (draft.draftKey !== undefined)
+        await session.table<DraftRow>('drafts').delete(draft.draftKey);
       return { claim, customerId, deviceId, evidence };
     });
   }

@@ -7,6 +7,7 @@ import type { Result } from '../../../../shared/domain/result';
 import type { PermissionAction, PermissionRefusal, Role } from '../../../../shared/domain/roles';
 import { fail, ok } from '../../../../shared/domain/result';
 import { describeFirstIssue } from '../../../../shared/domain/validation';
+import { isStorageFull } from '../writeGuard';
 
 /**
  * Why a repository refused a write. Codes are stable, for the UI to translate; messages are
@@ -118,23 +119,23 @@ function errorName(error: unknown): string | undefined {
 
 /**
  * The refusal for a storage failure the user can act on (a full disk, a taken unique value);
- * undefined for anything else, which is a bug and is thrown on.
+ * undefined for anything else, which is a bug and is thrown on. The screens word `storage-full`
+ * themselves (see `describeRepositoryError`).
  */
 export function storageFailure(error: unknown): RepositoryError | undefined {
-  switch (errorName(error)) {
-    case 'QuotaExceededError':
-      return {
-        code: 'storage-full',
-        message:
-          'The disk is full (or the browser refused more storage), so nothing was saved: free some space and try again.',
-      };
-    case 'ConstraintError':
-      return {
-        code: 'conflict',
-        message:
-          'A value that must be unique is already stored (for example an RMA number, when two stations were given the same station code). Nothing was saved.',
-      };
-    default:
-      return undefined;
+  if (isStorageFull(error)) {
+    return {
+      code: 'storage-full',
+      message:
+        'Storage is full: free space on this computer or remove old videos, then save again. Nothing was saved.',
+    };
   }
+  if (errorName(error) === 'ConstraintError') {
+    return {
+      code: 'conflict',
+      message:
+        'A value that must be unique is already stored (for example an RMA number, when two stations were given the same station code). Nothing was saved.',
+    };
+  }
+  return undefined;
 }

@@ -30,7 +30,8 @@ export type RepositoryOptions = {
 /**
  * The tables every repository transaction covers. Always the same set, so that operations
  * serialize in one order and cannot deadlock. The attachment bytes are left out: writing a large
- * video can take seconds and must not hold up the bench.
+ * video can take seconds and must not hold up the bench. The drafts are in: a saved intake
+ * removes its draft in the same transaction, so a crash can never leave both behind.
  */
 export const repositoryTables: readonly TableName[] = [
   ...syncedTableNames,
@@ -38,6 +39,7 @@ export const repositoryTables: readonly TableName[] = [
   'outbox',
   'sequences',
   'attachments',
+  'drafts',
 ];
 
 /** The station's settings row, read in `transaction`; undefined before the first-run setup. */
