@@ -287,7 +287,7 @@ describe('the intake screen', () => {
     } finally {
       await station.close();
     }
-  });
+  }, 90_000);
 
   it('keeps a scanned serial in the serial field instead of opening that device’s earlier claim', async () => {
     const station = await openStationBrowser();

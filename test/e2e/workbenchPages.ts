@@ -124,7 +124,9 @@ export const seedClaims = (count: number, sharedSerialClaims = 0) => `(async () 
   const { appDatabase } = await import('/src/db/appDatabase.ts');
   const { createRepositories } = await import('/src/db/index.ts');
   const repositories = createRepositories(appDatabase());
-  const actor = { actor: '00000000-0000-7000-8000-0000000000aa' };
+  // The station's first person: the seeded technician, or whoever set the station up on screen.
+  const station = await appDatabase().settings.get('station');
+  const actor = { actor: station?.technicians?.[0]?.id ?? '00000000-0000-7000-8000-0000000000aa' };
   const unwrap = (result) => { if (!result.ok) throw new Error(result.error.message); return result.value; };
   const names = ['Siti Rahmawati', 'Budi Santoso', 'Agus Wijaya', 'Rina Kurnia', 'Made Putra'];
   let sharedDevice;
