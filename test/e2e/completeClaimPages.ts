@@ -36,7 +36,13 @@ export type ClaimPlan = {
   };
   readonly channel: string;
   readonly packName: string;
-  readonly dates: { order: string; invoice: string; delivered: string };
+  readonly dates: {
+    order: string;
+    invoice: string;
+    delivered: string;
+    /** The shop's latest estimated delivery, which the official store's return window needs (C2). */
+    estimatedDelivery?: string;
+  };
   readonly reason: 'Defect' | 'Arrived damaged or not working';
   readonly symptom: string;
   readonly defect: string;
@@ -67,7 +73,12 @@ export const plans: readonly ClaimPlan[] = [
     },
     channel: 'Official store',
     packName: 'KOSPET official store (WORRY FREE+)',
-    dates: { order: jakartaDay(-50), invoice: jakartaDay(-50), delivered: jakartaDay(-45) },
+    dates: {
+      order: jakartaDay(-50),
+      invoice: jakartaDay(-50),
+      delivered: jakartaDay(-45),
+      estimatedDelivery: jakartaDay(-44),
+    },
     reason: 'Defect',
     symptom: 'Malfunction',
     defect: 'The screen stays black after a swim',
@@ -173,6 +184,9 @@ export async function intake({ page, url, shot }: ClaimWalk, plan: ClaimPlan): P
   await field(page, 'purchase.orderDate').fill(plan.dates.order);
   await field(page, 'purchase.invoiceDate').fill(plan.dates.invoice);
   await field(page, 'purchase.deliveredDate').fill(plan.dates.delivered);
+  if (plan.dates.estimatedDelivery !== undefined) {
+    await field(page, 'purchase.maxEstimatedDeliveryDate').fill(plan.dates.estimatedDelivery);
+  }
   await field(page, 'purchase.price').fill('1899000');
   await choose(page, 'claim.reason', plan.reason);
   await choose(page, 'claim.symptom', plan.symptom);

@@ -185,6 +185,33 @@ describe('the intake form', () => {
     expect(decision.ok && decision.value.missing).toContain('purchase.orderDate');
   });
 
+  it("asks for the shop's latest estimated delivery past order + 30 days, and takes it from its field (C2)", () => {
+    const options = {
+      packId: 'kospet-official-store',
+      asOf: '2026-11-22',
+      currency: 'IDR',
+      knownDevice: undefined,
+      customer: undefined,
+    } as const;
+    const form = filledForm();
+    const ordered = {
+      ...form,
+      purchase: { ...form.purchase, orderDate: '2026-09-01', deliveredDate: '2026-09-06' },
+    };
+    const without = evaluateUntrustedClaim(draftPolicyClaim(ordered, options));
+    expect(without.ok && without.value.missing).toContain('purchase.maxEstimatedDeliveryDate');
+    const withEstimate = {
+      ...ordered,
+      purchase: { ...ordered.purchase, maxEstimatedDeliveryDate: '2026-09-08' },
+    };
+    const input = draftPolicyClaim(withEstimate, options);
+    expect(input).toMatchObject({ purchase: { maxEstimatedDeliveryDate: '2026-09-08' } });
+    const decision = evaluateUntrustedClaim(input);
+    expect(decision.ok && decision.value.missing).not.toContain(
+      'purchase.maxEstimatedDeliveryDate',
+    );
+  });
+
   it('has no policy input until a pack and the basics are chosen', () => {
     const options = {
       asOf: '2026-11-22',

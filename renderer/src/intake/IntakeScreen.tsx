@@ -52,6 +52,7 @@ const checkedOnBlur = [
   'device.imei',
   'purchase.shopLink',
   'purchase.deliveredDate',
+  'purchase.maxEstimatedDeliveryDate',
   'purchase.price',
 ];
 

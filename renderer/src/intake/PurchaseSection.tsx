@@ -109,6 +109,12 @@ export function PurchaseSection({ form, errorOf, currency, packId, brand }: Purc
             {...textField('purchase.deliveredDate')}
           />
           <TextInput
+            label={t('intake.purchase.maxEstimatedDeliveryDate')}
+            description={t('intake.purchase.maxEstimatedDeliveryHint')}
+            type="date"
+            {...textField('purchase.maxEstimatedDeliveryDate')}
+          />
+          <TextInput
             label={t('intake.purchase.price', { currency })}
             inputMode="decimal"
             {...textField('purchase.price')}

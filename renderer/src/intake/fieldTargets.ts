@@ -12,8 +12,7 @@ const missingFactFields: Readonly<Record<Exclude<MissingFactField, `evidence.${s
     'purchase.invoiceDate': 'purchase.invoiceDate',
     'purchase.orderDate': 'purchase.orderDate',
     'purchase.deliveredDate': 'purchase.deliveredDate',
-    // Intake has no field for the shop's latest estimated delivery (C2): the delivery date stands in.
-    'purchase.maxEstimatedDeliveryDate': 'purchase.deliveredDate',
+    'purchase.maxEstimatedDeliveryDate': 'purchase.maxEstimatedDeliveryDate',
     'purchase.orderNumber': 'purchase.orderNumber',
     'purchase.shopLink': 'purchase.shopLink',
     'purchase.price': 'purchase.price',

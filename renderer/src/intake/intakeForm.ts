@@ -82,6 +82,8 @@ export const intakeFormSchema = z.object({
       orderDate: typed,
       invoiceDate: typed,
       deliveredDate: typed,
+      /** The shop's latest estimated delivery date (KOSPET's official store, C2). */
+      maxEstimatedDeliveryDate: typed,
       proof: proofStatusSchema.catch('valid'),
       /** The price as typed, in major units ("1899000", "49.90"). */
       price: typed,
@@ -139,6 +141,7 @@ const emptyPurchase: IntakeFormValues['purchase'] = {
   orderDate: '',
   invoiceDate: '',
   deliveredDate: '',
+  maxEstimatedDeliveryDate: '',
   proof: 'valid',
   price: '',
 };
@@ -301,6 +304,7 @@ export function purchaseFromForm(values: IntakeFormValues, currency: CurrencyCod
     orderDate: optionalText(purchase.orderDate),
     invoiceDate: optionalText(purchase.invoiceDate),
     deliveredDate: optionalText(purchase.deliveredDate),
+    maxEstimatedDeliveryDate: optionalText(purchase.maxEstimatedDeliveryDate),
     proof: purchase.proof,
     price: price === undefined ? undefined : { amount: price as MinorUnits, currency },
   };
@@ -418,6 +422,7 @@ function problemKey(field: string, issue: z.core.$ZodIssue): string | undefined 
     case 'purchase.shopLink':
       return 'shopLink';
     case 'purchase.deliveredDate':
+    case 'purchase.maxEstimatedDeliveryDate':
     case 'purchase.orderDate':
     case 'purchase.invoiceDate':
       if (issue.code === 'invalid_format') return 'date';
