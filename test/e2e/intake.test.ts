@@ -277,10 +277,11 @@ describe('the intake screen', () => {
       const dropZone = page.getByRole('button', {
         name: 'Drag photos, videos or PDF files here, or click to choose them',
       });
-      await dropZone.focus();
+      // Focus and Enter in one step on the zone itself: a separate focus() could be lost to a
+      // re-render on a loaded machine, and the Enter would land elsewhere.
       const [picker] = await Promise.all([
         page.waitForEvent('filechooser'),
-        page.keyboard.press('Enter'),
+        dropZone.press('Enter'),
       ]);
       expect(picker.isMultiple()).toBe(true);
       await checkAccessibility(page);

@@ -31,7 +31,6 @@ export class PartsCatalogRepository extends RecordRepository<Part, StoredPart> {
     drafts: readonly Omit<Part, 'id'>[],
     context: WriteContext,
   ): Promise<RepositoryResult<PartsImportCounts>> {
-    let t = performance.now();
     // Validated before the transaction opens: bad input never reaches the database.
     const parts: Part[] = [];
     for (const draft of drafts) {
@@ -41,19 +40,13 @@ export class PartsCatalogRepository extends RecordRepository<Part, StoredPart> {
       parts.push(withoutUndefinedFields(parsed.value));
     }
 
-    console.info('parse', performance.now() - t);
-    t = performance.now();
-    const res = await this.writer.write(context, async (session) => {
-      console.info('open', performance.now() - t);
-      t = performance.now();
+    return this.writer.write(context, async (session) => {
       const live = await session
         .table<StoredPart>(partDefinition.table)
         .where('sku')
         .anyOf(parts.map((part) => part.sku))
         .filter((part) => part.deletedAt === undefined)
         .toArray();
-      console.info('anyOf', performance.now() - t);
-      t = performance.now();
       const liveBySku = new Map(live.map((part) => [part.sku, part]));
       const created: Part[] = [];
       const replacements: { existing: StoredPart; next: Part }[] = [];
@@ -70,7 +63,5 @@ export class PartsCatalogRepository extends RecordRepository<Part, StoredPart> {
         unchanged: replacements.length - updated.length,
       };
     });
-    console.info('commit', performance.now() - t);
-    return res;
   }
 }
