@@ -28,6 +28,7 @@ export async function openAttachment(
         });
   if (opened === undefined || !opened.ok)
     notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
       color: 'red',
       message:
         opened === undefined

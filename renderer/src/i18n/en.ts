@@ -330,6 +330,8 @@ export const en = {
   intake: intakeEn,
   centerForm: centerFormEn,
   centerSettings: centerSettingsEn,
+  /** The close button of a notification in the corner. */
+  notification: { close: 'Close' },
   storage: {
     dismiss: 'Hide this warning until the browser is closed (Settings still shows it)',
     full: 'Storage is full: free space on this computer or remove old videos, then save again.',

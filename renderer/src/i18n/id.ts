@@ -333,6 +333,8 @@ export const id: Messages = {
   intake: intakeId,
   centerForm: centerFormId,
   centerSettings: centerSettingsId,
+  /** The close button of a notification in the corner. */
+  notification: { close: 'Tutup' },
   storage: {
     dismiss: 'Sembunyikan peringatan ini sampai browser ditutup (Pengaturan tetap menampilkannya)',
     full: 'Penyimpanan penuh: kosongkan ruang di komputer ini atau hapus video lama, lalu simpan lagi.',

@@ -245,6 +245,7 @@ export function IntakeScreen() {
         setSavedClaim(claim);
       } else {
         notifications.show({
+          closeButtonProps: { 'aria-label': t('notification.close') },
           color: 'teal',
           message: t('intake.save.saved', { rma: claim.rmaNumber }),
         });
@@ -269,14 +270,15 @@ export function IntakeScreen() {
       'awaiting-authorization',
       writeContext,
     );
-    notifications.show(
-      moved.ok
+    notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
+      ...(moved.ok
         ? { color: 'teal', message: t('intake.save.authorized', { rma: claim.rmaNumber }) }
         : {
             color: 'orange',
             message: t('intake.save.authorizeFailed', { reason: moved.error.message }),
-          },
-    );
+          }),
+    });
     void navigate(`/claims/${claim.id}`);
   };
 
@@ -294,7 +296,10 @@ export function IntakeScreen() {
     form.setValues(emptyIntakeForm(language));
     form.clearErrors();
     setFailure(undefined);
-    notifications.show({ message: t('intake.draft.discarded') });
+    notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
+      message: t('intake.draft.discarded'),
+    });
   };
 
   const restoredTime =

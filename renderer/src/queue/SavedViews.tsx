@@ -36,17 +36,19 @@ export function SavedViews({ filter, onApply }: SavedViewsProps) {
     setName('');
     setError(undefined);
     notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
       color: 'teal',
       message: t('queueScreen.viewSaved', { name: saved.value.name }),
     });
   };
   const remove = async (view: SavedView) => {
     const removed = await createRepositories(appDatabase()).station.removeView(view.id);
-    notifications.show(
-      removed.ok
+    notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
+      ...(removed.ok
         ? { color: 'teal', message: t('queueScreen.viewDeleted', { name: view.name }) }
-        : { color: 'red', message: removed.error.message },
-    );
+        : { color: 'red', message: removed.error.message }),
+    });
   };
 
   return (

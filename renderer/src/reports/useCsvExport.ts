@@ -25,11 +25,13 @@ export function useCsvExport() {
       });
       if (!saved.ok) {
         notifications.show({
+          closeButtonProps: { 'aria-label': t('notification.close') },
           color: 'red',
           message: t('reports.exportFailed', { message: saved.error.message }),
         });
       } else if (saved.value.outcome === 'saved') {
         notifications.show({
+          closeButtonProps: { 'aria-label': t('notification.close') },
           color: 'teal',
           message: t('reports.exported', { path: saved.value.path }),
         });

@@ -32,6 +32,7 @@ export function PinResetModal({
     }
     onClose();
     notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
       color: 'teal',
       message: t('people.panel.pinReset', { name: person.name }),
     });

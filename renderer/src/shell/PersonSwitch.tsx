@@ -76,6 +76,7 @@ export function PersonSwitch() {
               onSignedIn={() => {
                 close();
                 notifications.show({
+                  closeButtonProps: { 'aria-label': t('notification.close') },
                   color: 'teal',
                   message: t('people.pin.switched', { name: chosen.name }),
                 });

@@ -16,7 +16,11 @@ export function ScanListener() {
 
   useEffect(() => {
     if (outcome.kind !== 'no-match') return;
-    notifications.show({ color: 'orange', message: t('scan.noMatch', { code: outcome.code }) });
+    notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
+      color: 'orange',
+      message: t('scan.noMatch', { code: outcome.code }),
+    });
   }, [outcome, t]);
 
   return (

@@ -38,6 +38,7 @@ async function openReceipt(t: TFunction, receipt: StoredEvidence): Promise<void>
   const blob = await readAttachment(appDatabase(), receipt.sha256);
   if (blob === undefined) {
     notifications.show({
+      closeButtonProps: { 'aria-label': t('notification.close') },
       color: 'orange',
       message: t('claimScreen.evidence.notOnStation'),
     });
