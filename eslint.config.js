@@ -136,7 +136,7 @@ export default tseslint.config(
     // IPC contract (shared/ipc/), nothing else, so no other code can widen what the page reaches.
     files: ['electron/preload/**/*.ts'],
     rules: restrict({
-      regex: '^(?!electron$|(\\.\\./)+shared/ipc/)',
+      regex: '^(?!electron$|#shared/ipc/)',
       message:
         'the preload imports only electron and the IPC contract in shared/ipc/: everything the page may reach is declared there.',
     }),

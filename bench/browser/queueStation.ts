@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { formatRmaNumber } from '../../shared/domain/claim';
-import type { ClaimStatus } from '../../shared/domain/claimWorkflow';
-import type { PolicyId } from '../../shared/policy';
+import { formatRmaNumber } from '#shared/domain/claim';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import type { PolicyId } from '#shared/policy';
 import { claimDeadlineFields } from '../../renderer/src/db/claimDeadline';
 import type { StationCalendar } from '../../renderer/src/station/claimEvaluation';
 import type { FixlineDatabase } from '../../renderer/src/db/database';

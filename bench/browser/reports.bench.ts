@@ -1,8 +1,8 @@
 import { exportDB } from 'dexie-export-import';
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { formatRmaNumber } from '../../shared/domain/claim';
-import { computeReports } from '../../shared/reports';
+import { formatRmaNumber } from '#shared/domain/claim';
+import { computeReports } from '#shared/reports';
 import { createRepositories, FixlineDatabase, restoreBackup } from '../../renderer/src/db';
 import { loadReportRecords } from '../../renderer/src/reports/loadReportRecords';
 

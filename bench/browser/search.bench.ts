@@ -1,7 +1,7 @@
 import { exportDB } from 'dexie-export-import';
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { formatRmaNumber } from '../../shared/domain/claim';
+import { formatRmaNumber } from '#shared/domain/claim';
 import {
   createRepositories,
   FixlineDatabase,

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { DocumentLayout } from '../../shared/documents';
-import { barcodeRectangles } from '../../shared/documents/pdf';
+import type { DocumentLayout } from '#shared/documents';
+import { barcodeRectangles } from '#shared/documents/pdf';
 import {
   documentFonts,
   fontNames,

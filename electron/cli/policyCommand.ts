@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { isoDateSchema } from '../../shared/domain/primitives';
-import { evaluateUntrustedClaim, type Decision } from '../../shared/policy';
+import { isoDateSchema } from '#shared/domain/primitives';
+import { evaluateUntrustedClaim, type Decision } from '#shared/policy';
 
 /** Where the command reads and writes; the process's own streams in production. */
 export type CommandIo = {

@@ -8,8 +8,8 @@ import {
   type DocumentDataByKind,
   type DocumentKind,
   type PaperSize,
-} from '../../shared/documents';
-import { languageSchema, type Language } from '../../shared/domain/vocabulary';
+} from '#shared/documents';
+import { languageSchema, type Language } from '#shared/domain/vocabulary';
 import { renderDocument } from './renderDocument';
 import { sampleDocuments } from './sampleDocuments';
 

@@ -8,9 +8,9 @@ import {
   woffToSfnt,
   type CreatePdfDocument,
   type DocumentFonts,
-} from '../../shared/documents/pdf';
+} from '#shared/documents/pdf';
 
-export { fontNames, registerDocumentFonts, type DocumentFonts } from '../../shared/documents/pdf';
+export { fontNames, registerDocumentFonts, type DocumentFonts } from '#shared/documents/pdf';
 
 /** pdfkit's Node build, as the shared drawing code makes documents. */
 export const createNodePdfDocument: CreatePdfDocument = (options) => new PDFDocument(options);

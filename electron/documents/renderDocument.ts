@@ -4,9 +4,9 @@ import {
   type DocumentKind,
   type DocumentLayout,
   type PaperSize,
-} from '../../shared/documents';
-import type { Language } from '../../shared/domain/vocabulary';
-import { renderLayoutsToPdf } from '../../shared/documents/pdf';
+} from '#shared/documents';
+import type { Language } from '#shared/domain/vocabulary';
+import { renderLayoutsToPdf } from '#shared/documents/pdf';
 import { createNodePdfDocument, documentFonts, measureText } from './fonts';
 
 /** How to render a document. */

@@ -1,26 +1,17 @@
-import {
-  claimDocumentData,
-  type DocumentDataByKind,
-  type RepairCenter,
-} from '../../shared/documents';
-import { claimSchema, type Claim } from '../../shared/domain/claim';
-import { customerSchema, type Customer } from '../../shared/domain/customer';
-import { deviceSchema, type Device } from '../../shared/domain/device';
-import { evidenceSchema, type Evidence } from '../../shared/domain/evidence';
-import { money, type IsoDate } from '../../shared/domain/primitives';
-import {
-  quoteLineSchema,
-  quoteSchema,
-  type Quote,
-  type QuoteLine,
-} from '../../shared/domain/quote';
-import { shipmentLegSchema, type ShipmentLeg } from '../../shared/domain/shipment';
+import { claimDocumentData, type DocumentDataByKind, type RepairCenter } from '#shared/documents';
+import { claimSchema, type Claim } from '#shared/domain/claim';
+import { customerSchema, type Customer } from '#shared/domain/customer';
+import { deviceSchema, type Device } from '#shared/domain/device';
+import { evidenceSchema, type Evidence } from '#shared/domain/evidence';
+import { money, type IsoDate } from '#shared/domain/primitives';
+import { quoteLineSchema, quoteSchema, type Quote, type QuoteLine } from '#shared/domain/quote';
+import { shipmentLegSchema, type ShipmentLeg } from '#shared/domain/shipment';
 import {
   builtInPacks,
   evaluateClaim,
   policyClaimFromRecords,
   policyClaimSchema,
-} from '../../shared/policy';
+} from '#shared/policy';
 
 /**
  * A sample claim at an Indonesian repair center, for `npm run documents -- sample` and the

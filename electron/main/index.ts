@@ -8,7 +8,7 @@ import {
   createAppProtocolHandler,
   originOf,
 } from './appProtocol';
-import { createEventSender } from '../../shared/ipc/events';
+import { createEventSender } from '#shared/ipc/events';
 import { createLabelPrinters, labelPrintersFileName } from '../printing/labelPrinters';
 import { createPrintService } from '../printing/printService';
 import { createIpcRegistry } from './ipc';

@@ -3,13 +3,13 @@ import {
   IpcRefusal,
   type IpcCallHandler,
   type IpcImplementationValue,
-} from '../../shared/ipc/answer';
+} from '#shared/ipc/answer';
 import {
   failure,
   type IpcChannel,
   type IpcParsedInput,
   type IpcResult,
-} from '../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 import { isTrustedUrl, type TrustedOrigins } from './securityPolicy';
 
 /**

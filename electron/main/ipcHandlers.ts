@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentRequest } from '../../shared/documents';
-import { maxQueuedBatches, type AppInfo, type PrintTarget } from '../../shared/ipc/contract';
-import type { IpcEventSender } from '../../shared/ipc/events';
-import {
-  looksLike,
-  openedFileTypes,
-  savedFileTypes,
-  withExtension,
-} from '../../shared/ipc/fileTypes';
+import type { DocumentRequest } from '#shared/documents';
+import { maxQueuedBatches, type AppInfo, type PrintTarget } from '#shared/ipc/contract';
+import type { IpcEventSender } from '#shared/ipc/events';
+import { looksLike, openedFileTypes, savedFileTypes, withExtension } from '#shared/ipc/fileTypes';
 import type { LabelPrinters } from '../printing/labelPrinters';
 import { createPrintQueue } from '../printing/printQueue';
 import type { PrintService } from '../printing/printService';

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { BridgeMethod, BridgeOn, FixlineBridge } from '../../shared/ipc/bridge';
-import type { IpcChannel, IpcError } from '../../shared/ipc/contract';
-import { isIpcEventName } from '../../shared/ipc/eventNames';
+import type { BridgeMethod, BridgeOn, FixlineBridge } from '#shared/ipc/bridge';
+import type { IpcChannel, IpcError } from '#shared/ipc/contract';
+import { isIpcEventName } from '#shared/ipc/eventNames';
 
 // Only types come from shared/ipc, and the list of event names (bundled in, no dependency): a
 // sandboxed preload cannot `require` anything but 'electron', so the zod schemas stay in main,

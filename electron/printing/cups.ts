@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import type { PageSize } from '../../shared/documents';
-import { fail, ok, type Result } from '../../shared/domain/result';
+import type { PageSize } from '#shared/documents';
+import { fail, ok, type Result } from '#shared/domain/result';
 
 /**
  * Printing through CUPS (Linux and macOS) with its command-line clients, `lpstat` and `lp`:

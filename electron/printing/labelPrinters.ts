@@ -4,12 +4,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { IpcRefusal } from '../../shared/ipc/answer';
-import {
-  labelPrinterSchema,
-  type LabelPrinter,
-  type IpcParsedInput,
-} from '../../shared/ipc/contract';
+import { IpcRefusal } from '#shared/ipc/answer';
+import { labelPrinterSchema, type LabelPrinter, type IpcParsedInput } from '#shared/ipc/contract';
 
 /**
  * The network label printers of this station, kept by main in its own settings file: the page

@@ -1,4 +1,4 @@
-import type { PrintProgress } from '../../shared/ipc/contract';
+import type { PrintProgress } from '#shared/ipc/contract';
 
 /**
  * Runs print batches: one job after another, batches in the order they were queued, so a label

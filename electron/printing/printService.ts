@@ -1,7 +1,7 @@
-import { pageSizes, type DocumentRequest, type PageSize } from '../../shared/documents';
-import { IpcRefusal } from '../../shared/ipc/answer';
-import type { PrinterInfo, PrintTarget } from '../../shared/ipc/contract';
-import type { Result } from '../../shared/domain/result';
+import { pageSizes, type DocumentRequest, type PageSize } from '#shared/documents';
+import { IpcRefusal } from '#shared/ipc/answer';
+import type { PrinterInfo, PrintTarget } from '#shared/ipc/contract';
+import type { Result } from '#shared/domain/result';
 import {
   DocumentRenderError,
   layoutForPrinting,

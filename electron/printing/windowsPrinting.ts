@@ -6,9 +6,9 @@ import type {
   PrintOptions as SumatraPrintOptions,
   Printer as WindowsPrinter,
 } from 'pdf-to-printer';
-import type { PageSize } from '../../shared/documents';
-import { fail, ok, type Result } from '../../shared/domain/result';
-import type { PrinterInfo } from '../../shared/ipc/contract';
+import type { PageSize } from '#shared/documents';
+import { fail, ok, type Result } from '#shared/domain/result';
+import type { PrinterInfo } from '#shared/ipc/contract';
 
 /**
  * Silent printing on Windows, where there is no CUPS: pdf-to-printer runs the SumatraPDF that

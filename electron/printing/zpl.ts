@@ -5,9 +5,9 @@ import type {
   DrawOperation,
   ReturnLabelData,
   TextOperation,
-} from '../../shared/documents';
-import { fail, ok, type Result } from '../../shared/domain/result';
-import { encodeCode128, encodeQr } from '../../shared/documents/pdf';
+} from '#shared/documents';
+import { fail, ok, type Result } from '#shared/domain/result';
+import { encodeCode128, encodeQr } from '#shared/documents/pdf';
 import { layoutForPrinting, type RenderOptions } from '../documents/renderDocument';
 
 /**

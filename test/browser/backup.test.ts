@@ -1,7 +1,7 @@
 import { importInto } from 'dexie-export-import';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { formatRmaNumber } from '../../shared/domain/claim';
+import { formatRmaNumber } from '#shared/domain/claim';
 import { sha256OfBlob, storeAttachment } from '../../renderer/src/db/attachments';
 import { exportBackup, restoreBackup } from '../../renderer/src/db/backup';
 import type { FixlineDatabase } from '../../renderer/src/db/database';

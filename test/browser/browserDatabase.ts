@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
-import type { StationCode } from '../../shared/domain/primitives';
+import type { StationCode } from '#shared/domain/primitives';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';

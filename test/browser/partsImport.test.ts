@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../../shared/domain/primitives';
+import { money } from '#shared/domain/primitives';
 import type { PartDraft } from '../../renderer/src/parts/partsCsv';
 import { readPartsCsv, writePartsCsv } from '../../renderer/src/parts/partsCsv';
 import { asTechnician, expectOk, openBrowserDatabase } from './browserDatabase';

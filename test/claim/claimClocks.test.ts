@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deadline } from '../../shared/policy';
+import type { Deadline } from '#shared/policy';
 import {
   claimClock,
   claimClocks,
@@ -8,7 +8,7 @@ import {
   relevantDeadlines,
   workingDaysUntil,
 } from '../../renderer/src/claim/claimClocks';
-import type { Remedy } from '../../shared/domain/vocabulary';
+import type { Remedy } from '#shared/domain/vocabulary';
 
 const deadline = (overrides: Partial<Deadline> = {}): Deadline => ({
   kind: 'first-response',

@@ -1,7 +1,7 @@
 import './testDatabase';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { RecordId } from '../../shared/domain/primitives';
+import type { RecordId } from '#shared/domain/primitives';
 import { deadlinePassesAt } from '../../renderer/src/db/claimDeadline';
 import {
   countQueueFilters,

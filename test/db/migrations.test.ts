@@ -1,8 +1,8 @@
 import './testDatabase';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '../../shared/domain/customer';
-import { encodeHlc } from '../../shared/sync/hybridLogicalClock';
+import type { Customer } from '#shared/domain/customer';
+import { encodeHlc } from '#shared/sync/hybridLogicalClock';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { StoredClaim, Synced } from '../../renderer/src/db/records';
 import { currentSchemaVersion, declareSchema } from '../../renderer/src/db/schema';

@@ -1,7 +1,7 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
-import { money } from '../../shared/domain/primitives';
-import type { Role } from '../../shared/domain/roles';
+import { money } from '#shared/domain/primitives';
+import type { Role } from '#shared/domain/roles';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import { argon2idHashSchema } from '../../renderer/src/db/records';

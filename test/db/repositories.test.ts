@@ -1,7 +1,7 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
-import { compareHlc } from '../../shared/sync/hybridLogicalClock';
-import type { Hlc } from '../../shared/sync/hybridLogicalClock';
+import { compareHlc } from '#shared/sync/hybridLogicalClock';
+import type { Hlc } from '#shared/sync/hybridLogicalClock';
 import type { FieldStamps } from '../../renderer/src/db/records';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import type { Repositories } from '../../renderer/src/db/repositories';

@@ -1,6 +1,6 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
-import { parseRmaNumber } from '../../shared/domain/claim';
+import { parseRmaNumber } from '#shared/domain/claim';
 import type { ClaimDraft, Repositories } from '../../renderer/src/db/repositories';
 import { makeClaim } from '../factories/domain';
 import { asTechnician, createCustomerAndDevice, expectOk, openTestDatabase } from './testDatabase';

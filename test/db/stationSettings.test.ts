@@ -15,7 +15,7 @@ import {
   type CenterFormValues,
 } from '../../renderer/src/setup/centerForm';
 import { policyPackFor } from '../../renderer/src/intake/intakeForm';
-import { evaluateUntrustedClaim } from '../../shared/policy';
+import { evaluateUntrustedClaim } from '#shared/policy';
 import { kospetOfficialStoreClaim } from '../factories/policyClaims';
 import { expectOk, openTestDatabase } from './testDatabase';
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import type { DBCore, Middleware } from 'dexie';
 import { afterEach } from 'vitest';
-import type { RecordId, StationCode } from '../../shared/domain/primitives';
+import type { RecordId, StationCode } from '#shared/domain/primitives';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';

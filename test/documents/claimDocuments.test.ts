@@ -3,9 +3,9 @@ import { sampleCenter, sampleRecords } from '../../electron/documents/sampleDocu
 import { measureText } from '../../electron/documents/fonts';
 import { authorizedOnFrom, claimDocumentsFor } from '../../renderer/src/claim/claimDocumentRecords';
 import type { StationSettingsRow } from '../../renderer/src/db/records';
-import { documentRequestSchema, layoutDocument, type RmaSlipData } from '../../shared/documents';
-import type { AuditEvent } from '../../shared/domain/audit';
-import { evaluateUntrustedClaim, policyClaimFromRecords } from '../../shared/policy';
+import { documentRequestSchema, layoutDocument, type RmaSlipData } from '#shared/documents';
+import type { AuditEvent } from '#shared/domain/audit';
+import { evaluateUntrustedClaim, policyClaimFromRecords } from '#shared/policy';
 
 const station: StationSettingsRow = {
   key: 'station',

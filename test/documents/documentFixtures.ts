@@ -1,12 +1,12 @@
-import type { DocumentDataByKind } from '../../shared/documents';
-import { shipByDate } from '../../shared/documents';
-import type { Customer } from '../../shared/domain/customer';
+import type { DocumentDataByKind } from '#shared/documents';
+import { shipByDate } from '#shared/documents';
+import type { Customer } from '#shared/domain/customer';
 import {
   builtInPacks,
   evaluateClaim,
   policyClaimFromRecords,
   policyClaimSchema,
-} from '../../shared/policy';
+} from '#shared/policy';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import {
   makeClaim,

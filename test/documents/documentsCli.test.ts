@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentKinds } from '../../shared/documents';
+import { documentKinds } from '#shared/documents';
 import { expectRefused, runCommandLine } from '../support/commandLine';
 import { normalizeSpace, pdfInfo, pdfText, scratchFolder } from './pdfTools';
 

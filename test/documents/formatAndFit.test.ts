@@ -9,8 +9,8 @@ import {
   wrapText,
   type DocumentText,
   type TextMeasurer,
-} from '../../shared/documents';
-import { money } from '../../shared/domain/primitives';
+} from '#shared/documents';
+import { money } from '#shared/domain/primitives';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import { measureText } from '../../electron/documents/fonts';
 

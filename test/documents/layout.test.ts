@@ -8,8 +8,8 @@ import {
   type DocumentKind,
   type DocumentLayout,
   type LayoutOptions,
-} from '../../shared/documents';
-import { money } from '../../shared/domain/primitives';
+} from '#shared/documents';
+import { money } from '#shared/domain/primitives';
 import { measureText } from '../../electron/documents/fonts';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import { makeQuoteLine } from '../factories/domain';

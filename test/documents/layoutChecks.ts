@@ -5,7 +5,7 @@ import {
   type DrawOperation,
   type TextMeasurer,
   type TextOperation,
-} from '../../shared/documents';
+} from '#shared/documents';
 
 /** Rounding slack, in points: layouts add fractions, and a hundredth of a point is invisible. */
 const slack = 0.01;

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { BarcodeOperation } from '../../shared/documents';
+import type { BarcodeOperation } from '#shared/documents';
 
 /**
  * Reads rendered PDFs back the way a person's tools would: poppler (pdfinfo, pdftotext,

@@ -9,7 +9,7 @@ import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc'
 import { registerIpcHandlers } from '../../electron/main/ipcHandlers';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { createPrintService } from '../../electron/printing/printService';
-import { ipcContract, resultSchema, type IpcChannel } from '../../shared/ipc/contract';
+import { ipcContract, resultSchema, type IpcChannel } from '#shared/ipc/contract';
 import { addCupsPdfQueue, type CupsPdfQueue } from './cupsQueue';
 import { normalizeSpace, pdfText, savePdf, scratchFolder } from './pdfTools';
 

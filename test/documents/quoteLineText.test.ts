@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { documentText, layoutDocument } from '../../shared/documents';
-import { quoteLineConversionText, quoteLineText } from '../../shared/documents/quoteLineText';
-import { money } from '../../shared/domain/primitives';
-import type { QuoteLine } from '../../shared/domain/quote';
+import { documentText, layoutDocument } from '#shared/documents';
+import { quoteLineConversionText, quoteLineText } from '#shared/documents/quoteLineText';
+import { money } from '#shared/domain/primitives';
+import type { QuoteLine } from '#shared/domain/quote';
 import { measureText } from '../../electron/documents/fonts';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import { makeConvertedPriceDifference, makeQuoteLine } from '../factories/domain';

@@ -8,7 +8,7 @@ import {
   type BarcodeOperation,
   type DocumentDataByKind,
   type DocumentKind,
-} from '../../shared/documents';
+} from '#shared/documents';
 import {
   layoutForPrinting,
   renderDocument,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { documentFontFiles, woffToSfnt, woffToSfntAsync } from '../../shared/documents/pdf';
+import { documentFontFiles, woffToSfnt, woffToSfntAsync } from '#shared/documents/pdf';
 
 /**
  * The WOFF unpacking both platforms share: main inflates with Node's zlib, the browser worker

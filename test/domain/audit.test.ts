@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditEventSchema } from '../../shared/domain/audit';
+import { auditEventSchema } from '#shared/domain/audit';
 import { makeAuditEvent } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

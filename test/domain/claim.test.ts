@@ -4,7 +4,7 @@ import {
   formatRmaNumber,
   parseRmaNumber,
   rmaNumberSchema,
-} from '../../shared/domain/claim';
+} from '#shared/domain/claim';
 import { makeClaim } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimStatus, ClaimWorkflowContext } from '../../shared/domain/claimWorkflow';
+import type { ClaimStatus, ClaimWorkflowContext } from '#shared/domain/claimWorkflow';
 import {
   allowedTransitions,
   claimStatusSchema,
@@ -7,8 +7,8 @@ import {
   countEvidence,
   remedyNeedsApprovedQuote,
   transitionClaim,
-} from '../../shared/domain/claimWorkflow';
-import type { Remedy } from '../../shared/domain/vocabulary';
+} from '#shared/domain/claimWorkflow';
+import type { Remedy } from '#shared/domain/vocabulary';
 import {
   makeClaim,
   makeEvidence,

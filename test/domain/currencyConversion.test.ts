@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { convertAtRate } from '../../shared/domain/currencyConversion';
-import { money } from '../../shared/domain/primitives';
-import { exchangeRateSchema, quoteLineSchema } from '../../shared/domain/quote';
+import { convertAtRate } from '#shared/domain/currencyConversion';
+import { money } from '#shared/domain/primitives';
+import { exchangeRateSchema, quoteLineSchema } from '#shared/domain/quote';
 import { makeConvertedPriceDifference, makeQuoteLine } from '../factories/domain';
 
 describe('converting an amount at a rate the technician typed', () => {

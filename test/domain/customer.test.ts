@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerSchema } from '../../shared/domain/customer';
+import { customerSchema } from '#shared/domain/customer';
 import { makeCustomer } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

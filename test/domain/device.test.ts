@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceSchema, isValidImei, passesLuhnCheck } from '../../shared/domain/device';
+import { deviceSchema, isValidImei, passesLuhnCheck } from '#shared/domain/device';
 import { makeDevice } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelKey, partFitsModel } from '../../shared/domain/deviceModel';
+import { modelKey, partFitsModel } from '#shared/domain/deviceModel';
 
 const brands = ['KOSPET', 'iGPSPORT'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceSchema } from '../../shared/domain/evidence';
+import { evidenceSchema } from '#shared/domain/evidence';
 import { makeEvidence } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

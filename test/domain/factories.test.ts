@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { auditEventSchema } from '../../shared/domain/audit';
-import { claimSchema } from '../../shared/domain/claim';
-import { customerSchema } from '../../shared/domain/customer';
-import { deviceSchema } from '../../shared/domain/device';
-import { evidenceSchema } from '../../shared/domain/evidence';
-import { inspectionSchema, misuseFindingSchema } from '../../shared/domain/inspection';
-import { noteSchema } from '../../shared/domain/note';
-import { purchaseSchema } from '../../shared/domain/purchase';
-import { quoteLineSchema, quoteSchema } from '../../shared/domain/quote';
-import { shipmentLegSchema } from '../../shared/domain/shipment';
+import { auditEventSchema } from '#shared/domain/audit';
+import { claimSchema } from '#shared/domain/claim';
+import { customerSchema } from '#shared/domain/customer';
+import { deviceSchema } from '#shared/domain/device';
+import { evidenceSchema } from '#shared/domain/evidence';
+import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
+import { noteSchema } from '#shared/domain/note';
+import { purchaseSchema } from '#shared/domain/purchase';
+import { quoteLineSchema, quoteSchema } from '#shared/domain/quote';
+import { shipmentLegSchema } from '#shared/domain/shipment';
 import {
   makeAuditEvent,
   makeClaim,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectionSchema, misuseFindingSchema } from '../../shared/domain/inspection';
+import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
 import { makeInspection, makeMisuseFinding, nextId } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

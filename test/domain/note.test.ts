@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteSchema } from '../../shared/domain/note';
+import { noteSchema } from '#shared/domain/note';
 import { makeNote } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { purchaseSchema } from '../../shared/domain/purchase';
+import { purchaseSchema } from '#shared/domain/purchase';
 import { makePurchase } from '../factories/domain';
 import { expectRefusedField, refusalOf } from './schemaExpectations';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../../shared/domain/primitives';
-import type { QuoteLine, QuoteLineKind, QuoteTotals } from '../../shared/domain/quote';
+import { money } from '#shared/domain/primitives';
+import type { QuoteLine, QuoteLineKind, QuoteTotals } from '#shared/domain/quote';
 import {
   canEditQuote,
   latestQuote,
@@ -8,8 +8,8 @@ import {
   quoteSchema,
   quoteTotals,
   reviseQuote,
-} from '../../shared/domain/quote';
-import type { Result } from '../../shared/domain/result';
+} from '#shared/domain/quote';
+import type { Result } from '#shared/domain/result';
 import { makeQuote, makeQuoteLine, nextId } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PermissionAction, PersonRoles, Role } from '../../shared/domain/roles';
+import type { PermissionAction, PersonRoles, Role } from '#shared/domain/roles';
 import {
   authorize,
   claimTransitionAction,
@@ -8,7 +8,7 @@ import {
   rolesAllowed,
   rolesEnforced,
   rolesSchema,
-} from '../../shared/domain/roles';
+} from '#shared/domain/roles';
 
 const technician = ['technician'] as const;
 const clerk = ['warehouse-clerk'] as const;

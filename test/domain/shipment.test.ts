@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shipmentLegSchema } from '../../shared/domain/shipment';
+import { shipmentLegSchema } from '#shared/domain/shipment';
 import { makeShipmentLeg } from '../factories/domain';
 import { expectRefusedField } from './schemaExpectations';
 

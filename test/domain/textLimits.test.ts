@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defectDescriptionSchema } from '../../shared/domain/claim';
-import { customerSchema } from '../../shared/domain/customer';
-import { noteSchema } from '../../shared/domain/note';
-import { textLimits } from '../../shared/domain/primitives';
+import { defectDescriptionSchema } from '#shared/domain/claim';
+import { customerSchema } from '#shared/domain/customer';
+import { noteSchema } from '#shared/domain/note';
+import { textLimits } from '#shared/domain/primitives';
 import { makeCustomer, makeNote } from '../factories/domain';
 import { expectRefusedField, refusalOf } from './schemaExpectations';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ipcEventNames, isIpcEventName } from '../../shared/ipc/eventNames';
-import { ipcEvents } from '../../shared/ipc/contract';
-import { createEventSender } from '../../shared/ipc/events';
+import { ipcEventNames, isIpcEventName } from '#shared/ipc/eventNames';
+import { ipcEvents } from '#shared/ipc/contract';
+import { createEventSender } from '#shared/ipc/events';
 
 describe('createEventSender', () => {
   const progress = {

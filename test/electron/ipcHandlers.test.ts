@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { registerIpcHandlers, type DesktopServices } from '../../electron/main/ipcHandlers';
-import type { DocumentRequest } from '../../shared/documents';
-import { printProgressSchema, type IpcChannel, type PrintTarget } from '../../shared/ipc/contract';
-import { createEventSender } from '../../shared/ipc/events';
+import type { DocumentRequest } from '#shared/documents';
+import { printProgressSchema, type IpcChannel, type PrintTarget } from '#shared/ipc/contract';
+import { createEventSender } from '#shared/ipc/events';
 import type { PrintService } from '../../electron/printing/printService';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 

@@ -7,7 +7,7 @@ import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc'
 import { registerIpcHandlers } from '../../electron/main/ipcHandlers';
 import { createLabelPrinters, isLocalNetworkAddress } from '../../electron/printing/labelPrinters';
 import { createPrintService } from '../../electron/printing/printService';
-import type { IpcChannel } from '../../shared/ipc/contract';
+import type { IpcChannel } from '#shared/ipc/contract';
 
 type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
 

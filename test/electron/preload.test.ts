@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FixlineBridge } from '../../shared/ipc/bridge';
+import type { FixlineBridge } from '#shared/ipc/bridge';
 
 // The process edge: the preload's only import is Electron, replaced by recorders.
 const electron = vi.hoisted(() => ({

@@ -4,7 +4,7 @@ import {
   type PrintJob,
   type PrintQueue,
 } from '../../electron/printing/printQueue';
-import type { PrintProgress } from '../../shared/ipc/contract';
+import type { PrintProgress } from '#shared/ipc/contract';
 
 /** A queue over `printJob` that records its progress; the clock advances 10 ms per reading. */
 function queue(printJob: PrintJob<string>, progressIntervalMs = 0, maxPendingBatches = 20) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import type { printPdf } from '../../electron/printing/cups';
 import { createPrintService } from '../../electron/printing/printService';
-import { fail, ok } from '../../shared/domain/result';
+import { fail, ok } from '#shared/domain/result';
 
 /** A CUPS `lp` stand-in that records each call and gives job ids in turn. */
 function recordingLp() {

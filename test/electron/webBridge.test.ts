@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import { createNodePdfDocument, documentFonts, measureText } from '../../electron/documents/fonts';
-import { layoutDocument, type DocumentRequest } from '../../shared/documents';
-import { renderLayoutsToPdf } from '../../shared/documents/pdf';
+import { layoutDocument, type DocumentRequest } from '#shared/documents';
+import { renderLayoutsToPdf } from '#shared/documents/pdf';
 import {
   chromeVersionFrom,
   createWebBridge,

@@ -9,8 +9,8 @@ import {
   windowsPaperFor,
   type WindowsPrinterLibrary,
 } from '../../electron/printing/windowsPrinting';
-import { pageSizes } from '../../shared/documents';
-import { IpcRefusal } from '../../shared/ipc/answer';
+import { pageSizes } from '#shared/documents';
+import { IpcRefusal } from '#shared/ipc/answer';
 
 /**
  * The Windows print path with pdf-to-printer replaced at the process edge (SumatraPDF and

@@ -1,16 +1,16 @@
-import { money } from '../../shared/domain/primitives';
-import type { RecordId } from '../../shared/domain/primitives';
-import type { AuditEvent } from '../../shared/domain/audit';
-import type { Claim } from '../../shared/domain/claim';
-import type { ClaimWorkflowContext } from '../../shared/domain/claimWorkflow';
-import type { Customer } from '../../shared/domain/customer';
-import type { Device } from '../../shared/domain/device';
-import type { Evidence } from '../../shared/domain/evidence';
-import type { Inspection, MisuseFinding } from '../../shared/domain/inspection';
-import type { Note } from '../../shared/domain/note';
-import type { Purchase } from '../../shared/domain/purchase';
-import type { Quote, QuoteLine } from '../../shared/domain/quote';
-import type { ShipmentLeg } from '../../shared/domain/shipment';
+import { money } from '#shared/domain/primitives';
+import type { RecordId } from '#shared/domain/primitives';
+import type { AuditEvent } from '#shared/domain/audit';
+import type { Claim } from '#shared/domain/claim';
+import type { ClaimWorkflowContext } from '#shared/domain/claimWorkflow';
+import type { Customer } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import type { Evidence } from '#shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '#shared/domain/inspection';
+import type { Note } from '#shared/domain/note';
+import type { Purchase } from '#shared/domain/purchase';
+import type { Quote, QuoteLine } from '#shared/domain/quote';
+import type { ShipmentLeg } from '#shared/domain/shipment';
 
 /**
  * Factories for domain records: each returns a record its schema accepts, with `overrides`

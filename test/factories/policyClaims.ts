@@ -1,4 +1,4 @@
-import type { PolicyClaimInput } from '../../shared/policy';
+import type { PolicyClaimInput } from '#shared/policy';
 
 /** A partial claim: nested objects are merged into the base, arrays and values replace. */
 export type ClaimPatch = {

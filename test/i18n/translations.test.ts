@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { builtInPacks, missingFactFields } from '../../shared/policy';
+import { builtInPacks, missingFactFields } from '#shared/policy';
 import { en } from '../../renderer/src/i18n/en';
 import { id } from '../../renderer/src/i18n/id';
 

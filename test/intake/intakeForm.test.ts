@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateUntrustedClaim } from '../../shared/policy';
+import { evaluateUntrustedClaim } from '#shared/policy';
 import type { PolicyAssignment } from '../../renderer/src/db/records';
 import {
   draftPolicyClaim,

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { money } from '../../shared/domain/primitives';
+import { money } from '#shared/domain/primitives';
 import type { PartDraft } from '../../renderer/src/parts/partsCsv';
 import { readPartsCsv, writePartsCsv } from '../../renderer/src/parts/partsCsv';
 

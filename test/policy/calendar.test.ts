@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laterOf, plusDays, plusMonths, plusWorkingDays } from '../../shared/policy/calendar';
+import { laterOf, plusDays, plusMonths, plusWorkingDays } from '#shared/policy/calendar';
 
 describe('policy calendar', () => {
   it.each([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PolicyClaimInput } from '../../shared/policy';
+import type { PolicyClaimInput } from '#shared/policy';
 import {
   claimReasonSchema,
   misuseKindSchema,
@@ -8,9 +8,9 @@ import {
   proofStatusSchema,
   salesChannelSchema,
   symptomSchema,
-} from '../../shared/domain/vocabulary';
-import { policyIdSchema } from '../../shared/policy';
-import { plusDays } from '../../shared/policy/calendar';
+} from '#shared/domain/vocabulary';
+import { policyIdSchema } from '#shared/policy';
+import { plusDays } from '#shared/policy/calendar';
 
 const dayMs = 86_400_000;
 const firstDay = Date.UTC(2024, 0, 1);

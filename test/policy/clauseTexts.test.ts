@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clauseCatalogSchema, type ClauseCatalog } from '../../shared/policy/clauses/clauseText';
-import { igpsportClauses } from '../../shared/policy/clauses/igpsportClauses';
-import { kospetOfficialStoreClauses } from '../../shared/policy/clauses/kospetOfficialStoreClauses';
-import { kospetWarrantyRefundClauses } from '../../shared/policy/clauses/kospetWarrantyRefundClauses';
+import { clauseCatalogSchema, type ClauseCatalog } from '#shared/policy/clauses/clauseText';
+import { igpsportClauses } from '#shared/policy/clauses/igpsportClauses';
+import { kospetOfficialStoreClauses } from '#shared/policy/clauses/kospetOfficialStoreClauses';
+import { kospetWarrantyRefundClauses } from '#shared/policy/clauses/kospetWarrantyRefundClauses';
 
 /**
  * The clause texts against what they claim to be: the clause catalog in docs/policies/ (every id

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { policyPackSchema } from '../../shared/policy';
-import { kospetOfficialStorePack } from '../../shared/policy/packs/kospetOfficialStore';
-import { kospetWarrantyRefundPack } from '../../shared/policy/packs/kospetWarrantyRefund';
-import type { MisuseKind } from '../../shared/domain/vocabulary';
+import { policyPackSchema } from '#shared/policy';
+import { kospetOfficialStorePack } from '#shared/policy/packs/kospetOfficialStore';
+import { kospetWarrantyRefundPack } from '#shared/policy/packs/kospetWarrantyRefund';
+import type { MisuseKind } from '#shared/domain/vocabulary';
 import {
   igpsportClaim,
   kospetOfficialStoreClaim,

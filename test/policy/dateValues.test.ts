@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateUntrustedClaim } from '../../shared/policy';
+import { evaluateUntrustedClaim } from '#shared/policy';
 import { kospetOfficialStoreClaim, makeClaim } from '../factories/policyClaims';
 
 /** The one line `policy evaluate` prints for a refused claim. */

@@ -7,8 +7,8 @@ import {
   type DecisionOption,
   type PolicyClaimInput,
   type PolicyPack,
-} from '../../shared/policy';
-import type { Remedy } from '../../shared/domain/vocabulary';
+} from '#shared/policy';
+import type { Remedy } from '#shared/domain/vocabulary';
 
 /** Parses a test claim like the CLI does, then evaluates it against its built-in pack (or `pack`). */
 export function evaluate(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyClaimFromRecords, policyClaimSchema } from '../../shared/policy';
+import { policyClaimFromRecords, policyClaimSchema } from '#shared/policy';
 import {
   makeClaim,
   makeCustomer,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Remedy } from '../../shared/domain/vocabulary';
-import { plusDays } from '../../shared/policy/calendar';
-import { builtInPacks, policyClaimSchema } from '../../shared/policy';
+import type { Remedy } from '#shared/domain/vocabulary';
+import { plusDays } from '#shared/policy/calendar';
+import { builtInPacks, policyClaimSchema } from '#shared/policy';
 import { claimArbitrary } from './claimArbitrary';
 import { evaluate, remedies } from './evaluate.helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../../shared/domain/primitives';
+import { money } from '#shared/domain/primitives';
 import { moneyInputText, parseMoneyInput } from '../../renderer/src/money/moneyInput';
 
 describe('money typed at the bench', () => {

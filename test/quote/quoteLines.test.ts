@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { money } from '../../shared/domain/primitives';
-import { quoteTotals } from '../../shared/domain/quote';
+import { money } from '#shared/domain/primitives';
+import { quoteTotals } from '#shared/domain/quote';
 import {
   convertedCharge,
   hourlyLabour,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../renderer/src/db/repositories';
-import { money } from '../../shared/domain/primitives';
+import { money } from '#shared/domain/primitives';
 import {
   makeClaim,
   makeConvertedPriceDifference,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtInPacks } from '../../shared/policy';
+import { builtInPacks } from '#shared/policy';
 import {
   computeReports,
   deadlineCompliance,
   indexRecords,
   turnaroundByMonth,
-} from '../../shared/reports';
+} from '#shared/reports';
 import { makePurchase } from '../factories/domain';
 import { jakarta, ReportStation } from './reportStation';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtInPacks } from '../../shared/policy';
+import { builtInPacks } from '#shared/policy';
 import {
   claimsByStatus,
   computeReports,
@@ -8,8 +8,8 @@ import {
   indexRecords,
   noDefectFoundRate,
   voidReasonsRanked,
-} from '../../shared/reports';
-import { claimStatusSchema } from '../../shared/domain/claimWorkflow';
+} from '#shared/reports';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import { jakarta, ReportStation } from './reportStation';
 
 const doa = { faultConfirmed: true, doaVerdict: 'doa', noDefectFound: false } as const;

@@ -1,12 +1,12 @@
-import type { Claim } from '../../shared/domain/claim';
-import type { ClaimStatus } from '../../shared/domain/claimWorkflow';
-import type { Customer } from '../../shared/domain/customer';
-import type { Device } from '../../shared/domain/device';
-import type { Evidence } from '../../shared/domain/evidence';
-import type { Inspection, MisuseFinding } from '../../shared/domain/inspection';
-import type { IsoDateTime } from '../../shared/domain/primitives';
-import type { MisuseKind } from '../../shared/domain/vocabulary';
-import type { ReportRecords, StatusChange } from '../../shared/reports';
+import type { Claim } from '#shared/domain/claim';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import type { Customer } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import type { Evidence } from '#shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '#shared/domain/inspection';
+import type { IsoDateTime } from '#shared/domain/primitives';
+import type { MisuseKind } from '#shared/domain/vocabulary';
+import type { ReportRecords, StatusChange } from '#shared/reports';
 import {
   makeClaim,
   makeCustomer,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, percentile, rateOf } from '../../shared/reports';
+import { median, percentile, rateOf } from '#shared/reports';
 
 describe('report statistics', () => {
   it('gives no rate rather than 0 % when nothing was counted', () => {

@@ -12,8 +12,8 @@ import {
   maxHlcWallMs,
   receiveHlc,
   tickHlc,
-} from '../../shared/sync/hybridLogicalClock';
-import type { HlcStamp } from '../../shared/sync/hybridLogicalClock';
+} from '#shared/sync/hybridLogicalClock';
+import type { HlcStamp } from '#shared/sync/hybridLogicalClock';
 
 const may2026Ms = Date.UTC(2026, 4, 4, 2, 15);
 

@@ -59,7 +59,7 @@ describe('layering rules', () => {
     },
     {
       file: 'electron/preload/index.ts',
-      module: '../../shared/domain/claim',
+      module: '#shared/domain/claim',
       why: 'the preload imports only electron and the IPC contract',
     },
     {
@@ -96,7 +96,7 @@ describe('layering rules', () => {
 
   it('lets the preload import electron and the IPC contract', async () => {
     const code =
-      "import { contextBridge } from 'electron';\nimport { isIpcEventName } from '../../shared/ipc/eventNames';\nexport const both = [contextBridge, isIpcEventName];\n";
+      "import { contextBridge } from 'electron';\nimport { isIpcEventName } from '#shared/ipc/eventNames';\nexport const both = [contextBridge, isIpcEventName];\n";
     expect(await layeringErrors('electron/preload/index.ts', code)).toEqual([]);
   });
 

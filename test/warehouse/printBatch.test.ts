@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-import type { PrintProgress } from '../../shared/ipc/contract';
+import type { PrintProgress } from '#shared/ipc/contract';
 import {
   applyProgress,
   cancelWaiting,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transitionClaim, type ClaimStatus } from '../../shared/domain/claimWorkflow';
+import { transitionClaim, type ClaimStatus } from '#shared/domain/claimWorkflow';
 import {
   receivingChecks,
   receivingStanding,

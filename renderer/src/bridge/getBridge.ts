@@ -1,4 +1,4 @@
-import type { FixlineBridge } from '../../../shared/ipc/bridge';
+import type { FixlineBridge } from '#shared/ipc/bridge';
 import { createWebBridge } from './webBridge';
 
 declare global {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { answerCall, IpcRefusal, type IpcCallHandler } from '../../../shared/ipc/answer';
-import type { BridgeMethod, FixlineBridge } from '../../../shared/ipc/bridge';
-import type { DocumentRequest } from '../../../shared/documents';
-import type { IpcChannel, PrintProgress } from '../../../shared/ipc/contract';
-import { openedFileTypes, savedFileTypes, withExtension } from '../../../shared/ipc/fileTypes';
+import { answerCall, IpcRefusal, type IpcCallHandler } from '#shared/ipc/answer';
+import type { BridgeMethod, FixlineBridge } from '#shared/ipc/bridge';
+import type { DocumentRequest } from '#shared/documents';
+import type { IpcChannel, PrintProgress } from '#shared/ipc/contract';
+import { openedFileTypes, savedFileTypes, withExtension } from '#shared/ipc/fileTypes';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
 import { renderInWorker, type WorkerRenderResult } from '../documents/renderInWorker';
 

@@ -1,8 +1,8 @@
 import { Alert, Button, FileButton, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evidenceKindSchema } from '../../../shared/domain/vocabulary';
-import type { EvidenceKind } from '../../../shared/domain/vocabulary';
+import { evidenceKindSchema } from '#shared/domain/vocabulary';
+import type { EvidenceKind } from '#shared/domain/vocabulary';
 import { formatByteSize } from '../db/attachments';
 import type { EvidenceFileError } from '../hooks/useClaimActions';
 

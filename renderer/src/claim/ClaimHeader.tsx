@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../../shared/policy';
+import type { Decision } from '#shared/policy';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { useNow } from '../hooks/useNow';
 import { useStationFormat } from '../hooks/useStationFormat';

@@ -2,9 +2,9 @@ import { Alert, Anchor, Grid, Loader, Stack } from '@mantine/core';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { deviceReceived } from '../../../shared/domain/claimWorkflow';
-import type { EvidenceKind } from '../../../shared/domain/vocabulary';
-import { builtInPacks } from '../../../shared/policy';
+import { deviceReceived } from '#shared/domain/claimWorkflow';
+import type { EvidenceKind } from '#shared/domain/vocabulary';
+import { builtInPacks } from '#shared/policy';
 import { useClaimActions } from '../hooks/useClaimActions';
 import { useClaimDecision } from '../hooks/useClaimDecision';
 import {

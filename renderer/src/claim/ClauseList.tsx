@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../../shared/policy';
+import type { Decision } from '#shared/policy';
 import { useLanguage } from '../hooks/useStationFormat';
 
 type ClauseListProps = { readonly clauses: readonly string[]; readonly decision: Decision };

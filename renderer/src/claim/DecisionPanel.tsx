@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { remedyNeedsApprovedQuote } from '../../../shared/domain/claimWorkflow';
-import type { Remedy } from '../../../shared/domain/vocabulary';
-import type { Decision } from '../../../shared/policy';
+import { remedyNeedsApprovedQuote } from '#shared/domain/claimWorkflow';
+import type { Remedy } from '#shared/domain/vocabulary';
+import type { Decision } from '#shared/policy';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { ClauseList } from './ClauseList';
 import { RemedyOptionCard } from './RemedyOptionCard';

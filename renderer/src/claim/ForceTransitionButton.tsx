@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import { appDatabase } from '../db/appDatabase';
 import { createRepositories } from '../db/repositories';
 import { useMayPerform } from '../hooks/useMayPerform';

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision, DecisionOption } from '../../../shared/policy';
+import type { Decision, DecisionOption } from '#shared/policy';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { ClauseList } from './ClauseList';
 

@@ -1,15 +1,15 @@
 import { Alert, Button, Group, Kbd, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClaimStatus, ClaimTransitionError } from '../../../shared/domain/claimWorkflow';
+import type { ClaimStatus, ClaimTransitionError } from '#shared/domain/claimWorkflow';
 import {
   allowedTransitions,
   claimWorkflowContext,
   countEvidence,
   transitionClaim,
-} from '../../../shared/domain/claimWorkflow';
-import type { EvidenceKind } from '../../../shared/domain/vocabulary';
-import type { Decision } from '../../../shared/policy';
+} from '#shared/domain/claimWorkflow';
+import type { EvidenceKind } from '#shared/domain/vocabulary';
+import type { Decision } from '#shared/policy';
 import type { StoredClaim, StoredEvidence, StoredInspection } from '../db/records';
 import type { RepositoryError, RepositoryResult } from '../db/repositories';
 import { useLanguage } from '../hooks/useStationFormat';

@@ -1,9 +1,9 @@
 import { addDays, differenceInCalendarDays, getISODay, parseISO, format } from 'date-fns';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import type { IsoDate } from '../../../shared/domain/primitives';
-import type { ClaimReason, Remedy } from '../../../shared/domain/vocabulary';
-import type { Deadline, DecisionOption } from '../../../shared/policy';
-import type { DeadlineKind } from '../../../shared/policy/decision';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import type { IsoDate } from '#shared/domain/primitives';
+import type { ClaimReason, Remedy } from '#shared/domain/vocabulary';
+import type { Deadline, DecisionOption } from '#shared/policy';
+import type { DeadlineKind } from '#shared/policy/decision';
 
 /**
  * How a clock stands today:

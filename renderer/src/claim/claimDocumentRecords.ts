@@ -3,14 +3,14 @@ import {
   type ClaimDocuments,
   type PaperSize,
   type RepairCenter,
-} from '../../../shared/documents';
-import type { PrintTarget } from '../../../shared/ipc/contract';
-import type { AuditEvent } from '../../../shared/domain/audit';
-import type { Claim } from '../../../shared/domain/claim';
-import type { IsoDate } from '../../../shared/domain/primitives';
-import type { Customer } from '../../../shared/domain/customer';
-import type { Device } from '../../../shared/domain/device';
-import type { EvaluationResult } from '../../../shared/policy';
+} from '#shared/documents';
+import type { PrintTarget } from '#shared/ipc/contract';
+import type { AuditEvent } from '#shared/domain/audit';
+import type { Claim } from '#shared/domain/claim';
+import type { IsoDate } from '#shared/domain/primitives';
+import type { Customer } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import type { EvaluationResult } from '#shared/policy';
 import type { PrinterChoice, StationSettingsRow } from '../db/records';
 import { calendarDayIn } from '../station/calendarDay';
 

@@ -1,8 +1,8 @@
-import type { AuditEvent } from '../../../shared/domain/audit';
-import type { Evidence } from '../../../shared/domain/evidence';
-import type { MisuseFinding } from '../../../shared/domain/inspection';
-import type { Quote } from '../../../shared/domain/quote';
-import type { Role } from '../../../shared/domain/roles';
+import type { AuditEvent } from '#shared/domain/audit';
+import type { Evidence } from '#shared/domain/evidence';
+import type { MisuseFinding } from '#shared/domain/inspection';
+import type { Quote } from '#shared/domain/quote';
+import type { Role } from '#shared/domain/roles';
 
 /** A translation function, as i18next's `t` is called here. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;

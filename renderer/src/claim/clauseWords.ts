@@ -1,6 +1,6 @@
-import type { Language } from '../../../shared/domain/vocabulary';
-import type { Decision } from '../../../shared/policy';
-import { builtInPacks } from '../../../shared/policy';
+import type { Language } from '#shared/domain/vocabulary';
+import type { Decision } from '#shared/policy';
+import { builtInPacks } from '#shared/policy';
 
 /**
  * The rule a clause states, in `language`: from the decision when it used the clause, otherwise

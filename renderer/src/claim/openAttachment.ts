@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { openedFileTypes, openedFileTypeSchema } from '../../../shared/ipc/fileTypes';
+import { openedFileTypes, openedFileTypeSchema } from '#shared/ipc/fileTypes';
 import { getBridge } from '../bridge/getBridge';
 
 /** The stored files the system's viewer may show, by media type. */

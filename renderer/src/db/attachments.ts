@@ -1,7 +1,7 @@
 import { createSHA256 } from 'hash-wasm';
-import type { Sha256 } from '../../../shared/domain/primitives';
-import type { Result } from '../../../shared/domain/result';
-import { fail, ok } from '../../../shared/domain/result';
+import type { Sha256 } from '#shared/domain/primitives';
+import type { Result } from '#shared/domain/result';
+import { fail, ok } from '#shared/domain/result';
 import type { FixlineDatabase } from './database';
 import type { AttachmentBlobRow, DraftRow, StoredAttachment, Thumbnail } from './records';
 import { storageFailure } from './repositories/repositoryError';

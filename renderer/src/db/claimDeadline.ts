@@ -1,8 +1,8 @@
 import type { Transaction } from 'dexie';
-import type { Claim } from '../../../shared/domain/claim';
-import type { IsoDate, IsoDateTime } from '../../../shared/domain/primitives';
-import type { ClaimRecords } from '../../../shared/policy';
-import { nextDeadline } from '../../../shared/policy/nextDeadline';
+import type { Claim } from '#shared/domain/claim';
+import type { IsoDate, IsoDateTime } from '#shared/domain/primitives';
+import type { ClaimRecords } from '#shared/policy';
+import { nextDeadline } from '#shared/policy/nextDeadline';
 import { evaluateClaimAsOpened, type StationCalendar } from '../station/claimEvaluation';
 import type {
   ClaimDeadlineFields,

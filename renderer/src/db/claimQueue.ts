@@ -1,6 +1,6 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import type { IsoDateTime, RecordId } from '../../../shared/domain/primitives';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import type { IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { FixlineDatabase } from './database';
 import type { QueueFilter, StoredClaim } from './records';
 

@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import type { AuditEvent } from '../../../shared/domain/audit';
-import type { Claim } from '../../../shared/domain/claim';
-import type { Customer } from '../../../shared/domain/customer';
-import { addressSchema, phoneNumberSchema } from '../../../shared/domain/customer';
-import type { Device } from '../../../shared/domain/device';
-import type { Evidence } from '../../../shared/domain/evidence';
-import type { Inspection, MisuseFinding } from '../../../shared/domain/inspection';
-import type { Note } from '../../../shared/domain/note';
-import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
+import type { AuditEvent } from '#shared/domain/audit';
+import type { Claim } from '#shared/domain/claim';
+import type { Customer } from '#shared/domain/customer';
+import { addressSchema, phoneNumberSchema } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import type { Evidence } from '#shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '#shared/domain/inspection';
+import type { Note } from '#shared/domain/note';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type {
   IsoDate,
   IsoDateTime,
   RecordId,
   Sha256,
   StationCode,
-} from '../../../shared/domain/primitives';
+} from '#shared/domain/primitives';
 import {
   boundedText,
   currencyCodeSchema,
@@ -24,17 +24,17 @@ import {
   sha256Schema,
   stationCodeSchema,
   textSchema,
-} from '../../../shared/domain/primitives';
-import type { PersonRoles } from '../../../shared/domain/roles';
-import { rolesSchema } from '../../../shared/domain/roles';
-import { languageSchema, salesChannelSchema } from '../../../shared/domain/vocabulary';
-import type { DeadlineKind } from '../../../shared/policy/decision';
-import { policyIdSchema } from '../../../shared/policy/policyClaim';
-import { paperSizeSchema } from '../../../shared/documents/documentSchemas';
-import { printTargetSchema } from '../../../shared/ipc/contract';
-import type { Quote, QuoteLine } from '../../../shared/domain/quote';
-import type { ShipmentLeg } from '../../../shared/domain/shipment';
-import type { Hlc } from '../../../shared/sync/hybridLogicalClock';
+} from '#shared/domain/primitives';
+import type { PersonRoles } from '#shared/domain/roles';
+import { rolesSchema } from '#shared/domain/roles';
+import { languageSchema, salesChannelSchema } from '#shared/domain/vocabulary';
+import type { DeadlineKind } from '#shared/policy/decision';
+import { policyIdSchema } from '#shared/policy/policyClaim';
+import { paperSizeSchema } from '#shared/documents/documentSchemas';
+import { printTargetSchema } from '#shared/ipc/contract';
+import type { Quote, QuoteLine } from '#shared/domain/quote';
+import type { ShipmentLeg } from '#shared/domain/shipment';
+import type { Hlc } from '#shared/sync/hybridLogicalClock';
 
 /**
  * The tables that sync between stations. Each row carries the fields of {@link SyncFields}, is

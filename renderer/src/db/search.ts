@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import { parseRmaNumber } from '../../../shared/domain/claim';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
+import { parseRmaNumber } from '#shared/domain/claim';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { FixlineDatabase } from './database';
 import type { StoredClaim, StoredCustomer, SyncFields } from './records';
 import {

@@ -1,4 +1,4 @@
-import type { Customer } from '../../../shared/domain/customer';
+import type { Customer } from '#shared/domain/customer';
 import type { CustomerSearchFields } from './records';
 
 /** Phone searches need this many digits; fewer would match most of the customers. */

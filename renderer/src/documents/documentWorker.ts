@@ -3,14 +3,14 @@
 import PDFDocument from 'pdfkit';
 import regularFontUrl from '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff?url';
 import boldFontUrl from '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff?url';
-import { layoutDocument, type DocumentLayout } from '../../../shared/documents';
+import { layoutDocument, type DocumentLayout } from '#shared/documents';
 import {
   createTextMeasurer,
   renderLayoutsToPdf,
   woffToSfntAsync,
   type CreatePdfDocument,
   type DocumentFonts,
-} from '../../../shared/documents/pdf';
+} from '#shared/documents/pdf';
 import type { DocumentWorkerAnswer, DocumentWorkerRequest } from './documentWorkerProtocol';
 
 const createDocument: CreatePdfDocument = (options) => new PDFDocument(options);

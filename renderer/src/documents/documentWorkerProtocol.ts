@@ -1,4 +1,4 @@
-import type { DocumentRequest } from '../../../shared/documents';
+import type { DocumentRequest } from '#shared/documents';
 
 /** What the page asks the document worker: these documents, drawn into one PDF, in order. */
 export type DocumentWorkerRequest = {

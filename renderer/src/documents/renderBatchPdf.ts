@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { documentRequestSchema, type DocumentRequestInput } from '../../../shared/documents';
-import { maxBatchJobs } from '../../../shared/ipc/contract';
+import { documentRequestSchema, type DocumentRequestInput } from '#shared/documents';
+import { maxBatchJobs } from '#shared/ipc/contract';
 import { renderInWorker, type WorkerRenderResult } from './renderInWorker';
 
 const batchSchema = z

@@ -1,4 +1,4 @@
-import type { DocumentRequest } from '../../../shared/documents';
+import type { DocumentRequest } from '#shared/documents';
 import type { DocumentWorkerAnswer } from './documentWorkerProtocol';
 
 /** What rendering in the worker came to. */

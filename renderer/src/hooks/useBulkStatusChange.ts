@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import type { RecordId } from '../../../shared/domain/primitives';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import type { RecordId } from '#shared/domain/primitives';
 import { appDatabase } from '../db/appDatabase';
 import { createRepositories } from '../db/repositories';
 import { useWriteContext } from './useWriteContext';

@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import { inspectionSchema, misuseFindingSchema } from '../../../shared/domain/inspection';
-import type { DoaVerdict } from '../../../shared/domain/inspection';
-import type { EvidenceKind, MisuseKind, Remedy } from '../../../shared/domain/vocabulary';
-import { evidenceSchema } from '../../../shared/domain/evidence';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
+import type { DoaVerdict } from '#shared/domain/inspection';
+import type { EvidenceKind, MisuseKind, Remedy } from '#shared/domain/vocabulary';
+import { evidenceSchema } from '#shared/domain/evidence';
 import { storeAttachment } from '../db/attachments';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim, StoredInspection, StoredMisuseFinding, StoredNote } from '../db/records';

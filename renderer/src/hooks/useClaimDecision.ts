@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { EvaluationResult } from '../../../shared/policy';
+import type { EvaluationResult } from '#shared/policy';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim, StoredCustomer, StoredDevice, SyncFields } from '../db/records';
 import { evaluateClaimAsOpened } from '../station/claimEvaluation';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import type { DocumentKind, PaperSize } from '../../../shared/documents';
-import type { IpcErrorCode, PrintTarget } from '../../../shared/ipc/contract';
+import type { DocumentKind, PaperSize } from '#shared/documents';
+import type { IpcErrorCode, PrintTarget } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
 import {
   authorizedOnFrom,

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import type { IsoDate, IsoDateTime, RecordId } from '../../../shared/domain/primitives';
-import type { DeadlineKind } from '../../../shared/policy/decision';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
+import type { DeadlineKind } from '#shared/policy/decision';
 import { appDatabase } from '../db/appDatabase';
 import type { QueueFilterCounts, QueuePlan } from '../db/claimQueue';
 import { countQueueFilters, planQueue, readQueueClaims } from '../db/claimQueue';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AuditEvent } from '../../../shared/domain/audit';
+import type { AuditEvent } from '#shared/domain/audit';
 import { appDatabase } from '../db/appDatabase';
 import type {
   StoredAttachment,

@@ -1,5 +1,5 @@
-import type { PermissionAction } from '../../../shared/domain/roles';
-import { authorize } from '../../../shared/domain/roles';
+import type { PermissionAction } from '#shared/domain/roles';
+import { authorize } from '#shared/domain/roles';
 import { personRoles, stationPeople } from '../db/records';
 import { useStationContext } from '../station/StationContext';
 

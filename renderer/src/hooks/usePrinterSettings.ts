@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { DocumentKind } from '../../../shared/documents';
-import type { PrinterInfo } from '../../../shared/ipc/contract';
+import type { DocumentKind } from '#shared/documents';
+import type { PrinterInfo } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
 import { appDatabase } from '../db/appDatabase';
 import { stationPrinting } from '../db/records';

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { useCallback, useState } from 'react';
-import { maxSavedFileBytes } from '../../../shared/ipc/contract';
+import { maxSavedFileBytes } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
 import { downloadWithAnchor } from '../bridge/webBridge';
 import { appDatabase } from '../db/appDatabase';

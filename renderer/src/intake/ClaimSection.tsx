@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { claimReasonSchema, symptomSchema } from '../../../shared/domain/vocabulary';
+import { claimReasonSchema, symptomSchema } from '#shared/domain/vocabulary';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
 import { maxLengthOf } from './intakeForm';

@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { productCategorySchema } from '../../../shared/domain/vocabulary';
+import { productCategorySchema } from '#shared/domain/vocabulary';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
 import { maxLengthOf } from './intakeForm';

@@ -19,7 +19,7 @@ import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evidenceKindSchema } from '../../../shared/domain/vocabulary';
+import { evidenceKindSchema } from '#shared/domain/vocabulary';
 import { appDatabase } from '../db/appDatabase';
 import { formatByteSize, maxAttachmentBytes } from '../db/attachments';
 import { fieldId } from './fieldTargets';

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationResult } from '../../../shared/policy';
+import type { EvaluationResult } from '#shared/policy';
 import { ClauseList } from '../claim/ClauseList';
 import { RemedyOptionCard } from '../claim/RemedyOptionCard';
 import { useStationFormat } from '../hooks/useStationFormat';

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { evaluateUntrustedClaim } from '../../../shared/policy';
+import { evaluateUntrustedClaim } from '#shared/policy';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim } from '../db/records';
 import { createRepositories } from '../db/repositories';

@@ -1,9 +1,9 @@
 import { Alert, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { CurrencyCode } from '../../../shared/domain/primitives';
-import { proofStatusSchema, salesChannelSchema } from '../../../shared/domain/vocabulary';
-import type { PolicyId } from '../../../shared/policy';
+import type { CurrencyCode } from '#shared/domain/primitives';
+import { proofStatusSchema, salesChannelSchema } from '#shared/domain/vocabulary';
+import type { PolicyId } from '#shared/policy';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
 import { maxLengthOf } from './intakeForm';

@@ -1,4 +1,4 @@
-import type { MissingFactField } from '../../../shared/policy';
+import type { MissingFactField } from '#shared/policy';
 
 /** The DOM id of a form field, by its path in the intake form (`device.serial`). */
 export function fieldId(path: string): string {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { minorUnitDigitsOf } from '../../../shared/documents/format';
-import type { Claim } from '../../../shared/domain/claim';
-import type { Customer } from '../../../shared/domain/customer';
-import { customerSchema } from '../../../shared/domain/customer';
-import type { Device } from '../../../shared/domain/device';
-import { deviceSchema, imeiSchema } from '../../../shared/domain/device';
-import type { Evidence } from '../../../shared/domain/evidence';
-import type { CurrencyCode, IsoDate, MinorUnits } from '../../../shared/domain/primitives';
-import { calendarYears, isoDateSchema, textLimits } from '../../../shared/domain/primitives';
-import type { Purchase } from '../../../shared/domain/purchase';
-import { purchaseDateProblems, purchaseSchema } from '../../../shared/domain/purchase';
+import { minorUnitDigitsOf } from '#shared/documents/format';
+import type { Claim } from '#shared/domain/claim';
+import type { Customer } from '#shared/domain/customer';
+import { customerSchema } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import { deviceSchema, imeiSchema } from '#shared/domain/device';
+import type { Evidence } from '#shared/domain/evidence';
+import type { CurrencyCode, IsoDate, MinorUnits } from '#shared/domain/primitives';
+import { calendarYears, isoDateSchema, textLimits } from '#shared/domain/primitives';
+import type { Purchase } from '#shared/domain/purchase';
+import { purchaseDateProblems, purchaseSchema } from '#shared/domain/purchase';
 import {
   claimReasonSchema,
   evidenceKindSchema,
@@ -18,10 +18,10 @@ import {
   proofStatusSchema,
   salesChannelSchema,
   symptomSchema,
-} from '../../../shared/domain/vocabulary';
-import type { EvidenceKind } from '../../../shared/domain/vocabulary';
-import type { ClaimRecords, PolicyClaimInput, PolicyId } from '../../../shared/policy';
-import { policyClaimFromRecords, policyIdSchema } from '../../../shared/policy';
+} from '#shared/domain/vocabulary';
+import type { EvidenceKind } from '#shared/domain/vocabulary';
+import type { ClaimRecords, PolicyClaimInput, PolicyId } from '#shared/policy';
+import { policyClaimFromRecords, policyIdSchema } from '#shared/policy';
 import type { PolicyAssignment } from '../db/records';
 import type { IntakeEvidence, IntakeInput } from './saveIntake';
 

@@ -1,5 +1,5 @@
-import type { Result } from '../../../shared/domain/result';
-import { fail } from '../../../shared/domain/result';
+import type { Result } from '#shared/domain/result';
+import { fail } from '#shared/domain/result';
 import type {
   IntakeRecordsDraft,
   Repositories,

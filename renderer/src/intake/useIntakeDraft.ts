@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { IsoDateTime } from '../../../shared/domain/primitives';
+import type { IsoDateTime } from '#shared/domain/primitives';
 import { appDatabase } from '../db/appDatabase';
 import { createRepositories } from '../db/repositories';
 import type { RepositoryError } from '../db/repositories';

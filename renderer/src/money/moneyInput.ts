@@ -1,8 +1,8 @@
-import { minorUnitDigitsOf } from '../../../shared/documents/format';
-import type { CurrencyCode, Money } from '../../../shared/domain/primitives';
-import { money } from '../../../shared/domain/primitives';
-import type { Result } from '../../../shared/domain/result';
-import { fail, ok } from '../../../shared/domain/result';
+import { minorUnitDigitsOf } from '#shared/documents/format';
+import type { CurrencyCode, Money } from '#shared/domain/primitives';
+import { money } from '#shared/domain/primitives';
+import type { Result } from '#shared/domain/result';
+import { fail, ok } from '#shared/domain/result';
 
 /**
  * Why typed money was refused. `digits` is how many decimals the currency takes (0 for IDR),

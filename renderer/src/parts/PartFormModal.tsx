@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack, TagsInput, Text, TextInput } from '
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currencyCodeSchema } from '../../../shared/domain/primitives';
+import { currencyCodeSchema } from '#shared/domain/primitives';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredPart } from '../db/records';
 import { createRepositories } from '../db/repositories';

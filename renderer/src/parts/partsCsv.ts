@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { csvFormulaStart, unescapeCsvFormula } from '../csv/csvFormulae';
-import { currencyCodeSchema } from '../../../shared/domain/primitives';
+import { currencyCodeSchema } from '#shared/domain/primitives';
 import type { Part } from '../db/records';
 import { partSchema } from '../db/records';
 import type { MoneyInputError } from '../money/moneyInput';

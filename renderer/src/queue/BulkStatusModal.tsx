@@ -14,9 +14,9 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
-import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
-import type { RecordId } from '../../../shared/domain/primitives';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
+import type { RecordId } from '#shared/domain/primitives';
 import { appDatabase } from '../db/appDatabase';
 import type { BulkOutcome } from '../hooks/useBulkStatusChange';
 import { maxBulkClaims, useBulkStatusChange } from '../hooks/useBulkStatusChange';

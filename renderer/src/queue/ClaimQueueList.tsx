@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { RecordId } from '../../../shared/domain/primitives';
+import type { RecordId } from '#shared/domain/primitives';
 import type { QueuePlan } from '../db/claimQueue';
 import { queuePlanCount } from '../db/claimQueue';
 import type { QueueFilter } from '../db/records';

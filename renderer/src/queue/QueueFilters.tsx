@@ -1,8 +1,8 @@
 import { Button, Group, Select, Switch } from '@mantine/core';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
-import { builtInPacks } from '../../../shared/policy';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
+import { builtInPacks } from '#shared/policy';
 import type { QueueFilterCounts } from '../db/claimQueue';
 import type { Person, QueueFilter } from '../db/records';
 import { queueFilterSchema } from '../db/records';

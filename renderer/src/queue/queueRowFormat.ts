@@ -1,5 +1,5 @@
-import type { IsoDateTime } from '../../../shared/domain/primitives';
-import { builtInPacks } from '../../../shared/policy';
+import type { IsoDateTime } from '#shared/domain/primitives';
+import { builtInPacks } from '#shared/policy';
 
 /** How close a deadline is: missed, within {@link soonMs}, or later. */
 export type DeadlineUrgency = 'passed' | 'soon' | 'later';

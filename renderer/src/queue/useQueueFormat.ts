@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { localeOf } from '../../../shared/documents/format';
-import type { IsoDate } from '../../../shared/domain/primitives';
+import { localeOf } from '#shared/documents/format';
+import type { IsoDate } from '#shared/domain/primitives';
 import { useLanguage } from '../hooks/useStationFormat';
 
 /** Formats a count in the language shown ("100,000" or "100.000"). */

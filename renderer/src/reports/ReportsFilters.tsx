@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { builtInPacks } from '../../../shared/policy';
+import { builtInPacks } from '#shared/policy';
 import { policyPackName } from '../i18n/policyPackName';
 
 /** The filters as typed: ISO days (or '') and a pack id (or '' for all packs). */

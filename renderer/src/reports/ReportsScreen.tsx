@@ -2,8 +2,8 @@ import { Alert, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useHotkeys } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isoDateSchema } from '../../../shared/domain/primitives';
-import type { ReportFilter, Reports } from '../../../shared/reports';
+import { isoDateSchema } from '#shared/domain/primitives';
+import type { ReportFilter, Reports } from '#shared/reports';
 import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
 import { calendarDayIn } from '../station/calendarDay';
 import { useStationContext } from '../station/StationContext';

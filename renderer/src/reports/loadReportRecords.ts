@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
-import { claimStatusSchema } from '../../../shared/domain/claimWorkflow';
-import type { RecordId } from '../../../shared/domain/primitives';
-import type { ReportFilter, ReportRecords, StatusChange } from '../../../shared/reports';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
+import type { RecordId } from '#shared/domain/primitives';
+import type { ReportFilter, ReportRecords, StatusChange } from '#shared/reports';
 import type { FixlineDatabase } from '../db/database';
 import type {
   StoredAuditEvent,

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { Reports } from '../../../shared/reports';
-import { localeOf } from '../../../shared/documents/format';
-import type { Language } from '../../../shared/domain/vocabulary';
+import type { Reports } from '#shared/reports';
+import { localeOf } from '#shared/documents/format';
+import type { Language } from '#shared/domain/vocabulary';
 import type { ReportId } from './reportTables';
 
 /** What one report draws: bars (one series or stacked), or lines over months. */

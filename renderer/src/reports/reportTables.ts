@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { Reports } from '../../../shared/reports';
-import { localeOf } from '../../../shared/documents/format';
-import type { Language } from '../../../shared/domain/vocabulary';
+import type { Reports } from '#shared/reports';
+import { localeOf } from '#shared/documents/format';
+import type { Language } from '#shared/domain/vocabulary';
 
 /** The reports of the screen, in order: each is a card with a chart, a table and a CSV. */
 export const reportIds = [

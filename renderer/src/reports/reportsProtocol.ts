@@ -1,4 +1,4 @@
-import type { ReportCalendar, ReportFilter, Reports } from '../../../shared/reports';
+import type { ReportCalendar, ReportFilter, Reports } from '#shared/reports';
 
 /** What the Reports screen asks its worker: the reports for one filter. */
 export type ReportsRequest = {

@@ -1,4 +1,4 @@
-import { computeReports } from '../../../shared/reports';
+import { computeReports } from '#shared/reports';
 import { FixlineDatabase } from '../db/database';
 import { loadReportRecords } from './loadReportRecords';
 import type { ReportsRequest, ReportsResponse } from './reportsProtocol';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ReportFilter, Reports } from '../../../shared/reports';
+import type { ReportFilter, Reports } from '#shared/reports';
 import { useStationContext } from '../station/StationContext';
 import type { ReportsRequest, ReportsResponse } from './reportsProtocol';
 

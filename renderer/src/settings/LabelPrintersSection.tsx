@@ -16,7 +16,7 @@ import {
   labelPrinterInputSchema,
   type IpcError,
   type LabelPrinter,
-} from '../../../shared/ipc/contract';
+} from '#shared/ipc/contract';
 
 type LabelPrintersSectionProps = {
   readonly labelPrinters: readonly LabelPrinter[];

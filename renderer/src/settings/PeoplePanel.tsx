@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rolesEnforced } from '../../../shared/domain/roles';
+import { rolesEnforced } from '#shared/domain/roles';
 import { appDatabase } from '../db/appDatabase';
 import type { Person } from '../db/records';
 import { personRoles, stationPeople } from '../db/records';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/domain/roles';
+import type { Role } from '#shared/domain/roles';
 import { appDatabase } from '../db/appDatabase';
 import type { Person } from '../db/records';
 import { personRoles } from '../db/records';

@@ -1,8 +1,8 @@
 import { Fieldset, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DocumentKind } from '../../../shared/documents';
-import { paperSizeSchema } from '../../../shared/documents/documentSchemas';
-import type { LabelPrinter, PrinterInfo } from '../../../shared/ipc/contract';
+import type { DocumentKind } from '#shared/documents';
+import { paperSizeSchema } from '#shared/documents/documentSchemas';
+import type { LabelPrinter, PrinterInfo } from '#shared/ipc/contract';
 import type { PrinterFormErrors, PrinterRowForm } from './printerForm';
 import { takesZpl } from './printerForm';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentKinds } from '../../../shared/documents';
+import { documentKinds } from '#shared/documents';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
 import { LabelPrintersSection } from './LabelPrintersSection';
 import { PrinterListStatus } from './PrinterListStatus';

@@ -1,7 +1,7 @@
 import { Checkbox, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/domain/roles';
-import { roleSchema } from '../../../shared/domain/roles';
+import type { Role } from '#shared/domain/roles';
+import { roleSchema } from '#shared/domain/roles';
 
 type RoleChoiceProps = {
   readonly label: string;

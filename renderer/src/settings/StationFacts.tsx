@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { addressLines, formatDate, localeOf } from '../../../shared/documents/format';
-import type { Address } from '../../../shared/domain/customer';
+import { addressLines, formatDate, localeOf } from '#shared/documents/format';
+import type { Address } from '#shared/domain/customer';
 import type { StationSettingsRow } from '../db/records';
 import { useLanguage } from '../hooks/useStationFormat';
 import { policyPackName } from '../i18n/policyPackName';

@@ -1,5 +1,5 @@
-import { documentKinds, type DocumentKind, type PaperSize } from '../../../shared/documents';
-import { zplDocumentKinds } from '../../../shared/ipc/contract';
+import { documentKinds, type DocumentKind, type PaperSize } from '#shared/documents';
+import { zplDocumentKinds } from '#shared/ipc/contract';
 import {
   printingSettingsSchema,
   type PrinterChoice,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { IpcError, IpcInput, LabelPrinter } from '../../../shared/ipc/contract';
+import type { IpcError, IpcInput, LabelPrinter } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
 
 /** The label printers main keeps; none when main cannot list them. */

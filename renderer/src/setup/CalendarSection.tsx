@@ -1,7 +1,7 @@
 import { Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localeOf } from '../../../shared/documents/format';
+import { localeOf } from '#shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
 import { centerFieldId } from './centerForm';
 import type { CenterFieldsForm } from './centerFieldsForm';

@@ -1,7 +1,7 @@
 import { Button, Group, Input, Pill, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../shared/documents/format';
+import { formatDate } from '#shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
 import { holidayError } from './setupForm';
 

@@ -1,8 +1,8 @@
 import { ActionIcon, MultiSelect, Select, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SalesChannel } from '../../../shared/domain/vocabulary';
-import { salesChannelSchema } from '../../../shared/domain/vocabulary';
-import { builtInPacks, policyIdSchema } from '../../../shared/policy';
+import type { SalesChannel } from '#shared/domain/vocabulary';
+import { salesChannelSchema } from '#shared/domain/vocabulary';
+import { builtInPacks, policyIdSchema } from '#shared/policy';
 import type { PolicyAssignmentFormValues } from './centerForm';
 
 type PolicyAssignmentTableProps = {

@@ -1,6 +1,6 @@
-import { isoDateSchema, stationCodeSchema, textSchema } from '../../../shared/domain/primitives';
-import type { Role } from '../../../shared/domain/roles';
-import { rolesSchema } from '../../../shared/domain/roles';
+import { isoDateSchema, stationCodeSchema, textSchema } from '#shared/domain/primitives';
+import type { Role } from '#shared/domain/roles';
+import { rolesSchema } from '#shared/domain/roles';
 import { pinSchema } from '../station/personPin';
 import { initialCenterValues, validateCenter, type CenterFormValues } from './centerForm';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../shared/domain/primitives';
+import type { IsoDate } from '#shared/domain/primitives';
 
 /** The calendar day it is at `nowMs` in `timeZone`, as YYYY-MM-DD: the center's "today". */
 export function calendarDayIn(timeZone: string, nowMs: number): IsoDate {

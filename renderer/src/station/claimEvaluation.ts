@@ -1,5 +1,5 @@
-import { evaluateUntrustedClaim, policyClaimFromRecords } from '../../../shared/policy';
-import type { ClaimRecords, EvaluationResult } from '../../../shared/policy';
+import { evaluateUntrustedClaim, policyClaimFromRecords } from '#shared/policy';
+import type { ClaimRecords, EvaluationResult } from '#shared/policy';
 import type { StationSetup } from '../db/records';
 import { calendarDayIn } from './calendarDay';
 

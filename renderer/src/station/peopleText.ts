@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Role } from '../../../shared/domain/roles';
+import type { Role } from '#shared/domain/roles';
 import type { Person } from '../db/records';
 import { personRoles } from '../db/records';
 import type { RepositoryError } from '../db/repositories';

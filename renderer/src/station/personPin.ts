@@ -1,6 +1,6 @@
 import { argon2Verify, argon2id } from 'hash-wasm';
 import { z } from 'zod';
-import type { IsoDateTime } from '../../../shared/domain/primitives';
+import type { IsoDateTime } from '#shared/domain/primitives';
 import type { Person, PinFailures } from '../db/records';
 import { argon2idHashSchema } from '../db/records';
 

@@ -1,6 +1,6 @@
-import { parseRmaNumber } from '../../../shared/domain/claim';
-import type { IsoDate } from '../../../shared/domain/primitives';
-import type { EvaluationResult } from '../../../shared/policy';
+import { parseRmaNumber } from '#shared/domain/claim';
+import type { IsoDate } from '#shared/domain/primitives';
+import type { EvaluationResult } from '#shared/policy';
 import type { FixlineDatabase } from '../db/database';
 import type {
   StationSettingsRow,

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../../../shared/domain/claimWorkflow';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 
 /**
  * Whether a claim's device goes back to the customer from the outbound desk: a resolved claim

@@ -1,5 +1,5 @@
-import type { ClaimDocuments, DocumentRequestInput, PaperSize } from '../../../shared/documents';
-import { maxBatchJobs, type PrintProgress, type PrintTarget } from '../../../shared/ipc/contract';
+import type { ClaimDocuments, DocumentRequestInput, PaperSize } from '#shared/documents';
+import { maxBatchJobs, type PrintProgress, type PrintTarget } from '#shared/ipc/contract';
 import { printRequestOf } from '../claim/claimDocumentRecords';
 import type { PrintingSettings } from '../db/records';
 import type { ClaimDocumentKind } from '../hooks/useClaimDocuments';

@@ -1,6 +1,6 @@
-import type { ArrivalCondition } from '../../../shared/domain/claim';
-import { arrivalConditionSchema } from '../../../shared/domain/claim';
-import { describeFirstIssue } from '../../../shared/domain/validation';
+import type { ArrivalCondition } from '#shared/domain/claim';
+import { arrivalConditionSchema } from '#shared/domain/claim';
+import { describeFirstIssue } from '#shared/domain/validation';
 import { storeAttachment } from '../db/attachments';
 import type { FixlineDatabase } from '../db/database';
 import type { Repositories, WriteContext } from '../db/repositories';

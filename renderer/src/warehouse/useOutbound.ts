@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
-import type { ShippingPayer } from '../../../shared/domain/vocabulary';
+import type { ShippingPayer } from '#shared/domain/vocabulary';
 import { appDatabase } from '../db/appDatabase';
 import type { FixlineDatabase } from '../db/database';
 import type { StoredShipmentLeg } from '../db/records';

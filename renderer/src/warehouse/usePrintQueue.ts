@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClaimDocuments } from '../../../shared/documents';
-import { maxBatchJobs, type PrintProgress } from '../../../shared/ipc/contract';
+import type { ClaimDocuments } from '#shared/documents';
+import { maxBatchJobs, type PrintProgress } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
 import { claimDocumentsFor, type ClaimDocumentsResult } from '../claim/claimDocumentRecords';
 import { appDatabase } from '../db/appDatabase';

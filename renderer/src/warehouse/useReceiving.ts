@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { rmaNumberPattern } from '../../../shared/domain/claim';
+import { rmaNumberPattern } from '#shared/domain/claim';
 import { appDatabase } from '../db/appDatabase';
 import { createRepositories } from '../db/repositories';
 import { useWriteContext } from '../hooks/useWriteContext';

@@ -1,8 +1,8 @@
 import { Select, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Money, CurrencyCode } from '../../../../shared/domain/primitives';
-import type { Decision } from '../../../../shared/policy';
+import type { Money, CurrencyCode } from '#shared/domain/primitives';
+import type { Decision } from '#shared/policy';
 import { ChargeLineForm } from './ChargeLineForm';
 import { LabourLineForm } from './LabourLineForm';
 import { PartLineForm } from './PartLineForm';

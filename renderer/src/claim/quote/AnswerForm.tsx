@@ -11,7 +11,7 @@ import {
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IsoDate } from '../../../../shared/domain/primitives';
+import type { IsoDate } from '#shared/domain/primitives';
 import type { QuoteAnswer } from '../../db/repositories';
 
 type AnswerFormProps = {

@@ -2,7 +2,7 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CurrencyCode } from '../../../../shared/domain/primitives';
+import type { CurrencyCode } from '#shared/domain/primitives';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { moneyFieldError } from '../../money/moneyErrorText';
 import { MoneyField } from '../../money/MoneyField';

@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Select, Text } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { partFitsModel } from '../../../../shared/domain/deviceModel';
+import { partFitsModel } from '#shared/domain/deviceModel';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { assignedBrands } from '../../intake/intakeForm';
 import { usePartsCatalog } from '../../parts/usePartsCatalog';

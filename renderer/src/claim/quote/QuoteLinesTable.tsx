@@ -1,8 +1,8 @@
 import { ActionIcon, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { money } from '../../../../shared/domain/primitives';
-import type { QuoteLine, QuoteTotals } from '../../../../shared/domain/quote';
-import { quoteTotals } from '../../../../shared/domain/quote';
+import { money } from '#shared/domain/primitives';
+import type { QuoteLine, QuoteTotals } from '#shared/domain/quote';
+import { quoteTotals } from '#shared/domain/quote';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { useQuoteLineText } from './useQuoteLineText';
 

@@ -1,15 +1,11 @@
-import { convertAtRate } from '../../../../shared/domain/currencyConversion';
-import type { CurrencyCode, Money } from '../../../../shared/domain/primitives';
-import { money } from '../../../../shared/domain/primitives';
-import type {
-  QuoteLine,
-  QuoteLineConversion,
-  QuoteLineKind,
-} from '../../../../shared/domain/quote';
-import { exchangeRateSchema } from '../../../../shared/domain/quote';
-import type { Result } from '../../../../shared/domain/result';
-import { fail, ok } from '../../../../shared/domain/result';
-import type { Charge } from '../../../../shared/policy';
+import { convertAtRate } from '#shared/domain/currencyConversion';
+import type { CurrencyCode, Money } from '#shared/domain/primitives';
+import { money } from '#shared/domain/primitives';
+import type { QuoteLine, QuoteLineConversion, QuoteLineKind } from '#shared/domain/quote';
+import { exchangeRateSchema } from '#shared/domain/quote';
+import type { Result } from '#shared/domain/result';
+import { fail, ok } from '#shared/domain/result';
+import type { Charge } from '#shared/policy';
 
 /** A quote line as a form makes it: everything but its id and quote. */
 export type QuoteLineDraft = Omit<QuoteLine, 'id' | 'quoteId'>;

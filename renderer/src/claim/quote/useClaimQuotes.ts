@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { RecordId } from '../../../../shared/domain/primitives';
+import type { RecordId } from '#shared/domain/primitives';
 import { appDatabase } from '../../db/appDatabase';
 import type { StoredQuote, StoredQuoteLine } from '../../db/records';
 

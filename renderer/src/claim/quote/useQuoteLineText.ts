@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuoteLine } from '../../../../shared/domain/quote';
-import type { QuoteLineWords } from '../../../../shared/documents/quoteLineText';
-import { quoteLineConversionText, quoteLineText } from '../../../../shared/documents/quoteLineText';
+import type { QuoteLine } from '#shared/domain/quote';
+import type { QuoteLineWords } from '#shared/documents/quoteLineText';
+import { quoteLineConversionText, quoteLineText } from '#shared/documents/quoteLineText';
 import { useLanguage } from '../../hooks/useStationFormat';
 
 /** How the claim screen words quote lines: in the screen's language, for the center. */

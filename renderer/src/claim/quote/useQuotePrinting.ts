@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Claim } from '../../../../shared/domain/claim';
-import type { Customer } from '../../../../shared/domain/customer';
-import type { Device } from '../../../../shared/domain/device';
-import type { IsoDate } from '../../../../shared/domain/primitives';
-import type { Quote, QuoteLine } from '../../../../shared/domain/quote';
-import type { Decision } from '../../../../shared/policy';
+import type { Claim } from '#shared/domain/claim';
+import type { Customer } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import type { IsoDate } from '#shared/domain/primitives';
+import type { Quote, QuoteLine } from '#shared/domain/quote';
+import type { Decision } from '#shared/policy';
 import { getBridge } from '../../bridge/getBridge';
 import { stationPrinting } from '../../db/records';
 import type { StationSettingsRow } from '../../db/records';

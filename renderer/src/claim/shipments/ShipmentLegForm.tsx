@@ -12,11 +12,11 @@ import {
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Claim } from '../../../../shared/domain/claim';
-import type { CurrencyCode } from '../../../../shared/domain/primitives';
-import type { ShipmentDirection } from '../../../../shared/domain/shipment';
-import type { ShippingPayer } from '../../../../shared/domain/vocabulary';
-import type { DecisionOption } from '../../../../shared/policy';
+import type { Claim } from '#shared/domain/claim';
+import type { CurrencyCode } from '#shared/domain/primitives';
+import type { ShipmentDirection } from '#shared/domain/shipment';
+import type { ShippingPayer } from '#shared/domain/vocabulary';
+import type { DecisionOption } from '#shared/policy';
 import { appDatabase } from '../../db/appDatabase';
 import { storeAttachment } from '../../db/attachments';
 import type { StoredShipmentLeg } from '../../db/records';

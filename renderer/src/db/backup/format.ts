@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  isoDateTimeSchema,
-  sha256Schema,
-  stationCodeSchema,
-} from '../../../../shared/domain/primitives';
+import { isoDateTimeSchema, sha256Schema, stationCodeSchema } from '#shared/domain/primitives';
 import { syncedTableNames, type TableName } from '../records';
 
 /** The version of the ZIP layout below; a reader refuses a newer one rather than guess. */

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { importInto, peakImportFile } from 'dexie-export-import';
-import type { Result } from '../../../../shared/domain/result';
-import { fail, ok } from '../../../../shared/domain/result';
+import type { Result } from '#shared/domain/result';
+import { fail, ok } from '#shared/domain/result';
 import { FixlineDatabase } from '../database';
 import { storageFailure } from '../repositories/repositoryError';
 import { declareSchema, schemaVersions } from '../schema';

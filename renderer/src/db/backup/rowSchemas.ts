@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { auditEventSchema } from '../../../../shared/domain/audit';
-import { claimSchema } from '../../../../shared/domain/claim';
-import { customerSchema } from '../../../../shared/domain/customer';
-import { deviceSchema } from '../../../../shared/domain/device';
-import { evidenceSchema } from '../../../../shared/domain/evidence';
-import { inspectionSchema, misuseFindingSchema } from '../../../../shared/domain/inspection';
-import { noteSchema } from '../../../../shared/domain/note';
+import { auditEventSchema } from '#shared/domain/audit';
+import { claimSchema } from '#shared/domain/claim';
+import { customerSchema } from '#shared/domain/customer';
+import { deviceSchema } from '#shared/domain/device';
+import { evidenceSchema } from '#shared/domain/evidence';
+import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
+import { noteSchema } from '#shared/domain/note';
 import {
   isoDateSchema,
   isoDateTimeSchema,
   recordIdSchema,
   sha256Schema,
   stationCodeSchema,
-} from '../../../../shared/domain/primitives';
-import { quoteLineSchema, quoteSchema } from '../../../../shared/domain/quote';
-import { shipmentLegSchema } from '../../../../shared/domain/shipment';
-import { hlcSchema } from '../../../../shared/sync/hybridLogicalClock';
+} from '#shared/domain/primitives';
+import { quoteLineSchema, quoteSchema } from '#shared/domain/quote';
+import { shipmentLegSchema } from '#shared/domain/shipment';
+import { hlcSchema } from '#shared/sync/hybridLogicalClock';
 import { partSchema, stationSetupSchema, syncedTableNames } from '../records';
 import { customerSearchFields } from '../searchKeys';
 import { RestoreRefusal, type RecordTableName } from './format';

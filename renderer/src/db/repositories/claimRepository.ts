@@ -1,15 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Claim } from '../../../../shared/domain/claim';
-import { formatRmaNumber } from '../../../../shared/domain/claim';
-import type { ClaimStatus } from '../../../../shared/domain/claimWorkflow';
+import type { Claim } from '#shared/domain/claim';
+import { formatRmaNumber } from '#shared/domain/claim';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import {
   allowedTransitions,
   claimWorkflowContext,
   transitionClaim,
-} from '../../../../shared/domain/claimWorkflow';
-import { textSchema } from '../../../../shared/domain/primitives';
-import { claimTransitionAction } from '../../../../shared/domain/roles';
-import type { RecordId, StationCode } from '../../../../shared/domain/primitives';
+} from '#shared/domain/claimWorkflow';
+import { textSchema } from '#shared/domain/primitives';
+import { claimTransitionAction } from '#shared/domain/roles';
+import type { RecordId, StationCode } from '#shared/domain/primitives';
 import type {
   StoredClaim,
   StoredEvidence,

@@ -1,20 +1,20 @@
-import type { Claim } from '../../../../shared/domain/claim';
-import { claimSchema } from '../../../../shared/domain/claim';
-import type { Customer } from '../../../../shared/domain/customer';
-import { customerSchema } from '../../../../shared/domain/customer';
-import type { Device } from '../../../../shared/domain/device';
-import { deviceSchema } from '../../../../shared/domain/device';
-import type { Evidence } from '../../../../shared/domain/evidence';
-import { evidenceSchema } from '../../../../shared/domain/evidence';
-import type { Inspection, MisuseFinding } from '../../../../shared/domain/inspection';
-import { inspectionSchema, misuseFindingSchema } from '../../../../shared/domain/inspection';
-import type { Note } from '../../../../shared/domain/note';
-import { noteSchema } from '../../../../shared/domain/note';
-import type { Quote, QuoteLine } from '../../../../shared/domain/quote';
-import { canEditQuote, quoteLineSchema, quoteSchema } from '../../../../shared/domain/quote';
-import { deviceReceived } from '../../../../shared/domain/claimWorkflow';
-import type { ShipmentLeg } from '../../../../shared/domain/shipment';
-import { shipmentLegSchema } from '../../../../shared/domain/shipment';
+import type { Claim } from '#shared/domain/claim';
+import { claimSchema } from '#shared/domain/claim';
+import type { Customer } from '#shared/domain/customer';
+import { customerSchema } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import { deviceSchema } from '#shared/domain/device';
+import type { Evidence } from '#shared/domain/evidence';
+import { evidenceSchema } from '#shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '#shared/domain/inspection';
+import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
+import type { Note } from '#shared/domain/note';
+import { noteSchema } from '#shared/domain/note';
+import type { Quote, QuoteLine } from '#shared/domain/quote';
+import { canEditQuote, quoteLineSchema, quoteSchema } from '#shared/domain/quote';
+import { deviceReceived } from '#shared/domain/claimWorkflow';
+import type { ShipmentLeg } from '#shared/domain/shipment';
+import { shipmentLegSchema } from '#shared/domain/shipment';
 import type {
   Part,
   StoredAttachment,
@@ -34,7 +34,7 @@ import type {
 import { partSchema } from '../records';
 import { readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
-import type { PermissionAction } from '../../../../shared/domain/roles';
+import type { PermissionAction } from '#shared/domain/roles';
 import type { RecordDefinition, WriteSession } from './writeSession';
 
 /** Most records are stored as they are, with their sync fields. */

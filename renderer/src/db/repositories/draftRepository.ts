@@ -1,4 +1,4 @@
-import { fail, ok } from '../../../../shared/domain/result';
+import { fail, ok } from '#shared/domain/result';
 import type { FixlineDatabase } from '../database';
 import type { DraftRow } from '../records';
 import { runGuardedWrite } from '../writeGuard';

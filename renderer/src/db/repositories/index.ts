@@ -1,10 +1,10 @@
-import type { Customer } from '../../../../shared/domain/customer';
-import type { Device } from '../../../../shared/domain/device';
-import type { Evidence } from '../../../../shared/domain/evidence';
-import type { Inspection, MisuseFinding } from '../../../../shared/domain/inspection';
-import type { Note } from '../../../../shared/domain/note';
-import type { QuoteLine } from '../../../../shared/domain/quote';
-import type { ShipmentLeg } from '../../../../shared/domain/shipment';
+import type { Customer } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import type { Evidence } from '#shared/domain/evidence';
+import type { Inspection, MisuseFinding } from '#shared/domain/inspection';
+import type { Note } from '#shared/domain/note';
+import type { QuoteLine } from '#shared/domain/quote';
+import type { ShipmentLeg } from '#shared/domain/shipment';
 import type { FixlineDatabase } from '../database';
 import type {
   StoredCustomer,

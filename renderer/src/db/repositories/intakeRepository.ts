@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Customer } from '../../../../shared/domain/customer';
-import type { Device } from '../../../../shared/domain/device';
-import type { Evidence } from '../../../../shared/domain/evidence';
-import type { RecordId } from '../../../../shared/domain/primitives';
+import type { Customer } from '#shared/domain/customer';
+import type { Device } from '#shared/domain/device';
+import type { Evidence } from '#shared/domain/evidence';
+import type { RecordId } from '#shared/domain/primitives';
 import type { DraftRow, StoredClaim, StoredEvidence } from '../records';
 import type { ClaimDraft } from './claimRepository';
 import { insertNewClaim } from './claimRepository';

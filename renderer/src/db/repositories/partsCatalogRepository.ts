@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { fail } from '../../../../shared/domain/result';
+import { fail } from '#shared/domain/result';
 import type { Part, StoredPart } from '../records';
 import { partDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';

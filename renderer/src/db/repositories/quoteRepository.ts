@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { IsoDate, IsoDateTime, RecordId } from '../../../../shared/domain/primitives';
-import type { Quote, QuoteLine } from '../../../../shared/domain/quote';
-import { canEditQuote, latestQuote, reviseQuote } from '../../../../shared/domain/quote';
+import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
+import type { Quote, QuoteLine } from '#shared/domain/quote';
+import { canEditQuote, latestQuote, reviseQuote } from '#shared/domain/quote';
 import type { StoredQuote, StoredQuoteLine, SyncFields } from '../records';
 import { quoteDefinition, quoteLineDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { RecordId } from '../../../../shared/domain/primitives';
+import type { RecordId } from '#shared/domain/primitives';
 import type { Synced } from '../records';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';

@@ -1,12 +1,9 @@
 import type { z } from 'zod';
-import type {
-  ClaimStatus,
-  ClaimTransitionErrorCode,
-} from '../../../../shared/domain/claimWorkflow';
-import type { Result } from '../../../../shared/domain/result';
-import type { PermissionAction, PermissionRefusal, Role } from '../../../../shared/domain/roles';
-import { fail, ok } from '../../../../shared/domain/result';
-import { describeFirstIssue } from '../../../../shared/domain/validation';
+import type { ClaimStatus, ClaimTransitionErrorCode } from '#shared/domain/claimWorkflow';
+import type { Result } from '#shared/domain/result';
+import type { PermissionAction, PermissionRefusal, Role } from '#shared/domain/roles';
+import { fail, ok } from '#shared/domain/result';
+import { describeFirstIssue } from '#shared/domain/validation';
 import { isStorageFull } from '../writeGuard';
 
 /**

@@ -1,15 +1,10 @@
 import type { Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { RecordId } from '../../../../shared/domain/primitives';
-import { recordIdSchema } from '../../../../shared/domain/primitives';
-import { fail, ok } from '../../../../shared/domain/result';
-import type { HlcStamp } from '../../../../shared/sync/hybridLogicalClock';
-import {
-  decodeHlc,
-  encodeHlc,
-  initialHlc,
-  tickHlc,
-} from '../../../../shared/sync/hybridLogicalClock';
+import type { RecordId } from '#shared/domain/primitives';
+import { recordIdSchema } from '#shared/domain/primitives';
+import { fail, ok } from '#shared/domain/result';
+import type { HlcStamp } from '#shared/sync/hybridLogicalClock';
+import { decodeHlc, encodeHlc, initialHlc, tickHlc } from '#shared/sync/hybridLogicalClock';
 import type { FixlineDatabase } from '../database';
 import type { OutboxEntry, SettingsRow, StationSettingsRow, TableName } from '../records';
 import { personRoles, stationPeople, syncedTableNames } from '../records';

@@ -1,9 +1,9 @@
 import type { Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { RecordId } from '../../../../shared/domain/primitives';
-import { fail, ok } from '../../../../shared/domain/result';
-import type { PermissionAction, Role } from '../../../../shared/domain/roles';
-import { authorize, rolesEnforced } from '../../../../shared/domain/roles';
+import type { RecordId } from '#shared/domain/primitives';
+import { fail, ok } from '#shared/domain/result';
+import type { PermissionAction, Role } from '#shared/domain/roles';
+import { authorize, rolesEnforced } from '#shared/domain/roles';
 import { checkPin, hashPin, nextPinTryAt, pinSchema, withWrongPin } from '../../station/personPin';
 import type { FixlineDatabase } from '../database';
 import type {

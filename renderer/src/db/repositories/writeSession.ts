@@ -1,11 +1,11 @@
 import type { Table, Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { AuditAction, AuditEvent, FieldChange } from '../../../../shared/domain/audit';
-import type { IsoDateTime, RecordId, StationCode } from '../../../../shared/domain/primitives';
-import type { PermissionAction, PersonRoles, Role } from '../../../../shared/domain/roles';
-import { authorize } from '../../../../shared/domain/roles';
-import type { Hlc } from '../../../../shared/sync/hybridLogicalClock';
+import type { AuditAction, AuditEvent, FieldChange } from '#shared/domain/audit';
+import type { IsoDateTime, RecordId, StationCode } from '#shared/domain/primitives';
+import type { PermissionAction, PersonRoles, Role } from '#shared/domain/roles';
+import { authorize } from '#shared/domain/roles';
+import type { Hlc } from '#shared/sync/hybridLogicalClock';
 import type {
   FieldStamps,
   OutboxRowChange,

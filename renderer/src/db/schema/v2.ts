@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
-import type { Customer } from '../../../../shared/domain/customer';
-import type { RecordId } from '../../../../shared/domain/primitives';
+import type { Customer } from '#shared/domain/customer';
+import type { RecordId } from '#shared/domain/primitives';
 import type { CustomerSearchFields, Synced } from '../records';
 import { customerSearchFields } from '../searchKeys';
 import type { SchemaVersion } from './schemaVersion';

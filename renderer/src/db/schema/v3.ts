@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import type { RecordId } from '../../../../shared/domain/primitives';
+import type { RecordId } from '#shared/domain/primitives';
 import { readClaimDeadlineFields } from '../claimDeadline';
 import type { StoredClaim } from '../records';
 import type { SchemaVersion } from './schemaVersion';
