@@ -163,8 +163,8 @@ const listStatuses = (statuses: readonly ClaimStatus[]): string =>
  * status or a refusal and changes nothing. Guards:
  * - a jump not in {@link allowedTransitions} is refused, naming the allowed next statuses;
  * - receiving needs an authorized return (B14);
- * - authorizing an arrived-damaged (DOA) return needs a photo or video of the product and a
- *   photo of the shipping packaging (B3);
+ * - authorizing a DOA return (reason arrived-damaged, or a DOA remedy chosen) needs a photo or
+ *   video of the product and a photo of the shipping packaging (B3);
  * - marking a claim inspected needs the inspection recorded (B15);
  * - marking it quoted needs the latest quote sent to the customer;
  * - resolving needs an inspection (B15; except a referral to the seller at intake, C1), a chosen
@@ -238,12 +238,22 @@ type Refuse = (
   clauses?: readonly string[],
 ) => Result<ClaimStatus, ClaimTransitionError>;
 
-/** B3: a DOA return is authorized only with the product and the packaging shown. */
+/** The remedies of a dead-on-arrival return (B4). */
+const doaRemedies: ReadonlySet<Remedy> = new Set<Remedy>(['doa-replacement', 'doa-refund']);
+
+/**
+ * B3: a DOA return is authorized only with the product and the packaging shown. A return is DOA
+ * when the customer says it arrived damaged or when a DOA remedy was chosen, whatever the reason
+ * given at intake: the remedy is what the packaging photo unlocks.
+ */
 function guardDoaEvidence(
   context: ClaimWorkflowContext,
   refuse: Refuse,
 ): Result<ClaimStatus, ClaimTransitionError> | undefined {
-  if (context.reason !== 'arrived-damaged') return undefined;
+  const isDoa =
+    context.reason === 'arrived-damaged' ||
+    (context.remedy !== undefined && doaRemedies.has(context.remedy));
+  if (!isDoa) return undefined;
   const { productPhotos, packagingPhotos, videos } = context.evidence;
   const productShown = productPhotos + videos > 0;
   const packagingShown = packagingPhotos > 0;

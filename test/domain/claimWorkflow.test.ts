@@ -149,6 +149,33 @@ describe('transitionClaim', () => {
     expect(transitionClaim(context, 'authorized')).toEqual({ ok: true, value: 'authorized' });
   });
 
+  it.each(['doa-replacement', 'doa-refund'] as const)(
+    'refuses to authorize a %s chosen for a defect claim without a packaging photo (B3)',
+    (remedy) => {
+      const context = makeWorkflowContext({
+        status: 'awaiting-authorization',
+        reason: 'defect',
+        remedy,
+        evidence: { productPhotos: 1, packagingPhotos: 0, videos: 0 },
+      });
+      const result = transitionClaim(context, 'authorized');
+      expect(result.ok ? undefined : result.error).toMatchObject({
+        code: 'doa-evidence-missing',
+        clauses: ['B3'],
+      });
+    },
+  );
+
+  it('authorizes a DOA remedy for a defect claim once product and packaging are shown (B3)', () => {
+    const context = makeWorkflowContext({
+      status: 'awaiting-authorization',
+      reason: 'defect',
+      remedy: 'doa-refund',
+      evidence: { productPhotos: 0, packagingPhotos: 1, videos: 1 },
+    });
+    expect(transitionClaim(context, 'authorized')).toEqual({ ok: true, value: 'authorized' });
+  });
+
   it('authorizes a defect claim without photos, since B3 is only for DOA returns', () => {
     const context = makeWorkflowContext({ status: 'awaiting-authorization', reason: 'defect' });
     expect(transitionClaim(context, 'authorized')).toEqual({ ok: true, value: 'authorized' });
