@@ -39,6 +39,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // One production build of the web app, served to every file.
+          globalSetup: ['test/e2e/globalSetup.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { openStationBrowser, startWebApp } from '../../test/support/webApp.ts';
 import { percentiles, type Percentiles } from '../browser/measure.ts';
 
 /**
- * `npm run --silent bench -- ui`: the real app (the browser build) in headless Chromium with a
+ * `npm run --silent bench -- ui`: the real app (a production build of the web app, with the test
+ * hook that page scripts reach the station's data through) in headless Chromium with a
  * station of 100,000 claims, each figure beside a raw baseline measured in the same page:
  * - `queueFirstRender`: from navigating to the queue until its first rows are painted, beside a
  *   raw Dexie read of the same first 200 claims by the `createdAt` index drawn into a plain table;
@@ -20,8 +20,6 @@ const claimCount = Number(process.env['FIXLINE_BENCH_CLAIMS'] ?? 100_000);
 const firstRenderRounds = 10;
 const scanRounds = 20;
 const warmupRounds = 3;
-
-const generatorUrl = `/@fs${join(import.meta.dirname, '../browser/queueStation.ts')}`;
 
 /** Resolves once the page has painted: after the next frame, once its tasks have run. */
 const afterPaint = `() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))`;
@@ -54,7 +52,7 @@ const firstQueueRowShown = `() => /RMA-/.test(document.querySelector('[role="gri
 
 /** The raw baseline of the first render: the first 200 claims by index, drawn as a plain table. */
 const rawFirstRows = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const afterPaint = ${afterPaint};
   const startedMs = performance.now();
   const claims = await appDatabase().claims.orderBy('createdAt').limit(200).toArray();
@@ -74,7 +72,7 @@ const rawFirstRows = `(async () => {
 
 /** The raw baseline of a scan: the claim by its RMA number, drawn as a heading. */
 const rawScan = (rmaNumber: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const afterPaint = ${afterPaint};
   const startedMs = performance.now();
   const claim = await appDatabase().claims.where('rmaNumber').equals(${JSON.stringify(rmaNumber)}).first();
@@ -108,10 +106,7 @@ const makePhotos = `(async () => {
 
 /** Fixline's intake save with the photos: store each (hash, thumbnail), then `saveIntake`. */
 const fixlineIntakeSave = (round: number) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
-  const { storeAttachment } = await import('/src/db/attachments.ts');
-  const { saveIntake } = await import('/src/intake/saveIntake.ts');
+  const { appDatabase, createRepositories, storeAttachment, saveIntake } = await window.__fixlineTest;
   const db = appDatabase();
   const repositories = createRepositories(db);
   const actor = (await repositories.station.bench()).person?.id ?? '00000000-0000-7000-8000-0000000000aa';
@@ -143,7 +138,7 @@ const fixlineIntakeSave = (round: number) => `(async () => {
 /** The raw baseline: the same three blobs and the same three records put into a plain database. */
 const rawIntakeSave = (round: number) => `(async () => {
   // The app's database class extends Dexie: its prototype is the very Dexie the app runs on.
-  const { FixlineDatabase } = await import('/src/db/database.ts');
+  const { FixlineDatabase } = await window.__fixlineTest;
   const Dexie = Object.getPrototypeOf(FixlineDatabase);
   const db = globalThis.benchRawDb ??= new Dexie('fixline-bench-raw');
   if (!db.isOpen()) {
@@ -231,8 +226,7 @@ export async function runUiBenchmark(): Promise<object> {
     await page.locator('#root h1').first().waitFor({ timeout: 120_000 });
     const startedMs = performance.now();
     await page.evaluate(`(async () => {
-      const { appDatabase } = await import('/src/db/appDatabase.ts');
-      const { restoreQueueStation } = await import(${JSON.stringify(generatorUrl)});
+      const { appDatabase, restoreQueueStation } = await window.__fixlineTest;
       return restoreQueueStation(appDatabase(), ${claimCount});
     })()`);
     process.stderr.write(

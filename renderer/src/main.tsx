@@ -11,6 +11,12 @@ import { StationBackupProvider } from './backup/StationBackupContext';
 import './i18n/setup';
 import { cssVariablesResolver, theme } from './theme';
 
+// A test build (VITE_FIXLINE_TEST_HOOK=1) exposes the station's data to end-to-end tests and
+// benchmarks; in any other build the condition is false at build time and the chunk is left out.
+if (import.meta.env.VITE_FIXLINE_TEST_HOOK === '1') {
+  window.__fixlineTest = import('./core/testHook').then((module) => module.testHook);
+}
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(

@@ -3,23 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
-import { seedClaims, seedStation, warmUp } from './workbenchPages';
+import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
+import { seedClaims, seedStation } from './workbenchPages';
 
 /**
  * The station backup in the browser build, end to end: real Chromium, real IndexedDB, the file
  * the user downloads restored on another station's browser.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
+const appUrl = webAppUrl();
 let folder: string;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
   folder = await mkdtemp(join(tmpdir(), 'fixline-backup-e2e-'));
 }, 60_000);
 afterAll(async () => {
-  await app.stop();
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -28,8 +25,7 @@ afterAll(async () => {
  * passed to page.evaluate could not (the test runner rewrites its imports).
  */
 const recordCustomer = (name: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   const actor = { actor: '00000000-0000-7000-8000-0000000000aa' };
   const station = await repositories.station.setUp({ stationCode: 'JKT1', center: { name: 'Fixline Jakarta' } });
@@ -42,14 +38,13 @@ const recordCustomer = (name: string) => `(async () => {
 })()`;
 
 const customerNames = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   return (await appDatabase().customers.toArray()).map((customer) => customer.name);
 })()`;
 
 /** Breaks claim `id` in the database as a bad restore of the old app could: a status that is none. */
 const breakClaim = (id: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { runRestore } = await import('/src/db/writeGuard.ts');
+  const { appDatabase, runRestore } = await window.__fixlineTest;
   const db = appDatabase();
   await runRestore(db, () => db.transaction('rw', db.tables, () =>
     db.claims.update(${JSON.stringify(id)}, { status: 'bogus' })));
@@ -59,7 +54,7 @@ const backupPanel = (page: Page) => page.getByRole('region', { name: 'Backup' })
 
 /** Opens the app and waits for its first screen (station setup, or the workbench once set up). */
 async function openApp(page: Page) {
-  await page.goto(app.url);
+  await page.goto(appUrl);
   await page.locator('#root h1').first().waitFor();
 }
 
@@ -245,7 +240,7 @@ describe('station backup in the browser', () => {
       await station.page.evaluate(seedStation);
       const [claimId] = await station.page.evaluate<string[]>(seedClaims(1));
       await station.page.evaluate(breakClaim(claimId ?? ''));
-      await station.page.goto(`${app.url}/#/claims/${claimId ?? ''}`);
+      await station.page.goto(`${appUrl}/#/claims/${claimId ?? ''}`);
       const failure = station.page.getByRole('alert').filter({ hasText: 'could not be shown' });
       await failure.waitFor();
       await station.page.screenshot({ path: join(screenshotFolder, 'route-error.png') });

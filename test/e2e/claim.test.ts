@@ -1,6 +1,6 @@
 import type { Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import { jakartaDay, photoFile, seedClaim } from './claimPages';
 import {
   expectNoSeriousAxeViolations,
@@ -8,22 +8,13 @@ import {
   saveScreenshot,
   seedStation,
   seededTechnician,
-  warmUp,
 } from './workbenchPages';
 
 /**
  * The claim screen in the browser build, end to end: the workflow's guards as the bench meets
  * them, evidence, the inspection feeding the policy decision, notes, the timeline and the clocks.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 60_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 /** Axe on the page as a person leaves it: the mouse off the last button it pressed. */
 async function checkAccessibility(page: Page): Promise<void> {
@@ -39,7 +30,7 @@ describe('the claim screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const claimId = (await page.evaluate(
         seedClaim({
@@ -50,7 +41,7 @@ describe('the claim screen', () => {
           orderDate: recentOrder,
         }),
       )) as string;
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       await page.getByRole('heading', { name: 'RMA-JKT1-000001' }).waitFor();
       const gallery = page.getByRole('region', { name: 'Evidence' });
       await gallery.getByRole('button', { name: /product-photo\.png/ }).waitFor();
@@ -79,7 +70,6 @@ describe('the claim screen', () => {
       expect(await picker.getByLabel('What box-dented.png shows').inputValue()).toBe(
         'Packaging photo',
       );
-      await page.waitForTimeout(300); // the dialog's opening transition
       await saveScreenshot(page, 'claim-add-evidence');
       await picker.getByRole('button', { name: 'Add 1 file' }).click();
       await picker.waitFor({ state: 'hidden' });
@@ -98,7 +88,6 @@ describe('the claim screen', () => {
       await gallery.getByRole('button', { name: /box-dented\.png/ }).click();
       const viewer = page.getByRole('dialog', { name: 'Packaging photo · box-dented.png' });
       await viewer.getByRole('img', { name: 'box-dented.png' }).waitFor();
-      await page.waitForTimeout(300);
       await saveScreenshot(page, 'claim-evidence-viewer');
       await viewer.getByRole('button', { name: 'Close' }).last().click();
       await viewer.waitFor({ state: 'hidden' });
@@ -111,7 +100,7 @@ describe('the claim screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const claimId = (await page.evaluate(
         seedClaim({
@@ -122,7 +111,7 @@ describe('the claim screen', () => {
           orderDate: recentOrder,
         }),
       )) as string;
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const decision = page.getByRole('region', { name: 'What the policy allows' });
       await decision.getByText('Warranty replacement').waitFor();
       expect(await decision.getByText('Customer pays').count()).toBe(0);
@@ -175,7 +164,7 @@ describe('the claim screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const claimId = (await page.evaluate(
         seedClaim({
@@ -186,7 +175,7 @@ describe('the claim screen', () => {
           orderDate: recentOrder,
         }),
       )) as string;
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const inspection = page.getByRole('region', { name: 'Inspection' });
       await inspection
         .getByText('The device has not been received yet: receive it at the warehouse desk first')
@@ -208,7 +197,7 @@ describe('the claim screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const claimId = (await page.evaluate(
         seedClaim({
@@ -219,7 +208,7 @@ describe('the claim screen', () => {
           orderDate: recentOrder,
         }),
       )) as string;
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       await page.getByRole('heading', { name: 'RMA-JKT1-000001' }).waitFor();
 
       await page.keyboard.press('n');
@@ -281,7 +270,7 @@ describe('the claim screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const lateId = (await page.evaluate(
         seedClaim({
@@ -304,7 +293,7 @@ describe('the claim screen', () => {
       const clocks = page.getByRole('list', { name: 'Deadlines' });
       const firstResponse = clocks.getByRole('listitem').filter({ hasText: 'First response' });
 
-      await page.goto(`${app.url}#/claims/${lateId}`);
+      await page.goto(`${appUrl}#/claims/${lateId}`);
       await firstResponse.getByText('4 days late').waitFor();
       expect(await firstResponse.getAttribute('data-tone')).toBe('late');
       // The 24-month coverage is far away: running, not coloured as near.
@@ -318,7 +307,7 @@ describe('the claim screen', () => {
       await checkAccessibility(page);
       await saveScreenshot(page, 'claim-clock-late');
 
-      await page.goto(`${app.url}#/claims/${nearId}`);
+      await page.goto(`${appUrl}#/claims/${nearId}`);
       await page.getByRole('heading', { name: 'RMA-JKT1-000002' }).waitFor();
       await firstResponse.getByText('in 1 day').waitFor();
       expect(await firstResponse.getAttribute('data-tone')).toBe('near');
@@ -340,7 +329,7 @@ describe('the claim screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const claimId = (await page.evaluate(
         seedClaim({
@@ -351,7 +340,7 @@ describe('the claim screen', () => {
           orderDate: recentOrder,
         }),
       )) as string;
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const assignee = page.getByRole('combobox', { name: 'Assignee', exact: true });
       expect(await assignee.inputValue()).toBe('Nobody yet');
       await assignee.click();

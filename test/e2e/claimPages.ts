@@ -36,8 +36,7 @@ const drawPhoto = `async (label, color) => {
  * technician, with its clock set `openedDaysAgo` back; returns the claim's id.
  */
 export const seedClaim = (claim: SeededClaim) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories, storeAttachment } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories, storeAttachment } = await window.__fixlineTest;
   const drawPhoto = ${drawPhoto};
   const openedAt = Date.now() - ${claim.openedDaysAgo} * 24 * 60 * 60 * 1000;
   const repositories = createRepositories(appDatabase(), { now: () => openedAt });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import {
   authorize,
   type FinishedClaim,
@@ -16,7 +16,6 @@ import {
   openApp,
   saveScreenshot,
   seededTechnician,
-  warmUp,
 } from './workbenchPages';
 
 /**
@@ -25,15 +24,7 @@ import {
  * and outbound on the warehouse desk, the inspection, the decision (with a quote where the
  * customer pays), the chosen remedy and the timeline that tells it all.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 90_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 describe('one complete claim per policy pack', () => {
   for (const plan of plans) {
@@ -42,10 +33,10 @@ describe('one complete claim per policy pack', () => {
       try {
         const { page } = station;
         const shot = (step: string) => saveScreenshot(page, `complete-${plan.pack}-${step}`);
-        await openApp(page, app.url);
+        await openApp(page, appUrl);
         await page.evaluate(seedStationForEveryPack);
 
-        const walk = { page, url: app.url, shot };
+        const walk = { page, url: appUrl, shot };
         const claimId = await intake(walk, plan);
         await authorize(walk, plan);
         await receive(walk, plan);
@@ -71,7 +62,7 @@ describe('one complete claim per policy pack', () => {
         );
 
         // The claim screen at the end: final, and its timeline tells every step.
-        await page.goto(`${app.url}#/claims/${claimId}`);
+        await page.goto(`${appUrl}#/claims/${claimId}`);
         await page.getByLabel('Status: Closed').waitFor();
         const timeline = page.getByRole('region', { name: 'Timeline' });
         const by = seededTechnician.name;

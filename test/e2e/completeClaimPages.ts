@@ -438,7 +438,7 @@ export type FinishedClaim = {
 
 /** The claim as stored at the end, with what hangs on it. */
 export const readFinishedClaim = (claimId: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const db = appDatabase();
   const id = ${JSON.stringify(claimId)};
   const claim = await db.claims.get(id);

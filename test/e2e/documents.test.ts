@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
+import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
 import {
   barcodesOnFirstPage,
   normalizeSpace,
@@ -14,7 +14,6 @@ import {
   saveScreenshot,
   seedClaims,
   seedStation,
-  warmUp,
   recordPrintCalls,
 } from './workbenchPages';
 
@@ -23,16 +22,13 @@ import {
  * build, the DejaVu fonts unpacked with DecompressionStream, bwip-js barcodes), downloaded
  * through the claim screen, and read back with poppler and zbar as a person's tools would.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
+const appUrl = webAppUrl();
 let folder: Awaited<ReturnType<typeof scratchFolder>>;
 
 beforeAll(async () => {
-  app = await startWebApp();
   folder = await scratchFolder('web-documents');
-  await warmUp(app.url);
 }, 60_000);
 afterAll(async () => {
-  await app.stop();
   await folder.remove();
 });
 
@@ -41,10 +37,10 @@ describe('documents in the browser build', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const documents = page.getByRole('region', { name: 'Documents' });
       await documents.getByText('opens in the print dialog').waitFor();
       await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
@@ -89,10 +85,10 @@ describe('documents in the browser build', () => {
       // Headless Chromium has no print dialog (printing there crashes the page), so each frame's
       // print() is recorded on the page instead: the edge of the browser, not Fixline's code.
       await page.addInitScript(recordPrintCalls);
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const documents = page.getByRole('region', { name: 'Documents' });
       await documents.getByRole('button', { name: 'Open for printing: Return label' }).click();
       await documents.getByText('Return label opened in the print dialog.').waitFor();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barcodesOnFirstPage, normalizeSpace, pdfText, scratchFolder } from '../documents/pdfTools';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import {
   authorize,
   inspect,
@@ -14,23 +14,20 @@ import {
 } from './completeClaimPages';
 import { choose, decisionPanel, field } from './intakePages';
 import { fillAddress, newCenter, setUpThroughTheForm } from './setupPages';
-import { expectNoSeriousAxeViolations, saveScreenshot, seedClaims, warmUp } from './workbenchPages';
+import { expectNoSeriousAxeViolations, saveScreenshot, seedClaims } from './workbenchPages';
 
 /**
  * A center's first day, through the screens alone: from an empty browser profile, first-run
  * setup, then one claim per policy pack from intake to its decision (and quote, where the
  * customer pays), and the RMA slip, return label and device tag downloaded and read back.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
+const appUrl = webAppUrl();
 let folder: Awaited<ReturnType<typeof scratchFolder>>;
 
 beforeAll(async () => {
-  app = await startWebApp();
   folder = await scratchFolder('first-day');
-  await warmUp(app.url);
 }, 150_000);
 afterAll(async () => {
-  await app.stop();
   await folder.remove();
 });
 
@@ -67,10 +64,10 @@ describe('the first day at a new center', () => {
         const shot = async (step: string) => {
           if (step === 'documents') await saveScreenshot(page, `first-day-${plan.pack}-${step}`);
         };
-        await page.goto(app.url);
+        await page.goto(appUrl);
         await setUpThroughTheForm(page, { withAddress: true });
 
-        const walk = { page, url: app.url, shot };
+        const walk = { page, url: appUrl, shot };
         const claimId = await intake(walk, plan);
         await authorize(walk, plan);
         await receive(walk, plan);
@@ -118,7 +115,7 @@ describe('a center that set up without its address', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await page.goto(app.url);
+      await page.goto(appUrl);
       await page.getByText('ID', { exact: true }).click();
       await page.getByRole('heading', { name: 'Siapkan stasiun ini' }).waitFor();
       await saveScreenshot(page, 'setup-first-run-indonesian');
@@ -126,7 +123,7 @@ describe('a center that set up without its address', () => {
       await setUpThroughTheForm(page, { withAddress: false });
       // The claim is not what this test is about: it is opened by script, as intake would.
       const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
 
       const documents = page.getByRole('region', { name: 'Documents' });
       await documents
@@ -174,7 +171,7 @@ describe('a center that set up without its address', () => {
         .getByText(`${newCenter.street}, ${newCenter.district}, ${newCenter.city}`)
         .waitFor();
 
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       await documents.getByRole('button', { name: 'Download PDF: RMA slip' }).waitFor();
       await expect
         .poll(() => documents.getByRole('button', { name: 'Download PDF: RMA slip' }).isEnabled())
@@ -182,7 +179,7 @@ describe('a center that set up without its address', () => {
       expect(await documents.getByRole('link', { name: 'Add it in Settings' }).count()).toBe(0);
 
       // Intake now sends a KOSPET bought on eBay to the official store's pack: refer to the seller.
-      await page.goto(`${app.url}#/intake`);
+      await page.goto(`${appUrl}#/intake`);
       await field(page, 'device.brand').fill('KOSPET');
       await field(page, 'device.model').fill('Tank T3');
       await choose(page, 'device.category', 'Smartwatch');

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import {
   checkAccessibility,
   choose,
@@ -16,21 +16,13 @@ import {
   seededCustomer,
   waitForDraftWith,
 } from './intakePages';
-import { saveScreenshot, seedClaims, warmUp } from './workbenchPages';
+import { saveScreenshot, seedClaims } from './workbenchPages';
 
 /**
  * The intake screen in the browser build, end to end: real Chromium with a fake camera, real
  * IndexedDB, the seeded station (KOSPET's official store → the kospet-official-store pack).
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 90_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 const receiptPdf = {
   name: 'receipt-ORD-7731.pdf',
@@ -45,7 +37,7 @@ describe('the intake screen', () => {
     const station = await openStationBrowser(fakeCameraArgs);
     try {
       const { page } = station;
-      await openIntake(page, app.url);
+      await openIntake(page, appUrl);
       const customerId: string = await page.evaluate(seedCustomer);
       const decision = decisionPanel(page);
       await decision.getByRole('button', { name: 'Brand' }).waitFor();
@@ -117,7 +109,7 @@ describe('the intake screen', () => {
       await expect.poll(() => startRecording.isEnabled(), { timeout: 15_000 }).toBe(true);
       await startRecording.click();
       await page.getByText('Recording…').waitFor();
-      await page.waitForTimeout(1200);
+      await page.getByText('0:01', { exact: true }).waitFor(); // a second of video
       await page.getByRole('button', { name: 'Stop and attach' }).click();
       await files.getByText(/^video-.*\.webm$/).waitFor();
 
@@ -192,7 +184,7 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page, app.url);
+      await openIntake(page, appUrl);
       await field(page, 'customer.name').fill('Budi Santoso');
       await field(page, 'customer.phone').fill('+62 813 1111 2222');
       await field(page, 'device.serial').fill('KT3-2026-000777');
@@ -232,7 +224,7 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page, app.url);
+      await openIntake(page, appUrl);
       await field(page, 'customer.name').fill('Rina Kurnia');
       await field(page, 'customer.phone').fill('+62 815 7777 1234');
       // 490154203237518 is a valid IMEI; the last digit is mistyped.
@@ -273,7 +265,7 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page, app.url);
+      await openIntake(page, appUrl);
       const dropZone = page.getByRole('button', {
         name: 'Drag photos, videos or PDF files here, or click to choose them',
       });
@@ -294,9 +286,9 @@ describe('the intake screen', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page, app.url);
+      await openIntake(page, appUrl);
       await page.evaluate(seedClaims(3));
-      await page.goto(`${app.url}#/intake`);
+      await page.goto(`${appUrl}#/intake`);
       await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor();
       await field(page, 'device.serial').click();
       // A scanner: fast keys ending with Enter, of a serial that already has a claim.

@@ -22,8 +22,7 @@ export const seededCustomer = {
 
 /** Stores {@link seededCustomer} through the repositories; returns the customer's id. */
 export const seedCustomer = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const created = await createRepositories(appDatabase()).customers.create(
     { ...${JSON.stringify(seededCustomer)}, preferredLanguage: 'id' },
     { actor: '00000000-0000-7000-8000-0000000000aa' },
@@ -65,7 +64,7 @@ export type StoredIntake = {
 
 /** The records an intake stored, read through the database (not the screen). */
 export const readStoredIntake = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const db = appDatabase();
   const claims = await db.claims.toArray();
   const claim = claims[0];
@@ -94,7 +93,7 @@ export const readStoredIntake = `(async () => {
 
 /** The intake's draft as stored, or null. */
 export const readDraft = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const rows = await appDatabase().drafts.toArray();
   return rows[0] ?? null;
 })()`;

@@ -1,16 +1,10 @@
 import type { Locator, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
+import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
 import { measureCutContent, seedQuoteLines } from './layoutPages';
 import { seedInspectedMisuseClaim } from './quotePages';
-import {
-  expectNoSeriousAxeViolations,
-  openApp,
-  seedClaims,
-  seedStation,
-  warmUp,
-} from './workbenchPages';
+import { expectNoSeriousAxeViolations, openApp, seedClaims, seedStation } from './workbenchPages';
 
 /**
  * Every screen at the window sizes a center uses (a 1024×768 bench tablet, a 1366×768 laptop,
@@ -18,15 +12,7 @@ import {
  * cut off past the right edge or inside its box, no button or table cell truncates its text,
  * and axe finds nothing serious. One browser per language; the viewport is resized.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 180_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 const sizes = [
   { width: 1024, height: 768 },
@@ -108,7 +94,7 @@ describe('the layout of every screen', () => {
       const station = await openStationBrowser();
       try {
         const { page } = station;
-        await openApp(page, app.url);
+        await openApp(page, appUrl);
         await page.evaluate(seedStation);
         await page.evaluate(seedClaims(5));
         const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
@@ -120,7 +106,7 @@ describe('the layout of every screen', () => {
         for (const size of sizes) {
           await page.setViewportSize(size);
           for (const screen of screens) {
-            await page.goto(`${app.url}${screen.path}`);
+            await page.goto(`${appUrl}${screen.path}`);
             await screen.settle?.(page);
             await settled(page);
             const shot = (name: string) =>

@@ -5,8 +5,7 @@
 
 /** Starts a quote on `claimId` with a part, hourly labour, the converted C9 fee and shipping. */
 export const seedQuoteLines = (claimId: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   const actor = { actor: '00000000-0000-7000-8000-0000000000aa' };
   const unwrap = (result) => { if (!result.ok) throw new Error(result.error.message); return result.value; };

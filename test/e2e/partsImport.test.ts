@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
-import { openApp, saveScreenshot, seedStation, warmUp } from './workbenchPages';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
+import { openApp, saveScreenshot, seedStation } from './workbenchPages';
 
 /** The parts CSV import in the browser build, with a file of 50,000 bad rows and one good one. */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 60_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 describe('importing a parts CSV', () => {
   it('lists the first 200 problems, counts the rest, and imports the good rows', async () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.getByRole('link', { name: 'Parts' }).click();
       const badRows = Array.from({ length: 50_000 }, (_, index) => `BAD-${index},,1.00,USD,`);

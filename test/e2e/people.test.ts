@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import {
   expectNoSeriousAxeViolations,
   openApp,
@@ -7,7 +7,6 @@ import {
   seedClaims,
   seedStation,
   seededTechnician,
-  warmUp,
 } from './workbenchPages';
 
 /**
@@ -15,15 +14,7 @@ import {
  * Settings, the clerk signs in with a PIN, is refused the parts catalog with words that say who
  * may, writes a note the timeline names with the clerk's role, and the station locks.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 240_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 const clerk = { name: 'Budi Santoso', pin: '2468' };
 
@@ -32,11 +23,11 @@ describe('people and roles', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
 
-      await page.goto(`${app.url}#/settings`);
+      await page.goto(`${appUrl}#/settings`);
       const people = page.getByRole('region', { name: 'People' });
       await people.getByRole('cell', { name: seededTechnician.name, exact: true }).waitFor();
       await people.getByRole('button', { name: 'Add a person' }).click();
@@ -69,7 +60,7 @@ describe('people and roles', () => {
         .toBe(1);
       await saveScreenshot(page, 'people-header-clerk');
 
-      await page.goto(`${app.url}#/parts`);
+      await page.goto(`${appUrl}#/parts`);
       await page.getByRole('button', { name: 'Add a part' }).click();
       const part = page.getByRole('dialog', { name: 'Add a part' });
       await part.getByRole('textbox', { name: 'SKU', exact: true }).fill('KT3-GLS-01');
@@ -84,7 +75,7 @@ describe('people and roles', () => {
       await saveScreenshot(page, 'people-clerk-refused-parts');
       await part.getByRole('button', { name: 'Cancel' }).first().click();
 
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       await page.getByRole('textbox', { name: 'New note' }).fill('Parcel arrived with a torn box.');
       await page.getByRole('button', { name: 'Add note' }).click();
       const timeline = page.getByRole('region', { name: 'Timeline' });
@@ -100,7 +91,7 @@ describe('people and roles', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.getByRole('button', { name: /Signed in/ }).click();
       await page.getByRole('menuitem', { name: 'Lock the station now' }).click();
@@ -129,10 +120,10 @@ describe('people and roles', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.getByText('ID', { exact: true }).click();
-      await page.goto(`${app.url}#/settings`);
+      await page.goto(`${appUrl}#/settings`);
       const people = page.getByRole('region', { name: 'Orang' });
       await people.getByText('Petugas gudang').first().waitFor();
       await page

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import {
   chooseFilter,
   countGenerated,
@@ -8,7 +8,6 @@ import {
   restoreQueueStation,
   slowStepMs,
   type SeededQueue,
-  warmUpQueue,
 } from './queuePages';
 import { expectNoSeriousAxeViolations, openApp, saveScreenshot } from './workbenchPages';
 
@@ -20,30 +19,27 @@ import { expectNoSeriousAxeViolations, openApp, saveScreenshot } from './workben
 const claimCount = 100_000;
 const dewi = '00000000-0000-7000-8000-0000000000aa';
 
-let app: Awaited<ReturnType<typeof startWebApp>>;
+const appUrl = webAppUrl();
 let station: Awaited<ReturnType<typeof openStationBrowser>>;
 let seeded: SeededQueue;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  await warmUpQueue(app.url);
   station = await openStationBrowser();
   // 100,000 claims are slow to restore on a busy machine; the steps after it are not timed.
   station.context.setDefaultTimeout(slowStepMs);
-  await openApp(station.page, app.url);
+  await openApp(station.page, appUrl);
   seeded = (await station.page.evaluate(restoreQueueStation(claimCount))) as SeededQueue;
   await station.page.getByRole('heading', { name: 'Queue' }).waitFor();
 }, 600_000);
 afterAll(async () => {
   await station.close();
-  await app.stop();
 }, 180_000);
 
 const grid = () => station.page.getByRole('grid', { name: 'Claims' });
 
 /** Each test starts on the whole queue, whatever the one before left on screen. */
 beforeEach(async () => {
-  await station.page.goto(`${app.url}#/`);
+  await station.page.goto(`${appUrl}#/`);
   await grid()
     .getByRole('row', { name: /RMA-JKT1-000001\b/ })
     .waitFor();
@@ -189,7 +185,6 @@ describe('the queue with 100,000 claims', () => {
     expect(await dialog.getByRole('button', { name: 'Change 100,000 claims' }).isDisabled()).toBe(
       true,
     );
-    await page.waitForTimeout(300); // the dialog's opening transition
     await saveScreenshot(page, 'queue-bulk-too-many');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Clear selection' }).click();
@@ -212,7 +207,6 @@ describe('the queue with 100,000 claims', () => {
     }
     await filterInput(page, 'New status').click();
     await page.getByRole('option', { name: 'Received', exact: true }).click();
-    await page.waitForTimeout(300); // the dialog's opening transition
     await saveScreenshot(page, 'queue-bulk-confirm');
     await dialog.getByRole('button', { name: 'Change 3 claims' }).click();
 

@@ -1,14 +1,10 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright';
-import { openStationBrowser } from '../support/webApp';
 
 /**
- * Page scripts and page helpers of the queue's end-to-end test. Page scripts are text that
- * imports the app's modules from the dev server (see workbenchPages.ts); the station generator
- * lives with the benchmarks, which build the same 100,000-claim station.
+ * Page scripts and page helpers of the queue's end-to-end test. Page scripts reach the app through
+ * the test build's hook (see workbenchPages.ts); the station generator
+ * (renderer/src/core/testing/queueStation.ts) is the one the benchmarks restore too.
  */
-
-const generatorUrl = `/@fs${join(import.meta.dirname, '../../bench/browser/queueStation.ts')}`;
 
 /** What the generator reports it made (see `QueueStationSummary`). */
 export type SeededQueue = {
@@ -22,8 +18,7 @@ export type SeededQueue = {
 
 /** Restores a station of `count` claims into the app's empty database, the way a backup is restored. */
 export const restoreQueueStation = (count: number) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { restoreQueueStation } = await import(${JSON.stringify(generatorUrl)});
+  const { appDatabase, restoreQueueStation } = await window.__fixlineTest;
   return restoreQueueStation(appDatabase(), ${count});
 })()`;
 
@@ -35,7 +30,7 @@ export const countGenerated = (
   count: number,
   filter: { status?: string; packId?: string; assigneeId?: string },
 ) => `(async () => {
-  const { generatedClaim } = await import(${JSON.stringify(generatorUrl)});
+  const { generatedClaim } = await window.__fixlineTest;
   const filter = ${JSON.stringify(filter)};
   let matches = 0;
   for (let index = 0; index < ${count}; index += 1) {
@@ -68,21 +63,3 @@ export function filterInput(page: Page, label: string) {
 
 /** How long a step may take on a loaded machine before the test gives up on it. */
 export const slowStepMs = 120_000;
-
-/**
- * Visits the app once and restores a small station with the generator, so the dev server has
- * optimized every dependency the generator and the queue use (after which it reloads the page)
- * before the test counts on its page.
- */
-export async function warmUpQueue(url: string): Promise<void> {
-  const browser = await openStationBrowser();
-  try {
-    browser.context.setDefaultTimeout(slowStepMs);
-    await browser.page.goto(url);
-    await browser.page.locator('#root h1').first().waitFor();
-    await browser.page.evaluate(restoreQueueStation(20));
-    await browser.page.getByText('20 claims', { exact: true }).waitFor();
-  } finally {
-    await browser.close();
-  }
-}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import {
   checkPrintRequests,
   readStoredLegs,
@@ -18,7 +18,6 @@ import {
   openApp,
   saveScreenshot,
   seedStation,
-  warmUp,
 } from './workbenchPages';
 
 /**
@@ -26,15 +25,7 @@ import {
  * real Chromium, real IndexedDB, records checked as stored.
  */
 const projectRoot = join(import.meta.dirname, '../..');
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 60_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 describe('the quote of a claim', () => {
   it('builds a quote from a catalog part, labour, a pack charge and shipping, sends it, records the answer and revises it', async () => {
@@ -43,13 +34,13 @@ describe('the quote of a claim', () => {
       const { page } = station;
       await page.addInitScript(fakeDesktopBridge);
       await page.addInitScript(recordPrintRequests);
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedQuotePrinter);
       await page.evaluate(seedCatalogParts);
       const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
 
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const quote = page.getByRole('region', { name: 'Quote', exact: true });
       await quote.getByRole('button', { name: 'Start a quote' }).click();
       await quote.getByText('Draft', { exact: true }).waitFor();
@@ -131,9 +122,7 @@ describe('the quote of a claim', () => {
 
       await quote.getByRole('button', { name: 'Print quote' }).click();
       await quote.getByText('Quote sent to the printer (job Office_Laser-17).').waitFor();
-      expect(await page.evaluate(checkPrintRequests(projectRoot))).toEqual([
-        { kind: 'quote', ok: true },
-      ]);
+      expect(await page.evaluate(checkPrintRequests)).toEqual([{ kind: 'quote', ok: true }]);
 
       // The paid remedy is chosen, but resolving waits for the customer's approval: the step
       // says so beside it rather than failing when clicked.
@@ -259,10 +248,10 @@ describe('the quote of a claim', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const shipments = page.getByRole('region', { name: 'Shipments', exact: true });
       await shipments.getByRole('button', { name: 'Add a leg' }).click();
       await shipments
@@ -319,9 +308,9 @@ describe('the parts catalog', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
-      await page.goto(`${app.url}#/parts`);
+      await page.goto(`${appUrl}#/parts`);
       await page.getByRole('heading', { name: 'Parts catalog' }).waitFor();
       await page.getByText('No parts yet.', { exact: false }).waitFor();
 
@@ -398,10 +387,10 @@ describe('the parts catalog', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedCatalogParts);
-      await page.goto(`${app.url}#/parts`);
+      await page.goto(`${appUrl}#/parts`);
       await page.getByRole('cell', { name: 'KT3-LCD-01', exact: true }).waitFor();
 
       await page.getByRole('button', { name: 'Add a part' }).click();
@@ -436,7 +425,7 @@ describe('the parts catalog', () => {
         expect.objectContaining({ sku: 'KT3-GLS-01' }),
       );
       const tombstone = await page.evaluate(`(async () => {
-        const { appDatabase } = await import('/src/db/appDatabase.ts');
+        const { appDatabase } = await window.__fixlineTest;
         const part = await appDatabase().partsCatalog.where('sku').equals('KT3-GLS-01').first();
         return { deleted: part?.deletedAt !== undefined, price: part?.unitPrice.amount, models: part?.compatibleModels };
       })()`);

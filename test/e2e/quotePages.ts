@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-
 /**
  * Page scripts for the quote, shipments and parts catalog tests. Like workbenchPages, they are
  * text that imports the app's own modules from the dev server and writes through the repositories.
@@ -14,8 +12,7 @@ const unwrap = `(result) => { if (!result.ok) throw new Error(result.error.messa
  * trade-in, with the customer paying the inbound leg and a C9 price difference. Returns its id.
  */
 export const seedInspectedMisuseClaim = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   const actor = ${actor};
   const unwrap = ${unwrap};
@@ -53,8 +50,7 @@ export const seedInspectedMisuseClaim = `(async () => {
  * model, one for another watch only.
  */
 export const seedCatalogParts = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   const actor = ${actor};
   const unwrap = ${unwrap};
@@ -68,8 +64,7 @@ export const seedCatalogParts = `(async () => {
 
 /** Chooses a system printer for quotes, as the desktop's Settings screen would. */
 export const seedQuotePrinter = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const saved = await createRepositories(appDatabase()).station.savePrinting({
     quote: { type: 'system', printer: 'Office_Laser', paper: 'A4' },
   });
@@ -88,10 +83,10 @@ export const recordPrintRequests = `(() => {
 
 /**
  * Whether every recorded print request is one main would accept: parsed with the IPC contract's
- * own document schema, served from the project's shared folder by the dev server.
+ * own document schema (from the test build's hook).
  */
-export const checkPrintRequests = (projectRoot: string) => `(async () => {
-  const { documentRequestSchema } = await import(${JSON.stringify(`/@fs${join(projectRoot, 'shared/documents/documentSchemas.ts')}`)});
+export const checkPrintRequests = `(async () => {
+  const { documentRequestSchema } = await window.__fixlineTest;
   return window.__printRequests.map((request) => {
     const parsed = documentRequestSchema.safeParse(request);
     return { kind: request.kind, ok: parsed.success, error: parsed.success ? undefined : parsed.error.message };
@@ -100,7 +95,7 @@ export const checkPrintRequests = (projectRoot: string) => `(async () => {
 
 /** The stored quote revisions of a claim, oldest first, each with its live lines. */
 export const readStoredQuotes = (claimId: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const db = appDatabase();
   const quotes = await db.quotes.where('claimId').equals(${JSON.stringify(claimId)}).toArray();
   quotes.sort((a, b) => a.revision - b.revision);
@@ -121,7 +116,7 @@ export const readStoredQuotes = (claimId: string) => `(async () => {
 
 /** The stored shipment legs of a claim with the kind and name of their receipt evidence. */
 export const readStoredLegs = (claimId: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const db = appDatabase();
   const legs = await db.shipmentLegs.where('claimId').equals(${JSON.stringify(claimId)}).toArray();
   const result = [];
@@ -136,7 +131,7 @@ export const readStoredLegs = (claimId: string) => `(async () => {
 
 /** The live parts of the catalog, by SKU, as plain values. */
 export const readStoredParts = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const parts = await appDatabase().partsCatalog.orderBy('sku').filter((part) => !part.deletedAt).toArray();
   return parts.map(({ sku, name, unitPrice, compatibleModels }) => ({ sku, name, unitPrice, compatibleModels }));
 })()`;

@@ -1,30 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import { seedReportsStation } from './reportsPages';
 import {
   expectNoSeriousAxeViolations,
   openApp,
   saveScreenshot,
   seedStation,
-  warmUp,
 } from './workbenchPages';
 
 /**
  * The Reports screen in the browser build: a station seeded with known claims through the
  * repositories, the figures read back from the tables, the date filter, and the CSV export.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 60_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 /** The rows of a report's table (header row first), as the screen shows them. */
 async function tableRows(
@@ -50,7 +41,7 @@ function cellValue(text: string): string | number {
 }
 
 async function openReports(page: Page): Promise<void> {
-  await openApp(page, app.url);
+  await openApp(page, appUrl);
   await page.evaluate(seedStation);
   await page.evaluate(seedReportsStation);
   await page.getByRole('link', { name: 'Reports' }).click();

@@ -15,8 +15,7 @@
  * Claims 1 to 4 and 6 got their first answer an hour or three after opening.
  */
 export const seedReportsStation = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   let clock = 0;
   const repositories = createRepositories(appDatabase(), { now: () => clock });
   const actor = { actor: '00000000-0000-7000-8000-0000000000aa' };

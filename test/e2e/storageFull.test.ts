@@ -1,22 +1,14 @@
 import type { Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import { choose, field, openIntake, readStoredIntake, type StoredIntake } from './intakePages';
-import { saveScreenshot, warmUp } from './workbenchPages';
+import { saveScreenshot } from './workbenchPages';
 
 /**
  * The intake when IndexedDB refuses a write for want of space, and when a date is in the future:
  * real Chromium, real IndexedDB, the seeded station.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 90_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 /**
  * Makes every write to the outbox (which each repository write makes, in its transaction) fail as
@@ -56,7 +48,7 @@ describe('the intake when storage is full', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page, app.url);
+      await openIntake(page, appUrl);
       await fillIntake(page);
       await page.evaluate(fillTheDisk);
 
@@ -87,7 +79,7 @@ describe('the intake when storage is full', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openIntake(page, app.url);
+      await openIntake(page, appUrl);
       await fillIntake(page);
       const nextYear = new Date().getFullYear() + 1;
       await field(page, 'purchase.orderDate').fill(`${nextYear}-01-15`);

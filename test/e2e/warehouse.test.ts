@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import {
   barcodesByPage,
@@ -8,13 +8,12 @@ import {
   pdfText,
   scratchFolder,
 } from '../documents/pdfTools';
-import { openStationBrowser, screenshotFolder, startWebApp } from '../support/webApp';
+import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
 import {
   expectNoSeriousAxeViolations,
   openApp,
   saveScreenshot,
   seedStation,
-  warmUp,
   recordPrintCalls,
 } from './workbenchPages';
 import {
@@ -30,44 +29,7 @@ import { typeUnevenly } from './scannerPages';
  * The warehouse desk in the browser build, end to end: receiving with the checks of B14, the print
  * queue through a desktop bridge stand-in, and outbound shipments.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-  await warmUpDesk(app.url);
-}, 120_000);
-
-/**
- * Visits every tab of the desk once, so the dev server has optimized the components only the desk
- * uses (after which it reloads the page) before a test types a scan into it.
- */
-async function warmUpDesk(url: string): Promise<void> {
-  const browser = await openStationBrowser();
-  try {
-    const { page } = browser;
-    await openApp(page, url);
-    await page.evaluate(seedStation);
-    const [claim] = await seedClaimsIn(page, ['authorized']);
-    await page.goto(`${url}#/warehouse`);
-    await page.getByRole('heading', { name: 'Warehouse desk' }).waitFor();
-    const receiving = page.getByRole('tabpanel', { name: 'Receiving' });
-    await receiving.getByLabel('RMA number').fill(claim?.rmaNumber ?? '');
-    await receiving.getByLabel('RMA number').press('Enter');
-    await receiving.getByText('The parcel holds the device').waitFor();
-    for (const tab of ['Print queue', 'Outbound'] as const) {
-      await page.getByRole('tab', { name: tab }).click();
-      await page.getByRole('tabpanel', { name: tab }).getByRole('heading').first().waitFor();
-    }
-    await page.waitForTimeout(1000); // a reload the visit set off
-    await page.getByRole('heading', { name: 'Warehouse desk' }).waitFor();
-  } finally {
-    await browser.close();
-  }
-}
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 type StoredClaimView = {
   status: string;
@@ -83,7 +45,7 @@ type StoredClaimView = {
 };
 
 async function openDesk(page: Page): Promise<void> {
-  await page.goto(`${app.url}#/warehouse`);
+  await page.goto(`${appUrl}#/warehouse`);
   await page.getByRole('heading', { name: 'Warehouse desk' }).waitFor();
 }
 
@@ -101,7 +63,7 @@ describe('the warehouse desk', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claim] = await seedClaimsIn(page, ['intake']);
       if (claim === undefined) throw new Error('no claim seeded');
@@ -133,7 +95,7 @@ describe('the warehouse desk', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [, claim] = await seedClaimsIn(page, ['intake', 'authorized']);
       if (claim === undefined) throw new Error('no claim seeded');
@@ -156,7 +118,7 @@ describe('the warehouse desk', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claim] = await seedClaimsIn(page, ['authorized']);
       if (claim === undefined) throw new Error('no claim seeded');
@@ -232,7 +194,7 @@ describe('the warehouse desk', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claim] = await seedClaimsIn(page, ['authorized']);
       if (claim === undefined) throw new Error('no claim seeded');
@@ -260,7 +222,7 @@ describe('the warehouse desk', () => {
     try {
       const { page } = station;
       await page.addInitScript(fakePrintingBridge({ pageDelayMs: 150, failFirstAttemptAt: 2 }));
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedAllPrinters);
       const [first, second, received] = await seedClaimsIn(page, [
@@ -324,7 +286,7 @@ describe('the warehouse desk', () => {
     try {
       const { page } = station;
       await page.addInitScript(fakePrintingBridge({ pageDelayMs: 400 }));
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedAllPrinters);
       const claims = await seedClaimsIn(page, ['authorized', 'authorized']);
@@ -368,7 +330,7 @@ describe('the warehouse desk', () => {
       const { page } = station;
       // Headless Chromium has no print dialog: a frame's print() is counted on the page instead.
       await page.addInitScript(recordPrintCalls);
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [first, second] = await seedClaimsIn(page, ['authorized', 'authorized']);
       if (first === undefined || second === undefined) throw new Error('claims not seeded');
@@ -435,7 +397,7 @@ describe('the warehouse desk', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [resolved, received] = await seedClaimsIn(page, ['resolved', 'received']);
       if (resolved === undefined || received === undefined) throw new Error('claims not seeded');

@@ -15,8 +15,7 @@ export type SeededClaim = { id: string; rmaNumber: string; serial: string };
  * authorize, receive, record an inspection, choose a warranty repair, resolve or refuse.
  */
 export const seedClaimsInStatuses = (statuses: readonly string[]) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   const actor = { actor: '00000000-0000-7000-8000-0000000000aa' };
   const unwrap = (result) => { if (!result.ok) throw new Error(result.error.message); return result.value; };
@@ -73,7 +72,7 @@ export async function seedClaimsIn(
 
 /** A claim as stored, with its evidence and notes, read back through the database. */
 export const readClaim = (claimId: string) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
+  const { appDatabase } = await window.__fixlineTest;
   const db = appDatabase();
   const claim = await db.claims.get(${JSON.stringify(claimId)});
   const evidence = await db.evidence.where('claimId').equals(${JSON.stringify(claimId)}).toArray();
@@ -90,8 +89,7 @@ export const readClaim = (claimId: string) => `(async () => {
 
 /** Printers for every claim document: slips on a laser, labels and tags on a ZPL printer. */
 export const seedAllPrinters = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const saved = await createRepositories(appDatabase()).station.savePrinting({
     'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
     'return-label': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-00000000b001' },

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationBrowser, startWebApp } from '../support/webApp';
+import { describe, expect, it } from 'vitest';
+import { openStationBrowser, webAppUrl } from '../support/webApp';
 import {
   expectNoSeriousAxeViolations,
   fakeDesktopBridge,
@@ -10,7 +10,6 @@ import {
   seedStation,
   secondTechnician,
   seededTechnician,
-  warmUp,
 } from './workbenchPages';
 import { typeUnevenly } from './scannerPages';
 
@@ -18,22 +17,14 @@ import { typeUnevenly } from './scannerPages';
  * The workbench in the browser build, end to end: real Chromium, real IndexedDB, the setup a
  * station goes through once, the queue, the scanner, and the language switch.
  */
-let app: Awaited<ReturnType<typeof startWebApp>>;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  await warmUp(app.url);
-}, 60_000);
-afterAll(async () => {
-  await app.stop();
-});
+const appUrl = webAppUrl();
 
 describe('the workbench', () => {
   it('refuses a bad station code at first run with a message, then sets the station up', async () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await page.goto(app.url);
+      await page.goto(appUrl);
       await page.getByRole('heading', { name: 'Set up this station' }).waitFor();
       await saveScreenshot(page, 'setup-first-run');
       await page.getByLabel('Center name').fill('Fixline Jakarta');
@@ -68,7 +59,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.getByRole('heading', { name: 'Queue' }).waitFor();
       await page.getByText('ID', { exact: true }).click();
@@ -85,7 +76,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.getByText('ID', { exact: true }).click();
       await page.getByRole('link', { name: 'Pengaturan' }).click();
@@ -112,7 +103,7 @@ describe('the workbench', () => {
           value: { persisted: async () => false, persist: async () => false },
         });
       });
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const warning = page.getByRole('alert').filter({ hasText: 'may delete Fixline’s data' });
       await warning.waitFor();
@@ -128,7 +119,7 @@ describe('the workbench', () => {
       expect(await warning.getByRole('button').count()).toBe(0);
 
       const icon = await page.locator('link[rel="icon"]').getAttribute('href');
-      const served = await page.request.get(new URL(icon ?? '', app.url).href);
+      const served = await page.request.get(new URL(icon ?? '', appUrl).href);
       expect(served.status()).toBe(200);
       expect(served.headers()['content-type']).toBe('image/png');
     } finally {
@@ -140,7 +131,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedClaims(40));
       await page.getByText('40 claims').waitFor();
@@ -162,7 +153,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedClaims(12));
       await page.getByRole('row', { name: /RMA-JKT1-000001/ }).waitFor();
@@ -183,7 +174,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       // One device for all, so seeding is one write per claim; 250 rows span two read windows.
       await page.evaluate(seedClaims(250, 250));
@@ -207,7 +198,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const benchButton = page.getByRole('button', { name: /Signed in/ });
       await benchButton.getByText(seededTechnician.name).waitFor();
@@ -217,7 +208,6 @@ describe('the workbench', () => {
       await dialog.getByLabel('PIN').fill('0000');
       await dialog.getByRole('button', { name: 'Sign in' }).click();
       await dialog.getByText(`That is not ${secondTechnician.name}’s PIN`).waitFor();
-      await page.waitForTimeout(300); // the dialog's opening transition
       await saveScreenshot(page, 'technician-wrong-pin');
       await dialog.getByLabel('PIN').fill(secondTechnician.pin);
       await dialog.getByRole('button', { name: 'Sign in' }).click();
@@ -232,7 +222,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedClaims(3, 2));
       await page.getByText('3 claims').waitFor();
@@ -241,7 +231,6 @@ describe('the workbench', () => {
       const dialog = page.getByRole('dialog', { name: 'Several claims match KT3-SHARED-01' });
       await dialog.waitFor();
       expect(await dialog.getByRole('button').filter({ hasText: 'RMA-JKT1-' }).count()).toBe(2);
-      await page.waitForTimeout(400); // the dialog's opening transition
       await saveScreenshot(page, 'scan-pick-list');
       await dialog.getByRole('button', { name: /RMA-JKT1-000003/ }).click();
       await page.getByRole('heading', { name: 'RMA-JKT1-000003' }).waitFor();
@@ -254,7 +243,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       const centerName = page.getByLabel('Center name');
       await centerName.click();
       await page.keyboard.type('RMA-JKT1-000001', { delay: 80 });
@@ -271,12 +260,12 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       await page.evaluate(seedPrinters);
       const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
 
-      await page.goto(`${app.url}#/settings`);
+      await page.goto(`${appUrl}#/settings`);
       const printers = page.getByRole('region', { name: 'Printers' });
       await printers
         .getByText('Printing straight to a chosen printer needs the Fixline desktop app')
@@ -288,7 +277,7 @@ describe('the workbench', () => {
 
       // On a claim the browser opens documents for its print dialog or downloads them instead
       // (test/e2e/documents.test.ts); it never offers the desktop's silent printing.
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const documents = page.getByRole('region', { name: 'Documents' });
       await documents.getByRole('button', { name: 'Open for printing: RMA slip' }).waitFor();
       expect(await documents.getByRole('button', { name: 'Print RMA slip' }).count()).toBe(0);
@@ -302,11 +291,11 @@ describe('the workbench', () => {
     try {
       const { page } = station;
       await page.addInitScript(fakeDesktopBridge);
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
 
-      await page.goto(`${app.url}#/settings`);
+      await page.goto(`${appUrl}#/settings`);
       const printers = page.getByRole('region', { name: 'Printers' });
       const labelPrinters = printers.getByRole('region', { name: 'Network label printers' });
       await labelPrinters.getByText('No label printer added yet.').waitFor();
@@ -335,7 +324,7 @@ describe('the workbench', () => {
       await printers.getByText('Printers saved.').waitFor();
       await saveScreenshot(page, 'settings-printers');
 
-      await page.goto(`${app.url}#/claims/${claimId}`);
+      await page.goto(`${appUrl}#/claims/${claimId}`);
       const documents = page.getByRole('region', { name: 'Documents' });
       await documents.getByRole('button', { name: 'Print RMA slip' }).click();
       await documents.getByText('RMA slip sent to the printer (job Office_Laser-17).').waitFor();
@@ -353,7 +342,7 @@ describe('the workbench', () => {
     const station = await openStationBrowser();
     try {
       const { page } = station;
-      await openApp(page, app.url);
+      await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [claimId] = (await page.evaluate(seedClaims(3))) as string[];
       const screens = [
@@ -366,16 +355,16 @@ describe('the workbench', () => {
         `claims/${claimId}`,
       ];
       for (const screen of screens) {
-        await page.goto(`${app.url}#/${screen}`);
+        await page.goto(`${appUrl}#/${screen}`);
         await page.getByRole('navigation').waitFor();
         await page.getByRole('heading', { level: 2 }).first().waitFor();
         await expectNoSeriousAxeViolations(page);
       }
       await saveScreenshot(page, 'claim-screen');
-      await page.goto(`${app.url}#/intake`);
+      await page.goto(`${appUrl}#/intake`);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await saveScreenshot(page, 'coming-later');
-      await page.goto(`${app.url}#/settings`);
+      await page.goto(`${appUrl}#/settings`);
       await page.getByRole('heading', { name: 'Settings' }).waitFor();
       await saveScreenshot(page, 'settings');
     } finally {

@@ -1,13 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { expect } from 'vitest';
-import { openStationBrowser, screenshotFolder } from '../support/webApp';
+import { screenshotFolder } from '../support/webApp';
 
 /**
- * Page scripts and checks shared by the workbench's end-to-end tests. Page scripts are text: they
- * import the app's own modules from the dev server, which a function passed to page.evaluate could
- * not (the test runner rewrites its imports).
+ * Page scripts and checks shared by the workbench's end-to-end tests. Page scripts are text run in
+ * the page: they reach the station's data through the test build's hook (`window.__fixlineTest`,
+ * renderer/src/core/testHook.ts), to seed volume and read back what a screen saved.
  */
 
 /**
@@ -28,9 +29,7 @@ export type PolicyAssignment = { brand: string; channels: string[]; packId: stri
  * deciding which policy pack applies to which brand and channel.
  */
 export const seedStationWith = (assignments: readonly PolicyAssignment[]) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
-  const { hashPin } = await import('/src/station/personPin.ts');
+  const { appDatabase, createRepositories, hashPin } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   const technicianId = '00000000-0000-7000-8000-0000000000aa';
   const station = await repositories.station.setUp({
@@ -63,8 +62,7 @@ export const seedStation = seedStationWith([
 
 /** Chooses printers as the desktop's Settings screen would: a laser for slips, a ZPL label printer. */
 export const seedPrinters = `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const saved = await createRepositories(appDatabase()).station.savePrinting({
     'rma-slip': { type: 'system', printer: 'Office_Laser', paper: 'A4' },
     'return-label': { type: 'zpl', printerId: '0196f0a2-7c3e-7000-8000-00000000b001' },
@@ -121,8 +119,7 @@ export const fakeDesktopBridge = `(() => {
  * `sharedSerialClaims` claims are all for one device, serial KT3-SHARED-01. Returns their ids.
  */
 export const seedClaims = (count: number, sharedSerialClaims = 0) => `(async () => {
-  const { appDatabase } = await import('/src/db/appDatabase.ts');
-  const { createRepositories } = await import('/src/db/index.ts');
+  const { appDatabase, createRepositories } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   // The station's first person: the seeded technician, or whoever set the station up on screen.
   const station = await appDatabase().settings.get('station');
@@ -168,30 +165,10 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await page.locator('#root h1').first().waitFor();
 }
 
-/**
- * Visits the app once and runs the page scripts, so the dev server has optimized every
- * dependency (after which it reloads the page) before a test counts on its page.
- */
-export async function warmUp(url: string): Promise<void> {
-  const browser = await openStationBrowser();
-  // The first visit waits for the server to bundle every dependency, which a loaded machine
-  // stretches past the usual 30 s.
-  browser.page.setDefaultNavigationTimeout(90_000);
-  try {
-    // The first visit bundles every dependency: on a busy machine that outlasts the default 30 s.
-    browser.page.setDefaultNavigationTimeout(150_000);
-    await openApp(browser.page, url);
-    await browser.page.evaluate(seedStation);
-    await browser.page.evaluate(seedClaims(1));
-    await browser.page.getByText('1 claim', { exact: true }).waitFor();
-  } finally {
-    await browser.close();
-  }
-}
-
 /** Saves a screenshot of the page as it is, 1366×768, to be looked at. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshotFolder, `${name}.png`) });
+  // Transitions (a dialog opening) are fast-forwarded to their end, so no test sleeps for them.
+  await page.screenshot({ path: join(screenshotFolder, `${name}.png`), animations: 'disabled' });
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -215,10 +192,9 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     )
     .toBe(0);
   const loaded = await page.evaluate('typeof window.axe');
-  // From the dev server, as a file of the app's own origin: the strict CSP refuses inline scripts.
-  if (loaded === 'undefined') {
-    await page.addScriptTag({ url: new URL(`/@fs${axePath}`, page.url()).href });
-  }
+  // Evaluated through the DevTools protocol, which the page's strict CSP does not govern (a script
+  // tag would be refused).
+  if (loaded === 'undefined') await page.evaluate(await readFile(axePath, 'utf8'));
   const violations: AxeViolation[] = await page.evaluate(
     `window.axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) })))`,
   );

@@ -2,36 +2,61 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
+import { build, preview } from 'vite';
+import { inject } from 'vitest';
 import { chromiumArgs, findChromium } from './chromium';
 
 const projectRoot = join(import.meta.dirname, '../..');
+const webConfig = join(projectRoot, 'vite.web.config.ts');
 
 /**
- * The renderer served as `npm run web` serves it, on 127.0.0.1 and a free port, but deaf to file
- * changes: an edit elsewhere in the tree must not reload a page in the middle of a test.
+ * The renderer as a user's browser gets it: a production build (`vite build`, minified, React's
+ * production build) served as static files on 127.0.0.1 and a free port. The build carries the test
+ * hook (`window.__fixlineTest`, see renderer/src/core/testHook.ts), which a user's build leaves out.
+ * Built once per run: a few seconds, where each dev server took tens of seconds to bundle.
  */
 export async function startWebApp(): Promise<{ url: string; stop: () => Promise<void> }> {
-  // A dependency cache of its own: test files run side by side, and two servers re-bundling
-  // into one cache folder would reload each other's pages mid-test.
-  const cacheDir = await mkdtemp(join(tmpdir(), 'fixline-vite-'));
-  const server: ViteDevServer = await createServer({
-    configFile: join(projectRoot, 'vite.web.config.ts'),
-    cacheDir,
+  const outDir = await mkdtemp(join(tmpdir(), 'fixline-web-'));
+  const hookBefore = process.env['VITE_FIXLINE_TEST_HOOK'];
+  process.env['VITE_FIXLINE_TEST_HOOK'] = '1';
+  try {
+    await build({
+      configFile: webConfig,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+    });
+  } finally {
+    if (hookBefore === undefined) delete process.env['VITE_FIXLINE_TEST_HOOK'];
+    else process.env['VITE_FIXLINE_TEST_HOOK'] = hookBefore;
+  }
+  const server = await preview({
+    configFile: webConfig,
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
   });
-  await server.listen();
-  const address = server.httpServer?.address();
+  const address = server.httpServer.address();
   if (typeof address !== 'object' || address === null)
     throw new Error('the web server has no port');
   return {
     url: `http://127.0.0.1:${address.port}/`,
     stop: async () => {
       await server.close();
-      await rm(cacheDir, { recursive: true, force: true });
+      await rm(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The address of the web app the e2e project's global setup serves (test/e2e/globalSetup.ts). */
+export function webAppUrl(): string {
+  return inject('webAppUrl');
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The e2e tier's one web app, built and served once for every test file. */
+    webAppUrl: string;
+  }
 }
 
 /**
@@ -62,6 +87,9 @@ export async function openStationBrowser(extraArgs: readonly string[] = []): Pro
     },
   };
 }
+
+/** A station's browser: its context, its first page, and `close`, which removes its profile. */
+export type StationBrowser = Awaited<ReturnType<typeof openStationBrowser>>;
 
 /** Where end-to-end tests leave their screenshots, to be looked at. */
 export const screenshotFolder = join(projectRoot, 'test-results', 'screenshots');

@@ -15,7 +15,7 @@ type WebcamCaptureProps = {
 type CameraState =
   | { readonly kind: 'starting' }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'recording' }
+  | { readonly kind: 'recording'; readonly seconds: number }
   | { readonly kind: 'failed'; readonly reason: string };
 
 /** The first container the browser can record into; WebM is what Chromium records. */
@@ -28,6 +28,11 @@ function recordingType(): string {
 function capturedFileName(prefix: string, extension: string): string {
   const stamp = new Date().toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '');
   return `${prefix}-${stamp}.${extension}`;
+}
+
+/** A recording's length as a clock shows it: `0:07`, `12:30`. */
+function elapsedText(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -117,8 +122,16 @@ export function WebcamCapture({ mode, onClose, onCaptured }: WebcamCaptureProps)
     const type = recordingType();
     const recorder = new MediaRecorder(stream, type === '' ? undefined : { mimeType: type });
     const chunks: Blob[] = [];
+    const startedMs = performance.now();
     recorder.ondataavailable = (event) => {
       if (event.data.size > 0) chunks.push(event.data);
+      // A chunk arrives every 250 ms: enough to count the seconds the technician has recorded.
+      const seconds = Math.floor((performance.now() - startedMs) / 1000);
+      setState((current) =>
+        current.kind === 'recording' && current.seconds !== seconds
+          ? { kind: 'recording', seconds }
+          : current,
+      );
     };
     recorder.onstop = () => {
       const mediaType = (recorder.mimeType.split(';')[0] ?? '') || 'video/webm';
@@ -128,7 +141,7 @@ export function WebcamCapture({ mode, onClose, onCaptured }: WebcamCaptureProps)
     };
     recorder.start(250);
     recorderRef.current = recorder;
-    setState({ kind: 'recording' });
+    setState({ kind: 'recording', seconds: 0 });
   };
 
   const stopRecording = () => {
@@ -174,6 +187,10 @@ export function WebcamCapture({ mode, onClose, onCaptured }: WebcamCaptureProps)
             <Group gap="sm">
               <Text size="sm" c="red.8" fw={600} role="status">
                 {t('intake.webcam.recording')}
+              </Text>
+              {/* Outside the status region, so a screen reader is not read every second. */}
+              <Text size="sm" c="red.8" fw={600} ff="monospace">
+                {elapsedText(state.seconds)}
               </Text>
               <Button color="red" onClick={stopRecording} data-autofocus>
                 {t('intake.webcam.stopRecording')}

@@ -3,15 +3,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatRmaNumber } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { PolicyId } from '#shared/policy';
-import { claimDeadlineFields } from '../../renderer/src/db/claimDeadline';
-import type { StationCalendar } from '../../renderer/src/station/claimEvaluation';
-import type { FixlineDatabase } from '../../renderer/src/db/database';
-import { FixlineDatabase as Database } from '../../renderer/src/db/database';
-import { createRepositories } from '../../renderer/src/db/repositories';
-import { runRestore } from '../../renderer/src/db/writeGuard';
-import type { StoredClaim, StoredCustomer, StoredDevice } from '../../renderer/src/db/records';
-import { customerSearchFields } from '../../renderer/src/db/searchKeys';
-import { hashPin } from '../../renderer/src/station/personPin';
+import { claimDeadlineFields } from '../../db/claimDeadline';
+import type { StationCalendar } from '../../station/claimEvaluation';
+import type { FixlineDatabase } from '../../db/database';
+import { FixlineDatabase as Database } from '../../db/database';
+import { createRepositories } from '../../db/repositories';
+import { runRestore } from '../../db/writeGuard';
+import type { StoredClaim, StoredCustomer, StoredDevice } from '../../db/records';
+import { customerSearchFields } from '../../db/searchKeys';
+import { hashPin } from '../../station/personPin';
 
 /** The technicians of the generated station: the first is at the bench. */
 export const queueTechnicians = [

@@ -1,0 +1,36 @@
+import { documentRequestSchema } from '#shared/documents';
+import { appDatabase } from '../db/appDatabase';
+import { FixlineDatabase } from '../db/database';
+import { createRepositories } from '../db/repositories';
+import { storeAttachment } from '../db/attachments';
+import { runRestore } from '../db/writeGuard';
+import { saveIntake } from '../intake/saveIntake';
+import { hashPin } from '../station/personPin';
+import { generatedClaim, restoreQueueStation } from './testing/queueStation';
+
+/**
+ * What end-to-end tests and benchmarks reach inside the page: the station's database and the
+ * writers the screens use, to seed volume and read back what a screen saved. Only a build made
+ * with `VITE_FIXLINE_TEST_HOOK=1` contains this module (see main.tsx); a user's build has none of it.
+ */
+export const testHook = {
+  appDatabase,
+  createRepositories,
+  FixlineDatabase,
+  storeAttachment,
+  runRestore,
+  saveIntake,
+  hashPin,
+  documentRequestSchema,
+  restoreQueueStation,
+  generatedClaim,
+};
+
+export type TestHook = typeof testHook;
+
+declare global {
+  interface Window {
+    /** Set only in a test build: resolves to the hook once its chunk has loaded. */
+    __fixlineTest?: Promise<TestHook>;
+  }
+}

@@ -1,0 +1,12 @@
+import type { TestProject } from 'vitest/node';
+import { startWebApp } from '../support/webApp';
+
+/**
+ * Builds the web app once and serves it to every e2e file (each file opens its own browsers, with
+ * profiles of their own, so their stations never share a database).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const app = await startWebApp();
+  project.provide('webAppUrl', app.url);
+  return app.stop;
+}
