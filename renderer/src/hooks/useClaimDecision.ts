@@ -1,11 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
-import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 import { useStationContext } from '../station/StationContext';
-import { loadClaimRecords } from '../core/claimDetails';
+import { useCoreQuery } from '../core';
 
 /** A claim with the records around it, and what its policy pack says of it today. */
 export type ClaimDetails =
@@ -23,9 +21,9 @@ export type ClaimDetails =
 /** Reads a claim and its records, kept current, and evaluates it against its policy pack. */
 export function useClaimDecision(claimId: string): ClaimDetails {
   const { station } = useStationContext();
-  // null for "no such claim", so it differs from useLiveQuery's undefined while loading.
-  const records = useLiveQuery(
-    async () => (await loadClaimRecords(appDatabase(), claimId)) ?? null,
+  // null for "no such claim", so it differs from useCoreQuery's undefined while loading.
+  const records = useCoreQuery(
+    async ({ queries }) => (await queries.claimDetails(claimId)) ?? null,
     [claimId],
   );
 
