@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { App } from './App';
 import { StationBackupProvider } from './backup/StationBackupContext';
+import { appStationCore, StationCoreProvider } from './core';
 import './i18n/setup';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -25,9 +26,11 @@ createRoot(container).render(
       <Notifications position="bottom-right" />
       {/* A hash router: the desktop app's app:// pages and the web server serve one index.html. */}
       <HashRouter>
-        <StationBackupProvider>
-          <App />
-        </StationBackupProvider>
+        <StationCoreProvider core={appStationCore()}>
+          <StationBackupProvider>
+            <App />
+          </StationBackupProvider>
+        </StationCoreProvider>
       </HashRouter>
     </MantineProvider>
   </StrictMode>,

@@ -12,10 +12,8 @@ import type {
   StoredEvidence,
   StoredInspection,
   StoredMisuseFinding,
-  SyncFields,
 } from './records';
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+import { isLive } from './records';
 
 const dayMs = 24 * 60 * 60 * 1000;
 

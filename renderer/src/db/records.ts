@@ -92,6 +92,9 @@ export type SyncFields = {
   readonly station: StationCode;
 };
 
+/** Whether a synced row is live: not tombstoned. Every read that shows records filters by it. */
+export const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+
 /** A domain record as stored: its fields plus {@link SyncFields}. */
 export type Synced<Row> = Row & SyncFields;
 

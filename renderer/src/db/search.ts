@@ -2,21 +2,20 @@ import Dexie from 'dexie';
 import { parseRmaNumber } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { FixlineDatabase } from './database';
-import type { StoredClaim, StoredCustomer, SyncFields } from './records';
+import type { StoredClaim, StoredCustomer } from './records';
 import {
   minimumPhoneDigits,
   normalizeSearchText,
   phoneQueryDigits,
   searchWords,
 } from './searchKeys';
+import { isLive } from './records';
 
 /** How many results a search returns unless told otherwise: more than a person reads through. */
 export const defaultSearchLimit = 50;
 
 /** Options of a search. */
 export type SearchOptions = { readonly limit?: number };
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
 
 function distinctById<Row extends { readonly id: string }>(rows: readonly Row[]): Row[] {
   return [...new Map(rows.map((row) => [row.id, row])).values()];

@@ -1,12 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredClaim, StoredCustomer, StoredDevice, SyncFields } from '../db/records';
+import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 import { useStationContext } from '../station/StationContext';
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+import { useCoreQuery } from '../core';
 
 /** A claim with the records around it, and what its policy pack says of it today. */
 export type ClaimDetails =
@@ -24,27 +21,11 @@ export type ClaimDetails =
 /** Reads a claim and its records, kept current, and evaluates it against its policy pack. */
 export function useClaimDecision(claimId: string): ClaimDetails {
   const { station } = useStationContext();
-  const records = useLiveQuery(async () => {
-    const db = appDatabase();
-    const claim = await db.claims.get(claimId);
-    if (claim === undefined || !isLive(claim)) return null;
-    const [customer, device, evidence, inspections] = await Promise.all([
-      db.customers.get(claim.customerId),
-      db.devices.get(claim.deviceId),
-      db.evidence.where('claimId').equals(claim.id).filter(isLive).toArray(),
-      db.inspections.where('claimId').equals(claim.id).filter(isLive).toArray(),
-    ]);
-    const inspection = inspections.sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
-    const misuseFindings =
-      inspection === undefined
-        ? []
-        : await db.misuseFindings
-            .where('inspectionId')
-            .equals(inspection.id)
-            .filter(isLive)
-            .toArray();
-    return { claim, customer, device, evidence, inspection, misuseFindings };
-  }, [claimId]);
+  // null for "no such claim", so it differs from useCoreQuery's undefined while loading.
+  const records = useCoreQuery(
+    async ({ queries }) => (await queries.claimDetails(claimId)) ?? null,
+    [claimId],
+  );
 
   const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const holidays = station.holidays;

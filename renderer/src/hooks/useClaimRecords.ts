@@ -7,10 +7,8 @@ import type {
   StoredInspection,
   StoredMisuseFinding,
   StoredNote,
-  SyncFields,
 } from '../db/records';
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+import { isLive } from '../db/records';
 
 /** A piece of evidence with what the attachment store knows of its bytes (its thumbnail). */
 export type EvidenceItem = {

@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '../db/appDatabase';
-import type { StoredDevice, SyncFields } from '../db/records';
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+import type { StoredDevice } from '../db/records';
+import { isLive } from '../db/records';
 
 /** A device already stored under the serial or IMEI typed, with how many claims it had. */
 export type KnownDevice = { readonly device: StoredDevice; readonly claimCount: number };

@@ -12,8 +12,7 @@ import type {
   StoredMisuseFinding,
   SyncFields,
 } from '../db/records';
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+import { isLive } from '../db/records';
 
 /** A center's day starts at most 14 hours before or after the same day in UTC. */
 const dayMarginMs = 15 * 60 * 60 * 1000;

@@ -2,17 +2,11 @@ import { parseRmaNumber } from '#shared/domain/claim';
 import type { IsoDate } from '#shared/domain/primitives';
 import type { EvaluationResult } from '#shared/policy';
 import type { FixlineDatabase } from '../db/database';
-import type {
-  StationSettingsRow,
-  StoredClaim,
-  StoredCustomer,
-  StoredDevice,
-  SyncFields,
-} from '../db/records';
+import type { StationSettingsRow, StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { authorizedOnFrom } from '../claim/claimDocumentRecords';
+import { loadClaimRecords } from '../core/claimDetails';
 import { evaluateClaimAsOpened } from '../station/claimEvaluation';
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+import { isLive } from '../db/records';
 
 /** A claim as the desk works with it: its customer, device, and what its policy says today. */
 export type ClaimBundle = {
@@ -40,30 +34,17 @@ export async function readClaimBundle(
   claim: StoredClaim,
 ): Promise<ClaimBundle> {
   const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [customer, device, evidence, inspections, claimEvents] = await Promise.all([
-    db.customers.get(claim.customerId),
-    db.devices.get(claim.deviceId),
-    db.evidence.where('claimId').equals(claim.id).filter(isLive).toArray(),
-    db.inspections.where('claimId').equals(claim.id).filter(isLive).toArray(),
+  const [records, claimEvents] = await Promise.all([
+    loadClaimRecords(db, claim.id),
     db.auditEvents.where('[entity+entityId]').equals(['claims', claim.id]).toArray(),
   ]);
   const authorizedOn = authorizedOnFrom(claimEvents, timeZone);
-  const inspection = inspections.sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
-  const misuseFindings =
-    inspection === undefined
-      ? []
-      : await db.misuseFindings
-          .where('inspectionId')
-          .equals(inspection.id)
-          .filter(isLive)
-          .toArray();
-  if (customer === undefined || device === undefined) {
+  const customer = records?.customer;
+  const device = records?.device;
+  if (records === undefined || customer === undefined || device === undefined) {
     return { claim, customer, device, decision: undefined, authorizedOn };
   }
-  const decision = evaluateClaimAsOpened(
-    { claim, customer, device, evidence, inspection, misuseFindings },
-    station,
-  );
+  const decision = evaluateClaimAsOpened({ ...records, claim, customer, device }, station);
   return { claim, customer, device, decision, authorizedOn };
 }
 

@@ -10,19 +10,14 @@ import {
 import { textSchema } from '#shared/domain/primitives';
 import { claimTransitionAction } from '#shared/domain/roles';
 import type { RecordId, StationCode } from '#shared/domain/primitives';
-import type {
-  StoredClaim,
-  StoredEvidence,
-  StoredInspection,
-  StoredQuote,
-  SyncFields,
-} from '../records';
+import type { StoredClaim, StoredEvidence, StoredInspection, StoredQuote } from '../records';
 import { claimDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
+import { isLive } from '../records';
 
 /** The fields the repository sets on a new claim: its id, RMA number, first status and times. */
 type ClaimMadeFields = 'id' | 'rmaNumber' | 'status' | 'createdAt' | 'updatedAt';
@@ -37,8 +32,6 @@ export type ClaimPatch = Partial<ClaimDraft>;
 export function rmaSequenceName(stationCode: StationCode): string {
   return `rma/${stationCode}`;
 }
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
 
 /**
  * Opens a claim in `session`: status `intake`, the station's next RMA number (counted in the same

@@ -8,8 +8,7 @@ import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
-
-const isLive = (row: SyncFields): boolean => row.deletedAt === undefined;
+import { isLive } from '../records';
 
 /** The customer's answer to a sent quote, in the technician's words, and when they gave it. */
 export type QuoteAnswer = {

@@ -1,0 +1,34 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { DependencyList, ReactNode } from 'react';
+import { createContext, useContext } from 'react';
+import type { StationCore } from './stationCore';
+
+const StationCoreContext = createContext<StationCore | undefined>(undefined);
+
+export type StationCoreProviderProps = { readonly core: StationCore; readonly children: ReactNode };
+
+/** Hands `core` to every screen below it: the app's own database, or a test's. */
+export function StationCoreProvider({ core, children }: StationCoreProviderProps) {
+  return <StationCoreContext.Provider value={core}>{children}</StationCoreContext.Provider>;
+}
+
+/** The station core of the nearest provider. */
+export function useStationCore(): StationCore {
+  const core = useContext(StationCoreContext);
+  if (core === undefined) throw new Error('useStationCore needs a StationCoreProvider above it');
+  return core;
+}
+
+/**
+ * Runs a query of the core and keeps its result current: it runs again whenever a table it read
+ * changes, whoever wrote it (this screen, another one, or sync later). Undefined while loading.
+ */
+export function useCoreQuery<Result>(
+  query: (core: StationCore) => Promise<Result>,
+  deps: DependencyList,
+): Result | undefined {
+  const core = useStationCore();
+  // The query's own deps plus the core, so a screen handed another database reads it at once.
+
+  return useLiveQuery(() => query(core), [core, ...deps]);
+}
