@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { it } from './stationTest';
 import type { Page } from 'playwright';
 import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
 import { seedClaims, seedStation } from './workbenchPages';
@@ -118,136 +119,112 @@ describe('station backup in the browser', () => {
     }
   }, 90_000);
 
-  it('refuses a backup cut in half, says so, and leaves the new station as it was', async () => {
-    const station = await openStationBrowser();
-    try {
-      await openApp(station.page);
-      await station.page.evaluate(recordCustomer('Budi Santoso'));
-      await openSettings(station.page);
-      const whole = await exportBackup(station.page, null, 'whole.zip');
-      const bytes = await readFile(whole);
-      const half = join(folder, 'half.zip');
-      await writeFile(half, bytes.subarray(0, bytes.length / 2));
+  it('refuses a backup cut in half, says so, and leaves the new station as it was', async ({
+    station,
+  }) => {
+    await openApp(station.page);
+    await station.page.evaluate(recordCustomer('Budi Santoso'));
+    await openSettings(station.page);
+    const whole = await exportBackup(station.page, null, 'whole.zip');
+    const bytes = await readFile(whole);
+    const half = join(folder, 'half.zip');
+    await writeFile(half, bytes.subarray(0, bytes.length / 2));
 
-      const fresh = await openStationBrowser();
-      try {
-        await openApp(fresh.page);
-        await fresh.page.getByLabel('Restore a backup:').setInputFiles(half);
-        await expect
-          .poll(() => backupPanel(fresh.page).getByRole('alert').textContent())
-          .toContain('damaged or cut short');
-        expect(await fresh.page.evaluate(customerNames)).toEqual([]);
-        await fresh.page.getByLabel('Restore a backup:').setInputFiles(whole);
-        await fresh.page.getByRole('link', { name: 'Settings' }).waitFor();
-        expect(await fresh.page.evaluate(customerNames)).toEqual(['Budi Santoso']);
-      } finally {
-        await fresh.close();
-      }
+    const fresh = await openStationBrowser();
+    try {
+      await openApp(fresh.page);
+      await fresh.page.getByLabel('Restore a backup:').setInputFiles(half);
+      await expect
+        .poll(() => backupPanel(fresh.page).getByRole('alert').textContent())
+        .toContain('damaged or cut short');
+      expect(await fresh.page.evaluate(customerNames)).toEqual([]);
+      await fresh.page.getByLabel('Restore a backup:').setInputFiles(whole);
+      await fresh.page.getByRole('link', { name: 'Settings' }).waitFor();
+      expect(await fresh.page.evaluate(customerNames)).toEqual(['Budi Santoso']);
     } finally {
-      await station.close();
+      await fresh.close();
     }
   }, 90_000);
 
-  it('refuses to restore over a station that already holds data, and keeps its data', async () => {
-    const station = await openStationBrowser();
-    try {
-      await openApp(station.page);
-      await station.page.evaluate(recordCustomer('Budi Santoso'));
-      await openSettings(station.page);
-      const backupPath = await exportBackup(station.page, null, 'own-backup.zip');
-      await station.page.getByLabel('Restore a backup:').setInputFiles(backupPath);
-      await expect
-        .poll(() => backupPanel(station.page).getByRole('alert').textContent())
-        .toContain('already holds data');
-      expect(await station.page.evaluate(customerNames)).toEqual(['Budi Santoso']);
-    } finally {
-      await station.close();
-    }
+  it('refuses to restore over a station that already holds data, and keeps its data', async ({
+    station,
+  }) => {
+    await openApp(station.page);
+    await station.page.evaluate(recordCustomer('Budi Santoso'));
+    await openSettings(station.page);
+    const backupPath = await exportBackup(station.page, null, 'own-backup.zip');
+    await station.page.getByLabel('Restore a backup:').setInputFiles(backupPath);
+    await expect
+      .poll(() => backupPanel(station.page).getByRole('alert').textContent())
+      .toContain('already holds data');
+    expect(await station.page.evaluate(customerNames)).toEqual(['Budi Santoso']);
   });
 
-  it('says a file that is not a backup is not one', async () => {
-    const station = await openStationBrowser();
-    try {
-      const notABackup = join(folder, 'notes.json');
-      await writeFile(notABackup, '{"hello": "world"}');
-      await openApp(station.page);
-      await station.page.getByLabel('Restore a backup:').setInputFiles(notABackup);
-      await expect
-        .poll(() => backupPanel(station.page).getByRole('alert').textContent())
-        .toContain('not a Fixline backup');
-      await station.page.screenshot({ path: join(screenshotFolder, 'backup-refused.png') });
-    } finally {
-      await station.close();
-    }
+  it('says a file that is not a backup is not one', async ({ station }) => {
+    const notABackup = join(folder, 'notes.json');
+    await writeFile(notABackup, '{"hello": "world"}');
+    await openApp(station.page);
+    await station.page.getByLabel('Restore a backup:').setInputFiles(notABackup);
+    await expect
+      .poll(() => backupPanel(station.page).getByRole('alert').textContent())
+      .toContain('not a Fixline backup');
+    await station.page.screenshot({ path: join(screenshotFolder, 'backup-refused.png') });
   });
 
-  it('says an export that fails failed, instead of working forever', async () => {
-    const station = await openStationBrowser();
-    try {
-      await openApp(station.page);
-      await station.page.evaluate(recordCustomer('Ayu Lestari'));
-      await openSettings(station.page);
-      // The key derivation fails, as it would in a browser without WebCrypto's PBKDF2.
-      await station.page.evaluate(() => {
-        crypto.subtle.deriveBits = () => Promise.reject(new Error('PBKDF2 is not available'));
-      });
-      const panel = backupPanel(station.page);
-      await panel.getByLabel('Passphrase', { exact: true }).fill('kopi susu 42');
-      await panel.getByLabel('Repeat the passphrase').fill('kopi susu 42');
-      await panel.getByRole('button', { name: 'Export a backup…' }).click();
-      await expect
-        .poll(() => panel.getByRole('alert').textContent())
-        .toContain('The backup was not saved: PBKDF2 is not available');
-    } finally {
-      await station.close();
-    }
+  it('says an export that fails failed, instead of working forever', async ({ station }) => {
+    await openApp(station.page);
+    await station.page.evaluate(recordCustomer('Ayu Lestari'));
+    await openSettings(station.page);
+    // The key derivation fails, as it would in a browser without WebCrypto's PBKDF2.
+    await station.page.evaluate(() => {
+      crypto.subtle.deriveBits = () => Promise.reject(new Error('PBKDF2 is not available'));
+    });
+    const panel = backupPanel(station.page);
+    await panel.getByLabel('Passphrase', { exact: true }).fill('kopi susu 42');
+    await panel.getByLabel('Repeat the passphrase').fill('kopi susu 42');
+    await panel.getByRole('button', { name: 'Export a backup…' }).click();
+    await expect
+      .poll(() => panel.getByRole('alert').textContent())
+      .toContain('The backup was not saved: PBKDF2 is not available');
   });
 
-  it('resets the station behind its typed code, back to first-run setup', async () => {
-    const station = await openStationBrowser();
-    try {
-      await openApp(station.page);
-      await station.page.evaluate(recordCustomer('Made Putra'));
-      await openSettings(station.page);
-      await station.page.getByRole('button', { name: 'Reset this station…' }).click();
-      const dialog = station.page.getByRole('dialog');
-      // The dialog offers the backup first.
-      await dialog.getByLabel('No encryption').check();
-      const download = station.page.waitForEvent('download');
-      await dialog.getByRole('button', { name: 'Export a backup…' }).click();
-      expect((await download).suggestedFilename()).toMatch(/\.zip$/);
-      await expect.poll(() => dialog.getByRole('status').textContent()).toContain('and checked');
-      const confirm = dialog.getByRole('button', { name: 'Delete everything and reset' });
-      await dialog.getByLabel('Type the station code JKT1 to confirm').fill('JKT');
-      expect(await confirm.isDisabled()).toBe(true);
-      await dialog.getByLabel('Type the station code JKT1 to confirm').fill('JKT1');
-      await station.page.screenshot({ path: join(screenshotFolder, 'backup-reset.png') });
-      await confirm.click();
-      await expect
-        .poll(() => backupPanel(station.page).getByRole('status').textContent())
-        .toContain('The station was reset');
-      expect(await station.page.evaluate(customerNames)).toEqual([]);
-      await station.page.getByLabel('Restore a backup:').waitFor();
-    } finally {
-      await station.close();
-    }
+  it('resets the station behind its typed code, back to first-run setup', async ({ station }) => {
+    await openApp(station.page);
+    await station.page.evaluate(recordCustomer('Made Putra'));
+    await openSettings(station.page);
+    await station.page.getByRole('button', { name: 'Reset this station…' }).click();
+    const dialog = station.page.getByRole('dialog');
+    // The dialog offers the backup first.
+    await dialog.getByLabel('No encryption').check();
+    const download = station.page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export a backup…' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.zip$/);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('and checked');
+    const confirm = dialog.getByRole('button', { name: 'Delete everything and reset' });
+    await dialog.getByLabel('Type the station code JKT1 to confirm').fill('JKT');
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Type the station code JKT1 to confirm').fill('JKT1');
+    await station.page.screenshot({ path: join(screenshotFolder, 'backup-reset.png') });
+    await confirm.click();
+    await expect
+      .poll(() => backupPanel(station.page).getByRole('status').textContent())
+      .toContain('The station was reset');
+    expect(await station.page.evaluate(customerNames)).toEqual([]);
+    await station.page.getByLabel('Restore a backup:').waitFor();
   });
 
-  it('shows what failed when a screen cannot draw a broken record, and the app stays', async () => {
-    const station = await openStationBrowser();
-    try {
-      await openApp(station.page);
-      await station.page.evaluate(seedStation);
-      const [claimId] = await station.page.evaluate<string[]>(seedClaims(1));
-      await station.page.evaluate(breakClaim(claimId ?? ''));
-      await station.page.goto(`${appUrl}/#/claims/${claimId ?? ''}`);
-      const failure = station.page.getByRole('alert').filter({ hasText: 'could not be shown' });
-      await failure.waitFor();
-      await station.page.screenshot({ path: join(screenshotFolder, 'route-error.png') });
-      await failure.getByRole('button', { name: 'Open the queue' }).click();
-      await station.page.getByText('1 claim', { exact: true }).waitFor();
-    } finally {
-      await station.close();
-    }
+  it('shows what failed when a screen cannot draw a broken record, and the app stays', async ({
+    station,
+  }) => {
+    await openApp(station.page);
+    await station.page.evaluate(seedStation);
+    const [claimId] = await station.page.evaluate<string[]>(seedClaims(1));
+    await station.page.evaluate(breakClaim(claimId ?? ''));
+    await station.page.goto(`${appUrl}/#/claims/${claimId ?? ''}`);
+    const failure = station.page.getByRole('alert').filter({ hasText: 'could not be shown' });
+    await failure.waitFor();
+    await station.page.screenshot({ path: join(screenshotFolder, 'route-error.png') });
+    await failure.getByRole('button', { name: 'Open the queue' }).click();
+    await station.page.getByText('1 claim', { exact: true }).waitFor();
   });
 });

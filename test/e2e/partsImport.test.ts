@@ -1,46 +1,44 @@
-import { describe, expect, it } from 'vitest';
-import { openStationBrowser, webAppUrl } from '../support/webApp';
+import { describe, expect } from 'vitest';
+import { it } from './stationTest';
+import { webAppUrl } from '../support/webApp';
 import { openApp, saveScreenshot, seedStation } from './workbenchPages';
 
 /** The parts CSV import in the browser build, with a file of 50,000 bad rows and one good one. */
 const appUrl = webAppUrl();
 
 describe('importing a parts CSV', () => {
-  it('lists the first 200 problems, counts the rest, and imports the good rows', async () => {
-    const station = await openStationBrowser();
-    try {
-      const { page } = station;
-      await openApp(page, appUrl);
-      await page.evaluate(seedStation);
-      await page.getByRole('link', { name: 'Parts' }).click();
-      const badRows = Array.from({ length: 50_000 }, (_, index) => `BAD-${index},,1.00,USD,`);
-      const csv = [
-        'sku,name,price,currency,compatibleModels',
-        'KT3-BAT,Battery kit,26.00,USD,',
-        ...badRows,
-      ].join('\n');
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Import CSV…' }).click();
-      await (
-        await chooser
-      ).setFiles({
-        name: 'catalog.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(csv),
-      });
+  it('lists the first 200 problems, counts the rest, and imports the good rows', async ({
+    station,
+  }) => {
+    const { page } = station;
+    await openApp(page, appUrl);
+    await page.evaluate(seedStation);
+    await page.getByRole('link', { name: 'Parts' }).click();
+    const badRows = Array.from({ length: 50_000 }, (_, index) => `BAD-${index},,1.00,USD,`);
+    const csv = [
+      'sku,name,price,currency,compatibleModels',
+      'KT3-BAT,Battery kit,26.00,USD,',
+      ...badRows,
+    ].join('\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import CSV…' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'catalog.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
 
-      const preview = page.getByRole('dialog', { name: 'Import catalog.csv' });
-      await preview.getByText('50,000 rows will be skipped:').waitFor();
-      expect(await preview.getByRole('listitem').count()).toBe(200);
-      await preview.getByText('…and 49,800 more rows will be skipped.').waitFor();
-      await saveScreenshot(page, 'parts-import-preview');
+    const preview = page.getByRole('dialog', { name: 'Import catalog.csv' });
+    await preview.getByText('50,000 rows will be skipped:').waitFor();
+    expect(await preview.getByRole('listitem').count()).toBe(200);
+    await preview.getByText('…and 49,800 more rows will be skipped.').waitFor();
+    await saveScreenshot(page, 'parts-import-preview');
 
-      await preview.getByRole('button', { name: 'Import 1 part' }).click();
-      await page.getByText('Imported 1 part.').waitFor();
-      await page.getByText('50,000 rows of the file were skipped.').waitFor();
-      await page.getByRole('cell', { name: 'KT3-BAT', exact: true }).waitFor();
-    } finally {
-      await station.close();
-    }
+    await preview.getByRole('button', { name: 'Import 1 part' }).click();
+    await page.getByText('Imported 1 part.').waitFor();
+    await page.getByText('50,000 rows of the file were skipped.').waitFor();
+    await page.getByRole('cell', { name: 'KT3-BAT', exact: true }).waitFor();
   });
 });

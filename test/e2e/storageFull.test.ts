@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
-import { describe, expect, it } from 'vitest';
-import { openStationBrowser, webAppUrl } from '../support/webApp';
+import { describe, expect } from 'vitest';
+import { it } from './stationTest';
+import { webAppUrl } from '../support/webApp';
 import { choose, field, openIntake, readStoredIntake, type StoredIntake } from './intakePages';
 import { saveScreenshot } from './workbenchPages';
 
@@ -44,51 +45,43 @@ const countRecords = async (page: Page) =>
   ((await page.evaluate(readStoredIntake)) as StoredIntake).claimCount;
 
 describe('the intake when storage is full', () => {
-  it('says storage is full, keeps what was typed, and saves once there is space again', async () => {
-    const station = await openStationBrowser();
-    try {
-      const { page } = station;
-      await openIntake(page, appUrl);
-      await fillIntake(page);
-      await page.evaluate(fillTheDisk);
+  it('says storage is full, keeps what was typed, and saves once there is space again', async ({
+    station,
+  }) => {
+    const { page } = station;
+    await openIntake(page, appUrl);
+    await fillIntake(page);
+    await page.evaluate(fillTheDisk);
 
-      await page.getByRole('button', { name: 'Save the claim' }).click();
-      await page
-        .getByRole('alert')
-        .getByText(
-          'Storage is full: free space on this computer or remove old videos, then save again.',
-        )
-        .waitFor();
-      await saveScreenshot(page, 'intake-storage-full');
-      expect(await field(page, 'customer.name').inputValue()).toBe('Budi Santoso');
-      expect(await field(page, 'device.serial').inputValue()).toBe('KT3-2026-000901');
-      expect(await field(page, 'claim.defectWhat').inputValue()).toBe(
-        'The screen stays black after charging',
-      );
-      expect(await countRecords(page)).toBe(0);
+    await page.getByRole('button', { name: 'Save the claim' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(
+        'Storage is full: free space on this computer or remove old videos, then save again.',
+      )
+      .waitFor();
+    await saveScreenshot(page, 'intake-storage-full');
+    expect(await field(page, 'customer.name').inputValue()).toBe('Budi Santoso');
+    expect(await field(page, 'device.serial').inputValue()).toBe('KT3-2026-000901');
+    expect(await field(page, 'claim.defectWhat').inputValue()).toBe(
+      'The screen stays black after charging',
+    );
+    expect(await countRecords(page)).toBe(0);
 
-      await page.evaluate('window.fixlineDiskFull = false');
-      await page.getByRole('button', { name: 'Save the claim' }).click();
-      await expect.poll(() => countRecords(page), { timeout: 10_000 }).toBe(1);
-    } finally {
-      await station.close();
-    }
+    await page.evaluate('window.fixlineDiskFull = false');
+    await page.getByRole('button', { name: 'Save the claim' }).click();
+    await expect.poll(() => countRecords(page), { timeout: 10_000 }).toBe(1);
   }, 90_000);
 
-  it('refuses a purchase dated after today on its field', async () => {
-    const station = await openStationBrowser();
-    try {
-      const { page } = station;
-      await openIntake(page, appUrl);
-      await fillIntake(page);
-      const nextYear = new Date().getFullYear() + 1;
-      await field(page, 'purchase.orderDate').fill(`${nextYear}-01-15`);
-      await page.getByRole('button', { name: 'Save the claim' }).click();
-      await page.getByText('This date is after today: check the day, month and year.').waitFor();
-      expect(await field(page, 'purchase.orderDate').getAttribute('aria-invalid')).toBe('true');
-      expect(await countRecords(page)).toBe(0);
-    } finally {
-      await station.close();
-    }
+  it('refuses a purchase dated after today on its field', async ({ station }) => {
+    const { page } = station;
+    await openIntake(page, appUrl);
+    await fillIntake(page);
+    const nextYear = new Date().getFullYear() + 1;
+    await field(page, 'purchase.orderDate').fill(`${nextYear}-01-15`);
+    await page.getByRole('button', { name: 'Save the claim' }).click();
+    await page.getByText('This date is after today: check the day, month and year.').waitFor();
+    expect(await field(page, 'purchase.orderDate').getAttribute('aria-invalid')).toBe('true');
+    expect(await countRecords(page)).toBe(0);
   }, 90_000);
 });

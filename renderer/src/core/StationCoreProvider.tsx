@@ -29,6 +29,5 @@ export function useCoreQuery<Result>(
 ): Result | undefined {
   const core = useStationCore();
   // The query's own deps plus the core, so a screen handed another database reads it at once.
-
   return useLiveQuery(() => query(core), [core, ...deps]);
 }
