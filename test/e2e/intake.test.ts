@@ -113,6 +113,7 @@ describe('the intake screen', () => {
     await startRecording.click();
     await page.getByText('Recording…').waitFor();
     await page.getByText('0:01', { exact: true }).waitFor(); // a second of video
+    await saveScreenshot(page, 'intake-webcam-recording');
     await page.getByRole('button', { name: 'Stop and attach' }).click();
     await files.getByText(/^video-.*\.webm$/).waitFor();
 
