@@ -1,3 +1,4 @@
+import { calendarDayIn } from '../domain/calendar';
 import type { Claim } from '../domain/claim';
 import type { ClaimStatus } from '../domain/claimWorkflow';
 import type { Customer } from '../domain/customer';
@@ -48,23 +49,8 @@ export type ReportCalendar = {
   readonly nowMs: number;
 };
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day of an instant in `timeZone`, as YYYY-MM-DD. */
-export function dayIn(timeZone: string, instantMs: number): IsoDate {
-  let format = dayFormats.get(timeZone);
-  if (format === undefined) {
-    // en-CA writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instantMs);
-}
+/** The calendar day of an instant in `timeZone`, as YYYY-MM-DD (the center's one rule). */
+export const dayIn = calendarDayIn;
 
 /** Whether a claim is covered by the filter: its opening day (center's time zone) and its pack. */
 export function claimMatchesFilter(

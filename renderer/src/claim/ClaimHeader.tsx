@@ -16,7 +16,7 @@ import type { Decision } from '#shared/policy';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { useNow } from '../hooks/useNow';
 import { useStationFormat } from '../hooks/useStationFormat';
-import { calendarDayIn } from '../station/calendarDay';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import { ClockList } from './ClockList';
 import { claimClocks, defaultWorkCalendar, relevantDeadlines } from './claimClocks';
@@ -38,7 +38,7 @@ export function ClaimHeader({ claim, customer, device, decision, onAssign }: Cla
   const { station } = useStationContext();
   const nowMs = useNow();
   const [assignError, setAssignError] = useState<string>();
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(station.timeZone);
   const today = calendarDayIn(timeZone, nowMs);
   const deadlines = decision === undefined ? [] : relevantDeadlines(decision, claim.reason);
   const clocks = claimClocks(deadlines, today, claim.status, {

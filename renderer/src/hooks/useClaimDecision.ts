@@ -1,3 +1,4 @@
+import { stationTimeZone } from '#shared/domain/calendar';
 import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
@@ -27,7 +28,7 @@ export function useClaimDecision(claimId: string): ClaimDetails {
     [claimId],
   );
 
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(station.timeZone);
   const holidays = station.holidays;
   return useMemo((): ClaimDetails => {
     if (records === undefined) return { kind: 'loading' };

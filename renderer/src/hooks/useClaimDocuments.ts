@@ -1,3 +1,4 @@
+import { stationTimeZone } from '#shared/domain/calendar';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { DocumentKind, PaperSize } from '#shared/documents';
@@ -65,7 +66,7 @@ export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocuments
       appDatabase().auditEvents.where('[entity+entityId]').equals(['claims', claim.id]).toArray(),
     [claim.id],
   );
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(station.timeZone);
   const authorizedOn = useMemo(
     () => authorizedOnFrom(claimEvents ?? [], timeZone),
     [claimEvents, timeZone],

@@ -1,3 +1,4 @@
+import { stationTimeZone } from '#shared/domain/calendar';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, localeOf } from '#shared/documents/format';
@@ -26,7 +27,7 @@ export function useLanguage(): Language {
 export function useStationFormat(): StationFormat {
   const language = useLanguage();
   const { station } = useStationContext();
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(station.timeZone);
   return useMemo(() => {
     const locale = localeOf[language];
     const dateTimeFormat = new Intl.DateTimeFormat(locale, {

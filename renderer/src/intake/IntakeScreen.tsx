@@ -14,7 +14,7 @@ import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useLanguage } from '../hooks/useStationFormat';
 import { useNow } from '../hooks/useNow';
 import { useWriteContext } from '../hooks/useWriteContext';
-import { calendarDayIn } from '../station/calendarDay';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import { ClaimSection } from './ClaimSection';
 import { CustomerSection } from './CustomerSection';
@@ -80,7 +80,8 @@ export function IntakeScreen() {
   // claim of a known serial in the middle of the form.
   useBarcodeScanner(ignoreScan, { exclusive: true });
   const currency = station.currency ?? 'USD';
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const configuredZone = station.timeZone;
+  const timeZone = useMemo(() => stationTimeZone(configuredZone), [configuredZone]);
   const assignments = useMemo(() => station.policyAssignments ?? [], [station.policyAssignments]);
   const brands = useMemo(() => assignedBrands(assignments), [assignments]);
   const nowMs = useNow();

@@ -18,7 +18,7 @@ import { appDatabase } from '../db/appDatabase';
 import type { StoredPart } from '../db/records';
 import { createRepositories } from '../db/repositories';
 import { useWriteContext } from '../hooks/useWriteContext';
-import { calendarDayIn } from '../station/calendarDay';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import type { CsvPreview } from './CsvImportModal';
 import { CsvImportModal } from './CsvImportModal';
@@ -63,7 +63,7 @@ export function PartsScreen() {
 
   async function exportCsv(): Promise<void> {
     const text = writePartsCsv(catalog ?? []);
-    const day = calendarDayIn(station.timeZone ?? 'UTC', Date.now());
+    const day = calendarDayIn(stationTimeZone(station.timeZone), Date.now());
     const saved = await getBridge().files.saveWithDialog({
       suggestedName: `fixline-parts-${day}.csv`,
       bytes: new TextEncoder().encode(text),

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isoDateSchema } from '#shared/domain/primitives';
 import type { ReportFilter, Reports } from '#shared/reports';
 import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
-import { calendarDayIn } from '../station/calendarDay';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import { ReportCard } from './ReportCard';
 import { reportCharts } from './reportCharts';
@@ -68,7 +68,7 @@ export function ReportsScreen() {
     () => (reports === undefined ? undefined : reportCharts(reports, t, language)),
     [reports, t, language],
   );
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(station.timeZone);
 
   return (
     <Stack gap="md">

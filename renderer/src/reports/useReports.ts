@@ -1,3 +1,4 @@
+import { stationTimeZone } from '#shared/domain/calendar';
 import { useEffect, useRef, useState } from 'react';
 import type { ReportFilter, Reports } from '#shared/reports';
 import { useStationContext } from '../station/StationContext';
@@ -16,7 +17,7 @@ export type ReportsState =
  */
 export function useReports(filter: ReportFilter | undefined, refreshCount: number): ReportsState {
   const { station } = useStationContext();
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(station.timeZone);
   const holidays = station.holidays;
   const [state, setState] = useState<ReportsState>({ kind: 'loading' });
   const workerRef = useRef<Worker | undefined>(undefined);

@@ -1,3 +1,4 @@
+import { stationTimeZone } from '#shared/domain/calendar';
 import { addressSchema, phoneNumberSchema, type Address } from '#shared/domain/customer';
 import { currencyCodeSchema, textSchema } from '#shared/domain/primitives';
 import type { SalesChannel } from '#shared/domain/vocabulary';
@@ -109,7 +110,7 @@ export function centerFormOf(station: StationSettingsRow): CenterFormValues {
     separateReturnAddress: station.center.returnAddress !== undefined,
     returnAddress: addressFormOf(station.center.returnAddress),
     currency: station.currency ?? '',
-    timeZone: station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: stationTimeZone(station.timeZone),
     language: station.language ?? 'en',
     workingDays: (station.workingDays ?? []).map(String),
     holidays: [...(station.holidays ?? [])],

@@ -1,7 +1,7 @@
 import { evaluateUntrustedClaim, policyClaimFromRecords } from '#shared/policy';
 import type { ClaimRecords, EvaluationResult } from '#shared/policy';
 import type { StationSetup } from '../db/records';
-import { calendarDayIn } from './calendarDay';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 
 /** The center's calendar the policy counts days in. */
 export type StationCalendar = Pick<StationSetup, 'timeZone' | 'holidays'>;
@@ -17,7 +17,7 @@ export function evaluateClaimAsOpened(
   records: ClaimRecords,
   calendar: StationCalendar,
 ): EvaluationResult | undefined {
-  const timeZone = calendar.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(calendar.timeZone);
   const asOf = calendarDayIn(timeZone, Date.parse(records.claim.createdAt));
   const input = policyClaimFromRecords(records, asOf);
   return input === undefined

@@ -1,3 +1,4 @@
+import { stationTimeZone } from '#shared/domain/calendar';
 import { parseRmaNumber } from '#shared/domain/claim';
 import type { IsoDate } from '#shared/domain/primitives';
 import type { EvaluationResult } from '#shared/policy';
@@ -33,7 +34,7 @@ export async function readClaimBundle(
   station: StationSettingsRow,
   claim: StoredClaim,
 ): Promise<ClaimBundle> {
-  const timeZone = station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = stationTimeZone(station.timeZone);
   const [records, claimEvents] = await Promise.all([
     loadClaimRecords(db, claim.id),
     db.auditEvents.where('[entity+entityId]').equals(['claims', claim.id]).toArray(),

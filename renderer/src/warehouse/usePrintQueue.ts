@@ -9,7 +9,7 @@ import { renderBatchPdf } from '../documents/renderBatchPdf';
 import { stationPrinting, type StoredClaim } from '../db/records';
 import { findClaimsByStatus } from '../db/search';
 import { claimDocumentKinds, type ClaimDocumentKind } from '../hooks/useClaimDocuments';
-import { calendarDayIn } from '../station/calendarDay';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import { lookUpRmaNumber, readClaimBundle, type ClaimBundle } from './claimBundle';
 import {
@@ -88,8 +88,7 @@ export function usePrintQueue() {
     entriesRef.current = entries;
   }, [entries]);
 
-  const today = () =>
-    calendarDayIn(station.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, Date.now());
+  const today = () => calendarDayIn(stationTimeZone(station.timeZone), Date.now());
 
   const entryOf = useCallback(
     (bundle: ClaimBundle): QueueEntry => ({

@@ -26,7 +26,7 @@ import { createRepositories } from '../../db/repositories';
 import { useNow } from '../../hooks/useNow';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { useWriteContext } from '../../hooks/useWriteContext';
-import { calendarDayIn } from '../../station/calendarDay';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../../station/StationContext';
 import { AddLinePanel } from './AddLinePanel';
 import { AnswerForm } from './AnswerForm';
@@ -68,7 +68,7 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
   const [answering, setAnswering] = useState<QuoteAnswer['status'] | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const timeZone = station.timeZone ?? 'UTC';
+  const timeZone = stationTimeZone(station.timeZone);
   const today = calendarDayIn(timeZone, useNow());
   const policy = decision?.ok === true ? decision.value : undefined;
 
