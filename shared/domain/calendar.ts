@@ -1,9 +1,9 @@
 import type { IsoDate } from './primitives';
 
 /**
- * The center's time zone: the one set up for the station (`configured`), or, before it is set, the zone of the
- * machine it runs on. The one rule every screen, document and deadline uses, so "today" is the
- * same day everywhere.
+ * The center's time zone: the one set up for the station (`configured`) or, before one is set,
+ * the zone of the machine it runs on. The one rule every screen, document and deadline uses, so
+ * "today" is the same day everywhere.
  */
 export function stationTimeZone(configured: string | undefined): string {
   return configured ?? Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -5,7 +5,8 @@ import type { Decision } from '../policy/decision';
 import type { PolicyPack } from '../policy/pack';
 import { policyClaimFromRecords } from '../policy/policyClaimFromRecords';
 import { firstChangeTo, type ClaimIndex } from './claimIndex';
-import { dayIn, type ReportCalendar } from './reportRecords';
+import { calendarDayIn } from '../domain/calendar';
+import { type ReportCalendar } from './reportRecords';
 import { rateOf } from './statistics';
 
 /**
@@ -44,7 +45,7 @@ function outcomeOf(
   timeZone: string,
   today: IsoDate,
 ): Outcome {
-  if (doneMs !== undefined) return dayIn(timeZone, doneMs) <= deadline ? 'met' : 'missed';
+  if (doneMs !== undefined) return calendarDayIn(timeZone, doneMs) <= deadline ? 'met' : 'missed';
   return today > deadline ? 'missed' : 'pending';
 }
 
@@ -69,7 +70,7 @@ function decisionOf(
       misuseFindings:
         inspection === undefined ? [] : (index.findingsByInspection.get(inspection.id) ?? []),
     },
-    dayIn(calendar.timeZone, Date.parse(claim.createdAt)),
+    calendarDayIn(calendar.timeZone, Date.parse(claim.createdAt)),
   );
   if (input === undefined) return undefined;
   const evaluated = evaluateUntrustedClaim(input, {
@@ -86,7 +87,7 @@ export function deadlineCompliance(
   calendar: ReportCalendar,
   packs: Readonly<Record<string, PolicyPack>>,
 ): DeadlineComplianceRow[] {
-  const today = dayIn(calendar.timeZone, calendar.nowMs);
+  const today = calendarDayIn(calendar.timeZone, calendar.nowMs);
   const tally: Record<DeadlineMeasure, Record<Outcome, number>> = {
     'first-response': { met: 0, missed: 0, pending: 0 },
     decision: { met: 0, missed: 0, pending: 0 },

@@ -66,7 +66,7 @@ export type {
 } from './inspectionReports';
 export type { ModelKey } from './claimIndex';
 export type { ReportCalendar, ReportFilter, ReportRecords, StatusChange } from './reportRecords';
-export { claimMatchesFilter, dayIn } from './reportRecords';
+export { claimMatchesFilter } from './reportRecords';
 export type { TurnaroundRow } from './turnaround';
 export {
   claimsByStatus,

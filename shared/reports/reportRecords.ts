@@ -49,9 +49,6 @@ export type ReportCalendar = {
   readonly nowMs: number;
 };
 
-/** The calendar day of an instant in `timeZone`, as YYYY-MM-DD (the center's one rule). */
-export const dayIn = calendarDayIn;
-
 /** Whether a claim is covered by the filter: its opening day (center's time zone) and its pack. */
 export function claimMatchesFilter(
   claim: Pick<Claim, 'createdAt' | 'policyPackId'>,
@@ -60,7 +57,7 @@ export function claimMatchesFilter(
 ): boolean {
   if (filter.policyPackId !== undefined && claim.policyPackId !== filter.policyPackId) return false;
   if (filter.openedFrom === undefined && filter.openedTo === undefined) return true;
-  const opened = dayIn(timeZone, Date.parse(claim.createdAt));
+  const opened = calendarDayIn(timeZone, Date.parse(claim.createdAt));
   if (filter.openedFrom !== undefined && opened < filter.openedFrom) return false;
   if (filter.openedTo !== undefined && opened > filter.openedTo) return false;
   return true;

@@ -1,6 +1,6 @@
 import type { Claim } from '../domain/claim';
 import { firstChangeTo, type ClaimIndex } from './claimIndex';
-import { dayIn } from './reportRecords';
+import { calendarDayIn } from '../domain/calendar';
 import { median, percentile } from './statistics';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -34,7 +34,7 @@ export function turnaroundByMonth(
     if (finishedMs === undefined) continue;
     // Stations' clocks may disagree a little; a claim is never finished before it was opened.
     const days = Math.max(0, (finishedMs - Date.parse(claim.createdAt)) / dayMs);
-    const month = dayIn(timeZone, finishedMs).slice(0, 7);
+    const month = calendarDayIn(timeZone, finishedMs).slice(0, 7);
     const monthDays = daysByMonth.get(month);
     if (monthDays === undefined) daysByMonth.set(month, [days]);
     else monthDays.push(days);

@@ -5,9 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { StationCore } from '../../renderer/src/core';
 import { createStationCore, StationCoreProvider, useStationCore } from '../../renderer/src/core';
 import { storeAttachment } from '../../renderer/src/db/attachments';
-import type { StoredAttachment } from '../../renderer/src/db/records';
 import type { Repositories } from '../../renderer/src/db/repositories';
-import { makeClaim, makeEvidence, makeInspection, makeMisuseFinding } from '../factories/domain';
+import {
+  makeClaimDraft,
+  makeEvidence,
+  makeInspection,
+  makeMisuseFinding,
+} from '../factories/domain';
 import {
   asTechnician,
   createCustomerAndDevice,
@@ -19,14 +23,7 @@ import {
 /** A claim whose device the warehouse has received, so it can be inspected. */
 async function openReceivedClaim(repositories: Repositories) {
   const { customerId, deviceId } = await createCustomerAndDevice(repositories);
-  const {
-    id: _id,
-    rmaNumber: _rma,
-    status: _status,
-    createdAt: _created,
-    updatedAt: _updated,
-    ...draft
-  } = makeClaim({ customerId, deviceId });
+  const draft = makeClaimDraft({ customerId, deviceId });
   const claim = expectOk(await repositories.claims.create(draft, asTechnician));
   // Inspections need the device in hand (B14).
   for (const step of ['awaiting-authorization', 'authorized', 'received'] as const) {
@@ -35,24 +32,24 @@ async function openReceivedClaim(repositories: Repositories) {
   return claim;
 }
 
-/** A core over a fresh database, with one stored file evidence can point at. */
-async function openCore(): Promise<{ core: StationCore; file: StoredAttachment }> {
+/** A core over a fresh database, with one stored receipt file evidence can point at. */
+async function openCore() {
   const { db } = await openTestDatabase();
   const receipt = new Blob(['%PDF-1.4 receipt'], { type: 'application/pdf' });
-  const stored = expectOk(await storeAttachment(db, receipt));
-  return { core: createStationCore(db, { now: steppingClock() }), file: stored.attachment };
+  const { attachment } = expectOk(await storeAttachment(db, receipt));
+  const stored = {
+    kind: 'receipt',
+    sha256: attachment.sha256,
+    sizeBytes: attachment.sizeBytes,
+    mediaType: attachment.mediaType,
+  } as const;
+  return { core: createStationCore(db, { now: steppingClock() }), stored };
 }
 
 describe('the station core', () => {
   it('loads a claim with its customer, device, live evidence oldest first, and latest inspection', async () => {
-    const { core, file } = await openCore();
+    const { core, stored } = await openCore();
     const { commands } = core;
-    const stored = {
-      kind: 'receipt',
-      sha256: file.sha256,
-      sizeBytes: file.sizeBytes,
-      mediaType: file.mediaType,
-    } as const;
     const claim = await openReceivedClaim(commands);
     const { id: _later, ...later } = makeEvidence({
       claimId: claim.id,
@@ -93,14 +90,8 @@ describe('the station core', () => {
   });
 
   it('leaves out evidence and findings that were deleted', async () => {
-    const { core, file } = await openCore();
+    const { core, stored } = await openCore();
     const { commands } = core;
-    const stored = {
-      kind: 'receipt',
-      sha256: file.sha256,
-      sizeBytes: file.sizeBytes,
-      mediaType: file.mediaType,
-    } as const;
     const claim = await openReceivedClaim(commands);
     const { id: _evidence, ...evidence } = makeEvidence({ claimId: claim.id, ...stored });
     const storedEvidence = expectOk(await commands.evidence.create(evidence, asTechnician));

@@ -16,7 +16,7 @@ import { createRepositories } from '../../renderer/src/db/repositories';
 import { declareSchema } from '../../renderer/src/db/schema';
 import { schemaVersion1 } from '../../renderer/src/db/schema/v1';
 import { schemaVersion2 } from '../../renderer/src/db/schema/v2';
-import { makeClaim } from '../factories/domain';
+import { makeClaimDraft } from '../factories/domain';
 import {
   asTechnician,
   createCustomerAndDevice,
@@ -46,14 +46,7 @@ async function openClaim(
   serial = `KT3-${Math.random().toString(36).slice(2, 10)}`,
 ) {
   const { customerId, deviceId } = await createCustomerAndDevice(repositories, { serial });
-  const {
-    id: _id,
-    rmaNumber: _rma,
-    status: _status,
-    createdAt: _created,
-    updatedAt: _updated,
-    ...draft
-  } = makeClaim({ customerId, deviceId, policyPackId: 'igpsport', ...overrides });
+  const draft = makeClaimDraft({ customerId, deviceId, policyPackId: 'igpsport', ...overrides });
   return expectOk(await repositories.claims.create(draft, asTechnician));
 }
 

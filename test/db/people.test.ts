@@ -5,7 +5,7 @@ import type { Role } from '#shared/domain/roles';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import { argon2idHashSchema } from '../../renderer/src/db/records';
-import { makeClaim, nextId } from '../factories/domain';
+import { makeClaimDraft, nextId } from '../factories/domain';
 import {
   asTechnician,
   createCustomerAndDevice,
@@ -28,14 +28,7 @@ const part = {
 async function stationWithPeople() {
   const { db, repositories } = await openTestDatabase();
   const { customerId, deviceId } = await createCustomerAndDevice(repositories);
-  const {
-    id: _id,
-    rmaNumber: _rma,
-    status: _status,
-    createdAt: _created,
-    updatedAt: _updated,
-    ...draft
-  } = makeClaim({ customerId, deviceId });
+  const draft = makeClaimDraft({ customerId, deviceId });
   const claim = expectOk(await repositories.claims.create(draft, asTechnician));
   const add = async (name: string, roles: Role[], pin: string) =>
     expectOk(await repositories.station.addPerson({ name, roles, pin }));

@@ -7,7 +7,7 @@ import { createRepositories } from '../../renderer/src/db/repositories';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
 import {
-  makeClaim,
+  makeClaimDraft,
   makeCustomer,
   makeInspection,
   makeQuote,
@@ -43,14 +43,7 @@ async function countRows(db: FixlineDatabase) {
 
 async function openClaim(repositories: Repositories) {
   const { customerId, deviceId } = await createCustomerAndDevice(repositories);
-  const {
-    id: _id,
-    rmaNumber: _rma,
-    status: _status,
-    createdAt: _created,
-    updatedAt: _updated,
-    ...draft
-  } = makeClaim({ customerId, deviceId });
+  const draft = makeClaimDraft({ customerId, deviceId });
   return expectOk(await repositories.claims.create(draft, asTechnician));
 }
 

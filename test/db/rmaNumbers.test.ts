@@ -2,19 +2,12 @@ import './testDatabase';
 import { describe, expect, it } from 'vitest';
 import { parseRmaNumber } from '#shared/domain/claim';
 import type { ClaimDraft, Repositories } from '../../renderer/src/db/repositories';
-import { makeClaim } from '../factories/domain';
+import { makeClaimDraft } from '../factories/domain';
 import { asTechnician, createCustomerAndDevice, expectOk, openTestDatabase } from './testDatabase';
 
 async function claimDraft(repositories: Repositories): Promise<ClaimDraft> {
   const { customerId, deviceId } = await createCustomerAndDevice(repositories);
-  const {
-    id: _id,
-    rmaNumber: _rma,
-    status: _status,
-    createdAt: _created,
-    updatedAt: _updated,
-    ...draft
-  } = makeClaim({ customerId, deviceId });
+  const draft = makeClaimDraft({ customerId, deviceId });
   return draft;
 }
 

@@ -100,6 +100,22 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
   };
 }
 
+/** The fields a repository sets itself when it opens a claim. */
+type ClaimMadeFields = 'id' | 'rmaNumber' | 'status' | 'createdAt' | 'updatedAt';
+
+/** A claim as a caller hands it to `claims.create`: without the fields the repository sets. */
+export function makeClaimDraft(overrides: Partial<Claim> = {}): Omit<Claim, ClaimMadeFields> {
+  const {
+    id: _id,
+    rmaNumber: _rma,
+    status: _status,
+    createdAt: _created,
+    updatedAt: _updated,
+    ...draft
+  } = makeClaim(overrides);
+  return draft;
+}
+
 export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
   return {
     id: nextId(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import { money } from '#shared/domain/primitives';
 import {
-  makeClaim,
+  makeClaimDraft,
   makeConvertedPriceDifference,
   makeQuote,
   makeQuoteLine,
@@ -16,14 +16,7 @@ import {
 
 async function draftQuoteWithLine(repositories: Repositories) {
   const { customerId, deviceId } = await createCustomerAndDevice(repositories);
-  const {
-    id: _id,
-    rmaNumber: _rma,
-    status: _status,
-    createdAt: _created,
-    updatedAt: _updated,
-    ...claimDraft
-  } = makeClaim({ customerId, deviceId });
+  const claimDraft = makeClaimDraft({ customerId, deviceId });
   const claim = expectOk(await repositories.claims.create(claimDraft, asTechnician));
   const { id: _quoteId, ...quoteDraft } = makeQuote({ claimId: claim.id });
   const quote = expectOk(await repositories.quotes.create(quoteDraft, asTechnician));

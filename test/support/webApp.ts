@@ -17,18 +17,13 @@ const webConfig = join(projectRoot, 'vite.web.config.ts');
  */
 export async function startWebApp(): Promise<{ url: string; stop: () => Promise<void> }> {
   const outDir = await mkdtemp(join(tmpdir(), 'fixline-web-'));
-  const hookBefore = process.env['VITE_FIXLINE_TEST_HOOK'];
-  process.env['VITE_FIXLINE_TEST_HOOK'] = '1';
-  try {
-    await build({
-      configFile: webConfig,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
-    });
-  } finally {
-    if (hookBefore === undefined) delete process.env['VITE_FIXLINE_TEST_HOOK'];
-    else process.env['VITE_FIXLINE_TEST_HOOK'] = hookBefore;
-  }
+  await build({
+    configFile: webConfig,
+    logLevel: 'warn',
+    // What `VITE_FIXLINE_TEST_HOOK=1 vite build` sets, without touching this process's environment.
+    define: { 'import.meta.env.VITE_FIXLINE_TEST_HOOK': JSON.stringify('1') },
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  });
   const server = await preview({
     configFile: webConfig,
     logLevel: 'error',

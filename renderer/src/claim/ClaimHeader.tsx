@@ -13,10 +13,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '#shared/policy';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { useNow } from '../hooks/useNow';
 import { useStationFormat } from '../hooks/useStationFormat';
-import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import { ClockList } from './ClockList';
 import { claimClocks, defaultWorkCalendar, relevantDeadlines } from './claimClocks';

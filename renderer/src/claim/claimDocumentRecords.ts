@@ -11,8 +11,8 @@ import type { IsoDate } from '#shared/domain/primitives';
 import type { Customer } from '#shared/domain/customer';
 import type { Device } from '#shared/domain/device';
 import type { EvaluationResult } from '#shared/policy';
-import type { PrinterChoice, StationSettingsRow } from '../db/records';
 import { calendarDayIn } from '#shared/domain/calendar';
+import type { PrinterChoice, StationSettingsRow } from '../db/records';
 
 /** What a claim's documents still lack, for a message that says what to fill in. */
 export type MissingForDocuments =

@@ -3,13 +3,13 @@ import { parseRmaNumber } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { FixlineDatabase } from './database';
 import type { StoredClaim, StoredCustomer } from './records';
+import { isLive } from './records';
 import {
   minimumPhoneDigits,
   normalizeSearchText,
   phoneQueryDigits,
   searchWords,
 } from './searchKeys';
-import { isLive } from './records';
 
 /** How many results a search returns unless told otherwise: more than a person reads through. */
 export const defaultSearchLimit = 50;

@@ -1,6 +1,6 @@
-import { stationTimeZone } from '#shared/domain/calendar';
 import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
+import { stationTimeZone } from '#shared/domain/calendar';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 import { useStationContext } from '../station/StationContext';

@@ -1,8 +1,8 @@
-import { stationTimeZone } from '#shared/domain/calendar';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { DocumentKind, PaperSize } from '#shared/documents';
 import type { IpcErrorCode, PrintTarget } from '#shared/ipc/contract';
+import { stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
 import {
   authorizedOnFrom,

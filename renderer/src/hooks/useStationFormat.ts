@@ -1,9 +1,9 @@
-import { stationTimeZone } from '#shared/domain/calendar';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, localeOf } from '#shared/documents/format';
 import type { IsoDate, IsoDateTime, Money } from '#shared/domain/primitives';
 import type { Language } from '#shared/domain/vocabulary';
+import { stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 
 /** Formats days, times, ages and money in the language shown and the station's time zone. */

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { evaluateUntrustedClaim } from '#shared/policy';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredClaim } from '../db/records';
 import { createRepositories } from '../db/repositories';
@@ -14,7 +15,6 @@ import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useLanguage } from '../hooks/useStationFormat';
 import { useNow } from '../hooks/useNow';
 import { useWriteContext } from '../hooks/useWriteContext';
-import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import { ClaimSection } from './ClaimSection';
 import { CustomerSection } from './CustomerSection';
@@ -80,6 +80,8 @@ export function IntakeScreen() {
   // claim of a known serial in the middle of the form.
   useBarcodeScanner(ignoreScan, { exclusive: true });
   const currency = station.currency ?? 'USD';
+  // Memoised on the zone alone: called inline, the React Compiler takes `station` as possibly
+  // changed by the call and gives up on this component's memoisation.
   const configuredZone = station.timeZone;
   const timeZone = useMemo(() => stationTimeZone(configuredZone), [configuredZone]);
   const assignments = useMemo(() => station.policyAssignments ?? [], [station.policyAssignments]);

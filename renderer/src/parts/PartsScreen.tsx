@@ -13,12 +13,12 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredPart } from '../db/records';
 import { createRepositories } from '../db/repositories';
 import { useWriteContext } from '../hooks/useWriteContext';
-import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import type { CsvPreview } from './CsvImportModal';
 import { CsvImportModal } from './CsvImportModal';

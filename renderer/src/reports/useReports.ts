@@ -1,6 +1,6 @@
-import { stationTimeZone } from '#shared/domain/calendar';
 import { useEffect, useRef, useState } from 'react';
 import type { ReportFilter, Reports } from '#shared/reports';
+import { stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import type { ReportsRequest, ReportsResponse } from './reportsProtocol';
 

@@ -1,9 +1,9 @@
-import { stationTimeZone } from '#shared/domain/calendar';
 import { addressSchema, phoneNumberSchema, type Address } from '#shared/domain/customer';
 import { currencyCodeSchema, textSchema } from '#shared/domain/primitives';
 import type { SalesChannel } from '#shared/domain/vocabulary';
 import { salesChannelSchema } from '#shared/domain/vocabulary';
 import { policyIdSchema, type PolicyId } from '#shared/policy';
+import { stationTimeZone } from '#shared/domain/calendar';
 import type { StationSettingsChanges, StationSettingsRow } from '../db/records';
 import { centerDetailsSchema, timeZoneSchema } from '../db/records';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimDocuments } from '#shared/documents';
 import { maxBatchJobs, type PrintProgress } from '#shared/ipc/contract';
+import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
 import { claimDocumentsFor, type ClaimDocumentsResult } from '../claim/claimDocumentRecords';
 import { appDatabase } from '../db/appDatabase';
@@ -9,7 +10,6 @@ import { renderBatchPdf } from '../documents/renderBatchPdf';
 import { stationPrinting, type StoredClaim } from '../db/records';
 import { findClaimsByStatus } from '../db/search';
 import { claimDocumentKinds, type ClaimDocumentKind } from '../hooks/useClaimDocuments';
-import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
 import { lookUpRmaNumber, readClaimBundle, type ClaimBundle } from './claimBundle';
 import {

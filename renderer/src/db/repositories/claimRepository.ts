@@ -11,13 +11,13 @@ import { textSchema } from '#shared/domain/primitives';
 import { claimTransitionAction } from '#shared/domain/roles';
 import type { RecordId, StationCode } from '#shared/domain/primitives';
 import type { StoredClaim, StoredEvidence, StoredInspection, StoredQuote } from '../records';
+import { isLive } from '../records';
 import { claimDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
-import { isLive } from '../records';
 
 /** The fields the repository sets on a new claim: its id, RMA number, first status and times. */
 type ClaimMadeFields = 'id' | 'rmaNumber' | 'status' | 'createdAt' | 'updatedAt';

@@ -3,12 +3,12 @@ import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
 import { canEditQuote, latestQuote, reviseQuote } from '#shared/domain/quote';
 import type { StoredQuote, StoredQuoteLine, SyncFields } from '../records';
+import { isLive } from '../records';
 import { quoteDefinition, quoteLineDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
-import { isLive } from '../records';
 
 /** The customer's answer to a sent quote, in the technician's words, and when they gave it. */
 export type QuoteAnswer = {
