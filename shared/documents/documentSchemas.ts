@@ -5,23 +5,14 @@ import { deviceSchema } from '../domain/device';
 import {
   currencyCodeSchema,
   isoDateSchema,
-  moneySchema,
   stationCodeSchema,
   textSchema,
 } from '../domain/primitives';
 import { quoteLineSchema, quoteSchema } from '../domain/quote';
 import { shipmentDirectionSchema, shipmentLegSchema } from '../domain/shipment';
-import {
-  languageSchema,
-  misuseKindSchema,
-  remedySchema,
-  shippingPayerSchema,
-} from '../domain/vocabulary';
+import { languageSchema } from '../domain/vocabulary';
 import { clauseTextSchema } from '../policy/clauses/clauseText';
-import { missingFactFields } from '../policy/decision';
-import type { Decision } from '../policy/decision';
-import { instructionKindSchema } from '../policy/pack';
-import { policyIdSchema } from '../policy/policyClaim';
+import { decisionSchema } from '../policy/decision';
 import type { DocumentDataByKind, RepairCenter } from './documentData';
 import type { DocumentKind, PaperSize } from './pageLayout';
 
@@ -53,89 +44,6 @@ export const repairCenterSchema = z.object({
   stationCode: stationCodeSchema,
   currency: currencyCodeSchema,
 }) satisfies z.ZodType<RepairCenter>;
-
-const clausesSchema = z.array(z.string());
-
-const chargeSchema = z.object({
-  kind: z.enum([
-    'battery-kit',
-    'depreciation',
-    'price-difference',
-    'customs-deduction',
-    'component-value',
-  ]),
-  clauses: clausesSchema,
-  amount: moneySchema.nullable(),
-  range: z.object({ min: moneySchema, max: moneySchema }).optional(),
-  parts: z
-    .array(z.object({ label: z.enum(['material', 'shipping']), amount: moneySchema }))
-    .optional(),
-  deductedFromRefund: z.boolean(),
-});
-
-/** A policy decision as `evaluateClaim` answers it, for the slip that prints it. */
-export const decisionSchema = z.object({
-  policy: policyIdSchema,
-  packVersion: z.string(),
-  asOf: isoDateSchema,
-  options: z.array(
-    z.object({
-      remedy: remedySchema,
-      inboundShippingPaidBy: shippingPayerSchema.nullable(),
-      outboundShippingPaidBy: shippingPayerSchema.nullable(),
-      clauses: clausesSchema,
-      charges: z.array(chargeSchema),
-      deadline: isoDateSchema.nullable(),
-      pendingInspection: z.boolean(),
-      manualDecision: z.boolean(),
-    }),
-  ),
-  warrantyVoid: z.boolean(),
-  voidFindings: z.array(misuseKindSchema),
-  coverageEnds: isoDateSchema.nullable(),
-  missing: z.array(z.string()),
-  missingFacts: z.array(z.object({ field: z.enum(missingFactFields), clauses: clausesSchema })),
-  deadlines: z.array(
-    z.object({
-      kind: z.enum([
-        'first-response',
-        'doa-window',
-        'unconditional-refund-window',
-        'quality-return-window',
-        'change-of-mind-window',
-        'free-shipping-window',
-        'coverage-end',
-        'worry-free-end',
-        'worry-free-ship-by',
-      ]),
-      date: isoDateSchema,
-      passed: z.boolean(),
-      clauses: clausesSchema,
-    }),
-  ),
-  exclusions: z.array(
-    z.object({
-      reason: z.enum([
-        'warranty-void',
-        'not-covered',
-        'accidental-damage',
-        'no-defect-found',
-        'coverage-ended',
-        'window-closed',
-        'proof-of-purchase',
-        'transit-damage-without-carrier-proof',
-        'worry-free-limit-reached',
-        'not-dead-on-arrival',
-        'return-receipt-missing',
-        'condition-not-as-new',
-      ]),
-      clauses: clausesSchema,
-    }),
-  ),
-  instructions: z.array(z.object({ kind: instructionKindSchema, clauses: clausesSchema })),
-  clauses: clausesSchema,
-  clauseTexts: z.record(z.string(), clauseTextSchema),
-}) satisfies z.ZodType<Decision>;
 
 const claimDocumentShape = {
   center: repairCenterSchema,
