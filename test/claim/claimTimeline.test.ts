@@ -5,6 +5,7 @@ import { describeAuditEvent, timelineEntries } from '../../renderer/src/claim/cl
 import type { TimelineRecords } from '../../renderer/src/claim/claimTimeline';
 import { en } from '../../renderer/src/i18n/en';
 import { id } from '../../renderer/src/i18n/id';
+import { isMessageKey } from '../../renderer/src/i18n/messageKey';
 
 const dewi = '00000000-0000-7000-8000-0000000000aa';
 const agus = '00000000-0000-7000-8000-0000000000ab';
@@ -43,7 +44,8 @@ beforeAll(async () => {
 });
 const inLanguage = (language: 'en' | 'id') => {
   const t = translator.getFixedT(language);
-  return (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+  return (key: string, values?: Record<string, unknown>) =>
+    isMessageKey(translator, key) ? t(key, values ?? {}) : key;
 };
 
 describe('describeAuditEvent', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInPacks, missingFactFields } from '#shared/policy';
 import { en } from '../../renderer/src/i18n/en';
 import { id } from '../../renderer/src/i18n/id';
+import type { MessageKey } from '../../renderer/src/i18n/messageKey';
 
 /** Both languages, with no fallback: a key one of them lacks is reported, not covered up. */
 const i18n = i18next.createInstance();
@@ -27,6 +28,15 @@ function leafKeys(tree: object, prefix = ''): string[] {
 }
 
 describe('translations', () => {
+  it('checks keys at compile time: a misspelt key does not type-check', () => {
+    const t = i18n.getFixedT('en');
+    const key: MessageKey = 'claim.decision';
+    expect(t(key)).toBe('What the policy allows');
+    // Without the type check this line compiles, and `tsc --build` fails on the unused directive.
+    // @ts-expect-error: "decisoin" is not a key of the messages
+    expect(t('claim.decisoin')).toBe('claim.decisoin');
+  });
+
   it.each(languages)('names every fact a decision may say is missing, in %s', (language) => {
     const keys = missingFactFields.map((field) => `fact.${field}`);
     expect(untranslated(keys, language)).toEqual([]);
@@ -38,7 +48,7 @@ describe('translations', () => {
   });
 
   it('never shows a pack’s id for its name', () => {
-    for (const packId of Object.keys(builtInPacks)) {
+    for (const packId of Object.keys(builtInPacks) as (keyof typeof builtInPacks)[]) {
       for (const language of languages) {
         expect(i18n.t(`policyPack.${packId}`, { lng: language })).not.toBe(packId);
       }

@@ -1,7 +1,9 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { RestoreError } from '../db/backup';
 import type { BackupOutcome } from '../hooks/useStationBackup';
+import { backupEn } from './messages';
 
 type BackupOutcomeMessageProps = { readonly outcome: BackupOutcome };
 
@@ -63,13 +65,21 @@ export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
   }
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
+
+/** A table's name in the screen's language; a table the messages do not know keeps its name. */
+function tableWords(t: Translate, table: string | undefined): string {
+  if (table === undefined) return '';
+  return Object.hasOwn(backupEn.tables, table)
+    ? t(`backup.tables.${table as keyof typeof backupEn.tables}`)
+    : table;
+}
 
 /** A refusal in words: its code's sentence, with the table named in the screen's language. */
 function refusalText(t: Translate, error: RestoreError): string {
   const { code, table, row, field, problem, entry, expected, found } = error;
   return t(`backup.refused.${code}`, {
-    table: table === undefined ? '' : t(`backup.tables.${table}`, { defaultValue: table }),
+    table: tableWords(t, table),
     row,
     field,
     problem,

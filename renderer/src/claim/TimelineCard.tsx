@@ -1,6 +1,7 @@
 import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isMessageKey } from '../i18n/messageKey';
 import type { ClaimAudit } from '../hooks/useClaimRecords';
 import { personRoles, stationPeople } from '../db/records';
 import { useStationFormat } from '../hooks/useStationFormat';
@@ -21,7 +22,7 @@ type TimelineCardProps = {
  * person's roles now.
  */
 export function TimelineCard({ audit, technicianName }: TimelineCardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { station } = useStationContext();
   const people = stationPeople(station);
   const roleOf = (entry: TimelineEntry) => {
@@ -38,10 +39,11 @@ export function TimelineCard({ audit, technicianName }: TimelineCardProps) {
         : timelineEntries(
             audit.events,
             audit,
-            (key, values) => t(key, values ?? {}),
+            // The timeline names fields of the audit trail, known only at run time.
+            (key, values) => (isMessageKey(i18n, key) ? t(key, values ?? {}) : key),
             technicianName,
           ),
-    [audit, t, technicianName],
+    [audit, t, i18n, technicianName],
   );
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>

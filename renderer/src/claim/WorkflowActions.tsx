@@ -169,7 +169,7 @@ export function WorkflowActions(props: WorkflowActionsProps) {
         ) : null}
         {outcome.kind === 'refused' &&
         next.includes(outcome.to) &&
-        refusalCodes.has(outcome.error.code) ? (
+        hasOwnSentence(outcome.error.code) ? (
           <Group>
             <ForceTransitionButton
               claimId={claim.id}
@@ -230,7 +230,7 @@ type RefusalDetailsProps = {
   readonly onGoToInspection: () => void;
 };
 
-const refusalCodes = new Set([
+const refusalCodes = [
   'already-in-status',
   'illegal-transition',
   'not-authorized',
@@ -239,16 +239,22 @@ const refusalCodes = new Set([
   'remedy-missing',
   'quote-not-sent',
   'quote-not-approved',
-]);
+] as const;
+type RefusalCode = (typeof refusalCodes)[number];
+
+/** Whether a refusal has its own sentence (the others are worded by `refusalText`). */
+function hasOwnSentence(code: string): code is RefusalCode {
+  return (refusalCodes as readonly string[]).includes(code);
+}
 
 /** Why a step is refused, the clauses behind the rule, and what to do about it. */
 function RefusalDetails({ error, missing, clauseText, ...actions }: RefusalDetailsProps) {
   const { t } = useTranslation();
-  const message = !refusalCodes.has(error.code)
-    ? t('claimScreen.workflow.refusal.other', { reason: refusalText(t, error) })
-    : t(`claimScreen.workflow.refusal.${error.code}`, {
+  const message = hasOwnSentence(error.code)
+    ? t(`claimScreen.workflow.refusal.${error.code}`, {
         missing: t(`claimScreen.workflow.doaMissing.${missing ?? 'both'}`),
-      });
+      })
+    : t('claimScreen.workflow.refusal.other', { reason: refusalText(t, error) });
   const clauses = error.clauses ?? [];
   const allowed = error.allowedStatuses ?? [];
   return (

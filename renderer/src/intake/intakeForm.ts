@@ -24,6 +24,7 @@ import type { ClaimRecords, PolicyClaimInput, PolicyId } from '#shared/policy';
 import { policyClaimFromRecords, policyIdSchema } from '#shared/policy';
 import type { PolicyAssignment } from '../db/records';
 import type { IntakeEvidence, IntakeInput } from './saveIntake';
+import type { IntakeErrorKey } from './messages';
 
 /** A text field of the form: what was typed, kept as typed (an empty field is `''`). */
 const typed = z.string().catch('');
@@ -375,7 +376,8 @@ export function evidenceFromForm(values: IntakeFormValues): IntakeEvidence[] {
 export type FieldProblem = {
   readonly field: string;
   readonly message: string;
-  readonly key?: string;
+  /** The sentence of the problem in the intake's messages, when it has one of its own. */
+  readonly key?: IntakeErrorKey;
 };
 
 const yearRangeMessage = isoDateSchema.safeParse(`${calendarYears.max + 1}-01-01`).error?.issues[0]
@@ -406,7 +408,7 @@ export function maxLengthOf(path: string): number | undefined {
 }
 
 /** The intake's own message for a domain issue on `field`, when it has one. */
-function problemKey(field: string, issue: z.core.$ZodIssue): string | undefined {
+function problemKey(field: string, issue: z.core.$ZodIssue): IntakeErrorKey | undefined {
   if (field === 'device.imei')
     return issue.message.includes('Luhn') ? 'imeiChecksum' : 'imeiLength';
   if (field === 'device.serial' && issue.code === 'custom') return 'serialOrImei';

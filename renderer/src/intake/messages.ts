@@ -426,3 +426,6 @@ export const intakeId: typeof intakeEn = {
     evidence: 'Sebuah berkas tidak dapat dicatat: {{reason}}',
   },
 };
+
+/** A problem of an intake field that has a sentence of its own. */
+export type IntakeErrorKey = keyof (typeof intakeEn)['errors'];

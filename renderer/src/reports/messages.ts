@@ -185,3 +185,6 @@ export const reportsId: typeof reportsEn = {
     'wear-and-tear': 'Aus karena pemakaian',
   },
 };
+
+/** A column heading of the reports' tables and charts. */
+export type ReportColumn = keyof (typeof reportsEn)['column'];

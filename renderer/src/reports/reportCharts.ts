@@ -3,6 +3,7 @@ import type { Reports } from '#shared/reports';
 import { localeOf } from '#shared/documents/format';
 import type { Language } from '#shared/domain/vocabulary';
 import type { ReportId } from './reportTables';
+import type { ReportColumn } from './messages';
 
 /** What one report draws: bars (one series or stacked), or lines over months. */
 export type ChartSpec = {
@@ -27,7 +28,7 @@ export function reportCharts(
   t: TFunction,
   language: Language,
 ): Record<ReportId, ChartSpec> {
-  const column = (key: string) => t(`reports.column.${key}`);
+  const column = (key: ReportColumn) => t(`reports.column.${key}`);
   const monthFormat = new Intl.DateTimeFormat(localeOf[language], {
     month: 'short',
     year: 'numeric',

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Reports } from '#shared/reports';
 import { localeOf } from '#shared/documents/format';
 import type { Language } from '#shared/domain/vocabulary';
+import type { ReportColumn } from './messages';
 
 /** The reports of the screen, in order: each is a card with a chart, a table and a CSV. */
 export const reportIds = [
@@ -70,7 +71,7 @@ export function reportTables(
   language: Language,
 ): Record<ReportId, ReportTable> {
   const cell = formatters(language);
-  const column = (key: string) => t(`reports.column.${key}`);
+  const column = (key: ReportColumn) => t(`reports.column.${key}`);
   const modelCells = (row: { brand: string; model: string }) => [
     cell.text(row.brand),
     cell.text(row.model),

@@ -17,6 +17,7 @@ import {
   type IpcError,
   type LabelPrinter,
 } from '#shared/ipc/contract';
+import type { MessageKey } from '../i18n/messageKey';
 
 type LabelPrintersSectionProps = {
   readonly labelPrinters: readonly LabelPrinter[];
@@ -31,7 +32,7 @@ type LabelPrintersSectionProps = {
 type Field = 'name' | 'host' | 'port';
 
 /** The i18n key of what is wrong with a field of the form. */
-const fieldErrors: Record<Field, string> = {
+const fieldErrors: Record<Field, MessageKey> = {
   name: 'printers.errors.labelPrinterName',
   host: 'printers.errors.host',
   port: 'printers.errors.port',
@@ -51,7 +52,7 @@ export function LabelPrintersSection({
   const [host, setHost] = useState('');
   // A NumberInput answers a string while its field is empty or half typed.
   const [port, setPort] = useState<number | string>(defaultLabelPrinterPort);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [adding, setAdding] = useState(false);
 

@@ -6,6 +6,7 @@ import {
   type PrintingSettings,
   type PrintingSettingsInput,
 } from '../db/records';
+import type { MessageKey } from '../i18n/messageKey';
 
 /** What the Printers form holds for one kind of document, as the fields show it. */
 export type PrinterRowForm = {
@@ -23,7 +24,7 @@ export type PrinterField = 'printer';
 
 /** The i18n key of each field's problem, by kind. */
 export type PrinterFormErrors = {
-  readonly [Kind in DocumentKind]?: { readonly [Field in PrinterField]?: string };
+  readonly [Kind in DocumentKind]?: { readonly [Field in PrinterField]?: MessageKey };
 };
 
 /** Whether a kind may go to a network ZPL printer (labels and tags only). */
@@ -86,7 +87,7 @@ export function printingFromForm(
   );
   const parsed = printingSettingsSchema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: { [Kind in DocumentKind]?: { [Field in PrinterField]?: string } } = {};
+  const errors: { [Kind in DocumentKind]?: { [Field in PrinterField]?: MessageKey } } = {};
   for (const issue of parsed.error.issues) {
     const [kind] = issue.path;
     if (!isDocumentKind(kind)) continue;

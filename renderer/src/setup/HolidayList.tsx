@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '#shared/documents/format';
 import { useLanguage } from '../hooks/useStationFormat';
 import { holidayError } from './setupForm';
+import type { MessageKey } from '../i18n/messageKey';
 
 type HolidayListProps = {
   readonly holidays: readonly string[];
@@ -15,7 +16,7 @@ export function HolidayList({ holidays, onChange }: HolidayListProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<MessageKey | undefined>();
   const add = () => {
     const problem = holidayError(draft, holidays);
     if (problem !== undefined) {

@@ -3,6 +3,7 @@ import type { Role } from '#shared/domain/roles';
 import { rolesSchema } from '#shared/domain/roles';
 import { pinSchema } from '../station/personPin';
 import { initialCenterValues, validateCenter, type CenterFormValues } from './centerForm';
+import type { MessageKey } from '../i18n/messageKey';
 
 /**
  * What the setup screen edits, as the fields hold it (strings), before it becomes settings: the
@@ -60,7 +61,7 @@ export function validateSetup(values: SetupFormValues): Record<string, string> {
 }
 
 /** Whether a typed holiday can be added: a real day, not already in the list. */
-export function holidayError(date: string, holidays: readonly string[]): string | undefined {
+export function holidayError(date: string, holidays: readonly string[]): MessageKey | undefined {
   if (!isoDateSchema.safeParse(date).success) return 'setup.errors.holiday';
   if (holidays.includes(date)) return 'setup.errors.holidayTwice';
   return undefined;

@@ -25,6 +25,7 @@ import {
   type PageRef,
 } from './printBatch';
 import { markPrintedToday, printedToday } from './printedToday';
+import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 
 /** A claim in the queue, its documents drawn, and which of them to print. */
 export type QueueEntry = {
@@ -38,7 +39,7 @@ export type AddProblem =
   | { readonly kind: 'not-an-rma-number'; readonly code: string }
   | { readonly kind: 'not-found'; readonly rmaNumber: string }
   | { readonly kind: 'already-queued'; readonly rmaNumber: string }
-  | { readonly kind: 'not-printable'; readonly rmaNumber: string; readonly status: string };
+  | { readonly kind: 'not-printable'; readonly rmaNumber: string; readonly status: ClaimStatus };
 
 /** A note after "add the authorized claims". */
 export type AddAllOutcome = { readonly kind: 'added' | 'none'; readonly count: number };
