@@ -1,10 +1,10 @@
 import { fail, ok, type Result } from '../domain/result';
 import type { Language } from '../domain/vocabulary';
-import type { Charge, DecisionOption } from '../policy/decision';
+import type { DecisionOption } from '../policy/decision';
 import { documentText, type DocumentText } from './dictionary';
 import type { DocumentError, LayoutOptions, RmaSlipData } from './documentData';
-import { addressLines, formatDate, formatMoney } from './format';
-import { horizontalRule, placeText, shiftDown, textOperation, type PageFlow } from './layoutKit';
+import { addressLines, formatDate } from './format';
+import { shiftDown, type PageFlow } from './layoutKit';
 import {
   createOfficeFlow,
   drawClauseList,
@@ -15,22 +15,25 @@ import {
   officeType,
   sectionHeading,
   stack,
-  type StackEntry,
   twoColumns,
 } from './officeDocument';
-import {
-  pageSizes,
-  type DocumentLayout,
-  type DrawOperation,
-  type TextMeasurer,
-} from './pageLayout';
+import { pageSizes, type DocumentLayout, type TextMeasurer } from './pageLayout';
+import { drawAuthorizedAndPreparation, slipSectionGap } from './rmaSlipOptions';
+import { receiptStub } from './rmaSlipStub';
 import { fitText } from './textFit';
 
-const qrSize = 74;
-const code128Width = 220;
 /** The share of the designed spacing a slip keeps when that fits it on one page. */
 const tightSpaceScale = 0.4;
-const receiptBoxWidth = 190;
+
+/** The measures of the slip's head and ship-by box, in points. */
+const slipMeasures = {
+  /** The RMA number's row: its words, then Code128, then QR, at the right. */
+  numberRow: { qrSize: 74, code128Width: 220, gap: 16, code128Inset: 6 },
+  /** The ship-by box: the date (left, this share of the room) beside the address to send to. */
+  shipBy: { padding: 10, gap: 20, dateShare: 0.55 },
+  /** Room kept between the slip's content and the receipt stub's cut line. */
+  stubClearance: 10,
+} as const;
 
 /**
  * Lays out the RMA slip the customer puts in the parcel: the RMA number as Code128 and QR, the
@@ -70,9 +73,11 @@ export function layoutRmaSlip(
     flow.spaceScale = spaceScale;
     const reimbursesReturn = shown.some((option) => option.inboundShippingPaidBy === 'company');
     const stub = reimbursesReturn ? receiptStub(data, text, flow, measure) : undefined;
-    if (stub !== undefined) flow.limit = stub.top - 10;
+    if (stub !== undefined) flow.limit = stub.top - slipMeasures.stubClearance;
 
-    drawHeader(flow, data, language, text, measure);
+    drawTitle(flow, data, language, text, measure);
+    drawRmaNumber(flow, data, language, text, measure);
+    drawCustomerAndDevice(flow, data, language, text, measure);
     drawShipBy(flow, data, language, text, measure);
     drawAuthorizedAndPreparation(flow, shown, data, language, text, measure);
     drawClauses(flow, shown, data, language, text, measure);
@@ -95,7 +100,8 @@ export function layoutRmaSlip(
   });
 }
 
-function drawHeader(
+/** The center's letterhead, the slip's title and the line that says what the slip is for. */
+function drawTitle(
   flow: PageFlow,
   data: RmaSlipData,
   language: Language,
@@ -140,9 +146,17 @@ function drawHeader(
     flow.width,
   );
   flow.space(10);
+}
 
-  // The RMA number three ways: in words for a person, Code128 for the dock's scanner, QR for a phone.
-  const gap = 16;
+/** The RMA number three ways: in words for a person, Code128 for the dock's scanner, QR for a phone. */
+function drawRmaNumber(
+  flow: PageFlow,
+  data: RmaSlipData,
+  language: Language,
+  text: DocumentText,
+  measure: TextMeasurer,
+): void {
+  const { qrSize, code128Width, gap, code128Inset } = slipMeasures.numberRow;
   const numberWidth = flow.width - code128Width - qrSize - gap * 2;
   const numberStack = stack(
     [
@@ -185,9 +199,9 @@ function drawHeader(
       kind: 'code128',
       value: data.claim.rmaNumber,
       x: flow.left + numberWidth + gap,
-      y: top + 6,
+      y: top + code128Inset,
       width: code128Width,
-      height: qrSize - 12,
+      height: qrSize - code128Inset * 2,
     },
     {
       kind: 'qr',
@@ -198,8 +212,17 @@ function drawHeader(
       height: qrSize,
     },
   ]);
-  flow.space(12);
+  flow.space(slipSectionGap);
+}
 
+/** The customer (left) and the device with its order number and reported fault (right). */
+function drawCustomerAndDevice(
+  flow: PageFlow,
+  data: RmaSlipData,
+  language: Language,
+  text: DocumentText,
+  measure: TextMeasurer,
+): void {
   const { claim } = data;
   const deviceColumn = [
     ...deviceItems(data.device, text),
@@ -239,9 +262,10 @@ function drawHeader(
     data.center.address.countryCode,
   );
   twoColumns(flow, customerColumn, deviceColumn, measure);
-  flow.space(12);
+  flow.space(slipSectionGap);
 }
 
+/** A box with the day to ship by (or after authorization) beside the address to send to. */
 function drawShipBy(
   flow: PageFlow,
   data: RmaSlipData,
@@ -249,9 +273,8 @@ function drawShipBy(
   text: DocumentText,
   measure: TextMeasurer,
 ): void {
-  const padding = 10;
-  const gap = 20;
-  const leftWidth = (flow.width - padding * 2 - gap) * 0.55;
+  const { padding, gap, dateShare } = slipMeasures.shipBy;
+  const leftWidth = (flow.width - padding * 2 - gap) * dateShare;
   const rightWidth = flow.width - padding * 2 - gap - leftWidth;
   const left = stack(
     [
@@ -305,250 +328,10 @@ function drawShipBy(
       shiftDown(operation, top + padding),
     ),
   ]);
-  flow.space(12);
+  flow.space(slipSectionGap);
 }
 
-/**
- * What was authorized (left) beside what to do before shipping (right), as one block: both are
- * short lists, and side by side they leave the first page room for the clauses and the stub.
- * When the pair does not fit in the room left on the page, they follow one another instead,
- * one option at a time, so the page is filled rather than left half empty.
- */
-function drawAuthorizedAndPreparation(
-  flow: PageFlow,
-  shown: readonly DecisionOption[],
-  data: RmaSlipData,
-  language: Language,
-  text: DocumentText,
-  measure: TextMeasurer,
-): void {
-  const heading = data.claim.remedy === undefined ? text.optionsTitle : text.authorizedTitle;
-  const optionStacks = shown.map((option) => optionItems(option, language, text));
-  const gap = 24;
-  const columnWidth = (flow.width - gap) / 2;
-  const authorized = headedColumn(
-    heading,
-    optionStacks.flatMap((items, optionIndex) =>
-      items.map((item, index) =>
-        optionIndex > 0 && index === 0 ? { ...item, spaceBefore: 8 } : item,
-      ),
-    ),
-    flow.left,
-    columnWidth,
-    measure,
-  );
-  const preparation = preparationColumn(
-    data,
-    text,
-    flow.left + columnWidth + gap,
-    columnWidth,
-    measure,
-  );
-  const height = Math.max(authorized.height, preparation.height);
-  if (flow.cursor + height <= flow.limit) {
-    flow.block(height, (top) =>
-      [...authorized.operations, ...preparation.operations].map((operation) =>
-        shiftDown(operation, top),
-      ),
-    );
-  } else {
-    const stacks = optionStacks.map((items) => stack(items, flow.left, 0, flow.width, measure));
-    sectionHeading(flow, heading, measure, (stacks[0]?.height ?? 0) + 8);
-    for (const option of stacks) {
-      flow.block(option.height + 8, (top) =>
-        option.operations.map((operation) => shiftDown(operation, top)),
-      );
-    }
-    flow.space(6);
-    const fullWidth = preparationColumn(data, text, flow.left, flow.width, measure);
-    flow.block(fullWidth.height, (top) =>
-      fullWidth.operations.map((operation) => shiftDown(operation, top)),
-    );
-  }
-  flow.space(12);
-}
-
-/** One option in words: the remedy, who pays each leg, its charges and its caveats. */
-function optionItems(option: DecisionOption, language: Language, text: DocumentText): StackEntry[] {
-  const payer = (paidBy: DecisionOption['inboundShippingPaidBy']): string =>
-    paidBy === null ? text.nothingShipped : text.payers[paidBy];
-  return [
-    {
-      text: text.remedies[option.remedy],
-      fontSize: 10.5,
-      minFontSize: 8,
-      bold: true,
-      maxLines: 2,
-      spaceAfter: 2,
-    },
-    {
-      text: `${text.shippingToCenter}: ${payer(option.inboundShippingPaidBy)}`,
-      fontSize: officeType.body,
-      minFontSize: officeType.minimum,
-      maxLines: 2,
-    },
-    {
-      text: `${text.shippingToCustomer}: ${payer(option.outboundShippingPaidBy)}`,
-      fontSize: officeType.body,
-      minFontSize: officeType.minimum,
-      maxLines: 2,
-    },
-    ...option.charges.map((charge) => ({
-      text: `${text.chargesTitle}: ${describeCharge(charge, language, text)} (${charge.clauses.join(', ')})`,
-      fontSize: officeType.body,
-      minFontSize: officeType.minimum,
-      maxLines: 3,
-    })),
-    ...(option.pendingInspection
-      ? [
-          {
-            text: text.pendingInspection,
-            fontSize: officeType.small,
-            color: 'gray' as const,
-            maxLines: 2,
-          },
-        ]
-      : []),
-    ...(option.manualDecision
-      ? [
-          {
-            text: text.manualDecision,
-            fontSize: officeType.small,
-            color: 'gray' as const,
-            maxLines: 2,
-          },
-        ]
-      : []),
-  ];
-}
-
-/** A charge in words: its kind, its amount or range, and whether it comes off the refund. */
-function describeCharge(charge: Charge, language: Language, text: DocumentText): string {
-  const amount =
-    charge.amount !== null
-      ? formatMoney(charge.amount, language)
-      : charge.range === undefined
-        ? text.chargeSetPerCase
-        : text.chargeRange(
-            formatMoney(charge.range.min, language),
-            formatMoney(charge.range.max, language),
-          );
-  return [
-    text.charges[charge.kind],
-    amount,
-    charge.deductedFromRefund ? text.deductedFromRefund : undefined,
-  ]
-    .filter((part) => part !== undefined)
-    .join(', ');
-}
-
-/**
- * The checklist before shipping (C14 when the pack says so), with a box to tick for each step,
- * then the pack's other standing instructions with their clauses.
- */
-function preparationColumn(
-  data: RmaSlipData,
-  text: DocumentText,
-  x: number,
-  width: number,
-  measure: TextMeasurer,
-): { operations: DrawOperation[]; height: number } {
-  const preparation = data.decision.instructions.find(
-    (instruction) => instruction.kind === 'prepare-device',
-  );
-  const heading =
-    preparation === undefined || preparation.clauses.length === 0
-      ? text.beforeShippingTitle
-      : `${text.beforeShippingTitle} (${preparation.clauses.join(', ')})`;
-  const column = headedColumn(heading, [], x, width, measure);
-  const operations = [...column.operations];
-  let y = column.height;
-  const boxSize = 8;
-  const indent = 15;
-  const checklist = [
-    text.backUpData,
-    text.removeSim,
-    text.factoryReset,
-    text.slipInParcel,
-    text.rmaOnParcel,
-  ];
-  for (const item of checklist) {
-    const fitted = fitText(
-      {
-        text: item,
-        maxWidth: width - indent,
-        fontSize: officeType.body + 0.5,
-        minFontSize: 7,
-        maxLines: 3,
-      },
-      measure,
-    );
-    operations.push(
-      { kind: 'rectangle', x: x + 1, y: y + 2, width: boxSize, height: boxSize, strokeWidth: 0.8 },
-      textOperation(fitted, width - indent, { x: x + indent, y }),
-    );
-    y += fitted.height + 3;
-  }
-  const others = data.decision.instructions.filter(
-    (instruction) => instruction.kind !== 'prepare-device',
-  );
-  if (others.length > 0) y += 4;
-  for (const instruction of others) {
-    const clauses = instruction.clauses.length > 0 ? ` (${instruction.clauses.join(', ')})` : '';
-    const fitted = fitText(
-      {
-        text: `${text.instructions[instruction.kind]}${clauses}`,
-        maxWidth: width - indent,
-        fontSize: officeType.small,
-        minFontSize: officeType.minimum,
-        maxLines: 4,
-      },
-      measure,
-    );
-    operations.push(
-      placeText(
-        { text: '•', maxWidth: indent - 4, fontSize: officeType.small, bold: true, maxLines: 1 },
-        measure,
-        {
-          x: x + 2,
-          y,
-        },
-      ),
-      textOperation(fitted, width - indent, { x: x + indent, y }),
-    );
-    y += fitted.height + 2;
-  }
-  return { operations, height: y };
-}
-
-/** A column with a heading and a rule under it, then `items`; placed at the top (y = 0). */
-function headedColumn(
-  heading: string,
-  items: readonly StackEntry[],
-  x: number,
-  width: number,
-  measure: TextMeasurer,
-): { operations: DrawOperation[]; height: number } {
-  const title = placeText(
-    {
-      text: heading,
-      maxWidth: width,
-      fontSize: officeType.heading,
-      minFontSize: 8,
-      bold: true,
-      maxLines: 2,
-    },
-    measure,
-    { x, y: 0 },
-  );
-  const ruleY = title.height + 2;
-  const body = stack(items, x, ruleY + 5, width, measure);
-  return {
-    operations: [title, horizontalRule(x, x + width, ruleY, 0.5), ...body.operations],
-    height: ruleY + 5 + body.height,
-  };
-}
-
+/** The clauses behind the options shown, in the catalog's order, in the slip's language. */
 function drawClauses(
   flow: PageFlow,
   shown: readonly DecisionOption[],
@@ -576,148 +359,4 @@ function drawClauses(
     (clause) => data.decision.clauseTexts[clause]?.rule[language],
     measure,
   );
-}
-
-/**
- * The return-receipt stub at the foot of the first page, below a cut line: the RMA number in
- * words and as Code128, where to write the carrier, tracking number, date and amount, and a box
- * for the carrier's receipt. Returns its operations and the y of its cut line.
- */
-function receiptStub(
-  data: RmaSlipData,
-  text: DocumentText,
-  flow: PageFlow,
-  measure: TextMeasurer,
-): { operations: DrawOperation[]; top: number } {
-  const gap = 16;
-  const columnWidth = flow.width - receiptBoxWidth - gap;
-  const fieldGap = 14;
-  const fieldWidth = (columnWidth - fieldGap) / 2;
-  const barcodeHeight = 30;
-  const heading = stack(
-    [
-      { text: text.stubTitle, fontSize: 11, minFontSize: 8, bold: true, maxLines: 2 },
-      {
-        text: data.claim.rmaNumber,
-        fontSize: 12,
-        minFontSize: 8,
-        bold: true,
-        maxLines: 1,
-        spaceAfter: 3,
-      },
-    ],
-    flow.left,
-    0,
-    columnWidth,
-    measure,
-  );
-  const explanation = fitText(
-    {
-      text: text.stubExplanation,
-      maxWidth: columnWidth,
-      fontSize: officeType.caption,
-      minFontSize: 6,
-      maxLines: 4,
-    },
-    measure,
-  );
-  const fieldRowHeight = 22;
-  const contentHeight =
-    heading.height + barcodeHeight + 5 + explanation.height + 6 + fieldRowHeight * 2;
-  const cutLineGap = 12;
-  const top = flow.fullPageLimit - contentHeight - cutLineGap - 4;
-
-  const operations: DrawOperation[] = [];
-  const cutLabel = fitText(
-    { text: `✂ ${text.cutHere}`, maxWidth: 120, fontSize: officeType.caption, maxLines: 1 },
-    measure,
-  );
-  const cutLabelWidth = Math.max(
-    ...cutLabel.lines.map((line) => measure(line, cutLabel.fontSize, false)),
-  );
-  operations.push(
-    textOperation(cutLabel, cutLabelWidth, {
-      x: flow.left,
-      y: top - cutLabel.height / 2,
-      color: 'gray',
-    }),
-    horizontalRule(flow.left + cutLabelWidth + 6, flow.right, top, 0.75, {
-      dash: [4, 3],
-      color: 'gray',
-    }),
-  );
-
-  let y = top + cutLineGap;
-  operations.push(...heading.operations.map((operation) => shiftDown(operation, y)));
-  y += heading.height;
-  operations.push({
-    kind: 'code128',
-    value: data.claim.rmaNumber,
-    x: flow.left,
-    y,
-    width: 190,
-    height: barcodeHeight,
-  });
-  y += barcodeHeight + 5;
-  operations.push(textOperation(explanation, columnWidth, { x: flow.left, y }));
-  y += explanation.height + 6;
-  const fields = [
-    [text.carrier, text.trackingNumber],
-    [text.dateShipped, text.amountPaid],
-  ];
-  for (const row of fields) {
-    row.forEach((label, column) => {
-      const x = flow.left + column * (fieldWidth + fieldGap);
-      operations.push(
-        placeText(
-          {
-            text: label,
-            maxWidth: fieldWidth,
-            fontSize: officeType.caption,
-            minFontSize: 6,
-            maxLines: 1,
-          },
-          measure,
-          {
-            x,
-            y,
-            color: 'gray',
-          },
-        ),
-        horizontalRule(x, x + fieldWidth, y + fieldRowHeight - 3, 0.5),
-      );
-    });
-    y += fieldRowHeight;
-  }
-
-  const boxTop = top + cutLineGap;
-  const boxHeight = y - boxTop;
-  const boxLeft = flow.right - receiptBoxWidth;
-  const caption = fitText(
-    {
-      text: text.attachReceipt,
-      maxWidth: receiptBoxWidth - 24,
-      fontSize: officeType.small,
-      minFontSize: 6,
-      maxLines: 3,
-    },
-    measure,
-  );
-  operations.push(
-    {
-      kind: 'rectangle',
-      x: boxLeft,
-      y: boxTop,
-      width: receiptBoxWidth,
-      height: boxHeight,
-      strokeWidth: 0.75,
-    },
-    textOperation(caption, receiptBoxWidth - 24, {
-      x: boxLeft + 12,
-      y: boxTop + (boxHeight - caption.height) / 2,
-      align: 'center',
-      color: 'gray',
-    }),
-  );
-  return { operations, top };
 }
