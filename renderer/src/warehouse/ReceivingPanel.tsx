@@ -17,12 +17,12 @@ import {
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceIdentifier, receivingStanding } from '#shared/domain/receivingCheck';
 import { CheckRow } from './CheckRow';
 import { ClaimSummary } from './ClaimSummary';
 import { PhotoThumbnail } from './PhotoThumbnail';
 import { ReceivedList } from './ReceivedList';
 import { RefusalAlert } from './RefusalAlert';
-import { deviceIdentifier, receivingStanding } from './receivingCheck';
 import type { ReceivingDesk } from './useReceiving';
 import classes from './WarehouseDesk.module.css';
 
