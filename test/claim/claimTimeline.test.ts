@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '#shared/domain/audit';
+import type { TimelineRecords } from '#shared/domain/claimTimeline';
 import { describeAuditEvent, timelineEntries } from '../../renderer/src/claim/claimTimeline';
-import type { TimelineRecords } from '../../renderer/src/claim/claimTimeline';
 import { en } from '../../renderer/src/i18n/en';
 import { id } from '../../renderer/src/i18n/id';
 import { isMessageKey } from '../../renderer/src/i18n/messageKey';

@@ -14,12 +14,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '#shared/policy';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
+import { claimClocks, defaultWorkCalendar, relevantDeadlines } from '#shared/policy/claimClocks';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { useNow } from '../hooks/useNow';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { useStationContext } from '../station/StationContext';
 import { ClockList } from './ClockList';
-import { claimClocks, defaultWorkCalendar, relevantDeadlines } from './claimClocks';
 
 type ClaimHeaderProps = {
   readonly claim: StoredClaim;

@@ -1,8 +1,8 @@
 import { Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ClaimClock } from '#shared/policy/claimClocks';
 import { useStationFormat } from '../hooks/useStationFormat';
-import type { ClaimClock } from './claimClocks';
-import { clockColor } from './claimClocks';
+import { clockColor } from './clockColor';
 
 type ClockListProps = { readonly clocks: readonly ClaimClock[] };
 

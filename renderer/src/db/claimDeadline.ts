@@ -2,9 +2,9 @@ import type { Transaction } from 'dexie';
 import type { Claim } from '#shared/domain/claim';
 import type { IsoDate, IsoDateTime } from '#shared/domain/primitives';
 import type { ClaimRecords } from '#shared/policy';
+import { evaluateClaimAsOpened, type StationCalendar } from '#shared/policy/claimEvaluation';
 import { nextDeadline } from '#shared/policy/nextDeadline';
 import { stationTimeZone } from '#shared/domain/calendar';
-import { evaluateClaimAsOpened, type StationCalendar } from '../station/claimEvaluation';
 import type {
   ClaimDeadlineFields,
   SettingsRow,

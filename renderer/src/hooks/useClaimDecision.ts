@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
+import { evaluateClaimAsOpened } from '#shared/policy/claimEvaluation';
 import { stationTimeZone } from '#shared/domain/calendar';
 import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
-import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 import { useStationContext } from '../station/StationContext';
 import { useCoreQuery } from '../core';
 

@@ -1,7 +1,7 @@
 import { Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckState } from './receivingCheck';
+import type { CheckState } from '#shared/domain/receivingCheck';
 
 type CheckRowProps = {
   readonly label: string;

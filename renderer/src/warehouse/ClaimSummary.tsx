@@ -1,9 +1,9 @@
 import { Badge, Group, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceIdentifier } from '#shared/domain/receivingCheck';
 import { FactList } from '../shell/FactList';
 import type { ClaimBundle } from './claimBundle';
-import { deviceIdentifier } from './receivingCheck';
 
 type ClaimSummaryProps = {
   readonly bundle: ClaimBundle;

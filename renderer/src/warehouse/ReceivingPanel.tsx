@@ -2,6 +2,7 @@ import { Alert, Button, Grid, Group, Kbd, Stack, Text, Title } from '@mantine/co
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceIdentifier, receivingStanding } from '#shared/domain/receivingCheck';
 import { CheckRow } from './CheckRow';
 import { ClaimSummary } from './ClaimSummary';
 import { ParcelCondition } from './ParcelCondition';
@@ -9,7 +10,6 @@ import { ContentCheck, RightItemCheck } from './ParcelChecks';
 import { ReceivedList } from './ReceivedList';
 import { RefusalAlert } from './RefusalAlert';
 import { RmaLookupCard } from './RmaLookupCard';
-import { deviceIdentifier, receivingStanding } from './receivingCheck';
 import type { ReceivingDesk } from './useReceiving';
 
 type ReceivingPanelProps = { readonly desk: ReceivingDesk; readonly active: boolean };

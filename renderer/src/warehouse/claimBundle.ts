@@ -1,13 +1,13 @@
 import { parseRmaNumber } from '#shared/domain/claim';
 import type { IsoDate } from '#shared/domain/primitives';
 import type { EvaluationResult } from '#shared/policy';
+import { evaluateClaimAsOpened } from '#shared/policy/claimEvaluation';
 import { stationTimeZone } from '#shared/domain/calendar';
 import type { FixlineDatabase } from '../db/database';
 import type { StationSettingsRow, StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
 import { isLive } from '../db/records';
 import { authorizedOnFrom } from '../claim/claimDocumentRecords';
 import { loadClaimRecords } from '../core/claimDetails';
-import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 
 /** A claim as the desk works with it: its customer, device, and what its policy says today. */
 export type ClaimBundle = {

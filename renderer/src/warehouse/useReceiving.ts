@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { rmaNumberPattern } from '#shared/domain/claim';
+import type { ReceivingChecks } from '#shared/domain/receivingCheck';
+import { receivingChecks } from '#shared/domain/receivingCheck';
 import { appDatabase } from '../db/appDatabase';
 import { createRepositories } from '../db/repositories';
 import { useWriteContext } from '../hooks/useWriteContext';
@@ -8,8 +10,6 @@ import type { ClaimBundle } from './claimBundle';
 import { lookUpRmaNumber } from './claimBundle';
 import type { ReceiveOutcome, ReceiveRefusal } from './receiveParcel';
 import { receiveParcel, recordEmptyParcel } from './receiveParcel';
-import type { ReceivingChecks } from './receivingCheck';
-import { receivingChecks } from './receivingCheck';
 
 /** A lookup that found nothing to receive, said in the screen's words by its key. */
 export type LookupProblem =

@@ -3,8 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatRmaNumber } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { PolicyId } from '#shared/policy';
+import type { StationCalendar } from '#shared/policy/claimEvaluation';
 import { claimDeadlineFields } from '../../db/claimDeadline';
-import type { StationCalendar } from '../../station/claimEvaluation';
 import type { FixlineDatabase } from '../../db/database';
 import { FixlineDatabase as Database } from '../../db/database';
 import { createRepositories } from '../../db/repositories';
@@ -61,7 +61,7 @@ export type QueueStationSummary = {
   readonly nowIso: string;
 };
 
-const calendar: StationCalendar = { timeZone: 'Asia/Jakarta', holidays: ['2026-12-25'] };
+const calendar = { timeZone: 'Asia/Jakarta', holidays: ['2026-12-25'] } satisfies StationCalendar;
 const minuteMs = 60_000;
 
 /**

@@ -1,10 +1,16 @@
-import { evaluateUntrustedClaim, policyClaimFromRecords } from '#shared/policy';
-import type { ClaimRecords, EvaluationResult } from '#shared/policy';
-import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
-import type { StationSetup } from '../db/records';
+import { calendarDayIn, stationTimeZone } from '../domain/calendar';
+import type { IsoDate } from '../domain/primitives';
+import { evaluateUntrustedClaim, type EvaluationResult } from './index';
+import { policyClaimFromRecords, type ClaimRecords } from './policyClaimFromRecords';
 
-/** The center's calendar the policy counts days in. */
-export type StationCalendar = Pick<StationSetup, 'timeZone' | 'holidays'>;
+/**
+ * The center's calendar the policy counts days in: the station setup's time zone (an IANA name;
+ * unset means the machine's zone) and its holidays (unset means none).
+ */
+export type StationCalendar = {
+  readonly timeZone?: string | undefined;
+  readonly holidays?: readonly IsoDate[] | undefined;
+};
 
 /**
  * What a claim's policy pack says of its records, judged as of the day the customer asked, in

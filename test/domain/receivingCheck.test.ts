@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { transitionClaim, type ClaimStatus } from '#shared/domain/claimWorkflow';
 import {
+  deviceIdentifier,
   receivingChecks,
   receivingStanding,
   scannedDeviceMatches,
-} from '../../renderer/src/warehouse/receivingCheck';
+} from '#shared/domain/receivingCheck';
 import { makeWorkflowContext } from '../factories/domain';
 
 const device = { serial: 'KT3-2026-00042' };
@@ -66,6 +67,10 @@ describe('scannedDeviceMatches', () => {
     expect(scannedDeviceMatches(watch, '490154203237518')).toBe(true);
     expect(scannedDeviceMatches(watch, 'kt3-lte-7')).toBe(true);
   });
+
+  it('matches nothing for a device recorded without a serial or an IMEI', () => {
+    expect(scannedDeviceMatches({}, 'KT3-2026-00042')).toBe(false);
+  });
 });
 
 describe('receivingChecks', () => {
@@ -112,5 +117,38 @@ describe('receivingChecks', () => {
   it('fails the not-empty check for an empty parcel', () => {
     const checks = receivingChecks({ ...expected, contentConfirmed: false });
     expect([checks.notEmpty, checks.canReceive]).toEqual(['fail', false]);
+  });
+
+  it('refuses a second parcel for a claim already received, though the serial matches', () => {
+    const checks = receivingChecks({ ...expected, status: 'received' });
+    expect([checks.authorized, checks.rightItem, checks.canReceive]).toEqual([
+      'fail',
+      'pass',
+      false,
+    ]);
+  });
+
+  it('refuses a parcel for a cancelled claim', () => {
+    expect(receivingChecks({ ...expected, status: 'cancelled' }).canReceive).toBe(false);
+  });
+
+  it('passes the right-item check on the IMEI of a cellular device', () => {
+    const checks = receivingChecks({
+      ...expected,
+      device: { serial: 'KT3-LTE-7', imei: '490154203237518' },
+      scannedSerial: '490154203237518',
+    });
+    expect([checks.rightItem, checks.canReceive]).toEqual(['pass', true]);
+  });
+});
+
+describe('deviceIdentifier', () => {
+  it('shows the serial when the device has one, even beside an IMEI', () => {
+    expect(deviceIdentifier({ serial: 'KT3-LTE-7', imei: '490154203237518' })).toBe('KT3-LTE-7');
+  });
+
+  it('falls back to the IMEI, then to nothing', () => {
+    expect(deviceIdentifier({ imei: '490154203237518' })).toBe('490154203237518');
+    expect(deviceIdentifier({})).toBe('');
   });
 });

@@ -1,5 +1,5 @@
-import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import type { Device } from '#shared/domain/device';
+import type { ClaimStatus } from './claimWorkflow';
+import type { Device } from './device';
 
 /**
  * The checks of clause B14 on a parcel at the receiving desk: the return was authorized, the

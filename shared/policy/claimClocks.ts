@@ -1,9 +1,8 @@
 import { addDays, differenceInCalendarDays, getISODay, parseISO, format } from 'date-fns';
-import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import type { IsoDate } from '#shared/domain/primitives';
-import type { ClaimReason, Remedy } from '#shared/domain/vocabulary';
-import type { Deadline, DecisionOption } from '#shared/policy';
-import type { DeadlineKind } from '#shared/policy/decision';
+import type { ClaimStatus } from '../domain/claimWorkflow';
+import type { IsoDate } from '../domain/primitives';
+import type { ClaimReason, Remedy } from '../domain/vocabulary';
+import type { Deadline, DecisionOption, DeadlineKind } from './decision';
 
 /**
  * How a clock stands today:
@@ -167,22 +166,4 @@ export function claimClocks(
   return deadlines
     .map((deadline) => claimClock(deadline, today, status, calendar))
     .sort((first, second) => first.date.localeCompare(second.date));
-}
-
-/** The Mantine colour of a tone: orange as a day nears, red once the claim is late. */
-export function clockColor(tone: ClockTone): string {
-  switch (tone) {
-    case 'near':
-      return 'orange';
-    case 'late':
-      return 'red';
-    case 'met':
-      return 'teal';
-    case 'running':
-      return 'blue';
-    case 'closed':
-    case 'expired':
-    case 'stopped':
-      return 'gray';
-  }
 }
