@@ -44,6 +44,10 @@ const bridge = {
   station: { dataFolder: invoker('fixline:station:dataFolder') },
   files: {
     saveWithDialog: invoker('fixline:files:saveWithDialog'),
+    beginSave: invoker('fixline:files:beginSave'),
+    writeChunk: invoker('fixline:files:writeChunk'),
+    finishSave: invoker('fixline:files:finishSave'),
+    abortSave: invoker('fixline:files:abortSave'),
     openDocument: invoker('fixline:files:openDocument'),
   },
   documents: { render: invoker('fixline:documents:render') },

@@ -41,6 +41,31 @@ const fileBytesSchema = z
     error: `file is larger than ${maxSavedFileBytes} bytes`,
   });
 
+/**
+ * Largest piece of a file one `fixline:files:writeChunk` call carries, in bytes (8 MiB): a file
+ * of any size crosses to main in pieces, so neither process holds it whole.
+ */
+export const maxSaveChunkBytes = 8 * 1024 * 1024;
+
+/** Most saves open at once; one more is refused until one finishes or is aborted. */
+export const maxOpenSaves = 4;
+
+/** The id main gives a save it started: random, and good only for the window that asked. */
+const saveIdSchema = z.uuid({ error: 'expected the id fixline:files:beginSave answered' });
+
+/** One piece of a file being saved: 1 byte to {@link maxSaveChunkBytes}. */
+const saveChunkSchema = z
+  .instanceof(Uint8Array, { error: 'expected the piece of the file as a Uint8Array' })
+  .refine((bytes) => bytes.byteLength > 0, { error: 'expected at least one byte' })
+  .refine((bytes) => bytes.byteLength <= maxSaveChunkBytes, {
+    error: `a piece of a file is at most ${maxSaveChunkBytes} bytes`,
+  });
+
+/** A count of bytes, or where in a file a piece starts. */
+const byteCountSchema = z.int({ error: 'expected a whole number of bytes' }).min(0, {
+  error: 'expected a number of bytes, 0 or more',
+});
+
 /** Channels whose call takes no argument use this input schema. */
 const noInput = z.undefined({ error: 'this call takes no argument' });
 
@@ -204,6 +229,43 @@ export const ipcContract = {
       bytes: fileBytesSchema,
     }),
     output: saveOutcomeSchema,
+  },
+  /**
+   * Asks the user where to save a file of `documentType` (proposing `suggestedName`, given the
+   * type's extension whatever it says), and opens a save there: main writes the pieces to a
+   * hidden file beside the target, which becomes the target only on `finishSave`. Refused
+   * (`not-allowed`) while {@link maxOpenSaves} saves are open.
+   */
+  'fixline:files:beginSave': {
+    input: z.object({ documentType: savedFileTypeSchema, suggestedName: fileNameSchema }),
+    output: z.discriminatedUnion('kind', [
+      /** The user closed the dialog; nothing was opened. */
+      z.object({ kind: z.literal('cancelled') }),
+      z.object({ kind: z.literal('started'), saveId: saveIdSchema }),
+    ]),
+  },
+  /**
+   * Appends `bytes` to the save `saveId`. `offset` is where they start in the file, so a piece
+   * sent twice or out of order is refused (`not-allowed`) rather than written in the wrong place.
+   * Answers how many bytes the save holds now.
+   */
+  'fixline:files:writeChunk': {
+    input: z.object({ saveId: saveIdSchema, offset: byteCountSchema, bytes: saveChunkSchema }),
+    output: z.object({ bytesWritten: byteCountSchema }),
+  },
+  /**
+   * Ends the save `saveId`: refused (`not-allowed`) unless it holds `byteLength` bytes; else the
+   * file is flushed to disk and renamed onto the target in one step, so the target is never
+   * half written. Answers where it was saved.
+   */
+  'fixline:files:finishSave': {
+    input: z.object({ saveId: saveIdSchema, byteLength: byteCountSchema }),
+    output: z.object({ path: z.string().min(1) }),
+  },
+  /** Drops the save `saveId` and its hidden file; the target stays as it was. */
+  'fixline:files:abortSave': {
+    input: z.object({ saveId: saveIdSchema }),
+    output: z.null(),
   },
   /**
    * Shows a document (a PDF, a photo of a receipt) in the system's viewer: main writes `bytes`

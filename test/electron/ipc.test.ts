@@ -1,43 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createIpcRegistry,
-  IpcRefusal,
-  type IpcInvokeEvent,
-  type IpcMainLike,
-} from '../../electron/main/ipc';
-
-type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
-
-/** A stand-in for Electron's ipcMain that lets a test invoke a channel as a page would. */
-function fakeIpcMain() {
-  const listeners = new Map<string, Listener>();
-  const ipcMain: IpcMainLike = {
-    handle(channel, listener) {
-      listeners.set(channel, listener);
-    },
-  };
-  return {
-    ipcMain,
-    /** Calls `channel` from a frame at `senderUrl`, as ipcRenderer.invoke would. */
-    async invoke(channel: string, senderUrl: string | null, ...args: unknown[]): Promise<unknown> {
-      const listener = listeners.get(channel);
-      if (listener === undefined) throw new Error(`no handler for ${channel}`);
-      return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args);
-    },
-  };
-}
-
-const appPage = 'app://fixline/index.html';
+import { createIpcRegistry, IpcRefusal } from '../../electron/main/ipc';
+import { appPage, fakeIpcMain, fakeWindow } from '../support/ipcHarness';
 
 function setUp() {
   const fake = fakeIpcMain();
+  const window = fakeWindow();
   const reports: string[] = [];
   const registry = createIpcRegistry({
     ipcMain: fake.ipcMain,
     trustedOrigins: ['app://fixline'],
     report: (message) => reports.push(message),
   });
-  return { ...fake, registry, reports };
+  return {
+    registry,
+    reports,
+    window,
+    /** Calls `channel` from a frame at `senderUrl` (null: a destroyed frame). */
+    invoke: (channel: string, senderUrl: string | null, ...args: unknown[]) =>
+      fake.invoke(channel, { window, url: senderUrl }, ...args),
+  };
 }
 
 const savedOutcome = { outcome: 'saved', path: '/home/tech/rma.pdf' } as const;
@@ -53,6 +34,17 @@ describe('createIpcRegistry', () => {
       ok: true,
       value: { path: '/data/station' },
     });
+  });
+
+  it('tells the implementation which window and page called', async () => {
+    const { registry, invoke, window } = setUp();
+    let context: unknown;
+    registry.handle('fixline:station:dataFolder', (_input, callContext) => {
+      context = callContext;
+      return { path: '/data/station' };
+    });
+    await invoke('fixline:station:dataFolder', appPage);
+    expect(context).toEqual({ senderUrl: appPage, sender: window });
   });
 
   it('passes the parsed input, without the fields the contract does not know', async () => {

@@ -2,16 +2,13 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
-import { registerIpcHandlers, type DesktopServices } from '../../electron/main/ipcHandlers';
 import type { DocumentRequest } from '#shared/documents';
-import { printProgressSchema, type IpcChannel, type PrintTarget } from '#shared/ipc/contract';
+import { printProgressSchema, type PrintTarget } from '#shared/ipc/contract';
 import { createEventSender } from '#shared/ipc/events';
 import type { PrintService } from '../../electron/printing/printService';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-
-type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
+import { desktopHarness } from '../support/ipcHarness';
 
 let workspace: string;
 let dataFolder: string;
@@ -47,19 +44,11 @@ function fakePrinting(failing: ReadonlySet<string> = new Set()) {
 
 /** The desktop handlers behind a stand-in ipcMain, with the dialog and shell replaced. */
 function desktop(options: { saveAs: string | null; printing?: PrintService }) {
-  const listeners = new Map<string, Listener>();
   const opened: string[] = [];
   const dialogs: { defaultPath: string }[] = [];
   const events: { event: string; payload: unknown }[] = [];
   let batches = 0;
-  const services: DesktopServices = {
-    appInfo: {
-      name: 'Fixline',
-      version: '0.1.0',
-      platform: 'linux',
-      electronVersion: '45.4.1',
-      chromeVersion: '140.0.0.0',
-    },
+  const harness = desktopHarness({
     dataFolder,
     saveFolder: documents,
     openFolder: join(workspace, 'open'),
@@ -81,15 +70,7 @@ function desktop(options: { saveAs: string | null; printing?: PrintService }) {
     ),
     newId: () => `batch-${(batches += 1)}`,
     progressIntervalMs: 0,
-  };
-  registerIpcHandlers(
-    createIpcRegistry({
-      ipcMain: { handle: (channel, listener) => listeners.set(channel, listener) },
-      trustedOrigins: ['app://fixline'],
-      report: () => {},
-    }),
-    services,
-  );
+  });
   return {
     opened,
     dialogs,
@@ -98,12 +79,8 @@ function desktop(options: { saveAs: string | null; printing?: PrintService }) {
       events
         .filter((entry) => entry.event === 'fixline:printing:progress')
         .map((entry) => printProgressSchema.parse(entry.payload)),
-    channels: [...listeners.keys()],
-    invoke(channel: IpcChannel, ...args: unknown[]): unknown {
-      const listener = listeners.get(channel);
-      if (listener === undefined) throw new Error(`no handler for ${channel}`);
-      return listener({ senderFrame: { url: 'app://fixline/index.html' } }, ...args);
-    },
+    channels: harness.channels(),
+    invoke: harness.invoke,
   };
 }
 
@@ -112,8 +89,12 @@ describe('registerIpcHandlers', () => {
     expect(desktop({ saveAs: null }).channels.sort()).toEqual([
       'fixline:app:info',
       'fixline:documents:render',
+      'fixline:files:abortSave',
+      'fixline:files:beginSave',
+      'fixline:files:finishSave',
       'fixline:files:openDocument',
       'fixline:files:saveWithDialog',
+      'fixline:files:writeChunk',
       'fixline:printers:addLabelPrinter',
       'fixline:printers:listLabelPrinters',
       'fixline:printers:removeLabelPrinter',
