@@ -100,13 +100,6 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
 
   registry.handle('fixline:station:dataFolder', () => ({ path: services.dataFolder }));
 
-  registry.handle('fixline:files:saveWithDialog', async ({ suggestedName, type, bytes }) => {
-    const file = await chooseTarget(type, suggestedName);
-    if (file === null) return { outcome: 'canceled' };
-    await writeFile(file, bytes);
-    return { outcome: 'saved', path: file };
-  });
-
   registry.handle(
     'fixline:files:beginSave',
     async ({ documentType, suggestedName }, { sender }) => {

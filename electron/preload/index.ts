@@ -43,7 +43,6 @@ const bridge = {
   app: { info: invoker('fixline:app:info') },
   station: { dataFolder: invoker('fixline:station:dataFolder') },
   files: {
-    saveWithDialog: invoker('fixline:files:saveWithDialog'),
     beginSave: invoker('fixline:files:beginSave'),
     writeChunk: invoker('fixline:files:writeChunk'),
     finishSave: invoker('fixline:files:finishSave'),

@@ -15,8 +15,11 @@ import type { Result } from './result';
  * channel as `window.fixline.<area>.<verb>(input)`.
  */
 
-/** Largest file the renderer may hand to `fixline:files:saveWithDialog`, in bytes. */
-export const maxSavedFileBytes = 100 * 1024 * 1024;
+/**
+ * Largest document `fixline:files:openDocument` takes in one message, in bytes: a receipt or a
+ * PDF for the system's viewer. Saves have no such limit; they cross in pieces.
+ */
+const maxOpenedDocumentBytes = 100 * 1024 * 1024;
 
 /** A file name without folders: what the save dialog proposes, or what an opened file is called. */
 const fileNameSchema = z
@@ -34,11 +37,11 @@ const fileNameSchema = z
     { error: 'expected a file name without folders (no "/", "\\" or NUL)' },
   );
 
-/** File content crossing to main, at most {@link maxSavedFileBytes}. */
-const fileBytesSchema = z
+/** A document to open, at most {@link maxOpenedDocumentBytes}. */
+const openedDocumentBytesSchema = z
   .instanceof(Uint8Array, { error: 'expected the file content as a Uint8Array' })
-  .refine((bytes) => bytes.byteLength <= maxSavedFileBytes, {
-    error: `file is larger than ${maxSavedFileBytes} bytes`,
+  .refine((bytes) => bytes.byteLength <= maxOpenedDocumentBytes, {
+    error: `file is larger than ${maxOpenedDocumentBytes} bytes`,
   });
 
 /**
@@ -82,14 +85,6 @@ const appInfoSchema = z.object({
   chromeVersion: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
-
-const saveOutcomeSchema = z.discriminatedUnion('outcome', [
-  /** Written to `path` (for the renderer to say where). */
-  z.object({ outcome: z.literal('saved'), path: z.string().min(1) }),
-  /** The user closed the dialog; nothing was written. */
-  z.object({ outcome: z.literal('canceled') }),
-]);
-export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 
 /** Most documents one batch may print: a day's return labels, not an unbounded list. */
 export const maxBatchJobs = 1000;
@@ -219,20 +214,8 @@ export const ipcContract = {
   /** The folder where this station keeps its files (or "browser storage" on the web). */
   'fixline:station:dataFolder': { input: noInput, output: z.object({ path: z.string() }) },
   /**
-   * Asks the user where to save `bytes` (proposing `suggestedName`), then writes them there. Main
-   * gives the file the extension of `type` (`backup` is a `.zip`), whatever the name says.
-   */
-  'fixline:files:saveWithDialog': {
-    input: z.object({
-      suggestedName: fileNameSchema,
-      type: savedFileTypeSchema,
-      bytes: fileBytesSchema,
-    }),
-    output: saveOutcomeSchema,
-  },
-  /**
    * Asks the user where to save a file of `documentType` (proposing `suggestedName`, given the
-   * type's extension whatever it says), and opens a save there: main writes the pieces to a
+   * type's extension whatever it says: `backup` is a `.zip`), and opens a save there: main writes the pieces to a
    * hidden file beside the target, which becomes the target only on `finishSave`. Refused
    * (`not-allowed`) while {@link maxOpenSaves} saves are open.
    */
@@ -273,7 +256,11 @@ export const ipcContract = {
    * opens that file. Nothing else can be opened.
    */
   'fixline:files:openDocument': {
-    input: z.object({ name: fileNameSchema, type: openedFileTypeSchema, bytes: fileBytesSchema }),
+    input: z.object({
+      name: fileNameSchema,
+      type: openedFileTypeSchema,
+      bytes: openedDocumentBytesSchema,
+    }),
     output: z.null(),
   },
   /** Renders a document to PDF in main (pdfkit, never on the UI thread). */

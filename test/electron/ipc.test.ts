@@ -21,8 +21,6 @@ function setUp() {
   };
 }
 
-const savedOutcome = { outcome: 'saved', path: '/home/tech/rma.pdf' } as const;
-
 /** A PDF for `fixline:files:openDocument`. */
 const openPdf = { name: 'rma.pdf', type: 'pdf', bytes: new TextEncoder().encode('%PDF-1.7') };
 
@@ -50,45 +48,40 @@ describe('createIpcRegistry', () => {
   it('passes the parsed input, without the fields the contract does not know', async () => {
     const { registry, invoke } = setUp();
     let received: unknown;
-    registry.handle('fixline:files:saveWithDialog', (input) => {
+    registry.handle('fixline:files:openDocument', (input) => {
       received = input;
-      return savedOutcome;
+      return null;
     });
-    const bytes = new Uint8Array([1, 2, 3]);
-    await invoke('fixline:files:saveWithDialog', appPage, {
-      suggestedName: 'rma.pdf',
-      type: 'pdf',
-      bytes,
+    await invoke('fixline:files:openDocument', appPage, {
+      ...openPdf,
       filters: [{ name: 'Program', extensions: ['exe'] }],
     });
-    expect(received).toEqual({ suggestedName: 'rma.pdf', type: 'pdf', bytes });
+    expect(received).toEqual(openPdf);
   });
 
   it('answers bad input with a failure naming the field, without running the implementation', async () => {
     const { registry, invoke } = setUp();
     let ran = false;
-    registry.handle('fixline:files:saveWithDialog', () => {
+    registry.handle('fixline:files:openDocument', () => {
       ran = true;
-      return savedOutcome;
+      return null;
     });
-    const answer = await invoke('fixline:files:saveWithDialog', appPage, {
-      suggestedName: '../../.bashrc',
-      type: 'csv',
-      bytes: new Uint8Array(1),
+    const answer = await invoke('fixline:files:openDocument', appPage, {
+      ...openPdf,
+      name: '../../.bashrc',
     });
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringContaining('suggestedName') },
+      error: { code: 'invalid-input', message: expect.stringMatching(/^name: /) },
     });
     expect(ran).toBe(false);
   });
 
   it('names a field of the wrong type', async () => {
     const { registry, invoke } = setUp();
-    registry.handle('fixline:files:saveWithDialog', () => savedOutcome);
-    const answer = await invoke('fixline:files:saveWithDialog', appPage, {
-      suggestedName: 'rma.pdf',
-      type: 'pdf',
+    registry.handle('fixline:files:openDocument', () => null);
+    const answer = await invoke('fixline:files:openDocument', appPage, {
+      ...openPdf,
       bytes: 'not bytes',
     });
     expect(answer).toMatchObject({

@@ -93,7 +93,6 @@ describe('registerIpcHandlers', () => {
       'fixline:files:beginSave',
       'fixline:files:finishSave',
       'fixline:files:openDocument',
-      'fixline:files:saveWithDialog',
       'fixline:files:writeChunk',
       'fixline:printers:addLabelPrinter',
       'fixline:printers:listLabelPrinters',
@@ -106,36 +105,15 @@ describe('registerIpcHandlers', () => {
     ]);
   });
 
-  it('writes the bytes where the user chose, proposing the name in the documents folder', async () => {
-    const target = join(workspace, 'chosen', 'RMA-7.pdf');
-    await mkdir(join(workspace, 'chosen'));
-    const app = desktop({ saveAs: target });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
-      suggestedName: 'RMA-7.pdf',
-      type: 'pdf',
-      bytes: new Uint8Array([37, 80, 68, 70]),
-    });
-    expect(answer).toEqual({ ok: true, value: { outcome: 'saved', path: target } });
-    expect(await readFile(target, 'utf8')).toBe('%PDF');
-    expect(app.dialogs[0]).toEqual({
-      defaultPath: join(documents, 'RMA-7.pdf'),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-    });
-  });
-
   it.each([
     ['csv', 'fixline-parts.library-ms', 'fixline-parts.library-ms.csv', 'csv'],
     ['pdf', 'RMA-7.chm', 'RMA-7.chm.pdf', 'pdf'],
     ['backup', 'fixline-backup-2026-12-03', 'fixline-backup-2026-12-03.zip', 'zip'],
   ] as const)(
-    'gives a %s the extension and dialog filter of its type, whatever the page names it',
-    async (type, suggestedName, proposed, extension) => {
+    'proposes a %s in the documents folder with the extension and dialog filter of its type, whatever the page names it',
+    async (documentType, suggestedName, proposed, extension) => {
       const app = desktop({ saveAs: null });
-      await app.invoke('fixline:files:saveWithDialog', {
-        suggestedName,
-        type,
-        bytes: new Uint8Array(1),
-      });
+      await app.invoke('fixline:files:beginSave', { documentType, suggestedName });
       expect(app.dialogs[0]).toMatchObject({
         defaultPath: join(documents, proposed),
         filters: [{ extensions: [extension] }],
@@ -143,39 +121,14 @@ describe('registerIpcHandlers', () => {
     },
   );
 
-  it('keeps the extension of the type when the user types another name in the dialog', async () => {
-    const app = desktop({ saveAs: join(workspace, 'slip.iso') });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
-      suggestedName: 'RMA-7',
-      type: 'pdf',
-      bytes: new Uint8Array([37, 80, 68, 70]),
-    });
-    expect(answer).toEqual({
-      ok: true,
-      value: { outcome: 'saved', path: join(workspace, 'slip.iso.pdf') },
-    });
-    expect(await readFile(join(workspace, 'slip.iso.pdf'), 'utf8')).toBe('%PDF');
-  });
-
-  it('refuses a file type the contract does not know, writing nothing', async () => {
+  it('refuses a file type the contract does not know, before any dialog', async () => {
     const app = desktop({ saveAs: join(workspace, 'x.exe') });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
+    const answer = await app.invoke('fixline:files:beginSave', {
+      documentType: 'exe',
       suggestedName: 'x.exe',
-      type: 'exe',
-      bytes: new Uint8Array(1),
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(app.dialogs).toEqual([]);
-  });
-
-  it('answers canceled and writes nothing when the user closes the dialog', async () => {
-    const app = desktop({ saveAs: null });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
-      suggestedName: 'RMA-7.pdf',
-      type: 'pdf',
-      bytes: new Uint8Array(1),
-    });
-    expect(answer).toEqual({ ok: true, value: { outcome: 'canceled' } });
   });
 
   it('opens a PDF by writing it to a .pdf file of its own and handing that to the system', async () => {

@@ -215,7 +215,6 @@ describe('the main process', () => {
       'fixline:files:beginSave',
       'fixline:files:finishSave',
       'fixline:files:openDocument',
-      'fixline:files:saveWithDialog',
       'fixline:files:writeChunk',
       'fixline:printers:addLabelPrinter',
       'fixline:printers:listLabelPrinters',

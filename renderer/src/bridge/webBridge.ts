@@ -154,13 +154,6 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
       dataFolder: method('fixline:station:dataFolder', () => ({ path: 'browser storage' })),
     },
     files: {
-      saveWithDialog: method('fixline:files:saveWithDialog', ({ suggestedName, type, bytes }) => {
-        const fileName = withExtension(suggestedName, savedFileTypes[type].extension);
-        // A copy, so the Blob holds its own ArrayBuffer (the input may view a shared one).
-        environment.download(new Blob([bytes.slice()]), fileName);
-        // The browser decides the folder (and may rename on a clash); the name is all we know.
-        return { outcome: 'saved', path: fileName };
-      }),
       // The browser has no save dialog: the download names the file, the browser picks the folder.
       beginSave: method('fixline:files:beginSave', ({ documentType, suggestedName }) => {
         if (saves.size >= maxOpenSaves)
