@@ -22,8 +22,14 @@ import { isTrustedUrl, type TrustedOrigins } from './securityPolicy';
 export { IpcRefusal };
 export type { IpcImplementationValue };
 
+/** The window (web contents) a call came from: its id, and word when it goes away. */
+export type IpcSender = {
+  readonly id: number;
+  once(event: 'destroyed', listener: () => void): unknown;
+};
+
 /** What an implementation learns about the call besides its input. */
-export type IpcCallContext = { readonly senderUrl: string };
+export type IpcCallContext = { readonly senderUrl: string; readonly sender: IpcSender };
 
 /** The main-process work behind one channel. */
 export type IpcImplementation<Channel extends IpcChannel> = (
@@ -31,8 +37,11 @@ export type IpcImplementation<Channel extends IpcChannel> = (
   context: IpcCallContext,
 ) => ReturnType<IpcCallHandler<Channel>>;
 
-/** The part of an invoke event the wrapper reads: which frame sent it. */
-export type IpcInvokeEvent = { readonly senderFrame: { readonly url: string } | null };
+/** The part of an invoke event the wrapper reads: which window and frame sent it. */
+export type IpcInvokeEvent = {
+  readonly sender: IpcSender;
+  readonly senderFrame: { readonly url: string } | null;
+};
 
 /** The part of Electron's `ipcMain` the wrapper needs; tests pass a stand-in. */
 export type IpcMainLike = {
@@ -71,7 +80,8 @@ export function createIpcRegistry(options: {
         failure('forbidden-sender', `${channel} may only be called by the app's own pages`),
       );
     }
-    return answerCall(channel, args, (input) => implementation(input, { senderUrl }), report);
+    const context: IpcCallContext = { senderUrl, sender: event.sender };
+    return answerCall(channel, args, (input) => implementation(input, context), report);
   }
 
   return {

@@ -2,13 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentRequest } from '#shared/documents';
-import { maxQueuedBatches, type AppInfo, type PrintTarget } from '#shared/ipc/contract';
+import {
+  maxOpenSaves,
+  maxQueuedBatches,
+  type AppInfo,
+  type PrintTarget,
+  type SavedFileType,
+} from '#shared/ipc/contract';
 import type { IpcEventSender } from '#shared/ipc/events';
 import { looksLike, openedFileTypes, savedFileTypes, withExtension } from '#shared/ipc/fileTypes';
 import type { LabelPrinters } from '../printing/labelPrinters';
 import { createPrintQueue } from '../printing/printQueue';
 import type { PrintService } from '../printing/printService';
-import { IpcRefusal, type IpcRegistry } from './ipc';
+import { createFileSaves } from './fileSaves';
+import { IpcRefusal, type IpcRegistry, type IpcSender } from './ipc';
 
 /** The Electron calls the handlers make, injected so they run under Node in tests. */
 export type DesktopServices = {
@@ -39,7 +46,12 @@ export type DesktopServices = {
   newId?: () => string;
   /** Least time between two progress events of a batch; 250 ms by default. */
   progressIntervalMs?: number;
+  /** A save that receives nothing for this long is dropped; 10 minutes by default. */
+  saveIdleTimeoutMs?: number;
 };
+
+/** A save dropped after this long without a piece: its page was reloaded or crashed. */
+const defaultSaveIdleTimeoutMs = 10 * 60 * 1000;
 
 /** Registers the desktop implementation of every channel of the contract. */
 export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServices): void {
@@ -54,22 +66,67 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
       : { progressIntervalMs: services.progressIntervalMs }),
   });
 
-  registry.handle('fixline:app:info', () => services.appInfo);
+  const fileSaves = createFileSaves({
+    maxOpen: maxOpenSaves,
+    idleTimeoutMs: services.saveIdleTimeoutMs ?? defaultSaveIdleTimeoutMs,
+  });
+  /** Windows whose closing already drops their saves. */
+  const watchedSenders = new Set<number>();
+  function dropSavesWhenClosed(sender: IpcSender): void {
+    if (watchedSenders.has(sender.id)) return;
+    watchedSenders.add(sender.id);
+    sender.once('destroyed', () => {
+      watchedSenders.delete(sender.id);
+      void fileSaves.abortAllOf(sender.id);
+    });
+  }
 
-  registry.handle('fixline:station:dataFolder', () => ({ path: services.dataFolder }));
-
-  registry.handle('fixline:files:saveWithDialog', async ({ suggestedName, type, bytes }) => {
+  /**
+   * Asks where to save a file of `type`, proposing `suggestedName` in the documents folder;
+   * answers the file with the type's extension, or null when the user closed the dialog.
+   */
+  async function chooseTarget(type: SavedFileType, suggestedName: string) {
     const { extension, filterName } = savedFileTypes[type];
     const choice = await services.showSaveDialog({
       defaultPath: join(services.saveFolder, withExtension(suggestedName, extension)),
       filters: [{ name: filterName, extensions: [extension] }],
     });
-    if (choice.canceled || choice.filePath === undefined || choice.filePath === '')
-      return { outcome: 'canceled' };
+    if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return null;
     // A name typed with another extension still gets the type's own.
-    const file = withExtension(choice.filePath, extension);
-    await writeFile(file, bytes);
-    return { outcome: 'saved', path: file };
+    return withExtension(choice.filePath, extension);
+  }
+
+  registry.handle('fixline:app:info', () => services.appInfo);
+
+  registry.handle('fixline:station:dataFolder', () => ({ path: services.dataFolder }));
+
+  registry.handle(
+    'fixline:files:beginSave',
+    async ({ documentType, suggestedName }, { sender }) => {
+      // Refused before the dialog: the user is not asked for a file that cannot be saved.
+      if (fileSaves.isFull())
+        throw new IpcRefusal(
+          'not-allowed',
+          `${maxOpenSaves} saves are already open: let one finish, then save again`,
+        );
+      const target = await chooseTarget(documentType, suggestedName);
+      if (target === null) return { kind: 'cancelled' };
+      dropSavesWhenClosed(sender);
+      return { kind: 'started', saveId: await fileSaves.begin(target, sender.id) };
+    },
+  );
+
+  registry.handle('fixline:files:writeChunk', async ({ saveId, offset, bytes }, { sender }) => ({
+    bytesWritten: await fileSaves.write(saveId, sender.id, offset, bytes),
+  }));
+
+  registry.handle('fixline:files:finishSave', async ({ saveId, byteLength }, { sender }) => ({
+    path: await fileSaves.finish(saveId, sender.id, byteLength),
+  }));
+
+  registry.handle('fixline:files:abortSave', async ({ saveId }, { sender }) => {
+    await fileSaves.abort(saveId, sender.id);
+    return null;
   });
 
   registry.handle('fixline:files:openDocument', async ({ name, type, bytes }) => {

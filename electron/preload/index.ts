@@ -43,7 +43,10 @@ const bridge = {
   app: { info: invoker('fixline:app:info') },
   station: { dataFolder: invoker('fixline:station:dataFolder') },
   files: {
-    saveWithDialog: invoker('fixline:files:saveWithDialog'),
+    beginSave: invoker('fixline:files:beginSave'),
+    writeChunk: invoker('fixline:files:writeChunk'),
+    finishSave: invoker('fixline:files:finishSave'),
+    abortSave: invoker('fixline:files:abortSave'),
     openDocument: invoker('fixline:files:openDocument'),
   },
   documents: { render: invoker('fixline:documents:render') },

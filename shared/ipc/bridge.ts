@@ -7,7 +7,7 @@ import type { IpcEventName } from './eventNames';
  * wrong types) fails to compile wherever a bridge is built with `satisfies FixlineBridge`.
  */
 
-/** `fixline:files:saveWithDialog` → `files`. */
+/** `fixline:files:beginSave` → `files`. */
 type AreaOf<Channel extends string> = Channel extends `fixline:${infer Area}:${string}`
   ? Area
   : never;
@@ -22,7 +22,7 @@ export type BridgeMethod<Channel extends IpcChannel> = (
   ...input: BridgeArguments<Channel>
 ) => Promise<IpcResult<Channel>>;
 
-/** Every channel of the contract, grouped by area: `bridge.files.saveWithDialog(…)`. */
+/** Every channel of the contract, grouped by area: `bridge.files.beginSave(…)`. */
 export type BridgeMethods = {
   readonly [Area in AreaOf<IpcChannel>]: {
     readonly [

@@ -15,8 +15,11 @@ import type { Result } from './result';
  * channel as `window.fixline.<area>.<verb>(input)`.
  */
 
-/** Largest file the renderer may hand to `fixline:files:saveWithDialog`, in bytes. */
-export const maxSavedFileBytes = 100 * 1024 * 1024;
+/**
+ * Largest document `fixline:files:openDocument` takes in one message, in bytes: a receipt or a
+ * PDF for the system's viewer. Saves have no such limit; they cross in pieces.
+ */
+const maxOpenedDocumentBytes = 100 * 1024 * 1024;
 
 /** A file name without folders: what the save dialog proposes, or what an opened file is called. */
 const fileNameSchema = z
@@ -34,12 +37,37 @@ const fileNameSchema = z
     { error: 'expected a file name without folders (no "/", "\\" or NUL)' },
   );
 
-/** File content crossing to main, at most {@link maxSavedFileBytes}. */
-const fileBytesSchema = z
+/** A document to open, at most {@link maxOpenedDocumentBytes}. */
+const openedDocumentBytesSchema = z
   .instanceof(Uint8Array, { error: 'expected the file content as a Uint8Array' })
-  .refine((bytes) => bytes.byteLength <= maxSavedFileBytes, {
-    error: `file is larger than ${maxSavedFileBytes} bytes`,
+  .refine((bytes) => bytes.byteLength <= maxOpenedDocumentBytes, {
+    error: `file is larger than ${maxOpenedDocumentBytes} bytes`,
   });
+
+/**
+ * Largest piece of a file one `fixline:files:writeChunk` call carries, in bytes (8 MiB): a file
+ * of any size crosses to main in pieces, so neither process holds it whole.
+ */
+export const maxSaveChunkBytes = 8 * 1024 * 1024;
+
+/** Most saves open at once; one more is refused until one finishes or is aborted. */
+export const maxOpenSaves = 4;
+
+/** The id main gives a save it started: random, and good only for the window that asked. */
+const saveIdSchema = z.uuid({ error: 'expected the id fixline:files:beginSave answered' });
+
+/** One piece of a file being saved: 1 byte to {@link maxSaveChunkBytes}. */
+const saveChunkSchema = z
+  .instanceof(Uint8Array, { error: 'expected the piece of the file as a Uint8Array' })
+  .refine((bytes) => bytes.byteLength > 0, { error: 'expected at least one byte' })
+  .refine((bytes) => bytes.byteLength <= maxSaveChunkBytes, {
+    error: `a piece of a file is at most ${maxSaveChunkBytes} bytes`,
+  });
+
+/** A count of bytes, or where in a file a piece starts. */
+const byteCountSchema = z.int({ error: 'expected a whole number of bytes' }).min(0, {
+  error: 'expected a number of bytes, 0 or more',
+});
 
 /** Channels whose call takes no argument use this input schema. */
 const noInput = z.undefined({ error: 'this call takes no argument' });
@@ -57,14 +85,6 @@ const appInfoSchema = z.object({
   chromeVersion: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
-
-const saveOutcomeSchema = z.discriminatedUnion('outcome', [
-  /** Written to `path` (for the renderer to say where). */
-  z.object({ outcome: z.literal('saved'), path: z.string().min(1) }),
-  /** The user closed the dialog; nothing was written. */
-  z.object({ outcome: z.literal('canceled') }),
-]);
-export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 
 /** Most documents one batch may print: a day's return labels, not an unbounded list. */
 export const maxBatchJobs = 1000;
@@ -194,16 +214,41 @@ export const ipcContract = {
   /** The folder where this station keeps its files (or "browser storage" on the web). */
   'fixline:station:dataFolder': { input: noInput, output: z.object({ path: z.string() }) },
   /**
-   * Asks the user where to save `bytes` (proposing `suggestedName`), then writes them there. Main
-   * gives the file the extension of `type` (`backup` is a `.zip`), whatever the name says.
+   * Asks the user where to save a file of `documentType` (proposing `suggestedName`, given the
+   * type's extension whatever it says: `backup` is a `.zip`), and opens a save there: main writes the pieces to a
+   * hidden file beside the target, which becomes the target only on `finishSave`. Refused
+   * (`not-allowed`) while {@link maxOpenSaves} saves are open.
    */
-  'fixline:files:saveWithDialog': {
-    input: z.object({
-      suggestedName: fileNameSchema,
-      type: savedFileTypeSchema,
-      bytes: fileBytesSchema,
-    }),
-    output: saveOutcomeSchema,
+  'fixline:files:beginSave': {
+    input: z.object({ documentType: savedFileTypeSchema, suggestedName: fileNameSchema }),
+    output: z.discriminatedUnion('kind', [
+      /** The user closed the dialog; nothing was opened. */
+      z.object({ kind: z.literal('cancelled') }),
+      z.object({ kind: z.literal('started'), saveId: saveIdSchema }),
+    ]),
+  },
+  /**
+   * Appends `bytes` to the save `saveId`. `offset` is where they start in the file, so a piece
+   * sent twice or out of order is refused (`not-allowed`) rather than written in the wrong place.
+   * Answers how many bytes the save holds now.
+   */
+  'fixline:files:writeChunk': {
+    input: z.object({ saveId: saveIdSchema, offset: byteCountSchema, bytes: saveChunkSchema }),
+    output: z.object({ bytesWritten: byteCountSchema }),
+  },
+  /**
+   * Ends the save `saveId`: refused (`not-allowed`) unless it holds `byteLength` bytes; else the
+   * file is flushed to disk and renamed onto the target in one step, so the target is never
+   * half written. Answers where it was saved.
+   */
+  'fixline:files:finishSave': {
+    input: z.object({ saveId: saveIdSchema, byteLength: byteCountSchema }),
+    output: z.object({ path: z.string().min(1) }),
+  },
+  /** Drops the save `saveId` and its hidden file; the target stays as it was. */
+  'fixline:files:abortSave': {
+    input: z.object({ saveId: saveIdSchema }),
+    output: z.null(),
   },
   /**
    * Shows a document (a PDF, a photo of a receipt) in the system's viewer: main writes `bytes`
@@ -211,7 +256,11 @@ export const ipcContract = {
    * opens that file. Nothing else can be opened.
    */
   'fixline:files:openDocument': {
-    input: z.object({ name: fileNameSchema, type: openedFileTypeSchema, bytes: fileBytesSchema }),
+    input: z.object({
+      name: fileNameSchema,
+      type: openedFileTypeSchema,
+      bytes: openedDocumentBytesSchema,
+    }),
     output: z.null(),
   },
   /** Renders a document to PDF in main (pdfkit, never on the UI thread). */

@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
-import { registerIpcHandlers } from '../../electron/main/ipcHandlers';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { createPrintService } from '../../electron/printing/printService';
-import { ipcContract, resultSchema, type IpcChannel } from '#shared/ipc/contract';
+import { ipcContract, resultSchema } from '#shared/ipc/contract';
+import { desktopHarness } from '../support/ipcHarness';
 import { addCupsPdfQueue, type CupsPdfQueue } from './cupsQueue';
 import { normalizeSpace, pdfText, savePdf, scratchFolder } from './pdfTools';
 
@@ -19,44 +18,13 @@ import { normalizeSpace, pdfText, savePdf, scratchFolder } from './pdfTools';
  * own and as ZPL to a label printer stand-in on 127.0.0.1.
  */
 
-type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
-
 /** Main's own list of label printers, for this file's run. */
 const labelPrintersFile = join(tmpdir(), `fixline-label-printers-${randomUUID()}.json`);
 
 /** The desktop handlers with the real print service, behind a stand-in ipcMain. */
 function desktop() {
-  const listeners = new Map<string, Listener>();
   const labelPrinters = createLabelPrinters(labelPrintersFile);
-  registerIpcHandlers(
-    createIpcRegistry({
-      ipcMain: { handle: (channel, listener) => listeners.set(channel, listener) },
-      trustedOrigins: ['app://fixline'],
-      report: () => {},
-    }),
-    {
-      appInfo: {
-        name: 'Fixline',
-        version: '0.1.0',
-        platform: 'linux',
-        electronVersion: null,
-        chromeVersion: null,
-      },
-      dataFolder: '/nonexistent',
-      saveFolder: '/nonexistent',
-      openFolder: '/nonexistent',
-      openPath: async () => 'not in this test',
-      showSaveDialog: async () => ({ canceled: true }),
-      printing: createPrintService({ labelPrinters }),
-      labelPrinters,
-      sendEvent: () => true,
-    },
-  );
-  return async (channel: IpcChannel, ...args: unknown[]): Promise<unknown> => {
-    const listener = listeners.get(channel);
-    if (listener === undefined) throw new Error(`no handler for ${channel}`);
-    return listener({ senderFrame: { url: 'app://fixline/index.html' } }, ...args);
-  };
+  return desktopHarness({ printing: createPrintService({ labelPrinters }), labelPrinters }).invoke;
 }
 
 const invoke = desktop();

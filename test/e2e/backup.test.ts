@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { it } from './stationTest';
 import type { Page } from 'playwright';
 import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
-import { seedClaims, seedStation } from './workbenchPages';
+import { fakeDesktopBridge, seedClaims, seedStation } from './workbenchPages';
 
 /**
  * The station backup in the browser build, end to end: real Chromium, real IndexedDB, the file
@@ -169,6 +169,28 @@ describe('station backup in the browser', () => {
       .poll(() => backupPanel(station.page).getByRole('alert').textContent())
       .toContain('not a Fixline backup');
     await station.page.screenshot({ path: join(screenshotFolder, 'backup-refused.png') });
+  });
+
+  it('on the desktop, hands the backup to main in pieces and says where it was saved', async ({
+    station,
+  }) => {
+    await station.page.addInitScript(fakeDesktopBridge);
+    await openApp(station.page);
+    await station.page.evaluate(recordCustomer('Rina Kurnia'));
+    await openSettings(station.page);
+    const panel = backupPanel(station.page);
+    await panel.getByLabel('No encryption').check();
+    await panel.getByRole('button', { name: 'Export a backup…' }).click();
+    await expect
+      .poll(() => panel.getByRole('status').textContent())
+      .toMatch(/Backup saved to \/home\/dewi\/fixline-backup-[\d-]+\.zip and checked/);
+    // A backup this small is one piece; test/electron/fileSaves.test.ts sends 300 MB in many.
+    expect(await station.page.evaluate('window.finishedSaves')).toEqual([
+      {
+        path: expect.stringMatching(/^\/home\/dewi\/fixline-backup-/),
+        pieces: [expect.any(Number)],
+      },
+    ]);
   });
 
   it('says an export that fails failed, instead of working forever', async ({ station }) => {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright';
+import { fakeDesktopFiles } from './fakeDesktopFiles';
 
 /**
  * Page scripts of the warehouse desk's end-to-end tests (see workbenchPages.ts for why they are
@@ -148,10 +149,7 @@ export const fakePrintingBridge = (options: {
     },
     app: { info: () => ok({ name: 'Fixline', version: '0.1.0', platform: 'linux', electronVersion: '45.4.1', chromeVersion: null }) },
     station: { dataFolder: () => ok({ path: '/home/dewi/.config/Fixline' }) },
-    files: {
-      openDocument: () => ok(null),
-      saveWithDialog: (input) => ok({ outcome: 'saved', path: '/home/dewi/' + input.suggestedName }),
-    },
+    files: ${fakeDesktopFiles},
     documents: { render: () => ok({ pdf: new Uint8Array([37, 80, 68, 70]) }) },
     printers: {
       listLabelPrinters: () => ok([{ id: '0196f0a2-7c3e-7000-8000-00000000b001', name: 'Bench Zebra', host: '192.168.1.50', port: 9100 }]),

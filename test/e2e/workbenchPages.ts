@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { expect } from 'vitest';
 import { screenshotFolder } from '../support/webApp';
+import { fakeDesktopFiles } from './fakeDesktopFiles';
 
 /**
  * Page scripts and checks shared by the workbench's end-to-end tests. Page scripts are text run in
@@ -82,10 +83,7 @@ export const fakeDesktopBridge = `(() => {
     on: () => () => undefined,
     app: { info: () => ok({ name: 'Fixline', version: '0.1.0', platform: 'linux', electronVersion: '45.4.1', chromeVersion: null }) },
     station: { dataFolder: () => ok({ path: '/home/dewi/.config/Fixline' }) },
-    files: {
-      openDocument: () => ok(null),
-      saveWithDialog: (input) => ok({ outcome: 'saved', path: '/home/dewi/' + input.suggestedName }),
-    },
+    files: ${fakeDesktopFiles},
     documents: { render: () => ok({ pdf: new Uint8Array([37, 80, 68, 70]) }) },
     printing: {
       listPrinters: () => ok([

@@ -1,46 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createIpcRegistry,
-  IpcRefusal,
-  type IpcInvokeEvent,
-  type IpcMainLike,
-} from '../../electron/main/ipc';
-
-type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
-
-/** A stand-in for Electron's ipcMain that lets a test invoke a channel as a page would. */
-function fakeIpcMain() {
-  const listeners = new Map<string, Listener>();
-  const ipcMain: IpcMainLike = {
-    handle(channel, listener) {
-      listeners.set(channel, listener);
-    },
-  };
-  return {
-    ipcMain,
-    /** Calls `channel` from a frame at `senderUrl`, as ipcRenderer.invoke would. */
-    async invoke(channel: string, senderUrl: string | null, ...args: unknown[]): Promise<unknown> {
-      const listener = listeners.get(channel);
-      if (listener === undefined) throw new Error(`no handler for ${channel}`);
-      return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args);
-    },
-  };
-}
-
-const appPage = 'app://fixline/index.html';
+import { createIpcRegistry, IpcRefusal } from '../../electron/main/ipc';
+import { appPage, fakeIpcMain, fakeWindow } from '../support/ipcHarness';
 
 function setUp() {
   const fake = fakeIpcMain();
+  const window = fakeWindow();
   const reports: string[] = [];
   const registry = createIpcRegistry({
     ipcMain: fake.ipcMain,
     trustedOrigins: ['app://fixline'],
     report: (message) => reports.push(message),
   });
-  return { ...fake, registry, reports };
+  return {
+    registry,
+    reports,
+    window,
+    /** Calls `channel` from a frame at `senderUrl` (null: a destroyed frame). */
+    invoke: (channel: string, senderUrl: string | null, ...args: unknown[]) =>
+      fake.invoke(channel, { window, url: senderUrl }, ...args),
+  };
 }
-
-const savedOutcome = { outcome: 'saved', path: '/home/tech/rma.pdf' } as const;
 
 /** A PDF for `fixline:files:openDocument`. */
 const openPdf = { name: 'rma.pdf', type: 'pdf', bytes: new TextEncoder().encode('%PDF-1.7') };
@@ -55,48 +34,54 @@ describe('createIpcRegistry', () => {
     });
   });
 
+  it('tells the implementation which window and page called', async () => {
+    const { registry, invoke, window } = setUp();
+    let context: unknown;
+    registry.handle('fixline:station:dataFolder', (_input, callContext) => {
+      context = callContext;
+      return { path: '/data/station' };
+    });
+    await invoke('fixline:station:dataFolder', appPage);
+    expect(context).toEqual({ senderUrl: appPage, sender: window });
+  });
+
   it('passes the parsed input, without the fields the contract does not know', async () => {
     const { registry, invoke } = setUp();
     let received: unknown;
-    registry.handle('fixline:files:saveWithDialog', (input) => {
+    registry.handle('fixline:files:openDocument', (input) => {
       received = input;
-      return savedOutcome;
+      return null;
     });
-    const bytes = new Uint8Array([1, 2, 3]);
-    await invoke('fixline:files:saveWithDialog', appPage, {
-      suggestedName: 'rma.pdf',
-      type: 'pdf',
-      bytes,
+    await invoke('fixline:files:openDocument', appPage, {
+      ...openPdf,
       filters: [{ name: 'Program', extensions: ['exe'] }],
     });
-    expect(received).toEqual({ suggestedName: 'rma.pdf', type: 'pdf', bytes });
+    expect(received).toEqual(openPdf);
   });
 
   it('answers bad input with a failure naming the field, without running the implementation', async () => {
     const { registry, invoke } = setUp();
     let ran = false;
-    registry.handle('fixline:files:saveWithDialog', () => {
+    registry.handle('fixline:files:openDocument', () => {
       ran = true;
-      return savedOutcome;
+      return null;
     });
-    const answer = await invoke('fixline:files:saveWithDialog', appPage, {
-      suggestedName: '../../.bashrc',
-      type: 'csv',
-      bytes: new Uint8Array(1),
+    const answer = await invoke('fixline:files:openDocument', appPage, {
+      ...openPdf,
+      name: '../../.bashrc',
     });
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringContaining('suggestedName') },
+      error: { code: 'invalid-input', message: expect.stringMatching(/^name: /) },
     });
     expect(ran).toBe(false);
   });
 
   it('names a field of the wrong type', async () => {
     const { registry, invoke } = setUp();
-    registry.handle('fixline:files:saveWithDialog', () => savedOutcome);
-    const answer = await invoke('fixline:files:saveWithDialog', appPage, {
-      suggestedName: 'rma.pdf',
-      type: 'pdf',
+    registry.handle('fixline:files:openDocument', () => null);
+    const answer = await invoke('fixline:files:openDocument', appPage, {
+      ...openPdf,
       bytes: 'not bytes',
     });
     expect(answer).toMatchObject({

@@ -40,6 +40,6 @@ describe('event names', () => {
   it('name exactly the events of the contract', () => {
     expect([...ipcEventNames].sort()).toEqual(Object.keys(ipcEvents).sort());
     expect(isIpcEventName('fixline:printing:progress')).toBe(true);
-    expect(isIpcEventName('fixline:files:saveWithDialog')).toBe(false);
+    expect(isIpcEventName('fixline:files:beginSave')).toBe(false);
   });
 });

@@ -2,16 +2,13 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
-import { registerIpcHandlers, type DesktopServices } from '../../electron/main/ipcHandlers';
 import type { DocumentRequest } from '#shared/documents';
-import { printProgressSchema, type IpcChannel, type PrintTarget } from '#shared/ipc/contract';
+import { printProgressSchema, type PrintTarget } from '#shared/ipc/contract';
 import { createEventSender } from '#shared/ipc/events';
 import type { PrintService } from '../../electron/printing/printService';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-
-type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
+import { desktopHarness } from '../support/ipcHarness';
 
 let workspace: string;
 let dataFolder: string;
@@ -47,19 +44,11 @@ function fakePrinting(failing: ReadonlySet<string> = new Set()) {
 
 /** The desktop handlers behind a stand-in ipcMain, with the dialog and shell replaced. */
 function desktop(options: { saveAs: string | null; printing?: PrintService }) {
-  const listeners = new Map<string, Listener>();
   const opened: string[] = [];
   const dialogs: { defaultPath: string }[] = [];
   const events: { event: string; payload: unknown }[] = [];
   let batches = 0;
-  const services: DesktopServices = {
-    appInfo: {
-      name: 'Fixline',
-      version: '0.1.0',
-      platform: 'linux',
-      electronVersion: '45.4.1',
-      chromeVersion: '140.0.0.0',
-    },
+  const harness = desktopHarness({
     dataFolder,
     saveFolder: documents,
     openFolder: join(workspace, 'open'),
@@ -81,15 +70,7 @@ function desktop(options: { saveAs: string | null; printing?: PrintService }) {
     ),
     newId: () => `batch-${(batches += 1)}`,
     progressIntervalMs: 0,
-  };
-  registerIpcHandlers(
-    createIpcRegistry({
-      ipcMain: { handle: (channel, listener) => listeners.set(channel, listener) },
-      trustedOrigins: ['app://fixline'],
-      report: () => {},
-    }),
-    services,
-  );
+  });
   return {
     opened,
     dialogs,
@@ -98,12 +79,8 @@ function desktop(options: { saveAs: string | null; printing?: PrintService }) {
       events
         .filter((entry) => entry.event === 'fixline:printing:progress')
         .map((entry) => printProgressSchema.parse(entry.payload)),
-    channels: [...listeners.keys()],
-    invoke(channel: IpcChannel, ...args: unknown[]): unknown {
-      const listener = listeners.get(channel);
-      if (listener === undefined) throw new Error(`no handler for ${channel}`);
-      return listener({ senderFrame: { url: 'app://fixline/index.html' } }, ...args);
-    },
+    channels: harness.channels(),
+    invoke: harness.invoke,
   };
 }
 
@@ -112,8 +89,11 @@ describe('registerIpcHandlers', () => {
     expect(desktop({ saveAs: null }).channels.sort()).toEqual([
       'fixline:app:info',
       'fixline:documents:render',
+      'fixline:files:abortSave',
+      'fixline:files:beginSave',
+      'fixline:files:finishSave',
       'fixline:files:openDocument',
-      'fixline:files:saveWithDialog',
+      'fixline:files:writeChunk',
       'fixline:printers:addLabelPrinter',
       'fixline:printers:listLabelPrinters',
       'fixline:printers:removeLabelPrinter',
@@ -125,36 +105,15 @@ describe('registerIpcHandlers', () => {
     ]);
   });
 
-  it('writes the bytes where the user chose, proposing the name in the documents folder', async () => {
-    const target = join(workspace, 'chosen', 'RMA-7.pdf');
-    await mkdir(join(workspace, 'chosen'));
-    const app = desktop({ saveAs: target });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
-      suggestedName: 'RMA-7.pdf',
-      type: 'pdf',
-      bytes: new Uint8Array([37, 80, 68, 70]),
-    });
-    expect(answer).toEqual({ ok: true, value: { outcome: 'saved', path: target } });
-    expect(await readFile(target, 'utf8')).toBe('%PDF');
-    expect(app.dialogs[0]).toEqual({
-      defaultPath: join(documents, 'RMA-7.pdf'),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-    });
-  });
-
   it.each([
     ['csv', 'fixline-parts.library-ms', 'fixline-parts.library-ms.csv', 'csv'],
     ['pdf', 'RMA-7.chm', 'RMA-7.chm.pdf', 'pdf'],
     ['backup', 'fixline-backup-2026-12-03', 'fixline-backup-2026-12-03.zip', 'zip'],
   ] as const)(
-    'gives a %s the extension and dialog filter of its type, whatever the page names it',
-    async (type, suggestedName, proposed, extension) => {
+    'proposes a %s in the documents folder with the extension and dialog filter of its type, whatever the page names it',
+    async (documentType, suggestedName, proposed, extension) => {
       const app = desktop({ saveAs: null });
-      await app.invoke('fixline:files:saveWithDialog', {
-        suggestedName,
-        type,
-        bytes: new Uint8Array(1),
-      });
+      await app.invoke('fixline:files:beginSave', { documentType, suggestedName });
       expect(app.dialogs[0]).toMatchObject({
         defaultPath: join(documents, proposed),
         filters: [{ extensions: [extension] }],
@@ -162,39 +121,14 @@ describe('registerIpcHandlers', () => {
     },
   );
 
-  it('keeps the extension of the type when the user types another name in the dialog', async () => {
-    const app = desktop({ saveAs: join(workspace, 'slip.iso') });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
-      suggestedName: 'RMA-7',
-      type: 'pdf',
-      bytes: new Uint8Array([37, 80, 68, 70]),
-    });
-    expect(answer).toEqual({
-      ok: true,
-      value: { outcome: 'saved', path: join(workspace, 'slip.iso.pdf') },
-    });
-    expect(await readFile(join(workspace, 'slip.iso.pdf'), 'utf8')).toBe('%PDF');
-  });
-
-  it('refuses a file type the contract does not know, writing nothing', async () => {
+  it('refuses a file type the contract does not know, before any dialog', async () => {
     const app = desktop({ saveAs: join(workspace, 'x.exe') });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
+    const answer = await app.invoke('fixline:files:beginSave', {
+      documentType: 'exe',
       suggestedName: 'x.exe',
-      type: 'exe',
-      bytes: new Uint8Array(1),
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(app.dialogs).toEqual([]);
-  });
-
-  it('answers canceled and writes nothing when the user closes the dialog', async () => {
-    const app = desktop({ saveAs: null });
-    const answer = await app.invoke('fixline:files:saveWithDialog', {
-      suggestedName: 'RMA-7.pdf',
-      type: 'pdf',
-      bytes: new Uint8Array(1),
-    });
-    expect(answer).toEqual({ ok: true, value: { outcome: 'canceled' } });
   });
 
   it('opens a PDF by writing it to a .pdf file of its own and handing that to the system', async () => {

@@ -3,13 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-import { createIpcRegistry, type IpcInvokeEvent } from '../../electron/main/ipc';
-import { registerIpcHandlers } from '../../electron/main/ipcHandlers';
 import { createLabelPrinters, isLocalNetworkAddress } from '../../electron/printing/labelPrinters';
 import { createPrintService } from '../../electron/printing/printService';
-import type { IpcChannel } from '#shared/ipc/contract';
-
-type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
+import { desktopHarness } from '../support/ipcHarness';
 
 let workspace: string;
 
@@ -26,7 +22,6 @@ afterEach(async () => {
  * from `names` (what DNS would say now), and ZPL goes to a recorder instead of the network.
  */
 function desktop(names: Map<string, readonly string[]>) {
-  const listeners = new Map<string, Listener>();
   const sent: { host: string; port: number | undefined }[] = [];
   const resolveHost = async (host: string) => {
     const addresses = names.get(host);
@@ -34,42 +29,17 @@ function desktop(names: Map<string, readonly string[]>) {
     return addresses;
   };
   const labelPrinters = createLabelPrinters(join(workspace, 'label-printers.json'), resolveHost);
-  registerIpcHandlers(
-    createIpcRegistry({
-      ipcMain: { handle: (channel, listener) => listeners.set(channel, listener) },
-      trustedOrigins: ['app://fixline'],
-      report: () => {},
-    }),
-    {
-      appInfo: {
-        name: 'Fixline',
-        version: '0.1.0',
-        platform: 'linux',
-        electronVersion: null,
-        chromeVersion: null,
-      },
-      dataFolder: workspace,
-      saveFolder: workspace,
-      openFolder: workspace,
-      openPath: async () => '',
-      showSaveDialog: async () => ({ canceled: true }),
+  const { invoke } = desktopHarness({
+    labelPrinters,
+    printing: createPrintService({
       labelPrinters,
-      printing: createPrintService({
-        labelPrinters,
-        resolveHost,
-        sendZpl: async (host, port) => {
-          sent.push({ host, port });
-          return { ok: true, value: { bytesSent: 1 } };
-        },
-      }),
-      sendEvent: () => true,
-    },
-  );
-  const invoke = (channel: IpcChannel, ...args: unknown[]): Promise<unknown> => {
-    const listener = listeners.get(channel);
-    if (listener === undefined) throw new Error(`no handler for ${channel}`);
-    return Promise.resolve(listener({ senderFrame: { url: 'app://fixline/index.html' } }, ...args));
-  };
+      resolveHost,
+      sendZpl: async (host, port) => {
+        sent.push({ host, port });
+        return { ok: true, value: { bytesSent: 1 } };
+      },
+    }),
+  });
   return { invoke, sent };
 }
 

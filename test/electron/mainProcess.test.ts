@@ -211,8 +211,11 @@ describe('the main process', () => {
     expect([...state.ipcListeners.keys()].sort()).toEqual([
       'fixline:app:info',
       'fixline:documents:render',
+      'fixline:files:abortSave',
+      'fixline:files:beginSave',
+      'fixline:files:finishSave',
       'fixline:files:openDocument',
-      'fixline:files:saveWithDialog',
+      'fixline:files:writeChunk',
       'fixline:printers:addLabelPrinter',
       'fixline:printers:listLabelPrinters',
       'fixline:printers:removeLabelPrinter',

@@ -115,9 +115,9 @@ describe('preload', () => {
   it('refuses to listen to a channel that is not an event of the contract', async () => {
     const bridge = await loadPreload();
     // The types already refuse it: a page calling from plain JavaScript does not have them.
-    expect(() =>
-      Reflect.apply(bridge.on, bridge, ['fixline:files:saveWithDialog', () => {}]),
-    ).toThrow('is not an event of the contract');
+    expect(() => Reflect.apply(bridge.on, bridge, ['fixline:files:beginSave', () => {}])).toThrow(
+      'is not an event of the contract',
+    );
     expect(electron.listeners.size).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import { sampleDocuments } from '../../electron/documents/sampleDocuments';
 import { createNodePdfDocument, documentFonts, measureText } from '../../electron/documents/fonts';
 import { layoutDocument, type DocumentRequest } from '#shared/documents';
 import { renderLayoutsToPdf } from '#shared/documents/pdf';
+import { saveFile } from '../../renderer/src/bridge/saveFile';
 import {
   chromeVersionFrom,
   createWebBridge,
@@ -94,12 +95,12 @@ describe('createWebBridge', () => {
     expect(tabs.map((blob) => blob.type)).toEqual(['image/jpeg']);
   });
 
-  it('saves by downloading the bytes under the suggested name', async () => {
+  it('saves by downloading the pieces as one file under the suggested name', async () => {
     const { bridge, downloads } = webEnvironment();
-    const answer = await bridge.files.saveWithDialog({
+    const answer = await saveFile(bridge, {
+      documentType: 'pdf',
       suggestedName: 'RMA-7.pdf',
-      type: 'pdf',
-      bytes: new Uint8Array([37, 80, 68, 70]),
+      content: new Blob(['%PDF']),
     });
     expect(answer).toEqual({ ok: true, value: { outcome: 'saved', path: 'RMA-7.pdf' } });
     expect(downloads.map((download) => download.fileName)).toEqual(['RMA-7.pdf']);
@@ -108,20 +109,19 @@ describe('createWebBridge', () => {
 
   it("names a download with its type's extension, whatever the page suggests", async () => {
     const { bridge, downloads } = webEnvironment();
-    await bridge.files.saveWithDialog({
+    await saveFile(bridge, {
+      documentType: 'csv',
       suggestedName: 'fixline-parts.exe',
-      type: 'csv',
-      bytes: new Uint8Array(1),
+      content: new Blob(['sku']),
     });
     expect(downloads.map((download) => download.fileName)).toEqual(['fixline-parts.exe.csv']);
   });
 
   it('refuses the same bad input as the desktop, naming the field', async () => {
     const { bridge, downloads } = webEnvironment();
-    const answer = await bridge.files.saveWithDialog({
+    const answer = await bridge.files.beginSave({
+      documentType: 'pdf',
       suggestedName: 'folder/RMA-7.pdf',
-      type: 'pdf',
-      bytes: new Uint8Array(1),
     });
     expect(answer).toMatchObject({
       ok: false,
@@ -136,10 +136,10 @@ describe('createWebBridge', () => {
         throw new Error('downloads are blocked');
       },
     });
-    const answer = await bridge.files.saveWithDialog({
+    const answer = await saveFile(bridge, {
+      documentType: 'pdf',
       suggestedName: 'RMA-7.pdf',
-      type: 'pdf',
-      bytes: new Uint8Array(1),
+      content: new Blob(['%PDF']),
     });
     expect(answer).toEqual({
       ok: false,

@@ -10,7 +10,6 @@ type BackupOutcomeMessageProps = { readonly outcome: BackupOutcome };
 /** What the last export, restore or reset did, in the screen's language. */
 export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
   const { t } = useTranslation();
-  const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
   const status = (text: string) => (
     <Alert role="status" color="teal" variant="light">
       {text}
@@ -38,13 +37,6 @@ export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
       );
     case 'canceled':
       return status(t('backup.canceled'));
-    case 'too-large':
-      return alert(
-        t('backup.tooLarge', {
-          size: megabytes(outcome.sizeBytes),
-          limit: megabytes(outcome.limitBytes),
-        }),
-      );
     case 'export-failed':
       return alert(t('backup.exportFailed', { reason: outcome.message }));
     case 'restored':

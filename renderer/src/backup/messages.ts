@@ -21,8 +21,6 @@ export const backupEn = {
   savedEncrypted:
     'Backup saved to {{path}}, encrypted, and checked: {{claims}} claims, {{attachments}} attachments.',
   canceled: 'No backup was saved.',
-  tooLarge:
-    'This station’s backup is {{size}} MB, more than the {{limit}} MB the desktop app can save in one go today. Copy the station’s data folder instead (see the README).',
   exportFailed: 'The backup was not saved: {{reason}}',
   restored: 'Backup restored: {{claims}} claims, {{attachments}} attachments.',
   restoredLegacy:
@@ -106,8 +104,6 @@ export const backupId: typeof backupEn = {
   savedEncrypted:
     'Cadangan disimpan di {{path}}, terenkripsi, dan sudah diperiksa: {{claims}} klaim, {{attachments}} lampiran.',
   canceled: 'Tidak ada cadangan yang disimpan.',
-  tooLarge:
-    'Cadangan stasiun ini berukuran {{size}} MB, melebihi {{limit}} MB yang saat ini dapat disimpan aplikasi desktop sekaligus. Salin folder data stasiun sebagai gantinya (lihat README).',
   exportFailed: 'Cadangan tidak disimpan: {{reason}}',
   restored: 'Cadangan dipulihkan: {{claims}} klaim, {{attachments}} lampiran.',
   restoredLegacy:

@@ -1,8 +1,9 @@
+import { v4 as uuidv4 } from 'uuid';
 import { z } from 'zod';
 import { answerCall, IpcRefusal, type IpcCallHandler } from '#shared/ipc/answer';
 import type { BridgeMethod, FixlineBridge } from '#shared/ipc/bridge';
 import type { DocumentRequest } from '#shared/documents';
-import type { IpcChannel, PrintProgress } from '#shared/ipc/contract';
+import { maxOpenSaves, type IpcChannel, type PrintProgress } from '#shared/ipc/contract';
 import { openedFileTypes, savedFileTypes, withExtension } from '#shared/ipc/fileTypes';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
 import { renderInWorker, type WorkerRenderResult } from '../documents/renderInWorker';
@@ -107,6 +108,22 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
     throw new IpcRefusal(rendered.invalid ? 'invalid-input' : 'failed', rendered.message);
   }
 
+  /**
+   * Saves in progress, by id: the pieces as Blobs, which the browser may keep on disk, so a
+   * large backup is not held in the page's memory while it arrives.
+   */
+  const saves = new Map<string, { fileName: string; parts: Blob[]; received: number }>();
+
+  function openSave(saveId: string) {
+    const save = saves.get(saveId);
+    if (save === undefined)
+      throw new IpcRefusal(
+        'not-found',
+        `no save ${saveId} is open in this window: it was finished, aborted or never begun here`,
+      );
+    return save;
+  }
+
   const progressListeners = new Set<(progress: PrintProgress) => void>();
   let batchCount = 0;
 
@@ -137,12 +154,46 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
       dataFolder: method('fixline:station:dataFolder', () => ({ path: 'browser storage' })),
     },
     files: {
-      saveWithDialog: method('fixline:files:saveWithDialog', ({ suggestedName, type, bytes }) => {
-        const fileName = withExtension(suggestedName, savedFileTypes[type].extension);
+      // The browser has no save dialog: the download names the file, the browser picks the folder.
+      beginSave: method('fixline:files:beginSave', ({ documentType, suggestedName }) => {
+        if (saves.size >= maxOpenSaves)
+          throw new IpcRefusal(
+            'not-allowed',
+            `${maxOpenSaves} saves are already open: let one finish, then save again`,
+          );
+        const saveId = uuidv4();
+        const fileName = withExtension(suggestedName, savedFileTypes[documentType].extension);
+        saves.set(saveId, { fileName, parts: [], received: 0 });
+        return { kind: 'started', saveId };
+      }),
+      writeChunk: method('fixline:files:writeChunk', ({ saveId, offset, bytes }) => {
+        const save = openSave(saveId);
+        if (offset !== save.received)
+          throw new IpcRefusal(
+            'not-allowed',
+            `save ${saveId} holds ${save.received} bytes, so the next piece starts at byte ${save.received}, not ${offset}`,
+          );
         // A copy, so the Blob holds its own ArrayBuffer (the input may view a shared one).
-        environment.download(new Blob([bytes.slice()]), fileName);
+        save.parts.push(new Blob([bytes.slice()]));
+        save.received += bytes.byteLength;
+        return { bytesWritten: save.received };
+      }),
+      finishSave: method('fixline:files:finishSave', ({ saveId, byteLength }) => {
+        const save = openSave(saveId);
+        if (byteLength !== save.received)
+          throw new IpcRefusal(
+            'not-allowed',
+            `save ${saveId} holds ${save.received} of ${byteLength} bytes: send the rest, or abort it`,
+          );
+        saves.delete(saveId);
+        environment.download(new Blob(save.parts), save.fileName);
         // The browser decides the folder (and may rename on a clash); the name is all we know.
-        return { outcome: 'saved', path: fileName };
+        return { path: save.fileName };
+      }),
+      abortSave: method('fixline:files:abortSave', ({ saveId }) => {
+        openSave(saveId);
+        saves.delete(saveId);
+        return null;
       }),
       openDocument: method('fixline:files:openDocument', ({ type, bytes }) => {
         environment.openInNewTab(

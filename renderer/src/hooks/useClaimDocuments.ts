@@ -4,6 +4,7 @@ import type { DocumentKind, PaperSize } from '#shared/documents';
 import type { IpcErrorCode, PrintTarget } from '#shared/ipc/contract';
 import { stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
+import { saveFile } from '../bridge/saveFile';
 import {
   authorizedOnFrom,
   claimDocumentsFor,
@@ -134,10 +135,10 @@ export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocuments
       return;
     }
     const fileName = pdfFileName(claim.rmaNumber, document);
-    const saved = await bridge.files.saveWithDialog({
+    const saved = await saveFile(bridge, {
+      documentType: 'pdf',
       suggestedName: fileName,
-      bytes: rendered.value.pdf,
-      type: 'pdf',
+      content: new Blob([rendered.value.pdf]),
     });
     if (!saved.ok) setOutcome({ kind: 'refused', ...saved.error });
     else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });

@@ -1,8 +1,7 @@
 import { format } from 'date-fns';
 import { useCallback, useState } from 'react';
-import { maxSavedFileBytes } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
-import { downloadWithAnchor } from '../bridge/webBridge';
+import { saveFile } from '../bridge/saveFile';
 import { appDatabase } from '../db/appDatabase';
 import {
   exportBackup as exportStation,
@@ -20,7 +19,6 @@ export type BackupOutcome =
   | { kind: 'restoring' }
   | { kind: 'saved'; path: string; manifest: BackupManifest; encrypted: boolean }
   | { kind: 'canceled' }
-  | { kind: 'too-large'; sizeBytes: number; limitBytes: number }
   | { kind: 'export-failed'; message: string }
   | { kind: 'restored'; summary: RestoreSummary }
   | { kind: 'restore-refused'; error: RestoreError; file: File }
@@ -43,26 +41,11 @@ export function useStationBackup() {
     try {
       const { file, manifest } = await exportStation(appDatabase(), { passphrase });
       const suggestedName = `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.zip`;
-      const bridge = getBridge();
-      if (bridge.kind === 'web') {
-        // Straight from the Blob: a download never copies the backup into the page's memory.
-        downloadWithAnchor(file, suggestedName);
-        setOutcome({
-          kind: 'saved',
-          path: suggestedName,
-          manifest,
-          encrypted: passphrase !== null,
-        });
-        return;
-      }
-      if (file.size > maxSavedFileBytes) {
-        setOutcome({ kind: 'too-large', sizeBytes: file.size, limitBytes: maxSavedFileBytes });
-        return;
-      }
-      const saved = await bridge.files.saveWithDialog({
+      // In pieces from the Blob: neither process holds the backup whole, whatever its size.
+      const saved = await saveFile(getBridge(), {
+        documentType: 'backup',
         suggestedName,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-        type: 'backup',
+        content: file,
       });
       if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
       else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });

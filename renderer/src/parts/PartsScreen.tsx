@@ -15,6 +15,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
+import { saveFile } from '../bridge/saveFile';
 import { appDatabase } from '../db/appDatabase';
 import type { StoredPart } from '../db/records';
 import { createRepositories } from '../db/repositories';
@@ -64,10 +65,10 @@ export function PartsScreen() {
   async function exportCsv(): Promise<void> {
     const text = writePartsCsv(catalog ?? []);
     const day = calendarDayIn(stationTimeZone(station.timeZone), Date.now());
-    const saved = await getBridge().files.saveWithDialog({
+    const saved = await saveFile(getBridge(), {
+      documentType: 'csv',
       suggestedName: `fixline-parts-${day}.csv`,
-      bytes: new TextEncoder().encode(text),
-      type: 'csv',
+      content: new Blob([text]),
     });
     if (!saved.ok)
       setOutcome({

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/getBridge';
+import { saveFile } from '../bridge/saveFile';
 import { reportCsv } from './reportCsv';
 import type { ReportTable } from './reportTables';
 
@@ -18,10 +19,10 @@ export function useCsvExport() {
   const { t } = useTranslation();
   return useCallback(
     async (table: ReportTable, fileName: string) => {
-      const saved = await getBridge().files.saveWithDialog({
+      const saved = await saveFile(getBridge(), {
+        documentType: 'csv',
         suggestedName: fileName,
-        bytes: new TextEncoder().encode(reportCsv(table)),
-        type: 'csv',
+        content: new Blob([reportCsv(table)]),
       });
       if (!saved.ok) {
         notifications.show({

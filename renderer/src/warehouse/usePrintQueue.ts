@@ -3,6 +3,7 @@ import type { ClaimDocuments } from '#shared/documents';
 import { maxBatchJobs, type PrintProgress } from '#shared/ipc/contract';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
+import { saveFile } from '../bridge/saveFile';
 import { claimDocumentsFor, type ClaimDocumentsResult } from '../claim/claimDocumentRecords';
 import { appDatabase } from '../db/appDatabase';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
@@ -294,10 +295,10 @@ export function usePrintQueue() {
       setPdfOutcome({ kind: 'opened', count: refs.length });
       return;
     }
-    const saved = await bridge.files.saveWithDialog({
+    const saved = await saveFile(bridge, {
+      documentType: 'pdf',
       suggestedName: `${title}.pdf`,
-      type: 'pdf',
-      bytes: rendered.pdf,
+      content: new Blob([rendered.pdf]),
     });
     setPdfOutcome(
       !saved.ok
