@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
@@ -7,16 +7,32 @@ import { appDatabase } from './db/appDatabase';
 import { collectUnreferencedAttachments } from './db/attachments';
 import { useConnectionProblem } from './hooks/useConnectionProblem';
 import { useStation } from './hooks/useStation';
-import { PartsScreen } from './parts/PartsScreen';
-import { IntakeScreen } from './intake/IntakeScreen';
 import { QueueScreen } from './queue/QueueScreen';
-import { ReportsScreen } from './reports/ReportsScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { SetupScreen } from './setup/SetupScreen';
 import { AppLayout } from './shell/AppLayout';
 import { ConnectionProblemNotice } from './shell/ConnectionProblemNotice';
+import { ScreenSuspense } from './shell/ScreenSuspense';
 import { StationContext } from './station/StationContext';
-import { WarehouseScreen } from './warehouse/WarehouseScreen';
+
+// Screens other than the queue and a claim (where a scan lands) load when first opened: Reports
+// brings Recharts, Parts and Warehouse their imports, Settings the backup, Setup runs once.
+const IntakeScreen = lazy(() =>
+  import('./intake/IntakeScreen').then((module) => ({ default: module.IntakeScreen })),
+);
+const PartsScreen = lazy(() =>
+  import('./parts/PartsScreen').then((module) => ({ default: module.PartsScreen })),
+);
+const ReportsScreen = lazy(() =>
+  import('./reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })),
+);
+const WarehouseScreen = lazy(() =>
+  import('./warehouse/WarehouseScreen').then((module) => ({ default: module.WarehouseScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('./settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })),
+);
+const SetupScreen = lazy(() =>
+  import('./setup/SetupScreen').then((module) => ({ default: module.SetupScreen })),
+);
 
 /** The station's setup at first run; the workbench once it is set up. */
 export function App() {
@@ -51,15 +67,20 @@ export function App() {
   ) {
     return <ConnectionProblemNotice problem={connectionProblem} />;
   }
+  const opening = (
+    <Center h="100vh">
+      <Loader aria-label={t('app.loading')} />
+    </Center>
+  );
   switch (state.kind) {
     case 'loading':
-      return (
-        <Center h="100vh">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      );
+      return opening;
     case 'not-set-up':
-      return <SetupScreen />;
+      return (
+        <Suspense fallback={opening}>
+          <SetupScreen />
+        </Suspense>
+      );
     case 'ready':
       return (
         <StationContext
@@ -67,14 +88,16 @@ export function App() {
         >
           <Routes>
             <Route element={<AppLayout />}>
-              <Route index element={<QueueScreen />} />
-              <Route path="claims/:claimId" element={<ClaimScreen />} />
-              <Route path="intake" element={<IntakeScreen />} />
-              <Route path="parts" element={<PartsScreen />} />
-              <Route path="reports" element={<ReportsScreen />} />
-              <Route path="warehouse" element={<WarehouseScreen />} />
-              <Route path="settings" element={<SettingsScreen />} />
-              <Route path="*" element={<QueueScreen />} />
+              <Route element={<ScreenSuspense />}>
+                <Route index element={<QueueScreen />} />
+                <Route path="claims/:claimId" element={<ClaimScreen />} />
+                <Route path="intake" element={<IntakeScreen />} />
+                <Route path="parts" element={<PartsScreen />} />
+                <Route path="reports" element={<ReportsScreen />} />
+                <Route path="warehouse" element={<WarehouseScreen />} />
+                <Route path="settings" element={<SettingsScreen />} />
+                <Route path="*" element={<QueueScreen />} />
+              </Route>
             </Route>
           </Routes>
         </StationContext>

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { AttachmentToStore } from '../../renderer/src/db/attachments';
 import {
   hashChunkBytes,
   readAttachment,
   sha256OfBlob,
   storeAttachment,
+  storeAttachments,
+  thumbnailsSettled,
 } from '../../renderer/src/db/attachments';
 import { makeCustomer, makeDevice } from '../factories/domain';
+import { makeIntakeInput } from '../factories/intake';
 import {
   asTechnician,
   expectOk,
@@ -31,6 +35,24 @@ class WholeReadRefusingBlob extends Blob {
   }
 }
 
+/** A Blob that counts how many Blobs of its kind are being read at once. */
+class ReadCountingBlob extends Blob {
+  static reading = 0;
+  static mostAtOnce = 0;
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    ReadCountingBlob.reading += 1;
+    ReadCountingBlob.mostAtOnce = Math.max(ReadCountingBlob.mostAtOnce, ReadCountingBlob.reading);
+    try {
+      // Long enough that every file the store starts at once is still being read.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return await super.arrayBuffer();
+    } finally {
+      ReadCountingBlob.reading -= 1;
+    }
+  }
+}
+
 function hex(digest: ArrayBuffer): string {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
@@ -42,13 +64,47 @@ describe('attachment store', () => {
     expect(await sha256OfBlob(new Blob([bytes]), { chunkBytes: 4096 })).toBe(expected);
   });
 
+  it('hashes a file over the WebCrypto limit in chunks, to the digest WebCrypto gives below it', async () => {
+    const file = new Blob([patternBytes(3 * oneMiB + 5)]);
+    const wholeReads: number[] = [];
+    const streamedChunks: number[] = [];
+
+    const whole = await sha256OfBlob(file, {
+      onChunkRead: (chunkBytes) => wholeReads.push(chunkBytes),
+    });
+    const streamed = await sha256OfBlob(file, {
+      wholeFileMaxBytes: oneMiB,
+      chunkBytes: oneMiB,
+      onChunkRead: (chunkBytes) => streamedChunks.push(chunkBytes),
+    });
+
+    // The same bytes hashed with Node's crypto.createHash('sha256').
+    const expected = 'b01669d77761c4dfdfc8fb927821087bcf5c9ef1f917c4f1f8504e529f19edab';
+    expect(whole).toBe(expected);
+    expect(streamed).toBe(expected);
+    expect(wholeReads).toEqual([3 * oneMiB + 5]);
+    expect(streamedChunks).toEqual([oneMiB, oneMiB, oneMiB, 5]);
+  });
+
+  it('hashes a file of exactly the WebCrypto limit whole, and one a byte larger in chunks', async () => {
+    const atLimit = new WholeReadRefusingBlob([patternBytes(4096)]);
+    const overLimit = new WholeReadRefusingBlob([patternBytes(4097)]);
+
+    await expect(sha256OfBlob(atLimit, { wholeFileMaxBytes: 4096 })).rejects.toThrow(
+      'the whole Blob was read into memory',
+    );
+    expect(await sha256OfBlob(overLimit, { wholeFileMaxBytes: 4096, chunkBytes: 1024 })).toBe(
+      hex(await crypto.subtle.digest('SHA-256', patternBytes(4097))),
+    );
+  });
+
   it('hashes an empty file', async () => {
     expect(await sha256OfBlob(new Blob([]))).toBe(
       'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     );
   });
 
-  it('hashes a 200 MB Blob chunk by chunk, never reading it whole', async () => {
+  it('hashes a 200 MB Blob over the WebCrypto limit chunk by chunk, never reading it whole', async () => {
     const video = new WholeReadRefusingBlob(
       Array.from({ length: 200 }, () => patternBytes(oneMiB)),
       {
@@ -59,6 +115,7 @@ describe('attachment store', () => {
 
     const started = performance.now();
     const digest = await sha256OfBlob(video, {
+      wholeFileMaxBytes: 100 * oneMiB,
       onChunkRead: (chunkBytes) => chunkSizes.push(chunkBytes),
     });
     const elapsedMs = performance.now() - started;
@@ -112,24 +169,70 @@ describe('attachment store', () => {
     expect(await db.attachmentBlobs.count()).toBe(0);
   });
 
-  it('makes a JPEG thumbnail no larger than 320 pixels for an image', async () => {
+  it('stores several files three at a time, keeping the bytes of each', async () => {
+    const { db } = await openBrowserDatabase();
+    const contents = Array.from({ length: 7 }, (_, index) => patternBytes(10_000 + index * 3_001));
+    // The fourth file is the second again: stored once, answered for both.
+    const files: AttachmentToStore[] = contents.map((bytes, index) => ({
+      file: new ReadCountingBlob([index === 3 ? (contents[1] ?? bytes) : bytes]),
+      mediaType: 'application/pdf',
+    }));
+    ReadCountingBlob.mostAtOnce = 0;
+    const storedOrder: number[] = [];
+
+    const results = await storeAttachments(db, files, {
+      onStored: (_, index) => storedOrder.push(index),
+    });
+
+    expect(ReadCountingBlob.mostAtOnce).toBe(3);
+    expect(storedOrder.toSorted()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const stored = results.map(expectOk);
+    expect(stored.map((result) => result.attachment.sizeBytes)).toEqual(
+      files.map(({ file }) => file.size),
+    );
+    expect(stored[3]?.attachment.sha256).toBe(stored[1]?.attachment.sha256);
+    expect(await db.attachmentBlobs.count()).toBe(6);
+    for (const [index, result] of stored.entries()) {
+      const bytes = await readAttachment(db, result.attachment.sha256);
+      const expected = index === 3 ? contents[1] : contents[index];
+      expect(new Uint8Array((await bytes?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(expected);
+    }
+  });
+
+  it('adds a JPEG thumbnail of at most 320 pixels to an image once its bytes are stored', async () => {
     const { db } = await openBrowserDatabase();
     const photo = await makePng(1600, 1200);
 
     const { attachment } = expectOk(await storeAttachment(db, photo));
+    await thumbnailsSettled();
 
-    const thumbnail = attachment.thumbnail;
+    // The store answers as soon as the bytes are safe: the thumbnail comes later.
+    expect(attachment.thumbnail).toBeUndefined();
+    const thumbnail = (await db.attachments.get(attachment.sha256))?.thumbnail;
     expect(thumbnail).toMatchObject({ width: 320, height: 240 });
     expect(thumbnail?.blob.type).toBe('image/jpeg');
     const decoded = await createImageBitmap(thumbnail?.blob ?? new Blob());
     expect([decoded.width, decoded.height]).toEqual([320, 240]);
-    expect((await db.attachments.get(attachment.sha256))?.thumbnail?.width).toBe(320);
   });
 
   it('keeps the orientation of a portrait image in its thumbnail', async () => {
     const { db } = await openBrowserDatabase();
     const { attachment } = expectOk(await storeAttachment(db, await makePng(900, 1600)));
-    expect(attachment.thumbnail).toMatchObject({ width: 180, height: 320 });
+    await thumbnailsSettled();
+    expect((await db.attachments.get(attachment.sha256))?.thumbnail).toMatchObject({
+      width: 180,
+      height: 320,
+    });
+  });
+
+  it('keeps the size of a small image in its thumbnail', async () => {
+    const { db } = await openBrowserDatabase();
+    const { attachment } = expectOk(await storeAttachment(db, await makePng(200, 100)));
+    await thumbnailsSettled();
+    expect((await db.attachments.get(attachment.sha256))?.thumbnail).toMatchObject({
+      width: 200,
+      height: 100,
+    });
   });
 
   it('makes no thumbnail for a video', async () => {
@@ -137,7 +240,8 @@ describe('attachment store', () => {
     const { attachment } = expectOk(
       await storeAttachment(db, new Blob([patternBytes(10_000)], { type: 'video/mp4' })),
     );
-    expect(attachment.thumbnail).toBeUndefined();
+    await thumbnailsSettled();
+    expect((await db.attachments.get(attachment.sha256))?.thumbnail).toBeUndefined();
   });
 
   it('stores an image it cannot decode, without a thumbnail', async () => {
@@ -145,8 +249,70 @@ describe('attachment store', () => {
     const { attachment } = expectOk(
       await storeAttachment(db, new Blob([patternBytes(10_000)], { type: 'image/heic' })),
     );
-    expect(attachment.thumbnail).toBeUndefined();
+    await thumbnailsSettled();
+    expect((await db.attachments.get(attachment.sha256))?.thumbnail).toBeUndefined();
     expect(await db.attachmentBlobs.count()).toBe(1);
+  });
+
+  it('adds the thumbnail of a photo after the intake is saved, which wrote only the records', async () => {
+    const { db, repositories } = await openBrowserDatabase();
+    const photo = new File([await makePng(2400, 1800)], 'front.png', { type: 'image/png' });
+    const [stored] = await storeAttachments(db, [{ file: photo }]);
+    const { attachment } = expectOk(stored ?? { ok: false, error: { message: 'not stored' } });
+
+    const saved = expectOk(
+      await repositories.intakes.create(
+        makeIntakeInput({
+          evidence: [
+            {
+              kind: 'product-photo',
+              sha256: attachment.sha256,
+              fileName: photo.name,
+              mediaType: 'image/png',
+              sizeBytes: photo.size,
+              capturedAt: '2026-05-04T02:16:00.000Z',
+            },
+          ],
+        }),
+        asTechnician,
+      ),
+    );
+
+    expect(saved.evidence).toHaveLength(1);
+    await expect
+      .poll(async () => (await db.attachments.get(attachment.sha256))?.thumbnail?.width, {
+        timeout: 10_000,
+      })
+      .toBe(320);
+  });
+
+  it('saves an intake with a damaged photo, which keeps no thumbnail', async () => {
+    const { db, repositories } = await openBrowserDatabase();
+    const damaged = new File([patternBytes(20_000)], 'damaged.jpg', { type: 'image/jpeg' });
+    const [stored] = await storeAttachments(db, [{ file: damaged }]);
+    const { attachment } = expectOk(stored ?? { ok: false, error: { message: 'not stored' } });
+
+    const saved = await repositories.intakes.create(
+      makeIntakeInput({
+        evidence: [
+          {
+            kind: 'product-photo',
+            sha256: attachment.sha256,
+            fileName: damaged.name,
+            mediaType: 'image/jpeg',
+            sizeBytes: damaged.size,
+            capturedAt: '2026-05-04T02:16:00.000Z',
+          },
+        ],
+      }),
+      asTechnician,
+    );
+    await thumbnailsSettled();
+
+    expect(saved.ok).toBe(true);
+    expect(await db.evidence.count()).toBe(1);
+    expect(await db.attachments.get(attachment.sha256)).toMatchObject({ mediaType: 'image/jpeg' });
+    expect((await db.attachments.get(attachment.sha256))?.thumbnail).toBeUndefined();
   });
 
   it('refuses a direct write to the attachment store', async () => {

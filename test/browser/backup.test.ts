@@ -2,7 +2,11 @@ import { importInto } from 'dexie-export-import';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { formatRmaNumber } from '#shared/domain/claim';
-import { sha256OfBlob, storeAttachment } from '../../renderer/src/db/attachments';
+import {
+  sha256OfBlob,
+  storeAttachment,
+  thumbnailsSettled,
+} from '../../renderer/src/db/attachments';
 import { exportBackup, restoreBackup } from '../../renderer/src/db/backup';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
 import type { Repositories } from '../../renderer/src/db/repositories';
@@ -46,6 +50,9 @@ async function fillStation(db: FixlineDatabase, repositories: Repositories): Pro
     ),
   );
   expectOk(await storeAttachment(db, new Blob([patternBytes(300_000)], { type: 'video/mp4' })));
+  // The photo's thumbnail is made in the background: the backup is to include it.
+  await thumbnailsSettled();
+  expect((await db.attachments.get(photo.attachment.sha256))?.thumbnail).toBeDefined();
   expectOk(
     await repositories.evidence.create(
       {

@@ -35,6 +35,13 @@ const receiptPdf = {
   ),
 };
 
+/** Bytes that say they are a JPEG photo but are not one. */
+const damagedPhoto = {
+  name: 'damaged.jpg',
+  mimeType: 'image/jpeg',
+  buffer: Buffer.from('not a JPEG: the camera card was pulled out while writing'),
+};
+
 describe('the intake screen', () => {
   it('opens a complete KOSPET official-store claim with evidence, the live decision beside it', async ({
     station,
@@ -94,7 +101,8 @@ describe('the intake screen', () => {
     await page.evaluate(dropPhoto('front-of-box.png'));
     const files = page.getByRole('list', { name: 'Attached files' });
     await files.getByText('front-of-box.png').waitFor();
-    await expect.poll(() => files.getByRole('img', { name: 'front-of-box.png' }).count()).toBe(1);
+    // The thumbnail is made in the background once the file is stored: waitFor, not a 1 s poll.
+    await files.getByRole('img', { name: 'front-of-box.png' }).waitFor();
     await page.getByRole('combobox', { name: 'What front-of-box.png shows' }).click();
     await page.getByRole('option', { name: 'Packaging photo' }).click();
     await field(page, 'evidence').locator('input[type=file]').setInputFiles(receiptPdf);
@@ -250,10 +258,28 @@ describe('the intake screen', () => {
     await saveScreenshot(page, 'intake-missing-serial');
     await checkAccessibility(page);
 
+    // A photo the browser cannot decode is kept with its type as the preview, and saves.
+    const files = page.getByRole('list', { name: 'Attached files' });
+    await field(page, 'evidence').locator('input[type=file]').setInputFiles(damagedPhoto);
+    await files.getByText(damagedPhoto.name).waitFor();
+    // Thumbnails are made one at a time in order: once the next photo's shows, the damaged one's
+    // attempt is over.
+    await page.evaluate(dropPhoto('back.png'));
+    await files.getByRole('img', { name: 'back.png' }).waitFor();
+    expect(await files.getByRole('img', { name: damagedPhoto.name }).count()).toBe(0);
+    expect(
+      await files.getByRole('listitem').first().getByText('JPEG', { exact: true }).count(),
+    ).toBe(1);
+
     await field(page, 'device.serial').fill('KT3-2026-000999');
     await page.keyboard.press('Control+S');
     await page.getByRole('heading', { name: 'RMA-JKT1-000001' }).waitFor();
-    expect(await page.evaluate(readStoredIntake)).toMatchObject({ claimCount: 1, drafts: 0 });
+    const stored: StoredIntake = await page.evaluate(readStoredIntake);
+    expect(stored).toMatchObject({ claimCount: 1, drafts: 0, attachments: 2 });
+    expect(stored.evidence.map((item) => item.fileName).sort()).toEqual([
+      'back.png',
+      damagedPhoto.name,
+    ]);
   }, 90_000);
 
   it('names the evidence drop zone and opens the file picker from the keyboard', async ({

@@ -78,6 +78,8 @@ function EvidenceThumbnail({ item, technicianName, onOpen }: EvidenceThumbnailPr
   const { t } = useTranslation();
   const format = useStationFormat();
   const url = useObjectUrl(item.attachment?.thumbnail?.blob);
+  // A thumbnail that does not load shows the placeholder, never a broken image.
+  const [failedUrl, setFailedUrl] = useState<string>();
   const { evidence } = item;
   const placeholder = evidence.mediaType.startsWith('video/')
     ? `▶ ${t('claimScreen.evidence.kind.video')}`
@@ -87,12 +89,12 @@ function EvidenceThumbnail({ item, technicianName, onOpen }: EvidenceThumbnailPr
   return (
     <UnstyledButton className={classes.thumbnail} onClick={onOpen}>
       <div className={classes.preview}>
-        {url === undefined ? (
+        {url === undefined || url === failedUrl ? (
           <Text size="sm" fw={600} c="gray.7">
             {placeholder}
           </Text>
         ) : (
-          <Image src={url} alt="" h="100%" w="100%" fit="cover" />
+          <Image src={url} alt="" h="100%" w="100%" fit="cover" onError={() => setFailedUrl(url)} />
         )}
       </div>
       <Stack gap={2} p={6}>

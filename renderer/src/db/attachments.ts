@@ -2,10 +2,14 @@ import { createSHA256 } from 'hash-wasm';
 import type { Sha256 } from '#shared/domain/primitives';
 import type { Result } from '#shared/domain/result';
 import { fail, ok } from '#shared/domain/result';
+import { addThumbnailLater } from './backgroundThumbnails';
 import type { FixlineDatabase } from './database';
-import type { AttachmentBlobRow, DraftRow, StoredAttachment, Thumbnail } from './records';
+import type { AttachmentBlobRow, DraftRow, StoredAttachment } from './records';
 import { storageFailure } from './repositories/repositoryError';
 import { runGuardedWrite } from './writeGuard';
+
+export { makeThumbnail, thumbnailMaxPixels } from './thumbnail';
+export { thumbnailsSettled } from './backgroundThumbnails';
 
 /**
  * The largest file the store takes: 2 GiB. A phone video of an unboxing is a few hundred MB;
@@ -19,26 +23,60 @@ export const maxAttachmentBytes = 2 * 1024 ** 3;
  */
 export const hashChunkBytes = 8 * 1024 ** 2;
 
-/** The longest side of a thumbnail, in pixels. */
-export const thumbnailMaxPixels = 320;
+/**
+ * The largest file hashed whole by WebCrypto: 256 MiB. `crypto.subtle.digest` is native SHA-256
+ * but takes the whole file in memory at once (it has no incremental form), so a larger video is
+ * streamed through hash-wasm in chunks instead.
+ */
+export const wholeFileHashMaxBytes = 256 * 1024 ** 2;
+
+/** How many files are hashed and stored at once: enough to overlap reading, hashing and writing. */
+export const attachmentStoreConcurrency = 3;
 
 /** Options of {@link sha256OfBlob}. */
 export type HashOptions = {
-  /** Bytes read at a time (default {@link hashChunkBytes}). */
+  /** Bytes read at a time when streaming (default {@link hashChunkBytes}). */
   readonly chunkBytes?: number;
-  /** Called after each chunk with the bytes read so far (`chunkBytes` is the most at once). */
+  /** The largest file hashed whole by WebCrypto (default {@link wholeFileHashMaxBytes}). */
+  readonly wholeFileMaxBytes?: number;
+  /**
+   * Called after each chunk with the bytes read so far (`chunkBytes` is the most at once); a file
+   * hashed whole is one chunk.
+   */
   readonly onChunkRead?: (chunkBytes: number, hashedBytes: number, totalBytes: number) => void;
 };
 
+function hexOf(digest: ArrayBuffer): Sha256 {
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /**
- * The SHA-256 of a Blob as 64 lower-case hex digits, read in chunks, so that a 500 MB video is
- * never in memory at once. The next chunk is read while the current one is hashed.
+ * The SHA-256 of a Blob as 64 lower-case hex digits. A file of at most `wholeFileMaxBytes` is
+ * hashed by WebCrypto in one call; a larger one (or any, where WebCrypto is missing: a page served
+ * over plain http to another machine is no secure context) is read in chunks through hash-wasm,
+ * so that a 500 MB video is never in memory at once.
  */
 export async function sha256OfBlob(blob: Blob, options: HashOptions = {}): Promise<Sha256> {
   const chunkBytes = options.chunkBytes ?? hashChunkBytes;
   if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) {
     throw new RangeError(`chunkBytes must be a whole number of 1 or more, got ${chunkBytes}`);
   }
+  // Only a secure context has `crypto.subtle` at all.
+  const subtle = 'subtle' in crypto ? crypto.subtle : undefined;
+  if (subtle !== undefined && blob.size <= (options.wholeFileMaxBytes ?? wholeFileHashMaxBytes)) {
+    const digest = await subtle.digest('SHA-256', await blob.arrayBuffer());
+    options.onChunkRead?.(blob.size, blob.size, blob.size);
+    return hexOf(digest);
+  }
+  return streamSha256(blob, chunkBytes, options.onChunkRead);
+}
+
+/** The SHA-256 of a Blob through hash-wasm, the next chunk read while the current one is hashed. */
+async function streamSha256(
+  blob: Blob,
+  chunkBytes: number,
+  onChunkRead: HashOptions['onChunkRead'],
+): Promise<Sha256> {
   const hasher = await createSHA256();
   hasher.init();
   const readChunk = async (offset: number) =>
@@ -52,7 +90,7 @@ export async function sha256OfBlob(blob: Blob, options: HashOptions = {}): Promi
     offset += bytes.byteLength;
     pending = offset < blob.size ? readChunk(offset) : undefined;
     hasher.update(bytes);
-    options.onChunkRead?.(bytes.byteLength, offset, blob.size);
+    onChunkRead?.(bytes.byteLength, offset, blob.size);
   }
   return hasher.digest('hex');
 }
@@ -68,38 +106,6 @@ export function formatByteSize(bytes: number): string {
   }
   const rounded = unit === 0 ? String(value) : String(Math.round(value * 10) / 10);
   return `${rounded} ${units[unit] ?? 'bytes'}`;
-}
-
-/**
- * A JPEG thumbnail of an image, its longest side at most `maxPixels`, made with
- * createImageBitmap and an OffscreenCanvas (no DOM, so a worker can do it too); undefined when the
- * browser cannot decode the image (a HEIC photo, a damaged file): a missing preview is no reason
- * to refuse the evidence.
- */
-export async function makeThumbnail(
-  image: Blob,
-  maxPixels: number = thumbnailMaxPixels,
-): Promise<Thumbnail | undefined> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(image, { imageOrientation: 'from-image' });
-  } catch {
-    return undefined;
-  }
-  try {
-    const scale = Math.min(1, maxPixels / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    if (context === null) return undefined;
-    context.imageSmoothingQuality = 'high';
-    context.drawImage(bitmap, 0, 0, width, height);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
-    return { blob, width, height };
-  } finally {
-    bitmap.close();
-  }
 }
 
 /** Options of {@link storeAttachment}. */
@@ -125,10 +131,11 @@ export type StoredAttachmentResult = {
 };
 
 /**
- * Stores a file's bytes once by their SHA-256, apart from the synced rows, with a thumbnail when
- * it is an image. Storing the same bytes again stores nothing and returns what is stored. Refuses
- * a file over the size limit before reading any of it. The Blob itself goes into IndexedDB, which
- * in Chromium keeps it on disk rather than in memory.
+ * Stores a file's bytes once by their SHA-256, apart from the synced rows. Storing the same bytes
+ * again stores nothing and returns what is stored. Refuses a file over the size limit before
+ * reading any of it. The Blob itself goes into IndexedDB, which in Chromium keeps it on disk
+ * rather than in memory. An image's thumbnail is made afterwards, in the background, once the
+ * bytes are stored (see {@link addThumbnailLater}): the result has none yet.
  */
 export async function storeAttachment(
   db: FixlineDatabase,
@@ -144,38 +151,107 @@ export async function storeAttachment(
     });
   }
   const sha256 = await sha256OfBlob(file, options);
-  const already = await db.attachments.get(sha256);
-  if (already !== undefined) return ok({ attachment: already, alreadyStored: true });
-
   const mediaType = (options.mediaType ?? file.type).toLowerCase() || 'application/octet-stream';
-  const thumbnail = mediaType.startsWith('image/') ? await makeThumbnail(file) : undefined;
+  // A slice is a plain Blob over the same bytes: the store keeps no file name, since the same
+  // bytes may arrive under several.
+  const blob = file.slice(0, file.size, mediaType);
+  const already = await db.attachments.get(sha256);
+  if (already !== undefined) return ok(thumbnailLater(db, blob, already, true));
+
   const attachment: StoredAttachment = {
     sha256,
     sizeBytes: file.size,
     mediaType,
     storedAt: new Date((options.now ?? Date.now)()).toISOString(),
-    ...(thumbnail === undefined ? {} : { thumbnail }),
   };
+  let stored: StoredAttachment | undefined;
   try {
-    return ok(
-      await runGuardedWrite(db, ['attachments', 'attachmentBlobs'], async (transaction) => {
-        // Someone may have stored the same bytes while these were being hashed.
-        const stored = await transaction.table<StoredAttachment, string>('attachments').get(sha256);
-        if (stored !== undefined) return { attachment: stored, alreadyStored: true };
-        // A slice is a plain Blob over the same bytes: the store keeps no file name, since the
-        // same bytes may arrive under several.
-        const blob = file.slice(0, file.size, mediaType);
-        await transaction.table<AttachmentBlobRow, string>('attachmentBlobs').add({ sha256, blob });
-        await transaction.table<StoredAttachment, string>('attachments').add(attachment);
-        return { attachment, alreadyStored: false };
-      }),
-    );
+    stored = await runGuardedWrite(db, ['attachments', 'attachmentBlobs'], async (transaction) => {
+      // Someone may have stored the same bytes while these were being hashed.
+      const attachments = transaction.table<StoredAttachment, string>('attachments');
+      const earlier = await attachments.get(sha256);
+      if (earlier !== undefined) return earlier;
+      await transaction.table<AttachmentBlobRow, string>('attachmentBlobs').add({ sha256, blob });
+      await attachments.add(attachment);
+      return undefined;
+    });
   } catch (error) {
     const failure = storageFailure(error);
     if (failure?.code === 'storage-full')
       return fail({ code: 'storage-full', message: failure.message });
     throw error;
   }
+  return ok(thumbnailLater(db, blob, stored ?? attachment, stored !== undefined));
+}
+
+/**
+ * Queues the thumbnail of a stored image that has none: made now for new bytes, or again for
+ * bytes whose earlier attempt was cut short (the window closed before it was written).
+ */
+function thumbnailLater(
+  db: FixlineDatabase,
+  blob: Blob,
+  attachment: StoredAttachment,
+  alreadyStored: boolean,
+): StoredAttachmentResult {
+  if (attachment.mediaType.startsWith('image/') && attachment.thumbnail === undefined) {
+    addThumbnailLater(db, attachment.sha256, blob);
+  }
+  return { attachment, alreadyStored };
+}
+
+/** A file to store, with the media type when the Blob's own `type` is missing or wrong. */
+export type AttachmentToStore = { readonly file: Blob; readonly mediaType?: string };
+
+/** Options of {@link storeAttachments}. */
+export type StoreAttachmentsOptions = Omit<StoreAttachmentOptions, 'mediaType'> & {
+  /** How many files are stored at once (default {@link attachmentStoreConcurrency}). */
+  readonly concurrency?: number;
+  /** Called as each file is stored or refused, with its position in `files`. */
+  readonly onStored?: (
+    result: Result<StoredAttachmentResult, AttachmentError>,
+    index: number,
+  ) => void;
+};
+
+/**
+ * Stores several files ({@link storeAttachment} each), `concurrency` at a time, so that one
+ * file's bytes are written while the next is read and hashed. Answers each file's result in the
+ * order of `files`. One file failing unexpectedly does not stop the others: the first such error
+ * is thrown once every file has been tried.
+ */
+export async function storeAttachments(
+  db: FixlineDatabase,
+  files: readonly AttachmentToStore[],
+  options: StoreAttachmentsOptions = {},
+): Promise<Result<StoredAttachmentResult, AttachmentError>[]> {
+  const { concurrency = attachmentStoreConcurrency, onStored, ...storeOptions } = options;
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`concurrency must be a whole number of 1 or more, got ${concurrency}`);
+  }
+  const results: Result<StoredAttachmentResult, AttachmentError>[] = [];
+  const errors: unknown[] = [];
+  let next = 0;
+  const storeNext = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      const item = files[index];
+      if (item === undefined) continue;
+      try {
+        const result = await storeAttachment(db, item.file, {
+          ...storeOptions,
+          ...(item.mediaType === undefined ? {} : { mediaType: item.mediaType }),
+        });
+        results[index] = result;
+        onStored?.(result, index);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, storeNext));
+  if (errors.length > 0) throw errors[0];
+  return results;
 }
 
 /** The bytes stored under `sha256`; undefined when they are not on this station. */

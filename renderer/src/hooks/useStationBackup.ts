@@ -3,14 +3,12 @@ import { useCallback, useState } from 'react';
 import { getBridge } from '../bridge/getBridge';
 import { saveFile } from '../bridge/saveFile';
 import { appDatabase } from '../db/appDatabase';
+import type { BackupManifest, RestoreError, RestoreSummary } from '../db/backup';
 import {
-  exportBackup as exportStation,
-  resetStation as resetDatabase,
-  restoreBackup as restoreStation,
-  type BackupManifest,
-  type RestoreError,
-  type RestoreSummary,
-} from '../db/backup';
+  exportBackupOnDemand as exportStation,
+  resetStationOnDemand as resetDatabase,
+  restoreBackupOnDemand as restoreStation,
+} from '../db/backup/onDemand';
 
 /** What the last backup, restore or reset did, for the screen to say. */
 export type BackupOutcome =

@@ -17,6 +17,7 @@ export const en = {
     name: 'Fixline',
     tagline: 'Warranty claims for repair centers, at the bench and in the warehouse.',
     loading: 'Opening the station…',
+    loadingScreen: 'Opening the screen…',
     connection: {
       'blocked-by-other-window': {
         title: 'Close the other Fixline window/tab',

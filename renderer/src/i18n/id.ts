@@ -18,6 +18,7 @@ export const id: Messages = {
     name: 'Fixline',
     tagline: 'Klaim garansi untuk pusat servis, di meja kerja dan di gudang.',
     loading: 'Membuka stasiun…',
+    loadingScreen: 'Membuka layar…',
     connection: {
       'blocked-by-other-window': {
         title: 'Tutup jendela/tab Fixline yang lain',

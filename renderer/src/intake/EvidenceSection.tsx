@@ -2,11 +2,9 @@ import { saveFailureText } from '../i18n/saveFailureText';
 import '@mantine/dropzone/styles.css';
 import {
   Alert,
-  Badge,
   Button,
   CloseButton,
   Group,
-  Image,
   Loader,
   Paper,
   Select,
@@ -17,11 +15,12 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKindSchema } from '#shared/domain/vocabulary';
 import { appDatabase } from '../db/appDatabase';
 import { formatByteSize, maxAttachmentBytes } from '../db/attachments';
+import { EvidencePreview } from './EvidencePreview';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
 import { IntakeSection } from './IntakeSection';
@@ -44,29 +43,25 @@ const acceptedTypes = [
   MIME_TYPES.pdf,
 ];
 
-/** Object URLs of the stored thumbnails, by digest; revoked when they are no longer shown. */
-function useThumbnailUrls(digests: readonly string[]): ReadonlyMap<string, string> {
+/**
+ * The stored thumbnails of the attached files, by digest, kept current: a thumbnail made in the
+ * background after the file was stored shows up as soon as it is written.
+ */
+function useThumbnails(digests: readonly string[]): ReadonlyMap<string, Blob> {
   const key = digests.join(',');
   const attachments = useLiveQuery(
     () => appDatabase().attachments.bulkGet(key === '' ? [] : key.split(',')),
     [key],
   );
-  const urls = useMemo(() => {
-    const map = new Map<string, string>();
+  return useMemo(() => {
+    const map = new Map<string, Blob>();
     for (const attachment of attachments ?? []) {
       if (attachment?.thumbnail !== undefined) {
-        map.set(attachment.sha256, URL.createObjectURL(attachment.thumbnail.blob));
+        map.set(attachment.sha256, attachment.thumbnail.blob);
       }
     }
     return map;
   }, [attachments]);
-  useEffect(
-    () => () => {
-      for (const url of urls.values()) URL.revokeObjectURL(url);
-    },
-    [urls],
-  );
-  return urls;
 }
 
 /** Photos, videos and receipts: dropped, chosen, or captured from the camera. */
@@ -74,7 +69,7 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
   const { t } = useTranslation();
   const [rejected, setRejected] = useState<readonly string[]>([]);
   const { evidence } = form.values;
-  const thumbnails = useThumbnailUrls(evidence.map((item) => item.sha256));
+  const thumbnails = useThumbnails(evidence.map((item) => item.sha256));
   const kinds = evidenceKindSchema.options.map((kind) => ({
     value: kind,
     label: t(`intake.evidence.kinds.${kind}`),
@@ -152,55 +147,42 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
             p={0}
             style={{ listStyle: 'none' }}
           >
-            {evidence.map((item, index) => {
-              const thumbnail = thumbnails.get(item.sha256);
-              return (
-                <Paper component="li" key={item.sha256} withBorder p="xs" radius="sm">
-                  <Group gap="sm" wrap="nowrap">
-                    {thumbnail === undefined ? (
-                      <Badge variant="light" color="gray" w={72} h={54} radius="sm">
-                        {item.mediaType.split('/')[1]?.toUpperCase() ?? ''}
-                      </Badge>
-                    ) : (
-                      <Image
-                        src={thumbnail}
-                        alt={item.fileName}
-                        w={72}
-                        h={54}
-                        fit="cover"
-                        radius="sm"
-                      />
-                    )}
-                    <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-                      <Text size="sm" fw={600} truncate="end">
-                        {item.fileName}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {formatByteSize(item.sizeBytes)} · {item.mediaType}
-                      </Text>
-                    </Stack>
-                    <Select
-                      aria-label={t('intake.evidence.kind', { name: item.fileName })}
-                      data={kinds}
-                      w={190}
-                      allowDeselect={false}
-                      value={item.kind}
-                      onChange={(value) => {
-                        const parsed = evidenceKindSchema.safeParse(value);
-                        if (parsed.success)
-                          form.setFieldValue(`evidence.${index}.kind`, parsed.data);
-                      }}
+            {evidence.map((item, index) => (
+              <Paper component="li" key={item.sha256} withBorder p="xs" radius="sm">
+                <Group gap="sm" wrap="nowrap">
+                  <EvidencePreview
+                    thumbnail={thumbnails.get(item.sha256)}
+                    fileName={item.fileName}
+                    mediaType={item.mediaType}
+                  />
+                  <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" fw={600} truncate="end">
+                      {item.fileName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {formatByteSize(item.sizeBytes)} · {item.mediaType}
+                    </Text>
+                  </Stack>
+                  <Select
+                    aria-label={t('intake.evidence.kind', { name: item.fileName })}
+                    data={kinds}
+                    w={190}
+                    allowDeselect={false}
+                    value={item.kind}
+                    onChange={(value) => {
+                      const parsed = evidenceKindSchema.safeParse(value);
+                      if (parsed.success) form.setFieldValue(`evidence.${index}.kind`, parsed.data);
+                    }}
+                  />
+                  <Tooltip label={t('intake.evidence.remove', { name: item.fileName })}>
+                    <CloseButton
+                      aria-label={t('intake.evidence.remove', { name: item.fileName })}
+                      onClick={() => form.removeListItem('evidence', index)}
                     />
-                    <Tooltip label={t('intake.evidence.remove', { name: item.fileName })}>
-                      <CloseButton
-                        aria-label={t('intake.evidence.remove', { name: item.fileName })}
-                        onClick={() => form.removeListItem('evidence', index)}
-                      />
-                    </Tooltip>
-                  </Group>
-                </Paper>
-              );
-            })}
+                  </Tooltip>
+                </Group>
+              </Paper>
+            ))}
           </Stack>
         )}
       </Stack>

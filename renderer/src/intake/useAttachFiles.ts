@@ -1,14 +1,18 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useState } from 'react';
 import { appDatabase } from '../db/appDatabase';
-import { storeAttachment } from '../db/attachments';
+import { storeAttachments } from '../db/attachments';
 import type { AttachmentError } from '../db/attachments';
+import type { StoredAttachment } from '../db/records';
 import type { IntakeEvidenceItem, IntakeFormValues } from './intakeForm';
 import { defaultEvidenceKind } from './intakeForm';
 
 /** Files being stored, and the refusals of those that were not. */
 export type AttachFiles = {
-  /** Stores each file (content-addressed, with a thumbnail) and lists it in the form. */
+  /**
+   * Stores the files (content-addressed, a few at once; thumbnails follow in the background) and
+   * lists each in the form as soon as its bytes are stored.
+   */
   readonly attach: (files: readonly File[]) => Promise<void>;
   /** Names of the files still being stored. */
   readonly storing: readonly string[];
@@ -24,49 +28,61 @@ function bareMediaType(type: string): string {
 
 /**
  * Stores dropped or captured files as they arrive, so the bytes are safe before the claim is
- * saved and the draft can keep them by digest. A file already attached is not listed twice.
+ * saved (which then writes only the records) and the draft can keep them by digest. A file
+ * already attached is not listed twice.
  */
 export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): AttachFiles {
   const [storing, setStoring] = useState<readonly string[]>([]);
   const [refusals, setRefusals] = useState<readonly AttachmentError[]>([]);
 
-  const attachOne = useCallback(
-    async (file: File) => {
-      const mediaType = bareMediaType(file.type) || 'application/octet-stream';
-      setStoring((names) => [...names, file.name]);
-      try {
-        const stored = await storeAttachment(appDatabase(), file, { mediaType });
-        if (!stored.ok) {
-          setRefusals((errors) => [...errors, stored.error]);
-          return;
-        }
-        const { attachment } = stored.value;
-        if (form.getValues().evidence.some((item) => item.sha256 === attachment.sha256)) return;
-        const item: IntakeEvidenceItem = {
-          sha256: attachment.sha256,
-          kind: defaultEvidenceKind(mediaType),
-          fileName: file.name,
-          mediaType,
-          sizeBytes: attachment.sizeBytes,
-          capturedAt: new Date().toISOString(),
-        };
-        form.insertListItem('evidence', item);
-      } finally {
-        setStoring((names) => {
-          const index = names.indexOf(file.name);
-          return index === -1 ? names : [...names.slice(0, index), ...names.slice(index + 1)];
-        });
-      }
+  const listInForm = useCallback(
+    (file: File, mediaType: string, attachment: StoredAttachment) => {
+      if (form.getValues().evidence.some((item) => item.sha256 === attachment.sha256)) return;
+      const item: IntakeEvidenceItem = {
+        sha256: attachment.sha256,
+        kind: defaultEvidenceKind(mediaType),
+        fileName: file.name,
+        mediaType,
+        sizeBytes: attachment.sizeBytes,
+        capturedAt: new Date().toISOString(),
+      };
+      form.insertListItem('evidence', item);
     },
     [form],
   );
 
   const attach = useCallback(
     async (files: readonly File[]) => {
-      // One at a time: hashing a large video already keeps the disk busy.
-      for (const file of files) await attachOne(file);
+      const items = files.map((file) => ({
+        file,
+        mediaType: bareMediaType(file.type) || 'application/octet-stream',
+      }));
+      const unsettled = new Set(items.keys());
+      const settle = (index: number) => {
+        unsettled.delete(index);
+        const name = files[index]?.name;
+        setStoring((names) => {
+          const at = name === undefined ? -1 : names.indexOf(name);
+          return at === -1 ? names : [...names.slice(0, at), ...names.slice(at + 1)];
+        });
+      };
+      setStoring((names) => [...names, ...files.map((file) => file.name)]);
+      try {
+        await storeAttachments(appDatabase(), items, {
+          onStored: (stored, index) => {
+            settle(index);
+            const item = items[index];
+            if (!stored.ok) setRefusals((errors) => [...errors, stored.error]);
+            else if (item !== undefined)
+              listInForm(item.file, item.mediaType, stored.value.attachment);
+          },
+        });
+      } finally {
+        // A file that failed unexpectedly is no longer being stored either.
+        for (const index of unsettled) settle(index);
+      }
     },
-    [attachOne],
+    [listInForm],
   );
 
   return {
