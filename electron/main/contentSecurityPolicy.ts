@@ -4,10 +4,10 @@
  * build and the dev server are held to it too (a test keeps the two equal).
  *
  * No 'unsafe-eval' and no inline scripts: an injected string can never become script.
- * 'wasm-unsafe-eval' lets the app compile WebAssembly (and nothing else): attachments are hashed
- * with hash-wasm in chunks, because WebCrypto has no incremental SHA-256 and a 200 MB video must
- * not be read into memory whole. Inline styles stay allowed because React's `style` props and
- * some libraries set them.
+ * 'wasm-unsafe-eval' lets the app compile WebAssembly (and nothing else): attachments over 256 MiB
+ * are hashed with hash-wasm in chunks, because WebCrypto has no incremental SHA-256 and a large
+ * video must not be read into memory whole; PINs are hashed with hash-wasm's argon2id. Inline
+ * styles stay allowed because React's `style` props and some libraries set them.
  */
 const directives = {
   'default-src': ["'self'"],
