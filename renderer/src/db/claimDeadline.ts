@@ -2,7 +2,7 @@ import type { Transaction } from 'dexie';
 import type { Claim } from '#shared/domain/claim';
 import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { ClaimRecords } from '#shared/policy';
-import { nextDeadline } from '#shared/policy/nextDeadline';
+import { mayHaveNextDeadline, nextDeadline } from '#shared/policy/nextDeadline';
 import { stationTimeZone } from '#shared/domain/calendar';
 import { evaluateClaimAsOpened, type StationCalendar } from '../station/claimEvaluation';
 import type {
@@ -79,6 +79,8 @@ export function claimDeadlineFields(
   records: ClaimRecords & { readonly claim: Claim },
   calendar: StationCalendar,
 ): ClaimDeadlineFields {
+  // Most stored claims are settled: evaluating them would find nothing due, at a cost.
+  if (!mayHaveNextDeadline(records.claim.status)) return {};
   const timeZone = stationTimeZone(calendar.timeZone);
   const evaluation = evaluateClaimAsOpened(records, calendar);
   if (evaluation === undefined || !evaluation.ok) return {};
@@ -141,8 +143,16 @@ export async function readClaimDeadlineFields(
  */
 async function readDeadlineFieldsOfClaims(
   transaction: Transaction,
-  claims: readonly Claim[],
+  allClaims: readonly Claim[],
 ): Promise<Map<RecordId, ClaimDeadlineFields>> {
+  const fields = new Map<RecordId, ClaimDeadlineFields>();
+  // A settled claim has nothing due, whatever its records say: they are not read.
+  const claims = allClaims.filter((claim) => {
+    if (mayHaveNextDeadline(claim.status)) return true;
+    fields.set(claim.id, {});
+    return false;
+  });
+  if (claims.length === 0) return fields;
   const claimIds = claims.map((claim) => claim.id);
   const [settings, customers, devices, evidence, inspections] = await Promise.all([
     transaction.table<SettingsRow, string>('settings').get('station'),
@@ -184,7 +194,6 @@ async function readDeadlineFieldsOfClaims(
   const evidenceByClaim = groupBy(evidence, (item) => item.claimId);
   const findingsByInspection = groupBy(misuseFindings, (finding) => finding.inspectionId);
   const calendar: StationCalendar = settings?.key === 'station' ? settings : {};
-  const fields = new Map<RecordId, ClaimDeadlineFields>();
   for (const claim of claims) {
     const customer = customerById.get(claim.customerId);
     const device = deviceById.get(claim.deviceId);
