@@ -77,6 +77,16 @@ const lateDelivery = makePurchase({
 /** The end of 10 May in Jakarta has passed; the end of 11 May has not. */
 const on11May = '2026-05-11T00:00:00.000Z';
 
+/** Stores `nextDeadlineAt` on a claim as a stale derivation would have left it. */
+async function plantDeadline(db: FixlineDatabase, claimId: RecordId, nextDeadlineAt: IsoDateTime) {
+  await runGuardedWrite(db, ['claims'], async (transaction) => {
+    const claims = transaction.table<StoredClaim, RecordId>('claims');
+    const stored = await claims.get(claimId);
+    if (stored === undefined) throw new Error(`no claim ${claimId}`);
+    await claims.put({ ...stored, nextDeadlineAt });
+  });
+}
+
 async function storedPdf(db: FixlineDatabase) {
   const stored = expectOk(
     await storeAttachment(db, new Blob(['%PDF-1.4 carrier report'], { type: 'application/pdf' })),
@@ -227,13 +237,7 @@ describe('a claim’s deadline fields are derived again in the same write', () =
     const claim = await openClaim(repositories, { policyPackId: 'igpsport' }, [], devices);
     // No customer field moves a deadline today (the packs read only name and email, for C13), so
     // fields left stale by some earlier bug stand in for a change: the customer's write mends them.
-    await runGuardedWrite(db, ['claims'], async (transaction) => {
-      const stored = await transaction.table<StoredClaim, RecordId>('claims').get(claim.id);
-      if (stored === undefined) throw new Error('the claim is gone');
-      await transaction
-        .table<StoredClaim, RecordId>('claims')
-        .put({ ...stored, nextDeadlineAt: '2026-05-01T00:00:00.000Z' });
-    });
+    await plantDeadline(db, claim.id, '2026-05-01T00:00:00.000Z');
     const on4May = '2026-05-04T12:00:00.000Z';
     expect(await overdueAt(db, on4May)).toEqual([claim.id]);
 
@@ -310,6 +314,18 @@ describe('every claim’s deadline fields are derived again when the station’s
     expect(await overdueAt(db, at8Utc5May)).toEqual([claim.id]);
   });
 
+  it('including a settled claim that still holds a deadline', async () => {
+    const { db, repositories } = await openJakartaStation();
+    const claim = await openClaim(repositories, { policyPackId: 'igpsport' }, ['cancelled']);
+    await plantDeadline(db, claim.id, '2026-05-01T00:00:00.000Z');
+    expect(await overdueAt(db, '2026-05-04T12:00:00.000Z')).toEqual([claim.id]);
+
+    expectOk(await repositories.station.updateSettings({ center, timeZone: 'Asia/Makassar' }));
+
+    expect(await overdueAt(db, '2026-05-04T12:00:00.000Z')).toEqual([]);
+    expect((await db.claims.get(claim.id))?.nextDeadlineAt).toBeUndefined();
+  });
+
   it('with a new holiday', async () => {
     const { db, repositories } = await openJakartaStation();
     // WORRY FREE+: the customer ships within 7 working days of the brand's reply (C12), which
@@ -381,13 +397,7 @@ describe('every claim’s deadline fields are derived again when the station’s
     const claim = await openClaim(repositories, { policyPackId: 'igpsport' });
     // Stale fields show whether the claims were read again: these settings do not move a deadline
     // (the engine counts working days Monday to Friday), so the claims are left as they are.
-    await runGuardedWrite(db, ['claims'], async (transaction) => {
-      const stored = await transaction.table<StoredClaim, RecordId>('claims').get(claim.id);
-      if (stored === undefined) throw new Error('the claim is gone');
-      await transaction
-        .table<StoredClaim, RecordId>('claims')
-        .put({ ...stored, nextDeadlineAt: '2026-05-01T00:00:00.000Z' });
-    });
+    await plantDeadline(db, claim.id, '2026-05-01T00:00:00.000Z');
 
     expectOk(
       await repositories.station.updateSettings({

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { Claim } from '#shared/domain/claim';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { ClaimRecords } from '#shared/policy';
 import { mayHaveNextDeadline, nextDeadline } from '#shared/policy/nextDeadline';
@@ -253,17 +254,20 @@ export async function rederiveClaimDeadlines(
   }
 }
 
-/** {@link rederiveClaimDeadlines} of every live claim, page by page: the calendar changed. */
+/**
+ * {@link rederiveClaimDeadlines} of every live claim that can have deadline fields, page by page:
+ * the calendar changed. Settled claims are left out (their fields are empty whatever the
+ * calendar), found by their keys alone, so they are never read.
+ */
 export async function rederiveAllClaimDeadlines(transaction: Transaction): Promise<void> {
   const claims = transaction.table<StoredClaim, RecordId>('claims');
-  let lastId: RecordId = '';
-  for (;;) {
-    const page = await claims.where(':id').above(lastId).limit(rederivePageSize).toArray();
-    const last = page.at(-1);
-    if (last === undefined) return;
-    await rederivePage(transaction, page.filter(isLive));
-    lastId = last.id;
-  }
+  const openStatuses = claimStatusSchema.options.filter(mayHaveNextDeadline);
+  const [openIds, idsWithDeadline] = await Promise.all([
+    claims.where('status').anyOf(openStatuses).primaryKeys(),
+    // Any claim still holding fields too, so none could keep a stale deadline.
+    claims.where('nextDeadlineAt').above('').primaryKeys(),
+  ]);
+  await rederiveClaimDeadlines(transaction, [...openIds, ...idsWithDeadline]);
 }
 
 async function rederivePage(
