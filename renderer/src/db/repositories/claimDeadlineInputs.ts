@@ -46,26 +46,23 @@ export class ClaimDeadlineInputs {
       0;
     if (nothingNoted) return;
     const claims = transaction.table<StoredClaim, RecordId>('claims');
+    // One `equals` per id: `anyOf` takes fake-indexeddb (the tests' IndexedDB) quadratic time.
+    const claimsOf = (index: 'deviceId' | 'customerId', ids: ReadonlySet<RecordId>) =>
+      Promise.all([...ids].map((id) => claims.where(index).equals(id).primaryKeys()));
     const [inspections, deviceClaimIds, customerClaimIds] = await Promise.all([
       transaction
         .table<StoredInspection, RecordId>('inspections')
         .bulkGet([...this.#inspectionIds]),
-      claims
-        .where('deviceId')
-        .anyOf([...this.#deviceIds])
-        .primaryKeys(),
-      claims
-        .where('customerId')
-        .anyOf([...this.#customerIds])
-        .primaryKeys(),
+      claimsOf('deviceId', this.#deviceIds),
+      claimsOf('customerId', this.#customerIds),
     ]);
     const claimIds = new Set([
       ...this.#claimIds,
       ...inspections.flatMap((inspection) =>
         inspection === undefined ? [] : [inspection.claimId],
       ),
-      ...deviceClaimIds,
-      ...customerClaimIds,
+      ...deviceClaimIds.flat(),
+      ...customerClaimIds.flat(),
     ]);
     for (const ids of [this.#claimIds, this.#inspectionIds, this.#deviceIds, this.#customerIds]) {
       ids.clear();
