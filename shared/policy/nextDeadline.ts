@@ -16,6 +16,14 @@ const settledStatuses: ReadonlySet<ClaimStatus> = new Set([
 const unansweredStatuses: ReadonlySet<ClaimStatus> = new Set(['intake', 'awaiting-authorization']);
 
 /**
+ * Whether a claim in `status` can have a deadline left to meet: not once it is settled. Lets a
+ * caller skip evaluating a settled claim, whose {@link nextDeadline} is always undefined.
+ */
+export function mayHaveNextDeadline(status: ClaimStatus): boolean {
+  return !settledStatuses.has(status);
+}
+
+/**
  * The deadline a claim in `status` must meet next, among its decision's `deadlines`: the earliest
  * one still open on the day of the request. The first-response clock counts only until the center
  * answers (the claim leaves intake or awaiting authorization); a settled claim has none.
@@ -25,7 +33,7 @@ export function nextDeadline(
   deadlines: readonly Deadline[],
   status: ClaimStatus,
 ): Deadline | undefined {
-  if (settledStatuses.has(status)) return undefined;
+  if (!mayHaveNextDeadline(status)) return undefined;
   let next: Deadline | undefined;
   for (const deadline of deadlines) {
     if (deadline.passed) continue;

@@ -1,18 +1,22 @@
 import type { Transaction } from 'dexie';
 import type { Claim } from '#shared/domain/claim';
-import type { IsoDate, IsoDateTime } from '#shared/domain/primitives';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
+import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { ClaimRecords } from '#shared/policy';
 import { evaluateClaimAsOpened, type StationCalendar } from '#shared/policy/claimEvaluation';
-import { nextDeadline } from '#shared/policy/nextDeadline';
+import { mayHaveNextDeadline, nextDeadline } from '#shared/policy/nextDeadline';
 import { stationTimeZone } from '#shared/domain/calendar';
 import type {
   ClaimDeadlineFields,
   SettingsRow,
+  StoredClaim,
   StoredCustomer,
   StoredDevice,
   StoredEvidence,
   StoredInspection,
   StoredMisuseFinding,
+  SyncFields,
+  TableName,
 } from './records';
 import { isLive } from './records';
 
@@ -77,6 +81,8 @@ export function claimDeadlineFields(
   records: ClaimRecords & { readonly claim: Claim },
   calendar: StationCalendar,
 ): ClaimDeadlineFields {
+  // Most stored claims are settled: evaluating them would find nothing due, at a cost.
+  if (!mayHaveNextDeadline(records.claim.status)) return {};
   const timeZone = stationTimeZone(calendar.timeZone);
   const evaluation = evaluateClaimAsOpened(records, calendar);
   if (evaluation === undefined || !evaluation.ok) return {};
@@ -89,6 +95,39 @@ export function claimDeadlineFields(
   };
 }
 
+/** The tables a claim's deadline fields are read from, for a transaction that re-derives them. */
+export const claimDeadlineInputTables = [
+  'settings',
+  'claims',
+  'customers',
+  'devices',
+  'evidence',
+  'inspections',
+  'misuseFindings',
+] as const satisfies readonly TableName[];
+
+/**
+ * The settings fields {@link claimDeadlineFields} reads: a change to any of them moves every
+ * claim's deadlines. A `Record` so a field added to `StationCalendar` must be listed here too.
+ */
+const stationCalendarFields: Record<keyof StationCalendar, true> = {
+  timeZone: true,
+  holidays: true,
+};
+
+/** Whether the deadlines of every claim may differ between two versions of the settings. */
+export function stationCalendarChanged(
+  before: StationCalendar | undefined,
+  after: StationCalendar,
+): boolean {
+  return Object.keys(stationCalendarFields).some(
+    (field) =>
+      // Strings and lists of dates: their JSON is the same exactly when they are.
+      JSON.stringify(Reflect.get(before ?? {}, field)) !==
+      JSON.stringify(Reflect.get(after, field)),
+  );
+}
+
 /**
  * {@link claimDeadlineFields} of `claim`, reading its customer, device, evidence, latest
  * inspection and the station's calendar in `transaction` (a repository write or an upgrade).
@@ -97,37 +136,176 @@ export async function readClaimDeadlineFields(
   transaction: Transaction,
   claim: Claim,
 ): Promise<ClaimDeadlineFields> {
-  const [settings, customer, device, evidence, inspections] = await Promise.all([
+  return (await readDeadlineFieldsOfClaims(transaction, [claim])).get(claim.id) ?? {};
+}
+
+/**
+ * {@link claimDeadlineFields} of each of `claims`, by claim id, read in a few queries for all of
+ * them together rather than a few per claim.
+ */
+async function readDeadlineFieldsOfClaims(
+  transaction: Transaction,
+  allClaims: readonly Claim[],
+): Promise<Map<RecordId, ClaimDeadlineFields>> {
+  const fields = new Map<RecordId, ClaimDeadlineFields>();
+  // A settled claim has nothing due, whatever its records say: they are not read.
+  const claims = allClaims.filter((claim) => {
+    if (mayHaveNextDeadline(claim.status)) return true;
+    fields.set(claim.id, {});
+    return false;
+  });
+  if (claims.length === 0) return fields;
+  const claimIds = claims.map((claim) => claim.id);
+  const [settings, customers, devices, evidence, inspections] = await Promise.all([
     transaction.table<SettingsRow, string>('settings').get('station'),
-    transaction.table<StoredCustomer, string>('customers').get(claim.customerId),
-    transaction.table<StoredDevice, string>('devices').get(claim.deviceId),
     transaction
-      .table<StoredEvidence, string>('evidence')
-      .where('claimId')
-      .equals(claim.id)
-      .filter(isLive)
-      .toArray(),
+      .table<StoredCustomer, string>('customers')
+      .bulkGet([...new Set(claims.map((claim) => claim.customerId))]),
     transaction
-      .table<StoredInspection, string>('inspections')
-      .where('claimId')
-      .equals(claim.id)
-      .filter(isLive)
-      .toArray(),
+      .table<StoredDevice, string>('devices')
+      .bulkGet([...new Set(claims.map((claim) => claim.deviceId))]),
+    liveRowsWhere<StoredEvidence>(transaction, 'evidence', 'claimId', claimIds),
+    liveRowsWhere<StoredInspection>(transaction, 'inspections', 'claimId', claimIds),
   ]);
-  if (customer === undefined || device === undefined) return {};
-  const inspection = inspections.sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
-  const misuseFindings =
-    inspection === undefined
-      ? []
-      : await transaction
-          .table<StoredMisuseFinding, string>('misuseFindings')
-          .where('inspectionId')
-          .equals(inspection.id)
-          .filter(isLive)
-          .toArray();
+  const latestInspections = new Map<RecordId, StoredInspection>();
+  for (const inspection of inspections) {
+    const latest = latestInspections.get(inspection.claimId);
+    if (latest === undefined || inspection.inspectedAt > latest.inspectedAt) {
+      latestInspections.set(inspection.claimId, inspection);
+    }
+  }
+  const misuseFindings = await liveRowsWhere<StoredMisuseFinding>(
+    transaction,
+    'misuseFindings',
+    'inspectionId',
+    [...latestInspections.values()].map((inspection) => inspection.id),
+  );
+
+  const customerById = byId(customers);
+  const deviceById = byId(devices);
+  const evidenceByClaim = groupBy(evidence, (item) => item.claimId);
+  const findingsByInspection = groupBy(misuseFindings, (finding) => finding.inspectionId);
   const calendar: StationCalendar = settings?.key === 'station' ? settings : {};
-  return claimDeadlineFields(
-    { claim, customer, device, evidence, inspection, misuseFindings },
-    calendar,
+  for (const claim of claims) {
+    const customer = customerById.get(claim.customerId);
+    const device = deviceById.get(claim.deviceId);
+    if (customer === undefined || device === undefined) {
+      fields.set(claim.id, {});
+      continue;
+    }
+    const inspection = latestInspections.get(claim.id);
+    const records = {
+      claim,
+      customer,
+      device,
+      evidence: evidenceByClaim.get(claim.id) ?? [],
+      inspection,
+      misuseFindings:
+        inspection === undefined ? [] : (findingsByInspection.get(inspection.id) ?? []),
+    };
+    fields.set(claim.id, claimDeadlineFields(records, calendar));
+  }
+  return fields;
+}
+
+/**
+ * The live rows of `table` whose `index` is one of `keys`: one `equals` query per key, all at
+ * once. Not `anyOf`, whose cursor jumps take fake-indexeddb (the tests' IndexedDB) quadratic time.
+ */
+async function liveRowsWhere<Row extends SyncFields>(
+  transaction: Transaction,
+  table: TableName,
+  index: string,
+  keys: readonly RecordId[],
+): Promise<Row[]> {
+  const rows = await Promise.all(
+    keys.map((key) =>
+      transaction.table<Row, RecordId>(table).where(index).equals(key).filter(isLive).toArray(),
+    ),
+  );
+  return rows.flat();
+}
+
+function byId<Row extends { readonly id: RecordId }>(
+  rows: readonly (Row | undefined)[],
+): Map<RecordId, Row> {
+  return new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, row]));
+}
+
+function groupBy<Row>(rows: readonly Row[], key: (row: Row) => RecordId): Map<RecordId, Row[]> {
+  const groups = new Map<RecordId, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group === undefined) groups.set(key(row), [row]);
+    else group.push(row);
+  }
+  return groups;
+}
+
+/** How many claims a re-derivation reads and writes at once. */
+const rederivePageSize = 500;
+
+/**
+ * Derives the deadline fields of the live claims among `claimIds` again, in `transaction`, and
+ * stores those whose fields changed. Only the local fields are written: no stamp, audit event or
+ * outbox entry, since every station derives them itself.
+ */
+export async function rederiveClaimDeadlines(
+  transaction: Transaction,
+  claimIds: Iterable<RecordId>,
+): Promise<void> {
+  const ids = [...new Set(claimIds)];
+  const claims = transaction.table<StoredClaim, RecordId>('claims');
+  for (let start = 0; start < ids.length; start += rederivePageSize) {
+    const page = await claims.bulkGet(ids.slice(start, start + rederivePageSize));
+    const live = page.filter((claim): claim is StoredClaim => claim !== undefined && isLive(claim));
+    await rederivePage(transaction, live);
+  }
+}
+
+/**
+ * {@link rederiveClaimDeadlines} of every live claim that can have deadline fields, page by page:
+ * the calendar changed. Settled claims are left out (their fields are empty whatever the
+ * calendar), found by their keys alone, so they are never read.
+ */
+export async function rederiveAllClaimDeadlines(transaction: Transaction): Promise<void> {
+  const claims = transaction.table<StoredClaim, RecordId>('claims');
+  const openStatuses = claimStatusSchema.options.filter(mayHaveNextDeadline);
+  const keyLists = await Promise.all([
+    ...openStatuses.map((status) => claims.where('status').equals(status).primaryKeys()),
+    // Any claim still holding fields too, so none could keep a stale deadline.
+    claims.where('nextDeadlineAt').above('').primaryKeys(),
+  ]);
+  await rederiveClaimDeadlines(transaction, keyLists.flat());
+}
+
+async function rederivePage(
+  transaction: Transaction,
+  claims: readonly StoredClaim[],
+): Promise<void> {
+  if (claims.length === 0) return;
+  const fieldsById = await readDeadlineFieldsOfClaims(transaction, claims);
+  const changed: StoredClaim[] = [];
+  for (const claim of claims) {
+    const fields = fieldsById.get(claim.id) ?? {};
+    if (sameDeadlineFields(claim, fields)) continue;
+    const {
+      nextDeadlineAt: _at,
+      nextDeadlineDate: _date,
+      nextDeadlineKind: _kind,
+      ...withoutDeadline
+    } = claim;
+    changed.push({ ...withoutDeadline, ...fields });
+  }
+  if (changed.length > 0) {
+    await transaction.table<StoredClaim, RecordId>('claims').bulkPut(changed);
+  }
+}
+
+function sameDeadlineFields(a: ClaimDeadlineFields, b: ClaimDeadlineFields): boolean {
+  return (
+    a.nextDeadlineAt === b.nextDeadlineAt &&
+    a.nextDeadlineDate === b.nextDeadlineDate &&
+    a.nextDeadlineKind === b.nextDeadlineKind
   );
 }

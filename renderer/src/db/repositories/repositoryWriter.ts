@@ -104,6 +104,7 @@ export class RepositoryWriter {
             new Date(nowMs).toISOString(),
           );
           const value = await operation(session);
+          await session.rederiveClaimDeadlines();
           if (session.rowChanges.length > 0) {
             const entry: OutboxEntry = {
               sequence: await session.nextSequence('outbox'),

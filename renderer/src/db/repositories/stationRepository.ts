@@ -4,6 +4,11 @@ import type { RecordId } from '#shared/domain/primitives';
 import { fail, ok } from '#shared/domain/result';
 import type { PermissionAction, Role } from '#shared/domain/roles';
 import { authorize, rolesEnforced } from '#shared/domain/roles';
+import {
+  claimDeadlineInputTables,
+  rederiveAllClaimDeadlines,
+  stationCalendarChanged,
+} from '../claimDeadline';
 import { checkPin, hashPin, nextPinTryAt, pinSchema, withWrongPin } from '../../station/personPin';
 import type { FixlineDatabase } from '../database';
 import type {
@@ -20,6 +25,7 @@ import type {
   StationSettingsChanges,
   StationSettingsRow,
   StationSetup,
+  TableName,
 } from '../records';
 import {
   idleLockMinutesSchema,
@@ -70,7 +76,7 @@ export class StationRepository {
     if (!parsed.ok) return parsed;
     try {
       return ok(
-        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
+        await runGuardedWrite(this.db, claimDeadlineInputTables, async (transaction) => {
           const existing = await readStationSettings(transaction);
           if (existing !== undefined && existing.stationCode !== parsed.value.stationCode) {
             throw new Refusal({
@@ -93,6 +99,7 @@ export class StationRepository {
             setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
           };
           await transaction.table<StationSettingsRow, string>('settings').put(row);
+          await rederiveIfCalendarChanged(transaction, existing, row);
           return row;
         }),
       );
@@ -117,8 +124,9 @@ export class StationRepository {
       await authorizeBench(transaction, existing, 'edit-settings');
       const row: StationSettingsRow = { ...existing, ...parsed.value };
       await settingsTable(transaction).put(row);
+      await rederiveIfCalendarChanged(transaction, existing, row);
       return row;
-    });
+    }, claimDeadlineInputTables);
   }
 
   /** Where this station prints each kind of document; empty until chosen. */
@@ -352,10 +360,11 @@ export class StationRepository {
   /** Runs `change` in a guarded write of the settings, refusing when the station is not set up. */
   async #write<Value>(
     change: (transaction: Transaction, station: StationSettingsRow) => Promise<Value>,
+    tables: readonly TableName[] = ['settings'],
   ): Promise<RepositoryResult<Value>> {
     try {
       return ok(
-        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
+        await runGuardedWrite(this.db, tables, async (transaction) => {
           const station = await readStationSettings(transaction);
           if (station === undefined) {
             throw new Refusal({
@@ -394,6 +403,18 @@ export type PersonPatch = Partial<Pick<Person, 'name' | 'roles' | 'active'>>;
 
 const settingsTable = (transaction: Transaction) =>
   transaction.table<SettingsRow, string>('settings');
+
+/**
+ * Every claim's deadlines are counted in the station's calendar: when a settings change moves it,
+ * they are derived again in the same transaction, so the queue never shows the old ones.
+ */
+async function rederiveIfCalendarChanged(
+  transaction: Transaction,
+  before: StationSettingsRow | undefined,
+  after: StationSettingsRow,
+): Promise<void> {
+  if (stationCalendarChanged(before, after)) await rederiveAllClaimDeadlines(transaction);
+}
 
 function activePerson(
   station: StationSettingsRow | undefined,

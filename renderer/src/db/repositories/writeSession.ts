@@ -16,6 +16,7 @@ import type {
   SyncedTableName,
   TableName,
 } from '../records';
+import { ClaimDeadlineInputs } from './claimDeadlineInputs';
 import type { RepositoryError } from './repositoryError';
 import { Refusal, invalidInput, permissionRefusal } from './repositoryError';
 
@@ -143,6 +144,8 @@ const absent = null;
  */
 export class WriteSession {
   readonly #rowChanges: OutboxRowChange[] = [];
+  /** Rows written that claims' deadline fields read: see {@link rederiveClaimDeadlines}. */
+  readonly #claimDeadlineInputs = new ClaimDeadlineInputs();
 
   /**
    * @param transaction the guarded transaction of the operation.
@@ -164,6 +167,15 @@ export class WriteSession {
   /** The row changes written so far, for the outbox. */
   get rowChanges(): readonly OutboxRowChange[] {
     return this.#rowChanges;
+  }
+
+  /**
+   * Derives again the deadline fields of the claims whose evidence, inspections, misuse findings,
+   * device or customer this session wrote: call once the operation is done, before it commits.
+   * Local fields only, so no stamp, audit event or outbox entry.
+   */
+  async rederiveClaimDeadlines(): Promise<void> {
+    await this.#claimDeadlineInputs.rederive(this.transaction);
   }
 
   /** A table of the transaction. */
@@ -403,6 +415,11 @@ export class WriteSession {
     prepared: PreparedWrite<unknown, SyncFields & { readonly id: RecordId }>,
   ): void {
     this.recordChange(table, prepared.stored.id, prepared.set, prepared.unset);
+    this.#claimDeadlineInputs.noteWrite(
+      table,
+      prepared.stored,
+      prepared.audit.stored.action === 'create',
+    );
     this.recordChange('auditEvents', prepared.audit.stored.id, prepared.audit.fields, []);
   }
 
@@ -420,6 +437,7 @@ export class WriteSession {
     };
     await this.table<Stored>(definition.table).put(stored);
     this.recordChange(definition.table, existing.id, new Map([['deletedAt', this.at]]), []);
+    this.#claimDeadlineInputs.noteWrite(definition.table, stored, false);
     await this.appendAudit(
       definition.table,
       existing.id,
