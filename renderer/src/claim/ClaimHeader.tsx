@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '#shared/policy';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
-import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
+import type { StoredClaim, StoredCustomer, StoredDevice } from '../core';
 import { useNow } from '../hooks/useNow';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { useStationContext } from '../station/StationContext';

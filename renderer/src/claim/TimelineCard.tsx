@@ -2,7 +2,7 @@ import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimAudit } from '../hooks/useClaimRecords';
-import { personRoles, stationPeople } from '../db/records';
+import { personRoles, stationPeople } from '../core';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { rolesText } from '../station/peopleText';
 import { useStationContext } from '../station/StationContext';
