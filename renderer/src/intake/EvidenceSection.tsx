@@ -16,12 +16,10 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKindSchema } from '#shared/domain/vocabulary';
-import { appDatabase } from '../db/appDatabase';
-import { formatByteSize, maxAttachmentBytes } from '../db/attachments';
+import { useCoreQuery, formatByteSize, maxAttachmentBytes } from '../core';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
 import { IntakeSection } from './IntakeSection';
@@ -47,8 +45,8 @@ const acceptedTypes = [
 /** Object URLs of the stored thumbnails, by digest; revoked when they are no longer shown. */
 function useThumbnailUrls(digests: readonly string[]): ReadonlyMap<string, string> {
   const key = digests.join(',');
-  const attachments = useLiveQuery(
-    () => appDatabase().attachments.bulkGet(key === '' ? [] : key.split(',')),
+  const attachments = useCoreQuery(
+    ({ queries }) => queries.attachments(key === '' ? [] : key.split(',')),
     [key],
   );
   const urls = useMemo(() => {

@@ -22,7 +22,7 @@ import {
 import type { EvidenceKind } from '#shared/domain/vocabulary';
 import type { ClaimRecords, PolicyClaimInput, PolicyId } from '#shared/policy';
 import { policyClaimFromRecords, policyIdSchema } from '#shared/policy';
-import type { PolicyAssignment } from '../db/records';
+import type { PolicyAssignment } from '../core/model';
 import type { IntakeEvidence, IntakeInput } from './saveIntake';
 
 /** A text field of the form: what was typed, kept as typed (an empty field is `''`). */

@@ -1,8 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useState } from 'react';
-import { appDatabase } from '../db/appDatabase';
-import { storeAttachment } from '../db/attachments';
-import type { AttachmentError } from '../db/attachments';
+import type { AttachmentError } from '../core';
+import { useStationCore } from '../core';
 import type { IntakeEvidenceItem, IntakeFormValues } from './intakeForm';
 import { defaultEvidenceKind } from './intakeForm';
 
@@ -27,6 +26,7 @@ function bareMediaType(type: string): string {
  * saved and the draft can keep them by digest. A file already attached is not listed twice.
  */
 export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): AttachFiles {
+  const { attachments } = useStationCore();
   const [storing, setStoring] = useState<readonly string[]>([]);
   const [refusals, setRefusals] = useState<readonly AttachmentError[]>([]);
 
@@ -35,7 +35,7 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
       const mediaType = bareMediaType(file.type) || 'application/octet-stream';
       setStoring((names) => [...names, file.name]);
       try {
-        const stored = await storeAttachment(appDatabase(), file, { mediaType });
+        const stored = await attachments.store(file, { mediaType });
         if (!stored.ok) {
           setRefusals((errors) => [...errors, stored.error]);
           return;
@@ -58,7 +58,7 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
         });
       }
     },
-    [form],
+    [form, attachments],
   );
 
   const attach = useCallback(
