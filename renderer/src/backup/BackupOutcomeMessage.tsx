@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RestoreError } from '../db/backup';
+import type { RestoreError } from '../core';
 import type { BackupOutcome } from '../hooks/useStationBackup';
 
 type BackupOutcomeMessageProps = { readonly outcome: BackupOutcome };

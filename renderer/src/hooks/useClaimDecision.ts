@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
 import { stationTimeZone } from '#shared/domain/calendar';
-import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
+import type { StoredClaim, StoredCustomer, StoredDevice } from '../core';
 import { evaluateClaimAsOpened } from '../station/claimEvaluation';
 import { useStationContext } from '../station/StationContext';
 import { useCoreQuery } from '../core';

@@ -3,15 +3,12 @@ import { useCallback, useState } from 'react';
 import { maxSavedFileBytes } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
 import { downloadWithAnchor } from '../bridge/webBridge';
-import { appDatabase } from '../db/appDatabase';
 import {
-  exportBackup as exportStation,
-  resetStation as resetDatabase,
-  restoreBackup as restoreStation,
+  useStationCore,
   type BackupManifest,
   type RestoreError,
   type RestoreSummary,
-} from '../db/backup';
+} from '../core';
 
 /** What the last backup, restore or reset did, for the screen to say. */
 export type BackupOutcome =
@@ -37,70 +34,77 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function useStationBackup() {
   const [outcome, setOutcome] = useState<BackupOutcome>({ kind: 'idle' });
+  const { backup } = useStationCore();
 
-  const exportBackup = useCallback(async (passphrase: string | null) => {
-    setOutcome({ kind: 'exporting' });
-    try {
-      const { file, manifest } = await exportStation(appDatabase(), { passphrase });
-      const suggestedName = `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.zip`;
-      const bridge = getBridge();
-      if (bridge.kind === 'web') {
-        // Straight from the Blob: a download never copies the backup into the page's memory.
-        downloadWithAnchor(file, suggestedName);
-        setOutcome({
-          kind: 'saved',
-          path: suggestedName,
-          manifest,
-          encrypted: passphrase !== null,
+  const exportBackup = useCallback(
+    async (passphrase: string | null) => {
+      setOutcome({ kind: 'exporting' });
+      try {
+        const { file, manifest } = await backup.export({ passphrase });
+        const suggestedName = `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.zip`;
+        const bridge = getBridge();
+        if (bridge.kind === 'web') {
+          // Straight from the Blob: a download never copies the backup into the page's memory.
+          downloadWithAnchor(file, suggestedName);
+          setOutcome({
+            kind: 'saved',
+            path: suggestedName,
+            manifest,
+            encrypted: passphrase !== null,
+          });
+          return;
+        }
+        if (file.size > maxSavedFileBytes) {
+          setOutcome({ kind: 'too-large', sizeBytes: file.size, limitBytes: maxSavedFileBytes });
+          return;
+        }
+        const saved = await bridge.files.saveWithDialog({
+          suggestedName,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          type: 'backup',
         });
-        return;
+        if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
+        else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
+        else {
+          setOutcome({
+            kind: 'saved',
+            path: saved.value.path,
+            manifest,
+            encrypted: passphrase !== null,
+          });
+        }
+      } catch (error) {
+        setOutcome({ kind: 'export-failed', message: messageOf(error) });
       }
-      if (file.size > maxSavedFileBytes) {
-        setOutcome({ kind: 'too-large', sizeBytes: file.size, limitBytes: maxSavedFileBytes });
-        return;
-      }
-      const saved = await bridge.files.saveWithDialog({
-        suggestedName,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-        type: 'backup',
-      });
-      if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
-      else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
-      else {
-        setOutcome({
-          kind: 'saved',
-          path: saved.value.path,
-          manifest,
-          encrypted: passphrase !== null,
-        });
-      }
-    } catch (error) {
-      setOutcome({ kind: 'export-failed', message: messageOf(error) });
-    }
-  }, []);
+    },
+    [backup],
+  );
 
-  const restoreBackup = useCallback(async (file: File, passphrase: string | null = null) => {
-    setOutcome({ kind: 'restoring' });
-    try {
-      const restored = await restoreStation(appDatabase(), file, { passphrase });
-      setOutcome(
-        restored.ok
-          ? { kind: 'restored', summary: restored.value }
-          : { kind: 'restore-refused', error: restored.error, file },
-      );
-    } catch (error) {
-      setOutcome({ kind: 'restore-failed', message: messageOf(error) });
-    }
-  }, []);
+  const restoreBackup = useCallback(
+    async (file: File, passphrase: string | null = null) => {
+      setOutcome({ kind: 'restoring' });
+      try {
+        const restored = await backup.restore(file, { passphrase });
+        setOutcome(
+          restored.ok
+            ? { kind: 'restored', summary: restored.value }
+            : { kind: 'restore-refused', error: restored.error, file },
+        );
+      } catch (error) {
+        setOutcome({ kind: 'restore-failed', message: messageOf(error) });
+      }
+    },
+    [backup],
+  );
 
   const resetStation = useCallback(async () => {
     try {
-      await resetDatabase(appDatabase());
+      await backup.reset();
       setOutcome({ kind: 'reset' });
     } catch (error) {
       setOutcome({ kind: 'reset-failed', message: messageOf(error) });
     }
-  }, []);
+  }, [backup]);
 
   return { outcome, exportBackup, restoreBackup, resetStation };
 }

@@ -1,7 +1,7 @@
 import { evaluateUntrustedClaim, policyClaimFromRecords } from '#shared/policy';
 import type { ClaimRecords, EvaluationResult } from '#shared/policy';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
-import type { StationSetup } from '../db/records';
+import type { StationSetup } from '../core/model';
 
 /** The center's calendar the policy counts days in. */
 export type StationCalendar = Pick<StationSetup, 'timeZone' | 'holidays'>;
