@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatRmaNumber } from '#shared/domain/claim';
 import { computeReports } from '#shared/reports';
 import { createRepositories, FixlineDatabase, restoreBackup } from '../../renderer/src/db';
-import { loadReportRecords } from '../../renderer/src/reports/loadReportRecords';
+import { loadReportRecords } from '../../renderer/src/core/reportRecords';
 
 /** How many claims the station holds: 100,000, as the issue asks. */
 const claimCount = Number(new URLSearchParams(location.search).get('claims') ?? 100_000);

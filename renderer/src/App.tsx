@@ -3,8 +3,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
-import { appDatabase } from './db/appDatabase';
-import { collectUnreferencedAttachments } from './db/attachments';
+import { useStationCore } from './core';
 import { useConnectionProblem } from './hooks/useConnectionProblem';
 import { useStation } from './hooks/useStation';
 import { QueueScreen } from './queue/QueueScreen';
@@ -37,6 +36,7 @@ const SetupScreen = lazy(() =>
 /** The station's setup at first run; the workbench once it is set up. */
 export function App() {
   const { t, i18n } = useTranslation();
+  const { attachments } = useStationCore();
   const state = useStation();
   const connectionProblem = useConnectionProblem();
   const stationLanguage = state.kind === 'ready' ? state.station.language : undefined;
@@ -54,11 +54,11 @@ export function App() {
   useEffect(() => {
     if (state.kind !== 'ready' || housekept.current) return;
     housekept.current = true;
-    collectUnreferencedAttachments(appDatabase()).catch((error: unknown) => {
+    attachments.collectUnreferenced().catch((error: unknown) => {
       // Nothing depends on it: the files stay until the next start.
       console.warn('Fixline could not collect unreferenced attachments', error);
     });
-  }, [state.kind]);
+  }, [state.kind, attachments]);
 
   // Another window's version of Fixline holds the database: say what to do instead of waiting.
   if (

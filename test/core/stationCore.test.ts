@@ -11,6 +11,7 @@ import {
   makeEvidence,
   makeInspection,
   makeMisuseFinding,
+  makeShipmentLeg,
 } from '../factories/domain';
 import {
   asTechnician,
@@ -112,6 +113,53 @@ describe('the station core', () => {
     const { core } = await openCore();
 
     expect(await core.queries.claimDetails('00000000-0000-7000-8000-00000000dead')).toBeUndefined();
+  });
+
+  it('knows a device by the serial typed in lower case, with its live claims counted', async () => {
+    const { core } = await openCore();
+    const claim = await openReceivedClaim(core.commands);
+
+    const known = await core.queries.knownDevice('kt3-2026-000173', '');
+
+    expect(known?.device.id).toBe(claim.deviceId);
+    expect(known?.claimCount).toBe(1);
+    expect(await core.queries.knownDevice('KT3-UNKNOWN', '')).toBeUndefined();
+  });
+
+  it("lists a claim's live shipment legs in the order recorded, each with its receipt", async () => {
+    const { core, stored } = await openCore();
+    const { commands } = core;
+    const claim = await openReceivedClaim(commands);
+    const { id: _receipt, ...receipt } = makeEvidence({ claimId: claim.id, ...stored });
+    const receiptEvidence = expectOk(await commands.evidence.create(receipt, asTechnician));
+    const { id: _first, ...first } = makeShipmentLeg({
+      claimId: claim.id,
+      receiptEvidenceId: receiptEvidence.id,
+    });
+    const { id: _gone, ...gone } = makeShipmentLeg({ claimId: claim.id, carrier: 'SiCepat' });
+    const { id: _back, ...back } = makeShipmentLeg({ claimId: claim.id, direction: 'outbound' });
+    const firstLeg = expectOk(await commands.shipmentLegs.create(first, asTechnician));
+    const goneLeg = expectOk(await commands.shipmentLegs.create(gone, asTechnician));
+    const backLeg = expectOk(await commands.shipmentLegs.create(back, asTechnician));
+    expectOk(await commands.shipmentLegs.remove(goneLeg.id, asTechnician));
+
+    const legs = await core.queries.shipmentLegs(claim.id);
+
+    expect(legs.map(({ leg }) => leg.id)).toEqual([firstLeg.id, backLeg.id]);
+    expect(legs.map(({ receipt }) => receipt?.id)).toEqual([receiptEvidence.id, undefined]);
+  });
+
+  it('finds a live claim by its RMA number and reads back the bytes the core stored', async () => {
+    const { core } = await openCore();
+    const claim = await openReceivedClaim(core.commands);
+    const photo = new Blob(['not really a jpeg'], { type: 'image/jpeg' });
+    const { attachment } = expectOk(await core.attachments.store(photo));
+
+    const found = await core.queries.claimsByRmaNumber(claim.rmaNumber);
+    const bytes = await core.queries.attachmentBytes(attachment.sha256);
+
+    expect(found.map((row) => row.id)).toEqual([claim.id]);
+    expect(await bytes?.text()).toBe('not really a jpeg');
   });
 
   it('reads the station through the commands a screen is handed by the provider', async () => {

@@ -1,7 +1,7 @@
 import '../db/testDatabase';
 import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../renderer/src/db/repositories';
-import { loadReportRecords } from '../../renderer/src/reports/loadReportRecords';
+import { loadReportRecords } from '../../renderer/src/core/reportRecords';
 import { computeReports } from '#shared/reports';
 import { makePurchase } from '../factories/domain';
 import {

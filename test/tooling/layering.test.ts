@@ -90,6 +90,43 @@ describe('layering rules', () => {
     expect(errors[0]).toContain(why);
   });
 
+  it.each([
+    { file: 'renderer/src/claim/NotesCard.tsx', module: '../db/appDatabase' },
+    { file: 'renderer/src/claim/NotesCard.tsx', module: '../db/records' },
+    { file: 'renderer/src/App.tsx', module: './db/appDatabase' },
+    { file: 'renderer/src/claim/quote/QuoteCard.tsx', module: '../../db/repositories' },
+    { file: 'renderer/src/parts/PartsScreen.tsx', module: 'dexie' },
+    { file: 'renderer/src/hooks/useStation.ts', module: 'dexie-react-hooks' },
+    { file: 'renderer/src/settings/PeoplePanel.tsx', module: 'dexie-export-import' },
+  ])('$file may not reach the database through $module', async ({ file, module }) => {
+    const errors = await layeringErrors(
+      file,
+      `import * as forbidden from '${module}';\nexport { forbidden };\n`,
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('only renderer/src/core/ and db/ reach the database');
+  });
+
+  it('keeps the sandbox rule in the files the database rule covers', async () => {
+    const errors = await layeringErrors(
+      'renderer/src/claim/NotesCard.tsx',
+      "import { ipcRenderer } from 'electron';\nexport { ipcRenderer };\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('renderer/ runs in a sandboxed page')]);
+  });
+
+  it('lets the station core import the database and Dexie', async () => {
+    const code =
+      "import Dexie from 'dexie';\nimport { useLiveQuery } from 'dexie-react-hooks';\nimport { FixlineDatabase } from '../db/database';\nexport const all = [Dexie, useLiveQuery, FixlineDatabase];\n";
+    expect(await layeringErrors('renderer/src/core/stationCore.ts', code)).toEqual([]);
+  });
+
+  it('lets screens import the core', async () => {
+    const code =
+      "import type { StoredClaim } from '../core';\nimport { useStationCore } from '../core';\nexport type Claim = StoredClaim;\nexport const hook = useStationCore;\n";
+    expect(await layeringErrors('renderer/src/claim/NotesCard.tsx', code)).toEqual([]);
+  });
+
   it('lets shared/ import zod and its own modules', async () => {
     const code =
       "import { z } from 'zod';\nimport { plusDays } from '../policy/calendar';\nexport const both = [z, plusDays];\n";

@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { RestoreError } from '../db/backup';
+import type { RestoreError } from '../core';
 import type { BackupOutcome } from '../hooks/useStationBackup';
 import { backupEn } from './messages';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKindSchema } from '#shared/domain/vocabulary';
 import type { EvidenceKind } from '#shared/domain/vocabulary';
-import { formatByteSize } from '../db/attachments';
+import { formatByteSize } from '../core';
 import type { EvidenceFileError } from '../hooks/useClaimActions';
 
 type AddEvidenceModalProps = {

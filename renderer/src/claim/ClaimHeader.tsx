@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { Decision } from '#shared/policy';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { claimClocks, defaultWorkCalendar, relevantDeadlines } from '#shared/policy/claimClocks';
-import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
+import type { StoredClaim, StoredCustomer, StoredDevice } from '../core';
 import { useNow } from '../hooks/useNow';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { useStationContext } from '../station/StationContext';

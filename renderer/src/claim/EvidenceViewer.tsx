@@ -1,8 +1,6 @@
 import { Alert, Button, Center, Group, Image, Loader, Modal, Stack } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { appDatabase } from '../db/appDatabase';
-import { readAttachment } from '../db/attachments';
+import { useCoreQuery } from '../core';
 import type { EvidenceItem } from '../hooks/useClaimRecords';
 import { openAttachment } from './openAttachment';
 import { useObjectUrl } from './useObjectUrl';
@@ -52,8 +50,8 @@ type EvidenceContentProps = {
 function EvidenceContent({ sha256, mediaType, fileName, onClose }: EvidenceContentProps) {
   const { t } = useTranslation();
   // null: read, and not on this station; undefined: still reading.
-  const blob = useLiveQuery(
-    async () => (await readAttachment(appDatabase(), sha256)) ?? null,
+  const blob = useCoreQuery(
+    async ({ queries }) => (await queries.attachmentBytes(sha256)) ?? null,
     [sha256],
   );
   const url = useObjectUrl(blob ?? undefined);

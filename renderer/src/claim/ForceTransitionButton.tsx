@@ -2,8 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import { appDatabase } from '../db/appDatabase';
-import { createRepositories } from '../db/repositories';
+import { useStationCore } from '../core';
 import { useMayPerform } from '../hooks/useMayPerform';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { refusalText } from '../station/peopleText';
@@ -22,6 +21,7 @@ export function ForceTransitionButton({ claimId, to, onForced }: ForceTransition
   const { t } = useTranslation();
   const mayOverride = useMayPerform('override-transition');
   const context = useWriteContext();
+  const { commands } = useStationCore();
   const [opened, setOpened] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -29,12 +29,7 @@ export function ForceTransitionButton({ claimId, to, onForced }: ForceTransition
 
   const force = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await createRepositories(appDatabase()).claims.overrideTransition(
-      claimId,
-      to,
-      reason,
-      context,
-    );
+    const result = await commands.claims.overrideTransition(claimId, to, reason, context);
     if (!result.ok) {
       setError(
         result.error.field === 'reason'

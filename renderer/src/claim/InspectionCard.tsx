@@ -21,8 +21,12 @@ import type { DoaVerdict } from '#shared/domain/inspection';
 import { doaVerdictSchema } from '#shared/domain/inspection';
 import type { MisuseKind } from '#shared/domain/vocabulary';
 import type { PolicyPack } from '#shared/policy';
-import type { StoredEvidence, StoredInspection, StoredMisuseFinding } from '../db/records';
-import type { RepositoryError } from '../db/repositories';
+import type {
+  StoredEvidence,
+  StoredInspection,
+  StoredMisuseFinding,
+  RepositoryError,
+} from '../core';
 import type { InspectionInput } from '../hooks/useClaimActions';
 import type { RecordedInspection } from '../hooks/useClaimRecords';
 import { useStationFormat } from '../hooks/useStationFormat';

@@ -3,8 +3,7 @@ import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/cor
 import type { RefObject } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredNote } from '../db/records';
-import type { RepositoryResult } from '../db/repositories';
+import type { StoredNote, RepositoryResult } from '../core';
 import { useStationFormat } from '../hooks/useStationFormat';
 
 type NotesCardProps = {

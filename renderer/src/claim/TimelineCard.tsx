@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMessageKey } from '../i18n/messageKey';
 import type { ClaimAudit } from '../hooks/useClaimRecords';
-import { personRoles, stationPeople } from '../db/records';
+import { personRoles, stationPeople } from '../core';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { rolesText } from '../station/peopleText';
 import { useStationContext } from '../station/StationContext';

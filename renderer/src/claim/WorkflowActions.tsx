@@ -10,8 +10,13 @@ import {
 } from '#shared/domain/claimWorkflow';
 import type { EvidenceKind } from '#shared/domain/vocabulary';
 import type { Decision } from '#shared/policy';
-import type { StoredClaim, StoredEvidence, StoredInspection } from '../db/records';
-import type { RepositoryError, RepositoryResult } from '../db/repositories';
+import type {
+  StoredClaim,
+  StoredEvidence,
+  StoredInspection,
+  RepositoryError,
+  RepositoryResult,
+} from '../core';
 import { useLanguage } from '../hooks/useStationFormat';
 import { refusalText } from '../station/peopleText';
 import { clauseRule } from './clauseWords';

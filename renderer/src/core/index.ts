@@ -1,6 +1,22 @@
 export type { ClaimRecords } from './claimDetails';
-export type { StationCore, StationQueries } from './stationCore';
+export type {
+  ClaimAudit,
+  ClaimQuotes,
+  EvidenceItem,
+  RecordedInspection,
+  ShipmentLegItem,
+} from './claimQueries';
+export type { KnownDevice } from './stationQueries';
+export type {
+  StationAttachments,
+  StationBackup,
+  StationConnection,
+  StationCore,
+  StationQueries,
+} from './stationCore';
+export * from './model';
 export { appStationCore } from './appStationCore';
 export { createStationCore } from './stationCore';
 export { StationCoreProvider, useCoreQuery, useStationCore } from './StationCoreProvider';
 export type { StationCoreProviderProps } from './StationCoreProvider';
+export { requestPersistentStorage } from '../db/persistentStorage';

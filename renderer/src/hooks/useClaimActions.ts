@@ -1,14 +1,18 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
 import type { DoaVerdict } from '#shared/domain/inspection';
 import type { EvidenceKind, MisuseKind, Remedy } from '#shared/domain/vocabulary';
 import { evidenceSchema } from '#shared/domain/evidence';
-import { storeAttachment } from '../db/attachments';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredClaim, StoredInspection, StoredMisuseFinding, StoredNote } from '../db/records';
-import { createRepositories } from '../db/repositories';
-import type { RepositoryError, RepositoryResult } from '../db/repositories';
+import type {
+  StoredClaim,
+  StoredInspection,
+  StoredMisuseFinding,
+  StoredNote,
+  RepositoryError,
+  RepositoryResult,
+} from '../core';
+import { useStationCore } from '../core';
 import { useWriteContext } from './useWriteContext';
 
 /** A placeholder id and digest, to check a draft against its schema before anything is stored. */
@@ -44,7 +48,8 @@ function firstError(results: readonly RepositoryResult<unknown>[]): RepositoryEr
 /** The writes of the claim screen, each attributed to the technician at the bench. */
 export function useClaimActions(claimId: string) {
   const context = useWriteContext();
-  const repositories = useMemo(() => createRepositories(appDatabase()), []);
+  const core = useStationCore();
+  const repositories = core.commands;
 
   const transition = useCallback(
     async (to: ClaimStatus): Promise<RepositoryResult<StoredClaim>> =>
@@ -102,7 +107,7 @@ export function useClaimActions(claimId: string) {
           ? { code: 'wrong-type', mediaType }
           : { code: 'refused', message: issue?.message ?? checked.error.message };
       }
-      const stored = await storeAttachment(appDatabase(), file, { mediaType });
+      const stored = await core.attachments.store(file, { mediaType });
       if (!stored.ok) return { code: stored.error.code };
       const created = await repositories.evidence.create(
         { ...draft, sha256: stored.value.attachment.sha256 },
@@ -110,7 +115,7 @@ export function useClaimActions(claimId: string) {
       );
       return created.ok ? undefined : { code: 'refused', message: created.error.message };
     },
-    [claimId, context, repositories],
+    [claimId, context, core, repositories],
   );
 
   /**

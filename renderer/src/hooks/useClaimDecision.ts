@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
 import { evaluateClaimAsOpened } from '#shared/policy/claimEvaluation';
 import { stationTimeZone } from '#shared/domain/calendar';
-import type { StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
+import type { StoredClaim, StoredCustomer, StoredDevice } from '../core';
 import { useStationContext } from '../station/StationContext';
 import { useCoreQuery } from '../core';
 

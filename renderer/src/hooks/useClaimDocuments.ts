@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { DocumentKind, PaperSize } from '#shared/documents';
 import type { IpcErrorCode, PrintTarget } from '#shared/ipc/contract';
@@ -12,8 +11,7 @@ import {
   type ClaimDocumentSources,
   type ClaimDocumentsResult,
 } from '../claim/claimDocumentRecords';
-import { appDatabase } from '../db/appDatabase';
-import { stationPrinting } from '../db/records';
+import { stationPrinting, useCoreQuery } from '../core';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
 
 /** The documents the claim screen prints, in the order of its buttons. */
@@ -62,11 +60,7 @@ export function pdfFileName(rmaNumber: string, document: ClaimDocumentKind): str
 export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocumentsState {
   const { station, claim, customer, device, decision } = sources;
   const [outcome, setOutcome] = useState<DocumentOutcome>({ kind: 'idle' });
-  const claimEvents = useLiveQuery(
-    () =>
-      appDatabase().auditEvents.where('[entity+entityId]').equals(['claims', claim.id]).toArray(),
-    [claim.id],
-  );
+  const claimEvents = useCoreQuery(({ queries }) => queries.claimEvents(claim.id), [claim.id]);
   const timeZone = stationTimeZone(station.timeZone);
   const authorizedOn = useMemo(
     () => authorizedOnFrom(claimEvents ?? [], timeZone),

@@ -1,12 +1,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { appDatabase } from '../db/appDatabase';
-import type { ConnectionProblem } from '../db/database';
+import type { ConnectionProblem } from '../core';
+import { useStationCore } from '../core';
 
 /** Why this window cannot use the station's database (another window), kept current. */
 export function useConnectionProblem(): ConnectionProblem | undefined {
+  const { connection } = useStationCore();
   const subscribe = useCallback(
-    (listener: () => void) => appDatabase().onConnectionProblem(listener),
-    [],
+    (listener: () => void) => connection.subscribe(listener),
+    [connection],
   );
-  return useSyncExternalStore(subscribe, () => appDatabase().connectionProblem);
+  return useSyncExternalStore(subscribe, connection.problem);
 }

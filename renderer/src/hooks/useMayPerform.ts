@@ -1,6 +1,6 @@
 import type { PermissionAction } from '#shared/domain/roles';
 import { authorize } from '#shared/domain/roles';
-import { personRoles, stationPeople } from '../db/records';
+import { personRoles, stationPeople } from '../core';
 import { useStationContext } from '../station/StationContext';
 
 /**

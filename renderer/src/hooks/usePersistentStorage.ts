@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { requestPersistentStorage, type PersistentStorageStatus } from '../db/persistentStorage';
+import { requestPersistentStorage, type PersistentStorageStatus } from '../core';
 
 /** Asks once, at start, that the station's data be kept; `pending` until the browser answers. */
 export function usePersistentStorage(): PersistentStorageStatus | 'pending' {

@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DocumentKind } from '#shared/documents';
 import type { PrinterInfo } from '#shared/ipc/contract';
 import { getBridge } from '../bridge/getBridge';
-import { appDatabase } from '../db/appDatabase';
-import { stationPrinting } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import { stationPrinting, useStationCore } from '../core';
 import {
   printerFormOf,
   printingFromForm,
@@ -44,6 +42,7 @@ export type PrinterSettingsState = {
 /** The Printers section's state: the system's printers, the station's choices, and saving them. */
 export function usePrinterSettings(): PrinterSettingsState {
   const { station } = useStationContext();
+  const { commands } = useStationCore();
   const supported = getBridge().kind === 'desktop';
   const [printers, setPrinters] = useState<PrinterList>({ kind: 'loading' });
   const [form, setForm] = useState<PrinterForm>(() => printerFormOf(stationPrinting(station)));
@@ -95,7 +94,7 @@ export function usePrinterSettings(): PrinterSettingsState {
     }
     setErrors({});
     setOutcome({ kind: 'saving' });
-    const saved = await createRepositories(appDatabase()).station.savePrinting(checked.value);
+    const saved = await commands.station.savePrinting(checked.value);
     setOutcome(saved.ok ? { kind: 'saved' } : { kind: 'failed', message: saved.error.message });
   }
 

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredClaim } from '../db/records';
-import { findClaimsByScan } from '../db/search';
+import type { StoredClaim } from '../core';
+import { useStationCore } from '../core';
 import { useBarcodeScanner } from './useBarcodeScanner';
 
 /** What the last scan found, when it needs the technician: nothing, or several claims. */
@@ -17,10 +16,11 @@ export type ScanOutcome =
  */
 export function useScanToClaim(): { outcome: ScanOutcome; dismiss: () => void } {
   const navigate = useNavigate();
+  const { queries } = useStationCore();
   const [outcome, setOutcome] = useState<ScanOutcome>({ kind: 'none' });
   const onScan = useCallback(
     (code: string) => {
-      void findClaimsByScan(appDatabase(), code).then((claims) => {
+      void queries.claimsByScan(code).then((claims) => {
         const [only, ...others] = claims;
         if (only === undefined) setOutcome({ kind: 'no-match', code, at: Date.now() });
         else if (others.length === 0) {
@@ -29,7 +29,7 @@ export function useScanToClaim(): { outcome: ScanOutcome; dismiss: () => void } 
         } else setOutcome({ kind: 'several', code, claims });
       });
     },
-    [navigate],
+    [navigate, queries],
   );
   useBarcodeScanner(onScan);
   const dismiss = useCallback(() => setOutcome({ kind: 'none' }), []);

@@ -1,7 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { appDatabase } from '../db/appDatabase';
-import type { Person, StationSettingsRow } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { Person, StationSettingsRow } from '../core';
+import { useCoreQuery } from '../core';
 
 /** The station as the screens see it; `loading` until IndexedDB answers. */
 export type StationState =
@@ -16,11 +14,10 @@ export type StationState =
 
 /** The station's settings and who is at the bench, kept current as they change. */
 export function useStation(): StationState {
-  const state = useLiveQuery(async (): Promise<StationState> => {
-    const repositories = createRepositories(appDatabase());
-    const station = await repositories.station.get();
+  const state = useCoreQuery(async ({ queries }): Promise<StationState> => {
+    const station = await queries.station();
     if (station === undefined) return { kind: 'not-set-up' };
-    const bench = await repositories.station.bench();
+    const bench = await queries.bench();
     return { kind: 'ready', station, benchPerson: bench.person, locked: bench.locked };
   }, []);
   return state ?? { kind: 'loading' };

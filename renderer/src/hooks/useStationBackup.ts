@@ -2,13 +2,12 @@ import { format } from 'date-fns';
 import { useCallback, useState } from 'react';
 import { getBridge } from '../bridge/getBridge';
 import { saveFile } from '../bridge/saveFile';
-import { appDatabase } from '../db/appDatabase';
-import type { BackupManifest, RestoreError, RestoreSummary } from '../db/backup';
 import {
-  exportBackupOnDemand as exportStation,
-  resetStationOnDemand as resetDatabase,
-  restoreBackupOnDemand as restoreStation,
-} from '../db/backup/onDemand';
+  useStationCore,
+  type BackupManifest,
+  type RestoreError,
+  type RestoreSummary,
+} from '../core';
 
 /** What the last backup, restore or reset did, for the screen to say. */
 export type BackupOutcome =
@@ -33,55 +32,62 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function useStationBackup() {
   const [outcome, setOutcome] = useState<BackupOutcome>({ kind: 'idle' });
+  const { backup } = useStationCore();
 
-  const exportBackup = useCallback(async (passphrase: string | null) => {
-    setOutcome({ kind: 'exporting' });
-    try {
-      const { file, manifest } = await exportStation(appDatabase(), { passphrase });
-      const suggestedName = `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.zip`;
-      // In pieces from the Blob: neither process holds the backup whole, whatever its size.
-      const saved = await saveFile(getBridge(), {
-        documentType: 'backup',
-        suggestedName,
-        content: file,
-      });
-      if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
-      else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
-      else {
-        setOutcome({
-          kind: 'saved',
-          path: saved.value.path,
-          manifest,
-          encrypted: passphrase !== null,
+  const exportBackup = useCallback(
+    async (passphrase: string | null) => {
+      setOutcome({ kind: 'exporting' });
+      try {
+        const { file, manifest } = await backup.export({ passphrase });
+        const suggestedName = `fixline-backup-${format(new Date(), 'yyyy-MM-dd-HHmm')}.zip`;
+        // In pieces from the Blob: neither process holds the backup whole, whatever its size.
+        const saved = await saveFile(getBridge(), {
+          documentType: 'backup',
+          suggestedName,
+          content: file,
         });
+        if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
+        else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
+        else {
+          setOutcome({
+            kind: 'saved',
+            path: saved.value.path,
+            manifest,
+            encrypted: passphrase !== null,
+          });
+        }
+      } catch (error) {
+        setOutcome({ kind: 'export-failed', message: messageOf(error) });
       }
-    } catch (error) {
-      setOutcome({ kind: 'export-failed', message: messageOf(error) });
-    }
-  }, []);
+    },
+    [backup],
+  );
 
-  const restoreBackup = useCallback(async (file: File, passphrase: string | null = null) => {
-    setOutcome({ kind: 'restoring' });
-    try {
-      const restored = await restoreStation(appDatabase(), file, { passphrase });
-      setOutcome(
-        restored.ok
-          ? { kind: 'restored', summary: restored.value }
-          : { kind: 'restore-refused', error: restored.error, file },
-      );
-    } catch (error) {
-      setOutcome({ kind: 'restore-failed', message: messageOf(error) });
-    }
-  }, []);
+  const restoreBackup = useCallback(
+    async (file: File, passphrase: string | null = null) => {
+      setOutcome({ kind: 'restoring' });
+      try {
+        const restored = await backup.restore(file, { passphrase });
+        setOutcome(
+          restored.ok
+            ? { kind: 'restored', summary: restored.value }
+            : { kind: 'restore-refused', error: restored.error, file },
+        );
+      } catch (error) {
+        setOutcome({ kind: 'restore-failed', message: messageOf(error) });
+      }
+    },
+    [backup],
+  );
 
   const resetStation = useCallback(async () => {
     try {
-      await resetDatabase(appDatabase());
+      await backup.reset();
       setOutcome({ kind: 'reset' });
     } catch (error) {
       setOutcome({ kind: 'reset-failed', message: messageOf(error) });
     }
-  }, []);
+  }, [backup]);
 
   return { outcome, exportBackup, restoreBackup, resetStation };
 }

@@ -1,4 +1,4 @@
-import type { WriteContext } from '../db/repositories';
+import type { WriteContext } from '../core';
 import { useStationContext } from '../station/StationContext';
 
 /**

@@ -10,12 +10,10 @@ import {
   Textarea,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredCustomer } from '../db/records';
-import { findCustomers } from '../db/search';
+import type { StoredCustomer } from '../core';
+import { useCoreQuery } from '../core';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
 import { maxLengthOf } from './intakeForm';
@@ -35,8 +33,8 @@ const searchLimit = 8;
 export function CustomerSection({ form, errorOf, pickedCustomer }: CustomerSectionProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const matches = useLiveQuery(
-    () => findCustomers(appDatabase(), search, { limit: searchLimit }),
+  const matches = useCoreQuery(
+    ({ queries }) => queries.customers(search, { limit: searchLimit }),
     [search],
   );
   const options = (matches ?? []).map((customer) => ({

@@ -14,12 +14,10 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKindSchema } from '#shared/domain/vocabulary';
-import { appDatabase } from '../db/appDatabase';
-import { formatByteSize, maxAttachmentBytes } from '../db/attachments';
+import { useCoreQuery, formatByteSize, maxAttachmentBytes } from '../core';
 import { EvidencePreview } from './EvidencePreview';
 import { fieldId } from './fieldTargets';
 import type { IntakeFormValues } from './intakeForm';
@@ -49,8 +47,8 @@ const acceptedTypes = [
  */
 function useThumbnails(digests: readonly string[]): ReadonlyMap<string, Blob> {
   const key = digests.join(',');
-  const attachments = useLiveQuery(
-    () => appDatabase().attachments.bulkGet(key === '' ? [] : key.split(',')),
+  const attachments = useCoreQuery(
+    ({ queries }) => queries.attachments(key === '' ? [] : key.split(',')),
     [key],
   );
   return useMemo(() => {

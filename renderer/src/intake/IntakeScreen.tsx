@@ -2,15 +2,13 @@ import { Alert, Box, Button, Group, Kbd, Modal, Stack, Text, Title, Tooltip } fr
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { evaluateUntrustedClaim } from '#shared/policy';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredClaim } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { StoredClaim } from '../core';
+import { useCoreQuery, useStationCore } from '../core';
 import { useBarcodeScanner } from '../hooks/useBarcodeScanner';
 import { useLanguage } from '../hooks/useStationFormat';
 import { useNow } from '../hooks/useNow';
@@ -74,7 +72,7 @@ export function IntakeScreen() {
   const navigate = useNavigate();
   const { station, benchPerson } = useStationContext();
   const writeContext = useWriteContext();
-  const repositories = useMemo(() => createRepositories(appDatabase()), []);
+  const { commands: repositories } = useStationCore();
   // At intake a scanner types a serial, IMEI or order number into the focused field, as a
   // keyboard does: this screen takes the scans so the app-wide listener does not open another
   // claim of a known serial in the middle of the form.
@@ -138,12 +136,14 @@ export function IntakeScreen() {
     validationOptions.current.deviceIsKnown = knownDevice !== undefined;
   }, [knownDevice]);
   const pickedCustomer =
-    useLiveQuery(async () => {
-      const id = values.customer.existingId;
-      if (id === '') return null;
-      const customer = await appDatabase().customers.get(id);
-      return customer?.deletedAt === undefined ? customer : undefined;
-    }, [values.customer.existingId]) ?? undefined;
+    useCoreQuery(
+      async ({ queries }) => {
+        const id = values.customer.existingId;
+        if (id === '') return null;
+        return queries.customer(id);
+      },
+      [values.customer.existingId],
+    ) ?? undefined;
 
   // A known device names its brand in its model; the pack needs the brand on its own.
   const knownBrand =

@@ -22,7 +22,7 @@ import {
 import type { EvidenceKind } from '#shared/domain/vocabulary';
 import type { ClaimRecords, PolicyClaimInput, PolicyId } from '#shared/policy';
 import { policyClaimFromRecords, policyIdSchema } from '#shared/policy';
-import type { PolicyAssignment } from '../db/records';
+import type { PolicyAssignment } from '../core/model';
 import type { IntakeEvidence, IntakeInput } from './saveIntake';
 import type { IntakeErrorKey } from './messages';
 

@@ -6,9 +6,9 @@ import type {
   RepositoryError,
   SavedIntakeRecords,
   WriteContext,
-} from '../db/repositories';
+} from '../core/model';
 
-export type { IntakeCustomer, IntakeDevice, IntakeEvidence } from '../db/repositories';
+export type { IntakeCustomer, IntakeDevice, IntakeEvidence } from '../core/model';
 
 /** Everything an intake records: customer, device, claim and the files attached. */
 export type IntakeInput = IntakeRecordsDraft;

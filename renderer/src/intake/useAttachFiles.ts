@@ -1,9 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useState } from 'react';
-import { appDatabase } from '../db/appDatabase';
-import { storeAttachments } from '../db/attachments';
-import type { AttachmentError } from '../db/attachments';
-import type { StoredAttachment } from '../db/records';
+import type { AttachmentError, StoredAttachment } from '../core';
+import { useStationCore } from '../core';
 import type { IntakeEvidenceItem, IntakeFormValues } from './intakeForm';
 import { defaultEvidenceKind } from './intakeForm';
 
@@ -34,6 +32,7 @@ function bareMediaType(type: string): string {
 export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): AttachFiles {
   const [storing, setStoring] = useState<readonly string[]>([]);
   const [refusals, setRefusals] = useState<readonly AttachmentError[]>([]);
+  const { attachments } = useStationCore();
 
   const listInForm = useCallback(
     (file: File, mediaType: string, attachment: StoredAttachment) => {
@@ -68,7 +67,7 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
       };
       setStoring((names) => [...names, ...files.map((file) => file.name)]);
       try {
-        await storeAttachments(appDatabase(), items, {
+        await attachments.storeAll(items, {
           onStored: (stored, index) => {
             settle(index);
             const item = items[index];
@@ -82,7 +81,7 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
         for (const index of unsettled) settle(index);
       }
     },
-    [listInForm],
+    [attachments, listInForm],
   );
 
   return {

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IsoDateTime } from '#shared/domain/primitives';
-import { appDatabase } from '../db/appDatabase';
-import { createRepositories } from '../db/repositories';
-import type { RepositoryError } from '../db/repositories';
+import type { RepositoryError } from '../core';
+import { useStationCore } from '../core';
 import type { IntakeFormValues } from './intakeForm';
 import { emptyIntakeForm, restoreIntakeForm } from './intakeForm';
 
@@ -44,7 +43,7 @@ export function useIntakeDraft(
   key: string,
   restore: (values: IntakeFormValues) => void,
 ): IntakeDraft {
-  const repositories = useMemo(() => createRepositories(appDatabase()), []);
+  const { commands: repositories } = useStationCore();
   const [restoredAt, setRestoredAt] = useState<IsoDateTime | undefined>();
   const [keepError, setKeepError] = useState<RepositoryError | undefined>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -1,9 +1,8 @@
 import { Alert, Button, Group, List, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredPart } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { StoredPart } from '../core';
+import { useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { csvIssueText } from './csvIssueText';
 import type { PartsCsvReading } from './partsCsv';
@@ -28,6 +27,7 @@ const listedIssuesMax = 200;
  */
 export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImportModalProps) {
   const { t } = useTranslation();
+  const { commands } = useStationCore();
   const context = useWriteContext();
   const [importing, setImporting] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -41,7 +41,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
     setImporting(true);
     setFailure(undefined);
     try {
-      const result = await createRepositories(appDatabase()).partsCatalog.importParts(
+      const result = await commands.partsCatalog.importParts(
         ready.map((entry) => entry.part),
         context,
       );

@@ -4,9 +4,8 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currencyCodeSchema } from '#shared/domain/primitives';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredPart } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { StoredPart } from '../core';
+import { useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { moneyFieldError } from '../money/moneyErrorText';
 import { moneyInputText, parseMoneyInput } from '../money/moneyInput';
@@ -24,6 +23,7 @@ type FieldErrors = Partial<Record<'sku' | 'name' | 'price' | 'currency' | 'form'
 /** Adds a part to the catalog or edits one; what was typed stays when the save is refused. */
 export function PartFormModal({ part, opened, defaultCurrency, onClose }: PartFormModalProps) {
   const { t } = useTranslation();
+  const { commands } = useStationCore();
   const context = useWriteContext();
   const [sku, setSku] = useState(part?.sku ?? '');
   const [name, setName] = useState(part?.name ?? '');
@@ -54,11 +54,10 @@ export function PartFormModal({ part, opened, defaultCurrency, onClose }: PartFo
       compatibleModels: models.map((model) => model.trim()).filter((model) => model !== ''),
     };
     setSaving(true);
-    const repositories = createRepositories(appDatabase());
     const result =
       part === undefined
-        ? await repositories.partsCatalog.create(draft, context)
-        : await repositories.partsCatalog.update(part.id, draft, context);
+        ? await commands.partsCatalog.create(draft, context)
+        : await commands.partsCatalog.update(part.id, draft, context);
     setSaving(false);
     if (result.ok) {
       onClose();

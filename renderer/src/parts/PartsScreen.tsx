@@ -16,9 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
 import { saveFile } from '../bridge/saveFile';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredPart } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { StoredPart } from '../core';
+import { useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { useStationContext } from '../station/StationContext';
 import type { CsvPreview } from './CsvImportModal';
@@ -33,6 +32,7 @@ type Outcome = { readonly color: 'teal' | 'red' | 'orange'; readonly lines: read
 /** The parts catalog: search, add, edit, delete, and CSV import (with a preview) and export. */
 export function PartsScreen() {
   const { t } = useTranslation();
+  const { commands } = useStationCore();
   const { station } = useStationContext();
   const context = useWriteContext();
   const catalog = usePartsCatalog();
@@ -84,7 +84,7 @@ export function PartsScreen() {
 
   async function confirmDelete(part: StoredPart): Promise<void> {
     if (context === undefined) return;
-    const result = await createRepositories(appDatabase()).partsCatalog.remove(part.id, context);
+    const result = await commands.partsCatalog.remove(part.id, context);
     setDeleting(undefined);
     setOutcome(
       result.ok

@@ -2,7 +2,7 @@ import { ActionIcon, Group, Paper, Text, Tooltip } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredPart } from '../db/records';
+import type { StoredPart } from '../core';
 import { useStationFormat } from '../hooks/useStationFormat';
 import classes from './PartsTable.module.css';
 

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { csvFormulaStart, unescapeCsvFormula } from '../csv/csvFormulae';
 import { currencyCodeSchema } from '#shared/domain/primitives';
-import type { Part } from '../db/records';
-import { partSchema } from '../db/records';
+import type { Part } from '../core/model';
+import { partSchema } from '../core/model';
 import type { MoneyInputError } from '../money/moneyInput';
 import { moneyInputText, parseMoneyInput } from '../money/moneyInput';
 

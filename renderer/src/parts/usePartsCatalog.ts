@@ -1,15 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { appDatabase } from '../db/appDatabase';
-import type { StoredPart } from '../db/records';
+import type { StoredPart } from '../core';
+import { useCoreQuery } from '../core';
 
 /** Every live part of the catalog, by SKU, kept current; undefined while loading. */
 export function usePartsCatalog(): readonly StoredPart[] | undefined {
-  return useLiveQuery(() =>
-    appDatabase()
-      .partsCatalog.orderBy('sku')
-      .filter((part) => part.deletedAt === undefined)
-      .toArray(),
-  );
+  return useCoreQuery(({ queries }) => queries.partsCatalog(), []);
 }
 
 /** Whether `part` matches what was typed in a search box: its SKU, name or a model it fits. */

@@ -1,6 +1,5 @@
 import { computeReports } from '#shared/reports';
-import { FixlineDatabase } from '../db/database';
-import { loadReportRecords } from './loadReportRecords';
+import { openReportRecordsReader } from '../core/reportRecords';
 import type { ReportsRequest, ReportsResponse } from './reportsProtocol';
 
 /**
@@ -8,7 +7,7 @@ import type { ReportsRequest, ReportsResponse } from './reportsProtocol';
  * evaluating every claim's policy takes seconds, which would freeze the screen. The worker opens
  * the station's database itself (reads only), so the rows never cross to the page.
  */
-const db = new FixlineDatabase();
+const readReportRecords = openReportRecordsReader();
 
 const respond = (response: ReportsResponse) => {
   self.postMessage(response);
@@ -19,7 +18,7 @@ self.addEventListener('message', (event: MessageEvent<ReportsRequest>) => {
   void (async () => {
     try {
       const started = performance.now();
-      const records = await loadReportRecords(db, filter);
+      const records = await readReportRecords(filter);
       const loaded = performance.now();
       const reports = computeReports(records, filter, calendar);
       respond({

@@ -13,10 +13,8 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rolesEnforced } from '#shared/domain/roles';
-import { appDatabase } from '../db/appDatabase';
-import type { Person } from '../db/records';
-import { personRoles, stationPeople } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { Person } from '../core';
+import { personRoles, stationPeople, useStationCore } from '../core';
 import { useMayPerform } from '../hooks/useMayPerform';
 import { useStationContext } from '../station/StationContext';
 import { personFormErrors } from './personRefusal';
@@ -38,6 +36,7 @@ type Editing =
  */
 export function PeoplePanel() {
   const { t } = useTranslation();
+  const { commands } = useStationCore();
   const titleId = useId();
   const { station } = useStationContext();
   const mayManage = useMayPerform('manage-people');
@@ -48,7 +47,7 @@ export function PeoplePanel() {
   const enforced = rolesEnforced(people.map(personRoles));
 
   const setActive = async (person: Person, active: boolean) => {
-    const result = await createRepositories(appDatabase()).station.updatePerson(person.id, {
+    const result = await commands.station.updatePerson(person.id, {
       active,
     });
     const errors = result.ok ? {} : personFormErrors(t, result.error, person.name);
@@ -56,7 +55,7 @@ export function PeoplePanel() {
   };
   const setIdleLock = async (choice: string | null) => {
     const minutes = choice === null || choice === 'off' ? undefined : Number(choice);
-    const result = await createRepositories(appDatabase()).station.setIdleLock(minutes);
+    const result = await commands.station.setIdleLock(minutes);
     setFailure(result.ok ? undefined : personFormErrors(t, result.error, '').form);
   };
 

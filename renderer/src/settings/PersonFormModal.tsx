@@ -2,10 +2,8 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@m
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '#shared/domain/roles';
-import { appDatabase } from '../db/appDatabase';
-import type { Person } from '../db/records';
-import { personRoles } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { Person } from '../core';
+import { personRoles, useStationCore } from '../core';
 import type { PersonFormErrors } from './personRefusal';
 import { personFormErrors } from './personRefusal';
 import { RoleChoice } from './RoleChoice';
@@ -19,6 +17,7 @@ type PersonFormModalProps = {
 /** Adds a person (name, roles, PIN), or renames one and sets their roles. */
 export function PersonFormModal({ person, onClose }: PersonFormModalProps) {
   const { t } = useTranslation();
+  const { commands } = useStationCore();
   const [name, setName] = useState(person?.name ?? '');
   const [roles, setRoles] = useState<Role[]>(
     person === undefined ? ['technician'] : [...personRoles(person).roles],
@@ -30,7 +29,7 @@ export function PersonFormModal({ person, onClose }: PersonFormModalProps) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    const station = createRepositories(appDatabase()).station;
+    const station = commands.station;
     const result =
       person === undefined
         ? await station.addPerson({ name, roles, pin })

@@ -2,9 +2,8 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appDatabase } from '../db/appDatabase';
-import type { Person } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import type { Person } from '../core';
+import { useStationCore } from '../core';
 import type { PersonFormErrors } from './personRefusal';
 import { personFormErrors } from './personRefusal';
 
@@ -17,6 +16,7 @@ export function PinResetModal({
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { commands } = useStationCore();
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<PersonFormErrors>({});
   const [saving, setSaving] = useState(false);
@@ -24,7 +24,7 @@ export function PinResetModal({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    const result = await createRepositories(appDatabase()).station.resetPin(person.id, pin);
+    const result = await commands.station.resetPin(person.id, pin);
     setSaving(false);
     if (!result.ok) {
       setErrors(personFormErrors(t, result.error, person.name));

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { addressLines, formatDate, localeOf } from '#shared/documents/format';
 import type { Address } from '#shared/domain/customer';
-import type { StationSettingsRow } from '../db/records';
+import type { StationSettingsRow } from '../core';
 import { useLanguage } from '../hooks/useStationFormat';
 import { policyPackName } from '../i18n/policyPackName';
 import { FactList } from '../shell/FactList';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RepositoryError } from '../db/repositories';
+import type { RepositoryError } from '../core/model';
 import { refusalText } from '../station/peopleText';
 
 /** Where the People panel shows a refused change: on a field of its form, or above it. */

@@ -5,7 +5,7 @@ import {
   type PrinterChoice,
   type PrintingSettings,
   type PrintingSettingsInput,
-} from '../db/records';
+} from '../core/model';
 import type { MessageKey } from '../i18n/messageKey';
 
 /** What the Printers form holds for one kind of document, as the fields show it. */

@@ -4,8 +4,8 @@ import type { SalesChannel } from '#shared/domain/vocabulary';
 import { salesChannelSchema } from '#shared/domain/vocabulary';
 import { policyIdSchema, type PolicyId } from '#shared/policy';
 import { stationTimeZone } from '#shared/domain/calendar';
-import type { StationSettingsChanges, StationSettingsRow } from '../db/records';
-import { centerDetailsSchema, timeZoneSchema } from '../db/records';
+import type { StationSettingsChanges, StationSettingsRow } from '../core/model';
+import { centerDetailsSchema, timeZoneSchema } from '../core/model';
 
 /** A postal address as its fields hold it: street lines one per line of a text area. */
 export type AddressFormValues = {

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionProblem } from '../db/database';
+import type { ConnectionProblem } from '../core';
 
 type ConnectionProblemNoticeProps = { readonly problem: ConnectionProblem };
 

@@ -1,8 +1,8 @@
 import { Center, FocusTrap, Overlay, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../db/records';
-import { personRoles, stationPeople } from '../db/records';
+import type { Person } from '../core';
+import { personRoles, stationPeople } from '../core';
 import { personWithRoles } from '../station/peopleText';
 import { useStationContext } from '../station/StationContext';
 import { PinForm } from './PinForm';

@@ -2,10 +2,8 @@ import { Button, Group, Menu, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../db/records';
-import { personRoles, stationPeople } from '../db/records';
-import { appDatabase } from '../db/appDatabase';
-import { createRepositories } from '../db/repositories';
+import type { Person } from '../core';
+import { personRoles, stationPeople, useStationCore } from '../core';
 import { rolesText } from '../station/peopleText';
 import { useStationContext } from '../station/StationContext';
 import { PinForm } from './PinForm';
@@ -13,6 +11,7 @@ import { PinForm } from './PinForm';
 /** Who is signed in at the bench and in what roles; a switch to another person behind their PIN. */
 export function PersonSwitch() {
   const { t } = useTranslation();
+  const { commands } = useStationCore();
   const { station, benchPerson } = useStationContext();
   const [chosen, setChosen] = useState<Person | undefined>();
   const people = stationPeople(station).filter((person) => personRoles(person).active);
@@ -56,7 +55,7 @@ export function PersonSwitch() {
           {benchPerson === undefined ? null : (
             <>
               <Menu.Divider />
-              <Menu.Item onClick={() => void createRepositories(appDatabase()).station.lock()}>
+              <Menu.Item onClick={() => void commands.station.lock()}>
                 {t('people.header.lock')}
               </Menu.Item>
             </>

@@ -1,7 +1,7 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../db/records';
+import type { Person } from '../core';
 import { useBenchSwitch } from '../hooks/useBenchSwitch';
 import { refusalText } from '../station/peopleText';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Person, StationSettingsRow } from '../db/records';
+import type { Person, StationSettingsRow } from '../core';
 
 /** The set-up station and who is at its bench, for every screen inside the shell. */
 export type StationContextValue = {

@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Role } from '#shared/domain/roles';
-import type { Person } from '../db/records';
-import { personRoles } from '../db/records';
-import type { RepositoryError } from '../db/repositories';
+import type { Person, RepositoryError } from '../core/model';
+import { personRoles } from '../core/model';
 
 /** A person's roles in words: "Technician, Manager". */
 export function rolesText(t: TFunction, roles: readonly Role[]): string {

@@ -1,8 +1,8 @@
 import { argon2Verify, argon2id } from 'hash-wasm';
 import { z } from 'zod';
 import type { IsoDateTime } from '#shared/domain/primitives';
-import type { Person, PinFailures } from '../db/records';
-import { argon2idHashSchema } from '../db/records';
+import type { Person, PinFailures } from '../core/model';
+import { argon2idHashSchema } from '../core/model';
 
 /** A person's PIN: 4 to 6 digits, short enough to type at the bench between two devices. */
 export const pinSchema = z.string().regex(/^[0-9]{4,6}$/, { error: 'expected 4 to 6 digits' });

@@ -1,7 +1,7 @@
 import { CloseButton, Group, Image, Paper, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatByteSize } from '../db/attachments';
+import { formatByteSize } from '../core';
 
 type PhotoThumbnailProps = { readonly photo: File; readonly onRemove: () => void };
 

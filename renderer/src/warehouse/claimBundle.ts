@@ -3,11 +3,9 @@ import type { IsoDate } from '#shared/domain/primitives';
 import type { EvaluationResult } from '#shared/policy';
 import { evaluateClaimAsOpened } from '#shared/policy/claimEvaluation';
 import { stationTimeZone } from '#shared/domain/calendar';
-import type { FixlineDatabase } from '../db/database';
-import type { StationSettingsRow, StoredClaim, StoredCustomer, StoredDevice } from '../db/records';
-import { isLive } from '../db/records';
+import type { StationSettingsRow, StoredClaim, StoredCustomer, StoredDevice } from '../core/model';
 import { authorizedOnFrom } from '../claim/claimDocumentRecords';
-import { loadClaimRecords } from '../core/claimDetails';
+import type { StationQueries } from '../core';
 
 /** A claim as the desk works with it: its customer, device, and what its policy says today. */
 export type ClaimBundle = {
@@ -30,14 +28,14 @@ export type RmaLookup =
  * claim was made, with the station's holidays): the documents print that decision.
  */
 export async function readClaimBundle(
-  db: FixlineDatabase,
+  queries: StationQueries,
   station: StationSettingsRow,
   claim: StoredClaim,
 ): Promise<ClaimBundle> {
   const timeZone = stationTimeZone(station.timeZone);
   const [records, claimEvents] = await Promise.all([
-    loadClaimRecords(db, claim.id),
-    db.auditEvents.where('[entity+entityId]').equals(['claims', claim.id]).toArray(),
+    queries.claimDetails(claim.id),
+    queries.claimEvents(claim.id),
   ]);
   const authorizedOn = authorizedOnFrom(claimEvents, timeZone);
   const customer = records?.customer;
@@ -51,14 +49,13 @@ export async function readClaimBundle(
 
 /** Finds the claim of an RMA number, typed or scanned in any letter case. */
 export async function lookUpRmaNumber(
-  db: FixlineDatabase,
+  queries: StationQueries,
   station: StationSettingsRow,
   code: string,
 ): Promise<RmaLookup> {
   const rmaNumber = code.trim().toUpperCase();
   if (parseRmaNumber(rmaNumber) === undefined) return { kind: 'not-an-rma-number', code };
-  const claims = (await db.claims.where('rmaNumber').equals(rmaNumber).toArray()).filter(isLive);
-  const claim = claims[0];
+  const [claim] = await queries.claimsByRmaNumber(rmaNumber);
   if (claim === undefined) return { kind: 'not-found', rmaNumber };
-  return { kind: 'found', bundle: await readClaimBundle(db, station, claim) };
+  return { kind: 'found', bundle: await readClaimBundle(queries, station, claim) };
 }

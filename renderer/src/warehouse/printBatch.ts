@@ -1,7 +1,7 @@
 import type { ClaimDocuments, DocumentRequestInput, PaperSize } from '#shared/documents';
 import { maxBatchJobs, type PrintProgress, type PrintTarget } from '#shared/ipc/contract';
 import { printRequestOf } from '../claim/claimDocumentRecords';
-import type { PrintingSettings } from '../db/records';
+import type { PrintingSettings } from '../core/model';
 import type { ClaimDocumentKind } from '../hooks/useClaimDocuments';
 
 /**

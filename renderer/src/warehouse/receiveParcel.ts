@@ -1,10 +1,7 @@
 import type { ArrivalCondition } from '#shared/domain/claim';
 import { arrivalConditionSchema } from '#shared/domain/claim';
 import { describeFirstIssue } from '#shared/domain/validation';
-import { storeAttachment } from '../db/attachments';
-import type { FixlineDatabase } from '../db/database';
-import type { Repositories, WriteContext } from '../db/repositories';
-import type { RepositoryError } from '../db/repositories/repositoryError';
+import type { RepositoryError, StationCore, WriteContext } from '../core';
 
 /** Why a parcel was not received: a message to show and the clauses behind it. */
 export type ReceiveRefusal = {
@@ -26,8 +23,7 @@ const refusalOf = (error: RepositoryError | { message: string }): ReceiveRefusal
  * photos already stored by an earlier attempt, so a retry after a refusal adds no duplicate rows.
  */
 export async function storeParcelPhotos(
-  db: FixlineDatabase,
-  repositories: Repositories,
+  core: StationCore,
   context: WriteContext,
   claimId: string,
   photos: readonly File[],
@@ -35,10 +31,10 @@ export async function storeParcelPhotos(
 ): Promise<ReceiveRefusal | undefined> {
   for (const photo of photos) {
     if (savedPhotos.has(photo)) continue;
-    const stored = await storeAttachment(db, photo);
+    const stored = await core.attachments.store(photo);
     if (!stored.ok) return refusalOf(stored.error);
     const { attachment } = stored.value;
-    const evidence = await repositories.evidence.create(
+    const evidence = await core.commands.evidence.create(
       {
         claimId,
         kind: 'packaging-photo',
@@ -63,8 +59,7 @@ export async function storeParcelPhotos(
  * claim meanwhile). Bad input is refused before anything is written.
  */
 export async function receiveParcel(
-  db: FixlineDatabase,
-  repositories: Repositories,
+  core: StationCore,
   context: WriteContext,
   request: {
     readonly claimId: string;
@@ -81,21 +76,20 @@ export async function receiveParcel(
     };
   }
   const photoRefusal = await storeParcelPhotos(
-    db,
-    repositories,
+    core,
     context,
     request.claimId,
     request.photos,
     request.savedPhotos,
   );
   if (photoRefusal !== undefined) return { ok: false, refusal: photoRefusal };
-  const updated = await repositories.claims.update(
+  const updated = await core.commands.claims.update(
     request.claimId,
     { conditionOnArrival: condition.data },
     context,
   );
   if (!updated.ok) return { ok: false, refusal: refusalOf(updated.error) };
-  const received = await repositories.claims.transition(request.claimId, 'received', context);
+  const received = await core.commands.claims.transition(request.claimId, 'received', context);
   if (!received.ok) return { ok: false, refusal: refusalOf(received.error) };
   return { ok: true, photoCount: request.photos.length };
 }
@@ -105,8 +99,7 @@ export async function receiveParcel(
  * claim's status does not change.
  */
 export async function recordEmptyParcel(
-  db: FixlineDatabase,
-  repositories: Repositories,
+  core: StationCore,
   context: WriteContext,
   request: {
     readonly claimId: string;
@@ -116,15 +109,14 @@ export async function recordEmptyParcel(
   },
 ): Promise<ReceiveRefusal | undefined> {
   const photoRefusal = await storeParcelPhotos(
-    db,
-    repositories,
+    core,
     context,
     request.claimId,
     request.photos,
     request.savedPhotos,
   );
   if (photoRefusal !== undefined) return photoRefusal;
-  const note = await repositories.notes.create(
+  const note = await core.commands.notes.create(
     {
       claimId: request.claimId,
       body: request.note,

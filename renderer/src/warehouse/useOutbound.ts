@@ -1,11 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import type { ShippingPayer } from '#shared/domain/vocabulary';
-import { appDatabase } from '../db/appDatabase';
-import type { FixlineDatabase } from '../db/database';
-import type { StoredShipmentLeg } from '../db/records';
-import { createRepositories } from '../db/repositories';
-import type { RepositoryError } from '../db/repositories';
+import type { RepositoryError, StationQueries, StoredShipmentLeg } from '../core';
+import { useCoreQuery, useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { useStationContext } from '../station/StationContext';
 import type { ClaimBundle } from './claimBundle';
@@ -24,13 +20,10 @@ export type OutboundOutcome =
   | { readonly kind: 'close-refused'; readonly refusal: ReceiveRefusal };
 
 /** Whether the claim was ever received: the audit trail keeps every transition. */
-async function wasReceived(db: FixlineDatabase, claimId: string): Promise<boolean> {
-  const transitions = await db.auditEvents
-    .where('[entity+entityId]')
-    .equals(['claims', claimId])
-    .filter((event) => event.action === 'transition' && event.changes.status?.to === 'received')
-    .count();
-  return transitions > 0;
+async function wasReceived(queries: StationQueries, claimId: string): Promise<boolean> {
+  return (await queries.claimEvents(claimId)).some(
+    (event) => event.action === 'transition' && event.changes.status?.to === 'received',
+  );
 }
 
 /** Who pays the way back by default: the option of the chosen remedy, else the refusal's rule. */
@@ -48,6 +41,7 @@ function defaultPayer(bundle: ClaimBundle): ShippingPayer {
 export function useOutbound() {
   const { station } = useStationContext();
   const context = useWriteContext();
+  const { commands, queries } = useStationCore();
   const [rmaInput, setRmaInput] = useState('');
   const [lookupProblem, setLookupProblem] = useState<LookupProblem | undefined>();
   const [bundle, setBundle] = useState<ClaimBundle | undefined>();
@@ -59,18 +53,18 @@ export function useOutbound() {
   const [outcome, setOutcome] = useState<OutboundOutcome>({ kind: 'idle' });
 
   const claimId = bundle?.claim.id;
-  const legs = useLiveQuery(
-    async (): Promise<StoredShipmentLeg[]> =>
+  const legs = useCoreQuery(
+    async ({ queries }): Promise<StoredShipmentLeg[]> =>
       claimId === undefined
         ? []
-        : (await appDatabase().shipmentLegs.where('claimId').equals(claimId).toArray()).filter(
-            (leg) => leg.deletedAt === undefined && leg.direction === 'outbound',
-          ),
+        : (await queries.shipmentLegs(claimId))
+            .map(({ leg }) => leg)
+            .filter((leg) => leg.direction === 'outbound'),
     [claimId],
   );
-  const status = useLiveQuery(
-    async () =>
-      claimId === undefined ? undefined : (await appDatabase().claims.get(claimId))?.status,
+  const status = useCoreQuery(
+    async ({ queries }) =>
+      claimId === undefined ? undefined : (await queries.claim(claimId))?.status,
     [claimId],
   );
 
@@ -81,8 +75,7 @@ export function useOutbound() {
       setErrors({});
       setCarrier('');
       setTrackingNumber('');
-      const db = appDatabase();
-      const found = await lookUpRmaNumber(db, station, code);
+      const found = await lookUpRmaNumber(queries, station, code);
       if (found.kind !== 'found') {
         setBundle(undefined);
         setStanding(undefined);
@@ -93,9 +86,9 @@ export function useOutbound() {
       const { claim } = found.bundle;
       setBundle(found.bundle);
       setPaidBy(defaultPayer(found.bundle));
-      setStanding(outboundStanding(claim.status, await wasReceived(db, claim.id)));
+      setStanding(outboundStanding(claim.status, await wasReceived(queries, claim.id)));
     },
-    [station],
+    [queries, station],
   );
 
   /** A scan is the claim's RMA number until one ships; then it is the carrier's tracking number. */
@@ -115,7 +108,7 @@ export function useOutbound() {
     setErrors(found);
     if (found.carrier !== undefined || found.trackingNumber !== undefined) return false;
     setOutcome({ kind: 'working' });
-    const saved = await createRepositories(appDatabase()).shipmentLegs.create(
+    const saved = await commands.shipmentLegs.create(
       {
         claimId: bundle.claim.id,
         direction: 'outbound',
@@ -144,11 +137,7 @@ export function useOutbound() {
   async function close(): Promise<void> {
     if (bundle === undefined || context === undefined) return;
     setOutcome({ kind: 'working' });
-    const closed = await createRepositories(appDatabase()).claims.transition(
-      bundle.claim.id,
-      'closed',
-      context,
-    );
+    const closed = await commands.claims.transition(bundle.claim.id, 'closed', context);
     setOutcome(
       closed.ok
         ? { kind: 'closed', rmaNumber: bundle.claim.rmaNumber }

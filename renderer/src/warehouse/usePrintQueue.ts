@@ -5,11 +5,9 @@ import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
 import { saveFile } from '../bridge/saveFile';
 import { claimDocumentsFor, type ClaimDocumentsResult } from '../claim/claimDocumentRecords';
-import { appDatabase } from '../db/appDatabase';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
 import { renderBatchPdf } from '../documents/renderBatchPdf';
-import { stationPrinting, type StoredClaim } from '../db/records';
-import { findClaimsByStatus } from '../db/search';
+import { stationPrinting, useStationCore, type StoredClaim } from '../core';
 import { claimDocumentKinds, type ClaimDocumentKind } from '../hooks/useClaimDocuments';
 import { useStationContext } from '../station/StationContext';
 import { lookUpRmaNumber, readClaimBundle, type ClaimBundle } from './claimBundle';
@@ -70,6 +68,7 @@ const emptyDocuments = (): never => {
 /** The print queue's state and actions. */
 export function usePrintQueue() {
   const { station } = useStationContext();
+  const { queries } = useStationCore();
   const bridge = getBridge();
   const printing = stationPrinting(station);
   const [input, setInput] = useState('');
@@ -105,7 +104,7 @@ export function usePrintQueue() {
     async (code: string) => {
       setInput(code.trim());
       setAddAllOutcome(undefined);
-      const found = await lookUpRmaNumber(appDatabase(), station, code);
+      const found = await lookUpRmaNumber(queries, station, code);
       if (found.kind !== 'found') {
         setProblem(found);
         return;
@@ -123,18 +122,19 @@ export function usePrintQueue() {
       setInput('');
       setEntries((previous) => [...previous, entryOf(found.bundle)]);
     },
-    [station, entryOf],
+    [queries, station, entryOf],
   );
 
   async function addAuthorizedNotPrintedToday(): Promise<void> {
     setProblem(undefined);
-    const db = appDatabase();
     const printed = printedToday(station.stationCode, today());
     const queued = new Set(entriesRef.current.map((entry) => entry.claim.id));
-    const claims = (await findClaimsByStatus(db, 'authorized', { limit: maxBatchJobs })).filter(
+    const claims = (await queries.claimsByStatus('authorized', { limit: maxBatchJobs })).filter(
       (claim) => !printed.has(claim.id) && !queued.has(claim.id),
     );
-    const bundles = await Promise.all(claims.map((claim) => readClaimBundle(db, station, claim)));
+    const bundles = await Promise.all(
+      claims.map((claim) => readClaimBundle(queries, station, claim)),
+    );
     setEntries((previous) => [...previous, ...bundles.map(entryOf)]);
     setAddAllOutcome({ kind: bundles.length > 0 ? 'added' : 'none', count: bundles.length });
   }

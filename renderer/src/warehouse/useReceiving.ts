@@ -2,8 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { rmaNumberPattern } from '#shared/domain/claim';
 import type { ReceivingChecks } from '#shared/domain/receivingCheck';
 import { receivingChecks } from '#shared/domain/receivingCheck';
-import { appDatabase } from '../db/appDatabase';
-import { createRepositories } from '../db/repositories';
+import { useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { useStationContext } from '../station/StationContext';
 import type { ClaimBundle } from './claimBundle';
@@ -63,6 +62,7 @@ function unexpectedFailure(error: unknown): ReceiveOutcome {
 export function useReceiving() {
   const { station } = useStationContext();
   const context = useWriteContext();
+  const core = useStationCore();
   const [rmaInput, setRmaInput] = useState('');
   const [lookupProblem, setLookupProblem] = useState<LookupProblem | undefined>();
   const [bundle, setBundle] = useState<ClaimBundle | undefined>();
@@ -108,12 +108,12 @@ export function useReceiving() {
       startNextParcel();
       setRmaInput(code.trim());
       setOutcome({ kind: 'idle' });
-      const found = await lookUpRmaNumber(appDatabase(), station, code);
+      const found = await lookUpRmaNumber(core.queries, station, code);
       if (found.kind === 'found') setBundle(found.bundle);
       else setLookupProblem(found);
       setReadCount((count) => count + 1);
     },
-    [station, startNextParcel],
+    [core, station, startNextParcel],
   );
 
   const compareSerial = useCallback((code: string) => {
@@ -137,7 +137,7 @@ export function useReceiving() {
     if (bundle === undefined || context === undefined || !checks?.canReceive) return false;
     setOutcome({ kind: 'working' });
     const { claim, device } = bundle;
-    const result = await receiveParcel(appDatabase(), createRepositories(appDatabase()), context, {
+    const result = await receiveParcel(core, context, {
       claimId: claim.id,
       condition: {
         unopened: condition.unopened,
@@ -170,12 +170,12 @@ export function useReceiving() {
   async function recordEmpty(note: string): Promise<void> {
     if (bundle === undefined || context === undefined) return;
     setOutcome({ kind: 'working' });
-    const refusal = await recordEmptyParcel(
-      appDatabase(),
-      createRepositories(appDatabase()),
-      context,
-      { claimId: bundle.claim.id, note, photos, savedPhotos: savedPhotos.current },
-    ).catch((error: unknown) => {
+    const refusal = await recordEmptyParcel(core, context, {
+      claimId: bundle.claim.id,
+      note,
+      photos,
+      savedPhotos: savedPhotos.current,
+    }).catch((error: unknown) => {
       const failure = unexpectedFailure(error);
       return failure.ok ? undefined : failure.refusal;
     });

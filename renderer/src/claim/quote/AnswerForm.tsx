@@ -12,7 +12,7 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '#shared/domain/primitives';
-import type { QuoteAnswer } from '../../db/repositories';
+import type { QuoteAnswer } from '../../core';
 
 type AnswerFormProps = {
   readonly initialStatus: QuoteAnswer['status'];

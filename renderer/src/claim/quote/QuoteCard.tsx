@@ -21,9 +21,8 @@ import type { QuoteLine } from '#shared/domain/quote';
 import { canEditQuote } from '#shared/domain/quote';
 import type { EvaluationResult } from '#shared/policy';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
-import { appDatabase } from '../../db/appDatabase';
-import type { QuoteAnswer, RepositoryResult } from '../../db/repositories';
-import { createRepositories } from '../../db/repositories';
+import type { QuoteAnswer, RepositoryResult } from '../../core';
+import { useStationCore } from '../../core';
 import { useNow } from '../../hooks/useNow';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { useWriteContext } from '../../hooks/useWriteContext';
@@ -62,6 +61,7 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
   const format = useStationFormat();
   const { station } = useStationContext();
   const context = useWriteContext();
+  const { commands } = useStationCore();
   const revisions = useClaimQuotes(claim.id);
   const printing = useQuotePrinting();
   const [shownId, setShownId] = useState<string | null>(null);
@@ -85,7 +85,6 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
     setFailure(result.ok ? undefined : t('quote.failed', { reason: refusalText(t, result.error) }));
     return result.ok ? result.value : undefined;
   }
-  const repositories = () => createRepositories(appDatabase());
 
   const header = (
     <Title order={3} size="h4" id={titleId}>
@@ -121,7 +120,7 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
                 currency !== undefined &&
                 context !== undefined &&
                 void run(() =>
-                  repositories().quotes.create(
+                  commands.quotes.create(
                     {
                       claimId: claim.id,
                       revision: 1,
@@ -149,23 +148,23 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
   async function addLine(draft: QuoteLineDraft): Promise<boolean> {
     if (context === undefined) return false;
     const added = await run(() =>
-      repositories().quoteLines.create({ ...draft, quoteId: quote.id }, context),
+      commands.quoteLines.create({ ...draft, quoteId: quote.id }, context),
     );
     return added !== undefined;
   }
   async function removeLine(line: QuoteLine): Promise<void> {
-    if (context !== undefined) await run(() => repositories().quoteLines.remove(line.id, context));
+    if (context !== undefined) await run(() => commands.quoteLines.remove(line.id, context));
   }
   async function recordAnswer(answer: QuoteAnswer): Promise<boolean> {
     if (context === undefined) return false;
-    const answered = await run(() => repositories().quotes.answer(quote.id, answer, context));
+    const answered = await run(() => commands.quotes.answer(quote.id, answer, context));
     if (answered !== undefined) setAnswering(undefined);
     return answered !== undefined;
   }
   async function revise(): Promise<void> {
     if (context === undefined) return;
     const revised = await run(() =>
-      repositories().quotes.revise(quote.id, plusDays(today, validityDays), context),
+      commands.quotes.revise(quote.id, plusDays(today, validityDays), context),
     );
     if (revised !== undefined) setShownId(revised.id);
   }
@@ -285,8 +284,7 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
                 loading={busy}
                 disabled={lines.length === 0}
                 onClick={() =>
-                  context !== undefined &&
-                  void run(() => repositories().quotes.send(quote.id, context))
+                  context !== undefined && void run(() => commands.quotes.send(quote.id, context))
                 }
               >
                 {t('quote.actions.send')}

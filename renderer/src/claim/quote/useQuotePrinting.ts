@@ -6,8 +6,8 @@ import type { IsoDate } from '#shared/domain/primitives';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
 import type { Decision } from '#shared/policy';
 import { getBridge } from '../../bridge/getBridge';
-import { stationPrinting } from '../../db/records';
-import type { StationSettingsRow } from '../../db/records';
+import { stationPrinting } from '../../core';
+import type { StationSettingsRow } from '../../core';
 import { printRequestOf, repairCenterOf, type MissingForDocuments } from '../claimDocumentRecords';
 
 /** What the last print of a quote came to. */

@@ -17,11 +17,8 @@ import type { CurrencyCode } from '#shared/domain/primitives';
 import type { ShipmentDirection } from '#shared/domain/shipment';
 import type { ShippingPayer } from '#shared/domain/vocabulary';
 import type { DecisionOption } from '#shared/policy';
-import { appDatabase } from '../../db/appDatabase';
-import { storeAttachment } from '../../db/attachments';
-import type { StoredShipmentLeg } from '../../db/records';
-import type { WriteContext } from '../../db/repositories';
-import { createRepositories } from '../../db/repositories';
+import type { StoredShipmentLeg, WriteContext } from '../../core';
+import { useStationCore } from '../../core';
 import { moneyFieldError } from '../../money/moneyErrorText';
 import { MoneyField } from '../../money/MoneyField';
 import { moneyInputText, parseMoneyInput } from '../../money/moneyInput';
@@ -51,6 +48,7 @@ export function ShipmentLegForm({
   onDone,
 }: ShipmentLegFormProps) {
   const { t } = useTranslation();
+  const core = useStationCore();
   const directionLabelId = useId();
   const payerLabelId = useId();
   const policyPayer = (direction: ShipmentDirection): ShippingPayer | null | undefined =>
@@ -92,12 +90,11 @@ export function ShipmentLegForm({
     setErrors(found);
     if (Object.keys(found).length > 0 || (costValue !== undefined && !costValue.ok)) return;
     setSaving(true);
-    const db = appDatabase();
-    const repositories = createRepositories(db);
+    const repositories = core.commands;
     let receiptEvidenceId = leg?.receiptEvidenceId;
     if (receipt !== null) {
       // The bytes go to the attachment store first; the receipt is evidence of the claim.
-      const stored = await storeAttachment(db, receipt);
+      const stored = await core.attachments.store(receipt);
       if (!stored.ok) {
         setSaving(false);
         setErrors({ receipt: stored.error.message });

@@ -18,9 +18,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Claim } from '#shared/domain/claim';
 import type { EvaluationResult } from '#shared/policy';
-import { appDatabase } from '../../db/appDatabase';
-import { readAttachment } from '../../db/attachments';
-import type { StoredEvidence, StoredShipmentLeg } from '../../db/records';
+import type { StationCore, StoredEvidence, StoredShipmentLeg } from '../../core';
+import { useStationCore } from '../../core';
 import { useStationFormat } from '../../hooks/useStationFormat';
 import { useWriteContext } from '../../hooks/useWriteContext';
 import { useStationContext } from '../../station/StationContext';
@@ -34,8 +33,12 @@ type ShipmentsCardProps = {
 };
 
 /** Opens a stored receipt, from the attachment store, in the system's viewer (or a new tab). */
-async function openReceipt(t: TFunction, receipt: StoredEvidence): Promise<void> {
-  const blob = await readAttachment(appDatabase(), receipt.sha256);
+async function openReceipt(
+  core: StationCore,
+  t: TFunction,
+  receipt: StoredEvidence,
+): Promise<void> {
+  const blob = await core.queries.attachmentBytes(receipt.sha256);
   if (blob === undefined) {
     notifications.show({
       closeButtonProps: { 'aria-label': t('notification.close') },
@@ -54,6 +57,7 @@ export function ShipmentsCard({ claim, decision }: ShipmentsCardProps) {
   const format = useStationFormat();
   const { station } = useStationContext();
   const context = useWriteContext();
+  const core = useStationCore();
   const legs = useShipmentLegs(claim.id);
   // Undefined: no form; null: a new leg; a leg: editing it.
   const [editing, setEditing] = useState<StoredShipmentLeg | null | undefined>(undefined);
@@ -121,7 +125,7 @@ export function ShipmentsCard({ claim, decision }: ShipmentsCardProps) {
                         <Anchor
                           component="button"
                           size="sm"
-                          onClick={() => void openReceipt(t, receipt)}
+                          onClick={() => void openReceipt(core, t, receipt)}
                           aria-label={`${t('shipments.receiptOpen')}: ${receipt.fileName}`}
                         >
                           {receipt.fileName}

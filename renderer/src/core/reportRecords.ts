@@ -3,7 +3,7 @@ import type { EntityTable } from 'dexie';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
 import type { ReportFilter, ReportRecords, StatusChange } from '#shared/reports';
-import type { FixlineDatabase } from '../db/database';
+import { FixlineDatabase } from '../db/database';
 import type {
   StoredAuditEvent,
   StoredClaim,
@@ -133,4 +133,13 @@ export async function loadReportRecords(
     misuseFindings,
     statusChanges,
   };
+}
+
+/**
+ * The reports worker's one read, over a connection of its own to the station's database: the
+ * worker needs neither the repositories nor the backup code of the whole core.
+ */
+export function openReportRecordsReader(): (filter: ReportFilter) => Promise<ReportRecords> {
+  const db = new FixlineDatabase();
+  return (filter) => loadReportRecords(db, filter);
 }

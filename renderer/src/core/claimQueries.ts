@@ -1,0 +1,179 @@
+import type { AuditEvent } from '#shared/domain/audit';
+import type { FixlineDatabase } from '../db/database';
+import type {
+  StoredAttachment,
+  StoredAuditEvent,
+  StoredClaim,
+  StoredEvidence,
+  StoredInspection,
+  StoredMisuseFinding,
+  StoredNote,
+  StoredQuote,
+  StoredQuoteLine,
+  StoredShipmentLeg,
+} from '../db/records';
+import { isLive } from '../db/records';
+
+/** A piece of evidence with what the attachment store knows of its bytes (its thumbnail). */
+export type EvidenceItem = {
+  readonly evidence: StoredEvidence;
+  /** Undefined when the bytes are not on this station yet. */
+  readonly attachment: StoredAttachment | undefined;
+};
+
+/** The latest live inspection of a claim and its live misuse findings. */
+export type RecordedInspection = {
+  readonly inspection: StoredInspection | undefined;
+  readonly findings: readonly StoredMisuseFinding[];
+};
+
+/** The audit events of a claim and of every record under it, with those records (deleted too). */
+export type ClaimAudit = {
+  readonly events: readonly AuditEvent[];
+  readonly evidence: ReadonlyMap<string, StoredEvidence>;
+  readonly misuseFindings: ReadonlyMap<string, StoredMisuseFinding>;
+  readonly quotes: ReadonlyMap<string, { readonly revision: number }>;
+};
+
+/** Every revision of a claim's quote, oldest first, each with its live lines. */
+export type ClaimQuotes = readonly {
+  readonly quote: StoredQuote;
+  readonly lines: readonly StoredQuoteLine[];
+}[];
+
+/** A shipment leg with the evidence of its receipt, when one was attached. */
+export type ShipmentLegItem = {
+  readonly leg: StoredShipmentLeg;
+  readonly receipt: StoredEvidence | undefined;
+};
+
+/** A claim's live evidence, oldest first, with thumbnails. */
+export async function claimEvidence(
+  db: FixlineDatabase,
+  claimId: string,
+): Promise<readonly EvidenceItem[]> {
+  const evidence = await db.evidence.where('claimId').equals(claimId).filter(isLive).toArray();
+  evidence.sort((first, second) => first.capturedAt.localeCompare(second.capturedAt));
+  const attachments = await db.attachments.bulkGet(evidence.map((item) => item.sha256));
+  return evidence.map((item, index) => ({ evidence: item, attachment: attachments[index] }));
+}
+
+/** A claim's live notes, newest first. */
+export async function claimNotes(db: FixlineDatabase, claimId: string): Promise<StoredNote[]> {
+  const notes = await db.notes.where('claimId').equals(claimId).filter(isLive).toArray();
+  return notes.sort(
+    (first, second) => second.at.localeCompare(first.at) || second.id.localeCompare(first.id),
+  );
+}
+
+/** The inspection the decision reads (the latest live one) and its live findings. */
+export async function claimInspection(
+  db: FixlineDatabase,
+  claimId: string,
+): Promise<RecordedInspection> {
+  const inspections = await db.inspections
+    .where('claimId')
+    .equals(claimId)
+    .filter(isLive)
+    .toArray();
+  const inspection = inspections.sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
+  const findings =
+    inspection === undefined
+      ? []
+      : await db.misuseFindings
+          .where('inspectionId')
+          .equals(inspection.id)
+          .filter(isLive)
+          .toArray();
+  return { inspection, findings };
+}
+
+/**
+ * Every change of a claim and its child records: deleted rows count too, since their deletion
+ * is part of the story. Read through the `[entity+entityId]` index.
+ */
+export async function claimAudit(db: FixlineDatabase, claimId: string): Promise<ClaimAudit> {
+  const [evidence, inspections, notes, quotes, shipmentLegs] = await Promise.all([
+    db.evidence.where('claimId').equals(claimId).toArray(),
+    db.inspections.where('claimId').equals(claimId).toArray(),
+    db.notes.where('claimId').equals(claimId).toArray(),
+    db.quotes.where('claimId').equals(claimId).toArray(),
+    db.shipmentLegs.where('claimId').equals(claimId).toArray(),
+  ]);
+  const [misuseFindings, quoteLines] = await Promise.all([
+    db.misuseFindings
+      .where('inspectionId')
+      .anyOf(inspections.map((inspection) => inspection.id))
+      .toArray(),
+    db.quoteLines
+      .where('quoteId')
+      .anyOf(quotes.map((quote) => quote.id))
+      .toArray(),
+  ]);
+  const keys: [string, string][] = [
+    ['claims', claimId],
+    ...evidence.map((row): [string, string] => ['evidence', row.id]),
+    ...inspections.map((row): [string, string] => ['inspections', row.id]),
+    ...misuseFindings.map((row): [string, string] => ['misuseFindings', row.id]),
+    ...notes.map((row): [string, string] => ['notes', row.id]),
+    ...quotes.map((row): [string, string] => ['quotes', row.id]),
+    ...quoteLines.map((row): [string, string] => ['quoteLines', row.id]),
+    ...shipmentLegs.map((row): [string, string] => ['shipmentLegs', row.id]),
+  ];
+  const events = await db.auditEvents.where('[entity+entityId]').anyOf(keys).toArray();
+  return {
+    events,
+    evidence: new Map(evidence.map((row) => [row.id, row])),
+    misuseFindings: new Map(misuseFindings.map((row) => [row.id, row])),
+    quotes: new Map(quotes.map((row) => [row.id, row])),
+  };
+}
+
+/** The audit events of the claim row itself (its transitions and edits), not its children. */
+export function claimEvents(db: FixlineDatabase, claimId: string): Promise<StoredAuditEvent[]> {
+  return db.auditEvents.where('[entity+entityId]').equals(['claims', claimId]).toArray();
+}
+
+/** The quote revisions of a claim, oldest first, with their live lines in the order added. */
+export async function claimQuotes(db: FixlineDatabase, claimId: string): Promise<ClaimQuotes> {
+  const quotes = await db.quotes
+    .where('claimId')
+    .equals(claimId)
+    .filter((quote) => quote.deletedAt === undefined)
+    .toArray();
+  quotes.sort((a, b) => a.revision - b.revision);
+  const lines = await db.quoteLines
+    .where('quoteId')
+    .anyOf(quotes.map((quote) => quote.id))
+    .filter((line) => line.deletedAt === undefined)
+    .toArray();
+  // UUIDv7 ids sort by time.
+  lines.sort((a, b) => a.id.localeCompare(b.id));
+  return quotes.map((quote) => ({
+    quote,
+    lines: lines.filter((line) => line.quoteId === quote.id),
+  }));
+}
+
+/** A claim's live shipment legs in the order they were recorded, each with its receipt. */
+export async function shipmentLegs(
+  db: FixlineDatabase,
+  claimId: string,
+): Promise<readonly ShipmentLegItem[]> {
+  const legs = await db.shipmentLegs
+    .where('claimId')
+    .equals(claimId)
+    .filter((leg) => leg.deletedAt === undefined)
+    .toArray();
+  legs.sort((a, b) => a.id.localeCompare(b.id));
+  const receipts = await db.evidence.bulkGet(legs.map((leg) => leg.receiptEvidenceId ?? ''));
+  return legs.map((leg, index) => ({ leg, receipt: receipts[index] }));
+}
+
+/** The live claims of an RMA number (upper case, as stored). */
+export async function claimsByRmaNumber(
+  db: FixlineDatabase,
+  rmaNumber: string,
+): Promise<StoredClaim[]> {
+  return (await db.claims.where('rmaNumber').equals(rmaNumber).toArray()).filter(isLive);
+}
