@@ -54,7 +54,8 @@ async function readClock(transaction: Transaction, node: string): Promise<HlcSta
 
 /**
  * Runs repository operations: each in one guarded transaction that also ticks the station's
- * clock and writes one outbox entry with every row the operation changed, or nothing at all.
+ * clock and writes outbox entries with every row the operation changed (one entry, or for a bulk
+ * write one per page of records), or nothing at all.
  */
 export class RepositoryWriter {
   readonly #now: () => number;
@@ -105,16 +106,20 @@ export class RepositoryWriter {
           );
           const value = await operation(session);
           await session.rederiveClaimDeadlines();
-          if (session.rowChanges.length > 0) {
-            const entry: OutboxEntry = {
-              sequence: await session.nextSequence('outbox'),
-              mutationId: uuidv7(),
-              station: settings.stationCode,
-              actor: context.actor,
-              at: encodedStamp,
-              rows: session.rowChanges,
-            };
-            await transaction.table<OutboxEntry, number>('outbox').add(entry);
+          const pages = session.outboxPages();
+          if (pages.length > 0) {
+            const entries: OutboxEntry[] = [];
+            for (const rows of pages) {
+              entries.push({
+                sequence: await session.nextSequence('outbox'),
+                mutationId: uuidv7(),
+                station: settings.stationCode,
+                actor: context.actor,
+                at: encodedStamp,
+                rows,
+              });
+            }
+            await transaction.table<OutboxEntry, number>('outbox').bulkAdd(entries);
             await transaction
               .table<SettingsRow, string>('settings')
               .put({ key: 'clock', lastStamp: encodedStamp });

@@ -138,6 +138,18 @@ type PreparedWrite<Row, Stored extends SyncFields & { readonly id: RecordId }> =
 const absent = null;
 
 /**
+ * How many records a bulk write stores per request. One request of 50,000 rows holds them all in
+ * memory at once (and their clones) for no speed gain.
+ */
+const bulkPageRecords = 5_000;
+
+/**
+ * How many records (each with its audit event) one outbox entry of a bulk write carries at most,
+ * so an import becomes many small entries instead of one too large to clone, push or apply.
+ */
+export const outboxPageRecords = 1_000;
+
+/**
  * What one repository operation does inside its transaction: it writes rows with their stamps
  * and audit events and collects the changes for the operation's outbox entry. Every field the
  * operation changes gets the same stamp, `stamp`.
@@ -146,6 +158,8 @@ export class WriteSession {
   readonly #rowChanges: OutboxRowChange[] = [];
   /** Rows written that claims' deadline fields read: see {@link rederiveClaimDeadlines}. */
   readonly #claimDeadlineInputs = new ClaimDeadlineInputs();
+  /** Where in `#rowChanges` a new outbox entry starts, besides at 0 (see {@link outboxPages}). */
+  readonly #outboxPageStarts: number[] = [];
 
   /**
    * @param transaction the guarded transaction of the operation.
@@ -176,6 +190,21 @@ export class WriteSession {
    */
   async rederiveClaimDeadlines(): Promise<void> {
     await this.#claimDeadlineInputs.rederive(this.transaction);
+  }
+
+  /**
+   * The row changes split into outbox entries: one for a single write, one per
+   * {@link outboxPageRecords} records for a bulk write. A record and its audit event always share
+   * an entry.
+   */
+  outboxPages(): readonly (readonly OutboxRowChange[])[] {
+    const starts = [0, ...this.#outboxPageStarts, this.#rowChanges.length];
+    const pages: OutboxRowChange[][] = [];
+    for (let index = 1; index < starts.length; index++) {
+      const page = this.#rowChanges.slice(starts[index - 1], starts[index]);
+      if (page.length > 0) pages.push(page);
+    }
+    return pages;
   }
 
   /** A table of the transaction. */
@@ -245,7 +274,7 @@ export class WriteSession {
 
   /**
    * Adds many new records (an import) as {@link insert} adds one, each with its stamps and audit
-   * event, in two bulk writes, with the definition's `checkAll` when it has one.
+   * event, in bulk writes, with the definition's `checkAll` when it has one.
    */
   async insertAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
@@ -256,7 +285,7 @@ export class WriteSession {
     const prepared = await Promise.all(
       rows.map((row) => this.prepareInsert(definition, row, checkOnce ? 'checked' : 'each')),
     );
-    return this.writePrepared(definition, prepared);
+    return this.writePrepared(definition, prepared, 'add');
   }
 
   /**
@@ -278,7 +307,7 @@ export class WriteSession {
   }
 
   /**
-   * Replaces many live records (an import) as {@link replace} replaces one, in two bulk writes,
+   * Replaces many live records (an import) as {@link replace} replaces one, in bulk writes,
    * with the definition's `checkAll` when it has one. Only the records that change are written.
    */
   async replaceAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
@@ -297,7 +326,7 @@ export class WriteSession {
       this,
       'update',
     );
-    return this.writePrepared(definition, changed);
+    return this.writePrepared(definition, changed, 'put');
   }
 
   /** A new record's stored row, changes and audit event, checked but not written yet. */
@@ -392,21 +421,33 @@ export class WriteSession {
     };
   }
 
-  /** Writes prepared rows and their audit events in two bulk writes, for the outbox as well. */
+  /**
+   * Writes prepared rows and their audit events, a page at a time, and records them for the
+   * outbox in entries of {@link outboxPageRecords} records. New rows are added rather than put:
+   * Dexie reads the old row of every put to update its live queries, which doubles the work.
+   */
   private async writePrepared<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
     prepared: readonly PreparedWrite<Row, Stored>[],
+    mode: 'add' | 'put',
   ): Promise<Stored[]> {
-    const rows = prepared.map((write) => write.stored);
-    // Both in flight at once: IndexedDB stores the rows while the audit events are serialized.
-    await Promise.all([
-      this.table<Stored>(definition.table).bulkPut(rows),
-      this.table<StoredAuditEvent>('auditEvents').bulkAdd(
-        prepared.map((write) => write.audit.stored),
-      ),
-    ]);
-    for (const write of prepared) this.recordPrepared(definition.table, write);
-    return rows;
+    const table = this.table<Stored>(definition.table);
+    const auditEvents = this.table<StoredAuditEvent>('auditEvents');
+    for (let start = 0; start < prepared.length; start += bulkPageRecords) {
+      const page = prepared.slice(start, start + bulkPageRecords);
+      const rows = page.map((write) => write.stored);
+      // Both in flight at once: IndexedDB stores the rows while the audit events are serialized.
+      await Promise.all([
+        mode === 'add' ? table.bulkAdd(rows) : table.bulkPut(rows),
+        auditEvents.bulkAdd(page.map((write) => write.audit.stored)),
+      ]);
+    }
+    prepared.forEach((write, index) => {
+      if (index % outboxPageRecords === 0 && this.#rowChanges.length > 0)
+        this.#outboxPageStarts.push(this.#rowChanges.length);
+      this.recordPrepared(definition.table, write);
+    });
+    return prepared.map((write) => write.stored);
   }
 
   /** Records a prepared write and its audit event for the outbox, in the order they happened. */
