@@ -131,7 +131,7 @@ describe('schema version 3', () => {
     version2.close();
 
     const db = new FixlineDatabase(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(currentSchemaVersion);
     expect(
       (await db.claims.where('assigneeId').equals(assigned.assigneeId).toArray()).map(
         (claim) => claim.id,

@@ -1,5 +1,7 @@
 export type { ClaimRecords } from './claimDetails';
-export type { StationCore, StationQueries } from './stationCore';
+export type { QueueFilterChoices, StationCore, StationQueries } from './stationCore';
+export type { QueueClaimLabel, QueueRow, QueueWindow } from './queueReadModel';
+export type { QueueCursor, QueueFilterCounts, QueueWindowRequest } from '../db/claimQueue';
 export { appStationCore } from './appStationCore';
 export { createStationCore } from './stationCore';
 export { StationCoreProvider, useCoreQuery, useStationCore } from './StationCoreProvider';

@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import { builtInPacks } from '#shared/policy';
-import type { QueueFilterCounts } from '../db/claimQueue';
+import type { QueueFilterCounts } from '../core';
 import type { Person, QueueFilter } from '../db/records';
 import { queueFilterSchema } from '../db/records';
 import { useCountFormat } from './useQueueFormat';

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatRmaNumber } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { PolicyId } from '#shared/policy';
+import { tallyClaimCounts } from '../../db/claimCounts';
 import { claimDeadlineFields } from '../../db/claimDeadline';
 import type { StationCalendar } from '../../station/claimEvaluation';
 import type { FixlineDatabase } from '../../db/database';
@@ -235,6 +236,7 @@ export async function restoreQueueStation(
     customers,
     devices,
     claims,
+    claimCounts: tallyClaimCounts(claims),
     auditEvents: [],
     outbox: [],
     sequences: sequences.map((row) =>

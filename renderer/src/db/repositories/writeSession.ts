@@ -27,6 +27,9 @@ export type RecordReference<Row> = {
   readonly noun: string;
 };
 
+/** A row as a write found it (undefined for a new one) and as it stored it. */
+export type StoredChange<Stored> = { readonly before: Stored | undefined; readonly after: Stored };
+
 /** Which write a {@link RecordDefinition.check} is asked about. */
 export type WriteOperation = 'create' | 'update' | 'delete';
 
@@ -50,6 +53,16 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
    * station's calendar), read in the write's transaction. Like `toStored`'s, never synced.
    */
   readonly derive?: (stored: Stored, session: WriteSession) => Promise<Stored>;
+  /** The tombstone of a stored row, without the local fields that describe live rows only. */
+  readonly tombstoned?: (stored: Stored) => Stored;
+  /**
+   * Keeps what is derived from the table's rows current (the queue's claim counts), in the
+   * write's transaction; called once per write with every row it stored.
+   */
+  readonly afterStore?: (
+    changes: readonly StoredChange<Stored>[],
+    session: WriteSession,
+  ) => Promise<void>;
   /** Stamps the record as changed, when a write changes anything (a claim's `updatedAt`). */
   readonly touch?: (row: Row, at: IsoDateTime) => Row;
   /**
@@ -127,6 +140,7 @@ type PreparedAudit = {
 /** A row write checked and stamped but not stored yet, with what the outbox records of it. */
 type PreparedWrite<Row, Stored extends SyncFields & { readonly id: RecordId }> = {
   readonly row: Row;
+  readonly before: Stored | undefined;
   readonly stored: Stored;
   readonly set: ReadonlyMap<string, unknown>;
   readonly unset: readonly string[];
@@ -227,6 +241,7 @@ export class WriteSession {
     const prepared = await this.prepareInsert(definition, row, 'each');
     await this.table<Stored>(definition.table).add(prepared.stored);
     await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    await definition.afterStore?.([{ before: undefined, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
   }
@@ -261,6 +276,7 @@ export class WriteSession {
     if (prepared === undefined) return existing;
     await this.table<Stored>(definition.table).put(prepared.stored);
     await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    await definition.afterStore?.([{ before: existing, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
   }
@@ -306,6 +322,7 @@ export class WriteSession {
     for (const [field, value] of fields) changes[field] = { from: absent, to: value };
     return {
       row,
+      before: undefined,
       stored,
       set: fields,
       unset: [],
@@ -370,6 +387,7 @@ export class WriteSession {
     );
     return {
       row: touched,
+      before: existing,
       stored,
       set,
       unset,
@@ -393,6 +411,10 @@ export class WriteSession {
         prepared.map((write) => write.audit.stored),
       ),
     ]);
+    await definition.afterStore?.(
+      prepared.map((write) => ({ before: write.before, after: write.stored })),
+      this,
+    );
     for (const write of prepared) this.recordPrepared(definition.table, write);
     return rows;
   }
@@ -413,12 +435,14 @@ export class WriteSession {
   ): Promise<Stored> {
     const role = this.authorize(definition.action(['deletedAt']));
     await definition.check?.(existing, this, 'delete');
-    const stored: Stored = {
+    const tombstone: Stored = {
       ...existing,
       ...this.syncFields({ ...existing.stamps, deletedAt: this.stamp }),
       deletedAt: this.at,
     };
+    const stored = definition.tombstoned?.(tombstone) ?? tombstone;
     await this.table<Stored>(definition.table).put(stored);
+    await definition.afterStore?.([{ before: existing, after: stored }], this);
     this.recordChange(definition.table, existing.id, new Map([['deletedAt', this.at]]), []);
     await this.appendAudit(
       definition.table,
