@@ -201,8 +201,11 @@ async function readBeyond(
     if (last === undefined || read.length < batch) {
       return { claims: found.slice(skip), exhausted: true };
     }
-    from = { at: atOf(last, source.order), id: last.id };
-    // Doubling also gets past a run of claims that share one instant.
+    // Within a run of claims that share one instant the read starts at the run's first: go on
+    // from the last claim read only once it is past the cursor, and read more each round.
+    if (from === undefined || beyond(last, source.order, from, forward)) {
+      from = { at: atOf(last, source.order), id: last.id };
+    }
     batch *= 2;
   }
 }
