@@ -56,16 +56,6 @@ const rendererSandbox = {
     'renderer/ runs in a sandboxed page: it reaches the desktop only through window.fixline, never Electron, Node or the server code.',
 };
 
-/**
- * Files that still read the database directly until the queue's read model moves into the core:
- * moved by the queue work, then this list goes.
- */
-const movedByQueueWork = [
-  'renderer/src/queue/**',
-  'renderer/src/hooks/useClaimQueue.ts',
-  'renderer/src/hooks/useBulkStatusChange.ts',
-];
-
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', '.scratch/'] },
   js.configs.recommended,
@@ -141,7 +131,7 @@ export default tseslint.config(
     // useStationCore(), so a test or sync can hand them another database. Only core/ and db/
     // reach the database; a rule given again replaces the one above, so the sandbox is repeated.
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/core/**', 'renderer/src/db/**', ...movedByQueueWork],
+    ignores: ['renderer/src/core/**', 'renderer/src/db/**'],
     rules: restrict(rendererSandbox, {
       group: ['**/db', '**/db/**', 'dexie', 'dexie/**', 'dexie-*', 'dexie-*/**'],
       message:

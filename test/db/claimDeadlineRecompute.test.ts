@@ -5,7 +5,7 @@ import type { Claim } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { IsoDateTime, RecordId } from '#shared/domain/primitives';
 import { storeAttachment } from '../../renderer/src/db/attachments';
-import { planQueue, readQueueClaims } from '../../renderer/src/db/claimQueue';
+import { readQueueWindow } from '../../renderer/src/db/claimQueue';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { StoredClaim } from '../../renderer/src/db/records';
 import type { Repositories } from '../../renderer/src/db/repositories';
@@ -59,9 +59,12 @@ async function openClaim(
 
 /** The ids of the claims the queue's "overdue" filter lists at `nowIso`. */
 async function overdueAt(db: FixlineDatabase, nowIso: IsoDateTime): Promise<RecordId[]> {
-  const plan = await planQueue(db, { overdue: true }, nowIso);
-  const claims = await readQueueClaims(db, { overdue: true }, plan, nowIso, 0, 100);
-  return claims.map((claim) => claim.id);
+  const window = await readQueueWindow(db, { overdue: true }, nowIso, {
+    from: 'position',
+    start: 0,
+    size: 100,
+  });
+  return window.claims.map((claim) => claim.id);
 }
 
 /**

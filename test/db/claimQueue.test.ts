@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { RecordId } from '#shared/domain/primitives';
 import { deadlinePassesAt } from '../../renderer/src/db/claimDeadline';
 import {
+  countQueue,
   countQueueFilters,
-  planQueue,
-  queuePlanCount,
-  readQueueClaims,
+  matchesQueueFilter,
+  queueCursor,
+  readQueueIds,
+  readQueueWindow,
 } from '../../renderer/src/db/claimQueue';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { QueueFilter, StoredClaim } from '../../renderer/src/db/records';
@@ -157,16 +159,18 @@ describe('the queue’s filters', () => {
   }
 
   const rmaNumbersOf = async (db: FixlineDatabase, filter: QueueFilter, nowIso: string) => {
-    const plan = await planQueue(db, filter, nowIso);
-    const claims = await readQueueClaims(db, filter, plan, nowIso, 0, 100);
-    expect(queuePlanCount(plan)).toBe(claims.length);
+    const { claims } = await readQueueWindow(db, filter, nowIso, {
+      from: 'position',
+      start: 0,
+      size: 100,
+    });
+    expect(await countQueue(db, filter, nowIso)).toBe(claims.length);
     return claims.map((claim) => claim.rmaNumber);
   };
 
-  it('list each status, pack and assignee oldest first, each on one index range', async () => {
+  it('list each status, pack and assignee oldest first, each counted by the counts table', async () => {
     const { db } = await seededQueue();
-    const statusPlan = await planQueue(db, { status: 'intake' }, beforeDeadline);
-    expect(statusPlan).toEqual({ kind: 'range', count: 3 });
+    expect(await db.claimCounts.get('status:intake')).toEqual({ key: 'status:intake', count: 3 });
     expect(await rmaNumbersOf(db, { status: 'intake' }, beforeDeadline)).toEqual([
       'RMA-JKT1-000001',
       'RMA-JKT1-000003',
@@ -189,10 +193,9 @@ describe('the queue’s filters', () => {
     expect(await rmaNumbersOf(db, { overdue: true }, afterDeadline)).toEqual(['RMA-JKT1-000001']);
   });
 
-  it('combine conditions by intersecting index keys, in the queue’s order', async () => {
+  it('combine conditions, in the queue’s order', async () => {
     const { db } = await seededQueue();
     const filter: QueueFilter = { status: 'intake', assigneeId: technicianA };
-    expect((await planQueue(db, filter, beforeDeadline)).kind).toBe('keys');
     expect(await rmaNumbersOf(db, filter, beforeDeadline)).toEqual([
       'RMA-JKT1-000001',
       'RMA-JKT1-000004',
@@ -278,5 +281,140 @@ describe('saved queue views', () => {
       }),
     );
     expect(await repositories.station.savedViews()).toEqual([view]);
+  });
+});
+
+describe('the queue’s keyset paging', () => {
+  const technicianA: RecordId = '00000000-0000-7000-8000-0000000000a1';
+  const nowIso = '2026-05-06T00:00:00.000Z';
+
+  /**
+   * 40 claims: packs, assignees and statuses in turn, 8 opened in the same second (ties broken by
+   * id), and every seventh deleted, so deleted claims sit between the live ones of every filter.
+   */
+  async function pagedQueue() {
+    const { db, repositories } = await openJakartaStation();
+    const sameSecond = createRepositories(db, { now: () => firstWriteMs + 3_600_000 });
+    const packs = ['igpsport', 'kospet-warranty-refund'] as const;
+    for (let index = 0; index < 40; index += 1) {
+      const writer = index >= 10 && index < 18 ? sameSecond : repositories;
+      const claim = await openClaim(writer, {
+        policyPackId: packs[index % 2],
+        ...(index % 3 === 0 ? { assigneeId: technicianA } : {}),
+      });
+      if (index % 4 === 1) {
+        expectOk(await repositories.claims.transition(claim.id, 'cancelled', asTechnician));
+      }
+      if (index % 7 === 3) expectOk(await repositories.claims.remove(claim.id, asTechnician));
+    }
+    return db;
+  }
+
+  /** The filter's live claims in queue order, by reading and sorting every claim. */
+  async function fullRead(db: FixlineDatabase, filter: QueueFilter) {
+    const byDeadline = filter.overdue === true && Object.keys(filter).length === 1;
+    const at = (claim: StoredClaim) => (byDeadline ? claim.nextDeadlineAt : claim.createdAt) ?? '';
+    return (await db.claims.toArray())
+      .filter((claim) => claim.deletedAt === undefined && matchesQueueFilter(claim, filter, nowIso))
+      .sort((a, b) => (at(a) !== at(b) ? (at(a) < at(b) ? -1 : 1) : a.id < b.id ? -1 : 1))
+      .map((claim) => claim.id);
+  }
+
+  const filters: readonly QueueFilter[] = [
+    {},
+    { status: 'intake' },
+    { packId: 'igpsport' },
+    { assigneeId: technicianA },
+    { status: 'intake', packId: 'kospet-warranty-refund' },
+    { overdue: true },
+    { overdue: true, packId: 'igpsport' },
+  ];
+
+  it('reads windows forward by keys that join into the order of a full read', async () => {
+    const db = await pagedQueue();
+    for (const filter of filters) {
+      const expected = await fullRead(db, filter);
+      expect(expected.length).toBeGreaterThan(1);
+      const ids: string[] = [];
+      let window = await readQueueWindow(db, filter, nowIso, {
+        from: 'position',
+        start: 0,
+        size: 3,
+      });
+      while (window.claims.length > 0) {
+        expect(window.start).toBe(ids.length);
+        ids.push(...window.claims.map((claim) => claim.id));
+        const last = window.claims.at(-1);
+        if (last === undefined) break;
+        window = await readQueueWindow(db, filter, nowIso, {
+          from: 'after',
+          cursor: queueCursor(last, filter),
+          skip: 0,
+          start: ids.length,
+          size: 3,
+        });
+      }
+      expect(ids).toEqual(expected);
+      expect(await countQueue(db, filter, nowIso)).toBe(expected.length);
+    }
+  });
+
+  it('reads windows backward from the end by keys, and skips rows when asked', async () => {
+    const db = await pagedQueue();
+    for (const filter of filters) {
+      const expected = await fullRead(db, filter);
+      const ids: string[] = [];
+      let window = await readQueueWindow(db, filter, nowIso, {
+        from: 'before',
+        cursor: undefined,
+        skip: 0,
+        end: expected.length,
+        size: 4,
+      });
+      for (;;) {
+        expect(window.start).toBe(expected.length - ids.length - window.claims.length);
+        ids.unshift(...window.claims.map((claim) => claim.id));
+        const first = window.claims[0];
+        if (first === undefined || window.start === 0) break;
+        window = await readQueueWindow(db, filter, nowIso, {
+          from: 'before',
+          cursor: queueCursor(first, filter),
+          skip: 0,
+          end: window.start,
+          size: 4,
+        });
+      }
+      expect(ids).toEqual(expected);
+
+      const [firstClaim] = (
+        await readQueueWindow(db, filter, nowIso, { from: 'position', start: 0, size: 1 })
+      ).claims;
+      if (firstClaim === undefined) throw new Error('the filter holds claims');
+      const skipped = await readQueueWindow(db, filter, nowIso, {
+        from: 'after',
+        cursor: queueCursor(firstClaim, filter),
+        skip: 1,
+        start: 2,
+        size: 2,
+      });
+      expect(skipped.claims.map((claim) => claim.id)).toEqual(expected.slice(2, 4));
+    }
+  });
+
+  it('jumps to any position exactly, deleted claims before it or not', async () => {
+    const db = await pagedQueue();
+    for (const filter of filters) {
+      const expected = await fullRead(db, filter);
+      for (let start = 0; start < expected.length + 2; start += 1) {
+        const window = await readQueueWindow(db, filter, nowIso, {
+          from: 'position',
+          start,
+          size: 3,
+        });
+        expect(window.start).toBe(start);
+        expect(window.claims.map((claim) => claim.id)).toEqual(expected.slice(start, start + 3));
+      }
+      expect(await readQueueIds(db, filter, nowIso, 2, 6)).toEqual(expected.slice(2, 6));
+    }
   });
 });

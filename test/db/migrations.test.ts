@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '#shared/domain/customer';
 import { encodeHlc } from '#shared/sync/hybridLogicalClock';
 import { FixlineDatabase } from '../../renderer/src/db/database';
-import type { StoredClaim, Synced } from '../../renderer/src/db/records';
+import { countQueue, readQueueWindow } from '../../renderer/src/db/claimQueue';
+import type { QueueFilter, StoredClaim, Synced } from '../../renderer/src/db/records';
 import { currentSchemaVersion, declareSchema } from '../../renderer/src/db/schema';
 import { schemaVersion1 } from '../../renderer/src/db/schema/v1';
 import { schemaVersion2 } from '../../renderer/src/db/schema/v2';
+import { schemaVersion3 } from '../../renderer/src/db/schema/v3';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, technicianId } from '../factories/domain';
 import { freshDatabaseName } from './testDatabase';
@@ -131,7 +133,7 @@ describe('schema version 3', () => {
     version2.close();
 
     const db = new FixlineDatabase(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(currentSchemaVersion);
     expect(
       (await db.claims.where('assigneeId').equals(assigned.assigneeId).toArray()).map(
         (claim) => claim.id,
@@ -141,5 +143,103 @@ describe('schema version 3', () => {
       (await db.claims.where('policyPackId').equals('igpsport').toArray()).map((c) => c.id),
     ).toEqual([otherPack.id]);
     expect(await db.claims.count()).toBe(3);
+  });
+});
+
+describe('schema version 4', () => {
+  const dewi = '0190a000-0000-7000-8000-00000000beef';
+
+  /** A database as version 3 left it: a deleted claim still has its deadline fields. */
+  async function makeVersion3Database() {
+    const name = freshDatabaseName();
+    const version3 = new Dexie(name);
+    declareSchema(version3, [schemaVersion1, schemaVersion2, schemaVersion3]);
+    const assigned: StoredClaim = {
+      ...intakeClaim,
+      assigneeId: dewi,
+      nextDeadlineAt: '2026-05-04T17:00:00.000Z',
+      nextDeadlineDate: '2026-05-04',
+      nextDeadlineKind: 'first-response',
+    };
+    const otherPack: StoredClaim = { ...closedClaim, policyPackId: 'igpsport' };
+    const deleted: StoredClaim = {
+      ...makeClaim({
+        status: 'intake',
+        rmaNumber: 'RMA-JKT1-000039',
+        createdAt: '2026-03-01T00:00:00.000Z',
+        assigneeId: dewi,
+      }),
+      ...syncFields(['id', 'deletedAt']),
+      deletedAt: '2026-03-02T00:00:00.000Z',
+      nextDeadlineAt: '2026-03-02T17:00:00.000Z',
+      nextDeadlineDate: '2026-03-02',
+      nextDeadlineKind: 'first-response',
+    };
+    await version3.table('claims').bulkAdd([assigned, olderIntakeClaim, otherPack, deleted]);
+    version3.close();
+    return { name, assigned, otherPack, deleted };
+  }
+
+  it('counts the live claims of every filter and combination, leaving deleted ones out', async () => {
+    const { name, assigned } = await makeVersion3Database();
+    const db = new FixlineDatabase(name);
+    const pack = assigned.policyPackId;
+
+    expect(db.verno).toBe(4);
+    expect(
+      Object.fromEntries((await db.claimCounts.toArray()).map((row) => [row.key, row.count])),
+    ).toEqual({
+      all: 3,
+      'status:intake': 2,
+      'status:closed': 1,
+      [`pack:${pack}`]: 2,
+      'pack:igpsport': 1,
+      [`assignee:${dewi}`]: 1,
+      [`status:intake|pack:${pack}`]: 2,
+      'status:closed|pack:igpsport': 1,
+      [`status:intake|assignee:${dewi}`]: 1,
+      [`pack:${pack}|assignee:${dewi}`]: 1,
+      [`status:intake|pack:${pack}|assignee:${dewi}`]: 1,
+    });
+  });
+
+  it('drops the deadline fields of deleted claims, so the overdue index holds live claims only', async () => {
+    const { name, assigned, deleted } = await makeVersion3Database();
+    const db = new FixlineDatabase(name);
+
+    const upgraded = await db.claims.get(deleted.id);
+    expect(upgraded?.deletedAt).toBe(deleted.deletedAt);
+    expect(upgraded).not.toHaveProperty('nextDeadlineAt');
+    expect(upgraded).not.toHaveProperty('nextDeadlineKind');
+    expect(await db.claims.where('nextDeadlineAt').below('2026-06-01').primaryKeys()).toEqual([
+      assigned.id,
+    ]);
+    expect((await db.claims.get(assigned.id))?.nextDeadlineAt).toBe(assigned.nextDeadlineAt);
+  });
+
+  it('keeps the app’s claim queries working without the single-field indexes', async () => {
+    const { name, assigned, otherPack } = await makeVersion3Database();
+    const db = new FixlineDatabase(name);
+    const nowIso = '2026-06-01T00:00:00.000Z';
+    const window = async (filter: QueueFilter) =>
+      (
+        await readQueueWindow(db, filter, nowIso, { from: 'position', start: 0, size: 10 })
+      ).claims.map((claim) => claim.id);
+
+    expect(await window({ status: 'intake' })).toEqual([olderIntakeClaim.id, assigned.id]);
+    expect(await window({ assigneeId: dewi })).toEqual([assigned.id]);
+    expect(await window({ status: 'intake', assigneeId: dewi, overdue: true })).toEqual([
+      assigned.id,
+    ]);
+    expect(await countQueue(db, { overdue: true }, nowIso)).toBe(1);
+    expect((await findClaimsByStatus(db, 'intake')).map((claim) => claim.id)).toEqual([
+      olderIntakeClaim.id,
+      assigned.id,
+    ]);
+    // The reports read a pack's claims by the first part of [policyPackId+createdAt].
+    expect(await db.claims.where('policyPackId').equals('igpsport').primaryKeys()).toEqual([
+      otherPack.id,
+    ]);
+    expect(await db.claims.where('assigneeId').equals(dewi).count()).toBe(2);
   });
 });

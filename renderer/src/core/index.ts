@@ -8,12 +8,15 @@ export type {
 } from './claimQueries';
 export type { KnownDevice } from './stationQueries';
 export type {
+  QueueFilterChoices,
   StationAttachments,
   StationBackup,
   StationConnection,
   StationCore,
   StationQueries,
 } from './stationCore';
+export type { QueueClaimLabel, QueueRow, QueueWindow } from './queueReadModel';
+export type { QueueCursor, QueueFilterCounts, QueueWindowRequest } from '../db/claimQueue';
 export * from './model';
 export { appStationCore } from './appStationCore';
 export { createStationCore } from './stationCore';

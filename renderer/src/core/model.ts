@@ -40,8 +40,10 @@ export {
   partSchema,
   printingSettingsSchema,
   personRoles,
+  queueFilterSchema,
   stationPeople,
   stationPrinting,
+  stationSavedViews,
   timeZoneSchema,
 } from '../db/records';
 export type {

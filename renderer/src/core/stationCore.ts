@@ -1,5 +1,5 @@
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import type { Sha256 } from '#shared/domain/primitives';
+import type { IsoDateTime, RecordId, Sha256 } from '#shared/domain/primitives';
 import type { Result } from '#shared/domain/result';
 import type { ReportFilter, ReportRecords } from '#shared/reports';
 import type {
@@ -23,8 +23,11 @@ import type {
   RestoreOptions,
   RestoreSummary,
 } from '../db/backup';
+import type { QueueFilterCounts, QueueWindowRequest } from '../db/claimQueue';
+import { countQueue, countQueueFilters, readQueueIds } from '../db/claimQueue';
 import type { ConnectionProblem, FixlineDatabase } from '../db/database';
 import type {
+  QueueFilter,
   StationSettingsRow,
   StoredAttachment,
   StoredAuditEvent,
@@ -60,6 +63,15 @@ import { loadClaimRecords } from './claimDetails';
 import { loadReportRecords } from './reportRecords';
 import type { KnownDevice } from './stationQueries';
 import { knownDevice, partsCatalog } from './stationQueries';
+import type { QueueClaimLabel, QueueWindow } from './queueReadModel';
+import { loadClaimLabels, loadQueueWindow } from './queueReadModel';
+
+/** The choices of the queue's filters, each counted on its own. */
+export type QueueFilterChoices = {
+  readonly statuses: readonly ClaimStatus[];
+  readonly packIds: readonly string[];
+  readonly assigneeIds: readonly RecordId[];
+};
 
 /** What screens read: each query is a plain async read, so `useCoreQuery` can keep it live. */
 export type StationQueries = {
@@ -110,6 +122,31 @@ export type StationQueries = {
   readonly attachmentBytes: (sha256: Sha256) => Promise<Blob | undefined>;
   /** Every live record the reports need for the claims `filter` may cover. */
   readonly reportRecords: (filter: ReportFilter) => Promise<ReportRecords>;
+  /**
+   * A window of the queue of `filter`, "overdue" judged at `nowIso`: at a position, or next to
+   * rows already shown (by their cursors).
+   */
+  readonly queueWindow: (
+    filter: QueueFilter,
+    nowIso: IsoDateTime,
+    request: QueueWindowRequest,
+  ) => Promise<QueueWindow>;
+  /** How many claims the queue of `filter` holds. */
+  readonly queueCount: (filter: QueueFilter, nowIso: IsoDateTime) => Promise<number>;
+  /** How many claims each filter choice holds on its own. */
+  readonly queueCounts: (
+    choices: QueueFilterChoices,
+    nowIso: IsoDateTime,
+  ) => Promise<QueueFilterCounts>;
+  /** The ids at positions `start` to `end` (exclusive) of the queue, for a selection. */
+  readonly queueIds: (
+    filter: QueueFilter,
+    nowIso: IsoDateTime,
+    start: number,
+    end: number,
+  ) => Promise<RecordId[]>;
+  /** The RMA number and status of the claims that exist among `claimIds`. */
+  readonly claimLabels: (claimIds: readonly RecordId[]) => Promise<QueueClaimLabel[]>;
 };
 
 /** The attachment store: bytes apart from the synced rows, addressed by SHA-256. */
@@ -193,6 +230,11 @@ export function createStationCore(
       attachments: (sha256s) => db.attachments.bulkGet([...sha256s]),
       attachmentBytes: (sha256) => readAttachment(db, sha256),
       reportRecords: (filter) => loadReportRecords(db, filter),
+      queueWindow: (filter, nowIso, request) => loadQueueWindow(db, filter, nowIso, request),
+      queueCount: (filter, nowIso) => countQueue(db, filter, nowIso),
+      queueCounts: (choices, nowIso) => countQueueFilters(db, choices, nowIso),
+      queueIds: (filter, nowIso, start, end) => readQueueIds(db, filter, nowIso, start, end),
+      claimLabels: (claimIds) => loadClaimLabels(db, claimIds),
     },
     attachments: {
       store: (file, storeOptions) => storeAttachment(db, file, storeOptions),

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { DexieOptions, EntityTable, Table } from 'dexie';
 import type {
   AttachmentBlobRow,
+  ClaimCountRow,
   DraftRow,
   OutboxEntry,
   SequenceRow,
@@ -59,6 +60,7 @@ export class FixlineDatabase extends Dexie {
   declare readonly attachments: EntityTable<StoredAttachment, 'sha256'>;
   declare readonly attachmentBlobs: EntityTable<AttachmentBlobRow, 'sha256'>;
   declare readonly drafts: Table<DraftRow, string>;
+  declare readonly claimCounts: Table<ClaimCountRow, string>;
 
   /**
    * @param name the IndexedDB database name (tests use a fresh one each).

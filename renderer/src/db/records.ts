@@ -59,7 +59,8 @@ export type SyncedTableName = (typeof syncedTableNames)[number];
 /**
  * The tables that stay on this station: its settings (station code, center, clock), the outbox of
  * changes not yet pushed, counters (RMA and outbox sequences), the content-addressed store of
- * attachment bytes with their metadata, and the drafts of forms not yet saved (schema v3).
+ * attachment bytes with their metadata, the drafts of forms not yet saved (schema v3), and the
+ * queue's counts of live claims (schema v4, derived from the claims, so never backed up).
  */
 export const localTableNames = [
   'settings',
@@ -68,6 +69,7 @@ export const localTableNames = [
   'attachments',
   'attachmentBlobs',
   'drafts',
+  'claimCounts',
 ] as const;
 export type LocalTableName = (typeof localTableNames)[number];
 
@@ -124,6 +126,12 @@ export type ClaimDeadlineFields = {
   readonly nextDeadlineDate?: IsoDate;
   readonly nextDeadlineKind?: DeadlineKind;
 };
+
+/**
+ * How many live claims one queue filter holds (schema version 4), by `claimCountKey`: kept in the
+ * transaction of every claim write, so the queue counts without walking an index.
+ */
+export type ClaimCountRow = { readonly key: string; readonly count: number };
 
 /** A part or service the center sells, with its list price; synced so every station quotes alike. */
 export const partSchema = z.object({

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
-import { appDatabase } from '../db/appDatabase';
-import { createRepositories } from '../db/repositories';
+import { useStationCore } from '../core';
 import { useWriteContext } from './useWriteContext';
 
 /** The most claims one bulk change moves: each is its own checked write, and a person reads the report. */
@@ -36,17 +35,17 @@ export function useBulkStatusChange(): {
   readonly reset: () => void;
 } {
   const context = useWriteContext();
+  const { commands, queries } = useStationCore();
   const [progress, setProgress] = useState<BulkProgress>({ kind: 'idle' });
   const run = useCallback(
     async (claimIds: readonly RecordId[], to: ClaimStatus) => {
       if (context === undefined) return;
-      const db = appDatabase();
-      const repositories = createRepositories(db);
       const outcomes: BulkOutcome[] = [];
       setProgress({ kind: 'running', done: 0, count: claimIds.length });
       for (const [index, id] of claimIds.entries()) {
-        const rmaNumber = (await db.claims.get(id))?.rmaNumber ?? id;
-        const result = await repositories.claims.transition(id, to, context);
+        const [label] = await queries.claimLabels([id]);
+        const rmaNumber = label?.rmaNumber ?? id;
+        const result = await commands.claims.transition(id, to, context);
         outcomes.push(
           result.ok
             ? { id, rmaNumber, ok: true }
@@ -62,7 +61,7 @@ export function useBulkStatusChange(): {
       }
       setProgress({ kind: 'finished', outcomes });
     },
-    [context],
+    [commands, context, queries],
   );
   const reset = useCallback(() => setProgress({ kind: 'idle' }), []);
   return { progress, run: context === undefined ? undefined : run, reset };

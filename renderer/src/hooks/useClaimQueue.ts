@@ -1,111 +1,63 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
-import type { DeadlineKind } from '#shared/policy/decision';
-import { appDatabase } from '../db/appDatabase';
-import type { QueueFilterCounts, QueuePlan } from '../db/claimQueue';
-import { countQueueFilters, planQueue, readQueueClaims } from '../db/claimQueue';
-import type { QueueFilter } from '../db/records';
+import type { IsoDateTime } from '#shared/domain/primitives';
+import type {
+  QueueFilterChoices,
+  QueueFilterCounts,
+  QueueWindow,
+  QueueWindowRequest,
+} from '../core';
+import { useCoreQuery } from '../core';
+import type { QueueFilter } from '../core/model';
 
-/** One line of the queue: a claim with the names the bench recognizes it by. */
-export type QueueRow = {
-  readonly id: RecordId;
-  readonly rmaNumber: string;
-  readonly status: ClaimStatus;
-  readonly createdAt: IsoDateTime;
-  readonly policyPackId: string;
-  readonly assigneeId: RecordId | undefined;
-  readonly customerName: string | undefined;
-  readonly deviceModel: string | undefined;
-  readonly serial: string | undefined;
-  readonly nextDeadlineAt: IsoDateTime | undefined;
-  readonly nextDeadlineDate: IsoDate | undefined;
-  readonly nextDeadlineKind: DeadlineKind | undefined;
-};
-
-/** A window of the queue: the rows from `start` on, as many as were asked for (or are left). */
-export type QueueWindow = { readonly start: number; readonly rows: readonly QueueRow[] };
+export type { QueueRow, QueueWindow } from '../core';
 
 /**
- * How the queue reads `filter` (see `planQueue`), kept current; undefined while planning.
+ * How many claims the queue of `filter` holds, kept current; undefined while counting.
  * `nowIso` is when "overdue" is judged: pass a time that moves on by the minute, not every render.
  */
-export function useQueuePlan(filter: QueueFilter, nowIso: IsoDateTime): QueuePlan | undefined {
+export function useQueueCount(filter: QueueFilter, nowIso: IsoDateTime): number | undefined {
   const { status, packId, assigneeId, overdue } = filter;
   const question = JSON.stringify([status, packId, assigneeId, overdue, nowIso]);
-  const answer = useLiveQuery(
-    async () => ({
+  const answer = useCoreQuery(
+    async (core) => ({
       question,
-      plan: await planQueue(appDatabase(), { status, packId, assigneeId, overdue }, nowIso),
+      count: await core.queries.queueCount({ status, packId, assigneeId, overdue }, nowIso),
     }),
     [question],
   );
-  // Until the new filter is planned, the last answer is another filter's: never show its rows.
-  return answer?.question === question ? answer.plan : undefined;
+  // Until the new filter is counted, the last answer is another filter's: never show it.
+  return answer?.question === question ? answer.count : undefined;
 }
 
 /**
- * How many claims each filter choice holds on its own, counted on the indexes; undefined while
+ * How many claims each filter choice holds on its own, from the counts table; undefined while
  * counting, or until `ready`.
  */
 export function useQueueFilterCounts(
-  choices: {
-    readonly statuses: readonly ClaimStatus[];
-    readonly packIds: readonly string[];
-    readonly assigneeIds: readonly RecordId[];
-  },
+  choices: QueueFilterChoices,
   nowIso: IsoDateTime,
   ready: boolean,
 ): QueueFilterCounts | undefined {
   const key = JSON.stringify(choices);
-  return useLiveQuery(
-    async () => (ready ? countQueueFilters(appDatabase(), choices, nowIso) : undefined),
+  return useCoreQuery(
+    async (core) => (ready ? core.queries.queueCounts(choices, nowIso) : undefined),
     // The choices are compared by value: a new array of the same ids is the same question.
     [key, nowIso, ready],
   );
 }
 
 /**
- * The rows `start` to `start + size` of the queue, kept current; undefined while reading. Only
- * these claims, their customers and their devices are read: never the whole queue.
+ * The window of the queue that `request` asks for, kept current; undefined until the first one
+ * is read (later, the last window read stays until the next one is in). Only these claims, their
+ * customers and devices are read.
  */
 export function useQueueWindow(
   filter: QueueFilter,
-  plan: QueuePlan | undefined,
   nowIso: IsoDateTime,
-  start: number,
-  size: number,
+  request: QueueWindowRequest,
 ): QueueWindow | undefined {
-  return useLiveQuery(async () => {
-    if (plan === undefined) return undefined;
-    const db = appDatabase();
-    const claims = await readQueueClaims(db, filter, plan, nowIso, start, size);
-    const [customers, devices] = await Promise.all([
-      db.customers.bulkGet([...new Set(claims.map((claim) => claim.customerId))]),
-      db.devices.bulkGet([...new Set(claims.map((claim) => claim.deviceId))]),
-    ]);
-    const customerNames = new Map(customers.flatMap((row) => (row ? [[row.id, row.name]] : [])));
-    const deviceById = new Map(devices.flatMap((row) => (row ? [[row.id, row]] : [])));
-    return {
-      start,
-      rows: claims.map((claim): QueueRow => {
-        const device = deviceById.get(claim.deviceId);
-        return {
-          id: claim.id,
-          rmaNumber: claim.rmaNumber,
-          status: claim.status,
-          createdAt: claim.createdAt,
-          policyPackId: claim.policyPackId,
-          assigneeId: claim.assigneeId,
-          customerName: customerNames.get(claim.customerId),
-          deviceModel: device?.model,
-          serial: device?.serial ?? device?.imei,
-          nextDeadlineAt: claim.nextDeadlineAt,
-          nextDeadlineDate: claim.nextDeadlineDate,
-          nextDeadlineKind: claim.nextDeadlineKind,
-        };
-      }),
-    };
-    // The filter is part of the plan's identity: a new filter makes a new plan.
-  }, [plan, nowIso, start, size]);
+  const { status, packId, assigneeId, overdue } = filter;
+  return useCoreQuery(
+    (core) => core.queries.queueWindow({ status, packId, assigneeId, overdue }, nowIso, request),
+    [status, packId, assigneeId, overdue, nowIso, request],
+  );
 }

@@ -11,13 +11,12 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
-import { appDatabase } from '../db/appDatabase';
+import { useCoreQuery } from '../core';
 import type { BulkOutcome } from '../hooks/useBulkStatusChange';
 import { maxBulkClaims, useBulkStatusChange } from '../hooks/useBulkStatusChange';
 import { useCountFormat } from './useQueueFormat';
@@ -43,11 +42,10 @@ export function BulkStatusModal({ opened, claimIds, onClose, onFinished }: BulkS
   const [target, setTarget] = useState<ClaimStatus | null>(null);
   const { progress, run, reset } = useBulkStatusChange();
   const tooMany = claimIds.length > maxBulkClaims;
-  const named = useLiveQuery(async () => {
-    if (!opened) return [];
-    const claims = await appDatabase().claims.bulkGet(claimIds.slice(0, namedClaims));
-    return claims.flatMap((claim) => (claim ? [claim] : []));
-  }, [opened, claimIds]);
+  const named = useCoreQuery(
+    async (core) => (opened ? core.queries.claimLabels(claimIds.slice(0, namedClaims)) : []),
+    [opened, claimIds],
+  );
   const running = progress.kind === 'running';
 
   const close = () => {

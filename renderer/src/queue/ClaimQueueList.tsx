@@ -1,19 +1,19 @@
 import { Center, Checkbox, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RecordId } from '#shared/domain/primitives';
-import type { QueuePlan } from '../db/claimQueue';
-import { queuePlanCount } from '../db/claimQueue';
-import type { QueueFilter } from '../db/records';
+import type { QueueFilter } from '../core/model';
 import { useQueueWindow } from '../hooks/useClaimQueue';
 import classes from './ClaimQueueList.module.css';
+import { firstWindow, planWindow, spanHolds } from './queuePaging';
 import { QueueRowView } from './QueueRowView';
 
 type ClaimQueueListProps = {
   readonly filter: QueueFilter;
-  readonly plan: QueuePlan | undefined;
+  /** How many claims the filter holds; undefined while counting. */
+  readonly count: number | undefined;
   readonly nowIso: string;
   readonly nowMs: number;
   readonly filtered: boolean;
@@ -28,17 +28,14 @@ type ClaimQueueListProps = {
 const rowHeightPx = 44;
 /** The column headers' height: the rows start below them in the scrolling grid. */
 const headHeightPx = 36;
-/** Rows are read in pages this long, two pages at a time, around what is on screen. */
-const pageSize = 100;
-
 /**
- * The queue as a grid that renders only the rows on screen and reads only the pages around
- * them. j/k or the arrow keys, Page Up/Down, Home and End move the active row; Enter opens its
+ * The queue as a grid that renders only the rows on screen and reads only a window around them,
+ * paging by keys from the rows it has (see `planWindow`). j/k or the arrow keys, Page Up/Down, Home and End move the active row; Enter opens its
  * claim; x selects it; Ctrl+A selects the whole filter.
  */
 export function ClaimQueueList({
   filter,
-  plan,
+  count,
   nowIso,
   nowMs,
   filtered,
@@ -51,7 +48,6 @@ export function ClaimQueueList({
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
-  const count = plan === undefined ? undefined : queuePlanCount(plan);
   const rowCount = count ?? 0;
   // Fixline does not use the React Compiler; the grid re-renders on scroll, as TanStack intends.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -66,8 +62,14 @@ export function ClaimQueueList({
   });
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
-  const pageStart = Math.max(0, Math.floor(firstVisible / pageSize) * pageSize - pageSize / 2);
-  const loaded = useQueueWindow(filter, plan, nowIso, pageStart, pageSize * 2);
+  const lastVisible = (items.at(-1)?.index ?? 0) + 1;
+  const [planned, setPlanned] = useState(firstWindow);
+  const loaded = useQueueWindow(filter, nowIso, planned.request);
+  useEffect(() => {
+    const visible = { start: firstVisible, end: lastVisible };
+    if (count === undefined || spanHolds(planned.covers, visible, count)) return;
+    setPlanned(planWindow(loaded, visible, count));
+  }, [firstVisible, lastVisible, count, loaded, planned]);
 
   if (count === 0) {
     return (

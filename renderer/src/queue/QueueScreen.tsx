@@ -6,11 +6,9 @@ import { useSearchParams } from 'react-router';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
 import { builtInPacks } from '#shared/policy';
-import { appDatabase } from '../db/appDatabase';
-import type { QueuePlan } from '../db/claimQueue';
-import { queuePlanCount, readQueueIds } from '../db/claimQueue';
-import type { QueueFilter } from '../db/records';
-import { useQueueFilterCounts, useQueuePlan } from '../hooks/useClaimQueue';
+import { useStationCore } from '../core';
+import type { QueueFilter } from '../core/model';
+import { useQueueCount, useQueueFilterCounts } from '../hooks/useClaimQueue';
 import { useNow } from '../hooks/useNow';
 import { useStationContext } from '../station/StationContext';
 import { BulkStatusModal } from './BulkStatusModal';
@@ -37,10 +35,10 @@ export function QueueScreen() {
   const nowMs = useNow(minuteMs);
   // Overdue is judged to the minute, so the queue is not read again on every render.
   const nowIso = new Date(Math.floor(nowMs / minuteMs) * minuteMs).toISOString();
-  const plan = useQueuePlan(filter, nowIso);
+  const count = useQueueCount(filter, nowIso);
   const technicians = useMemo(() => station.technicians ?? [], [station.technicians]);
-  // The filter counts walk the indexes of every choice: they are counted once someone reaches
-  // for the filters, not on every visit to the queue or scan from it, and kept current after.
+  // The filter counts are counted once someone reaches for the filters, not on every visit to
+  // the queue or scan from it, and kept current after (overdue walks the overdue claims).
   const [countsWanted, setCountsWanted] = useState(false);
   const counts = useQueueFilterCounts(
     {
@@ -65,7 +63,6 @@ export function QueueScreen() {
     setSearchParams(paramsFromFilter(next));
   };
   const applyFilter = (next: QueueFilter) => updateFilter(() => next);
-  const count = plan === undefined ? undefined : queuePlanCount(plan);
 
   return (
     <Stack gap="sm" className={classes.screen}>
@@ -90,7 +87,7 @@ export function QueueScreen() {
       <QueueWorkspace
         key={filterKey(filter)}
         filter={filter}
-        plan={plan}
+        count={count}
         nowIso={nowIso}
         nowMs={nowMs}
       />
@@ -100,14 +97,15 @@ export function QueueScreen() {
 
 type QueueWorkspaceProps = {
   readonly filter: QueueFilter;
-  readonly plan: QueuePlan | undefined;
+  readonly count: number | undefined;
   readonly nowIso: string;
   readonly nowMs: number;
 };
 
 /** The list of one filter, its selection and the bulk status change of what is selected. */
-function QueueWorkspace({ filter, plan, nowIso, nowMs }: QueueWorkspaceProps) {
+function QueueWorkspace({ filter, count: filterCount, nowIso, nowMs }: QueueWorkspaceProps) {
   const { t } = useTranslation();
+  const { queries } = useStationCore();
   const formatCount = useCountFormat();
   const { station } = useStationContext();
   const [selection, setSelection] = useState<ReadonlySet<RecordId>>(new Set());
@@ -118,17 +116,17 @@ function QueueWorkspace({ filter, plan, nowIso, nowMs }: QueueWorkspaceProps) {
       new Map((station.technicians ?? []).map((technician) => [technician.id, technician.name])),
     [station.technicians],
   );
-  const count = plan === undefined ? 0 : queuePlanCount(plan);
+  const count = filterCount ?? 0;
   const selectedIds = useMemo(() => [...selection], [selection]);
 
   const onSelect = useCallback(
     (index: number, claimId: RecordId, range: boolean) => {
-      if (range && anchorIndex !== undefined && plan !== undefined) {
+      if (range && anchorIndex !== undefined) {
         const from = Math.min(anchorIndex, index);
         const to = Math.max(anchorIndex, index) + 1;
-        void readQueueIds(appDatabase(), filter, plan, nowIso, from, to).then((ids) =>
-          setSelection((current) => new Set([...current, ...ids])),
-        );
+        void queries
+          .queueIds(filter, nowIso, from, to)
+          .then((ids) => setSelection((current) => new Set([...current, ...ids])));
         return;
       }
       setAnchorIndex(index);
@@ -139,19 +137,17 @@ function QueueWorkspace({ filter, plan, nowIso, nowMs }: QueueWorkspaceProps) {
         return next;
       });
     },
-    [anchorIndex, filter, plan, nowIso],
+    [anchorIndex, filter, nowIso, queries],
   );
   // Selects the whole filter (not only the rows read so far); again, selects nothing.
   const onSelectAll = useCallback(() => {
-    if (plan === undefined) return;
+    if (filterCount === undefined) return;
     if (count > 0 && selection.size >= count) {
       setSelection(new Set());
       return;
     }
-    void readQueueIds(appDatabase(), filter, plan, nowIso, 0, count).then((ids) =>
-      setSelection(new Set(ids)),
-    );
-  }, [count, filter, plan, nowIso, selection.size]);
+    void queries.queueIds(filter, nowIso, 0, count).then((ids) => setSelection(new Set(ids)));
+  }, [count, filter, filterCount, nowIso, queries, selection.size]);
 
   return (
     <>
@@ -178,7 +174,7 @@ function QueueWorkspace({ filter, plan, nowIso, nowMs }: QueueWorkspaceProps) {
       ) : null}
       <ClaimQueueList
         filter={filter}
-        plan={plan}
+        count={filterCount}
         nowIso={nowIso}
         nowMs={nowMs}
         filtered={isFiltered(filter)}

@@ -2,10 +2,9 @@ import { ActionIcon, Button, Group, Popover, Stack, Text, TextInput } from '@man
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appDatabase } from '../db/appDatabase';
-import type { QueueFilter, SavedView } from '../db/records';
-import { stationSavedViews } from '../db/records';
-import { createRepositories } from '../db/repositories';
+import { useStationCore } from '../core';
+import type { QueueFilter, SavedView } from '../core/model';
+import { stationSavedViews } from '../core/model';
 import { useStationContext } from '../station/StationContext';
 import classes from './ClaimQueueList.module.css';
 import { filterKey } from './queueFilterParams';
@@ -19,6 +18,7 @@ type SavedViewsProps = {
 export function SavedViews({ filter, onApply }: SavedViewsProps) {
   const { t } = useTranslation();
   const { station } = useStationContext();
+  const { commands } = useStationCore();
   const views = stationSavedViews(station);
   const current = filterKey(filter);
   const [naming, setNaming] = useState(false);
@@ -27,7 +27,7 @@ export function SavedViews({ filter, onApply }: SavedViewsProps) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await createRepositories(appDatabase()).station.saveView(name, filter);
+    const saved = await commands.station.saveView(name, filter);
     if (!saved.ok) {
       setError(saved.error.message.replace(/^name: /, ''));
       return;
@@ -42,7 +42,7 @@ export function SavedViews({ filter, onApply }: SavedViewsProps) {
     });
   };
   const remove = async (view: SavedView) => {
-    const removed = await createRepositories(appDatabase()).station.removeView(view.id);
+    const removed = await commands.station.removeView(view.id);
     notifications.show({
       closeButtonProps: { 'aria-label': t('notification.close') },
       ...(removed.ok

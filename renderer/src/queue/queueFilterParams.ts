@@ -1,5 +1,5 @@
-import type { QueueFilter } from '../db/records';
-import { queueFilterSchema } from '../db/records';
+import type { QueueFilter } from '../core/model';
+import { queueFilterSchema } from '../core/model';
 
 /**
  * The queue's filter as the address holds it (`#/?status=intake&overdue=1`), so a filtered queue

@@ -4,6 +4,7 @@ import { formatRmaNumber } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { PolicyId } from '#shared/policy';
 import type { StationCalendar } from '#shared/policy/claimEvaluation';
+import { tallyClaimCounts } from '../../db/claimCounts';
 import { claimDeadlineFields } from '../../db/claimDeadline';
 import type { FixlineDatabase } from '../../db/database';
 import { FixlineDatabase as Database } from '../../db/database';
@@ -235,6 +236,7 @@ export async function restoreQueueStation(
     customers,
     devices,
     claims,
+    claimCounts: tallyClaimCounts(claims),
     auditEvents: [],
     outbox: [],
     sequences: sequences.map((row) =>

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { importInto, peakImportFile } from 'dexie-export-import';
 import type { Result } from '#shared/domain/result';
 import { fail, ok } from '#shared/domain/result';
+import { rebuildClaimCounts } from '../claimCounts';
 import { FixlineDatabase } from '../database';
 import { storageFailure } from '../repositories/repositoryError';
 import { declareSchema, schemaVersions } from '../schema';
@@ -33,7 +34,7 @@ export type RestoreOptions = {
  * the domain schemas, every attachment's SHA-256) inside one import transaction: at the first
  * problem the transaction is aborted and nothing of the backup stays. A backup of an older schema
  * is imported into a scratch database at its own version, upgraded there by the same upgrade
- * functions an app update runs, and copied over. Restoring also restores the station code and its
+ * functions an app update runs, and copied over. The queue's claim counts are counted again. Restoring also restores the station code and its
  * RMA sequence, so one backup must be restored on one machine only.
  */
 export async function restoreBackup(
@@ -182,7 +183,7 @@ async function writeSource(db: Dexie, source: BackupSource, checkRows: boolean):
   const rows: Record<string, number> = {};
   let attachments = 0;
   await runRestore(db, () =>
-    db.transaction('rw', db.tables, async () => {
+    db.transaction('rw', db.tables, async (transaction) => {
       const pages = source.tablePages();
       for (;;) {
         const next = await Dexie.waitFor(pages.next(), sourceReadTimeoutMs);
@@ -200,6 +201,11 @@ async function writeSource(db: Dexie, source: BackupSource, checkRows: boolean):
         if (next.done === true) break;
         await db.table('attachmentBlobs').add(next.value);
         attachments += 1;
+      }
+      // The counts are derived, never in a backup: counted again from the claims just written
+      // (a scratch database of an older version has no counts to keep).
+      if (db.tables.some((table) => table.name === 'claimCounts')) {
+        await rebuildClaimCounts(transaction);
       }
     }),
   );

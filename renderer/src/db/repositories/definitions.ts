@@ -32,6 +32,7 @@ import type {
   SyncFields,
 } from '../records';
 import { partSchema } from '../records';
+import { applyClaimChanges } from '../claimCounts';
 import { readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
 import type { PermissionAction } from '#shared/domain/roles';
@@ -93,6 +94,15 @@ export const claimDefinition: RecordDefinition<Claim, StoredClaim> = {
     ...(await readClaimDeadlineFields(session.transaction, claim)),
   }),
   touch: (claim, at) => ({ ...claim, updatedAt: at }),
+  // A deleted claim is due nothing: the `nextDeadlineAt` index keeps live claims only.
+  tombstoned: ({
+    nextDeadlineAt: _at,
+    nextDeadlineDate: _date,
+    nextDeadlineKind: _kind,
+    ...claim
+  }) => claim,
+  // The queue's counts move in the same transaction as the claims they count.
+  afterStore: (changes, session) => applyClaimChanges(session.transaction, changes),
 };
 
 /** Evidence: metadata of a file already in the attachment store, which it never swaps for another. */

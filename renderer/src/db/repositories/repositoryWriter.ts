@@ -26,7 +26,8 @@ export type RepositoryOptions = {
  * The tables every repository transaction covers. Always the same set, so that operations
  * serialize in one order and cannot deadlock. The attachment bytes are left out: writing a large
  * video can take seconds and must not hold up the bench. The drafts are in: a saved intake
- * removes its draft in the same transaction, so a crash can never leave both behind.
+ * removes its draft in the same transaction, so a crash can never leave both behind. The claim
+ * counts are in: they move with every claim write.
  */
 export const repositoryTables: readonly TableName[] = [
   ...syncedTableNames,
@@ -35,6 +36,7 @@ export const repositoryTables: readonly TableName[] = [
   'sequences',
   'attachments',
   'drafts',
+  'claimCounts',
 ];
 
 /** The station's settings row, read in `transaction`; undefined before the first-run setup. */

@@ -28,6 +28,9 @@ export type RecordReference<Row> = {
   readonly noun: string;
 };
 
+/** A row as a write found it (undefined for a new one) and as it stored it. */
+export type StoredChange<Stored> = { readonly before: Stored | undefined; readonly after: Stored };
+
 /** Which write a {@link RecordDefinition.check} is asked about. */
 export type WriteOperation = 'create' | 'update' | 'delete';
 
@@ -51,6 +54,16 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
    * station's calendar), read in the write's transaction. Like `toStored`'s, never synced.
    */
   readonly derive?: (stored: Stored, session: WriteSession) => Promise<Stored>;
+  /** The tombstone of a stored row, without the local fields that describe live rows only. */
+  readonly tombstoned?: (stored: Stored) => Stored;
+  /**
+   * Keeps what is derived from the table's rows current (the queue's claim counts), in the
+   * write's transaction; called once per write with every row it stored.
+   */
+  readonly afterStore?: (
+    changes: readonly StoredChange<Stored>[],
+    session: WriteSession,
+  ) => Promise<void>;
   /** Stamps the record as changed, when a write changes anything (a claim's `updatedAt`). */
   readonly touch?: (row: Row, at: IsoDateTime) => Row;
   /**
@@ -128,6 +141,7 @@ type PreparedAudit = {
 /** A row write checked and stamped but not stored yet, with what the outbox records of it. */
 type PreparedWrite<Row, Stored extends SyncFields & { readonly id: RecordId }> = {
   readonly row: Row;
+  readonly before: Stored | undefined;
   readonly stored: Stored;
   readonly set: ReadonlyMap<string, unknown>;
   readonly unset: readonly string[];
@@ -268,6 +282,7 @@ export class WriteSession {
     const prepared = await this.prepareInsert(definition, row, 'each');
     await this.table<Stored>(definition.table).add(prepared.stored);
     await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    await definition.afterStore?.([{ before: undefined, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
   }
@@ -302,6 +317,7 @@ export class WriteSession {
     if (prepared === undefined) return existing;
     await this.table<Stored>(definition.table).put(prepared.stored);
     await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    await definition.afterStore?.([{ before: existing, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
   }
@@ -347,6 +363,7 @@ export class WriteSession {
     for (const [field, value] of fields) changes[field] = { from: absent, to: value };
     return {
       row,
+      before: undefined,
       stored,
       set: fields,
       unset: [],
@@ -411,6 +428,7 @@ export class WriteSession {
     );
     return {
       row: touched,
+      before: existing,
       stored,
       set,
       unset,
@@ -442,6 +460,10 @@ export class WriteSession {
         auditEvents.bulkAdd(page.map((write) => write.audit.stored)),
       ]);
     }
+    await definition.afterStore?.(
+      prepared.map((write) => ({ before: write.before, after: write.stored })),
+      this,
+    );
     prepared.forEach((write, index) => {
       if (index % outboxPageRecords === 0 && this.#rowChanges.length > 0)
         this.#outboxPageStarts.push(this.#rowChanges.length);
@@ -471,12 +493,14 @@ export class WriteSession {
   ): Promise<Stored> {
     const role = this.authorize(definition.action(['deletedAt']));
     await definition.check?.(existing, this, 'delete');
-    const stored: Stored = {
+    const tombstone: Stored = {
       ...existing,
       ...this.syncFields({ ...existing.stamps, deletedAt: this.stamp }),
       deletedAt: this.at,
     };
+    const stored = definition.tombstoned?.(tombstone) ?? tombstone;
     await this.table<Stored>(definition.table).put(stored);
+    await definition.afterStore?.([{ before: existing, after: stored }], this);
     this.recordChange(definition.table, existing.id, new Map([['deletedAt', this.at]]), []);
     this.#claimDeadlineInputs.noteWrite(definition.table, stored, false);
     await this.appendAudit(

@@ -3,16 +3,18 @@ import type { SchemaVersion } from './schemaVersion';
 import { schemaVersion1 } from './v1';
 import { schemaVersion2 } from './v2';
 import { schemaVersion3 } from './v3';
+import { schemaVersion4 } from './v4';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion1,
   schemaVersion2,
   schemaVersion3,
+  schemaVersion4,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion3.version;
+export const currentSchemaVersion = schemaVersion4.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.

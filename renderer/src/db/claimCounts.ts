@@ -1,0 +1,130 @@
+import type { Table, Transaction } from 'dexie';
+import type { RecordId } from '#shared/domain/primitives';
+import type { ClaimCountRow, QueueFilter, StoredClaim } from './records';
+import { isLive } from './records';
+
+/** The fields of a queue filter that the counts table counts (overdue moves with the clock). */
+export type CountedFilter = Pick<QueueFilter, 'status' | 'packId' | 'assigneeId'>;
+
+/**
+ * The key of a filter's row in `claimCounts`: `all`, or its conditions in a fixed order joined by
+ * `|` (`status:intake`, `pack:igpsport`, `status:intake|assignee:<id>`). Every combination is
+ * counted, so any filter without "overdue" is counted by one read.
+ */
+export function claimCountKey(filter: CountedFilter): string {
+  const parts: string[] = [];
+  if (filter.status !== undefined) parts.push(`status:${filter.status}`);
+  if (filter.packId !== undefined) parts.push(`pack:${filter.packId}`);
+  if (filter.assigneeId !== undefined) parts.push(`assignee:${filter.assigneeId}`);
+  return parts.length === 0 ? 'all' : parts.join('|');
+}
+
+/** The count keys a claim is in: every combination of its status, pack and assignee; none when deleted. */
+export function claimCountKeys(claim: StoredClaim | undefined): string[] {
+  if (claim === undefined || !isLive(claim)) return [];
+  const keys: string[] = [];
+  for (const status of [undefined, claim.status]) {
+    for (const packId of [undefined, claim.policyPackId]) {
+      const assignees: (RecordId | undefined)[] =
+        claim.assigneeId === undefined ? [undefined] : [undefined, claim.assigneeId];
+      for (const assigneeId of assignees) {
+        keys.push(claimCountKey({ status, packId: packId as QueueFilter['packId'], assigneeId }));
+      }
+    }
+  }
+  return keys;
+}
+
+/** A claim as it was before a write and as it is after (undefined: absent). */
+export type ClaimChange = {
+  readonly before: StoredClaim | undefined;
+  readonly after: StoredClaim | undefined;
+};
+
+function countsTable(transaction: Transaction): Table<ClaimCountRow, string> {
+  return transaction.table<ClaimCountRow, string>('claimCounts');
+}
+
+/**
+ * Moves the counts by what `changes` did, in the write's own transaction, so a count can never
+ * disagree with the claims it counts. Rows that reach zero are removed.
+ */
+export async function applyClaimChanges(
+  transaction: Transaction,
+  changes: readonly ClaimChange[],
+): Promise<void> {
+  const deltas = new Map<string, number>();
+  for (const { before, after } of changes) {
+    for (const key of claimCountKeys(before)) deltas.set(key, (deltas.get(key) ?? 0) - 1);
+    for (const key of claimCountKeys(after)) deltas.set(key, (deltas.get(key) ?? 0) + 1);
+  }
+  const moved = [...deltas].filter(([, delta]) => delta !== 0);
+  if (moved.length === 0) return;
+  const table = countsTable(transaction);
+  const current = await table.bulkGet(moved.map(([key]) => key));
+  const kept: ClaimCountRow[] = [];
+  const emptied: string[] = [];
+  moved.forEach(([key, delta], index) => {
+    const count = (current[index]?.count ?? 0) + delta;
+    if (count > 0) kept.push({ key, count });
+    else emptied.push(key);
+  });
+  await Promise.all([table.bulkPut(kept), table.bulkDelete(emptied)]);
+}
+
+/** The count rows of `claims` (deleted ones left out), sorted by key. */
+export function tallyClaimCounts(claims: Iterable<StoredClaim>): ClaimCountRow[] {
+  const counts = new Map<string, number>();
+  for (const claim of claims) {
+    for (const key of claimCountKeys(claim)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Claims read at a time while counting, so 100,000 are never held at once. */
+const rebuildPageRows = 2000;
+
+/**
+ * Counts every claim of the database again, from nothing: after a restore, a schema upgrade,
+ * or (later) a page of synced changes. `transaction` must cover `claims` and `claimCounts`.
+ */
+export async function rebuildClaimCounts(transaction: Transaction): Promise<void> {
+  const claims = transaction.table<StoredClaim, RecordId>('claims');
+  const counts = new Map<string, number>();
+  let lastId: RecordId | undefined;
+  for (;;) {
+    const page = await (
+      lastId === undefined ? claims.orderBy(':id') : claims.where(':id').above(lastId)
+    )
+      .limit(rebuildPageRows)
+      .toArray();
+    for (const claim of page) {
+      for (const key of claimCountKeys(claim)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const last = page.at(-1);
+    if (last === undefined || page.length < rebuildPageRows) break;
+    lastId = last.id;
+  }
+  const table = countsTable(transaction);
+  await table.clear();
+  await table.bulkAdd([...counts].map(([key, count]) => ({ key, count })));
+}
+
+/** The live claims of `filter` apart from "overdue", read from the counts table. */
+export async function readClaimCount(
+  table: Table<ClaimCountRow, string>,
+  filter: CountedFilter,
+): Promise<number> {
+  return (await table.get(claimCountKey(filter)))?.count ?? 0;
+}
+
+/** Several counts in one read. */
+export async function readClaimCounts(
+  table: Table<ClaimCountRow, string>,
+  filters: readonly CountedFilter[],
+): Promise<number[]> {
+  const rows = await table.bulkGet(filters.map(claimCountKey));
+  return rows.map((row) => row?.count ?? 0);
+}
