@@ -6,7 +6,16 @@ import { storeAttachment } from '../db/attachments';
 import { runRestore } from '../db/writeGuard';
 import { saveIntake } from '../intake/saveIntake';
 import { hashPin } from '../station/personPin';
-import { generatedClaim, restoreQueueStation } from './testing/queueStation';
+import { exportBackup, restoreBackup } from '../db/backup';
+import * as benchBaselines from './testing/benchBaselines';
+import * as benchStopwatch from './testing/benchStopwatch';
+import { bulkWritePath, writeInBulk } from './testing/bulkWrite';
+import {
+  generatedClaim,
+  longTrailEvery,
+  restoreQueueStation,
+  setUpGeneratedStation,
+} from './testing/queueStation';
 
 /**
  * What end-to-end tests and benchmarks reach inside the page: the station's database and the
@@ -24,6 +33,15 @@ export const testHook = {
   documentRequestSchema,
   restoreQueueStation,
   generatedClaim,
+  // The UI benchmark's: its stopwatches, raw baselines, bulk path and backups.
+  longTrailEvery,
+  setUpGeneratedStation,
+  exportBackup,
+  restoreBackup,
+  writeInBulk,
+  bulkWritePath,
+  benchStopwatch,
+  benchBaselines,
 };
 
 export type TestHook = typeof testHook;
