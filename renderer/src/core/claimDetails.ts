@@ -8,6 +8,7 @@ import type {
   StoredMisuseFinding,
 } from '../db/records';
 import { isLive } from '../db/records';
+import { claimInspection } from './claimQueries';
 
 /**
  * A live claim with the records its decision and documents read: its customer and device, its
@@ -29,21 +30,12 @@ export async function loadClaimRecords(
 ): Promise<ClaimRecords | undefined> {
   const claim = await db.claims.get(claimId);
   if (claim === undefined || !isLive(claim)) return undefined;
-  const [customer, device, evidence, inspections] = await Promise.all([
+  const [customer, device, evidence, { inspection, findings: misuseFindings }] = await Promise.all([
     db.customers.get(claim.customerId),
     db.devices.get(claim.deviceId),
     db.evidence.where('claimId').equals(claim.id).filter(isLive).toArray(),
-    db.inspections.where('claimId').equals(claim.id).filter(isLive).toArray(),
+    claimInspection(db, claim.id),
   ]);
   evidence.sort((first, second) => first.capturedAt.localeCompare(second.capturedAt));
-  const inspection = inspections.sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))[0];
-  const misuseFindings =
-    inspection === undefined
-      ? []
-      : await db.misuseFindings
-          .where('inspectionId')
-          .equals(inspection.id)
-          .filter(isLive)
-          .toArray();
   return { claim, customer, device, evidence, inspection, misuseFindings };
 }

@@ -48,16 +48,20 @@ export function useQueueFilterCounts(
 /**
  * The window of the queue that `request` asks for, kept current; undefined until the first one
  * is read (later, the last window read stays until the next one is in). Only these claims, their
- * customers and devices are read.
+ * customers and devices are read. `count` is the queue's count: when it changes (a claim taken in
+ * or removed while the queue is open), the window is read again.
  */
 export function useQueueWindow(
   filter: QueueFilter,
   nowIso: IsoDateTime,
   request: QueueWindowRequest,
+  count: number | undefined,
 ): QueueWindow | undefined {
   const { status, packId, assigneeId, overdue } = filter;
   return useCoreQuery(
     (core) => core.queries.queueWindow({ status, packId, assigneeId, overdue }, nowIso, request),
-    [status, packId, assigneeId, overdue, nowIso, request],
+    // A window read while the queue was empty observed no claim, so a claim added later would
+    // not wake it: the count, which the counts table keeps live, asks for a new read.
+    [status, packId, assigneeId, overdue, nowIso, request, count],
   );
 }

@@ -108,15 +108,10 @@ export function ContentCheck({ desk, checks, rmaNumber }: ParcelCheckProps) {
       </Group>
       {outcome.kind === 'empty-recorded' ? (
         <>
-          <RefusalAlert
+          <ParcelRefusal
             message={t('warehouse.receiving.emptyRecorded', { rmaNumber: outcome.rmaNumber })}
-            clauses={['B14']}
+            onNextParcel={desk.startNextParcel}
           />
-          <Group>
-            <Button variant="default" onClick={desk.startNextParcel}>
-              {t('warehouse.receiving.nextParcel')}
-            </Button>
-          </Group>
         </>
       ) : null}
       <Modal
@@ -145,5 +140,26 @@ export function ContentCheck({ desk, checks, rmaNumber }: ParcelCheckProps) {
         </Stack>
       </Modal>
     </CheckRow>
+  );
+}
+
+/** Why this parcel stops here (B14), and the way on to the next one. */
+export function ParcelRefusal({
+  message,
+  onNextParcel,
+}: {
+  readonly message: string;
+  readonly onNextParcel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <RefusalAlert message={message} clauses={['B14']} />
+      <Group>
+        <Button variant="default" onClick={onNextParcel}>
+          {t('warehouse.receiving.nextParcel')}
+        </Button>
+      </Group>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { deviceIdentifier, receivingStanding } from '#shared/domain/receivingChe
 import { CheckRow } from './CheckRow';
 import { ClaimSummary } from './ClaimSummary';
 import { ParcelCondition } from './ParcelCondition';
-import { ContentCheck, RightItemCheck } from './ParcelChecks';
+import { ContentCheck, ParcelRefusal, RightItemCheck } from './ParcelChecks';
 import { ReceivedList } from './ReceivedList';
 import { RefusalAlert } from './RefusalAlert';
 import { RmaLookupCard } from './RmaLookupCard';
@@ -83,14 +83,7 @@ export function ReceivingPanel({ desk, active }: ReceivingPanelProps) {
                   state={checks.authorized}
                 >
                   {standingMessage === undefined ? null : (
-                    <>
-                      <RefusalAlert message={standingMessage} clauses={['B14']} />
-                      <Group>
-                        <Button variant="default" onClick={desk.startNextParcel}>
-                          {t('warehouse.receiving.nextParcel')}
-                        </Button>
-                      </Group>
-                    </>
+                    <ParcelRefusal message={standingMessage} onNextParcel={desk.startNextParcel} />
                   )}
                 </CheckRow>
                 {standing?.kind === 'expected' ? (
