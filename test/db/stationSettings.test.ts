@@ -14,7 +14,7 @@ import {
   validateCenter,
   type CenterFormValues,
 } from '../../renderer/src/setup/centerForm';
-import { policyPackFor } from '../../renderer/src/intake/intakeForm';
+import { policyPackFor } from '../../renderer/src/intake/intakeRecords';
 import { evaluateUntrustedClaim } from '#shared/policy';
 import { kospetOfficialStoreClaim } from '../factories/policyClaims';
 import { expectOk, openTestDatabase } from './testDatabase';

@@ -3,16 +3,14 @@ import { evaluateUntrustedClaim } from '#shared/policy';
 import type { PolicyAssignment } from '../../renderer/src/db/records';
 import {
   draftPolicyClaim,
-  emptyIntakeForm,
   fullModelName,
-  imeiProblem,
-  intakeProblems,
   policyPackFor,
   priceInMinorUnits,
-  restoreIntakeForm,
   splitModelName,
-} from '../../renderer/src/intake/intakeForm';
-import type { IntakeFormValues } from '../../renderer/src/intake/intakeForm';
+} from '../../renderer/src/intake/intakeRecords';
+import { emptyIntakeForm, restoreIntakeForm } from '../../renderer/src/intake/intakeFormValues';
+import { imeiProblem, intakeProblems } from '../../renderer/src/intake/intakeProblems';
+import type { IntakeFormValues } from '../../renderer/src/intake/intakeFormValues';
 
 const assignments: PolicyAssignment[] = [
   { brand: 'KOSPET', channels: ['official-store'], packId: 'kospet-official-store' },

@@ -13,8 +13,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { claimReasonSchema, symptomSchema } from '#shared/domain/vocabulary';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeForm';
-import { maxLengthOf } from './intakeForm';
+import type { IntakeFormValues } from './intakeFormValues';
+import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
 
 type ClaimSectionProps = {

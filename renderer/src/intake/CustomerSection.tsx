@@ -15,8 +15,8 @@ import { useTranslation } from 'react-i18next';
 import type { StoredCustomer } from '../core';
 import { useCoreQuery } from '../core';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeForm';
-import { maxLengthOf } from './intakeForm';
+import type { IntakeFormValues } from './intakeFormValues';
+import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
 
 type CustomerSectionProps = {

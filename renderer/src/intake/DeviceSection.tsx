@@ -3,8 +3,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { productCategorySchema } from '#shared/domain/vocabulary';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeForm';
-import { maxLengthOf } from './intakeForm';
+import type { IntakeFormValues } from './intakeFormValues';
+import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
 import type { KnownDevice } from './useKnownDevice';
 

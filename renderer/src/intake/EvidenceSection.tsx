@@ -20,7 +20,7 @@ import { evidenceKindSchema } from '#shared/domain/vocabulary';
 import { useCoreQuery, formatByteSize, maxAttachmentBytes } from '../core';
 import { EvidencePreview } from './EvidencePreview';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeForm';
+import type { IntakeFormValues } from './intakeFormValues';
 import { IntakeSection } from './IntakeSection';
 import type { AttachFiles } from './useAttachFiles';
 import type { CaptureMode } from './WebcamCapture';

@@ -21,17 +21,17 @@ import { EvidenceSection } from './EvidenceSection';
 import { fieldId, focusField } from './fieldTargets';
 import type { DecisionPrerequisite, IntakeDecision } from './IntakeDecisionPanel';
 import { IntakeDecisionPanel } from './IntakeDecisionPanel';
-import type { FieldProblem, IntakeFormValues } from './intakeForm';
+import type { FieldProblem } from './intakeProblems';
+import type { IntakeFormValues } from './intakeFormValues';
 import {
   assignedBrands,
   draftPolicyClaim,
-  emptyIntakeForm,
-  formFieldOfSaveError,
   intakeInputFromForm,
-  intakeProblems,
   policyPackFor,
   splitModelName,
-} from './intakeForm';
+} from './intakeRecords';
+import { emptyIntakeForm } from './intakeFormValues';
+import { formFieldOfSaveError, intakeProblems } from './intakeProblems';
 import classes from './IntakeScreen.module.css';
 import { PurchaseSection } from './PurchaseSection';
 import { saveIntake } from './saveIntake';

@@ -5,8 +5,8 @@ import type { CurrencyCode } from '#shared/domain/primitives';
 import { proofStatusSchema, salesChannelSchema } from '#shared/domain/vocabulary';
 import type { PolicyId } from '#shared/policy';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeForm';
-import { maxLengthOf } from './intakeForm';
+import type { IntakeFormValues } from './intakeFormValues';
+import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
 import { policyPackName } from '../i18n/policyPackName';
 

@@ -2,8 +2,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useState } from 'react';
 import type { AttachmentError, StoredAttachment } from '../core';
 import { useStationCore } from '../core';
-import type { IntakeEvidenceItem, IntakeFormValues } from './intakeForm';
-import { defaultEvidenceKind } from './intakeForm';
+import type { IntakeEvidenceItem, IntakeFormValues } from './intakeFormValues';
+import { defaultEvidenceKind } from './intakeFormValues';
 
 /** Files being stored, and the refusals of those that were not. */
 export type AttachFiles = {

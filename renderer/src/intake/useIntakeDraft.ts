@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IsoDateTime } from '#shared/domain/primitives';
 import type { RepositoryError } from '../core';
 import { useStationCore } from '../core';
-import type { IntakeFormValues } from './intakeForm';
-import { emptyIntakeForm, restoreIntakeForm } from './intakeForm';
+import type { IntakeFormValues } from './intakeFormValues';
+import { emptyIntakeForm, restoreIntakeForm } from './intakeFormValues';
 
 /** How long typing must pause before the draft is kept: often enough to lose nothing. */
 export const draftSaveDelayMs = 300;

@@ -4,7 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partFitsModel } from '#shared/domain/deviceModel';
 import { useStationFormat } from '../../hooks/useStationFormat';
-import { assignedBrands } from '../../intake/intakeForm';
+import { assignedBrands } from '../../intake/intakeRecords';
 import { usePartsCatalog } from '../../parts/usePartsCatalog';
 import { useStationContext } from '../../station/StationContext';
 import type { QuoteLineDraft } from './quoteLines';
