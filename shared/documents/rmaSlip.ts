@@ -118,7 +118,7 @@ function drawTitle(
     data.customer.address?.countryCode,
   );
   flow.block(head.height, (top) => head.operations.map((operation) => shiftDown(operation, top)));
-  flow.space(12);
+  flow.space(slipSectionGap);
 
   const title = fitText(
     {
