@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Hlc } from '#shared/sync/hybridLogicalClock';
+import { encodeHlc } from '#shared/sync/hybridLogicalClock';
+import type { MergeRow } from '#shared/sync/merge';
+import { applyChange, mergeRows } from '#shared/sync/merge';
+import type { RowChange } from '#shared/sync/protocol';
+
+const rowId = '0196a1b2-c3d4-7000-8000-000000000001';
+const alice = '0196a1b2-c3d4-7000-8000-00000000000a';
+const bob = '0196a1b2-c3d4-7000-8000-00000000000b';
+const stamp = (wallMs: number, node = 'JKT1', counter = 0): Hlc =>
+  encodeHlc({ wallMs, counter, node });
+
+const fields = ['status', 'notes', 'assigneeId', 'deletedAt'] as const;
+const stampArbitrary = fc
+  .record({
+    wallMs: fc.integer({ min: 1, max: 20 }),
+    counter: fc.integer({ min: 0, max: 2 }),
+    node: fc.constantFrom('JKT1', 'BDG2', 'SBY3'),
+  })
+  .map(encodeHlc);
+const rowArbitrary: fc.Arbitrary<MergeRow> = fc
+  .array(
+    fc.record({
+      field: fc.constantFrom(...fields),
+      stamp: stampArbitrary,
+      value: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+    }),
+    { maxLength: 6 },
+  )
+  .chain((writes) =>
+    fc
+      .record({ updatedBy: fc.constantFrom(alice, bob), station: fc.constantFrom('JKT1', 'BDG2') })
+      .map(({ updatedBy, station }) => {
+        const values: Record<string, unknown> = {};
+        const stamps: Record<string, Hlc> = {};
+        for (const write of writes) {
+          stamps[write.field] = write.stamp;
+          values[write.field] = write.value;
+        }
+        const written = Object.entries(values).filter(([, value]) => value !== undefined);
+        return { values: Object.fromEntries(written), stamps, updatedBy, station };
+      }),
+  );
+
+describe('per-field last-writer-wins merge', () => {
+  it('takes each field from the side with the higher stamp', () => {
+    const left: MergeRow = {
+      values: { status: 'received', notes: 'left' },
+      stamps: { status: stamp(5), notes: stamp(9) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const right: MergeRow = {
+      values: { status: 'inspecting', notes: 'right' },
+      stamps: { status: stamp(7, 'BDG2'), notes: stamp(3, 'BDG2') },
+      updatedBy: bob,
+      station: 'BDG2',
+    };
+    expect(mergeRows(left, right)).toEqual({
+      values: { status: 'inspecting', notes: 'left' },
+      stamps: { status: stamp(7, 'BDG2'), notes: stamp(9) },
+      updatedBy: alice,
+      station: 'JKT1',
+    });
+  });
+
+  it('keeps a deletion against a later edit', () => {
+    const deleted: MergeRow = {
+      values: { deletedAt: '2026-12-04T07:00:00.000Z' },
+      stamps: { deletedAt: stamp(2) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const edited: MergeRow = {
+      values: { notes: 'later' },
+      stamps: { notes: stamp(8, 'BDG2') },
+      updatedBy: bob,
+      station: 'BDG2',
+    };
+    expect(mergeRows(edited, deleted).values).toEqual({
+      notes: 'later',
+      deletedAt: '2026-12-04T07:00:00.000Z',
+    });
+  });
+
+  it('is commutative, associative and idempotent', () => {
+    fc.assert(
+      fc.property(rowArbitrary, rowArbitrary, rowArbitrary, (a, b, c) => {
+        expect(mergeRows(a, b)).toEqual(mergeRows(b, a));
+        expect(mergeRows(mergeRows(a, b), c)).toEqual(mergeRows(a, mergeRows(b, c)));
+        expect(mergeRows(a, a)).toEqual(a);
+      }),
+    );
+  });
+});
+
+describe('applying a change', () => {
+  const current: MergeRow = {
+    values: { status: 'received' },
+    stamps: { status: stamp(5) },
+    updatedBy: alice,
+    station: 'JKT1',
+  };
+  const change = (base: Hlc | null, at: Hlc): RowChange => ({
+    table: 'claims',
+    id: rowId,
+    set: { status: 'inspecting' },
+    unset: [],
+    stamp: at,
+    base: { status: base },
+  });
+
+  it('finds no conflict when the writer saw the current stamp', () => {
+    const result = applyChange(current, change(stamp(5), stamp(6, 'BDG2')), bob, 'BDG2');
+    expect(result.conflicts).toEqual([]);
+    expect(result.row.values).toEqual({ status: 'inspecting' });
+  });
+
+  it('keeps the losing value of a concurrent edit', () => {
+    const result = applyChange(current, change(stamp(1), stamp(4, 'BDG2')), bob, 'BDG2');
+    expect(result.row.values).toEqual({ status: 'received' });
+    expect(result.conflicts).toEqual([
+      {
+        field: 'status',
+        winnerStamp: stamp(5),
+        loserStamp: stamp(4, 'BDG2'),
+        loserValue: 'inspecting',
+        loserActor: bob,
+        loserStation: 'BDG2',
+      },
+    ]);
+  });
+
+  it('changes nothing when applied a second time', () => {
+    const once = applyChange(current, change(stamp(5), stamp(6, 'BDG2')), bob, 'BDG2');
+    const twice = applyChange(once.row, change(stamp(5), stamp(6, 'BDG2')), bob, 'BDG2');
+    expect(twice).toEqual({ row: once.row, conflicts: [] });
+  });
+});
