@@ -1,0 +1,110 @@
+import type { IsoDateTime } from '#shared/domain/primitives';
+import type { Rejection, SyncErrorCode, syncRoutes } from '#shared/sync/protocol';
+
+/**
+ * What the station's sync engine needs from the network and what it offers screens. The engine
+ * (core/sync/) speaks the protocol of shared/sync/protocol.ts through a {@link SyncTransport}:
+ * in the desktop app main makes the HTTP requests (the page's CSP keeps `connect-src 'self'`); in
+ * a browser the page fetches from its own origin, the sync server that served it.
+ */
+
+/** A route of the protocol the engine calls with a body (`hello` and `events` have their own). */
+export type SyncRoute = Exclude<keyof typeof syncRoutes, 'events'>;
+
+/** What came back from one request. The engine checks `body` with the protocol's schemas. */
+export type SyncAnswer =
+  /** The server answered, with any HTTP status; `body` is its parsed JSON (undefined if none). */
+  | { readonly kind: 'answered'; readonly status: number; readonly body: unknown }
+  /** No answer: no network, refused, reset or timed out. Retry later; nothing is known. */
+  | { readonly kind: 'unreachable'; readonly reason: string };
+
+export type SyncRequest = {
+  readonly serverUrl: string;
+  readonly route: SyncRoute;
+  /** Absent for `hello`; `leave` sends `{}`. */
+  readonly body?: unknown;
+  /** The device token; absent for `hello` and `enroll`. */
+  readonly deviceToken?: string;
+};
+
+/** Listens to the server's pokes until `close` is called. */
+export type SyncEventsRequest = {
+  readonly serverUrl: string;
+  readonly deviceToken: string;
+  /** A poke arrived: the server has reached `version`. */
+  readonly onPoke: (version: number) => void;
+  /** The stream opened (`true`) or dropped (`false`); the transport reconnects by itself. */
+  readonly onConnected: (connected: boolean) => void;
+};
+
+export type SyncTransport = {
+  readonly request: (request: SyncRequest) => Promise<SyncAnswer>;
+  readonly events: (request: SyncEventsRequest) => { readonly close: () => void };
+};
+
+/** Where the engine is, for the header's indicator and Settings → Sync. */
+export type SyncPhase =
+  /** Not enrolled with a server: the station works alone. */
+  | 'standalone'
+  /** Enrolled and up to date, or waiting for the next change. */
+  | 'idle'
+  /** Pushing or pulling now. */
+  | 'syncing'
+  /** The server cannot be reached; changes wait in the outbox. */
+  | 'offline'
+  /** The server refused the station (revoked, protocol mismatch…): see `problem`. */
+  | 'stopped';
+
+/** A server-side refusal the station cannot fix by retrying. */
+export type SyncProblem = {
+  readonly code: SyncErrorCode;
+  readonly message: string;
+  /** For `protocol-mismatch`: which side must be updated. */
+  readonly update?: 'server' | 'station';
+};
+
+/** A change of this station the server refused for good, with its reason. */
+export type RejectedChange = {
+  readonly mutationId: string;
+  readonly at: IsoDateTime;
+  readonly rejection: Rejection;
+};
+
+export type SyncStatus = {
+  readonly phase: SyncPhase;
+  readonly serverUrl?: string;
+  readonly lastSyncedAt?: IsoDateTime;
+  /** Outbox entries not yet acknowledged by the server. */
+  readonly pendingChanges: number;
+  readonly rejectedChanges: readonly RejectedChange[];
+  readonly problem?: SyncProblem;
+  /** While a new station pulls the center's records for the first time. */
+  readonly firstPull?: {
+    readonly receivedRows: number;
+    /** Rows the server said remain, when it said. */
+    readonly totalRows?: number;
+    readonly startedAt: IsoDateTime;
+  };
+};
+
+/** Why connecting to a server failed, for Settings → Sync to say what to fix. */
+export type ConnectProblem =
+  | { readonly code: 'unreachable'; readonly reason: string }
+  | { readonly code: 'not-a-sync-server' }
+  | { readonly code: SyncErrorCode; readonly message: string };
+
+/** What screens use: the status (live) and the controls. */
+export type StationSync = {
+  /** The current status; `subscribe` calls back on every change. */
+  readonly status: () => SyncStatus;
+  readonly subscribe: (listener: () => void) => () => void;
+  /** Enrolls this station with the server at `serverUrl` using a pairing code, then syncs. */
+  readonly connect: (input: {
+    readonly serverUrl: string;
+    readonly pairingCode: string;
+  }) => Promise<{ readonly ok: true } | { readonly ok: false; readonly problem: ConnectProblem }>;
+  /** Pushes and pulls now (also after a failure's backoff). */
+  readonly syncNow: () => Promise<void>;
+  /** Forgets the server; the station keeps its records and works alone. */
+  readonly leave: () => Promise<void>;
+};
