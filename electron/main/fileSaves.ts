@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IpcRefusal } from '#shared/ipc/answer';
 
@@ -45,6 +45,38 @@ export function partialFileOf(target: string): string {
   // under the 255-byte name limit of most file systems.
   const name = Array.from(basename(target)).slice(0, 100).join('');
   return join(dirname(target), `.${name}.${randomBytes(4).toString('hex')}.fixline-partial`);
+}
+
+/** How old a hidden partial file must be before a later save into its folder removes it. */
+export const stalePartialAgeMs = 60 * 60_000;
+
+/**
+ * Removes the hidden files of saves that a crash or a power cut stopped before they finished, in
+ * `folder`, but only those older than {@link stalePartialAgeMs}: younger ones may belong to a save
+ * another Fixline window or instance has open (an open save is dropped after 10 min idle).
+ * Best effort: a file that cannot be removed stays, and the new save goes on.
+ */
+export async function sweepStalePartials(folder: string, nowMs: number): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith('.fixline-partial')) continue;
+    const path = join(folder, name);
+    try {
+      const stats = await stat(path);
+      if (!stats.isFile() || nowMs - stats.mtimeMs < stalePartialAgeMs) continue;
+      await rm(path);
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
 }
 
 /** Makes the rename itself durable; not every system can sync a folder, which costs nothing. */
@@ -122,6 +154,8 @@ export function createFileSaves(options: {
       // 'wx': never write into a file that is already there.
       const handle = await open(partial, 'wx');
       const saveId = randomUUID();
+      const stale = await sweepStalePartials(dirname(target), Date.now());
+      if (stale.length > 0) report(`removed ${stale.length} unfinished save(s) left by a crash`);
       sessions.set(saveId, {
         ownerId,
         target,

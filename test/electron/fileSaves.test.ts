@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -290,6 +290,23 @@ describe('a save in pieces, on the desktop', () => {
       ok: false,
       error: { code: 'not-found' },
     });
+  });
+
+  it('removes the hidden files of saves a crash stopped over an hour ago, and keeps the rest', async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    const stale = join(workspace, '.fixline-backup.zip.0a1b2c3d.fixline-partial');
+    const young = join(workspace, '.RMA-7.pdf.4e5f6a7b.fixline-partial');
+    const someoneElses = join(workspace, '.hidden-notes');
+    for (const path of [stale, young, someoneElses]) await writeFile(path, 'half');
+    await utimes(stale, twoHoursAgo, twoHoursAgo);
+    await utimes(someoneElses, twoHoursAgo, twoHoursAgo);
+    const app = desktop(join(workspace, 'RMA-8.pdf'));
+    await begin(app);
+    const left = await readdir(workspace);
+    expect(left).not.toContain('.fixline-backup.zip.0a1b2c3d.fixline-partial');
+    expect(left).toEqual(
+      expect.arrayContaining(['.RMA-7.pdf.4e5f6a7b.fixline-partial', '.hidden-notes']),
+    );
   });
 
   it('refuses a fifth open save before showing the dialog', async () => {
