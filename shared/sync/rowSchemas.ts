@@ -147,8 +147,8 @@ export function mergedValues(
 }
 
 /**
- * Checks that `change` leaves a valid row of `table`: the fields it names exist, a row of an
- * insert-only table is not changed once written, and the merged row (`current`, undefined for a
+ * Checks that `change` leaves a valid row of `table`: the fields it names exist, it does not
+ * undelete the row, a row of an insert-only table is not changed once written, and the merged row (`current`, undefined for a
  * new row, with the change applied as {@link mergedValues} does) meets the domain schema and
  * keeps its id. Returns the merged values.
  * @param currentStamps the current row's field stamps, to merge by them (see {@link mergedValues}).
@@ -170,6 +170,14 @@ export function validateRowChange<Table extends SyncTable>(
     return ruleRejects('unknown-field', `${unknown}: a row of ${table} has no such field.`, {
       ...where,
       field: unknown,
+    });
+  }
+  if (change.unset.includes(deletedAtField)) {
+    // The merge keeps a deletion against a later edit; an undelete would leave the row's author
+    // depending on the order replicas merged in.
+    return ruleRejects('invalid-row', 'deletedAt: a deleted row stays deleted.', {
+      ...where,
+      field: deletedAtField,
     });
   }
   if (current !== undefined && insertOnlySyncTables.has(table)) {
