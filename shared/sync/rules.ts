@@ -6,9 +6,9 @@ import type { Inspection } from '../domain/inspection';
 import type { Note } from '../domain/note';
 import type { Part } from '../domain/part';
 import type { RecordId } from '../domain/primitives';
-import type { Quote } from '../domain/quote';
+import type { Quote, QuoteLine } from '../domain/quote';
 import { canEditQuote } from '../domain/quote';
-import type { MutationIntent } from './protocol';
+import type { MutationIntent, SyncTable } from './protocol';
 import type { RuleResult } from './rejections';
 import { rulePasses, ruleRejects } from './rejections';
 import { isSameJson } from './rowSchemas';
@@ -229,4 +229,73 @@ export function checkClaimTransition(
     id: intent.claimId,
     field: 'status',
   });
+}
+
+/** What the rules of a row need from other rows, as the server (or a station) looks it up. */
+export type RuleLookups = {
+  /** The quote `quoteId` names, as it stands; undefined when there is none. */
+  readonly quote: (quoteId: RecordId) => Promise<Quote | undefined> | Quote | undefined;
+  /** The claim's live quote with the highest revision, other than `exceptId`. */
+  readonly latestQuote: (
+    claimId: RecordId,
+    exceptId: RecordId,
+  ) =>
+    | Promise<Pick<Quote, 'id' | 'revision'> | undefined>
+    | Pick<Quote, 'id' | 'revision'>
+    | undefined;
+  /** The live part other than `exceptId` that holds `sku`. */
+  readonly skuTaken: (
+    sku: string,
+    exceptId: RecordId,
+  ) => Promise<SkuHolder | undefined> | SkuHolder | undefined;
+};
+
+/**
+ * Every rule of {@link checkQuoteChange}, {@link checkNewQuoteRevision},
+ * {@link checkQuoteLineChange}, {@link checkNoteChange} and {@link checkPartSkus} that applies to
+ * a change of a row of `table`, so the server runs the same set for each table. Call it with
+ * values `validateRowChange` has passed (it returns them as `next`).
+ * @param current the row's values as they stand; undefined for a new row.
+ * @param next the row's values as the change leaves them.
+ * @param actor who made the change.
+ */
+export async function checkRowRules(
+  table: SyncTable,
+  current: Readonly<Record<string, unknown>> | undefined,
+  next: Readonly<Record<string, unknown>>,
+  actor: RecordId,
+  lookups: RuleLookups,
+): Promise<RuleResult> {
+  // The values passed validateRowChange, so they are rows of `table` (plus `deletedAt`).
+  switch (table) {
+    case 'quotes': {
+      const quote = next as Quote & Deletable;
+      if (current !== undefined) return checkQuoteChange(current as Quote & Deletable, quote);
+      return checkNewQuoteRevision(quote, await lookups.latestQuote(quote.claimId, quote.id));
+    }
+    case 'quoteLines': {
+      const line = next as QuoteLine;
+      return checkQuoteLineChange(await lookups.quote(line.quoteId), line.id);
+    }
+    case 'notes':
+      return checkNoteChange(current as Note | undefined, actor);
+    case 'partsCatalog': {
+      const part = next as Part & Deletable;
+      if (part.deletedAt !== undefined) return rulePasses;
+      const holder = await lookups.skuTaken(part.sku, part.id);
+      return checkPartSkus([part], () => holder);
+    }
+    case 'customers':
+    case 'devices':
+    case 'claims':
+    case 'evidence':
+    case 'inspections':
+    case 'misuseFindings':
+    case 'shipmentLegs':
+    case 'auditEvents':
+    case 'people':
+    case 'centerSettings':
+    case 'conflicts':
+      return rulePasses;
+  }
 }

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import { allowedTransitions, claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
-import type { SkuHolder, TransitionIntent } from '#shared/sync/rules';
+import type { RuleLookups, SkuHolder, TransitionIntent } from '#shared/sync/rules';
 import {
   checkClaimTransition,
+  checkRowRules,
   checkNewQuoteRevision,
   checkNoteChange,
   checkPartSkus,
@@ -13,7 +14,14 @@ import {
   checkQuoteRevisable,
   checkTransitionIntent,
 } from '#shared/sync/rules';
-import { makeClaim, makeNote, makeQuote, nextId, technicianId } from '../factories/domain';
+import {
+  makeClaim,
+  makeNote,
+  makeQuote,
+  makeQuoteLine,
+  nextId,
+  technicianId,
+} from '../factories/domain';
 
 const sentAt = '2026-05-05T01:00:00.000Z';
 const answeredAt = '2026-05-06T01:00:00.000Z';
@@ -264,5 +272,80 @@ describe('a transition intent', () => {
         message: 'Record the inspection before marking the claim inspected (B15).',
       },
     });
+  });
+});
+
+describe('the rules of a row change, by table', () => {
+  const nothingElse: RuleLookups = {
+    quote: () => undefined,
+    latestQuote: () => undefined,
+    skuTaken: () => undefined,
+  };
+
+  it('judge a quote change by what was sent', async () => {
+    const sent = makeQuote({ status: 'sent', sentAt });
+    const result = await checkRowRules(
+      'quotes',
+      sent,
+      { ...sent, currency: 'IDR' },
+      technicianId,
+      nothingElse,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'quote-sent' } });
+  });
+
+  it('judge a new quote against the claim’s latest revision', async () => {
+    const latest = makeQuote({ revision: 2, status: 'sent', sentAt });
+    const created = makeQuote({ claimId: latest.claimId, revision: 2 });
+    const lookups = { ...nothingElse, latestQuote: () => Promise.resolve(latest) };
+    const result = await checkRowRules('quotes', undefined, created, technicianId, lookups);
+    expect(result).toMatchObject({ ok: false, error: { code: 'quote-not-latest' } });
+  });
+
+  it('judge a quote line by its quote', async () => {
+    const sent = makeQuote({ status: 'sent', sentAt });
+    const line = makeQuoteLine({ quoteId: sent.id });
+    const lookups = {
+      ...nothingElse,
+      quote: (id: RecordId) => (id === sent.id ? sent : undefined),
+    };
+    const result = await checkRowRules('quoteLines', undefined, line, technicianId, lookups);
+    expect(result).toMatchObject({ ok: false, error: { code: 'quote-sent', id: line.id } });
+  });
+
+  it('judge a note by who changes it', async () => {
+    const note = makeNote({ author: technicianId });
+    const edited = { ...note, body: 'Changed' };
+    expect((await checkRowRules('notes', note, edited, technicianId, nothingElse)).ok).toBe(true);
+    expect(await checkRowRules('notes', note, edited, nextId(), nothingElse)).toMatchObject({
+      ok: false,
+      error: { code: 'not-author' },
+    });
+  });
+
+  it('judge a part by who holds its SKU, unless it is deleted', async () => {
+    const part = {
+      id: nextId(),
+      sku: 'LCD-T3',
+      name: 'Display',
+      unitPrice: 1,
+      compatibleModels: [],
+    };
+    const holder = { id: nextId(), sku: 'LCD-T3', name: 'Display assembly' };
+    const lookups = { ...nothingElse, skuTaken: () => Promise.resolve(holder) };
+    expect(
+      await checkRowRules('partsCatalog', undefined, part, technicianId, lookups),
+    ).toMatchObject({ ok: false, error: { code: 'sku-taken' } });
+    const deleted = { ...part, deletedAt: sentAt };
+    expect((await checkRowRules('partsCatalog', part, deleted, technicianId, lookups)).ok).toBe(
+      true,
+    );
+  });
+
+  it('leave the tables with no cross-row rule alone', async () => {
+    const claim = makeClaim();
+    expect((await checkRowRules('claims', undefined, claim, technicianId, nothingElse)).ok).toBe(
+      true,
+    );
   });
 });
