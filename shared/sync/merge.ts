@@ -17,7 +17,12 @@ export type MergeRow = {
   readonly station: string;
 };
 
-/** The field whose stamp a row's deletion carries. A tombstone stays deleted: deletes win. */
+/**
+ * The field whose stamp a row's deletion carries. A tombstone stays deleted: deletes win, and no
+ * change may unset it (`validateRowChange` refuses one): the row keeps one author, that of its
+ * highest stamp, and an undelete's stamp, overruled here, would make that author depend on the
+ * order replicas merged in.
+ */
 export const deletedAtField = 'deletedAt';
 
 /** A total order on values, for two writes under the same stamp (which honest clocks never make). */

@@ -36,6 +36,9 @@ const rowArbitrary: fc.Arbitrary<MergeRow> = fc
         const values: Record<string, unknown> = {};
         const stamps: Record<string, Hlc> = {};
         for (const write of writes) {
+          // No change unsets `deletedAt` (validateRowChange refuses an undelete): a stamped
+          // deletion always has its time. With undeletes the row's author was order-dependent.
+          if (write.field === 'deletedAt' && write.value === undefined) continue;
           stamps[write.field] = write.stamp;
           values[write.field] = write.value;
         }
@@ -85,6 +88,76 @@ describe('per-field last-writer-wins merge', () => {
     });
   });
 
+  it('takes a set value over an unset made under the same stamp, whichever side it is on', () => {
+    const set: MergeRow = {
+      values: { notes: 'kept' },
+      stamps: { notes: stamp(4) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const unset: MergeRow = {
+      values: {},
+      stamps: { notes: stamp(4) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    expect(mergeRows(set, unset)).toEqual(set);
+    expect(mergeRows(unset, set)).toEqual(set);
+  });
+
+  it('lets a later unset remove a value', () => {
+    const set: MergeRow = {
+      values: { notes: 'old' },
+      stamps: { notes: stamp(4) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const unset: MergeRow = {
+      values: {},
+      stamps: { notes: stamp(5, 'BDG2') },
+      updatedBy: bob,
+      station: 'BDG2',
+    };
+    expect(mergeRows(set, unset)).toEqual(unset);
+    expect(mergeRows(unset, set)).toEqual(unset);
+  });
+
+  it('keeps the later of two deletions, and the deletion against an edit made after it', () => {
+    const early: MergeRow = {
+      values: { deletedAt: '2026-12-04T07:00:00.000Z' },
+      stamps: { deletedAt: stamp(2) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const late: MergeRow = {
+      values: { deletedAt: '2026-12-04T08:00:00.000Z', status: 'closed' },
+      stamps: { deletedAt: stamp(6, 'BDG2'), status: stamp(9, 'BDG2') },
+      updatedBy: bob,
+      station: 'BDG2',
+    };
+    expect(mergeRows(early, late)).toEqual(late);
+    expect(mergeRows(late, early)).toEqual(late);
+  });
+
+  it('breaks a tie of equal stamps by value, the same way on both sides', () => {
+    const left: MergeRow = {
+      values: { status: 'inspected' },
+      stamps: { status: stamp(3) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const right: MergeRow = {
+      values: { status: 'received' },
+      stamps: { status: stamp(3) },
+      updatedBy: bob,
+      station: 'JKT1',
+    };
+    expect(mergeRows(left, right)).toEqual(mergeRows(right, left));
+    expect(mergeRows(left, right).values).toEqual({ status: 'received' });
+    // The row's author is the greater of the two who share its highest stamp.
+    expect(mergeRows(left, right).updatedBy).toBe(bob);
+  });
+
   it('is commutative, associative and idempotent', () => {
     fc.assert(
       fc.property(rowArbitrary, rowArbitrary, rowArbitrary, (a, b, c) => {
@@ -131,6 +204,33 @@ describe('applying a change', () => {
         loserStation: 'BDG2',
       },
     ]);
+  });
+
+  it('finds a conflict when the writer saw no value but the field has one', () => {
+    const result = applyChange(current, change(null, stamp(6, 'BDG2')), bob, 'BDG2');
+    expect(result.row.values).toEqual({ status: 'inspecting' });
+    expect(result.conflicts).toMatchObject([
+      {
+        field: 'status',
+        winnerStamp: stamp(6, 'BDG2'),
+        loserStamp: stamp(5),
+        loserValue: 'received',
+      },
+    ]);
+  });
+
+  it('keeps a deleted row deleted when an edit made after the deletion arrives', () => {
+    const deleted: MergeRow = {
+      values: { status: 'received', deletedAt: '2026-12-04T07:00:00.000Z' },
+      stamps: { status: stamp(5), deletedAt: stamp(6) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const result = applyChange(deleted, change(stamp(5), stamp(8, 'BDG2')), bob, 'BDG2');
+    expect(result.row.values).toEqual({
+      status: 'inspecting',
+      deletedAt: '2026-12-04T07:00:00.000Z',
+    });
   });
 
   it('changes nothing when applied a second time', () => {

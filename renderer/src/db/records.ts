@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { AuditEvent } from '#shared/domain/audit';
+import { centerWideSettingsSchema } from '#shared/domain/center';
 import type { Claim } from '#shared/domain/claim';
 import type { Customer } from '#shared/domain/customer';
-import { addressSchema, phoneNumberSchema } from '#shared/domain/customer';
 import type { Device } from '#shared/domain/device';
 import type { Evidence } from '#shared/domain/evidence';
 import type { Inspection, MisuseFinding } from '#shared/domain/inspection';
 import type { Note } from '#shared/domain/note';
+import type { Part } from '#shared/domain/part';
+import type { Person } from '#shared/domain/person';
+import { personSchema } from '#shared/domain/person';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type {
   IsoDate,
@@ -15,19 +18,8 @@ import type {
   Sha256,
   StationCode,
 } from '#shared/domain/primitives';
-import {
-  boundedText,
-  currencyCodeSchema,
-  isoDateSchema,
-  nonNegativeMoneySchema,
-  recordIdSchema,
-  sha256Schema,
-  stationCodeSchema,
-  textSchema,
-} from '#shared/domain/primitives';
-import type { PersonRoles } from '#shared/domain/roles';
-import { rolesSchema } from '#shared/domain/roles';
-import { languageSchema, salesChannelSchema } from '#shared/domain/vocabulary';
+import { recordIdSchema, stationCodeSchema } from '#shared/domain/primitives';
+import { languageSchema } from '#shared/domain/vocabulary';
 import type { DeadlineKind } from '#shared/policy/decision';
 import { policyIdSchema } from '#shared/policy/policyClaim';
 import { paperSizeSchema } from '#shared/documents/documentSchemas';
@@ -35,6 +27,21 @@ import { printTargetSchema } from '#shared/ipc/contract';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
 import type { ShipmentLeg } from '#shared/domain/shipment';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
+
+// The center-wide and people schemas live in shared/ (the sync server validates them too);
+// re-exported here for the station code that has always imported them from this module.
+export type { CenterDetails, PolicyAssignment } from '#shared/domain/center';
+export {
+  centerDetailsSchema,
+  isKnownTimeZone,
+  isoWeekdaySchema,
+  policyAssignmentSchema,
+  timeZoneSchema,
+} from '#shared/domain/center';
+export type { Part } from '#shared/domain/part';
+export { partSchema } from '#shared/domain/part';
+export type { Person } from '#shared/domain/person';
+export { argon2idHashSchema, personRoles, personSchema } from '#shared/domain/person';
 
 /**
  * The tables that sync between stations. Each row carries the fields of {@link SyncFields}, is
@@ -133,17 +140,6 @@ export type ClaimDeadlineFields = {
  */
 export type ClaimCountRow = { readonly key: string; readonly count: number };
 
-/** A part or service the center sells, with its list price; synced so every station quotes alike. */
-export const partSchema = z.object({
-  id: recordIdSchema,
-  sku: boundedText('code'),
-  name: boundedText('line'),
-  unitPrice: nonNegativeMoneySchema,
-  /** The device models the part fits, as written on devices ("KOSPET Tank T3"); empty for any. */
-  compatibleModels: z.array(boundedText('name')),
-});
-export type Part = z.infer<typeof partSchema>;
-
 /** The rows of the synced tables as stored: domain record plus {@link SyncFields}. */
 export type StoredCustomer = Synced<Customer> & CustomerSearchFields;
 export type StoredDevice = Synced<Device>;
@@ -158,92 +154,6 @@ export type StoredNote = Synced<Note>;
 export type StoredAuditEvent = Synced<AuditEvent>;
 export type StoredPart = Synced<Part>;
 
-/**
- * The repair center this station belongs to, printed on slips and labels. The address and phone
- * may wait until after first run, but every document needs them. `returnAddress` is where
- * customers send parcels, when that is not the center's own address (a warehouse, say).
- */
-export const centerDetailsSchema = z.object({
-  name: textSchema,
-  address: addressSchema.optional(),
-  returnAddress: addressSchema.optional(),
-  phone: phoneNumberSchema.optional(),
-  email: z.email({ error: 'expected an email address such as "service@example.com"' }).optional(),
-});
-export type CenterDetails = z.infer<typeof centerDetailsSchema>;
-
-/** Whether `name` is an IANA time zone this runtime knows ("Asia/Jakarta"). */
-export function isKnownTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An IANA time zone such as "Asia/Jakarta": deadlines are counted in the center's days. */
-export const timeZoneSchema = z.string().refine(isKnownTimeZone, {
-  error: 'expected an IANA time zone such as "Asia/Jakarta"',
-});
-
-/** A day of the week, ISO numbering: 1 is Monday, 7 is Sunday. */
-export const isoWeekdaySchema = z.int().min(1).max(7);
-
-/**
- * Which policy pack applies to a brand's devices bought through some sales channels: KOSPET's
- * official store sells under one policy, its marketplace shops under another.
- */
-export const policyAssignmentSchema = z.object({
-  brand: textSchema,
-  channels: z.array(salesChannelSchema).min(1, { error: 'choose at least one sales channel' }),
-  packId: policyIdSchema,
-});
-export type PolicyAssignment = z.infer<typeof policyAssignmentSchema>;
-
-/**
- * A PIN as argon2id keeps it: the encoded hash with its parameters and salt
- * (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`), so a check needs nothing else.
- */
-export const argon2idHashSchema = z
-  .string()
-  .regex(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/, {
-    error: 'expected an encoded argon2id hash',
-  });
-
-/**
- * A person who works at this station, with their roles (see shared/domain/roles). The PIN is
- * kept only as a slow hash (argon2id), so reading the database or a backup does not give it away
- * cheaply. Stations set up before roles stored `technicians` with a salted SHA-256 of the PIN and
- * no roles: `roles` and `active` are optional for them (see {@link personRoles}), and the old hash
- * (`pinSalt` + `pinHash`) still verifies once, then is replaced by argon2id at the next sign-in.
- */
-export const personSchema = z
-  .object({
-    id: recordIdSchema,
-    name: textSchema,
-    /** Absent on people stored before roles existed: they were technicians. */
-    roles: rolesSchema.optional(),
-    /** Absent means active; a deactivated person keeps their name on past changes. */
-    active: z.boolean().optional(),
-    pinHash: z.union([argon2idHashSchema, sha256Schema]),
-    /** Only with a SHA-256 `pinHash`, from before argon2id. */
-    pinSalt: z
-      .string()
-      .regex(/^[0-9a-f]{32}$/, { error: 'expected 16 random bytes as hex' })
-      .optional(),
-  })
-  .refine((person) => argon2idHashSchema.safeParse(person.pinHash).success || person.pinSalt, {
-    error: 'a SHA-256 PIN hash needs its salt',
-    path: ['pinSalt'],
-  });
-export type Person = z.infer<typeof personSchema>;
-
-/** What the permission rules need of a person, with the defaults of people stored before roles. */
-export function personRoles(person: Person): PersonRoles {
-  return { id: person.id, roles: person.roles ?? ['technician'], active: person.active ?? true };
-}
-
 /** The people of the station, active or not; empty before setup. */
 export function stationPeople(station: Pick<StationSetup, 'technicians'> | undefined): Person[] {
   return [...(station?.technicians ?? [])];
@@ -256,13 +166,8 @@ export function stationPeople(station: Pick<StationSetup, 'technicians'> | undef
  */
 export const stationSetupSchema = z.object({
   stationCode: stationCodeSchema,
-  center: centerDetailsSchema,
-  currency: currencyCodeSchema.optional(),
-  timeZone: timeZoneSchema.optional(),
-  workingDays: z.array(isoWeekdaySchema).optional(),
-  holidays: z.array(isoDateSchema).optional(),
+  ...centerWideSettingsSchema.shape,
   language: languageSchema.optional(),
-  policyAssignments: z.array(policyAssignmentSchema).optional(),
   /** The people of the station (stored under their name from before roles, when all were technicians). */
   technicians: z.array(personSchema).optional(),
 });

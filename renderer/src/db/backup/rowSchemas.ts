@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import { auditEventSchema } from '#shared/domain/audit';
-import { claimSchema } from '#shared/domain/claim';
 import { customerSchema } from '#shared/domain/customer';
-import { deviceSchema } from '#shared/domain/device';
-import { evidenceSchema } from '#shared/domain/evidence';
-import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
-import { noteSchema } from '#shared/domain/note';
 import {
   isoDateSchema,
   isoDateTimeSchema,
@@ -13,17 +7,18 @@ import {
   sha256Schema,
   stationCodeSchema,
 } from '#shared/domain/primitives';
-import { quoteLineSchema, quoteSchema } from '#shared/domain/quote';
-import { shipmentLegSchema } from '#shared/domain/shipment';
 import { hlcSchema } from '#shared/sync/hybridLogicalClock';
-import { partSchema, stationSetupSchema, syncedTableNames } from '../records';
+import { deletionSchema, syncRowValueSchemas } from '#shared/sync/rowSchemas';
+import { stationSetupSchema, syncedTableNames } from '../records';
 import { customerSearchFields } from '../searchKeys';
 import { RestoreRefusal, type RecordTableName } from './format';
 
-/** What every synced row carries beside its domain fields (see `SyncFields`). */
-const syncFieldsSchema = z.object({
+/**
+ * What every synced row carries beside its domain fields (see `SyncFields`): its deletion, as the
+ * sync server checks it, and the stamps and author of its last change.
+ */
+const syncFieldsSchema = deletionSchema.extend({
   stamps: z.record(z.string(), hlcSchema),
-  deletedAt: isoDateTimeSchema.optional(),
   updatedBy: recordIdSchema,
   station: stationCodeSchema,
 });
@@ -68,25 +63,25 @@ const attachmentRowSchema = z.object({
 });
 
 /**
- * The schemas a row of each table must meet: the domain's for the synced tables (with the sync
- * fields), the station's own for the others. A row must meet every schema of its table.
+ * The schemas a row of each table must meet: for the synced tables, the values the sync server
+ * checks (shared/sync/rowSchemas) with the sync fields; the station's own for the others. A row must meet every schema of its table.
  */
 const rowSchemas: Record<RecordTableName, readonly z.ZodType[]> = {
   settings: [settingsRowSchema],
   sequences: [z.object({ name: z.string().min(1), value: z.int().nonnegative() })],
   outbox: [outboxEntrySchema],
-  customers: [customerSchema, syncFieldsSchema],
-  devices: [deviceSchema, syncFieldsSchema],
-  claims: [claimSchema, syncFieldsSchema, claimDeadlineFieldsSchema],
-  evidence: [evidenceSchema, syncFieldsSchema],
-  inspections: [inspectionSchema, syncFieldsSchema],
-  misuseFindings: [misuseFindingSchema, syncFieldsSchema],
-  quotes: [quoteSchema, syncFieldsSchema],
-  quoteLines: [quoteLineSchema, syncFieldsSchema],
-  shipmentLegs: [shipmentLegSchema, syncFieldsSchema],
-  notes: [noteSchema, syncFieldsSchema],
-  auditEvents: [auditEventSchema, syncFieldsSchema],
-  partsCatalog: [partSchema, syncFieldsSchema],
+  customers: [syncRowValueSchemas.customers, syncFieldsSchema],
+  devices: [syncRowValueSchemas.devices, syncFieldsSchema],
+  claims: [syncRowValueSchemas.claims, syncFieldsSchema, claimDeadlineFieldsSchema],
+  evidence: [syncRowValueSchemas.evidence, syncFieldsSchema],
+  inspections: [syncRowValueSchemas.inspections, syncFieldsSchema],
+  misuseFindings: [syncRowValueSchemas.misuseFindings, syncFieldsSchema],
+  quotes: [syncRowValueSchemas.quotes, syncFieldsSchema],
+  quoteLines: [syncRowValueSchemas.quoteLines, syncFieldsSchema],
+  shipmentLegs: [syncRowValueSchemas.shipmentLegs, syncFieldsSchema],
+  notes: [syncRowValueSchemas.notes, syncFieldsSchema],
+  auditEvents: [syncRowValueSchemas.auditEvents, syncFieldsSchema],
+  partsCatalog: [syncRowValueSchemas.partsCatalog, syncFieldsSchema],
   attachments: [attachmentRowSchema],
   drafts: [z.object({ key: z.string().min(1), savedAt: isoDateTimeSchema, value: z.unknown() })],
 };

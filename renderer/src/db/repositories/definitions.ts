@@ -11,7 +11,7 @@ import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection
 import type { Note } from '#shared/domain/note';
 import { noteSchema } from '#shared/domain/note';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
-import { canEditQuote, quoteLineSchema, quoteSchema } from '#shared/domain/quote';
+import { quoteLineSchema, quoteSchema } from '#shared/domain/quote';
 import { deviceReceived } from '#shared/domain/claimWorkflow';
 import type { ShipmentLeg } from '#shared/domain/shipment';
 import { shipmentLegSchema } from '#shared/domain/shipment';
@@ -31,11 +31,19 @@ import type {
   StoredShipmentLeg,
   SyncFields,
 } from '../records';
-import { partSchema } from '../records';
+import { isLive, partSchema } from '../records';
 import { applyClaimChanges } from '../claimCounts';
 import { readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
+import type { RecordId } from '#shared/domain/primitives';
 import type { PermissionAction } from '#shared/domain/roles';
+import {
+  checkNoteChange,
+  checkPartSkus,
+  checkQuoteChange,
+  checkQuoteLineChange,
+} from '#shared/sync/rules';
+import { refuseBrokenRule } from './syncRuleRefusal';
 import type { RecordDefinition, WriteSession } from './writeSession';
 
 /** Most records are stored as they are, with their sync fields. */
@@ -174,22 +182,9 @@ export const quoteDefinition: RecordDefinition<Quote, StoredQuote> = {
   async check(quote, session, operation) {
     if (operation === 'create') return;
     const existing = await session.table<StoredQuote>('quotes').get(quote.id);
-    if (existing === undefined || canEditQuote(existing)) return;
     // What the customer was sent stays on record: the only change left is their answer.
-    const answersSentQuote =
-      operation === 'update' &&
-      existing.status === 'sent' &&
-      (quote.status === 'approved' || quote.status === 'declined') &&
-      quote.currency === existing.currency &&
-      quote.validUntil === existing.validUntil &&
-      quote.sentAt === existing.sentAt;
-    if (!answersSentQuote) {
-      session.refuse({
-        code: 'quote-not-editable',
-        field: 'status',
-        message: `Quote revision ${existing.revision} was ${existing.status}: it no longer changes${existing.status === 'sent' ? ' except to record the customer’s answer' : ''}. Make a new revision instead.`,
-      });
-    }
+    const next = operation === 'delete' ? { ...quote, deletedAt: session.at } : quote;
+    if (existing !== undefined) refuseBrokenRule(session, checkQuoteChange(existing, next));
   },
 };
 
@@ -205,13 +200,7 @@ export const quoteLineDefinition: RecordDefinition<QuoteLine, StoredQuoteLine> =
   async check(line, session) {
     // What the customer was sent stays on record: lines change only while the quote is a draft.
     const quote = await session.table<StoredQuote>('quotes').get(line.quoteId);
-    if (quote !== undefined && !canEditQuote(quote)) {
-      session.refuse({
-        code: 'quote-not-editable',
-        field: 'quoteId',
-        message: `Quote revision ${quote.revision} was ${quote.status === 'sent' ? 'sent' : quote.status}: its lines no longer change. Make a new revision instead.`,
-      });
-    }
+    refuseBrokenRule(session, checkQuoteLineChange(quote, line.id));
   },
 };
 
@@ -239,15 +228,11 @@ export const noteDefinition: RecordDefinition<Note, StoredNote> = {
   fixedFields: ['claimId', 'author', 'at'],
   toStored: storeAsIs,
   check(note, session, operation) {
-    // A note is one person's words: others add a note of their own rather than edit it.
-    if (operation !== 'create' && note.author !== session.actor) {
-      session.refuse({
-        code: 'not-author',
-        field: 'author',
-        message:
-          'Only the author of a note may change or delete it: add a note of your own instead.',
-      });
-    }
+    // The author is a fixed field, so the note as written names the author it always had.
+    refuseBrokenRule(
+      session,
+      checkNoteChange(operation === 'create' ? undefined : note, session.actor),
+    );
     return Promise.resolve();
   },
 };
@@ -272,28 +257,15 @@ export const partDefinition: RecordDefinition<Part, StoredPart> = {
  * when one of them names a SKU another live part has, or another of `parts` names too.
  */
 async function refuseTakenSkus(parts: readonly Part[], session: WriteSession): Promise<void> {
-  const seen = new Map<string, Part>();
-  for (const part of parts) {
-    if (seen.has(part.sku)) {
-      session.refuse({
-        code: 'conflict',
-        field: 'sku',
-        message: `sku: ${part.sku} is given to two parts at once; keep one of them.`,
-      });
-    }
-    seen.set(part.sku, part);
-  }
   const sameSku = await session
     .table<StoredPart>('partsCatalog')
     .where('sku')
-    .anyOf([...seen.keys()])
-    .filter((other) => other.deletedAt === undefined && other.id !== seen.get(other.sku)?.id)
-    .first();
-  if (sameSku !== undefined) {
-    session.refuse({
-      code: 'conflict',
-      field: 'sku',
-      message: `sku: the part "${sameSku.name}" already has the SKU ${sameSku.sku}; choose another SKU or edit that part.`,
-    });
-  }
+    .anyOf([...new Set(parts.map((part) => part.sku))])
+    .filter(isLive)
+    .toArray();
+  const holders = new Map<string, StoredPart[]>();
+  for (const other of sameSku) holders.set(other.sku, [...(holders.get(other.sku) ?? []), other]);
+  const skuTaken = (sku: string, exceptId: RecordId) =>
+    holders.get(sku)?.find((other) => other.id !== exceptId);
+  refuseBrokenRule(session, checkPartSkus(parts, skuTaken));
 }

@@ -2,12 +2,14 @@ import { v7 as uuidv7 } from 'uuid';
 import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
 import { canEditQuote, latestQuote, reviseQuote } from '#shared/domain/quote';
+import { checkQuoteRevisable } from '#shared/sync/rules';
 import type { StoredQuote, StoredQuoteLine, SyncFields } from '../records';
 import { isLive } from '../records';
 import { quoteDefinition, quoteLineDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
+import { refuseBrokenRule } from './syncRuleRefusal';
 import type { WriteSession } from './writeSession';
 
 /** The customer's answer to a sent quote, in the technician's words, and when they gave it. */
@@ -92,14 +94,7 @@ export class QuoteRepository extends RecordRepository<Quote, StoredQuote> {
         .equals(quote.claimId)
         .filter(isLive)
         .toArray();
-      const latest = latestQuote(revisions);
-      if (latest !== undefined && latest.id !== quote.id) {
-        session.refuse({
-          code: 'conflict',
-          field: 'revision',
-          message: `Revision ${latest.revision} already follows revision ${quote.revision}: revise the latest one.`,
-        });
-      }
+      refuseBrokenRule(session, checkQuoteRevisable(quote, latestQuote(revisions)));
       const lines: QuoteLine[] = (await linesOf(session, id)).map(withoutSyncFields);
       const revised = reviseQuote(
         { quote: withoutSyncFields(quote), lines },

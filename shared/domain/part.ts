@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { boundedText, nonNegativeMoneySchema, recordIdSchema } from './primitives';
+
+/**
+ * A part or service the center sells, with its list price; synced so every station quotes alike.
+ * Two live parts never share a SKU (see `checkPartSkus` in shared/sync/rules).
+ */
+export const partSchema = z.object({
+  id: recordIdSchema,
+  sku: boundedText('code'),
+  name: boundedText('line'),
+  unitPrice: nonNegativeMoneySchema,
+  /** The device models the part fits, as written on devices ("KOSPET Tank T3"); empty for any. */
+  compatibleModels: z.array(boundedText('name')),
+});
+export type Part = z.infer<typeof partSchema>;
