@@ -13,6 +13,12 @@ start_test_postgres() {
   if [ "$(id -u)" = 0 ]; then
     chown postgres:postgres "$pg_cluster"
     run_as=(runuser -u postgres --)
+    # The postgres user must reach the folder: under a home it cannot enter, use /tmp instead.
+    if ! runuser -u postgres -- test -w "$pg_cluster"; then
+      rm -rf "$pg_cluster"
+      pg_cluster="$(mktemp -d /tmp/fixline-postgres.XXXXXX)"
+      chown postgres:postgres "$pg_cluster"
+    fi
   fi
   pg_port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
   "${run_as[@]}" "$bin/initdb" -D "$pg_cluster/data" -U fixline --auth=trust --encoding=UTF8 --no-locale >"$pg_cluster/initdb.log"

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSyncServer } from './app';
@@ -44,7 +44,33 @@ const { values: flags, positionals } = parseArgs({
   },
 });
 
+/** The file a running server keeps in its PGlite data folder: one process opens it at a time. */
+const pidFile = () => resolve(flags['data-dir'], 'server.pid');
+
+function usesPostgres(): boolean {
+  const url = flags['database-url'];
+  return url !== undefined && url !== '';
+}
+
+/** Whether a live server process holds the PGlite data folder. */
+async function serverHoldsDataDir(): Promise<boolean> {
+  const pid = Number(await readFile(pidFile(), 'utf8').catch(() => ''));
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function openDatabase(): Promise<Database> {
+  if (!usesPostgres() && (await serverHoldsDataDir())) {
+    console.error(
+      `A sync server is running on ${resolve(flags['data-dir'])}, and the embedded database opens in one process at a time: stop it first (its pairing code is printed at start).`,
+    );
+    process.exit(1);
+  }
   const url = flags['database-url'];
   const database =
     url !== undefined && url !== ''
@@ -72,6 +98,7 @@ async function serve(): Promise<void> {
     logger: { level: process.env.FIXLINE_SERVER_LOG ?? 'info' },
     ...(flags['web-root'] === undefined ? {} : { webRoot: flags['web-root'] }),
   });
+  if (!usesPostgres()) await writeFile(pidFile(), String(process.pid));
   const address = await app.listen({ host: flags.host, port: Number(flags.port) });
   console.log(
     `Fixline sync server listening at ${address} (${database.kind === 'postgres' ? 'PostgreSQL' : `data in ${resolve(flags['data-dir'])}`})`,
@@ -84,11 +111,14 @@ async function serve(): Promise<void> {
     app.log.info({ signal }, 'closing');
     await app.close();
     await database.close();
+    if (!usesPostgres()) await rm(pidFile(), { force: true });
     console.log('Fixline sync server closed');
     process.exit(0);
   };
-  process.once('SIGTERM', () => void close('SIGTERM'));
-  process.once('SIGINT', () => void close('SIGINT'));
+  // `on`, not `once`: a signal sent to the whole process group (npm, tsx and this process)
+  // can arrive twice, and the second must not kill the process mid-close.
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
 }
 
 async function runCommand(work: (database: Database) => Promise<void>): Promise<void> {
