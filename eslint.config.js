@@ -174,6 +174,16 @@ export default tseslint.config(
     },
   },
   {
+    // The sync server runs on Node beside PostgreSQL; it shares the protocol, the merge and the
+    // domain rules with the stations through shared/ only.
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: forbid(
+      ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', 'dexie', 'dexie-*'],
+      'server/ is the sync server: it shares code with the stations only through shared/, never renderer/ or electron/.',
+    ),
+  },
+  {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

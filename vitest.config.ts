@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/browser/**', 'test/e2e/**', ...programTests],
+          exclude: ['test/browser/**', 'test/e2e/**', 'test/server/**', ...programTests],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -32,6 +32,17 @@ export default defineConfig({
           include: programTests,
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The sync server against PGlite, and PostgreSQL when FIXLINE_TEST_DATABASE_URL names
+        // one (.ci/run starts it). PGlite takes seconds to start, so the edit loop leaves it out.
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -81,6 +81,22 @@ describe('layering rules', () => {
       module: '../../renderer/src/App',
       why: 'electron/ is the main process',
     },
+    {
+      file: 'server/src/app.ts',
+      module: '../../renderer/src/db/records',
+      why: 'server/ is the sync server',
+    },
+    {
+      file: 'server/src/sync/push.ts',
+      module: '../../../electron/main/ipc',
+      why: 'server/ is the sync server',
+    },
+    { file: 'server/src/app.ts', module: 'dexie', why: 'server/ is the sync server' },
+    {
+      file: 'renderer/src/App.tsx',
+      module: '../../server/src/app',
+      why: 'renderer/ runs in a sandboxed page',
+    },
   ])('$file may not import $module', async ({ file, module, why }) => {
     const errors = await layeringErrors(
       file,
@@ -136,6 +152,12 @@ describe('layering rules', () => {
   it('lets shared/ import date-fns, a package on its allow-list', async () => {
     const code = "import { addDays } from 'date-fns';\nexport const later = addDays;\n";
     expect(await layeringErrors('shared/policy/calendar.ts', code)).toEqual([]);
+  });
+
+  it('lets the server import shared/, Node and its own packages', async () => {
+    const code =
+      "import { createHash } from 'node:crypto';\nimport Fastify from 'fastify';\nimport { syncRoutes } from '#shared/sync/protocol';\nexport const all = [createHash, Fastify, syncRoutes];\n";
+    expect(await layeringErrors('server/src/app.ts', code)).toEqual([]);
   });
 
   it('lets the preload import electron and the IPC contract', async () => {

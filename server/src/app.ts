@@ -1,0 +1,323 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  FastifySchemaCompiler,
+  FastifyServerOptions,
+} from 'fastify';
+import Fastify from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  ResponseSerializationError,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  enrollRequestSchema,
+  enrollResponseSchema,
+  helloResponseSchema,
+  pullRequestSchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  syncApiPrefix,
+  syncProtocolHeader,
+  syncProtocolVersion,
+  syncRoutes,
+} from '#shared/sync/protocol';
+import { SyncError } from './errors';
+import type { Device } from './identity';
+import { authenticate, enroll, readSpace, revokeDevice } from './identity';
+import type { Database } from './storage/database';
+import { errorCodeOf, isStorageFull } from './storage/database';
+import { Pokes } from './sync/pokes';
+import { pullPage } from './sync/pull';
+import { applyPush } from './sync/push';
+
+export type SyncServerOptions = {
+  readonly database: Database;
+  /** Pino options, or false for none (tests). Logs carry ids and counts, never record values. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** A built web app (vite build output) to serve at `/`, so a browser station is same-origin. */
+  readonly webRoot?: string;
+  /** The largest request body; larger ones get 413 `payload-too-large`. */
+  readonly bodyLimitBytes?: number;
+  /** Enrollment attempts allowed per client address per minute. */
+  readonly pairingAttemptsPerMinute?: number;
+  /** How often an event stream gets a comment line, so proxies keep it open. */
+  readonly heartbeatMs?: number;
+};
+
+/** 8 MiB: a push of 500 mutations near 1 MB fits many times over. */
+export const defaultBodyLimitBytes = 8 * 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device: Device | undefined;
+  }
+}
+
+/** The authenticated device of a request that went through the token check. */
+function deviceOf(request: FastifyRequest): Device {
+  if (request.device === undefined) throw new Error('this route must check the device token');
+  return request.device;
+}
+
+/**
+ * Checks every answer against its route's zod schema, then sends it as it is. (The library's own
+ * serializer encodes through the schema, which the contract's clock stamps, a one-way
+ * transform, cannot do.)
+ */
+const checkedSerializerCompiler = ({
+  schema,
+  method,
+  url,
+}: Parameters<FastifySchemaCompiler<unknown>>[0]) => {
+  if (!(schema instanceof z.ZodType))
+    throw new Error(`${method} ${url}: a response schema must be zod`);
+  return (data: unknown) => {
+    const checked = schema.safeParse(data);
+    if (!checked.success)
+      throw new ResponseSerializationError(method, url, { cause: checked.error });
+    return JSON.stringify(data);
+  };
+};
+
+/** Any error as the protocol's error: the status, code and a clear message. */
+export function syncErrorOf(error: unknown): SyncError {
+  if (error instanceof SyncError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const problems = error.validation
+      .slice(0, 3)
+      .map((issue) => `${issue.instancePath || '(body)'}: ${issue.message ?? 'invalid'}`);
+    return new SyncError('invalid-request', `The request is not valid: ${problems.join('; ')}.`);
+  }
+  const code = errorCodeOf(error);
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new SyncError(
+      'payload-too-large',
+      'The request body is larger than this server accepts: send fewer mutations per push.',
+    );
+  }
+  if (isStorageFull(error)) {
+    return new SyncError(
+      'storage-full',
+      'The sync server’s disk is full: nothing of this request was kept. Free space on the server, then sync again.',
+    );
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const message = error instanceof Error ? error.message : 'bad request';
+    return new SyncError(
+      'invalid-request',
+      `The request is not valid: ${message}.`,
+      undefined,
+      status,
+    );
+  }
+  return new SyncError('server-error', 'The sync server failed on this request; try again later.');
+}
+
+/** Builds the sync server on an open, migrated database (call `listen` or `inject` on it). */
+export async function buildSyncServer(options: SyncServerOptions): Promise<FastifyInstance> {
+  const { database } = options;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? defaultBodyLimitBytes,
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(checkedSerializerCompiler);
+  app.decorateRequest('device', undefined);
+
+  app.setErrorHandler((error, request, reply) => {
+    const syncError = syncErrorOf(error);
+    if (syncError.status >= 500) {
+      request.log.error(
+        { code: errorCodeOf(error), name: (error as Error).name },
+        syncError.message,
+      );
+    } else {
+      request.log.info({ code: syncError.code }, 'request refused');
+    }
+    void reply.status(syncError.status).send(syncError.body());
+  });
+
+  const pokes = new Pokes();
+  await pokes.start(database);
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+    await pokes.stop();
+  });
+
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(
+    async (plugin) => {
+      const sync = plugin.withTypeProvider<ZodTypeProvider>();
+      // Every route but hello needs the protocol this server speaks.
+      sync.addHook('onRequest', async (request) => {
+        if (request.routeOptions.url === `${syncApiPrefix}${syncRoutes.hello}`) return;
+        const sent = request.headers[syncProtocolHeader];
+        if (sent !== String(syncProtocolVersion)) {
+          const stationProtocol = Number(sent);
+          const newer = Number.isInteger(stationProtocol) && stationProtocol > syncProtocolVersion;
+          throw new SyncError(
+            'protocol-mismatch',
+            sent === undefined
+              ? `Send the ${syncProtocolHeader} header: this server speaks protocol ${syncProtocolVersion}.`
+              : newer
+                ? `This station speaks sync protocol ${String(sent)} and the server ${syncProtocolVersion}: update the server.`
+                : `This station speaks sync protocol ${String(sent)} and the server ${syncProtocolVersion}: update Fixline on this station.`,
+            { serverProtocol: syncProtocolVersion },
+          );
+        }
+      });
+      const needsDevice = async (request: FastifyRequest) => {
+        request.device = await authenticate(database, request.headers.authorization);
+      };
+
+      sync.get(
+        syncRoutes.hello,
+        { schema: { response: { 200: helloResponseSchema } } },
+        async () => ({
+          service: 'fixline-sync' as const,
+          protocol: syncProtocolVersion,
+          centerId: (await readSpace(database)).id,
+        }),
+      );
+
+      sync.post(
+        syncRoutes.enroll,
+        {
+          schema: { body: enrollRequestSchema, response: { 200: enrollResponseSchema } },
+          config: {
+            rateLimit: {
+              max: options.pairingAttemptsPerMinute ?? 10,
+              timeWindow: 60_000,
+              errorResponseBuilder: (_request, context) =>
+                new SyncError(
+                  'pairing-rate-limited',
+                  `Too many enrollment attempts from this address: wait ${context.after} and try again.`,
+                ),
+            },
+          },
+        },
+        async (request) => {
+          const enrolled = await enroll(database, request.body);
+          request.log.info({ deviceId: enrolled.deviceId }, 'station enrolled');
+          return enrolled;
+        },
+      );
+
+      sync.post(
+        syncRoutes.push,
+        {
+          schema: { body: pushRequestSchema, response: { 200: pushResponseSchema } },
+          preHandler: needsDevice,
+        },
+        async (request) => {
+          const device = deviceOf(request);
+          const started = performance.now();
+          const { stoppedBy, ...response } = await applyPush(database, device, request.body);
+          const rejected = response.outcomes.filter((o) => o.status === 'rejected').length;
+          request.log.info(
+            {
+              deviceId: device.id,
+              mutations: request.body.mutations.length,
+              rejected,
+              lastMutationId: response.lastMutationId,
+              version: response.version,
+              ms: Math.round(performance.now() - started),
+            },
+            'push',
+          );
+          if (stoppedBy !== undefined) {
+            request.log.warn(
+              { deviceId: device.id, code: errorCodeOf(stoppedBy) },
+              'push stopped by a transient failure; the station will retry',
+            );
+          }
+          return response;
+        },
+      );
+
+      sync.post(
+        syncRoutes.pull,
+        {
+          schema: { body: pullRequestSchema, response: { 200: pullResponseSchema } },
+          preHandler: needsDevice,
+        },
+        async (request) => pullPage(database, deviceOf(request), request.body),
+      );
+
+      sync.get(syncRoutes.events, { preHandler: needsDevice }, async (request, reply) => {
+        const version = (await readSpace(database)).version;
+        reply.hijack();
+        const raw = reply.raw;
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        const poke = (at: number) =>
+          raw.write(`event: poke\ndata: ${JSON.stringify({ version: at })}\n\n`);
+        poke(version);
+        const unsubscribe = pokes.subscribe(poke);
+        const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
+        const end = () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+          streams.delete(end);
+          if (!raw.writableEnded) raw.end();
+        };
+        streams.add(end);
+        request.raw.on('close', end);
+      });
+
+      sync.post(
+        syncRoutes.leave,
+        { schema: { body: z.unknown() }, preHandler: needsDevice },
+        async (request, reply) => {
+          const device = deviceOf(request);
+          await revokeDevice(database, device.id);
+          request.log.info({ deviceId: device.id }, 'station left');
+          return reply.status(204).send();
+        },
+      );
+    },
+    { prefix: syncApiPrefix },
+  );
+
+  const webRoot = options.webRoot === undefined ? undefined : resolve(options.webRoot);
+  if (webRoot !== undefined) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  }
+  const indexHtml = webRoot === undefined ? undefined : await readFile(join(webRoot, 'index.html'));
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the page: any other GET outside the API gets its index.html.
+    if (
+      indexHtml !== undefined &&
+      request.method === 'GET' &&
+      !request.url.startsWith(syncApiPrefix)
+    ) {
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    }
+    const error = new SyncError(
+      'invalid-request',
+      `There is no ${request.method} ${request.url.split('?')[0]} on this server.`,
+      undefined,
+      404,
+    );
+    return reply.status(404).send(error.body());
+  });
+
+  return app;
+}

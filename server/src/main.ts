@@ -1,0 +1,194 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSyncServer } from './app';
+import { createPairingCode, listDevices, pairingCodeLifetimeMs, revokeDevice } from './identity';
+import type { Database } from './storage/database';
+import { migrate } from './storage/migrate';
+import { openPgliteDatabase } from './storage/pgliteDatabase';
+import { openPostgresDatabase } from './storage/postgresDatabase';
+import { parseAge, purgeTombstones } from './sync/purge';
+
+/**
+ * `npm run server -- [command] [flags]`: the center's sync server (see the README, "Run a sync
+ * server for your center"). Commands: serve (the default), pairing-code, devices list,
+ * devices revoke <id>, purge-tombstones --older-than 90d.
+ */
+const usage = `Usage: npm run server -- [command] [flags]
+Commands:
+  serve (default)                      start the server and print a pairing code
+  pairing-code                         print a new one-time pairing code (valid 15 minutes)
+  devices list                         list the enrolled stations
+  devices revoke <id>                  revoke a station's access at once
+  purge-tombstones --older-than 90d    delete records deleted before then (stations below re-pull)
+Flags:
+  --host <address>        listen address (default 127.0.0.1; 0.0.0.0 for the whole network)
+  --port <number>         listen port (default 7411; 0 picks a free one)
+  --data-dir <folder>     embedded database folder (default ./fixline-server-data)
+  --database-url <url>    PostgreSQL instead (or DATABASE_URL)
+  --web-root <folder>     also serve a built web app at / (out/web after npx vite build --config vite.web.config.ts)`;
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    host: { type: 'string', default: process.env.FIXLINE_SERVER_HOST ?? '127.0.0.1' },
+    port: { type: 'string', default: process.env.FIXLINE_SERVER_PORT ?? '7411' },
+    'data-dir': {
+      type: 'string',
+      default: process.env.FIXLINE_SERVER_DATA ?? './fixline-server-data',
+    },
+    'database-url': { type: 'string', default: process.env.DATABASE_URL },
+    'web-root': { type: 'string' },
+    'older-than': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+/** The file a running server keeps in its PGlite data folder: one process opens it at a time. */
+const pidFile = () => resolve(flags['data-dir'], 'server.pid');
+
+function usesPostgres(): boolean {
+  const url = flags['database-url'];
+  return url !== undefined && url !== '';
+}
+
+/** Whether a live server process holds the PGlite data folder. */
+async function serverHoldsDataDir(): Promise<boolean> {
+  const pid = Number(await readFile(pidFile(), 'utf8').catch(() => ''));
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function openDatabase(): Promise<Database> {
+  if (!usesPostgres() && (await serverHoldsDataDir())) {
+    console.error(
+      `A sync server is running on ${resolve(flags['data-dir'])}, and the embedded database opens in one process at a time: stop it first (its pairing code is printed at start).`,
+    );
+    process.exit(1);
+  }
+  const url = flags['database-url'];
+  const database =
+    url !== undefined && url !== ''
+      ? await openPostgresDatabase(url)
+      : await (async () => {
+          const dataDir = resolve(flags['data-dir']);
+          await mkdir(dataDir, { recursive: true });
+          return openPgliteDatabase(dataDir);
+        })();
+  await migrate(database);
+  return database;
+}
+
+async function printPairingCode(database: Database): Promise<void> {
+  const { code, expiresAt } = await createPairingCode(database);
+  console.log(
+    `Pairing code: ${code} (one station, valid ${pairingCodeLifetimeMs / 60_000} minutes, until ${expiresAt.toLocaleTimeString()})`,
+  );
+}
+
+async function serve(): Promise<void> {
+  const database = await openDatabase();
+  const app = await buildSyncServer({
+    database,
+    logger: { level: process.env.FIXLINE_SERVER_LOG ?? 'info' },
+    ...(flags['web-root'] === undefined ? {} : { webRoot: flags['web-root'] }),
+  });
+  if (!usesPostgres()) await writeFile(pidFile(), String(process.pid));
+  const address = await app.listen({ host: flags.host, port: Number(flags.port) });
+  console.log(
+    `Fixline sync server listening at ${address} (${database.kind === 'postgres' ? 'PostgreSQL' : `data in ${resolve(flags['data-dir'])}`})`,
+  );
+  await printPairingCode(database);
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'closing');
+    await app.close();
+    await database.close();
+    if (!usesPostgres()) await rm(pidFile(), { force: true });
+    console.log('Fixline sync server closed');
+    process.exit(0);
+  };
+  // `on`, not `once`: a signal sent to the whole process group (npm, tsx and this process)
+  // can arrive twice, and the second must not kill the process mid-close.
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+}
+
+async function runCommand(work: (database: Database) => Promise<void>): Promise<void> {
+  const database = await openDatabase();
+  try {
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command = 'serve', ...rest] = positionals;
+  if (flags.help) {
+    console.log(usage);
+    return;
+  }
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'pairing-code':
+      return runCommand(printPairingCode);
+    case 'devices':
+      if (rest[0] === 'list') {
+        return runCommand(async (database) => {
+          const devices = await listDevices(database);
+          if (devices.length === 0) console.log('No station is enrolled.');
+          for (const device of devices) {
+            const state =
+              device.revokedAt === null ? 'active' : `revoked ${device.revokedAt.toISOString()}`;
+            const seen =
+              device.lastSeenAt === null
+                ? 'never pushed'
+                : `last push ${device.lastSeenAt.toISOString()}`;
+            console.log(
+              `${device.id}  ${device.stationCode.padEnd(8)}  enrolled ${device.enrolledAt.toISOString()}  ${seen}  ${state}`,
+            );
+          }
+        });
+      }
+      if (rest[0] === 'revoke' && rest[1] !== undefined) {
+        const deviceId = rest[1];
+        return runCommand(async (database) => {
+          const revoked = await revokeDevice(database, deviceId);
+          console.log(
+            revoked
+              ? `Revoked ${deviceId}: its token no longer works.`
+              : `No active station has id ${deviceId}.`,
+          );
+          if (!revoked) process.exitCode = 1;
+        });
+      }
+      break;
+    case 'purge-tombstones': {
+      const ageMs = parseAge(flags['older-than'] ?? '');
+      if (ageMs === undefined) {
+        console.error('Say how old: purge-tombstones --older-than 90d (d, h or m).');
+        process.exitCode = 2;
+        return;
+      }
+      return runCommand(async (database) => {
+        const { purged, horizon } = await purgeTombstones(database, new Date(Date.now() - ageMs));
+        console.log(
+          `Purged ${purged} deleted records; stations synced below version ${horizon} pull again from the start.`,
+        );
+      });
+    }
+  }
+  console.error(usage);
+  process.exitCode = 2;
+}
+
+await main();

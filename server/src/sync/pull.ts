@@ -1,0 +1,52 @@
+import type { PullRequest, PullResponse } from '#shared/sync/protocol';
+import { SyncError } from '../errors';
+import type { Device } from '../identity';
+import { clientLastMutationId, readSpace } from '../identity';
+import type { Database } from '../storage/database';
+import { countRowsAfter, rowsAfter } from '../storage/syncRows';
+
+/** Rows a page holds when the station does not say. */
+export const defaultPullRows = 1_000;
+
+/**
+ * One page of rows changed after the cursor, in (version, table, id) order, up to the version
+ * the first page pins (the space's version when it is asked). A row changed again meanwhile moves
+ * past `upTo` and comes in the next pull. A cursor below the tombstone horizon may have missed a
+ * purged deletion: the station must pull again from the start.
+ */
+export async function pullPage(
+  database: Database,
+  device: Device,
+  request: PullRequest,
+): Promise<PullResponse> {
+  const lastMutationId = await clientLastMutationId(database, device, request.clientId, false);
+  const space = await readSpace(database);
+  const cursor = request.cursor;
+  if (cursor !== null && cursor.version < space.horizon) {
+    throw new SyncError(
+      'cursor-below-horizon',
+      `Deleted records up to version ${space.horizon} were purged and this station is at ${cursor.version}: pull again from the start.`,
+      { horizon: space.horizon },
+    );
+  }
+  const upTo = request.upTo ?? space.version;
+  if (upTo > space.version) {
+    throw new SyncError(
+      'invalid-request',
+      `upTo ${upTo} is past this server's version ${space.version}: was the station enrolled with another server?`,
+    );
+  }
+  const limit = request.limit ?? defaultPullRows;
+  const rows = await rowsAfter(database, device.spaceId, cursor, upTo, limit + 1);
+  const page = rows.slice(0, limit);
+  const done = rows.length <= limit;
+  const lastRow = page.at(-1);
+  const nextCursor =
+    lastRow === undefined
+      ? cursor
+      : { version: lastRow.version, table: lastRow.table, id: lastRow.id };
+  const remaining = done
+    ? 0
+    : (await countRowsAfter(database, device.spaceId, cursor, upTo)) - page.length;
+  return { rows: page, cursor: nextCursor, upTo, done, lastMutationId, remaining };
+}

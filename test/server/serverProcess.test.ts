@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
+import { listDevices } from '../../server/src/identity';
+import { openPgliteDatabase } from '../../server/src/storage/pgliteDatabase';
+import { nextId } from '../factories/domain';
+
+const projectRoot = join(import.meta.dirname, '../..');
+
+describe('npm run server', () => {
+  let dataDir: string | undefined;
+  afterAll(async () => {
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints its address and a pairing code, enrolls a station, and closes on SIGTERM', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'fixline-server-'));
+    // Its own process group, so the signal reaches npm, tsx and the server alike.
+    const server = spawn(
+      'npm',
+      ['run', 'server', '--', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir],
+      { cwd: projectRoot, detached: true, env: { ...process.env, FIXLINE_SERVER_LOG: 'warn' } },
+    );
+    let stdout = '';
+    server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    server.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const closed = new Promise<void>((resolve) => server.on('close', () => resolve()));
+    const started = Date.now();
+    while (!/Pairing code: \S+/.test(stdout)) {
+      if (Date.now() - started > 200_000) throw new Error(`the server did not start:\n${stdout}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const address = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+    const pairingCode = /Pairing code: (\S+)/.exec(stdout)?.[1];
+    expect(address).toBeDefined();
+    const enrolled = await fetch(`${address}/sync/v1/enroll`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [syncProtocolHeader]: String(syncProtocolVersion),
+      },
+      body: JSON.stringify({ pairingCode, stationCode: 'JKT1', clientId: nextId() }),
+    });
+    expect(enrolled.status).toBe(200);
+
+    if (server.pid === undefined) throw new Error('no pid');
+    process.kill(-server.pid, 'SIGTERM');
+    await closed;
+    expect(stdout).toContain('Fixline sync server closed');
+    await expect(access(join(dataDir, 'server.pid'))).rejects.toThrow();
+    // The database was closed whole: it opens again with the station in it.
+    const database = await openPgliteDatabase(dataDir);
+    try {
+      expect((await listDevices(database)).map((device) => device.stationCode)).toEqual(['JKT1']);
+    } finally {
+      await database.close();
+    }
+  }, 400_000);
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { auditEventSchema } from '#shared/domain/audit';
+import { claimSchema } from '#shared/domain/claim';
+import { customerSchema } from '#shared/domain/customer';
+import { deviceSchema } from '#shared/domain/device';
+import { evidenceSchema } from '#shared/domain/evidence';
+import { inspectionSchema, misuseFindingSchema } from '#shared/domain/inspection';
+import { noteSchema } from '#shared/domain/note';
+import { quoteLineSchema, quoteSchema } from '#shared/domain/quote';
+import { shipmentLegSchema } from '#shared/domain/shipment';
+import type { SyncTable } from '#shared/sync/protocol';
+import { conflictRecordSchema, syncTableNames } from '#shared/sync/protocol';
+import type { Database } from '../../server/src/storage/database';
+import type { syncSystemColumns } from '../../server/src/storage/syncColumns';
+import { sqlTypeOf, syncTableColumns } from '../../server/src/storage/syncColumns';
+import { openTestDatabase } from './serverHarness';
+
+const systemColumnTypes: Record<(typeof syncSystemColumns)[number] | 'id', string> = {
+  space_id: 'text',
+  id: 'text',
+  _version: 'bigint',
+  stamps: 'jsonb',
+  updated_by: 'text',
+  station: 'text',
+};
+
+describe('the synced tables as the migrations make them', () => {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+  }, 180_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it.each(syncTableNames)(
+    '%s has a column of the right type for each field of the map, and no other',
+    async (table) => {
+      const { sqlTable, columns } = syncTableColumns[table];
+      const found = await database?.query<{ column_name: string; data_type: string }>(
+        'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1',
+        [sqlTable],
+      );
+      const expected: Record<string, string> = { ...systemColumnTypes };
+      for (const column of columns) expected[column.column] = sqlTypeOf[column.type];
+      expect(
+        Object.fromEntries((found ?? []).map((row) => [row.column_name, row.data_type])),
+      ).toEqual(expected);
+    },
+  );
+
+  it('has an index on (space_id, _version, id) for every synced table', async () => {
+    const indexes = await database?.query<{ tablename: string; indexdef: string }>(
+      "SELECT tablename, indexdef FROM pg_indexes WHERE indexdef LIKE '%(space_id, _version, id)%'",
+    );
+    expect(new Set(indexes?.map((index) => index.tablename))).toEqual(
+      new Set(syncTableNames.map((table) => syncTableColumns[table].sqlTable)),
+    );
+  });
+});
+
+/** The domain schemas shared/ has: the map must hold a column for each of their fields. */
+const domainSchemas: Partial<Record<SyncTable, z.ZodObject>> = {
+  customers: customerSchema,
+  devices: deviceSchema,
+  claims: claimSchema,
+  evidence: evidenceSchema,
+  inspections: inspectionSchema,
+  misuseFindings: misuseFindingSchema,
+  quotes: quoteSchema,
+  quoteLines: quoteLineSchema,
+  shipmentLegs: shipmentLegSchema,
+  notes: noteSchema,
+  auditEvents: auditEventSchema,
+  conflicts: conflictRecordSchema,
+};
+
+describe('the column map', () => {
+  it.each(Object.entries(domainSchemas))(
+    'holds every field of a %s record and a deletedAt',
+    (table, schema) => {
+      const fields = syncTableColumns[table as SyncTable].columns.map((column) => column.field);
+      expect(new Set(fields)).toEqual(new Set([...Object.keys(schema?.shape ?? {}), 'deletedAt']));
+    },
+  );
+});
