@@ -154,6 +154,8 @@ async function openScreen(page: Page, link: string, heading: string): Promise<vo
 /** The queue, unfiltered, at its top, with its first rows shown. */
 async function openQueue(page: Page, url: string): Promise<void> {
   await page.goto(`${url}#/`);
+  // The same address keeps the mounted queue where it was scrolled to: back to its top.
+  await page.evaluate(() => document.querySelector('[role="grid"]')?.scrollTo({ top: 0 }));
   await page.locator(firstRowSelector).getByText('RMA-JKT1-', { exact: false }).first().waitFor();
 }
 
@@ -416,6 +418,36 @@ async function fillIntake(page: Page, round: number): Promise<void> {
 }
 
 /**
+ * What the user sees once a claim is saved: the "Claim … saved" notification (the app then opens
+ * the claim), or the dialog of that title that offers to submit it for authorization.
+ */
+const savedNotice = {
+  kind: 'text',
+  selector: '[role="alert"], [role="dialog"] h2',
+  pattern: 'Claim RMA-\\S+ saved',
+} as const satisfies Condition;
+
+/**
+ * Closes the "saved" notifications of the rounds before, and waits until they are gone: one that
+ * is still fading out would stop the next round's stopwatch before its Save.
+ */
+async function closeSavedNotices(page: Page): Promise<void> {
+  await page.evaluate((condition) => {
+    const pattern = new RegExp(condition.pattern);
+    for (const notice of document.querySelectorAll(condition.selector)) {
+      if (!pattern.test(notice.textContent)) continue;
+      notice.querySelector<HTMLButtonElement>('button[aria-label="Close"]')?.click();
+    }
+  }, savedNotice);
+  await page.waitForFunction((condition) => {
+    const pattern = new RegExp(condition.pattern);
+    return [...document.querySelectorAll(condition.selector)].every(
+      (notice) => !pattern.test(notice.textContent),
+    );
+  }, savedNotice);
+}
+
+/**
  * Intake: three 3 MB photos chosen in the evidence's file input, then "Save the claim", until
  * the user sees "Claim … saved". Timed from the files' `change` until all three are listed
  * (stored), plus from the click on Save until "saved" is painted: the harness's own gap between
@@ -449,16 +481,8 @@ async function intakeAttachAndSave(page: Page): Promise<Figure> {
     );
     await page.locator('#intake-evidence input[type=file]').setInputFiles(files);
     const attached = await read(page, 'attach');
-    await arm(
-      page,
-      'save',
-      {
-        kind: 'text',
-        selector: 'h2, [role="alert"], [role="dialog"]',
-        pattern: 'Claim RMA-\\S+ saved',
-      },
-      { startOn: { type: 'click' } },
-    );
+    await closeSavedNotices(page);
+    await arm(page, 'save', savedNotice, { startOn: { type: 'click' } });
     await page.getByRole('button', { name: 'Save the claim' }).click();
     const saved = await read(page, 'save');
     const baseline = await inPage<number>(

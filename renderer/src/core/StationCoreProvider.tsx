@@ -29,5 +29,7 @@ export function useCoreQuery<Result>(
 ): Result | undefined {
   const core = useStationCore();
   // The query's own deps plus the core, so a screen handed another database reads it at once.
-  return useLiveQuery(() => query(core), [core, ...deps]);
+  // An async querier: Dexie keeps its live-query zone across native `await`s only for one, and a
+  // read made after the zone is lost is not observed, so its changes would never wake the query.
+  return useLiveQuery(async () => query(core), [core, ...deps]);
 }

@@ -228,7 +228,8 @@ async function deletedOf(
 
 /**
  * The live claims at positions `start` to `start + size` when the range is `exact`: the
- * index's own offset, moved on by the deleted claims before it (at most a few reads more).
+ * index's own offset, moved on by the deleted claims before it (at most a few reads more), finds
+ * the first; the rest are one keyset read after it.
  */
 async function readAtPosition(
   db: FixlineDatabase,
@@ -241,9 +242,11 @@ async function readAtPosition(
   const deleted = await deletedOf(db, filter, nowIso, source.order);
   let offset = start;
   for (;;) {
+    // An offset read goes by cursor, one request a row: read only as many rows as it takes to
+    // reach a live claim, since at most `deleted.length` of them are deleted.
     const read = await sourceRange(db, source, undefined, undefined)
       .offset(offset)
-      .limit(size + deleted.length)
+      .limit(deleted.length + 1)
       .toArray();
     const firstIndex = read.findIndex(isLive);
     const first = read[firstIndex];
@@ -252,7 +255,11 @@ async function readAtPosition(
     const deletedBefore = deleted.filter((claim) => !beyond(claim, source.order, cursor, true));
     // Each round moves on by the deleted claims found before the window, never past it.
     const position = offset + firstIndex - deletedBefore.length;
-    if (position >= start) return read.slice(firstIndex).filter(isLive).slice(0, size);
+    if (position >= start) {
+      if (size <= 1) return [first];
+      const rest = await readBeyond(db, filter, nowIso, source, cursor, true, 0, size - 1);
+      return [first, ...rest.claims];
+    }
     offset += start - position;
   }
 }

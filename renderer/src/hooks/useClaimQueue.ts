@@ -16,15 +16,17 @@ export type { QueueRow, QueueWindow } from '../core';
  */
 export function useQueueCount(filter: QueueFilter, nowIso: IsoDateTime): number | undefined {
   const { status, packId, assigneeId, overdue } = filter;
-  const question = JSON.stringify([status, packId, assigneeId, overdue, nowIso]);
+  const question = JSON.stringify([status, packId, assigneeId, overdue]);
   const answer = useCoreQuery(
     async (core) => ({
       question,
       count: await core.queries.queueCount({ status, packId, assigneeId, overdue }, nowIso),
     }),
-    [question],
+    [question, nowIso],
   );
-  // Until the new filter is counted, the last answer is another filter's: never show it.
+  // Until the new filter is counted, the last answer is another filter's: never show it. The
+  // same filter's count of the minute before stays while the new minute's is read, or the list
+  // would have no rows for a moment and lose its scroll position every minute.
   return answer?.question === question ? answer.count : undefined;
 }
 
@@ -48,20 +50,16 @@ export function useQueueFilterCounts(
 /**
  * The window of the queue that `request` asks for, kept current; undefined until the first one
  * is read (later, the last window read stays until the next one is in). Only these claims, their
- * customers and devices are read. `count` is the queue's count: when it changes (a claim taken in
- * or removed while the queue is open), the window is read again.
+ * customers and devices are read.
  */
 export function useQueueWindow(
   filter: QueueFilter,
   nowIso: IsoDateTime,
   request: QueueWindowRequest,
-  count: number | undefined,
 ): QueueWindow | undefined {
   const { status, packId, assigneeId, overdue } = filter;
   return useCoreQuery(
     (core) => core.queries.queueWindow({ status, packId, assigneeId, overdue }, nowIso, request),
-    // A window read while the queue was empty observed no claim, so a claim added later would
-    // not wake it: the count, which the counts table keeps live, asks for a new read.
-    [status, packId, assigneeId, overdue, nowIso, request, count],
+    [status, packId, assigneeId, overdue, nowIso, request],
   );
 }

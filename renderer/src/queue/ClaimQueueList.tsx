@@ -64,7 +64,7 @@ export function ClaimQueueList({
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = (items.at(-1)?.index ?? 0) + 1;
   const [planned, setPlanned] = useState(firstWindow);
-  const loaded = useQueueWindow(filter, nowIso, planned.request, count);
+  const loaded = useQueueWindow(filter, nowIso, planned.request);
   useEffect(() => {
     const visible = { start: firstVisible, end: lastVisible };
     if (count === undefined || spanHolds(planned.covers, visible, count)) return;
