@@ -17,6 +17,7 @@ import {
 import type { FixlineDatabase } from '../../db/database';
 import type { SyncEnrollment, SyncStateRow } from '../../db/records';
 import { applyPulledPage } from '../../db/sync/remoteApply';
+import { isStorageFull } from '../../db/writeGuard';
 import {
   ensureSyncState,
   forgetEnrollment,
@@ -394,7 +395,16 @@ class StationSyncEngine {
       this.#retryLater(run);
       return;
     }
-    if (!(error instanceof Refused)) throw error;
+    if (!(error instanceof Refused)) {
+      if (!isStorageFull(error)) throw error;
+      // This station's disk is full: nothing pulled was half stored; retry once there is room.
+      this.#setStatus(
+        { phase: 'idle', problem: { code: 'storage-full', message: String(error) } },
+        run,
+      );
+      this.#retryLater(run);
+      return;
+    }
     const problem: SyncProblem = { code: error.code, message: error.message };
     if (error.code === 'protocol-mismatch') {
       const serverProtocol = error.details['serverProtocol'];
