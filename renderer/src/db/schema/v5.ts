@@ -37,7 +37,12 @@ async function addSyncState(transaction: Transaction): Promise<void> {
       Reflect.set(
         entry,
         'rows',
-        entry.rows.map((row: Omit<OutboxRowChange, 'base'>) => ({ ...row, base: {} })),
+        // A row that has its base already (a backup of a later app, restored through the
+        // upgrades) keeps it.
+        entry.rows.map((row: Omit<OutboxRowChange, 'base'> & Partial<OutboxRowChange>) => ({
+          ...row,
+          base: row.base ?? {},
+        })),
       );
     });
   const state: SyncStateRow = { key: 'state', clientId: uuidv7() };
