@@ -6,7 +6,7 @@ import { readOutboxMutations, readSyncState } from '../../renderer/src/db/sync/s
 import { asTechnician, expectOk } from '../db/testDatabase';
 import { FakeSyncServer, pairingCode } from './fakeSyncServer';
 import type { TestStation } from './stations';
-import { openStation, takeInClaim } from './stations';
+import { openStation, pushOutbox, takeInClaim } from './stations';
 
 const serverUrl = 'http://127.0.0.1:7411/';
 const otherTechnician = '0196a1b2-c3d4-7000-8000-0000000000b2';
@@ -228,6 +228,15 @@ describe('the sync engine', () => {
       problem: { code: 'device-revoked' },
     });
     expect(pending).toEqual([]);
+
+    // Another station's push pokes every listener: a stopped engine does not answer it.
+    const requestsWhenStopped = server.requests.length;
+    const other = await openStation('BDG2');
+    await takeInClaim(other);
+    await pushOutbox(other, server, '0196a1b2-c3d4-7000-8000-0000000000b9');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests.length).toBe(requestsWhenStopped);
+    expect(engine.status().phase).toBe('stopped');
   });
 
   it('stops and says which side to update when the protocols differ', async () => {

@@ -277,7 +277,9 @@ class StationSyncEngine {
           },
           run,
         );
-        if (grew && this.#leading && this.#status.phase === 'idle') void this.#schedule();
+        // While offline or backing off, the retry or the network's return pushes it.
+        const phase = this.#status.phase;
+        if (grew && (phase === 'idle' || phase === 'syncing')) void this.#schedule();
       },
       error: () => undefined,
     });
@@ -339,7 +341,8 @@ class StationSyncEngine {
 
   /** Runs a sync now, or once more after the one running (changes may have come meanwhile). */
   #schedule(): Promise<void> {
-    if (!this.#leading) return Promise.resolve();
+    // Stopped waits for someone to act (Sync now, connect again), not for a poke.
+    if (!this.#leading || this.#status.phase === 'stopped') return Promise.resolve();
     if (this.#cycle !== undefined) {
       this.#again = true;
       return this.#cycle;
