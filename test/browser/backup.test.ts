@@ -10,6 +10,11 @@ import {
 import { exportBackup, restoreBackup } from '../../renderer/src/db/backup';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
 import type { Repositories } from '../../renderer/src/db/repositories';
+import {
+  ensureSyncState,
+  readSyncState,
+  storePushOutcome,
+} from '../../renderer/src/db/sync/syncState';
 import { runRestore } from '../../renderer/src/db/writeGuard';
 import { makeCustomer, makeDevice, makeQuote, makeQuoteLine } from '../factories/domain';
 import { editLines, legacyBackupAt, snapshot, tamperWithBackup } from './backupFiles';
@@ -162,6 +167,34 @@ describe('backup', () => {
       (claim) => claim.rmaNumber,
     );
     expect(rmaNumbers).toEqual(['RMA-JKT1-000001', 'RMA-JKT1-000002']);
+  });
+
+  it('makes the restored station a new sync client, enrolled nowhere, its outbox numbered from 1', async () => {
+    const source = await openBrowserDatabase('JKT1');
+    const { clientId } = await ensureSyncState(source.db);
+    await fillStation(source.db, source.repositories);
+    // The server acknowledged the first two changes before the backup was made.
+    await storePushOutcome(source.db, {
+      lastMutationId: 2,
+      rejected: [],
+      at: new Date().toISOString(),
+    });
+    const pending = await source.db.outbox.orderBy('sequence').toArray();
+    const { file } = await exportBackup(source.db, plain);
+    const target = await openBrowserDatabase(null);
+    const before = await ensureSyncState(target.db);
+
+    expectOk(await restoreBackup(target.db, file));
+
+    const state = await readSyncState(target.db);
+    expect(state?.clientId).not.toBe(clientId);
+    expect(state?.clientId).not.toBe(before.clientId);
+    expect(state?.enrollment).toBeUndefined();
+    const restored = await target.db.outbox.orderBy('sequence').toArray();
+    expect(restored.map((entry) => [entry.sequence, entry.mutationId])).toEqual(
+      pending.map((entry, index) => [index + 1, entry.mutationId]),
+    );
+    expect((await target.db.sequences.get('outbox'))?.value).toBe(pending.length);
   });
 
   it('refuses a file cut in half and changes nothing, so the whole file still restores after', async () => {

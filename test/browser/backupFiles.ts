@@ -28,7 +28,8 @@ export async function snapshot(db: Dexie): Promise<Record<string, unknown[]>> {
     return value;
   };
   const tables: Record<string, unknown[]> = {};
-  for (const table of db.tables)
+  // A restore makes the station a new sync client (a new client id): not part of what it restores.
+  for (const table of db.tables.filter((each) => each.name !== 'syncState'))
     tables[table.name] = await Promise.all((await table.toArray()).map(materialize));
   return tables;
 }

@@ -10,6 +10,7 @@ import { currentSchemaVersion, declareSchema } from '../../renderer/src/db/schem
 import { schemaVersion1 } from '../../renderer/src/db/schema/v1';
 import { schemaVersion2 } from '../../renderer/src/db/schema/v2';
 import { schemaVersion3 } from '../../renderer/src/db/schema/v3';
+import { schemaVersion4 } from '../../renderer/src/db/schema/v4';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, technicianId } from '../factories/domain';
 import { freshDatabaseName } from './testDatabase';
@@ -185,7 +186,7 @@ describe('schema version 4', () => {
     const db = new FixlineDatabase(name);
     const pack = assigned.policyPackId;
 
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(currentSchemaVersion);
     expect(
       Object.fromEntries((await db.claimCounts.toArray()).map((row) => [row.key, row.count])),
     ).toEqual({
@@ -241,5 +242,48 @@ describe('schema version 4', () => {
       otherPack.id,
     ]);
     expect(await db.claims.where('assigneeId').equals(dewi).count()).toBe(2);
+  });
+});
+
+describe('schema version 5', () => {
+  /** An outbox entry as version 4 wrote it: its row changes carry no `base`. */
+  const pendingEntry = {
+    sequence: 1,
+    mutationId: '0196a1b2-c3d4-7000-8000-0000000000e1',
+    station: 'JKT1',
+    actor: technicianId,
+    at: stamp,
+    rows: [{ table: 'claims', id: intakeClaim.id, set: { status: 'intake' }, unset: [], stamp }],
+  };
+
+  async function makeVersion4Database(): Promise<string> {
+    const name = freshDatabaseName();
+    const version4 = new Dexie(name);
+    declareSchema(version4, [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4]);
+    await version4.table('claims').bulkAdd([intakeClaim]);
+    await version4.table('outbox').add(pendingEntry);
+    version4.close();
+    return name;
+  }
+
+  it('gives the database a client id, whose mutations the pending outbox entries become', async () => {
+    const db = new FixlineDatabase(await makeVersion4Database());
+
+    const state = await db.syncState.get('state');
+
+    expect(state).toEqual({ key: 'state', clientId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(await db.outbox.toArray()).toEqual([
+      { ...pendingEntry, rows: [{ ...pendingEntry.rows[0], base: {} }] },
+    ]);
+  });
+
+  it('adds the sync tables empty and keeps the records as they were', async () => {
+    const db = new FixlineDatabase(await makeVersion4Database());
+
+    expect(await db.claims.toArray()).toEqual([intakeClaim]);
+    expect(await db.conflicts.count()).toBe(0);
+    expect(await db.syncRejections.count()).toBe(0);
+    expect(await db.pulledRecords.count()).toBe(0);
+    expect(await db.conflicts.where('claimId').equals(intakeClaim.id).count()).toBe(0);
   });
 });

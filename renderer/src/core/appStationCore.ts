@@ -4,7 +4,15 @@ import { createStationCore } from './stationCore';
 
 let core: StationCore | undefined;
 
-/** The core over the station's own database, built once for the whole app. */
+/**
+ * The core over the station's own database, built once for the whole app. Its sync engine starts
+ * with it and syncs only when the station is enrolled with a server.
+ */
 export function appStationCore(): StationCore {
-  return (core ??= createStationCore(appDatabase()));
+  if (core === undefined) {
+    core = createStationCore(appDatabase());
+    // A database this window cannot open yet says so through `connection`; sync waits for a reload.
+    core.sync.start().catch(() => undefined);
+  }
+  return core;
 }

@@ -65,6 +65,10 @@ import type { KnownDevice } from './stationQueries';
 import { knownDevice, partsCatalog } from './stationQueries';
 import type { QueueClaimLabel, QueueWindow } from './queueReadModel';
 import { loadClaimLabels, loadQueueWindow } from './queueReadModel';
+import type { SyncTransport } from './sync/syncApi';
+import type { SyncEngine } from './sync/syncEngine';
+import { createSyncEngine } from './sync/syncEngine';
+import { unavailableSyncTransport } from './sync/unavailableTransport';
 
 /** The choices of the queue's filters, each counted on its own. */
 export type QueueFilterChoices = {
@@ -193,6 +197,13 @@ export type StationCore = {
   readonly attachments: StationAttachments;
   readonly backup: StationBackup;
   readonly connection: StationConnection;
+  /** Sync with the center's server: status for screens, and `start` for the app (see syncEngine). */
+  readonly sync: SyncEngine;
+};
+
+export type StationCoreOptions = RepositoryOptions & {
+  /** How the sync engine reaches the server; without one, every server is unreachable. */
+  readonly syncTransport?: SyncTransport;
 };
 
 const loadBackup = () => import('../db/backup');
@@ -200,7 +211,7 @@ const loadBackup = () => import('../db/backup');
 /** Builds the core over `db`. */
 export function createStationCore(
   db: FixlineDatabase,
-  options: RepositoryOptions = {},
+  options: StationCoreOptions = {},
 ): StationCore {
   const commands = createRepositories(db, options);
   return {
@@ -253,5 +264,9 @@ export function createStationCore(
       problem: () => db.connectionProblem,
       subscribe: (listener) => db.onConnectionProblem(listener),
     },
+    sync: createSyncEngine(db, {
+      transport: options.syncTransport ?? unavailableSyncTransport,
+      ...(options.now === undefined ? {} : { now: options.now }),
+    }),
   };
 }

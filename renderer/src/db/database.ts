@@ -5,11 +5,13 @@ import type {
   ClaimCountRow,
   DraftRow,
   OutboxEntry,
+  PulledRecordRow,
   SequenceRow,
   SettingsRow,
   StoredAttachment,
   StoredAuditEvent,
   StoredClaim,
+  StoredConflict,
   StoredCustomer,
   StoredDevice,
   StoredEvidence,
@@ -20,6 +22,8 @@ import type {
   StoredQuote,
   StoredQuoteLine,
   StoredShipmentLeg,
+  SyncRejectionRow,
+  SyncStateRow,
 } from './records';
 import { declareSchema } from './schema';
 import { writeGuardMiddleware } from './writeGuard';
@@ -61,6 +65,10 @@ export class FixlineDatabase extends Dexie {
   declare readonly attachmentBlobs: EntityTable<AttachmentBlobRow, 'sha256'>;
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly claimCounts: Table<ClaimCountRow, string>;
+  declare readonly syncState: Table<SyncStateRow, SyncStateRow['key']>;
+  declare readonly syncRejections: EntityTable<SyncRejectionRow, 'mutationId'>;
+  declare readonly conflicts: EntityTable<StoredConflict, 'id'>;
+  declare readonly pulledRecords: Table<PulledRecordRow, [string, string]>;
 
   /**
    * @param name the IndexedDB database name (tests use a fresh one each).

@@ -27,6 +27,7 @@ import { printTargetSchema } from '#shared/ipc/contract';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
 import type { ShipmentLeg } from '#shared/domain/shipment';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
+import type { ConflictRecord, MutationIntent, PullCursor, Rejection } from '#shared/sync/protocol';
 
 // The center-wide and people schemas live in shared/ (the sync server validates them too);
 // re-exported here for the station code that has always imported them from this module.
@@ -77,11 +78,22 @@ export const localTableNames = [
   'attachmentBlobs',
   'drafts',
   'claimCounts',
+  'syncState',
+  'syncRejections',
 ] as const;
 export type LocalTableName = (typeof localTableNames)[number];
 
+/**
+ * Synced tables this station only receives (schema v5): the conflicts the server found, and the
+ * center-wide records (people, the center's settings) kept as pulled until the station stores them
+ * as records of their own. Written only by the pull (`db/sync/remoteApply.ts`), never backed up: a
+ * restored station pulls them again.
+ */
+export const pulledTableNames = ['conflicts', 'pulledRecords'] as const;
+export type PulledTableName = (typeof pulledTableNames)[number];
+
 /** Every table of the database. */
-export type TableName = SyncedTableName | LocalTableName;
+export type TableName = SyncedTableName | LocalTableName | PulledTableName;
 
 /**
  * The last-writer-wins stamp of each field of a row, by field name (top-level fields: a nested
@@ -332,6 +344,12 @@ export type OutboxRowChange = {
   readonly unset: readonly string[];
   /** The stamp of every field in `set` and `unset`. */
   readonly stamp: Hlc;
+  /**
+   * The stamp each field of `set` and `unset` had before this change (`null`: none, as in a new
+   * row), so the server tells a concurrent edit from a sequential one. Empty in entries written
+   * before schema v5, which did not record it.
+   */
+  readonly base: Readonly<Record<string, Hlc | null>>;
 };
 
 /**
@@ -346,6 +364,59 @@ export type OutboxEntry = {
   readonly actor: RecordId;
   readonly at: Hlc;
   readonly rows: readonly OutboxRowChange[];
+  /** What the change means beyond its fields (a claim's status change), for the server to check. */
+  readonly intent?: MutationIntent;
+};
+
+/**
+ * This database's sync state (schema v5), one row: its client id, made when the database first
+ * needs one and again whenever its outbox is renumbered (a restored backup, a new enrollment), and
+ * the server it is enrolled with. Local: never synced nor backed up.
+ */
+export type SyncStateRow = {
+  readonly key: 'state';
+  readonly clientId: RecordId;
+  readonly enrollment?: SyncEnrollment;
+};
+
+/** The server this station is enrolled with, and how far it has pulled and been acknowledged. */
+export type SyncEnrollment = {
+  readonly serverUrl: string;
+  readonly deviceId: RecordId;
+  readonly deviceToken: string;
+  readonly centerId: RecordId;
+  /** Where the next pull starts; null before the first complete pull (or after a reset). */
+  readonly cursor: PullCursor | null;
+  /** The last mutation id the server acknowledged for this client. */
+  readonly acknowledgedMutationId: number;
+  readonly lastSyncedAt?: IsoDateTime;
+};
+
+/** A change of this station the server refused for good (schema v5); local, shown in Settings. */
+export type SyncRejectionRow = {
+  readonly mutationId: RecordId;
+  readonly at: IsoDateTime;
+  readonly rejection: Rejection;
+};
+
+/** A conflict the server found, as pulled (schema v5), with the row's sync fields. */
+export type StoredConflict = ConflictRecord & {
+  readonly stamps: FieldStamps;
+  readonly updatedBy: RecordId;
+  readonly station: string;
+};
+
+/**
+ * A pulled row of a synced table this station does not store as records yet (`people`,
+ * `centerSettings`), merged like any row, so nothing pulled is lost while the cursor moves on.
+ */
+export type PulledRecordRow = {
+  readonly table: string;
+  readonly id: RecordId;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly stamps: FieldStamps;
+  readonly updatedBy: RecordId;
+  readonly station: string;
 };
 
 /** A small JPEG preview of an image attachment, made when it was captured. */

@@ -6,6 +6,7 @@ import { rebuildClaimCounts } from '../claimCounts';
 import { FixlineDatabase } from '../database';
 import { storageFailure } from '../repositories/repositoryError';
 import { declareSchema, schemaVersions } from '../schema';
+import { becomeNewClient } from '../sync/syncState';
 import { runRestore } from '../writeGuard';
 import { RestoreRefusal, type RestoreError } from './format';
 import { openZipBackup, zipSource } from './readBackup';
@@ -35,7 +36,8 @@ export type RestoreOptions = {
  * problem the transaction is aborted and nothing of the backup stays. A backup of an older schema
  * is imported into a scratch database at its own version, upgraded there by the same upgrade
  * functions an app update runs, and copied over. The queue's claim counts are counted again. Restoring also restores the station code and its
- * RMA sequence, so one backup must be restored on one machine only.
+ * RMA sequence, so one backup must be restored on one machine only. The restored database is a
+ * new sync client, enrolled with no server, its outbox numbered again from 1.
  */
 export async function restoreBackup(
   db: FixlineDatabase,
@@ -79,9 +81,16 @@ export async function restoreBackup(
   }
 }
 
+/**
+ * The client id the sync engine makes when the app starts is no data: a restore replaces it (see
+ * `becomeNewClient`).
+ */
+const tablesIgnoredWhenEmpty: ReadonlySet<string> = new Set(['syncState']);
+
 async function refuseUnlessEmpty(db: Dexie): Promise<void> {
-  const rowCounts = await db.transaction('r', db.tables, () =>
-    Promise.all(db.tables.map((table) => table.count())),
+  const tables = db.tables.filter((table) => !tablesIgnoredWhenEmpty.has(table.name));
+  const rowCounts = await db.transaction('r', tables, () =>
+    Promise.all(tables.map((table) => table.count())),
   );
   if (rowCounts.some((count) => count > 0)) {
     throw new RestoreRefusal({
@@ -206,6 +215,11 @@ async function writeSource(db: Dexie, source: BackupSource, checkRows: boolean):
       // (a scratch database of an older version has no counts to keep).
       if (db.tables.some((table) => table.name === 'claimCounts')) {
         await rebuildClaimCounts(transaction);
+      }
+      // The station the backup came from may have pushed these mutation ids already: the
+      // restored station is a new client whose outbox starts again at 1, enrolled nowhere.
+      if (db.tables.some((table) => table.name === 'syncState')) {
+        await becomeNewClient(transaction);
       }
     }),
   );

@@ -113,6 +113,12 @@ export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimD
         });
       }
       const next = session.parse(claimDefinition, { ...claim, status: decision.value });
+      session.recordIntent({
+        kind: 'transition',
+        claimId: id,
+        from: claim.status,
+        to: next.status,
+      });
       return session.replace(claimDefinition, claim, next, {
         audit: 'transition',
         permission: claimTransitionAction(decision.value),
@@ -155,6 +161,7 @@ export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimD
         });
       }
       const next = session.parse(claimDefinition, { ...claim, status: to });
+      session.recordIntent({ kind: 'transition', claimId: id, from: claim.status, to });
       return session.replace(claimDefinition, claim, next, {
         audit: 'transition',
         permission: 'override-transition',

@@ -111,6 +111,7 @@ export class RepositoryWriter {
           const pages = session.outboxPages();
           if (pages.length > 0) {
             const entries: OutboxEntry[] = [];
+            const { intent } = session;
             for (const rows of pages) {
               entries.push({
                 sequence: await session.nextSequence('outbox'),
@@ -119,6 +120,8 @@ export class RepositoryWriter {
                 actor: context.actor,
                 at: encodedStamp,
                 rows,
+                // An operation with an intent writes one record, so it has one entry.
+                ...(intent === undefined || entries.length > 0 ? {} : { intent }),
               });
             }
             await transaction.table<OutboxEntry, number>('outbox').bulkAdd(entries);

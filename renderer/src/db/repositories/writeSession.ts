@@ -6,6 +6,7 @@ import type { IsoDateTime, RecordId, StationCode } from '#shared/domain/primitiv
 import type { PermissionAction, PersonRoles, Role } from '#shared/domain/roles';
 import { authorize } from '#shared/domain/roles';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
+import type { MutationIntent } from '#shared/sync/protocol';
 import type {
   FieldStamps,
   OutboxRowChange,
@@ -174,6 +175,7 @@ export class WriteSession {
   readonly #claimDeadlineInputs = new ClaimDeadlineInputs();
   /** Where in `#rowChanges` a new outbox entry starts, besides at 0 (see {@link outboxPages}). */
   readonly #outboxPageStarts: number[] = [];
+  #intent: MutationIntent | undefined;
 
   /**
    * @param transaction the guarded transaction of the operation.
@@ -191,6 +193,19 @@ export class WriteSession {
     readonly stamp: Hlc,
     readonly at: IsoDateTime,
   ) {}
+
+  /** What the operation means beyond its fields, for the outbox entry (see {@link recordIntent}). */
+  get intent(): MutationIntent | undefined {
+    return this.#intent;
+  }
+
+  /**
+   * Says what the operation means beyond the fields it writes (a claim's status change), so the
+   * server checks it with the same rules rather than merging the fields blindly.
+   */
+  recordIntent(intent: MutationIntent): void {
+    this.#intent = intent;
+  }
 
   /** The row changes written so far, for the outbox. */
   get rowChanges(): readonly OutboxRowChange[] {
@@ -477,13 +492,25 @@ export class WriteSession {
     table: SyncedTableName,
     prepared: PreparedWrite<unknown, SyncFields & { readonly id: RecordId }>,
   ): void {
-    this.recordChange(table, prepared.stored.id, prepared.set, prepared.unset);
+    this.recordChange(
+      table,
+      prepared.stored.id,
+      prepared.set,
+      prepared.unset,
+      prepared.before?.stamps,
+    );
     this.#claimDeadlineInputs.noteWrite(
       table,
       prepared.stored,
       prepared.audit.stored.action === 'create',
     );
-    this.recordChange('auditEvents', prepared.audit.stored.id, prepared.audit.fields, []);
+    this.recordChange(
+      'auditEvents',
+      prepared.audit.stored.id,
+      prepared.audit.fields,
+      [],
+      undefined,
+    );
   }
 
   /** Marks a live record deleted, keeping the row as a tombstone so the deletion syncs. */
@@ -501,7 +528,13 @@ export class WriteSession {
     const stored = definition.tombstoned?.(tombstone) ?? tombstone;
     await this.table<Stored>(definition.table).put(stored);
     await definition.afterStore?.([{ before: existing, after: stored }], this);
-    this.recordChange(definition.table, existing.id, new Map([['deletedAt', this.at]]), []);
+    this.recordChange(
+      definition.table,
+      existing.id,
+      new Map([['deletedAt', this.at]]),
+      [],
+      existing.stamps,
+    );
     this.#claimDeadlineInputs.noteWrite(definition.table, stored, false);
     await this.appendAudit(
       definition.table,
@@ -558,7 +591,7 @@ export class WriteSession {
   ): Promise<void> {
     const audit = this.auditEvent(entity, entityId, action, changes, why);
     await this.table<StoredAuditEvent>('auditEvents').add(audit.stored);
-    this.recordChange('auditEvents', audit.stored.id, audit.fields, []);
+    this.recordChange('auditEvents', audit.stored.id, audit.fields, [], undefined);
   }
 
   /**
@@ -588,12 +621,23 @@ export class WriteSession {
     return { stored: { ...event, ...this.syncFields(this.stampAll(fields.keys())) }, fields };
   }
 
+  /** Records a row change for the outbox, with the stamps its fields had (`before`: none, a new row). */
   private recordChange(
     table: SyncedTableName,
     id: RecordId,
     set: ReadonlyMap<string, unknown>,
     unset: readonly string[],
+    before: FieldStamps | undefined,
   ): void {
-    this.#rowChanges.push({ table, id, set: Object.fromEntries(set), unset, stamp: this.stamp });
+    const base: Record<string, Hlc | null> = {};
+    for (const field of [...set.keys(), ...unset]) base[field] = before?.[field] ?? null;
+    this.#rowChanges.push({
+      table,
+      id,
+      set: Object.fromEntries(set),
+      unset,
+      stamp: this.stamp,
+      base,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { schemaVersion1 } from './v1';
 import { schemaVersion2 } from './v2';
 import { schemaVersion3 } from './v3';
 import { schemaVersion4 } from './v4';
+import { schemaVersion5 } from './v5';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -11,10 +12,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion2,
   schemaVersion3,
   schemaVersion4,
+  schemaVersion5,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion4.version;
+export const currentSchemaVersion = schemaVersion5.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.

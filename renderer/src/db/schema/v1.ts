@@ -1,5 +1,6 @@
 import type { SchemaVersion } from './schemaVersion';
 import type { TableName } from '../records';
+import type { SyncTablesOfVersion5 } from './v5';
 
 /**
  * Version 1: every table, keyed by `id` (a UUIDv7 made by the station) for synced rows. Indexes
@@ -26,6 +27,7 @@ export const schemaVersion1 = {
     sequences: 'name',
     attachments: 'sha256',
     attachmentBlobs: 'sha256',
-    // Every table of the time; `drafts` came with version 3, `claimCounts` with version 4.
-  } satisfies Record<Exclude<TableName, 'drafts' | 'claimCounts'>, string>,
+    // Every table of the time; `drafts` came with version 3, `claimCounts` with version 4, the
+    // sync tables with version 5.
+  } satisfies Record<Exclude<TableName, 'drafts' | 'claimCounts' | SyncTablesOfVersion5>, string>,
 } satisfies SchemaVersion;

@@ -1,0 +1,686 @@
+import { liveQuery } from 'dexie';
+import type { Subscription } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { IsoDateTime } from '#shared/domain/primitives';
+import type { Mutation, PullCursor, SyncErrorCode } from '#shared/sync/protocol';
+import {
+  enrollResponseSchema,
+  helloResponseSchema,
+  maxPullRows,
+  maxPushMutations,
+  pullResponseSchema,
+  pushResponseSchema,
+  syncErrorBodySchema,
+  syncProtocolVersion,
+  targetPushBytes,
+} from '#shared/sync/protocol';
+import type { FixlineDatabase } from '../../db/database';
+import type { SyncEnrollment, SyncStateRow } from '../../db/records';
+import { applyPulledPage } from '../../db/sync/remoteApply';
+import { isStorageFull } from '../../db/writeGuard';
+import {
+  ensureSyncState,
+  forgetEnrollment,
+  readOutboxMutations,
+  readRejections,
+  readSyncState,
+  resetPullCursor,
+  storeEnrollment,
+  storeLastSyncedAt,
+  storePushOutcome,
+} from '../../db/sync/syncState';
+import type {
+  ConnectProblem,
+  RejectedChange,
+  StationSync,
+  SyncProblem,
+  SyncRoute,
+  SyncStatus,
+  SyncTransport,
+} from './syncApi';
+
+/** Timers, so tests can fire a backoff at once. */
+export type SyncTimers = {
+  readonly set: (run: () => void, delayMs: number) => unknown;
+  readonly clear: (handle: unknown) => void;
+};
+
+/** Whether the machine has a network, and when that changes (the browser's online events). */
+export type NetworkWatch = {
+  readonly isOnline: () => boolean;
+  readonly subscribe: (listener: (online: boolean) => void) => () => void;
+};
+
+/** What the engine needs of `navigator.locks`: one holder of a name at a time. */
+export type LeaderLocks = {
+  readonly request: (name: string, callback: () => Promise<void>) => Promise<unknown>;
+};
+
+export type SyncEngineOptions = {
+  readonly transport: SyncTransport;
+  /** The wall clock, in milliseconds since the epoch. */
+  readonly now?: () => number;
+  /** A number in [0, 1), for the backoff's jitter. */
+  readonly random?: () => number;
+  readonly timers?: SyncTimers;
+  readonly network?: NetworkWatch;
+  /** `navigator.locks` by default; null where there are none (the engine then leads alone). */
+  readonly locks?: LeaderLocks | null;
+  /** Rows per pull page: small enough that applying one never holds up a save at the bench. */
+  readonly pullLimit?: number;
+};
+
+/** The engine: what screens use, and what the app starts and stops. */
+export type SyncEngine = StationSync & {
+  /** Starts syncing when this database is enrolled with a server; does nothing otherwise. */
+  readonly start: () => Promise<void>;
+  /** Stops syncing (the app closes, or the station leaves its server). */
+  readonly stop: () => void;
+};
+
+/** The first retry waits up to this long; each failure doubles it up to {@link maxBackoffMs}. */
+export const firstBackoffMs = 1_000;
+export const maxBackoffMs = 60_000;
+
+/** Rows per pull page by default: a page applies in a few tens of milliseconds. */
+export const defaultPullLimit = 1_000;
+
+/** How many times one sync answers a mutation gap by resending before it gives up. */
+const maxGapRetries = 3;
+
+/** The server could not be reached: retry after a backoff. */
+class Unreachable extends Error {}
+
+/** The server refused a request (or answered what this station cannot read). */
+class Refused extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Refusals the station cannot fix by retrying: syncing stops until someone acts. */
+const stoppingCodes: ReadonlySet<SyncErrorCode> = new Set([
+  'protocol-mismatch',
+  'device-unknown',
+  'device-revoked',
+  'client-mismatch',
+  'invalid-request',
+  'mutation-gap',
+  'pairing-code-invalid',
+  'station-code-taken',
+]);
+
+function browserNetwork(): NetworkWatch {
+  const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+  return {
+    isOnline: () => (globalThis.navigator as Navigator | undefined)?.onLine ?? true,
+    subscribe: (listener) => {
+      if (target.addEventListener === undefined || target.removeEventListener === undefined) {
+        return () => undefined;
+      }
+      const online = () => listener(true);
+      const offline = () => listener(false);
+      target.addEventListener('online', online);
+      target.addEventListener('offline', offline);
+      return () => {
+        target.removeEventListener?.('online', online);
+        target.removeEventListener?.('offline', offline);
+      };
+    },
+  };
+}
+
+function browserLocks(): LeaderLocks | null {
+  const navigatorLocks = (globalThis.navigator as Partial<Navigator> | undefined)?.locks;
+  return navigatorLocks === undefined
+    ? null
+    : { request: (name, callback) => navigatorLocks.request(name, callback) };
+}
+
+const browserTimers: SyncTimers = {
+  set: (run, delayMs) => setTimeout(run, delayMs),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** A server address without a trailing slash, so routes join it one way. */
+function normalizedServerUrl(serverUrl: string): string {
+  return serverUrl.trim().replace(/\/+$/, '');
+}
+
+/** Builds the sync engine of `db`; call `start` to sync when enrolled. */
+export function createSyncEngine(db: FixlineDatabase, options: SyncEngineOptions): SyncEngine {
+  const engine = new StationSyncEngine(db, options);
+  return {
+    status: () => engine.status,
+    subscribe: (listener) => engine.subscribe(listener),
+    connect: (input) => engine.connect(input),
+    syncNow: () => engine.syncNow(),
+    leave: () => engine.leave(),
+    start: () => engine.start(),
+    stop: () => engine.stop(),
+  };
+}
+
+/**
+ * The station's side of sync: push the outbox, then pull what changed, whenever there is
+ * something to do (a local write, a poke, the network back, a retry) and only in the one window
+ * that holds the database's lock. Failures are statuses, never exceptions to the screens.
+ */
+class StationSyncEngine {
+  readonly #db: FixlineDatabase;
+  readonly #transport: SyncTransport;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #timers: SyncTimers;
+  readonly #network: NetworkWatch;
+  readonly #locks: LeaderLocks | null;
+  readonly #pullLimit: number;
+
+  #status: SyncStatus = { phase: 'standalone', pendingChanges: 0, rejectedChanges: [] };
+  readonly #listeners = new Set<() => void>();
+  /** Bumped by every start and stop, so work of an older run stops touching the status. */
+  #run = 0;
+  #leading = false;
+  #releaseLeadership: (() => void) | undefined;
+  #cleanups: (() => void)[] = [];
+  #cycle: Promise<void> | undefined;
+  #again = false;
+  #retryTimer: unknown;
+  #failures = 0;
+
+  constructor(db: FixlineDatabase, options: SyncEngineOptions) {
+    this.#db = db;
+    this.#transport = options.transport;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#timers = options.timers ?? browserTimers;
+    this.#network = options.network ?? browserNetwork();
+    this.#locks = options.locks === undefined ? browserLocks() : options.locks;
+    this.#pullLimit = Math.min(options.pullLimit ?? defaultPullLimit, maxPullRows);
+  }
+
+  get status(): SyncStatus {
+    return this.#status;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #setStatus(change: Partial<SyncStatus>, run = this.#run): void {
+    if (run !== this.#run) return;
+    const next: SyncStatus = { ...this.#status, ...change };
+    // Optional fields set to undefined are removed, so the status reads as its type says.
+    for (const [field, value] of Object.entries(next)) {
+      if (value === undefined) Reflect.deleteProperty(next, field);
+    }
+    this.#status = next;
+    for (const listener of this.#listeners) listener();
+  }
+
+  #nowIso(): IsoDateTime {
+    return new Date(this.#now()).toISOString();
+  }
+
+  async start(): Promise<void> {
+    this.stop();
+    const run = this.#run;
+    const state = await ensureSyncState(this.#db);
+    const { enrollment } = state;
+    if (run !== this.#run) return;
+    if (enrollment === undefined) {
+      this.#setStatus({ phase: 'standalone', serverUrl: undefined, problem: undefined });
+      this.#watchOutbox(run);
+      return;
+    }
+    this.#setStatus({
+      phase: 'idle',
+      serverUrl: enrollment.serverUrl,
+      lastSyncedAt: enrollment.lastSyncedAt,
+      problem: undefined,
+    });
+    this.#watchOutbox(run);
+    this.#lead(run, enrollment);
+  }
+
+  stop(): void {
+    this.#run += 1;
+    this.#leading = false;
+    this.#releaseLeadership?.();
+    this.#releaseLeadership = undefined;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#clearRetry();
+    this.#again = false;
+  }
+
+  /** Keeps the pending and rejected changes current, and pushes a new local change soon. */
+  #watchOutbox(run: number): void {
+    const subscription: Subscription = liveQuery(async () => ({
+      pending: await this.#db.outbox.count(),
+      rejected: await readRejections(this.#db),
+    })).subscribe({
+      next: ({ pending, rejected }) => {
+        const grew = pending > this.#status.pendingChanges;
+        this.#setStatus(
+          {
+            pendingChanges: pending,
+            rejectedChanges: rejected.map((row): RejectedChange => ({
+              mutationId: row.mutationId,
+              at: row.at,
+              rejection: row.rejection,
+            })),
+          },
+          run,
+        );
+        // While offline or backing off, the retry or the network's return pushes it.
+        const phase = this.#status.phase;
+        if (grew && (phase === 'idle' || phase === 'syncing')) void this.#schedule();
+      },
+      error: () => undefined,
+    });
+    this.#cleanups.push(() => subscription.unsubscribe());
+  }
+
+  /** Syncs in this window only while it holds the database's lock (one leader per database). */
+  #lead(run: number, enrollment: SyncEnrollment): void {
+    if (this.#locks === null) {
+      this.#becomeLeader(run, enrollment);
+      return;
+    }
+    void this.#locks.request(`fixline-sync:${this.#db.name}`, () => {
+      if (run !== this.#run) return Promise.resolve();
+      return new Promise<void>((release) => {
+        this.#releaseLeadership = release;
+        this.#becomeLeader(run, enrollment);
+      });
+    });
+  }
+
+  #becomeLeader(run: number, enrollment: SyncEnrollment): void {
+    this.#leading = true;
+    const events = this.#transport.events({
+      serverUrl: enrollment.serverUrl,
+      deviceToken: enrollment.deviceToken,
+      onPoke: () => void this.#schedule(),
+      onConnected: (connected) => {
+        if (connected) this.#wakeFromBackoff();
+      },
+    });
+    const unsubscribeNetwork = this.#network.subscribe((online) => {
+      if (online) this.#wakeFromBackoff();
+      else if (this.#status.phase !== 'stopped') this.#setStatus({ phase: 'offline' }, run);
+    });
+    this.#cleanups.push(
+      () => events.close(),
+      unsubscribeNetwork,
+      () => {
+        this.#leading = false;
+      },
+    );
+    void this.#schedule();
+  }
+
+  /** The network or the server is back: retry now rather than at the end of the backoff. */
+  #wakeFromBackoff(): void {
+    if (this.#status.phase === 'stopped') return;
+    this.#clearRetry();
+    this.#failures = 0;
+    void this.#schedule();
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer === undefined) return;
+    this.#timers.clear(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+
+  /** Runs a sync now, or once more after the one running (changes may have come meanwhile). */
+  #schedule(): Promise<void> {
+    // Stopped waits for someone to act (Sync now, connect again), not for a poke.
+    if (!this.#leading || this.#status.phase === 'stopped') return Promise.resolve();
+    if (this.#cycle !== undefined) {
+      this.#again = true;
+      return this.#cycle;
+    }
+    const run = this.#run;
+    this.#cycle = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#syncOnce(run);
+        } while (this.#again && run === this.#run && this.#status.phase === 'idle');
+      } finally {
+        this.#cycle = undefined;
+      }
+    })();
+    return this.#cycle;
+  }
+
+  async syncNow(): Promise<void> {
+    if (!this.#leading) return;
+    this.#clearRetry();
+    this.#failures = 0;
+    if (this.#status.phase === 'stopped') this.#setStatus({ phase: 'idle', problem: undefined });
+    await this.#schedule();
+  }
+
+  async #syncOnce(run: number): Promise<void> {
+    const state = await readSyncState(this.#db);
+    const enrollment = state?.enrollment;
+    if (state === undefined || enrollment === undefined || run !== this.#run) return;
+    if (!this.#network.isOnline()) {
+      this.#setStatus({ phase: 'offline' }, run);
+      return;
+    }
+    this.#setStatus({ phase: 'syncing' }, run);
+    try {
+      await this.#push(run, state, enrollment);
+      await this.#pull(run, state, enrollment);
+      const at = this.#nowIso();
+      await storeLastSyncedAt(this.#db, at);
+      this.#failures = 0;
+      this.#setStatus({ phase: 'idle', lastSyncedAt: at, problem: undefined }, run);
+    } catch (error) {
+      this.#setStatus({ firstPull: undefined }, run);
+      this.#fail(run, error);
+    }
+  }
+
+  #fail(run: number, error: unknown): void {
+    if (run !== this.#run) return;
+    if (error instanceof Unreachable) {
+      this.#setStatus({ phase: 'offline' }, run);
+      this.#retryLater(run);
+      return;
+    }
+    if (!(error instanceof Refused)) {
+      if (!isStorageFull(error)) throw error;
+      // This station's disk is full: nothing pulled was half stored; retry once there is room.
+      this.#setStatus(
+        { phase: 'idle', problem: { code: 'storage-full', message: String(error) } },
+        run,
+      );
+      this.#retryLater(run);
+      return;
+    }
+    const problem: SyncProblem = { code: error.code, message: error.message };
+    if (error.code === 'protocol-mismatch') {
+      const serverProtocol = error.details['serverProtocol'];
+      const update =
+        typeof serverProtocol === 'number' && serverProtocol > syncProtocolVersion
+          ? 'station'
+          : 'server';
+      this.#setStatus({ phase: 'stopped', problem: { ...problem, update } }, run);
+      return;
+    }
+    if (stoppingCodes.has(error.code)) {
+      this.#setStatus({ phase: 'stopped', problem }, run);
+      return;
+    }
+    // The server is there but failed (full disk, an error): it may recover, so retry.
+    this.#setStatus({ phase: 'idle', problem }, run);
+    this.#retryLater(run);
+  }
+
+  /** Retries after a backoff with full jitter: up to 1 s, 2 s, 4 s… and never more than 60 s. */
+  #retryLater(run: number): void {
+    const ceilingMs = Math.min(maxBackoffMs, firstBackoffMs * 2 ** this.#failures);
+    this.#failures += 1;
+    this.#clearRetry();
+    this.#retryTimer = this.#timers.set(() => {
+      this.#retryTimer = undefined;
+      if (run === this.#run) void this.#schedule();
+    }, this.#random() * ceilingMs);
+  }
+
+  /** Sends one request; the body of a 2xx answer, or throws {@link Unreachable} / {@link Refused}. */
+  async #request(
+    serverUrl: string,
+    route: SyncRoute,
+    body: unknown,
+    deviceToken?: string,
+  ): Promise<unknown> {
+    const answer = await this.#transport.request({
+      serverUrl,
+      route,
+      ...(body === undefined ? {} : { body }),
+      ...(deviceToken === undefined ? {} : { deviceToken }),
+    });
+    if (answer.kind === 'unreachable') throw new Unreachable(answer.reason);
+    if (answer.status >= 200 && answer.status < 300) return answer.body;
+    const refusal = syncErrorBodySchema.safeParse(answer.body);
+    if (!refusal.success) {
+      throw new Refused('server-error', `The server answered HTTP ${answer.status}.`);
+    }
+    const { code, message, details } = refusal.data.error;
+    throw new Refused(code, message, details);
+  }
+
+  /** Pushes the outbox, oldest first, in batches of ≤ 500 mutations and about 1 MB. */
+  async #push(run: number, state: SyncStateRow, enrollment: SyncEnrollment): Promise<void> {
+    let gapRetries = 0;
+    let batchLimit = maxPushMutations;
+    for (;;) {
+      if (run !== this.#run) return;
+      const mutations = keepUnderBytes(
+        await readOutboxMutations(this.#db, 1, batchLimit),
+        targetPushBytes,
+      );
+      const first = mutations[0];
+      if (first === undefined) return;
+      let body: unknown;
+      try {
+        body = await this.#request(
+          enrollment.serverUrl,
+          'push',
+          { clientId: state.clientId, mutations },
+          enrollment.deviceToken,
+        );
+      } catch (error) {
+        if (error instanceof Refused && error.code === 'mutation-gap') {
+          const expectedId = error.details['expectedId'];
+          // The server has applied up to expectedId - 1 (a push whose answer was lost): those go.
+          if (
+            typeof expectedId === 'number' &&
+            expectedId > first.id &&
+            gapRetries < maxGapRetries
+          ) {
+            gapRetries += 1;
+            await storePushOutcome(this.#db, {
+              lastMutationId: expectedId - 1,
+              rejected: [],
+              at: this.#nowIso(),
+            });
+            continue;
+          }
+        }
+        if (
+          error instanceof Refused &&
+          error.code === 'payload-too-large' &&
+          mutations.length > 1
+        ) {
+          batchLimit = Math.max(1, Math.floor(mutations.length / 2));
+          continue;
+        }
+        throw error;
+      }
+      const parsed = pushResponseSchema.safeParse(body);
+      if (!parsed.success)
+        throw new Refused('server-error', 'The server’s push answer is not valid.');
+      const { lastMutationId, outcomes } = parsed.data;
+      await storePushOutcome(this.#db, {
+        lastMutationId,
+        rejected: outcomes.flatMap((outcome) =>
+          outcome.status === 'rejected' ? [{ id: outcome.id, rejection: outcome.rejection }] : [],
+        ),
+        at: this.#nowIso(),
+      });
+      // A transient failure stopped the batch before any of it: try again later.
+      if (lastMutationId < first.id) {
+        throw new Refused('server-error', 'The server applied none of the changes sent.');
+      }
+    }
+  }
+
+  /** Pulls every page up to the version the first pins, each applied in one transaction. */
+  async #pull(run: number, state: SyncStateRow, enrollment: SyncEnrollment): Promise<void> {
+    let cursor: PullCursor | null = enrollment.cursor;
+    let upTo: number | undefined;
+    let received = 0;
+    let resets = 0;
+    const startedAt = this.#nowIso();
+    for (;;) {
+      if (run !== this.#run) return;
+      if (cursor === null && upTo === undefined) {
+        this.#setStatus({ firstPull: { receivedRows: 0, startedAt } }, run);
+      }
+      let body: unknown;
+      try {
+        body = await this.#request(
+          enrollment.serverUrl,
+          'pull',
+          {
+            clientId: state.clientId,
+            cursor,
+            ...(upTo === undefined ? {} : { upTo }),
+            limit: this.#pullLimit,
+          },
+          enrollment.deviceToken,
+        );
+      } catch (error) {
+        // Tombstones past the cursor were purged: pull everything again (the outbox stays).
+        if (error instanceof Refused && error.code === 'cursor-below-horizon' && resets < 1) {
+          resets += 1;
+          await resetPullCursor(this.#db);
+          cursor = null;
+          upTo = undefined;
+          received = 0;
+          continue;
+        }
+        throw error;
+      }
+      const parsed = pullResponseSchema.safeParse(body);
+      if (!parsed.success)
+        throw new Refused('server-error', 'The server’s pull answer is not valid.');
+      const page = parsed.data;
+      const nextCursor = page.cursor ?? cursor;
+      await applyPulledPage(
+        this.#db,
+        {
+          rows: page.rows,
+          lastMutationId: page.lastMutationId,
+          ...(page.done ? { cursor: nextCursor } : {}),
+        },
+        { now: this.#now },
+      );
+      received += page.rows.length;
+      const firstPull = this.#status.firstPull;
+      if (firstPull !== undefined) {
+        this.#setStatus(
+          {
+            firstPull: {
+              ...firstPull,
+              receivedRows: received,
+              ...(page.remaining === undefined ? {} : { totalRows: received + page.remaining }),
+            },
+          },
+          run,
+        );
+      }
+      cursor = nextCursor;
+      upTo = page.upTo;
+      if (page.done) break;
+    }
+    this.#setStatus({ firstPull: undefined }, run);
+  }
+
+  async connect(input: {
+    readonly serverUrl: string;
+    readonly pairingCode: string;
+  }): Promise<{ readonly ok: true } | { readonly ok: false; readonly problem: ConnectProblem }> {
+    const serverUrl = normalizedServerUrl(input.serverUrl);
+    const problem = await this.#enroll(serverUrl, input.pairingCode);
+    if (problem !== undefined) return { ok: false, problem };
+    await this.start();
+    return { ok: true };
+  }
+
+  async #enroll(serverUrl: string, pairingCode: string): Promise<ConnectProblem | undefined> {
+    try {
+      const hello = helloResponseSchema.safeParse(
+        await this.#request(serverUrl, 'hello', undefined),
+      );
+      if (!hello.success) return { code: 'not-a-sync-server' };
+      if (hello.data.protocol !== syncProtocolVersion) {
+        return {
+          code: 'protocol-mismatch',
+          message: `The server speaks sync protocol ${hello.data.protocol}, this station ${syncProtocolVersion}: update the ${hello.data.protocol > syncProtocolVersion ? 'station' : 'server'}.`,
+        };
+      }
+      const station = await this.#db.settings.get('station');
+      if (station?.key !== 'station') {
+        return { code: 'invalid-request', message: 'Set up this station before connecting it.' };
+      }
+      const clientId = uuidv7();
+      const enrolled = enrollResponseSchema.safeParse(
+        await this.#request(serverUrl, 'enroll', {
+          pairingCode,
+          stationCode: station.stationCode,
+          clientId,
+        }),
+      );
+      if (!enrolled.success) return { code: 'not-a-sync-server' };
+      await storeEnrollment(this.#db, clientId, {
+        serverUrl,
+        deviceId: enrolled.data.deviceId,
+        deviceToken: enrolled.data.deviceToken,
+        centerId: enrolled.data.centerId,
+      });
+      return undefined;
+    } catch (error) {
+      if (error instanceof Unreachable) return { code: 'unreachable', reason: error.message };
+      if (error instanceof Refused) {
+        // A server that answers hello with something else is not a Fixline sync server.
+        return error.code === 'server-error' && error.message.startsWith('The server answered')
+          ? { code: 'not-a-sync-server' }
+          : { code: error.code, message: error.message };
+      }
+      throw error;
+    }
+  }
+
+  async leave(): Promise<void> {
+    const enrollment = (await readSyncState(this.#db))?.enrollment;
+    this.stop();
+    if (enrollment !== undefined) {
+      // Best effort: a station that cannot reach its server still leaves it.
+      await this.#transport
+        .request({
+          serverUrl: enrollment.serverUrl,
+          route: 'leave',
+          body: {},
+          deviceToken: enrollment.deviceToken,
+        })
+        .catch(() => undefined);
+    }
+    await forgetEnrollment(this.#db);
+    await this.start();
+  }
+}
+
+/** The first mutations whose JSON stays under `maxBytes` (always at least one). */
+function keepUnderBytes(mutations: readonly Mutation[], maxBytes: number): Mutation[] {
+  const kept: Mutation[] = [];
+  let bytes = 0;
+  for (const mutation of mutations) {
+    bytes += JSON.stringify(mutation).length + 1;
+    if (kept.length > 0 && bytes > maxBytes) break;
+    kept.push(mutation);
+  }
+  return kept;
+}

@@ -1,0 +1,282 @@
+import type { Transaction } from 'dexie';
+import type { RecordId } from '#shared/domain/primitives';
+import type { ClockDriftError, Hlc, HlcStamp } from '#shared/sync/hybridLogicalClock';
+import {
+  compareHlcStamps,
+  decodeHlc,
+  defaultMaxClockDriftMs,
+  encodeHlc,
+  initialHlc,
+  receiveHlc,
+} from '#shared/sync/hybridLogicalClock';
+import type { MergeRow } from '#shared/sync/merge';
+import { deletedAtField, mergeRows } from '#shared/sync/merge';
+import type { PullCursor, SyncRow, SyncTable } from '#shared/sync/protocol';
+import { applyClaimChanges } from '../claimCounts';
+import type { ClaimChange } from '../claimCounts';
+import { rederiveClaimDeadlines } from '../claimDeadline';
+import type { FixlineDatabase } from '../database';
+import type {
+  PulledRecordRow,
+  SettingsRow,
+  StoredClaim,
+  SyncedTableName,
+  TableName,
+} from '../records';
+import { syncedTableNames } from '../records';
+import { ClaimDeadlineInputs } from '../repositories/claimDeadlineInputs';
+import { readStationSettings } from '../repositories/repositoryWriter';
+import { customerSearchFields } from '../searchKeys';
+import { runGuardedWrite } from '../writeGuard';
+import { dropAcknowledged, updateEnrollment } from './syncState';
+
+/**
+ * The one way rows pulled from the server enter the database: written as the server holds them,
+ * merged field by field with the local row (so a local edit not pushed yet, with a later stamp,
+ * survives), without a new stamp, an audit event or an outbox entry, since they are facts another
+ * station recorded. Derived fields (search keys, deadlines, queue counts) are computed again here,
+ * as the repositories compute them for local writes.
+ */
+
+/** Every table a page's transaction covers: one fixed set, so writes serialize in one order. */
+export const remoteApplyTables: readonly TableName[] = [
+  ...syncedTableNames,
+  'conflicts',
+  'pulledRecords',
+  'settings',
+  'outbox',
+  'syncState',
+  'claimCounts',
+];
+
+/** One page of a pull, as the engine hands it over. */
+export type PulledPage = {
+  readonly rows: readonly SyncRow[];
+  /** The last mutation id the server applied or rejected for this client: the outbox up to it goes. */
+  readonly lastMutationId: number;
+  /**
+   * Where the next pull starts, stored with this page's rows: given only with the last page of a
+   * pull, so a cursor is never stored without the rows before it.
+   */
+  readonly cursor?: PullCursor | null;
+};
+
+export type ApplyOptions = {
+  /** The wall clock, in milliseconds since the epoch. */
+  readonly now?: () => number;
+  /** How far ahead of the wall clock a stamp may be and still move the station's clock. */
+  readonly maxClockDriftMs?: number;
+};
+
+/** What applying a page did. */
+export type AppliedPage = {
+  /** Rows whose stored state changed. */
+  readonly changedRows: number;
+  /** Set when stamps too far ahead were applied without moving the station's clock. */
+  readonly clockDrift?: ClockDriftError;
+};
+
+const localTableOf: Readonly<Partial<Record<SyncTable, SyncedTableName | 'conflicts'>>> =
+  Object.fromEntries([...syncedTableNames, 'conflicts'].map((table) => [table, table]));
+
+/** The fields every stored synced row has beside its record's fields. */
+const syncFieldNames = new Set(['stamps', 'updatedBy', 'station']);
+
+type StoredRow = Record<string, unknown> & {
+  readonly id: RecordId;
+  readonly stamps: Readonly<Record<string, Hlc>>;
+  readonly updatedBy: string;
+  readonly station: string;
+};
+
+function asMergeRow(stored: StoredRow): MergeRow {
+  const values: Record<string, unknown> = {};
+  for (const field of Object.keys(stored.stamps)) {
+    if (Object.hasOwn(stored, field) && stored[field] !== undefined) values[field] = stored[field];
+  }
+  return { values, stamps: stored.stamps, updatedBy: stored.updatedBy, station: stored.station };
+}
+
+/** Whether a merge left the row as it was (same stamps, same values). */
+function isUnchanged(before: MergeRow, after: MergeRow): boolean {
+  const fields = Object.keys(after.stamps);
+  if (fields.length !== Object.keys(before.stamps).length) return false;
+  return fields.every(
+    (field) =>
+      before.stamps[field] === after.stamps[field] &&
+      JSON.stringify(before.values[field]) === JSON.stringify(after.values[field]),
+  );
+}
+
+/**
+ * The row to store: the merged fields with their stamps and author, plus the local fields the
+ * station derived before (unstamped, such as a claim's deadline), which are derived again below.
+ */
+function storedRow(
+  table: SyncedTableName | 'conflicts',
+  id: RecordId,
+  merged: MergeRow,
+  before: StoredRow | undefined,
+): StoredRow {
+  const local: Record<string, unknown> = {};
+  if (before !== undefined) {
+    for (const [field, value] of Object.entries(before)) {
+      if (!syncFieldNames.has(field) && !Object.hasOwn(before.stamps, field)) local[field] = value;
+    }
+  }
+  const row: StoredRow = {
+    ...local,
+    ...merged.values,
+    id,
+    stamps: merged.stamps,
+    updatedBy: merged.updatedBy,
+    station: merged.station,
+  };
+  const deleted = Object.hasOwn(merged.values, deletedAtField);
+  if (table === 'claims' && deleted) {
+    // As `claimDefinition.tombstoned`: a deleted claim is due nothing.
+    const { nextDeadlineAt: _at, nextDeadlineDate: _date, nextDeadlineKind: _kind, ...rest } = row;
+    return rest as StoredRow;
+  }
+  if (table === 'customers' && typeof row.name === 'string' && typeof row.phone === 'string') {
+    return { ...row, ...customerSearchFields({ name: row.name, phone: row.phone }) };
+  }
+  return row;
+}
+
+function remoteMergeRow(row: SyncRow): MergeRow {
+  return { values: row.values, stamps: row.stamps, updatedBy: row.updatedBy, station: row.station };
+}
+
+/**
+ * Applies one page of a pull in one transaction: every row merged and stored, derived fields
+ * computed again, the station's clock moved past the highest stamp, the acknowledged outbox
+ * entries dropped and, with the last page, the cursor stored. A failure leaves nothing of it.
+ */
+export async function applyPulledPage(
+  db: FixlineDatabase,
+  page: PulledPage,
+  options: ApplyOptions = {},
+): Promise<AppliedPage> {
+  const nowMs = (options.now ?? Date.now)();
+  return runGuardedWrite(db, remoteApplyTables, async (transaction) => {
+    const byTable = new Map<SyncTable, SyncRow[]>();
+    for (const row of page.rows) {
+      const rows = byTable.get(row.table);
+      if (rows === undefined) byTable.set(row.table, [row]);
+      else rows.push(row);
+    }
+    let changedRows = 0;
+    const claimChanges: ClaimChange[] = [];
+    const deadlineInputs = new ClaimDeadlineInputs();
+    for (const [table, rows] of byTable) {
+      const localTable = localTableOf[table];
+      if (localTable === undefined) {
+        changedRows += await storePulledRecords(transaction, table, rows);
+        continue;
+      }
+      const target = transaction.table<StoredRow, RecordId>(localTable);
+      const existing = await target.bulkGet(rows.map((row) => row.id));
+      const written = new Map<RecordId, { before: StoredRow | undefined; after: StoredRow }>();
+      rows.forEach((row, index) => {
+        // A later row of the same id in the page merges with what the earlier one made.
+        const before = written.get(row.id)?.after ?? existing[index];
+        const remote = remoteMergeRow(row);
+        const local = before === undefined ? undefined : asMergeRow(before);
+        const merged = local === undefined ? remote : mergeRows(local, remote);
+        if (local !== undefined && isUnchanged(local, merged)) return;
+        const after = storedRow(localTable, row.id, merged, before);
+        written.set(row.id, { before: written.get(row.id)?.before ?? existing[index], after });
+      });
+      if (written.size === 0) continue;
+      changedRows += written.size;
+      await target.bulkPut([...written.values()].map(({ after }) => after));
+      if (localTable === 'conflicts') continue;
+      for (const { before, after } of written.values()) {
+        if (localTable === 'claims') {
+          claimChanges.push({
+            before: before as StoredClaim | undefined,
+            after: after as unknown as StoredClaim,
+          });
+        }
+        // Not `created`: a claim pulled in an earlier page may name a device pulled only now.
+        deadlineInputs.noteWrite(localTable, after, false);
+      }
+    }
+    await applyClaimChanges(transaction, claimChanges);
+    await deadlineInputs.rederive(transaction);
+    await rederiveClaimDeadlines(
+      transaction,
+      claimChanges.flatMap(({ after }) => (after === undefined ? [] : [after.id])),
+    );
+    const clockDrift = await foldClock(transaction, page.rows, nowMs, options.maxClockDriftMs);
+    await dropAcknowledged(transaction, page.lastMutationId);
+    const { cursor } = page;
+    if (cursor !== undefined) {
+      await updateEnrollment(transaction, (enrollment) => ({ ...enrollment, cursor }));
+    }
+    return { changedRows, ...(clockDrift === undefined ? {} : { clockDrift }) };
+  });
+}
+
+/** Keeps pulled rows of the tables this station has no records for yet, merged. */
+async function storePulledRecords(
+  transaction: Transaction,
+  table: SyncTable,
+  rows: readonly SyncRow[],
+): Promise<number> {
+  const target = transaction.table<PulledRecordRow, [string, string]>('pulledRecords');
+  const existing = await target.bulkGet(rows.map((row): [string, string] => [table, row.id]));
+  const merged = new Map<RecordId, PulledRecordRow>();
+  rows.forEach((row, index) => {
+    const before = merged.get(row.id) ?? existing[index];
+    const next =
+      before === undefined ? remoteMergeRow(row) : mergeRows(before, remoteMergeRow(row));
+    merged.set(row.id, { table, id: row.id, ...next });
+  });
+  await target.bulkPut([...merged.values()]);
+  return merged.size;
+}
+
+/**
+ * Moves the station's clock past the highest stamp of `rows` that is not too far ahead of the wall
+ * clock, so its next stamps order after what it has seen. A stamp further ahead is applied all the
+ * same (the server took it) but does not drag the clock into the future; the drift is reported.
+ */
+async function foldClock(
+  transaction: Transaction,
+  rows: readonly SyncRow[],
+  nowMs: number,
+  maxDriftMs: number = defaultMaxClockDriftMs,
+): Promise<ClockDriftError | undefined> {
+  const station = await readStationSettings(transaction);
+  if (station === undefined) return undefined;
+  let highest: HlcStamp | undefined;
+  let drift: ClockDriftError | undefined;
+  for (const row of rows) {
+    for (const encoded of Object.values(row.stamps)) {
+      const stamp = decodeHlc(encoded);
+      if (stamp === undefined) continue;
+      if (stamp.wallMs - nowMs > maxDriftMs) {
+        const refused = receiveHlc(initialHlc(station.stationCode), stamp, nowMs, maxDriftMs);
+        if (!refused.ok && (drift === undefined || refused.error.driftMs > drift.driftMs)) {
+          drift = refused.error;
+        }
+        continue;
+      }
+      if (highest === undefined || compareHlcStamps(stamp, highest) > 0) highest = stamp;
+    }
+  }
+  if (highest === undefined) return drift;
+  const settings = transaction.table<SettingsRow, string>('settings');
+  const clockRow = await settings.get('clock');
+  const stored = clockRow?.key === 'clock' ? decodeHlc(clockRow.lastStamp) : undefined;
+  const last =
+    stored === undefined
+      ? initialHlc(station.stationCode)
+      : { ...stored, node: station.stationCode };
+  if (compareHlcStamps({ ...highest, node: last.node }, last) <= 0) return drift;
+  const received = receiveHlc(last, highest, nowMs, maxDriftMs);
+  if (received.ok) await settings.put({ key: 'clock', lastStamp: encodeHlc(received.value) });
+  return drift;
+}

@@ -1,0 +1,310 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
+import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
+import { readOutboxMutations, readSyncState } from '../../renderer/src/db/sync/syncState';
+import { asTechnician, expectOk } from '../db/testDatabase';
+import { FakeSyncServer, pairingCode } from './fakeSyncServer';
+import type { TestStation } from './stations';
+import { openStation, pushOutbox, takeInClaim } from './stations';
+
+const serverUrl = 'http://127.0.0.1:7411/';
+const otherTechnician = '0196a1b2-c3d4-7000-8000-0000000000b2';
+
+/** Timers that fire only when the test says, so a backoff is seen and cut short. */
+function manualTimers() {
+  const pending: { run: () => void; delayMs: number }[] = [];
+  const timers: SyncTimers = {
+    set: (run, delayMs) => {
+      const timer = { run, delayMs };
+      pending.push(timer);
+      return timer;
+    },
+    clear: (handle) => {
+      const index = pending.findIndex((timer) => timer === handle);
+      if (index >= 0) pending.splice(index, 1);
+    },
+  };
+  return { timers, pending };
+}
+
+/** A network the test switches off and on, with the browser's online and offline events. */
+function manualNetwork() {
+  let online = true;
+  const listeners = new Set<(online: boolean) => void>();
+  return {
+    network: {
+      isOnline: () => online,
+      subscribe: (listener: (online: boolean) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    set(value: boolean) {
+      online = value;
+      for (const listener of listeners) listener(value);
+    },
+  };
+}
+
+const engines: SyncEngine[] = [];
+afterEach(() => {
+  for (const engine of engines.splice(0)) engine.stop();
+});
+
+function engineOf(station: TestStation, server: FakeSyncServer, pullLimit?: number) {
+  const { timers, pending } = manualTimers();
+  const network = manualNetwork();
+  const engine = createSyncEngine(station.db, {
+    transport: server.transport,
+    timers,
+    network: network.network,
+    locks: null,
+    random: () => 0.5,
+    ...(pullLimit === undefined ? {} : { pullLimit }),
+  });
+  engines.push(engine);
+  return { engine, pending, network };
+}
+
+async function connected(station: TestStation, server: FakeSyncServer, pullLimit?: number) {
+  const parts = engineOf(station, server, pullLimit);
+  expect(await parts.engine.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+  await parts.engine.syncNow();
+  return parts;
+}
+
+describe('the sync engine', () => {
+  it('connects, pushes what the station recorded alone, and another station pulls it', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const bandung = await openStation('BDG2');
+    const claimId = await takeInClaim(jakarta);
+
+    const atJakarta = await connected(jakarta, server);
+    const atBandung = await connected(bandung, server);
+
+    expect(atJakarta.engine.status()).toMatchObject({
+      phase: 'idle',
+      serverUrl: 'http://127.0.0.1:7411',
+      pendingChanges: 0,
+      rejectedChanges: [],
+    });
+    expect(atJakarta.engine.status().lastSyncedAt).toBeDefined();
+    expect(await jakarta.db.outbox.count()).toBe(0);
+    expect((await bandung.db.claims.get(claimId))?.rmaNumber).toBe('RMA-JKT1-000001');
+    expect(atBandung.engine.status().firstPull).toBeUndefined();
+    expect((await readSyncState(bandung.db))?.enrollment?.cursor).not.toBeNull();
+  });
+
+  it('pushes a new change by itself, and a poke brings it to the other station', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const bandung = await openStation('BDG2');
+    const claimId = await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    await connected(bandung, server);
+
+    expectOk(
+      await jakarta.repositories.claims.update(
+        claimId,
+        { assigneeId: otherTechnician },
+        asTechnician,
+      ),
+    );
+
+    await vi.waitFor(async () => {
+      expect((await bandung.db.claims.get(claimId))?.assigneeId).toBe(otherTechnician);
+    });
+    expect(await jakarta.db.outbox.count()).toBe(0);
+  });
+
+  it('goes offline when the server cannot be reached, backs off with jitter, and syncs when the network is back', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const { engine, pending, network } = await connected(jakarta, server);
+    server.down = true;
+    await takeInClaim(jakarta);
+
+    await engine.syncNow();
+    expect(engine.status().phase).toBe('offline');
+    expect(pending.map((timer) => timer.delayMs)).toEqual([500]);
+    pending.shift()?.run();
+    await vi.waitFor(() => expect(pending.map((timer) => timer.delayMs)).toEqual([1000]));
+    expect(engine.status().pendingChanges).toBe(3);
+
+    network.set(false);
+    expect(engine.status().phase).toBe('offline');
+    server.down = false;
+    network.set(true);
+
+    await vi.waitFor(() => expect(engine.status().phase).toBe('idle'));
+    expect(pending).toEqual([]);
+    expect(await jakarta.db.outbox.count()).toBe(0);
+    expect(server.lastMutationIds.size).toBe(1);
+  });
+
+  it('resends from the id the server expects after a push whose answer was lost', async () => {
+    const server = new FakeSyncServer();
+    server.strictIds = true;
+    const jakarta = await openStation('JKT1');
+    const { engine } = await connected(jakarta, server);
+    engine.stop();
+    await takeInClaim(jakarta);
+    const state = await readSyncState(jakarta.db);
+    server.receive(state?.clientId ?? '', await readOutboxMutations(jakarta.db, 1, 2));
+
+    await engine.start();
+    await engine.syncNow();
+
+    expect(engine.status().phase).toBe('idle');
+    expect(await jakarta.db.outbox.count()).toBe(0);
+    expect(server.lastMutationIds.get(state?.clientId ?? '')).toBe(3);
+    const pushes = server.requests.filter((request) => request.route === 'push');
+    expect(
+      pushes.map((request) =>
+        (request.body as { mutations: { id: number }[] }).mutations.map((m) => m.id),
+      ),
+    ).toEqual([[1, 2, 3], [3]]);
+  });
+
+  it('pulls everything again when its cursor is below the server’s horizon', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const claimId = await takeInClaim(jakarta);
+    const { engine } = await connected(jakarta, server);
+    server.purgeOnce = true;
+    const before = server.requests.length;
+
+    await engine.syncNow();
+
+    const pulls = server.requests
+      .slice(before)
+      .filter((request) => request.route === 'pull')
+      .map((request) => (request.body as { cursor: unknown }).cursor);
+    expect(pulls[0]).not.toBeNull();
+    expect(pulls[1]).toBeNull();
+    expect(engine.status().phase).toBe('idle');
+    expect((await readSyncState(jakarta.db))?.enrollment?.cursor).not.toBeNull();
+    expect(await jakarta.db.claims.get(claimId)).toBeDefined();
+  });
+
+  it('shows a change the server refused, drops it from the outbox, and takes the server’s value', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const bandung = await openStation('BDG2');
+    const claimId = await takeInClaim(jakarta);
+    const atJakarta = await connected(jakarta, server);
+    const atBandung = await connected(bandung, server);
+    atJakarta.engine.stop();
+    expectOk(
+      await bandung.repositories.claims.transition(claimId, 'awaiting-authorization', asTechnician),
+    );
+    await atBandung.engine.syncNow();
+    expectOk(await jakarta.repositories.claims.transition(claimId, 'cancelled', asTechnician));
+
+    await atJakarta.engine.start();
+    await atJakarta.engine.syncNow();
+
+    await vi.waitFor(() => expect(atJakarta.engine.status().rejectedChanges).toHaveLength(1));
+    expect(atJakarta.engine.status().rejectedChanges[0]?.rejection).toMatchObject({
+      code: 'illegal-transition',
+      id: claimId,
+    });
+    expect(await jakarta.db.outbox.count()).toBe(0);
+    expect((await jakarta.db.claims.get(claimId))?.status).toBe('awaiting-authorization');
+  });
+
+  it('stops, saying why, when the center revoked the station', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const { engine, pending } = await connected(jakarta, server);
+    server.revoked = true;
+
+    await engine.syncNow();
+
+    expect(engine.status()).toMatchObject({
+      phase: 'stopped',
+      problem: { code: 'device-revoked' },
+    });
+    expect(pending).toEqual([]);
+
+    // Another station's push pokes every listener: a stopped engine does not answer it.
+    const requestsWhenStopped = server.requests.length;
+    const other = await openStation('BDG2');
+    await takeInClaim(other);
+    await pushOutbox(other, server, '0196a1b2-c3d4-7000-8000-0000000000b9');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests.length).toBe(requestsWhenStopped);
+    expect(engine.status().phase).toBe('stopped');
+  });
+
+  it('stops and says which side to update when the protocols differ', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const { engine } = await connected(jakarta, server);
+    server.protocol = 2;
+
+    await engine.syncNow();
+
+    expect(engine.status()).toMatchObject({
+      phase: 'stopped',
+      problem: { code: 'protocol-mismatch', update: 'station' },
+    });
+  });
+
+  it('tells an unreachable server and one of another protocol apart when connecting', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const { engine } = engineOf(jakarta, server);
+
+    server.down = true;
+    expect(await engine.connect({ serverUrl, pairingCode })).toMatchObject({
+      ok: false,
+      problem: { code: 'unreachable' },
+    });
+    server.down = false;
+    server.protocol = 2;
+    expect(await engine.connect({ serverUrl, pairingCode })).toMatchObject({
+      ok: false,
+      problem: { code: 'protocol-mismatch' },
+    });
+    expect((await readSyncState(jakarta.db))?.enrollment).toBeUndefined();
+  });
+
+  it('shows the first pull’s progress page by page', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const bandung = await openStation('BDG2');
+    await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    const { engine } = engineOf(bandung, server, 2);
+    const seen: { receivedRows: number; totalRows?: number }[] = [];
+    engine.subscribe(() => {
+      const { firstPull } = engine.status();
+      if (firstPull !== undefined) seen.push({ ...firstPull });
+    });
+
+    await engine.connect({ serverUrl, pairingCode });
+    await engine.syncNow();
+
+    const total = server.rowsAfter().length;
+    expect(seen.at(-1)).toMatchObject({ receivedRows: total, totalRows: total });
+    expect(seen.some((progress) => progress.receivedRows === 2)).toBe(true);
+    expect(engine.status().firstPull).toBeUndefined();
+  });
+
+  it('leaves the server and works alone, keeping its records', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const claimId = await takeInClaim(jakarta);
+    const { engine } = await connected(jakarta, server);
+
+    await engine.leave();
+
+    expect(engine.status().phase).toBe('standalone');
+    expect((await readSyncState(jakarta.db))?.enrollment).toBeUndefined();
+    expect(server.requests.at(-1)?.route).toBe('leave');
+    expect(await jakarta.db.claims.get(claimId)).toBeDefined();
+  });
+});
