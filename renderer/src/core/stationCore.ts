@@ -61,6 +61,8 @@ import {
 import type { ClaimRecords } from './claimDetails';
 import { loadClaimRecords } from './claimDetails';
 import { loadReportRecords } from './reportRecords';
+import { standaloneSync } from './sync/standaloneSync';
+import type { StationSync } from './sync/syncApi';
 import type { KnownDevice } from './stationQueries';
 import { knownDevice, partsCatalog } from './stationQueries';
 import type { QueueClaimLabel, QueueWindow } from './queueReadModel';
@@ -193,6 +195,8 @@ export type StationCore = {
   readonly attachments: StationAttachments;
   readonly backup: StationBackup;
   readonly connection: StationConnection;
+  /** The station's sync with the center's server: its status, live, and its controls. */
+  readonly sync: StationSync;
 };
 
 const loadBackup = () => import('../db/backup');
@@ -253,5 +257,6 @@ export function createStationCore(
       problem: () => db.connectionProblem,
       subscribe: (listener) => db.onConnectionProblem(listener),
     },
+    sync: standaloneSync(),
   };
 }
