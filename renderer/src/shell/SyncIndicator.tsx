@@ -33,7 +33,7 @@ export function SyncIndicator() {
 
   let label: string;
   let tip: string;
-  if (progress !== undefined && status.phase !== 'stopped') {
+  if (progress !== undefined && (status.phase === 'syncing' || status.phase === 'idle')) {
     label =
       progress.percent === undefined
         ? t('sync.indicator.syncing')
