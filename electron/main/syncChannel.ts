@@ -56,6 +56,12 @@ export type SyncChannelOptions = {
   readonly timeouts?: SyncTimeouts;
 };
 
+/**
+ * Most poke streams one window keeps open. The engine follows one; a page reloaded without
+ * closing its stream (a reload keeps the window) leaves one behind, which the next open closes.
+ */
+export const maxSyncStreamsPerWindow = 2;
+
 /** Registers `fixline:sync:*`: requests, and poke streams closed with the window that opened them. */
 export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannelOptions): void {
   const fetchSync = options.fetchSync ?? nodeSyncFetch;
@@ -83,6 +89,12 @@ export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannel
     if (streams.has(streamId))
       throw new IpcRefusal('not-allowed', `sync event stream ${streamId} is already open`);
     closeStreamsWhenClosed(sender);
+    const ofWindow = [...streams].filter(([, open]) => open.senderId === sender.id);
+    // The oldest first: a Map iterates in the order streams were opened.
+    for (const [oldId, old] of ofWindow.slice(0, ofWindow.length - maxSyncStreamsPerWindow + 1)) {
+      old.close();
+      streams.delete(oldId);
+    }
     const stream = followEventStream({
       fetchSync,
       serverUrl,

@@ -250,6 +250,33 @@ describe('fixline:sync:openEvents', () => {
     await expect.poll(() => sync.streams.size).toBe(0);
   });
 
+  it('keeps at most two streams per window, closing the oldest (a reloaded page leaves its own behind)', async () => {
+    const sync = await serve((_request, response) =>
+      openEventStream(response, server?.streams ?? new Set()),
+    );
+    const main = desktop();
+    const ids = [
+      '0190f5a2-7c3e-7a11-9b2d-000000000001',
+      '0190f5a2-7c3e-7a11-9b2d-000000000002',
+      '0190f5a2-7c3e-7a11-9b2d-000000000003',
+    ];
+    const connectedIds = () =>
+      main.events.filter((event) => event.kind === 'connected').map((event) => event.streamId);
+    for (const [index, id] of ids.entries()) {
+      await main.invoke('fixline:sync:openEvents', {
+        streamId: id,
+        serverUrl: sync.url,
+        deviceToken: token,
+      });
+      await expect.poll(() => connectedIds()).toHaveLength(index + 1);
+    }
+    await expect.poll(() => sync.streams.size).toBe(2);
+    expect(connectedIds()).toEqual(ids);
+    expect(sync.requests).toHaveLength(3);
+    for (const id of ids.slice(1)) await main.invoke('fixline:sync:closeEvents', { streamId: id });
+    await expect.poll(() => sync.streams.size).toBe(0);
+  });
+
   it('refuses a stream id that is already open', async () => {
     const sync = await serve((_request, response) =>
       openEventStream(response, server?.streams ?? new Set()),
