@@ -57,14 +57,34 @@ export default defineConfig({
         },
       },
       {
-        // Renderer code that needs a real browser: IndexedDB, canvas, Blob streams.
+        // Renderer code that needs a real browser: IndexedDB, canvas, Blob streams, components.
         // Pre-bundled up front, or Vite re-optimises mid-run and reloads a test.
         optimizeDeps: {
-          include: ['@zip.js/zip.js', 'dexie', 'dexie-export-import', 'hash-wasm', 'uuid', 'zod'],
+          include: [
+            '@zip.js/zip.js',
+            'dexie',
+            'dexie-export-import',
+            'hash-wasm',
+            'uuid',
+            'zod',
+            // The screens' own, for the component tests.
+            '@mantine/core',
+            '@mantine/hooks',
+            'axe-core',
+            'date-fns',
+            'date-fns/locale',
+            'dexie-react-hooks',
+            'i18next',
+            'react',
+            'react/jsx-dev-runtime',
+            'react-dom/client',
+            'react-i18next',
+            'react-router',
+          ],
         },
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
+          include: ['test/browser/**/*.test.ts', 'test/browser/**/*.test.tsx'],
           testTimeout: 60_000,
           browser: {
             enabled: true,

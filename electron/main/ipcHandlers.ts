@@ -16,6 +16,7 @@ import { createPrintQueue } from '../printing/printQueue';
 import type { PrintService } from '../printing/printService';
 import { createFileSaves } from './fileSaves';
 import { IpcRefusal, type IpcRegistry, type IpcSender } from './ipc';
+import { registerSyncHandlers, type SyncChannelOptions } from './syncChannel';
 
 /** The Electron calls the handlers make, injected so they run under Node in tests. */
 export type DesktopServices = {
@@ -48,6 +49,8 @@ export type DesktopServices = {
   progressIntervalMs?: number;
   /** A save that receives nothing for this long is dropped; 10 minutes by default. */
   saveIdleTimeoutMs?: number;
+  /** The sync channel's timeouts and reconnect timing; the defaults unless a test sets them. */
+  sync?: Pick<SyncChannelOptions, 'eventStreamTiming' | 'timeouts'>;
 };
 
 /** A save dropped after this long without a piece: its page was reloaded or crashed. */
@@ -171,6 +174,8 @@ export function registerIpcHandlers(registry: IpcRegistry, services: DesktopServ
     await services.labelPrinters.remove(id);
     return null;
   });
+
+  registerSyncHandlers(registry, { ...services.sync, sendEvent: services.sendEvent });
 
   registry.handle('fixline:printing:cancelBatch', ({ batchId }) => {
     if (!printQueue.cancel(batchId))

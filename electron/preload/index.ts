@@ -61,6 +61,11 @@ const bridge = {
     addLabelPrinter: invoker('fixline:printers:addLabelPrinter'),
     removeLabelPrinter: invoker('fixline:printers:removeLabelPrinter'),
   },
+  sync: {
+    request: invoker('fixline:sync:request'),
+    openEvents: invoker('fixline:sync:openEvents'),
+    closeEvents: invoker('fixline:sync:closeEvents'),
+  },
 } satisfies FixlineBridge;
 
 contextBridge.exposeInMainWorld('fixline', bridge);

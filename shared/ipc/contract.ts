@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentRequestSchema, type DocumentKind } from '../documents';
+import { deviceTokenSchema, syncRequestRouteSchema, syncServerUrlSchema } from '../sync/syncHttp';
 import type { IpcEventName } from './eventNames';
 import { openedFileTypeSchema, savedFileTypeSchema } from './fileTypes';
 
@@ -196,9 +197,34 @@ export const printProgressSchema = z.object({
 });
 export type PrintProgress = z.infer<typeof printProgressSchema>;
 
+/** The id the page gives a poke stream it opens, so its events can be told apart from the start. */
+const syncStreamIdSchema = z.uuid({ error: 'expected the id of a sync event stream' });
+
+/** What came of one sync request: the server's answer (any status, its JSON), or none. */
+const syncAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('answered'),
+    status: z.int().min(100).max(599),
+    /** Parsed JSON, checked by the engine with the protocol's schemas (undefined if none). */
+    body: z.unknown().optional(),
+  }),
+  z.object({ kind: z.literal('unreachable'), reason: z.string() }),
+]);
+
+/**
+ * What a poke stream reports: the server reached `version`, or the stream opened or dropped
+ * (main reconnects it by itself until it is closed).
+ */
+export const syncStreamEventSchema = z.discriminatedUnion('kind', [
+  z.object({ streamId: syncStreamIdSchema, kind: z.literal('poke'), version: z.int().min(0) }),
+  z.object({ streamId: syncStreamIdSchema, kind: z.literal('connected'), connected: z.boolean() }),
+]);
+export type SyncStreamEvent = z.infer<typeof syncStreamEventSchema>;
+
 /** Every event main sends to the renderer, with the schema main checks its payload against. */
 export const ipcEvents = {
   'fixline:printing:progress': printProgressSchema,
+  'fixline:sync:event': syncStreamEventSchema,
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 /** The payload of `Event`, as the renderer's listener receives it. */
@@ -337,6 +363,39 @@ export const ipcContract = {
   /** Stops a batch before its next document; its last progress event says `cancelled`. */
   'fixline:printing:cancelBatch': {
     input: z.object({ batchId: z.string().min(1).max(100) }),
+    output: z.null(),
+  },
+  /**
+   * One request of the sync protocol to the server at `serverUrl` (http or https only): main
+   * builds the URL from the route (the page never names a path), adds the protocol header and
+   * the device token, and answers the status and JSON, or `unreachable` when nothing answered in
+   * time. The body is JSON the server checks; main only serializes it.
+   */
+  'fixline:sync:request': {
+    input: z.object({
+      serverUrl: syncServerUrlSchema,
+      route: syncRequestRouteSchema,
+      body: z.unknown().optional(),
+      deviceToken: deviceTokenSchema.optional(),
+    }),
+    output: syncAnswerSchema,
+  },
+  /**
+   * Opens the server's poke stream under the page's `streamId`; `fixline:sync:event` reports its
+   * pokes and whether it is connected. Main reconnects it until `closeEvents` or the window
+   * closes. Refused (`not-allowed`) for an id already open.
+   */
+  'fixline:sync:openEvents': {
+    input: z.object({
+      streamId: syncStreamIdSchema,
+      serverUrl: syncServerUrlSchema,
+      deviceToken: deviceTokenSchema,
+    }),
+    output: z.null(),
+  },
+  /** Closes a poke stream; closing one that is not open does nothing. */
+  'fixline:sync:closeEvents': {
+    input: z.object({ streamId: syncStreamIdSchema }),
     output: z.null(),
   },
 } as const satisfies Record<`fixline:${string}:${string}`, ChannelSchemas>;

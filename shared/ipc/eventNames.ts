@@ -3,7 +3,7 @@
  * sandboxed preload imports it and may not import zod: the schemas of the payloads are in
  * `contract.ts` (`ipcEvents`), where main checks every payload before sending it.
  */
-export const ipcEventNames = ['fixline:printing:progress'] as const;
+export const ipcEventNames = ['fixline:printing:progress', 'fixline:sync:event'] as const;
 
 /** An event main sends to the renderer: `fixline:<area>:<what>`. */
 export type IpcEventName = (typeof ipcEventNames)[number];

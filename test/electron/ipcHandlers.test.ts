@@ -102,6 +102,9 @@ describe('registerIpcHandlers', () => {
       'fixline:printing:print',
       'fixline:printing:printBatch',
       'fixline:station:dataFolder',
+      'fixline:sync:closeEvents',
+      'fixline:sync:openEvents',
+      'fixline:sync:request',
     ]);
   });
 

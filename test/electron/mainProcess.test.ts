@@ -224,6 +224,9 @@ describe('the main process', () => {
       'fixline:printing:print',
       'fixline:printing:printBatch',
       'fixline:station:dataFolder',
+      'fixline:sync:closeEvents',
+      'fixline:sync:openEvents',
+      'fixline:sync:request',
     ]);
     const listener = state.ipcListeners.get('fixline:station:dataFolder');
     expect(await listener?.({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({

@@ -3,10 +3,24 @@ import { z } from 'zod';
 import { answerCall, IpcRefusal, type IpcCallHandler } from '#shared/ipc/answer';
 import type { BridgeMethod, FixlineBridge } from '#shared/ipc/bridge';
 import type { DocumentRequest } from '#shared/documents';
-import { maxOpenSaves, type IpcChannel, type PrintProgress } from '#shared/ipc/contract';
+import {
+  maxOpenSaves,
+  type IpcChannel,
+  type IpcEventPayload,
+  type PrintProgress,
+} from '#shared/ipc/contract';
+import type { IpcEventName } from '#shared/ipc/eventNames';
 import { openedFileTypes, savedFileTypes, withExtension } from '#shared/ipc/fileTypes';
+import {
+  followEventStream,
+  sendSyncRequest,
+  type EventStreamTiming,
+  type SyncFetch,
+  type SyncTimeouts,
+} from '#shared/sync/syncHttp';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
 import { renderInWorker, type WorkerRenderResult } from '../documents/renderInWorker';
+import { webSchedule, webSyncFetch } from './webSyncFetch';
 
 // Replaced by the build (`define` in the Vite config); absent under a bare test runner.
 declare const __FIXLINE_VERSION__: string | undefined;
@@ -33,6 +47,12 @@ export type WebEnvironment = {
   readonly openForPrinting: (pdf: Uint8Array, title: string) => void;
   /** Shows `blob` (a PDF, a picture) in a new tab. */
   readonly openInNewTab: (blob: Blob) => void;
+  /** The network for sync: the page's fetch unless a test passes another. */
+  readonly fetchSync?: SyncFetch;
+  /** How the poke stream reconnects; the defaults unless a test wants it faster. */
+  readonly syncEventStreamTiming?: EventStreamTiming;
+  /** How long a sync request may take; the defaults unless a test wants it shorter. */
+  readonly syncTimeouts?: SyncTimeouts;
 };
 
 const userAgentDataSchema = z.object({
@@ -124,21 +144,28 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
     return save;
   }
 
-  const progressListeners = new Set<(progress: PrintProgress) => void>();
+  /** The listeners of each event the page itself sends (main sends them on the desktop). */
+  const eventListeners: {
+    readonly [Event in IpcEventName]: Set<(payload: IpcEventPayload<Event>) => void>;
+  } = { 'fixline:printing:progress': new Set(), 'fixline:sync:event': new Set() };
+  function emit<Event extends IpcEventName>(event: Event, payload: IpcEventPayload<Event>): void {
+    for (const listener of eventListeners[event]) listener(payload);
+  }
   let batchCount = 0;
+
+  const fetchSync = environment.fetchSync ?? webSyncFetch;
+  const syncStreams = new Map<string, { readonly close: () => void }>();
 
   /** A print job's title, which the print dialog shows: `RMA-JKT1-000042 rma-slip`. */
   const titleOf = (request: DocumentRequest) => `${request.data.claim.rmaNumber} ${request.kind}`;
 
   return {
     kind: 'web',
-    // The only event is a batch's progress, which the browser build sends itself.
+    // A batch's progress and the poke streams' events, which the browser build sends itself.
     on: (event, listener) => {
-      if (event !== 'fixline:printing:progress') return () => undefined;
-      // The check above narrows the event but not its generic payload type.
-      const onProgress = listener as (progress: PrintProgress) => void;
-      progressListeners.add(onProgress);
-      return () => void progressListeners.delete(onProgress);
+      const listeners = eventListeners[event];
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     app: {
       info: method('fixline:app:info', () => ({
@@ -235,7 +262,7 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
           cancelled: false,
         };
         // After the answer, as the desktop's events come after its answer.
-        setTimeout(() => progressListeners.forEach((listener) => listener(progress)), 0);
+        setTimeout(() => emit('fixline:printing:progress', progress), 0);
         return { batchId };
       }),
       cancelBatch: method('fixline:printing:cancelBatch', ({ batchId }) => {
@@ -256,6 +283,35 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
       }),
       removeLabelPrinter: method('fixline:printers:removeLabelPrinter', ({ id }) => {
         throw new IpcRefusal('not-found', `no label printer ${id}: a browser keeps none`);
+      }),
+    },
+    // The page fetches the sync server itself: the server that served it, in the browser build.
+    sync: {
+      request: method('fixline:sync:request', (request) =>
+        sendSyncRequest(fetchSync, request, environment.syncTimeouts),
+      ),
+      openEvents: method('fixline:sync:openEvents', ({ streamId, serverUrl, deviceToken }) => {
+        if (syncStreams.has(streamId))
+          throw new IpcRefusal('not-allowed', `sync event stream ${streamId} is already open`);
+        const stream = followEventStream({
+          fetchSync,
+          serverUrl,
+          deviceToken,
+          schedule: webSchedule,
+          ...(environment.syncEventStreamTiming === undefined
+            ? {}
+            : { timing: environment.syncEventStreamTiming }),
+          onPoke: (version) => emit('fixline:sync:event', { streamId, kind: 'poke', version }),
+          onConnected: (connected) =>
+            emit('fixline:sync:event', { streamId, kind: 'connected', connected }),
+        });
+        syncStreams.set(streamId, stream);
+        return null;
+      }),
+      closeEvents: method('fixline:sync:closeEvents', ({ streamId }) => {
+        syncStreams.get(streamId)?.close();
+        syncStreams.delete(streamId);
+        return null;
       }),
     },
   } satisfies FixlineBridge;

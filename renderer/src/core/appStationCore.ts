@@ -1,14 +1,14 @@
 import { appDatabase } from '../db/appDatabase';
-import type { StationCore } from './stationCore';
+import type { OwnedStationCore } from './stationCore';
 import { createStationCore } from './stationCore';
 
-let core: StationCore | undefined;
+let core: OwnedStationCore | undefined;
 
 /**
  * The core over the station's own database, built once for the whole app. Its sync engine starts
  * with it and syncs only when the station is enrolled with a server.
  */
-export function appStationCore(): StationCore {
+export function appStationCore(): OwnedStationCore {
   if (core === undefined) {
     core = createStationCore(appDatabase());
     // A database this window cannot open yet says so through `connection`; sync waits for a reload.

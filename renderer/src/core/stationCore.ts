@@ -65,7 +65,7 @@ import type { KnownDevice } from './stationQueries';
 import { knownDevice, partsCatalog } from './stationQueries';
 import type { QueueClaimLabel, QueueWindow } from './queueReadModel';
 import { loadClaimLabels, loadQueueWindow } from './queueReadModel';
-import type { SyncTransport } from './sync/syncApi';
+import type { StationSync, SyncTransport } from './sync/syncApi';
 import type { SyncEngine } from './sync/syncEngine';
 import { createSyncEngine } from './sync/syncEngine';
 import { unavailableSyncTransport } from './sync/unavailableTransport';
@@ -197,9 +197,12 @@ export type StationCore = {
   readonly attachments: StationAttachments;
   readonly backup: StationBackup;
   readonly connection: StationConnection;
-  /** Sync with the center's server: status for screens, and `start` for the app (see syncEngine). */
-  readonly sync: SyncEngine;
+  /** The station's sync with the center's server: its status, live, and its controls. */
+  readonly sync: StationSync;
 };
+
+/** The core as its builder holds it: with the sync engine's `start` and `stop`, which screens never call. */
+export type OwnedStationCore = StationCore & { readonly sync: SyncEngine };
 
 export type StationCoreOptions = RepositoryOptions & {
   /** How the sync engine reaches the server; without one, every server is unreachable. */
@@ -212,7 +215,7 @@ const loadBackup = () => import('../db/backup');
 export function createStationCore(
   db: FixlineDatabase,
   options: StationCoreOptions = {},
-): StationCore {
+): OwnedStationCore {
   const commands = createRepositories(db, options);
   return {
     commands,

@@ -11,6 +11,7 @@ import { claimScreenEn } from '../claim/messages';
 import { warehouseEn } from '../warehouse/messages';
 import { queueScreenEn } from '../queue/messages';
 import { centerSettingsEn } from '../settings/messages';
+import { syncEn } from '../settings/syncMessages';
 import { centerFormEn } from '../setup/messages';
 export const en = {
   app: {
@@ -345,6 +346,7 @@ export const en = {
   shipments: shipmentsEn,
   reports: reportsEn,
   warehouse: warehouseEn,
+  sync: syncEn,
 };
 
 /** Every language must have the same keys as English. */

@@ -11,6 +11,7 @@ import { reportsId } from '../reports/messages';
 import { claimScreenId } from '../claim/messages';
 import { queueScreenId } from '../queue/messages';
 import { centerSettingsId } from '../settings/messages';
+import { syncId } from '../settings/syncMessages';
 import { centerFormId } from '../setup/messages';
 
 export const id: Messages = {
@@ -348,4 +349,5 @@ export const id: Messages = {
   shipments: shipmentsId,
   reports: reportsId,
   warehouse: warehouseId,
+  sync: syncId,
 };

@@ -6,8 +6,9 @@ import { StorageWarning } from '../shell/StorageWarning';
 import { PeoplePanel } from './PeoplePanel';
 import { PrintersPanel } from './PrintersPanel';
 import { StationSettingsPanel } from './StationSettingsPanel';
+import { SyncPanel } from './SyncPanel';
 
-/** The station's settings, its printers and its backup. */
+/** The station's settings, its printers, its sync with the center and its backup. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   return (
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       <StationSettingsPanel />
       <PeoplePanel />
       <PrintersPanel />
+      <SyncPanel />
       <BackupPanel />
       <ResetStationPanel />
     </Stack>

@@ -10,6 +10,7 @@ import { ScanListener } from './ScanListener';
 import { LockScreen } from './LockScreen';
 import { PersonSwitch } from './PersonSwitch';
 import { StorageWarning } from './StorageWarning';
+import { SyncIndicator } from './SyncIndicator';
 import classes from './AppLayout.module.css';
 import { screens } from './navigation';
 
@@ -50,6 +51,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <SyncIndicator />
             <PersonSwitch />
             <LanguageSwitch />
           </Group>

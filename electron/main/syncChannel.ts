@@ -1,0 +1,122 @@
+import type { IpcEventSender } from '#shared/ipc/events';
+import {
+  followEventStream,
+  sendSyncRequest,
+  type EventStreamTiming,
+  type Schedule,
+  type SyncFetch,
+  type SyncTimeouts,
+} from '#shared/sync/syncHttp';
+import { IpcRefusal, type IpcRegistry, type IpcSender } from './ipc';
+
+/**
+ * The desktop app's sync transport: main makes the station's HTTP requests to the sync server
+ * (the page's CSP allows it no other origin) and follows the server's poke stream, reporting it
+ * to the page as `fixline:sync:event`.
+ */
+
+/** Node's fetch as the sync code asks for it: a timeout, an abort, the body as text pieces. */
+export const nodeSyncFetch: SyncFetch = ({ url, method, headers, body, timeoutMs }) => {
+  const controller = new AbortController();
+  const signal =
+    timeoutMs === undefined
+      ? controller.signal
+      : AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
+  const response = fetch(url, {
+    method,
+    headers,
+    signal,
+    ...(body === undefined ? {} : { body }),
+  }).then((answer) => ({
+    status: answer.status,
+    text: () => answer.text(),
+    textChunks: () => decodedChunks(answer.body),
+  }));
+  return { response, abort: () => controller.abort() };
+};
+
+async function* decodedChunks(body: ReadableStream<Uint8Array> | null): AsyncIterable<string> {
+  if (body === null) return;
+  const decoder = new TextDecoder();
+  for await (const bytes of body) yield decoder.decode(bytes, { stream: true });
+}
+
+const schedule: Schedule = (callback, delayMs) => {
+  const timer = setTimeout(callback, delayMs);
+  return () => clearTimeout(timer);
+};
+
+export type SyncChannelOptions = {
+  readonly sendEvent: IpcEventSender;
+  /** Node's fetch unless a test passes another. */
+  readonly fetchSync?: SyncFetch;
+  /** How the poke stream reconnects; the defaults unless a test wants it faster. */
+  readonly eventStreamTiming?: EventStreamTiming;
+  /** How long a request may take; the defaults unless a test wants it shorter. */
+  readonly timeouts?: SyncTimeouts;
+};
+
+/**
+ * Most poke streams one window keeps open. The engine follows one; a page reloaded without
+ * closing its stream (a reload keeps the window) leaves one behind, which the next open closes.
+ */
+export const maxSyncStreamsPerWindow = 2;
+
+/** Registers `fixline:sync:*`: requests, and poke streams closed with the window that opened them. */
+export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannelOptions): void {
+  const fetchSync = options.fetchSync ?? nodeSyncFetch;
+  const streams = new Map<string, { readonly senderId: number; readonly close: () => void }>();
+  const watchedSenders = new Set<number>();
+
+  function closeStreamsWhenClosed(sender: IpcSender): void {
+    if (watchedSenders.has(sender.id)) return;
+    watchedSenders.add(sender.id);
+    sender.once('destroyed', () => {
+      watchedSenders.delete(sender.id);
+      for (const [streamId, stream] of streams)
+        if (stream.senderId === sender.id) {
+          stream.close();
+          streams.delete(streamId);
+        }
+    });
+  }
+
+  registry.handle('fixline:sync:request', (request) =>
+    sendSyncRequest(fetchSync, request, options.timeouts),
+  );
+
+  registry.handle('fixline:sync:openEvents', ({ streamId, serverUrl, deviceToken }, { sender }) => {
+    if (streams.has(streamId))
+      throw new IpcRefusal('not-allowed', `sync event stream ${streamId} is already open`);
+    closeStreamsWhenClosed(sender);
+    const ofWindow = [...streams].filter(([, open]) => open.senderId === sender.id);
+    // The oldest first: a Map iterates in the order streams were opened.
+    for (const [oldId, old] of ofWindow.slice(0, ofWindow.length - maxSyncStreamsPerWindow + 1)) {
+      old.close();
+      streams.delete(oldId);
+    }
+    const stream = followEventStream({
+      fetchSync,
+      serverUrl,
+      deviceToken,
+      schedule,
+      ...(options.eventStreamTiming === undefined ? {} : { timing: options.eventStreamTiming }),
+      onPoke: (version) =>
+        options.sendEvent('fixline:sync:event', { streamId, kind: 'poke', version }),
+      onConnected: (connected) =>
+        options.sendEvent('fixline:sync:event', { streamId, kind: 'connected', connected }),
+    });
+    streams.set(streamId, { senderId: sender.id, close: stream.close });
+    return null;
+  });
+
+  registry.handle('fixline:sync:closeEvents', ({ streamId }, { sender }) => {
+    const stream = streams.get(streamId);
+    // Another window's stream is not this one's to close.
+    if (stream !== undefined && stream.senderId === sender.id) {
+      stream.close();
+      streams.delete(streamId);
+    }
+    return null;
+  });
+}

@@ -1,0 +1,54 @@
+import { v4 as uuidv4 } from 'uuid';
+import type { FixlineBridge } from '#shared/ipc/bridge';
+import type { SyncTransport } from './syncApi';
+
+/** The parts of the bridge sync uses: its `sync` area and its events. */
+export type SyncBridge = Pick<FixlineBridge, 'sync' | 'on'>;
+
+/**
+ * The engine's one transport, over the bridge: main makes the requests in the desktop app, the
+ * page in a browser (the web bridge's `sync` area), so the engine never branches on where it runs.
+ */
+export function bridgeTransport(
+  bridge: SyncBridge,
+  report: (message: string) => void = console.warn,
+): SyncTransport {
+  return {
+    request: async (request) => {
+      const answer = await bridge.sync.request({
+        serverUrl: request.serverUrl,
+        route: request.route,
+        body: request.body,
+        ...(request.deviceToken === undefined ? {} : { deviceToken: request.deviceToken }),
+      });
+      if (answer.ok)
+        return answer.value.kind === 'answered'
+          ? { kind: 'answered', status: answer.value.status, body: answer.value.body }
+          : answer.value;
+      // Refused before any network (an address that is not http or https): nothing was sent.
+      return { kind: 'unreachable', reason: answer.error.message };
+    },
+    events: ({ serverUrl, deviceToken, onPoke, onConnected }) => {
+      // The page names the stream, so its first event is recognised however early it comes.
+      const streamId = uuidv4();
+      let closed = false;
+      const stopListening = bridge.on('fixline:sync:event', (event) => {
+        if (closed || event.streamId !== streamId) return;
+        if (event.kind === 'poke') onPoke(event.version);
+        else onConnected(event.connected);
+      });
+      void bridge.sync.openEvents({ streamId, serverUrl, deviceToken }).then((opened) => {
+        if (!opened.ok)
+          report(`the sync server's pokes could not be followed: ${opened.error.message}`);
+      });
+      return {
+        close: () => {
+          if (closed) return;
+          closed = true;
+          stopListening();
+          void bridge.sync.closeEvents({ streamId });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../core/sync/syncApi';
+import { useLanguage } from '../hooks/useStationFormat';
+import { firstPullProgress } from './syncText';
+
+type SyncFirstPullProps = {
+  readonly firstPull: NonNullable<SyncStatus['firstPull']>;
+  readonly nowMs: number;
+};
+
+/** A new station receiving the center's records: how many so far, of how many, and time left. */
+export function SyncFirstPull({ firstPull, nowMs }: SyncFirstPullProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const numbers = new Intl.NumberFormat(language);
+  const progress = firstPullProgress(firstPull, nowMs, language);
+  const received = numbers.format(progress.receivedRows);
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('sync.firstPull.title')}
+      </Text>
+      <Progress
+        value={progress.percent ?? 0}
+        animated={progress.percent === undefined}
+        aria-label={t('sync.firstPull.title')}
+        size="lg"
+      />
+      <Text size="sm" c="dimmed">
+        {progress.totalRows === undefined
+          ? t('sync.firstPull.received', { received })
+          : t('sync.firstPull.progress', { received, total: numbers.format(progress.totalRows) })}
+        {progress.timeLeft === undefined
+          ? null
+          : ` · ${t('sync.firstPull.timeLeft', { duration: progress.timeLeft })}`}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,103 @@
+import { formatDistance, formatDistanceStrict, type Locale } from 'date-fns';
+import { enUS, id as indonesian } from 'date-fns/locale';
+import type { TFunction } from 'i18next';
+import type { Language } from '#shared/domain/vocabulary';
+import type { ConnectProblem, SyncProblem, SyncStatus } from '../core/sync/syncApi';
+
+/** What Settings → Sync and the header say about sync, in the screen's language. */
+
+const dateLocales: Record<Language, Locale> = { en: enUS, id: indonesian };
+
+/** "3 minutes ago", or undefined when the station never synced. */
+export function lastSyncedText(
+  status: SyncStatus,
+  nowMs: number,
+  language: Language,
+): string | undefined {
+  if (status.lastSyncedAt === undefined) return undefined;
+  return formatDistance(Date.parse(status.lastSyncedAt), nowMs, {
+    addSuffix: true,
+    locale: dateLocales[language],
+  });
+}
+
+/** How far a first pull is: a percentage and the time left, when the server said the total. */
+export type FirstPullProgress = {
+  readonly receivedRows: number;
+  readonly totalRows: number | undefined;
+  readonly percent: number | undefined;
+  /** "2 minutes", from the pace so far; undefined before there is a pace to go by. */
+  readonly timeLeft: string | undefined;
+};
+
+export function firstPullProgress(
+  firstPull: NonNullable<SyncStatus['firstPull']>,
+  nowMs: number,
+  language: Language,
+): FirstPullProgress {
+  const { receivedRows, totalRows } = firstPull;
+  const percent =
+    totalRows === undefined || totalRows === 0
+      ? undefined
+      : Math.min(100, Math.floor((receivedRows / totalRows) * 100));
+  const elapsedMs = nowMs - Date.parse(firstPull.startedAt);
+  let timeLeft: string | undefined;
+  if (totalRows !== undefined && receivedRows > 0 && elapsedMs > 0) {
+    const leftMs = ((totalRows - receivedRows) / receivedRows) * elapsedMs;
+    timeLeft = formatDistanceStrict(0, Math.max(1_000, leftMs), {
+      locale: dateLocales[language],
+      roundingMethod: 'round',
+    });
+  }
+  return { receivedRows, totalRows, percent, timeLeft };
+}
+
+/** Why connecting failed, and what to do about it. */
+export function connectProblemText(
+  t: TFunction,
+  problem: ConnectProblem,
+  context: { readonly serverUrl: string; readonly stationCode: string },
+): string {
+  const { serverUrl, stationCode } = context;
+  switch (problem.code) {
+    case 'unreachable':
+      return t('sync.connectProblem.unreachable', { serverUrl, reason: problem.reason });
+    case 'not-a-sync-server':
+      return t('sync.connectProblem.notASyncServer', { serverUrl });
+    case 'pairing-code-invalid':
+      return t('sync.connectProblem.pairingCodeInvalid');
+    case 'pairing-rate-limited':
+      return t('sync.connectProblem.pairingRateLimited');
+    case 'station-code-taken':
+      return t('sync.connectProblem.stationCodeTaken', { code: stationCode });
+    case 'protocol-mismatch':
+      return t('sync.connectProblem.protocolMismatch', { message: problem.message });
+    case 'storage-full':
+      return t('sync.connectProblem.storageFull');
+    case 'server-error':
+      return t('sync.connectProblem.serverError', { message: problem.message });
+    case 'invalid-request':
+    case 'device-unknown':
+    case 'device-revoked':
+    case 'client-mismatch':
+    case 'mutation-gap':
+    case 'cursor-below-horizon':
+    case 'payload-too-large':
+      return t('sync.connectProblem.refused', { message: problem.message });
+    default: {
+      const unexpected: never = problem;
+      return String(unexpected);
+    }
+  }
+}
+
+/** Why sync stopped, and what to do about it. */
+export function syncProblemText(t: TFunction, problem: SyncProblem): string {
+  if (problem.code === 'device-revoked') return t('sync.problem.deviceRevoked');
+  if (problem.code === 'device-unknown') return t('sync.problem.deviceUnknown');
+  if (problem.code === 'protocol-mismatch' && problem.update === 'server')
+    return t('sync.problem.updateServer');
+  if (problem.code === 'protocol-mismatch' && problem.update === 'station')
+    return t('sync.problem.updateStation');
+  return t('sync.problem.other', { message: problem.message });
+}

@@ -1,0 +1,308 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLabelPrinters } from '../../electron/printing/labelPrinters';
+import { createPrintService } from '../../electron/printing/printService';
+import { createEventSender } from '#shared/ipc/events';
+import type { SyncStreamEvent } from '#shared/ipc/contract';
+import { syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
+import { desktopHarness } from '../support/ipcHarness';
+import {
+  answerJson,
+  openEventStream,
+  startSyncTestServer,
+  type RecordedRequest,
+  type SyncTestServer,
+} from '../support/syncTestServer';
+import type { ServerResponse } from 'node:http';
+
+let workspace: string;
+let server: SyncTestServer | undefined;
+
+beforeEach(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'fixline-sync-channel-'));
+});
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await rm(workspace, { recursive: true, force: true });
+});
+
+const token = 'device-token-0123456789abcdef0123456789abcdef';
+const streamId = '0190f5a2-7c3e-7a11-9b2d-5e8f1a2b3c4d';
+
+/** Main's sync channel behind a stand-in ipcMain; the events it sends are checked and kept. */
+function desktop(options: { requestMs?: number } = {}) {
+  const labelPrinters = createLabelPrinters(join(workspace, 'label-printers.json'));
+  const events: SyncStreamEvent[] = [];
+  const reports: string[] = [];
+  const harness = desktopHarness({
+    labelPrinters,
+    printing: createPrintService({ labelPrinters }),
+    sendEvent: createEventSender(
+      (event, payload) => {
+        if (event === 'fixline:sync:event') events.push(payload as SyncStreamEvent);
+      },
+      (message) => reports.push(message),
+    ),
+    sync: {
+      timeouts: { helloMs: options.requestMs ?? 5_000, requestMs: options.requestMs ?? 5_000 },
+      eventStreamTiming: { retryBaseMs: 20, retryMaxMs: 100, idleMs: 2_000 },
+    },
+  });
+  return { ...harness, events, reports };
+}
+
+async function serve(answer: (request: RecordedRequest, response: ServerResponse) => void) {
+  server = await startSyncTestServer(answer);
+  return server;
+}
+
+describe('fixline:sync:request', () => {
+  it('asks hello with a GET under the protocol prefix, with the protocol header and no token', async () => {
+    const sync = await serve((_request, response) =>
+      answerJson(response, 200, { service: 'fixline-sync', protocol: 1, centerId: 'c1' }),
+    );
+    const answer = await desktop().invoke('fixline:sync:request', {
+      serverUrl: `${sync.url}/`,
+      route: 'hello',
+    });
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        kind: 'answered',
+        status: 200,
+        body: { service: 'fixline-sync', protocol: 1, centerId: 'c1' },
+      },
+    });
+    const [request] = sync.requests;
+    expect(request?.method).toBe('GET');
+    expect(request?.path).toBe('/sync/v1/hello');
+    expect(request?.headers[syncProtocolHeader]).toBe(String(syncProtocolVersion));
+    expect(request?.headers.authorization).toBeUndefined();
+  });
+
+  it('posts a push as JSON with the bearer token, and answers the status and body of a refusal', async () => {
+    const refusal = { error: { code: 'device-revoked', message: 'revoked' } };
+    const sync = await serve((_request, response) => answerJson(response, 403, refusal));
+    const body = { clientId: 'client-1', mutations: [{ id: 1 }] };
+    const answer = await desktop().invoke('fixline:sync:request', {
+      serverUrl: sync.url,
+      route: 'push',
+      body,
+      deviceToken: token,
+    });
+    expect(answer).toEqual({ ok: true, value: { kind: 'answered', status: 403, body: refusal } });
+    const [request] = sync.requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.path).toBe('/sync/v1/push');
+    expect(request?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request?.body ?? '')).toEqual(body);
+  });
+
+  it('keeps the path of a server behind a reverse proxy', async () => {
+    const sync = await serve((_request, response) => answerJson(response, 200, {}));
+    await desktop().invoke('fixline:sync:request', {
+      serverUrl: `${sync.url}/fixline`,
+      route: 'leave',
+      body: {},
+      deviceToken: token,
+    });
+    expect(sync.requests[0]?.path).toBe('/fixline/sync/v1/leave');
+  });
+
+  it('answers a body that is not JSON as no body, with its status', async () => {
+    const sync = await serve((_request, response) => {
+      response.writeHead(404, { 'content-type': 'text/html' });
+      response.end('<h1>Not found</h1>');
+    });
+    expect(
+      await desktop().invoke('fixline:sync:request', { serverUrl: sync.url, route: 'hello' }),
+    ).toEqual({ ok: true, value: { kind: 'answered', status: 404, body: undefined } });
+  });
+
+  it('answers unreachable when nothing listens at the address', async () => {
+    const sync = await serve(() => {});
+    const { url } = sync;
+    await sync.close();
+    server = undefined;
+    const answer = await desktop().invoke('fixline:sync:request', {
+      serverUrl: url,
+      route: 'hello',
+    });
+    expect(answer).toEqual({
+      ok: true,
+      value: { kind: 'unreachable', reason: expect.stringContaining('ECONNREFUSED') },
+    });
+  });
+
+  it('answers unreachable when the server does not answer in time', async () => {
+    // Holds the request without answering.
+    const sync = await serve(() => {});
+    const startedAt = Date.now();
+    const answer = await desktop({ requestMs: 200 }).invoke('fixline:sync:request', {
+      serverUrl: sync.url,
+      route: 'pull',
+      body: { clientId: 'client-1', cursor: null },
+      deviceToken: token,
+    });
+    expect(answer).toEqual({
+      ok: true,
+      value: { kind: 'unreachable', reason: 'no answer in time' },
+    });
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+  });
+
+  it.each([
+    ['a file address', { serverUrl: 'file:///etc/passwd', route: 'hello' }, 'serverUrl'],
+    [
+      'an address with a query',
+      { serverUrl: 'http://127.0.0.1:7411/?x=1', route: 'hello' },
+      'serverUrl',
+    ],
+    [
+      'the event stream as a request',
+      { serverUrl: 'http://127.0.0.1:7411', route: 'events' },
+      'route',
+    ],
+    ['a path as a route', { serverUrl: 'http://127.0.0.1:7411', route: '/admin' }, 'route'],
+  ])('refuses %s before any request', async (_case, input, field) => {
+    const answer = await desktop().invoke('fixline:sync:request', input);
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining(`${field}:`) },
+    });
+  });
+});
+
+describe('fixline:sync:openEvents', () => {
+  it('reports the stream connected, each poke, a drop, and connects again by itself', async () => {
+    const sync = await serve((request, response) => {
+      if (request.path === '/sync/v1/events')
+        openEventStream(response, server?.streams ?? new Set());
+      else answerJson(response, 404, {});
+    });
+    const main = desktop();
+    expect(
+      await main.invoke('fixline:sync:openEvents', {
+        streamId,
+        serverUrl: sync.url,
+        deviceToken: token,
+      }),
+    ).toEqual({ ok: true, value: null });
+    await expect
+      .poll(() => main.events)
+      .toEqual([{ streamId, kind: 'connected', connected: true }]);
+    const [first] = sync.streams;
+    // A poke split across two writes, with a heartbeat and an event of another kind around it.
+    first?.write(': heartbeat\n\nevent: other\ndata: {}\n\nevent: poke\ndata: {"ver');
+    first?.write('sion":7}\r\n\r\n');
+    await expect.poll(() => main.events.at(-1)).toEqual({ streamId, kind: 'poke', version: 7 });
+    first?.destroy();
+    await expect.poll(() => main.events.length).toBe(4);
+    expect(main.events.slice(2)).toEqual([
+      { streamId, kind: 'connected', connected: false },
+      { streamId, kind: 'connected', connected: true },
+    ]);
+    const eventsRequests = sync.requests.filter((request) => request.path === '/sync/v1/events');
+    expect(eventsRequests).toHaveLength(2);
+    expect(eventsRequests[0]?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(eventsRequests[0]?.headers.accept).toBe('text/event-stream');
+  });
+
+  it('stops the stream on closeEvents: the server sees it close and no event follows', async () => {
+    const sync = await serve((_request, response) =>
+      openEventStream(response, server?.streams ?? new Set()),
+    );
+    const main = desktop();
+    await main.invoke('fixline:sync:openEvents', {
+      streamId,
+      serverUrl: sync.url,
+      deviceToken: token,
+    });
+    await expect.poll(() => sync.streams.size).toBe(1);
+    expect(await main.invoke('fixline:sync:closeEvents', { streamId })).toEqual({
+      ok: true,
+      value: null,
+    });
+    await expect.poll(() => sync.streams.size).toBe(0);
+    const eventsSeen = main.events.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(main.events).toHaveLength(eventsSeen);
+    expect(sync.requests).toHaveLength(1);
+  });
+
+  it('stops the streams of a window when it closes', async () => {
+    const sync = await serve((_request, response) =>
+      openEventStream(response, server?.streams ?? new Set()),
+    );
+    const main = desktop();
+    await main.invoke('fixline:sync:openEvents', {
+      streamId,
+      serverUrl: sync.url,
+      deviceToken: token,
+    });
+    await expect.poll(() => sync.streams.size).toBe(1);
+    main.mainWindow.close();
+    await expect.poll(() => sync.streams.size).toBe(0);
+  });
+
+  it('keeps at most two streams per window, closing the oldest (a reloaded page leaves its own behind)', async () => {
+    const sync = await serve((_request, response) =>
+      openEventStream(response, server?.streams ?? new Set()),
+    );
+    const main = desktop();
+    const ids = [
+      '0190f5a2-7c3e-7a11-9b2d-000000000001',
+      '0190f5a2-7c3e-7a11-9b2d-000000000002',
+      '0190f5a2-7c3e-7a11-9b2d-000000000003',
+    ];
+    const connectedIds = () =>
+      main.events.filter((event) => event.kind === 'connected').map((event) => event.streamId);
+    for (const [index, id] of ids.entries()) {
+      await main.invoke('fixline:sync:openEvents', {
+        streamId: id,
+        serverUrl: sync.url,
+        deviceToken: token,
+      });
+      await expect.poll(() => connectedIds()).toHaveLength(index + 1);
+    }
+    await expect.poll(() => sync.streams.size).toBe(2);
+    expect(connectedIds()).toEqual(ids);
+    expect(sync.requests).toHaveLength(3);
+    for (const id of ids.slice(1)) await main.invoke('fixline:sync:closeEvents', { streamId: id });
+    await expect.poll(() => sync.streams.size).toBe(0);
+  });
+
+  it('refuses a stream id that is already open', async () => {
+    const sync = await serve((_request, response) =>
+      openEventStream(response, server?.streams ?? new Set()),
+    );
+    const main = desktop();
+    const input = { streamId, serverUrl: sync.url, deviceToken: token };
+    await main.invoke('fixline:sync:openEvents', input);
+    expect(await main.invoke('fixline:sync:openEvents', input)).toEqual({
+      ok: false,
+      error: { code: 'not-allowed', message: expect.stringContaining('already open') },
+    });
+    await main.invoke('fixline:sync:closeEvents', { streamId });
+  });
+
+  it('tries again with growing delays while the server refuses the stream', async () => {
+    const sync = await serve((_request, response) =>
+      answerJson(response, 401, { error: { code: 'device-unknown', message: 'enroll again' } }),
+    );
+    const main = desktop();
+    await main.invoke('fixline:sync:openEvents', {
+      streamId,
+      serverUrl: sync.url,
+      deviceToken: token,
+    });
+    await expect.poll(() => sync.requests.length).toBeGreaterThanOrEqual(3);
+    await main.invoke('fixline:sync:closeEvents', { streamId });
+    expect(main.events).toEqual([]);
+  });
+});
