@@ -1,6 +1,8 @@
 import { Alert, Button, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bridgeErrorText } from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
 import { ledgerTotals } from './printBatch';
 import type { PrintRun } from './usePrintQueue';
 
@@ -61,7 +63,8 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
         ) : null}
         {run.refusal === undefined ? null : (
           <Alert color="red" variant="light">
-            {t('warehouse.print.refused', { reason: run.refusal })}
+            {t('warehouse.print.refused', { reason: bridgeErrorText(t, run.refusal) })}
+            <FailureDetails failure={{ kind: 'bridge', error: run.refusal }} />
           </Alert>
         )}
         {unprinted.length === 0 ? null : (
@@ -71,16 +74,21 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
                 const document = t(`documents.kind.${page.ref.document}`);
                 return (
                   <List.Item key={`${page.ref.claimId}-${page.ref.document}`}>
-                    {page.state.kind === 'failed'
-                      ? t('warehouse.print.failedPage', {
+                    {page.state.kind === 'failed' ? (
+                      <>
+                        {t('warehouse.print.failedPage', {
                           document,
                           rmaNumber: page.ref.rmaNumber,
-                          reason: page.state.reason,
-                        })
-                      : t('warehouse.print.cancelledPage', {
-                          document,
-                          rmaNumber: page.ref.rmaNumber,
+                          reason: bridgeErrorText(t, page.state.error),
                         })}
+                        <FailureDetails failure={{ kind: 'bridge', error: page.state.error }} />
+                      </>
+                    ) : (
+                      t('warehouse.print.cancelledPage', {
+                          document,
+                        rmaNumber: page.ref.rmaNumber,
+                      })
+                    )}
                   </List.Item>
                 );
               })}

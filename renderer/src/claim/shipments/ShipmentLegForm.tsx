@@ -22,7 +22,7 @@ import { useStationCore } from '../../core';
 import { moneyFieldError } from '../../money/moneyErrorText';
 import { MoneyField } from '../../money/MoneyField';
 import { moneyInputText, parseMoneyInput } from '../../money/moneyInput';
-import { refusalText } from '../../station/peopleText';
+import { repositoryErrorText } from '../../i18n/errorText';
 
 type ShipmentLegFormProps = {
   readonly claim: Claim;
@@ -135,7 +135,7 @@ export function ShipmentLegForm({
         : await repositories.shipmentLegs.update(leg.id, fields, context);
     setSaving(false);
     if (result.ok) onDone();
-    else setErrors({ form: t('shipments.failed', { reason: refusalText(t, result.error) }) });
+    else setErrors({ form: t('shipments.failed', { reason: repositoryErrorText(t, result.error) }) });
   }
 
   const onSubmit = (event: FormEvent) => {
