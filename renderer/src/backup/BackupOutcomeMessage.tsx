@@ -41,7 +41,10 @@ export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
     case 'canceled':
       return status(t('backup.canceled'));
     case 'export-failed':
-      return alert(t('backup.exportFailed', { reason: failureText(t, outcome.failure) }), outcome.failure);
+      return alert(
+        t('backup.exportFailed', { reason: failureText(t, outcome.failure) }),
+        outcome.failure,
+      );
     case 'restored':
       return status(
         t(outcome.summary.legacy ? 'backup.restoredLegacy' : 'backup.restored', {
@@ -52,11 +55,17 @@ export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
     case 'restore-refused':
       return alert(refusalText(t, outcome.error));
     case 'restore-failed':
-      return alert(t('backup.restoreFailed', { reason: failureText(t, outcome.failure) }), outcome.failure);
+      return alert(
+        t('backup.restoreFailed', { reason: failureText(t, outcome.failure) }),
+        outcome.failure,
+      );
     case 'reset':
       return status(t('backup.reset.done'));
     case 'reset-failed':
-      return alert(t('backup.reset.failed', { reason: failureText(t, outcome.failure) }), outcome.failure);
+      return alert(
+        t('backup.reset.failed', { reason: failureText(t, outcome.failure) }),
+        outcome.failure,
+      );
   }
 }
 

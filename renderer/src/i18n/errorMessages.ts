@@ -43,7 +43,8 @@ export const errorsEn = {
     invalid: 'The document cannot be made from this claim’s data.',
     failed: 'The document could not be drawn.',
   },
-  unexpected: 'Something went wrong that Fixline did not expect: try again, and if it happens again, give support the details below.',
+  unexpected:
+    'Something went wrong that Fixline did not expect: try again, and if it happens again, give support the details below.',
   /** The technical line under a failure, for support; never the sentence itself. */
   details: 'Details (for support): {{detail}}',
   viewName: {

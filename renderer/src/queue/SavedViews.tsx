@@ -19,7 +19,8 @@ type SavedViewsProps = {
 
 /** Why a view was not saved: its name in the queue's words, anything else by its code. */
 function viewErrorText(t: TFunction, error: RepositoryError, name: string): string {
-  if (error.code !== 'invalid-input' || error.field !== 'name') return repositoryErrorText(t, error);
+  if (error.code !== 'invalid-input' || error.field !== 'name')
+    return repositoryErrorText(t, error);
   return name.trim() === ''
     ? t('errors.viewName.empty')
     : t('errors.viewName.tooLong', { max: savedViewNameMaxLength });

@@ -108,7 +108,9 @@ export function LabelPrintersSection({
 
   async function remove(printer: LabelPrinter): Promise<void> {
     const removed = await onRemove(printer.id);
-    setFailure(removed.ok ? undefined : { sentence: 'printers.removeFailed', error: removed.error });
+    setFailure(
+      removed.ok ? undefined : { sentence: 'printers.removeFailed', error: removed.error },
+    );
   }
 
   return (

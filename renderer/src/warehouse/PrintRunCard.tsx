@@ -85,7 +85,7 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
                       </>
                     ) : (
                       t('warehouse.print.cancelledPage', {
-                          document,
+                        document,
                         rmaNumber: page.ref.rmaNumber,
                       })
                     )}

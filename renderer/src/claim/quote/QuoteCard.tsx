@@ -82,7 +82,9 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
     setBusy(true);
     const result = await write();
     setBusy(false);
-    setFailure(result.ok ? undefined : t('quote.failed', { reason: repositoryErrorText(t, result.error) }));
+    setFailure(
+      result.ok ? undefined : t('quote.failed', { reason: repositoryErrorText(t, result.error) }),
+    );
     return result.ok ? result.value : undefined;
   }
 

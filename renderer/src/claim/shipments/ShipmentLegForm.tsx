@@ -143,7 +143,8 @@ export function ShipmentLegForm({
         : await repositories.shipmentLegs.update(leg.id, fields, context);
     setSaving(false);
     if (result.ok) onDone();
-    else setErrors({ form: t('shipments.failed', { reason: repositoryErrorText(t, result.error) }) });
+    else
+      setErrors({ form: t('shipments.failed', { reason: repositoryErrorText(t, result.error) }) });
   }
 
   const onSubmit = (event: FormEvent) => {
