@@ -106,7 +106,7 @@ describe('the batch ledger', () => {
     );
     expect(ledger.map((entry) => entry.state)).toEqual([
       { kind: 'printed' },
-      { kind: 'failed', error: { code: 'failed', message: 'Office_Laser: out of paper' } },
+      { kind: 'failed', cause: { kind: 'printer', said: 'Office_Laser: out of paper' } },
       { kind: 'waiting' },
     ]);
     expect(ledgerTotals(ledger)).toEqual({

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridgeErrorText } from '../i18n/errorText';
 import { FailureDetails } from '../shell/FailureDetails';
-import { ledgerTotals } from './printBatch';
+import { ledgerTotals, type PageFailure } from './printBatch';
 import type { PrintRun } from './usePrintQueue';
 
 type PrintRunCardProps = {
@@ -75,14 +75,11 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
                 return (
                   <List.Item key={`${page.ref.claimId}-${page.ref.document}`}>
                     {page.state.kind === 'failed' ? (
-                      <>
-                        {t('warehouse.print.failedPage', {
-                          document,
-                          rmaNumber: page.ref.rmaNumber,
-                          reason: bridgeErrorText(t, page.state.error),
-                        })}
-                        <FailureDetails failure={{ kind: 'bridge', error: page.state.error }} />
-                      </>
+                      <FailedPage
+                        document={document}
+                        rmaNumber={page.ref.rmaNumber}
+                        cause={page.state.cause}
+                      />
                     ) : (
                       t('warehouse.print.cancelledPage', {
                         document,
@@ -102,5 +99,28 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
         )}
       </Stack>
     </Paper>
+  );
+}
+
+type FailedPageProps = {
+  readonly document: string;
+  readonly rmaNumber: string;
+  readonly cause: PageFailure;
+};
+
+/** A page that did not print: the printer's own words as its, or the bridge's refusal worded. */
+function FailedPage({ document, rmaNumber, cause }: FailedPageProps) {
+  const { t } = useTranslation();
+  if (cause.kind === 'printer')
+    return t('warehouse.print.failedPagePrinter', { document, rmaNumber, said: cause.said });
+  return (
+    <>
+      {t('warehouse.print.failedPage', {
+        document,
+        rmaNumber,
+        reason: bridgeErrorText(t, cause.error),
+      })}
+      <FailureDetails failure={{ kind: 'bridge', error: cause.error }} />
+    </>
   );
 }

@@ -18,15 +18,19 @@ export type PageRef = {
   readonly document: ClaimDocumentKind;
 };
 
+/**
+ * Why a page did not print: the printer's own words (out of paper, jammed), which no code names
+ * and are shown as the printer's, or the bridge's refusal of the whole group.
+ */
+export type PageFailure =
+  | { readonly kind: 'printer'; readonly said: string }
+  | { readonly kind: 'bridge'; readonly error: IpcError };
+
 /** Where a page stands: not printed yet, printed, failed with the printer's reason, or cancelled. */
 export type PageState =
   | { readonly kind: 'waiting' }
   | { readonly kind: 'printed' }
-  | {
-      readonly kind: 'failed';
-      /** The bridge's answer; a printer's own reason arrives as a `failed` answer's message. */
-      readonly error: IpcError;
-    }
+  | { readonly kind: 'failed'; readonly cause: PageFailure }
   | { readonly kind: 'cancelled' };
 
 /** A page of the batch and, once sent, the bridge batch it went in and its index there. */
@@ -163,7 +167,7 @@ export function applyProgress(
     const { index } = page.sentAs;
     const reason = reasons.get(index);
     if (reason !== undefined)
-      return { ...page, state: { kind: 'failed', error: { code: 'failed', message: reason } } };
+      return { ...page, state: { kind: 'failed', cause: { kind: 'printer', said: reason } } };
     if (index < past) return { ...page, state: { kind: 'printed' } };
     if (progress.finished) return { ...page, state: { kind: 'cancelled' } };
     return page;
@@ -178,7 +182,9 @@ export function failPages(
 ): LedgerPage[] {
   const refused = new Set(refs);
   return ledger.map((page) =>
-    refused.has(page.ref) ? { ...page, state: { kind: 'failed', error } } : page,
+    refused.has(page.ref)
+      ? { ...page, state: { kind: 'failed', cause: { kind: 'bridge', error } } }
+      : page,
   );
 }
 

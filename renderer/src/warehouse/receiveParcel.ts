@@ -75,13 +75,13 @@ export async function receiveParcel(
 ): Promise<ReceiveOutcome> {
   const condition = arrivalConditionSchema.safeParse(request.condition);
   if (!condition.success) {
-    const field = condition.error.issues[0]?.path.map(String).join('.');
+    // Named as the policy names the fact: "Condition of the parcel on arrival".
     return {
       ok: false,
       refusal: {
         failure: {
           kind: 'repository',
-          error: { code: 'invalid-input', field: `conditionOnArrival.${field ?? ''}` },
+          error: { code: 'invalid-input', field: 'request.condition' },
         },
         clauses: [],
       },
