@@ -244,7 +244,7 @@ describe('the warehouse desk', () => {
     await queue.getByText('Batch finished: 4 of 5 pages printed.').waitFor();
     const failed = queue.getByRole('alert').filter({ hasText: 'Pages that did not print' });
     expect(await failed.innerText()).toContain(
-      `RMA slip for ${second.rmaNumber}: Office_Laser: out of paper (tray 2 empty)`,
+      `RMA slip for ${second.rmaNumber}: the printer said “Office_Laser: out of paper (tray 2 empty)”.`,
     );
     await saveScreenshot(page, 'warehouse-print-failed-page');
     expect(await page.evaluate('window.printedPages')).toEqual([

@@ -106,7 +106,7 @@ describe('the batch ledger', () => {
     );
     expect(ledger.map((entry) => entry.state)).toEqual([
       { kind: 'printed' },
-      { kind: 'failed', reason: 'Office_Laser: out of paper' },
+      { kind: 'failed', cause: { kind: 'printer', said: 'Office_Laser: out of paper' } },
       { kind: 'waiting' },
     ]);
     expect(ledgerTotals(ledger)).toEqual({
@@ -135,7 +135,7 @@ describe('the batch ledger', () => {
       progress({ done: 2, failed: [{ index: 0, reason: 'jammed' }], finished: true }),
     );
     expect(pagesToRetry(ledger)).toEqual([refs[0]]);
-    ledger = failPages(ledger, [refs[2]], 'printer offline');
+    ledger = failPages(ledger, [refs[2]], { code: 'failed', message: 'printer offline' });
     expect(pagesToRetry(ledger)).toEqual([refs[0], refs[2]]);
   });
 
@@ -149,7 +149,10 @@ describe('the batch ledger', () => {
   });
 
   it('marks a whole group failed when the bridge refuses it', () => {
-    const ledger = failPages(newLedger(refs), refs.slice(0, 2), 'not-supported');
+    const ledger = failPages(newLedger(refs), refs.slice(0, 2), {
+      code: 'not-supported',
+      message: 'the browser cannot print silently',
+    });
     expect(ledgerTotals(ledger)).toMatchObject({ failed: 2, waiting: 1 });
   });
 });

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RestoreError } from '../core';
 import type { BackupOutcome } from '../hooks/useStationBackup';
+import { failureText, type Failure } from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
 import { backupEn } from './messages';
 
 type BackupOutcomeMessageProps = { readonly outcome: BackupOutcome };
@@ -15,9 +17,10 @@ export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
       {text}
     </Alert>
   );
-  const alert = (text: string) => (
+  const alert = (text: string, failure?: Failure) => (
     <Alert role="alert" color="red" variant="light">
       {text}
+      {failure === undefined ? null : <FailureDetails failure={failure} />}
     </Alert>
   );
   switch (outcome.kind) {
@@ -38,7 +41,10 @@ export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
     case 'canceled':
       return status(t('backup.canceled'));
     case 'export-failed':
-      return alert(t('backup.exportFailed', { reason: outcome.message }));
+      return alert(
+        t('backup.exportFailed', { reason: failureText(t, outcome.failure) }),
+        outcome.failure,
+      );
     case 'restored':
       return status(
         t(outcome.summary.legacy ? 'backup.restoredLegacy' : 'backup.restored', {
@@ -49,11 +55,17 @@ export function BackupOutcomeMessage({ outcome }: BackupOutcomeMessageProps) {
     case 'restore-refused':
       return alert(refusalText(t, outcome.error));
     case 'restore-failed':
-      return alert(t('backup.restoreFailed', { reason: outcome.message }));
+      return alert(
+        t('backup.restoreFailed', { reason: failureText(t, outcome.failure) }),
+        outcome.failure,
+      );
     case 'reset':
       return status(t('backup.reset.done'));
     case 'reset-failed':
-      return alert(t('backup.reset.failed', { reason: outcome.message }));
+      return alert(
+        t('backup.reset.failed', { reason: failureText(t, outcome.failure) }),
+        outcome.failure,
+      );
   }
 }
 

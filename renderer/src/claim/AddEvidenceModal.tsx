@@ -5,6 +5,7 @@ import { evidenceKindSchema } from '#shared/domain/vocabulary';
 import type { EvidenceKind } from '#shared/domain/vocabulary';
 import { formatByteSize } from '../core';
 import type { EvidenceFileError } from '../hooks/useClaimActions';
+import { repositoryErrorText } from '../i18n/errorText';
 
 type AddEvidenceModalProps = {
   readonly opened: boolean;
@@ -47,12 +48,15 @@ export function AddEvidenceModal(props: AddEvidenceModalProps) {
           mediaType: error.mediaType,
           kind: t(`claimScreen.evidence.kind.${entry.kind}`),
         });
-      case 'too-large':
-        return t('claimScreen.evidence.tooLarge', { file });
-      case 'storage-full':
-        return t('claimScreen.evidence.storageFull', { file });
+      case 'attachment':
+        return error.error.code === 'too-large'
+          ? t('claimScreen.evidence.tooLarge', { file })
+          : t('claimScreen.evidence.storageFull', { file });
       case 'refused':
-        return t('claimScreen.evidence.failed', { file, reason: error.message });
+        return t('claimScreen.evidence.failed', {
+          file,
+          reason: repositoryErrorText(t, error.error),
+        });
     }
   }
 

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { deviceReceived } from '#shared/domain/claimWorkflow';
 import type { EvidenceKind } from '#shared/domain/vocabulary';
 import { builtInPacks } from '#shared/policy';
+import { repositoryErrorText } from '../i18n/errorText';
 import { useClaimActions } from '../hooks/useClaimActions';
 import { useClaimDecision } from '../hooks/useClaimDecision';
 import {
@@ -93,7 +94,7 @@ export function ClaimScreen() {
         decision={evaluated}
         onAssign={async (assigneeId) => {
           const result = await actions.assign(assigneeId);
-          return result.ok ? undefined : result.error.message;
+          return result.ok ? undefined : repositoryErrorText(t, result.error);
         }}
       />
       <WorkflowActions
@@ -154,7 +155,7 @@ export function ClaimScreen() {
                   actions.canWrite
                     ? async (remedy) => {
                         const result = await actions.chooseRemedy(remedy);
-                        return result.ok ? undefined : result.error.message;
+                        return result.ok ? undefined : repositoryErrorText(t, result.error);
                       }
                     : undefined
                 }

@@ -1,6 +1,8 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DocumentOutcome } from '../hooks/useClaimDocuments';
+import { bridgeErrorText, type Failure } from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
 
 type DocumentOutcomeAlertProps = { readonly outcome: DocumentOutcome };
 
@@ -12,9 +14,10 @@ export function DocumentOutcomeAlert({ outcome }: DocumentOutcomeAlertProps) {
       {text}
     </Alert>
   );
-  const alert = (text: string) => (
+  const alert = (text: string, failure?: Failure) => (
     <Alert role="alert" color="red" variant="light">
       {text}
+      {failure === undefined ? null : <FailureDetails failure={failure} />}
     </Alert>
   );
   switch (outcome.kind) {
@@ -46,10 +49,11 @@ export function DocumentOutcomeAlert({ outcome }: DocumentOutcomeAlertProps) {
       );
     case 'refused':
       // The bridge's message is English for logs; the code says which words to show.
-      return alert(
-        outcome.code === 'not-supported'
-          ? t('documents.notSupported')
-          : t('documents.refused', { reason: outcome.message }),
-      );
+      return outcome.error.code === 'not-supported'
+        ? alert(t('documents.notSupported'))
+        : alert(t('documents.refused', { reason: bridgeErrorText(t, outcome.error) }), {
+            kind: 'bridge',
+            error: outcome.error,
+          });
   }
 }

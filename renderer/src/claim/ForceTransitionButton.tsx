@@ -5,7 +5,7 @@ import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import { useStationCore } from '../core';
 import { useMayPerform } from '../hooks/useMayPerform';
 import { useWriteContext } from '../hooks/useWriteContext';
-import { refusalText } from '../station/peopleText';
+import { repositoryErrorText } from '../i18n/errorText';
 
 type ForceTransitionButtonProps = {
   readonly claimId: string;
@@ -34,7 +34,7 @@ export function ForceTransitionButton({ claimId, to, onForced }: ForceTransition
       setError(
         result.error.field === 'reason'
           ? t('people.force.reasonMissing')
-          : refusalText(t, result.error),
+          : repositoryErrorText(t, result.error),
       );
       return;
     }

@@ -18,7 +18,7 @@ import type {
   RepositoryResult,
 } from '../core';
 import { useLanguage } from '../hooks/useStationFormat';
-import { refusalText } from '../station/peopleText';
+import { repositoryErrorText } from '../i18n/errorText';
 import { clauseRule } from './clauseWords';
 import { ForceTransitionButton } from './ForceTransitionButton';
 import { useClaimQuotes } from './quote/useClaimQuotes';
@@ -247,7 +247,7 @@ const refusalCodes = [
 ] as const;
 type RefusalCode = (typeof refusalCodes)[number];
 
-/** Whether a refusal has its own sentence (the others are worded by `refusalText`). */
+/** Whether a refusal has its own sentence (the others are worded by `repositoryErrorText`). */
 function hasOwnSentence(code: string): code is RefusalCode {
   return (refusalCodes as readonly string[]).includes(code);
 }
@@ -259,7 +259,7 @@ function RefusalDetails({ error, missing, clauseText, ...actions }: RefusalDetai
     ? t(`claimScreen.workflow.refusal.${error.code}`, {
         missing: t(`claimScreen.workflow.doaMissing.${missing ?? 'both'}`),
       })
-    : t('claimScreen.workflow.refusal.other', { reason: refusalText(t, error) });
+    : t('claimScreen.workflow.refusal.other', { reason: repositoryErrorText(t, error) });
   const clauses = error.clauses ?? [];
   const allowed = error.allowedStatuses ?? [];
   return (

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { openedFileTypes, openedFileTypeSchema } from '#shared/ipc/fileTypes';
 import { getBridge } from '../bridge/getBridge';
+import { bridgeErrorText } from '../i18n/errorText';
 
 /** The stored files the system's viewer may show, by media type. */
 const openedTypeOf = new Map(
@@ -35,7 +36,7 @@ export async function openAttachment(
           ? t('claimScreen.evidence.cannotOpen', { file: file.fileName })
           : t('claimScreen.evidence.openFailed', {
               file: file.fileName,
-              reason: opened.error.message,
+              reason: bridgeErrorText(t, opened.error),
             }),
     });
 }

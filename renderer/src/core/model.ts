@@ -43,6 +43,7 @@ export {
   queueFilterSchema,
   stationPeople,
   stationPrinting,
+  savedViewNameMaxLength,
   stationSavedViews,
   timeZoneSchema,
 } from '../db/records';

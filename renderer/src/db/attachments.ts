@@ -119,10 +119,15 @@ export type StoreAttachmentOptions = HashOptions & {
 };
 
 /** Why a file was not stored. */
-export type AttachmentError = {
-  readonly code: 'too-large' | 'storage-full';
-  readonly message: string;
-};
+export type AttachmentError =
+  | {
+      readonly code: 'too-large';
+      readonly message: string;
+      /** The file's size and the store's limit, for the screen's own sentence. */
+      readonly sizeBytes: number;
+      readonly maxBytes: number;
+    }
+  | { readonly code: 'storage-full'; readonly message: string };
 
 /** A stored file: its metadata, and whether the same bytes were already in the store. */
 export type StoredAttachmentResult = {
@@ -147,6 +152,8 @@ export async function storeAttachment(
   if (file.size > maxBytes) {
     return fail({
       code: 'too-large',
+      sizeBytes: file.size,
+      maxBytes,
       message: `${fileName} is ${formatByteSize(file.size)}, over the limit of ${formatByteSize(maxBytes)} for an attachment: shorten the video or lower its resolution, then attach it again.`,
     });
   }

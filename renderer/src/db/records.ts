@@ -241,6 +241,9 @@ export const queueFilterSchema = z.strictObject({
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
+/** The most characters a saved view's name takes. */
+export const savedViewNameMaxLength = 40;
+
 /** A queue filter the bench named and saved, to apply again in one click. */
 export const savedViewSchema = z.object({
   id: recordIdSchema,
@@ -248,7 +251,9 @@ export const savedViewSchema = z.object({
     .string()
     .trim()
     .min(1, { error: 'name the view, e.g. "My overdue claims"' })
-    .max(40, { error: 'keep the name to 40 characters or fewer' }),
+    .max(savedViewNameMaxLength, {
+      error: `keep the name to ${savedViewNameMaxLength} characters or fewer`,
+    }),
   filter: queueFilterSchema,
 });
 export type SavedView = z.infer<typeof savedViewSchema>;

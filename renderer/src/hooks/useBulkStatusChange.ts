@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
+import type { RepositoryError } from '../core';
 import { useStationCore } from '../core';
 import { useWriteContext } from './useWriteContext';
 
@@ -14,7 +15,7 @@ export type BulkOutcome =
       readonly id: RecordId;
       readonly rmaNumber: string;
       readonly ok: false;
-      readonly message: string;
+      readonly error: RepositoryError;
       readonly clauses: readonly string[];
     };
 
@@ -53,7 +54,7 @@ export function useBulkStatusChange(): {
                 id,
                 rmaNumber,
                 ok: false,
-                message: result.error.message,
+                error: result.error,
                 clauses: result.error.clauses ?? [],
               },
         );

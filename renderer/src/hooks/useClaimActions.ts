@@ -9,6 +9,7 @@ import type {
   StoredInspection,
   StoredMisuseFinding,
   StoredNote,
+  AttachmentError,
   RepositoryError,
   RepositoryResult,
 } from '../core';
@@ -31,8 +32,8 @@ export type InspectionInput = {
 /** Why one file was not added as evidence. */
 export type EvidenceFileError =
   | { readonly code: 'wrong-type'; readonly mediaType: string }
-  | { readonly code: 'too-large' | 'storage-full' }
-  | { readonly code: 'refused'; readonly message: string };
+  | { readonly code: 'attachment'; readonly error: AttachmentError }
+  | { readonly code: 'refused'; readonly error: RepositoryError };
 
 const noTechnician: RepositoryError = {
   code: 'invalid-input',
@@ -89,7 +90,7 @@ export function useClaimActions(claimId: string) {
   /** Stores a file's bytes, then records it as evidence of `kind`; checks the kind fits first. */
   const addEvidence = useCallback(
     async (file: File, kind: EvidenceKind): Promise<EvidenceFileError | undefined> => {
-      if (context === undefined) return { code: 'refused', message: noTechnician.message };
+      if (context === undefined) return { code: 'refused', error: noTechnician };
       const mediaType = file.type.toLowerCase() || 'application/octet-stream';
       const draft = {
         claimId,
@@ -105,15 +106,22 @@ export function useClaimActions(claimId: string) {
         const issue = checked.error.issues[0];
         return issue?.path[0] === 'mediaType'
           ? { code: 'wrong-type', mediaType }
-          : { code: 'refused', message: issue?.message ?? checked.error.message };
+          : {
+              code: 'refused',
+              error: {
+                code: 'invalid-input',
+                field: issue?.path.map(String).join('.') ?? '',
+                message: issue?.message ?? checked.error.message,
+              },
+            };
       }
       const stored = await core.attachments.store(file, { mediaType });
-      if (!stored.ok) return { code: stored.error.code };
+      if (!stored.ok) return { code: 'attachment', error: stored.error };
       const created = await repositories.evidence.create(
         { ...draft, sha256: stored.value.attachment.sha256 },
         context,
       );
-      return created.ok ? undefined : { code: 'refused', message: created.error.message };
+      return created.ok ? undefined : { code: 'refused', error: created.error };
     },
     [claimId, context, core, repositories],
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { DocumentKind, PaperSize } from '#shared/documents';
-import type { IpcErrorCode, PrintTarget } from '#shared/ipc/contract';
+import type { IpcError, PrintTarget } from '#shared/ipc/contract';
 import { stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
 import { saveFile } from '../bridge/saveFile';
@@ -36,7 +36,7 @@ export type DocumentOutcome =
   | { readonly kind: 'downloaded'; readonly fileName: string }
   | { readonly kind: 'canceled' }
   | { readonly kind: 'no-printer'; readonly document: ClaimDocumentKind }
-  | { readonly kind: 'refused'; readonly code: IpcErrorCode; readonly message: string };
+  | { readonly kind: 'refused'; readonly error: IpcError };
 
 export type ClaimDocumentsState = {
   readonly documents: ClaimDocumentsResult;
@@ -90,7 +90,7 @@ export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocuments
       setOutcome({ kind: 'working', action: document, document });
       const rendered = await render(document);
       if (!rendered.ok) {
-        setOutcome({ kind: 'refused', ...rendered.error });
+        setOutcome({ kind: 'refused', error: rendered.error });
         return;
       }
       openPdfForPrinting(rendered.value.pdf, `${claim.rmaNumber} ${document}`);
@@ -116,7 +116,7 @@ export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocuments
             document,
             ...(result.value.jobId === undefined ? {} : { jobId: result.value.jobId }),
           }
-        : { kind: 'refused', ...result.error },
+        : { kind: 'refused', error: result.error },
     );
   }
 
@@ -125,7 +125,7 @@ export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocuments
     setOutcome({ kind: 'working', action: 'save', document });
     const rendered = await render(document);
     if (!rendered.ok) {
-      setOutcome({ kind: 'refused', ...rendered.error });
+      setOutcome({ kind: 'refused', error: rendered.error });
       return;
     }
     const fileName = pdfFileName(claim.rmaNumber, document);
@@ -134,7 +134,7 @@ export function useClaimDocuments(sources: ClaimDocumentSources): ClaimDocuments
       suggestedName: fileName,
       content: new Blob([rendered.value.pdf]),
     });
-    if (!saved.ok) setOutcome({ kind: 'refused', ...saved.error });
+    if (!saved.ok) setOutcome({ kind: 'refused', error: saved.error });
     else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
     else if (bridge.kind === 'web') setOutcome({ kind: 'downloaded', fileName });
     else setOutcome({ kind: 'saved', path: saved.value.path });

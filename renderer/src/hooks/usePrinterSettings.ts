@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { DocumentKind } from '#shared/documents';
 import type { PrinterInfo } from '#shared/ipc/contract';
+import type { IpcError } from '#shared/ipc/result';
 import { getBridge } from '../bridge/getBridge';
+import type { RepositoryError } from '../core';
 import { stationPrinting, useStationCore } from '../core';
 import {
   printerFormOf,
@@ -18,7 +20,7 @@ import { useStationContext } from '../station/StationContext';
 export type PrinterList =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly printers: readonly PrinterInfo[] }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly error: IpcError };
 
 /** What the last save came to. */
 export type PrinterSaveOutcome =
@@ -26,7 +28,7 @@ export type PrinterSaveOutcome =
   | { readonly kind: 'saving' }
   | { readonly kind: 'saved' }
   | { readonly kind: 'invalid' }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly error: RepositoryError };
 
 export type PrinterSettingsState = {
   /** False in a browser: no printer is reachable from a page, so there is nothing to choose. */
@@ -59,7 +61,7 @@ export function usePrinterSettings(): PrinterSettingsState {
         setPrinters(
           result.ok
             ? { kind: 'ready', printers: result.value }
-            : { kind: 'failed', message: result.error.message },
+            : { kind: 'failed', error: result.error },
         );
       });
     // A late answer after the screen closed must not set state.
@@ -95,7 +97,7 @@ export function usePrinterSettings(): PrinterSettingsState {
     setErrors({});
     setOutcome({ kind: 'saving' });
     const saved = await commands.station.savePrinting(checked.value);
-    setOutcome(saved.ok ? { kind: 'saved' } : { kind: 'failed', message: saved.error.message });
+    setOutcome(saved.ok ? { kind: 'saved' } : { kind: 'failed', error: saved.error });
   }
 
   return { supported, printers, form, errors, outcome, change, save };

@@ -8,6 +8,7 @@ import {
   type RestoreError,
   type RestoreSummary,
 } from '../core';
+import { unexpectedFailure, type Failure } from '../i18n/errorText';
 
 /** What the last backup, restore or reset did, for the screen to say. */
 export type BackupOutcome =
@@ -16,14 +17,12 @@ export type BackupOutcome =
   | { kind: 'restoring' }
   | { kind: 'saved'; path: string; manifest: BackupManifest; encrypted: boolean }
   | { kind: 'canceled' }
-  | { kind: 'export-failed'; message: string }
+  | { kind: 'export-failed'; failure: Failure }
   | { kind: 'restored'; summary: RestoreSummary }
   | { kind: 'restore-refused'; error: RestoreError; file: File }
-  | { kind: 'restore-failed'; message: string }
+  | { kind: 'restore-failed'; failure: Failure }
   | { kind: 'reset' }
-  | { kind: 'reset-failed'; message: string };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  | { kind: 'reset-failed'; failure: Failure };
 
 /**
  * Exports the whole station to one file (checked by reading it back before it counts as saved),
@@ -46,7 +45,8 @@ export function useStationBackup() {
           suggestedName,
           content: file,
         });
-        if (!saved.ok) setOutcome({ kind: 'export-failed', message: saved.error.message });
+        if (!saved.ok)
+          setOutcome({ kind: 'export-failed', failure: { kind: 'bridge', error: saved.error } });
         else if (saved.value.outcome === 'canceled') setOutcome({ kind: 'canceled' });
         else {
           setOutcome({
@@ -57,7 +57,7 @@ export function useStationBackup() {
           });
         }
       } catch (error) {
-        setOutcome({ kind: 'export-failed', message: messageOf(error) });
+        setOutcome({ kind: 'export-failed', failure: unexpectedFailure(error) });
       }
     },
     [backup],
@@ -74,7 +74,7 @@ export function useStationBackup() {
             : { kind: 'restore-refused', error: restored.error, file },
         );
       } catch (error) {
-        setOutcome({ kind: 'restore-failed', message: messageOf(error) });
+        setOutcome({ kind: 'restore-failed', failure: unexpectedFailure(error) });
       }
     },
     [backup],
@@ -85,7 +85,7 @@ export function useStationBackup() {
       await backup.reset();
       setOutcome({ kind: 'reset' });
     } catch (error) {
-      setOutcome({ kind: 'reset-failed', message: messageOf(error) });
+      setOutcome({ kind: 'reset-failed', failure: unexpectedFailure(error) });
     }
   }, [backup]);
 

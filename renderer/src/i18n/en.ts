@@ -1,3 +1,4 @@
+import { errorsEn } from './errorMessages';
 import { routeErrorEn } from '../shell/messages';
 import { backupEn } from '../backup/messages';
 import { partsEn } from '../parts/messages';
@@ -340,6 +341,7 @@ export const en = {
     notPersistent:
       'This browser may delete Fixline’s data when the disk runs low. Export a backup regularly, or use the desktop app, which keeps it.',
   },
+  errors: errorsEn,
   parts: partsEn,
   people: peopleEn,
   quote: quoteEn,

@@ -1,3 +1,4 @@
+import { errorsId } from './errorMessages';
 import { routeErrorId } from '../shell/messages';
 import { backupId } from '../backup/messages';
 import { partsId } from '../parts/messages';
@@ -343,6 +344,7 @@ export const id: Messages = {
     notPersistent:
       'Browser ini dapat menghapus data Fixline saat ruang disk hampir penuh. Ekspor cadangan secara rutin, atau gunakan aplikasi desktop yang menyimpannya dengan aman.',
   },
+  errors: errorsId,
   parts: partsId,
   people: peopleId,
   quote: quoteId,

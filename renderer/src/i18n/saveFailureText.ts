@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { refusalText } from '../station/peopleText';
+import type { RepositoryErrorValues } from './errorText';
+import { repositoryErrorText } from './errorText';
 
 /**
  * What a screen says when a save was refused: a full disk in the same words everywhere (the user
@@ -8,8 +9,10 @@ import { refusalText } from '../station/peopleText';
  */
 export function saveFailureText(
   t: TFunction,
-  error: Parameters<typeof refusalText>[1],
+  error: RepositoryErrorValues,
   sentence: (reason: string) => string,
 ): string {
-  return error.code === 'storage-full' ? t('storage.full') : sentence(refusalText(t, error));
+  return error.code === 'storage-full'
+    ? t('storage.full')
+    : sentence(repositoryErrorText(t, error));
 }

@@ -1,4 +1,4 @@
-import { saveFailureText } from '../i18n/saveFailureText';
+import { attachmentErrorText } from '../i18n/errorText';
 import '@mantine/dropzone/styles.css';
 import {
   Alert,
@@ -122,9 +122,9 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
             {t('intake.evidence.rejected', { name })}
           </Alert>
         ))}
-        {files.refusals.map((refusal) => (
-          <Alert key={refusal.message} color="red" role="alert" py="xs">
-            {saveFailureText(t, refusal, (reason) => reason)}
+        {files.refusals.map((refusal, index) => (
+          <Alert key={index} color="red" role="alert" py="xs">
+            {attachmentErrorText(t, refusal.error, refusal.fileName)}
           </Alert>
         ))}
         {error === undefined ? null : (

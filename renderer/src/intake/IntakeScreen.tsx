@@ -37,7 +37,14 @@ import { PurchaseSection } from './PurchaseSection';
 import { saveIntake } from './saveIntake';
 import { useAttachFiles } from './useAttachFiles';
 import { useIntakeDraft } from './useIntakeDraft';
+import {
+  failureText,
+  repositoryErrorText,
+  unexpectedFailure,
+  type Failure,
+} from '../i18n/errorText';
 import { saveFailureText } from '../i18n/saveFailureText';
+import { FailureDetails } from '../shell/FailureDetails';
 import { useKnownDevice } from './useKnownDevice';
 import type { CaptureMode } from './WebcamCapture';
 import { WebcamCapture } from './WebcamCapture';
@@ -89,6 +96,8 @@ export function IntakeScreen() {
 
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // A failure nobody foresaw, whose technical details go under the message.
+  const [unexpected, setUnexpected] = useState<Failure | undefined>();
   const [captureMode, setCaptureMode] = useState<CaptureMode | undefined>();
   const [savedClaim, setSavedClaim] = useState<StoredClaim | undefined>();
 
@@ -98,8 +107,7 @@ export function IntakeScreen() {
     validationOptions.current.today = asOf;
   }, [asOf]);
   const messageOf = useCallback(
-    (problem: FieldProblem) =>
-      problem.key === undefined ? problem.message : t(`intake.errors.${problem.key}`),
+    (problem: FieldProblem) => t(`intake.errors.${problem.key ?? 'invalid'}`),
     [t],
   );
   const problemsOf = useCallback(
@@ -194,6 +202,7 @@ export function IntakeScreen() {
   const save = async () => {
     if (saving) return;
     setFailure(undefined);
+    setUnexpected(undefined);
     if (writeContext === undefined) {
       setFailure(t('intake.save.noTechnician'));
       return;
@@ -232,7 +241,12 @@ export function IntakeScreen() {
         const path =
           error.step === undefined ? undefined : formFieldOfSaveError(error.step, error.field);
         if (path !== undefined) {
-          form.setFieldError(path, error.message);
+          form.setFieldError(
+            path,
+            error.code === 'invalid-input'
+              ? t('intake.errors.invalid')
+              : repositoryErrorText(t, error),
+          );
           jumpTo(path);
         }
         setFailure(saveFailureText(t, error, (reason) => t('intake.save.failed', { reason })));
@@ -258,9 +272,9 @@ export function IntakeScreen() {
       // A failure nobody foresaw: the transaction stored nothing, and what was typed stays.
       draft.release();
       draft.schedule(values);
-      setFailure(
-        t('intake.save.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      );
+      const thrown = unexpectedFailure(error);
+      setUnexpected(thrown);
+      setFailure(t('intake.save.failed', { reason: failureText(t, thrown) }));
     } finally {
       setSaving(false);
     }
@@ -279,7 +293,9 @@ export function IntakeScreen() {
         ? { color: 'teal', message: t('intake.save.authorized', { rma: claim.rmaNumber }) }
         : {
             color: 'orange',
-            message: t('intake.save.authorizeFailed', { reason: moved.error.message }),
+            message: t('intake.save.authorizeFailed', {
+              reason: repositoryErrorText(t, moved.error),
+            }),
           }),
     });
     void navigate(`/claims/${claim.id}`);
@@ -399,6 +415,7 @@ export function IntakeScreen() {
             {failure === undefined ? null : (
               <Alert color="red" role="alert" py="xs">
                 {failure}
+                {unexpected === undefined ? null : <FailureDetails failure={unexpected} />}
               </Alert>
             )}
           </Stack>

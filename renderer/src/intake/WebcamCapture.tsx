@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unexpectedFailure, type Failure } from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
 
 /** What the camera is asked for: a still photo or a video. */
 export type CaptureMode = 'photo' | 'video';
@@ -16,7 +18,27 @@ type CameraState =
   | { readonly kind: 'starting' }
   | { readonly kind: 'ready' }
   | { readonly kind: 'recording'; readonly seconds: number }
-  | { readonly kind: 'failed'; readonly reason: string };
+  | { readonly kind: 'failed'; readonly problem: CameraProblem; readonly failure: Failure };
+
+/** Why the camera did not open, by the browser's error name. */
+type CameraProblem = 'denied' | 'none' | 'busy' | 'other';
+
+function cameraProblem(error: unknown): CameraProblem {
+  const name = error instanceof Error ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'denied';
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return 'none';
+    case 'NotReadableError':
+    case 'AbortError':
+      return 'busy';
+    default:
+      return 'other';
+  }
+}
 
 /** The first container the browser can record into; WebM is what Chromium records. */
 function recordingType(): string {
@@ -69,7 +91,8 @@ export function WebcamCapture({ mode, onClose, onCaptured }: WebcamCaptureProps)
         if (!cancelled) {
           setState({
             kind: 'failed',
-            reason: error instanceof Error ? error.message : String(error),
+            problem: cameraProblem(error),
+            failure: unexpectedFailure(error),
           });
         }
       });
@@ -159,7 +182,8 @@ export function WebcamCapture({ mode, onClose, onCaptured }: WebcamCaptureProps)
       <Stack gap="sm">
         {state.kind === 'failed' ? (
           <Alert color="orange" role="alert">
-            {t('intake.webcam.failed', { reason: state.reason })}
+            {t('intake.webcam.failed', { reason: t(`intake.webcam.problem.${state.problem}`) })}
+            {state.problem === 'other' ? <FailureDetails failure={state.failure} /> : null}
           </Alert>
         ) : null}
         {state.kind === 'starting' ? (

@@ -132,6 +132,12 @@ export const intakeEn = {
     starting: 'Starting the camera…',
     failed:
       'The camera could not be opened ({{reason}}). Allow the camera for Fixline, or attach a file instead.',
+    problem: {
+      denied: 'the browser was not allowed to use it',
+      none: 'no camera is connected',
+      busy: 'another program is using it',
+      other: 'the browser reported an error',
+    },
     preview: 'Camera preview',
     snap: 'Take the photo',
     startRecording: 'Start recording',
@@ -209,6 +215,7 @@ export const intakeEn = {
     price: 'Type the price as a number, e.g. 1899000.',
     defect: 'Describe what is wrong, in the customer’s words.',
     evidence: 'A file could not be recorded: {{reason}}',
+    invalid: 'This is not accepted as typed: check it.',
   },
 };
 
@@ -346,6 +353,12 @@ export const intakeId: typeof intakeEn = {
     starting: 'Menyalakan kamera…',
     failed:
       'Kamera tidak dapat dibuka ({{reason}}). Izinkan kamera untuk Fixline, atau lampirkan berkas.',
+    problem: {
+      denied: 'peramban tidak diizinkan memakainya',
+      none: 'tidak ada kamera yang terhubung',
+      busy: 'program lain sedang memakainya',
+      other: 'peramban melaporkan kesalahan',
+    },
     preview: 'Pratinjau kamera',
     snap: 'Ambil foto',
     startRecording: 'Mulai merekam',
@@ -424,6 +437,7 @@ export const intakeId: typeof intakeEn = {
     price: 'Ketik harga sebagai angka, mis. 1899000.',
     defect: 'Jelaskan apa yang rusak, dengan kata-kata pelanggan.',
     evidence: 'Sebuah berkas tidak dapat dicatat: {{reason}}',
+    invalid: 'Isian ini tidak diterima seperti yang diketik: periksa kembali.',
   },
 };
 

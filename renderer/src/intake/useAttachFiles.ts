@@ -5,6 +5,9 @@ import { useStationCore } from '../core';
 import type { IntakeEvidenceItem, IntakeFormValues } from './intakeFormValues';
 import { defaultEvidenceKind } from './intakeFormValues';
 
+/** A file the store refused, and why. */
+export type AttachmentRefusal = { readonly fileName: string; readonly error: AttachmentError };
+
 /** Files being stored, and the refusals of those that were not. */
 export type AttachFiles = {
   /**
@@ -14,8 +17,8 @@ export type AttachFiles = {
   readonly attach: (files: readonly File[]) => Promise<void>;
   /** Names of the files still being stored. */
   readonly storing: readonly string[];
-  /** Why files were refused (over the size limit, a full disk), in the store's words. */
-  readonly refusals: readonly AttachmentError[];
+  /** Why files were refused (over the size limit, a full disk), each with its file's name. */
+  readonly refusals: readonly AttachmentRefusal[];
   readonly dismissRefusals: () => void;
 };
 
@@ -31,7 +34,7 @@ function bareMediaType(type: string): string {
  */
 export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): AttachFiles {
   const [storing, setStoring] = useState<readonly string[]>([]);
-  const [refusals, setRefusals] = useState<readonly AttachmentError[]>([]);
+  const [refusals, setRefusals] = useState<readonly AttachmentRefusal[]>([]);
   const { attachments } = useStationCore();
 
   const listInForm = useCallback(
@@ -71,8 +74,10 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
           onStored: (stored, index) => {
             settle(index);
             const item = items[index];
-            if (!stored.ok) setRefusals((errors) => [...errors, stored.error]);
-            else if (item !== undefined)
+            if (!stored.ok) {
+              const fileName = item?.file.name ?? '';
+              setRefusals((refused) => [...refused, { fileName, error: stored.error }]);
+            } else if (item !== undefined)
               listInForm(item.file, item.mediaType, stored.value.attachment);
           },
         });

@@ -4,6 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { StoredPart } from '../core';
 import { useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
+import {
+  failureText,
+  repositoryErrorText,
+  unexpectedFailure,
+  type Failure,
+} from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
 import { csvIssueText } from './csvIssueText';
 import type { PartsCsvReading } from './partsCsv';
 
@@ -31,6 +38,8 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
   const context = useWriteContext();
   const [importing, setImporting] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // A failure nobody foresaw, whose technical details go under the message.
+  const [unexpected, setUnexpected] = useState<Failure | undefined>();
   const ready = preview?.reading.parts ?? [];
   const issues = preview?.reading.issues ?? [];
   const bySku = new Map(catalog.map((part) => [part.sku, part]));
@@ -40,6 +49,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
     if (context === undefined || preview === undefined) return;
     setImporting(true);
     setFailure(undefined);
+    setUnexpected(undefined);
     try {
       const result = await commands.partsCatalog.importParts(
         ready.map((entry) => entry.part),
@@ -54,10 +64,12 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
         setFailure(
           result.error.code === 'storage-full'
             ? t('parts.csv.storageFull')
-            : t('parts.csv.importFailed', { reason: result.error.message }),
+            : t('parts.csv.importFailed', { reason: repositoryErrorText(t, result.error) }),
         );
     } catch (error) {
-      setFailure(t('parts.csv.importFailed', { reason: String(error) }));
+      const thrown = unexpectedFailure(error);
+      setUnexpected(thrown);
+      setFailure(t('parts.csv.importFailed', { reason: failureText(t, thrown) }));
     } finally {
       setImporting(false);
     }
@@ -111,6 +123,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
         {failure === undefined ? null : (
           <Alert color="red" role="alert">
             {failure}
+            {unexpected === undefined ? null : <FailureDetails failure={unexpected} />}
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">

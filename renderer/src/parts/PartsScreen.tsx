@@ -19,6 +19,7 @@ import { saveFile } from '../bridge/saveFile';
 import type { StoredPart } from '../core';
 import { useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
+import { bridgeErrorText, failureDetailsText, repositoryErrorText } from '../i18n/errorText';
 import { useStationContext } from '../station/StationContext';
 import type { CsvPreview } from './CsvImportModal';
 import { CsvImportModal } from './CsvImportModal';
@@ -70,12 +71,16 @@ export function PartsScreen() {
       suggestedName: `fixline-parts-${day}.csv`,
       content: new Blob([text]),
     });
-    if (!saved.ok)
+    if (!saved.ok) {
+      const details = failureDetailsText(t, { kind: 'bridge', error: saved.error });
       setOutcome({
         color: 'red',
-        lines: [t('parts.exportFailed', { reason: saved.error.message })],
+        lines: [
+          t('parts.exportFailed', { reason: bridgeErrorText(t, saved.error) }),
+          ...(details === undefined ? [] : [details]),
+        ],
       });
-    else if (saved.value.outcome === 'saved')
+    } else if (saved.value.outcome === 'saved')
       setOutcome({
         color: 'teal',
         lines: [t('parts.exported', { count: catalog?.length ?? 0, path: saved.value.path })],
@@ -89,7 +94,7 @@ export function PartsScreen() {
     setOutcome(
       result.ok
         ? { color: 'teal', lines: [t('parts.deleted', { sku: part.sku })] }
-        : { color: 'red', lines: [result.error.message] },
+        : { color: 'red', lines: [repositoryErrorText(t, result.error)] },
     );
   }
 

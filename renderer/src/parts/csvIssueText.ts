@@ -10,7 +10,7 @@ export function csvIssueText(t: TFunction, issue: PartsCsvIssue): string {
     case 'missing-columns':
       return t('parts.csv.issue.missingColumns', { columns: issue.columns.join(', ') });
     case 'malformed':
-      return t('parts.csv.issue.malformed', { row: issue.row, detail: issue.detail });
+      return t(`parts.csv.issue.malformed.${issue.problem}`, { row: issue.row });
     case 'required':
       return t('parts.csv.issue.required', { row: issue.row, column: issue.column });
     case 'currency':
@@ -28,10 +28,12 @@ export function csvIssueText(t: TFunction, issue: PartsCsvIssue): string {
         firstRow: issue.firstRow,
       });
     case 'invalid':
-      return t('parts.csv.issue.invalid', {
-        row: issue.row,
-        column: issue.column,
-        detail: issue.detail,
-      });
+      return issue.problem.kind === 'too-long'
+        ? t('parts.csv.issue.tooLong', {
+            row: issue.row,
+            column: issue.column,
+            max: issue.problem.max,
+          })
+        : t('parts.csv.issue.invalid', { row: issue.row, column: issue.column });
   }
 }

@@ -79,15 +79,25 @@ export const partsEn = {
         'The file is empty. The first line must be the header: sku,name,price,currency,compatibleModels.',
       missingColumns:
         'The header lacks {{columns}}. The first line must be: sku,name,price,currency,compatibleModels.',
-      malformed:
-        'row {{row}}: the cells do not line up with the header ({{detail}}) — check for an extra comma or an unclosed quote.',
+      malformed: {
+        TooFewFields:
+          'row {{row}}: the row has fewer cells than the header — check for a missing comma.',
+        TooManyFields:
+          'row {{row}}: the row has more cells than the header — check for an extra comma, or put a text with commas in quotes.',
+        MissingQuotes: 'row {{row}}: a quote is opened but never closed — close it or remove it.',
+        InvalidQuotes:
+          'row {{row}}: a quote is in the wrong place — put the whole cell in quotes, with any quote inside it doubled.',
+        UndetectableDelimiter:
+          'row {{row}}: the cells are not separated by commas — save the file as CSV with commas.',
+      },
       required: 'row {{row}}: {{column}} is empty — fill it in.',
       currency:
         'row {{row}}: currency "{{value}}" is not a currency code — use three letters, e.g. IDR or USD.',
       price: 'row {{row}}: price "{{value}}" {{reason}}',
       duplicateSku:
         'row {{row}}: SKU "{{value}}" is already on row {{firstRow}} — keep one of them.',
-      invalid: 'row {{row}}: {{column}} — {{detail}}',
+      tooLong: 'row {{row}}: {{column}} is longer than {{max}} characters — shorten it.',
+      invalid: 'row {{row}}: {{column}} is not accepted as written — check it.',
     },
   },
 };
@@ -176,15 +186,26 @@ export const partsId: typeof partsEn = {
         'Berkas kosong. Baris pertama harus berupa judul kolom: sku,name,price,currency,compatibleModels.',
       missingColumns:
         'Judul kolom tidak memuat {{columns}}. Baris pertama harus: sku,name,price,currency,compatibleModels.',
-      malformed:
-        'baris {{row}}: sel tidak sejajar dengan judul kolom ({{detail}}) — periksa koma berlebih atau tanda kutip yang tidak ditutup.',
+      malformed: {
+        TooFewFields:
+          'baris {{row}}: sel baris ini lebih sedikit dari judul kolom — periksa koma yang hilang.',
+        TooManyFields:
+          'baris {{row}}: sel baris ini lebih banyak dari judul kolom — periksa koma berlebih, atau beri tanda kutip pada teks yang memuat koma.',
+        MissingQuotes:
+          'baris {{row}}: tanda kutip dibuka tetapi tidak ditutup — tutup atau hapus tanda kutip itu.',
+        InvalidQuotes:
+          'baris {{row}}: tanda kutip ada di tempat yang salah — kutip seluruh sel, dan gandakan tanda kutip di dalamnya.',
+        UndetectableDelimiter:
+          'baris {{row}}: sel tidak dipisahkan dengan koma — simpan berkas sebagai CSV dengan koma.',
+      },
       required: 'baris {{row}}: {{column}} kosong — isi kolom ini.',
       currency:
         'baris {{row}}: mata uang "{{value}}" bukan kode mata uang — gunakan tiga huruf, mis. IDR atau USD.',
       price: 'baris {{row}}: harga "{{value}}" {{reason}}',
       duplicateSku:
         'baris {{row}}: SKU "{{value}}" sudah ada di baris {{firstRow}} — pertahankan salah satunya.',
-      invalid: 'baris {{row}}: {{column}} — {{detail}}',
+      tooLong: 'baris {{row}}: {{column}} lebih dari {{max}} karakter — persingkat.',
+      invalid: 'baris {{row}}: {{column}} tidak diterima seperti yang tertulis — periksa kembali.',
     },
   },
 };

@@ -20,7 +20,12 @@ export type PartDraft = Omit<Part, 'id'>;
 export type PartsCsvIssue =
   | { readonly kind: 'missing-columns'; readonly columns: readonly PartsCsvColumn[] }
   | { readonly kind: 'empty-file' }
-  | { readonly kind: 'malformed'; readonly row: number; readonly detail: string }
+  | {
+      readonly kind: 'malformed';
+      readonly row: number;
+      /** What the CSV reader found wrong with the row's cells. */
+      readonly problem: Papa.ParseError['code'];
+    }
   | {
       readonly kind: 'required';
       readonly row: number;
@@ -44,7 +49,9 @@ export type PartsCsvIssue =
       readonly kind: 'invalid';
       readonly row: number;
       readonly column: string;
-      readonly detail: string;
+      /** The column's text is longer than a part takes (`max` characters), or otherwise refused. */
+      readonly problem:
+        { readonly kind: 'too-long'; readonly max: number } | { readonly kind: 'refused' };
     };
 
 /** What a parts CSV holds: the rows that make valid parts, and why the others were refused. */
@@ -82,7 +89,7 @@ export function readPartsCsv(text: string): PartsCsvReading {
   for (const error of parsed.errors) {
     if (error.row === undefined) continue;
     malformedRows.add(error.row);
-    issues.push({ kind: 'malformed', row: error.row + 2, detail: error.message });
+    issues.push({ kind: 'malformed', row: error.row + 2, problem: error.code });
   }
   parsed.data.forEach((record, index) => {
     if (malformedRows.has(index)) return;
@@ -133,7 +140,10 @@ export function readPartsCsv(text: string): PartsCsvReading {
         kind: 'invalid',
         row,
         column: issue?.path.map(String).join('.') ?? '',
-        detail: issue?.message ?? '',
+        problem:
+          issue?.code === 'too_big'
+            ? { kind: 'too-long', max: Number(issue.maximum) }
+            : { kind: 'refused' },
       });
       return;
     }

@@ -20,6 +20,7 @@ import { useCoreQuery } from '../core';
 import type { BulkOutcome } from '../hooks/useBulkStatusChange';
 import { maxBulkClaims, useBulkStatusChange } from '../hooks/useBulkStatusChange';
 import { useCountFormat } from './useQueueFormat';
+import { repositoryErrorText } from '../i18n/errorText';
 
 type BulkStatusModalProps = {
   readonly opened: boolean;
@@ -172,7 +173,7 @@ function BulkReport({ outcomes, onClose }: BulkReportProps) {
                       {outcome.rmaNumber}
                     </Text>
                     {': '}
-                    {outcome.message}
+                    {repositoryErrorText(t, outcome.error)}
                     {outcome.clauses.length > 0 ? (
                       <Text span size="sm" fw={600} ml={6}>
                         {t('queueScreen.clauses', { clauses: outcome.clauses.join(', ') })}

@@ -2,9 +2,12 @@ import { ActionIcon, Button, Group, Popover, Stack, Text, TextInput } from '@man
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useStationCore } from '../core';
 import type { QueueFilter, SavedView } from '../core/model';
-import { stationSavedViews } from '../core/model';
+import type { RepositoryError } from '../core/model';
+import { savedViewNameMaxLength, stationSavedViews } from '../core/model';
+import { repositoryErrorText } from '../i18n/errorText';
 import { useStationContext } from '../station/StationContext';
 import classes from './ClaimQueueList.module.css';
 import { filterKey } from './queueFilterParams';
@@ -13,6 +16,15 @@ type SavedViewsProps = {
   readonly filter: QueueFilter;
   readonly onApply: (filter: QueueFilter) => void;
 };
+
+/** Why a view was not saved: its name in the queue's words, anything else by its code. */
+function viewErrorText(t: TFunction, error: RepositoryError, name: string): string {
+  if (error.code !== 'invalid-input' || error.field !== 'name')
+    return repositoryErrorText(t, error);
+  return name.trim() === ''
+    ? t('errors.viewName.empty')
+    : t('errors.viewName.tooLong', { max: savedViewNameMaxLength });
+}
 
 /** The station's saved filter sets as chips: apply one in a click, save the current one, delete. */
 export function SavedViews({ filter, onApply }: SavedViewsProps) {
@@ -29,7 +41,7 @@ export function SavedViews({ filter, onApply }: SavedViewsProps) {
     event.preventDefault();
     const saved = await commands.station.saveView(name, filter);
     if (!saved.ok) {
-      setError(saved.error.message.replace(/^name: /, ''));
+      setError(viewErrorText(t, saved.error, name));
       return;
     }
     setNaming(false);
@@ -47,7 +59,7 @@ export function SavedViews({ filter, onApply }: SavedViewsProps) {
       closeButtonProps: { 'aria-label': t('notification.close') },
       ...(removed.ok
         ? { color: 'teal', message: t('queueScreen.viewDeleted', { name: view.name }) }
-        : { color: 'red', message: removed.error.message }),
+        : { color: 'red', message: repositoryErrorText(t, removed.error) }),
     });
   };
 

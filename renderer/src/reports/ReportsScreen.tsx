@@ -7,6 +7,7 @@ import type { ReportFilter, Reports } from '#shared/reports';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
 import { useStationContext } from '../station/StationContext';
+import { FailureDetails } from '../shell/FailureDetails';
 import { ReportCard } from './ReportCard';
 import { reportCharts } from './reportCharts';
 import { ReportsFilters, type ReportsFilterValues } from './ReportsFilters';
@@ -100,7 +101,8 @@ export function ReportsScreen() {
       />
       {state.kind === 'failed' && (
         <Alert color="red" role="alert">
-          {t('reports.failed', { message: state.message })}
+          {t('reports.failed')}
+          <FailureDetails failure={state.failure} />
         </Alert>
       )}
       {reports !== undefined && reports.claims === 0 && state.kind === 'ready' && (

@@ -11,8 +11,7 @@ export const reportsEn = {
   refreshHint: 'Read the records again (Alt+R)',
   badRange: '“Opened from” is after “Opened to”: choose an earlier start or a later end.',
   loading: 'Computing the reports…',
-  failed:
-    'The reports could not be computed: {{message}}. Press Refresh; if it happens again, restart Fixline.',
+  failed: 'The reports could not be computed. Press Refresh; if it happens again, restart Fixline.',
   claimCount_one: '{{count}} claim in this selection',
   claimCount_other: '{{count}} claims in this selection',
   computedAt: 'As of {{time}}',
@@ -21,7 +20,7 @@ export const reportsEn = {
   exportCsv: 'Export CSV',
   exportCsvOf: 'Export CSV: {{report}}',
   exported: 'Saved {{path}}',
-  exportFailed: 'The CSV could not be saved: {{message}}',
+  exportFailed: 'The CSV could not be saved: {{reason}}',
   chartOf: 'Chart of “{{report}}”. The table below it lists every figure.',
   tableOf: 'Figures of “{{report}}”',
   byStatus: {
@@ -105,8 +104,7 @@ export const reportsId: typeof reportsEn = {
   badRange:
     '“Dibuka sejak” jatuh setelah “Dibuka sampai”: pilih awal yang lebih dulu atau akhir yang lebih lambat.',
   loading: 'Menghitung laporan…',
-  failed:
-    'Laporan tidak dapat dihitung: {{message}}. Tekan Muat ulang; jika terjadi lagi, mulai ulang Fixline.',
+  failed: 'Laporan tidak dapat dihitung. Tekan Muat ulang; jika terjadi lagi, mulai ulang Fixline.',
   claimCount_one: '{{count}} klaim dalam pilihan ini',
   claimCount_other: '{{count}} klaim dalam pilihan ini',
   computedAt: 'Per {{time}}',
@@ -115,7 +113,7 @@ export const reportsId: typeof reportsEn = {
   exportCsv: 'Ekspor CSV',
   exportCsvOf: 'Ekspor CSV: {{report}}',
   exported: 'Tersimpan {{path}}',
-  exportFailed: 'CSV tidak dapat disimpan: {{message}}',
+  exportFailed: 'CSV tidak dapat disimpan: {{reason}}',
   chartOf: 'Grafik “{{report}}”. Tabel di bawahnya memuat semua angka.',
   tableOf: 'Angka “{{report}}”',
   byStatus: {

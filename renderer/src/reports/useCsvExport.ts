@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/getBridge';
 import { saveFile } from '../bridge/saveFile';
+import { bridgeErrorText } from '../i18n/errorText';
 import { reportCsv } from './reportCsv';
 import type { ReportTable } from './reportTables';
 
@@ -28,7 +29,7 @@ export function useCsvExport() {
         notifications.show({
           closeButtonProps: { 'aria-label': t('notification.close') },
           color: 'red',
-          message: t('reports.exportFailed', { message: saved.error.message }),
+          message: t('reports.exportFailed', { reason: bridgeErrorText(t, saved.error) }),
         });
       } else if (saved.value.outcome === 'saved') {
         notifications.show({

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReportFilter, Reports } from '#shared/reports';
 import { stationTimeZone } from '#shared/domain/calendar';
+import type { Failure } from '../i18n/errorText';
 import { useStationContext } from '../station/StationContext';
 import type { ReportsRequest, ReportsResponse } from './reportsProtocol';
 
@@ -8,7 +9,7 @@ import type { ReportsRequest, ReportsResponse } from './reportsProtocol';
 export type ReportsState =
   | { readonly kind: 'loading'; readonly previous?: Reports | undefined }
   | { readonly kind: 'ready'; readonly reports: Reports; readonly computedAtMs: number }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly failure: Failure };
 
 /**
  * Computes the reports for `filter` in a Web Worker (see reportsWorker.ts): at 100,000 claims the
@@ -32,11 +33,11 @@ export function useReports(filter: ReportFilter | undefined, refreshCount: numbe
       setState(
         response.ok
           ? { kind: 'ready', reports: response.reports, computedAtMs: Date.now() }
-          : { kind: 'failed', message: response.message },
+          : { kind: 'failed', failure: { kind: 'unexpected', detail: response.message } },
       );
     });
     worker.addEventListener('error', (event) => {
-      setState({ kind: 'failed', message: event.message });
+      setState({ kind: 'failed', failure: { kind: 'unexpected', detail: event.message } });
     });
     return () => {
       worker.terminate();

@@ -17,7 +17,9 @@ import {
   type IpcError,
   type LabelPrinter,
 } from '#shared/ipc/contract';
+import { bridgeErrorText } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/messageKey';
+import { FailureDetails } from '../shell/FailureDetails';
 
 type LabelPrintersSectionProps = {
   readonly labelPrinters: readonly LabelPrinter[];
@@ -30,6 +32,12 @@ type LabelPrintersSectionProps = {
 };
 
 type Field = 'name' | 'host' | 'port';
+
+/** What the bridge refused: adding or removing a printer, and its answer. */
+type LabelPrinterFailure = {
+  readonly sentence: 'printers.addFailed' | 'printers.removeFailed';
+  readonly error: IpcError;
+};
 
 /** The i18n key of what is wrong with a field of the form. */
 const fieldErrors: Record<Field, MessageKey> = {
@@ -53,7 +61,7 @@ export function LabelPrintersSection({
   // A NumberInput answers a string while its field is empty or half typed.
   const [port, setPort] = useState<number | string>(defaultLabelPrinterPort);
   const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<LabelPrinterFailure | undefined>();
   const [adding, setAdding] = useState(false);
 
   async function add(): Promise<void> {
@@ -94,14 +102,14 @@ export function LabelPrintersSection({
         setErrors({ host: 'printers.errors.unknownHost' });
         return;
       default:
-        setFailure(t('printers.addFailed', { reason: added.error.message }));
+        setFailure({ sentence: 'printers.addFailed', error: added.error });
     }
   }
 
   async function remove(printer: LabelPrinter): Promise<void> {
     const removed = await onRemove(printer.id);
     setFailure(
-      removed.ok ? undefined : t('printers.removeFailed', { reason: removed.error.message }),
+      removed.ok ? undefined : { sentence: 'printers.removeFailed', error: removed.error },
     );
   }
 
@@ -163,7 +171,8 @@ export function LabelPrintersSection({
       </Group>
       {failure === undefined ? null : (
         <Alert role="alert" color="red" variant="light">
-          {failure}
+          {t(failure.sentence, { reason: bridgeErrorText(t, failure.error) })}
+          <FailureDetails failure={{ kind: 'bridge', error: failure.error }} />
         </Alert>
       )}
     </Stack>

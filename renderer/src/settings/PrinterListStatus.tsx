@@ -1,6 +1,8 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PrinterList } from '../hooks/usePrinterSettings';
+import { bridgeErrorText } from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
 
 type PrinterListStatusProps = { readonly printers: PrinterList };
 
@@ -17,7 +19,8 @@ export function PrinterListStatus({ printers }: PrinterListStatusProps) {
     case 'failed':
       return (
         <Alert role="alert" color="red" variant="light">
-          {t('printers.listFailed', { reason: printers.message })}
+          {t('printers.listFailed', { reason: bridgeErrorText(t, printers.error) })}
+          <FailureDetails failure={{ kind: 'bridge', error: printers.error }} />
         </Alert>
       );
     case 'ready':

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentKinds } from '#shared/documents';
 import { usePrinterSettings } from '../hooks/usePrinterSettings';
+import { saveFailureText } from '../i18n/saveFailureText';
 import { LabelPrintersSection } from './LabelPrintersSection';
 import { PrinterListStatus } from './PrinterListStatus';
 import { PrinterRow } from './PrinterRow';
@@ -51,7 +52,9 @@ export function PrintersPanel() {
               </Alert>
             ) : outcome.kind === 'failed' ? (
               <Alert role="alert" color="red" variant="light">
-                {t('printers.saveFailed', { reason: outcome.message })}
+                {saveFailureText(t, outcome.error, (reason) =>
+                  t('printers.saveFailed', { reason }),
+                )}
               </Alert>
             ) : null}
           </>

@@ -4,6 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useStationSettingsUpdate } from '../hooks/useStationSettingsUpdate';
+import type { RepositoryError } from '../core';
+import { saveFailureText } from '../i18n/saveFailureText';
 import { CalendarSection } from '../setup/CalendarSection';
 import { CenterSection } from '../setup/CenterSection';
 import {
@@ -23,7 +25,7 @@ type Outcome =
   | { readonly kind: 'idle' }
   | { readonly kind: 'saved' }
   | { readonly kind: 'invalid' }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly error: RepositoryError };
 
 /**
  * The station as first run set it up, and every part of it a center changes later: the same
@@ -68,7 +70,7 @@ export function StationSettingsPanel() {
       const error = await updateSettings(values);
       setSaving(false);
       if (error !== undefined) {
-        setOutcome({ kind: 'failed', message: error.message });
+        setOutcome({ kind: 'failed', error });
         return;
       }
       setOutcome({ kind: 'saved' });
@@ -118,7 +120,9 @@ export function StationSettingsPanel() {
                 </Alert>
               ) : outcome.kind === 'failed' ? (
                 <Alert color="red" role="alert">
-                  {t('centerSettings.failed', { reason: outcome.message })}
+                  {saveFailureText(t, outcome.error, (reason) =>
+                    t('centerSettings.failed', { reason }),
+                  )}
                 </Alert>
               ) : null}
               <Group justify="flex-end">

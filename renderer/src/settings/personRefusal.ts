@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { RepositoryError } from '../core/model';
-import { refusalText } from '../station/peopleText';
+import { repositoryErrorText } from '../i18n/errorText';
 
 /** Where the People panel shows a refused change: on a field of its form, or above it. */
 export type PersonFormErrors = { name?: string; pin?: string; roles?: string; form?: string };
@@ -18,5 +18,5 @@ export function personFormErrors(
       return { [field]: t(`people.errors.${field}`) };
     }
   }
-  return { form: t('people.panel.failed', { reason: refusalText(t, error) }) };
+  return { form: t('people.panel.failed', { reason: repositoryErrorText(t, error) }) };
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackupPanel } from '../backup/BackupPanel';
 import { useStationSetup } from '../hooks/useStationSetup';
+import { saveFailureText } from '../i18n/saveFailureText';
 import { useLanguage } from '../hooks/useStationFormat';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { CalendarSection } from './CalendarSection';
@@ -34,7 +35,8 @@ export function SetupScreen() {
       setFailure(undefined);
       const error = await setUpStation(values);
       setSaving(false);
-      if (error !== undefined) setFailure(t('setup.failed', { reason: error.message }));
+      if (error !== undefined)
+        setFailure(saveFailureText(t, error, (reason) => t('setup.failed', { reason })));
     },
     () => setFailure(t('setup.fixErrors')),
   );

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../core';
 import { useBenchSwitch } from '../hooks/useBenchSwitch';
-import { refusalText } from '../station/peopleText';
+import { repositoryErrorText } from '../i18n/errorText';
 
 type PinFormProps = {
   readonly person: Person;
@@ -39,7 +39,7 @@ export function PinForm({ person, submitLabel, onSignedIn, secondaryAction }: Pi
     setChecking(false);
     setPin('');
     if (!result.ok) {
-      setError(refusalText(t, result.error));
+      setError(repositoryErrorText(t, result.error));
       return;
     }
     switch (result.value.kind) {

@@ -2,6 +2,8 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { unexpectedFailure } from '../i18n/errorText';
+import { FailureDetails } from './FailureDetails';
 
 type RouteErrorBoundaryProps = { readonly children: ReactNode };
 
@@ -43,11 +45,13 @@ type ScreenFailureProps = { readonly error: unknown };
 function ScreenFailure({ error }: ScreenFailureProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const reason = error instanceof Error ? error.message : String(error);
   return (
     <Alert role="alert" color="red" variant="light" title={t('routeError.title')} maw={720}>
       <Stack gap="sm">
-        <Text size="sm">{t('routeError.explain', { reason })}</Text>
+        <div>
+          <Text size="sm">{t('routeError.explain')}</Text>
+          <FailureDetails failure={unexpectedFailure(error)} />
+        </div>
         <Group gap="sm">
           <Button variant="default" onClick={() => void navigate(-1)}>
             {t('routeError.back')}

@@ -2,7 +2,7 @@
 export const routeErrorEn = {
   title: 'This screen could not be shown',
   explain:
-    'Something on it failed: {{reason}}. Nothing saved was lost, and the other screens still work.',
+    'Something on it failed. Nothing saved was lost, and the other screens still work. If it happens again, give support the details below.',
   back: 'Go back',
   queue: 'Open the queue',
 };
@@ -10,7 +10,7 @@ export const routeErrorEn = {
 export const routeErrorId: typeof routeErrorEn = {
   title: 'Layar ini tidak dapat ditampilkan',
   explain:
-    'Ada yang gagal di layar ini: {{reason}}. Tidak ada data tersimpan yang hilang, dan layar lain tetap berfungsi.',
+    'Ada yang gagal di layar ini. Tidak ada data tersimpan yang hilang, dan layar lain tetap berfungsi. Bila terulang, berikan rincian di bawah ini kepada bagian dukungan.',
   back: 'Kembali',
   queue: 'Buka antrean',
 };

@@ -1,3 +1,4 @@
+import { repositoryErrorText } from '../i18n/errorText';
 import { saveFailureText } from '../i18n/saveFailureText';
 import {
   Alert,
@@ -219,7 +220,7 @@ export function OutboundPanel({ desk, active }: OutboundPanelProps) {
                 <RefusalAlert
                   message={t('warehouse.outbound.closeRefused', {
                     rmaNumber,
-                    reason: outcome.refusal.message,
+                    reason: repositoryErrorText(t, outcome.refusal.error),
                   })}
                   clauses={outcome.refusal.clauses}
                 />

@@ -21,6 +21,8 @@ import { PrintRunCard } from './PrintRunCard';
 import type { BatchPdfOutcome, PrintQueueDesk } from './usePrintQueue';
 import classes from './WarehouseDesk.module.css';
 import { MissingForDocumentsText } from '../claim/MissingForDocumentsText';
+import { failureText } from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
 
 type PrintQueuePanelProps = { readonly queue: PrintQueueDesk; readonly active: boolean };
 
@@ -272,7 +274,8 @@ function BatchPdfAlert({ outcome }: { readonly outcome: BatchPdfOutcome | undefi
   if (outcome.kind === 'refused')
     return (
       <Alert color="red" variant="light" role="alert">
-        {t('warehouse.print.pdfRefused', { reason: outcome.message })}
+        {t('warehouse.print.pdfRefused', { reason: failureText(t, outcome.failure) })}
+        <FailureDetails failure={outcome.failure} />
       </Alert>
     );
   return (

@@ -1,7 +1,9 @@
 import { Alert, Button, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ledgerTotals } from './printBatch';
+import { bridgeErrorText } from '../i18n/errorText';
+import { FailureDetails } from '../shell/FailureDetails';
+import { ledgerTotals, type PageFailure } from './printBatch';
 import type { PrintRun } from './usePrintQueue';
 
 type PrintRunCardProps = {
@@ -61,7 +63,8 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
         ) : null}
         {run.refusal === undefined ? null : (
           <Alert color="red" variant="light">
-            {t('warehouse.print.refused', { reason: run.refusal })}
+            {t('warehouse.print.refused', { reason: bridgeErrorText(t, run.refusal) })}
+            <FailureDetails failure={{ kind: 'bridge', error: run.refusal }} />
           </Alert>
         )}
         {unprinted.length === 0 ? null : (
@@ -71,16 +74,18 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
                 const document = t(`documents.kind.${page.ref.document}`);
                 return (
                   <List.Item key={`${page.ref.claimId}-${page.ref.document}`}>
-                    {page.state.kind === 'failed'
-                      ? t('warehouse.print.failedPage', {
-                          document,
-                          rmaNumber: page.ref.rmaNumber,
-                          reason: page.state.reason,
-                        })
-                      : t('warehouse.print.cancelledPage', {
-                          document,
-                          rmaNumber: page.ref.rmaNumber,
-                        })}
+                    {page.state.kind === 'failed' ? (
+                      <FailedPage
+                        document={document}
+                        rmaNumber={page.ref.rmaNumber}
+                        cause={page.state.cause}
+                      />
+                    ) : (
+                      t('warehouse.print.cancelledPage', {
+                        document,
+                        rmaNumber: page.ref.rmaNumber,
+                      })
+                    )}
                   </List.Item>
                 );
               })}
@@ -94,5 +99,28 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
         )}
       </Stack>
     </Paper>
+  );
+}
+
+type FailedPageProps = {
+  readonly document: string;
+  readonly rmaNumber: string;
+  readonly cause: PageFailure;
+};
+
+/** A page that did not print: the printer's own words as its, or the bridge's refusal worded. */
+function FailedPage({ document, rmaNumber, cause }: FailedPageProps) {
+  const { t } = useTranslation();
+  if (cause.kind === 'printer')
+    return t('warehouse.print.failedPagePrinter', { document, rmaNumber, said: cause.said });
+  return (
+    <>
+      {t('warehouse.print.failedPage', {
+        document,
+        rmaNumber,
+        reason: bridgeErrorText(t, cause.error),
+      })}
+      <FailureDetails failure={{ kind: 'bridge', error: cause.error }} />
+    </>
   );
 }

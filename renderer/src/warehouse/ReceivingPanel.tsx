@@ -9,6 +9,7 @@ import { ParcelCondition } from './ParcelCondition';
 import { ContentCheck, ParcelRefusal, RightItemCheck } from './ParcelChecks';
 import { ReceivedList } from './ReceivedList';
 import { RefusalAlert } from './RefusalAlert';
+import { failureText } from '../i18n/errorText';
 import { RmaLookupCard } from './RmaLookupCard';
 import type { ReceivingDesk } from './useReceiving';
 
@@ -103,9 +104,10 @@ export function ReceivingPanel({ desk, active }: ReceivingPanelProps) {
                       <RefusalAlert
                         message={t('warehouse.receiving.refused', {
                           rmaNumber,
-                          reason: outcome.refusal.message,
+                          reason: failureText(t, outcome.refusal.failure),
                         })}
                         clauses={outcome.refusal.clauses}
+                        failure={outcome.refusal.failure}
                       />
                     ) : null}
                     <Group justify="space-between" mt="xs">

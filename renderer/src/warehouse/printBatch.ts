@@ -1,5 +1,6 @@
 import type { ClaimDocuments, DocumentRequestInput, PaperSize } from '#shared/documents';
 import { maxBatchJobs, type PrintProgress, type PrintTarget } from '#shared/ipc/contract';
+import type { IpcError } from '#shared/ipc/result';
 import { printRequestOf } from '../claim/claimDocumentRecords';
 import type { PrintingSettings } from '../core/model';
 import type { ClaimDocumentKind } from '../hooks/useClaimDocuments';
@@ -17,11 +18,19 @@ export type PageRef = {
   readonly document: ClaimDocumentKind;
 };
 
+/**
+ * Why a page did not print: the printer's own words (out of paper, jammed), which no code names
+ * and are shown as the printer's, or the bridge's refusal of the whole group.
+ */
+export type PageFailure =
+  | { readonly kind: 'printer'; readonly said: string }
+  | { readonly kind: 'bridge'; readonly error: IpcError };
+
 /** Where a page stands: not printed yet, printed, failed with the printer's reason, or cancelled. */
 export type PageState =
   | { readonly kind: 'waiting' }
   | { readonly kind: 'printed' }
-  | { readonly kind: 'failed'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly cause: PageFailure }
   | { readonly kind: 'cancelled' };
 
 /** A page of the batch and, once sent, the bridge batch it went in and its index there. */
@@ -157,22 +166,25 @@ export function applyProgress(
     if (page.sentAs?.batchId !== progress.batchId) return page;
     const { index } = page.sentAs;
     const reason = reasons.get(index);
-    if (reason !== undefined) return { ...page, state: { kind: 'failed', reason } };
+    if (reason !== undefined)
+      return { ...page, state: { kind: 'failed', cause: { kind: 'printer', said: reason } } };
     if (index < past) return { ...page, state: { kind: 'printed' } };
     if (progress.finished) return { ...page, state: { kind: 'cancelled' } };
     return page;
   });
 }
 
-/** Marks every page of `refs` failed with `reason`: the bridge refused the whole group. */
+/** Marks every page of `refs` failed with `error`: the bridge refused the whole group. */
 export function failPages(
   ledger: readonly LedgerPage[],
   refs: readonly PageRef[],
-  reason: string,
+  error: IpcError,
 ): LedgerPage[] {
   const refused = new Set(refs);
   return ledger.map((page) =>
-    refused.has(page.ref) ? { ...page, state: { kind: 'failed', reason } } : page,
+    refused.has(page.ref)
+      ? { ...page, state: { kind: 'failed', cause: { kind: 'bridge', error } } }
+      : page,
   );
 }
 

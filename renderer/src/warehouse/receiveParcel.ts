@@ -1,11 +1,11 @@
 import type { ArrivalCondition } from '#shared/domain/claim';
 import { arrivalConditionSchema } from '#shared/domain/claim';
-import { describeFirstIssue } from '#shared/domain/validation';
-import type { RepositoryError, StationCore, WriteContext } from '../core';
+import type { AttachmentError, RepositoryError, StationCore, WriteContext } from '../core';
+import type { Failure } from '../i18n/errorText';
 
-/** Why a parcel was not received: a message to show and the clauses behind it. */
+/** Why a parcel was not received: the failure, for the screen to word, and the clauses behind it. */
 export type ReceiveRefusal = {
-  readonly message: string;
+  readonly failure: Failure;
   readonly clauses: readonly string[];
 };
 
@@ -13,9 +13,14 @@ export type ReceiveOutcome =
   | { readonly ok: true; readonly photoCount: number }
   | { readonly ok: false; readonly refusal: ReceiveRefusal };
 
-const refusalOf = (error: RepositoryError | { message: string }): ReceiveRefusal => ({
-  message: error.message,
-  clauses: 'clauses' in error && error.clauses !== undefined ? error.clauses : [],
+const refusalOf = (error: RepositoryError): ReceiveRefusal => ({
+  failure: { kind: 'repository', error },
+  clauses: error.clauses ?? [],
+});
+
+const photoRefusalOf = (error: AttachmentError, fileName: string): ReceiveRefusal => ({
+  failure: { kind: 'attachment', error, fileName },
+  clauses: [],
 });
 
 /**
@@ -32,7 +37,7 @@ export async function storeParcelPhotos(
   for (const photo of photos) {
     if (savedPhotos.has(photo)) continue;
     const stored = await core.attachments.store(photo);
-    if (!stored.ok) return refusalOf(stored.error);
+    if (!stored.ok) return photoRefusalOf(stored.error, photo.name);
     const { attachment } = stored.value;
     const evidence = await core.commands.evidence.create(
       {
@@ -70,9 +75,16 @@ export async function receiveParcel(
 ): Promise<ReceiveOutcome> {
   const condition = arrivalConditionSchema.safeParse(request.condition);
   if (!condition.success) {
+    // Named as the policy names the fact: "Condition of the parcel on arrival".
     return {
       ok: false,
-      refusal: { message: describeFirstIssue(condition.error), clauses: [] },
+      refusal: {
+        failure: {
+          kind: 'repository',
+          error: { code: 'invalid-input', field: 'request.condition' },
+        },
+        clauses: [],
+      },
     };
   }
   const photoRefusal = await storeParcelPhotos(

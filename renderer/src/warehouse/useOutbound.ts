@@ -8,7 +8,6 @@ import type { ClaimBundle } from './claimBundle';
 import { lookUpRmaNumber } from './claimBundle';
 import type { OutboundFormErrors, OutboundStanding } from './outboundCheck';
 import { checkOutboundForm, outboundStanding } from './outboundCheck';
-import type { ReceiveRefusal } from './receiveParcel';
 import type { LookupProblem } from './useReceiving';
 
 export type OutboundOutcome =
@@ -17,7 +16,10 @@ export type OutboundOutcome =
   | { readonly kind: 'saved'; readonly carrier: string; readonly trackingNumber: string }
   | { readonly kind: 'save-refused'; readonly error: RepositoryError }
   | { readonly kind: 'closed'; readonly rmaNumber: string }
-  | { readonly kind: 'close-refused'; readonly refusal: ReceiveRefusal };
+  | {
+      readonly kind: 'close-refused';
+      readonly refusal: { readonly error: RepositoryError; readonly clauses: readonly string[] };
+    };
 
 /** Whether the claim was ever received: the audit trail keeps every transition. */
 async function wasReceived(queries: StationQueries, claimId: string): Promise<boolean> {
@@ -143,7 +145,7 @@ export function useOutbound() {
         ? { kind: 'closed', rmaNumber: bundle.claim.rmaNumber }
         : {
             kind: 'close-refused',
-            refusal: { message: closed.error.message, clauses: closed.error.clauses ?? [] },
+            refusal: { error: closed.error, clauses: closed.error.clauses ?? [] },
           },
     );
   }

@@ -25,6 +25,8 @@ import {
 } from './printBatch';
 import { markPrintedToday, printedToday } from './printedToday';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import type { IpcError } from '#shared/ipc/result';
+import type { Failure } from '../i18n/errorText';
 
 /** A claim in the queue, its documents drawn, and which of them to print. */
 export type QueueEntry = {
@@ -47,8 +49,8 @@ export type AddAllOutcome = { readonly kind: 'added' | 'none'; readonly count: n
 export type PrintRun = {
   readonly ledger: readonly LedgerPage[];
   readonly cancelling: boolean;
-  /** The bridge refused to take a group (its message); its pages are marked failed. */
-  readonly refusal?: string;
+  /** The bridge refused to take a group; its pages are marked failed. */
+  readonly refusal?: IpcError;
 };
 
 /** What the last PDF of the batch came to, in the browser build. */
@@ -56,7 +58,7 @@ export type BatchPdfOutcome =
   | { readonly kind: 'working'; readonly action: 'open' | 'download' }
   | { readonly kind: 'opened'; readonly count: number }
   | { readonly kind: 'downloaded'; readonly fileName: string; readonly count: number }
-  | { readonly kind: 'refused'; readonly message: string };
+  | { readonly kind: 'refused'; readonly failure: Failure };
 
 /** Claims that have nothing left to print: their parcel went back or never will come. */
 const finishedStatuses: readonly StoredClaim['status'][] = ['closed', 'cancelled'];
@@ -238,14 +240,14 @@ export function usePrintQueue() {
         target: group.target,
       });
       if (!answer.ok) {
-        const reason = answer.error.message;
+        const refusal = answer.error;
         setRun((previous) =>
           previous === undefined
             ? previous
             : {
                 ...previous,
-                ledger: failPages(previous.ledger, group.refs, reason),
-                refusal: reason,
+                ledger: failPages(previous.ledger, group.refs, refusal),
+                refusal,
               },
         );
         continue;
@@ -286,7 +288,10 @@ export function usePrintQueue() {
     setPdfOutcome({ kind: 'working', action });
     const rendered = await renderBatchPdf(pdfBatchJobs(refs, documentsOf, printing));
     if (!rendered.ok) {
-      setPdfOutcome({ kind: 'refused', message: rendered.message });
+      setPdfOutcome({
+        kind: 'refused',
+        failure: { kind: 'document', invalid: rendered.invalid, detail: rendered.message },
+      });
       return;
     }
     const title = batchPdfTitle(today(), refs.length);
@@ -302,7 +307,7 @@ export function usePrintQueue() {
     });
     setPdfOutcome(
       !saved.ok
-        ? { kind: 'refused', message: saved.error.message }
+        ? { kind: 'refused', failure: { kind: 'bridge', error: saved.error } }
         : saved.value.outcome === 'saved'
           ? { kind: 'downloaded', fileName: saved.value.path, count: refs.length }
           : undefined,
@@ -331,11 +336,11 @@ export function usePrintQueue() {
       if (previous === undefined) return previous;
       let ledger = previous.ledger;
       for (const { batchId, answer } of lost) {
-        const reason = answer.ok ? '' : answer.error.message;
+        if (answer.ok) continue;
         const waiting = ledger
           .filter((page) => page.sentAs?.batchId === batchId && page.state.kind === 'waiting')
           .map((page) => page.ref);
-        ledger = failPages(ledger, waiting, reason);
+        ledger = failPages(ledger, waiting, answer.error);
       }
       return { ...previous, ledger };
     });

@@ -9,6 +9,7 @@ import type { ClaimBundle } from './claimBundle';
 import { lookUpRmaNumber } from './claimBundle';
 import type { ReceiveOutcome, ReceiveRefusal } from './receiveParcel';
 import { receiveParcel, recordEmptyParcel } from './receiveParcel';
+import { unexpectedFailure } from '../i18n/errorText';
 
 /** A lookup that found nothing to receive, said in the screen's words by its key. */
 export type LookupProblem =
@@ -50,12 +51,8 @@ const freshCondition: ConditionForm = {
  * A failure no repository answered for (the browser refused to hash a photo, say): the desk says
  * so and stays usable, and nothing the clerk entered is lost.
  */
-function unexpectedFailure(error: unknown): ReceiveOutcome {
-  const reason = error instanceof Error ? error.message : String(error);
-  return {
-    ok: false,
-    refusal: { message: `the station could not store it (${reason})`, clauses: [] },
-  };
+function unexpectedOutcome(error: unknown): ReceiveOutcome {
+  return { ok: false, refusal: { failure: unexpectedFailure(error), clauses: [] } };
 }
 
 /** The receiving step's state and actions: look a parcel up, check it (B14), receive it. */
@@ -147,7 +144,7 @@ export function useReceiving() {
       },
       photos,
       savedPhotos: savedPhotos.current,
-    }).catch(unexpectedFailure);
+    }).catch(unexpectedOutcome);
     if (!result.ok) {
       setOutcome({ kind: 'refused', refusal: result.refusal });
       return false;
@@ -175,10 +172,10 @@ export function useReceiving() {
       note,
       photos,
       savedPhotos: savedPhotos.current,
-    }).catch((error: unknown) => {
-      const failure = unexpectedFailure(error);
-      return failure.ok ? undefined : failure.refusal;
-    });
+    }).catch((error: unknown): ReceiveRefusal => ({
+      failure: unexpectedFailure(error),
+      clauses: [],
+    }));
     if (refusal !== undefined) {
       setOutcome({ kind: 'refused', refusal });
       return;

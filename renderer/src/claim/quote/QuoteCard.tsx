@@ -34,7 +34,7 @@ import { QuoteLinesTable } from './QuoteLinesTable';
 import { QuotePrintAlert } from './QuotePrintAlert';
 import { useClaimQuotes } from './useClaimQuotes';
 import { useQuotePrinting } from './useQuotePrinting';
-import { refusalText } from '../../station/peopleText';
+import { repositoryErrorText } from '../../i18n/errorText';
 
 type QuoteCardProps = {
   readonly claim: Claim;
@@ -82,7 +82,9 @@ export function QuoteCard({ claim, customer, device, decision }: QuoteCardProps)
     setBusy(true);
     const result = await write();
     setBusy(false);
-    setFailure(result.ok ? undefined : t('quote.failed', { reason: refusalText(t, result.error) }));
+    setFailure(
+      result.ok ? undefined : t('quote.failed', { reason: repositoryErrorText(t, result.error) }),
+    );
     return result.ok ? result.value : undefined;
   }
 

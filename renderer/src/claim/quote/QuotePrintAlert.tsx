@@ -2,6 +2,8 @@ import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QuotePrintOutcome } from './useQuotePrinting';
 import { MissingForDocumentsText } from '../MissingForDocumentsText';
+import { bridgeErrorText } from '../../i18n/errorText';
+import { FailureDetails } from '../../shell/FailureDetails';
 
 type QuotePrintAlertProps = { readonly outcome: QuotePrintOutcome };
 
@@ -36,9 +38,14 @@ export function QuotePrintAlert({ outcome }: QuotePrintAlertProps) {
     case 'refused':
       return (
         <Alert role="alert" color="red" variant="light">
-          {outcome.code === 'not-supported'
-            ? t('documents.notSupported')
-            : t('documents.refused', { reason: outcome.message })}
+          {outcome.error.code === 'not-supported' ? (
+            t('documents.notSupported')
+          ) : (
+            <>
+              {t('documents.refused', { reason: bridgeErrorText(t, outcome.error) })}
+              <FailureDetails failure={{ kind: 'bridge', error: outcome.error }} />
+            </>
+          )}
         </Alert>
       );
   }

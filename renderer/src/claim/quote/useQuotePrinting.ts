@@ -5,6 +5,7 @@ import type { Device } from '#shared/domain/device';
 import type { IsoDate } from '#shared/domain/primitives';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
 import type { Decision } from '#shared/policy';
+import type { IpcError } from '#shared/ipc/result';
 import { getBridge } from '../../bridge/getBridge';
 import { stationPrinting } from '../../core';
 import type { StationSettingsRow } from '../../core';
@@ -15,7 +16,7 @@ export type QuotePrintOutcome =
   | { readonly kind: 'idle' | 'working' | 'no-printer' }
   | { readonly kind: 'printed'; readonly jobId?: string }
   | { readonly kind: 'missing'; readonly missing: MissingForDocuments }
-  | { readonly kind: 'refused'; readonly code: string; readonly message: string };
+  | { readonly kind: 'refused'; readonly error: IpcError };
 
 type QuotePrintSources = {
   readonly station: StationSettingsRow;
@@ -64,7 +65,7 @@ export function useQuotePrinting(): {
             kind: 'printed',
             ...(result.value.jobId === undefined ? {} : { jobId: result.value.jobId }),
           }
-        : { kind: 'refused', ...result.error },
+        : { kind: 'refused', error: result.error },
     );
   }
 

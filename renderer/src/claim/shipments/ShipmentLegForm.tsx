@@ -22,7 +22,14 @@ import { useStationCore } from '../../core';
 import { moneyFieldError } from '../../money/moneyErrorText';
 import { MoneyField } from '../../money/MoneyField';
 import { moneyInputText, parseMoneyInput } from '../../money/moneyInput';
-import { refusalText } from '../../station/peopleText';
+import {
+  attachmentErrorText,
+  failureText,
+  repositoryErrorText,
+  unexpectedFailure,
+  type Failure,
+} from '../../i18n/errorText';
+import { FailureDetails } from '../../shell/FailureDetails';
 
 type ShipmentLegFormProps = {
   readonly claim: Claim;
@@ -62,6 +69,8 @@ export function ShipmentLegForm({
   const [cost, setCost] = useState(leg?.cost === undefined ? '' : moneyInputText(leg.cost));
   const [receipt, setReceipt] = useState<File | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // A failure nobody foresaw, whose technical details go under the form's message.
+  const [unexpected, setUnexpected] = useState<Failure | undefined>();
   const [saving, setSaving] = useState(false);
   const suggested = policyPayer(direction);
 
@@ -71,15 +80,14 @@ export function ShipmentLegForm({
     } catch (error) {
       // A failure of the store itself (not a refusal): say so, and keep what was typed.
       setSaving(false);
-      setErrors({
-        form: t('shipments.failed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-      });
+      const failure = unexpectedFailure(error);
+      setUnexpected(failure);
+      setErrors({ form: t('shipments.failed', { reason: failureText(t, failure) }) });
     }
   }
 
   async function saveLeg(): Promise<void> {
+    setUnexpected(undefined);
     const found: FieldErrors = {};
     if (carrier.trim() === '') found.carrier = t('shipments.required');
     const costValue = cost.trim() === '' ? undefined : parseMoneyInput(cost, currency);
@@ -97,7 +105,7 @@ export function ShipmentLegForm({
       const stored = await core.attachments.store(receipt);
       if (!stored.ok) {
         setSaving(false);
-        setErrors({ receipt: stored.error.message });
+        setErrors({ receipt: attachmentErrorText(t, stored.error, receipt.name) });
         return;
       }
       const evidence = await repositories.evidence.create(
@@ -115,7 +123,7 @@ export function ShipmentLegForm({
       );
       if (!evidence.ok) {
         setSaving(false);
-        setErrors({ receipt: evidence.error.message });
+        setErrors({ receipt: repositoryErrorText(t, evidence.error) });
         return;
       }
       receiptEvidenceId = evidence.value.id;
@@ -135,7 +143,8 @@ export function ShipmentLegForm({
         : await repositories.shipmentLegs.update(leg.id, fields, context);
     setSaving(false);
     if (result.ok) onDone();
-    else setErrors({ form: t('shipments.failed', { reason: refusalText(t, result.error) }) });
+    else
+      setErrors({ form: t('shipments.failed', { reason: repositoryErrorText(t, result.error) }) });
   }
 
   const onSubmit = (event: FormEvent) => {
@@ -248,6 +257,7 @@ export function ShipmentLegForm({
           {errors.form === undefined ? null : (
             <Alert color="red" role="alert">
               {errors.form}
+              {unexpected === undefined ? null : <FailureDetails failure={unexpected} />}
             </Alert>
           )}
           <Group justify="space-between">
