@@ -50,6 +50,9 @@ const sharedLayers = ['**/renderer/**', '**/electron/**', '**/server/**'];
 const sharedWhy =
   'shared/ is the pure layer: it runs in the renderer, main process and server alike, so it may import only its own modules and the packages on its allow-list in eslint.config.js (no DOM, Node, Electron, React, Dexie or another layer).';
 
+const testAndBenchWhy =
+  'test/ and bench/ do not import each other: what both need (finding Chromium, building and serving the web app) lives in tooling/, which imports neither.';
+
 const rendererSandbox = {
   group: ['**/electron/**', '**/server/**', 'electron', ...nodeBuiltins],
   message:
@@ -184,7 +187,19 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', '*.config.ts', '*.config.js'],
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'tooling/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['bench/**/*.ts'],
+    rules: forbid(['**/test/**'], testAndBenchWhy),
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: forbid(['**/bench/**'], testAndBenchWhy),
+  },
+  {
+    files: ['tooling/**/*.ts'],
+    rules: forbid(['**/test/**', '**/bench/**'], testAndBenchWhy),
   },
 );

@@ -1,6 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, findChromium } from './test/support/chromium.ts';
+import { chromiumArgs, findChromium } from './tooling/chromium.ts';
 
 /**
  * Tests that start whole programs (the CLIs through tsx, an electron-vite build for the package

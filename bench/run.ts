@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
-import { chromiumArgs, findChromium } from '../test/support/chromium.ts';
+import { chromiumArgs, findChromium } from '../tooling/chromium.ts';
 
 /**
  * `npm run --silent bench -- NAME`: runs one benchmark and prints, as its last line, one JSON

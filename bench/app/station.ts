@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
-import { chromiumArgs, findChromium } from '../../test/support/chromium.ts';
+import { chromiumArgs, findChromium } from '../../tooling/chromium.ts';
 
 /**
  * A station's browser for the benchmark: Chromium on a profile of its own that outlives the

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { startWebApp } from '../../test/support/webApp.ts';
+import { startWebApp } from '../../tooling/webApp.ts';
 import { percentiles, type Percentiles } from '../browser/measure.ts';
 import { inPage, openBenchStation, type BenchStation } from './station.ts';
 

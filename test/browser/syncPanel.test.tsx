@@ -194,14 +194,18 @@ describe('Settings → Sync, working alone', () => {
     [
       'a protocol mismatch',
       { code: 'protocol-mismatch', message: 'server speaks 2' },
-      /update the server or Fixline on this station, whichever is older\. \(server speaks 2\)/,
+      /update the server or Fixline on this station, whichever is older\.$/,
     ],
     ['a full disk', { code: 'storage-full', message: 'disk full' }, /The server’s disk is full/],
-    ['a server failure', { code: 'server-error', message: 'boom' }, /The server failed \(boom\)/],
+    [
+      'a server failure',
+      { code: 'server-error', message: 'boom' },
+      /^The server failed\. Try again/,
+    ],
     [
       'another refusal',
       { code: 'invalid-request', message: 'stationCode: too long' },
-      /The server refused: stationCode: too long/,
+      /The server refused to connect this station \(invalid-request\)/,
     ],
   ])('says what to do when connecting fails: %s', async (_case, problem, message) => {
     const sync = fakeSync(standalone, problem);
@@ -259,7 +263,11 @@ describe('Settings → Sync, connected', () => {
       { code: 'device-revoked', message: 'revoked' },
       /The center revoked this station/,
     ],
-    ['another problem', { code: 'server-error', message: 'boom' }, /Sync stopped: boom/],
+    [
+      'another problem',
+      { code: 'server-error', message: 'boom' },
+      /Sync stopped \(server-error\)\. “Sync now” tries again/,
+    ],
   ])('says why sync stopped and what to do: %s', async (_case, problem, message) => {
     await render(fakeSync({ ...connected(), phase: 'stopped', problem }), <SyncPanel />);
     await expect.element(panel().getByText('Stopped', { exact: true })).toBeVisible();
@@ -274,7 +282,7 @@ describe('Settings → Sync, connected', () => {
           {
             mutationId: '0190f5a2-7c3e-7a11-9b2d-000000000001',
             at: '2026-12-01T03:00:00.000Z',
-            rejection: { code: 'transition-refused', message: 'The claim was already closed.' },
+            rejection: { code: 'transition-not-allowed', message: 'The claim was already closed.' },
           },
           {
             mutationId: '0190f5a2-7c3e-7a11-9b2d-000000000002',
@@ -289,10 +297,12 @@ describe('Settings → Sync, connected', () => {
     const items = panel().getByRole('listitem');
     await expect
       .element(items.nth(0))
-      .toHaveTextContent(/A sent quote never changes\..*quote-sent/);
+      .toHaveTextContent(/the quote was already sent: make a new revision instead\..*quote-sent/);
     await expect
       .element(items.nth(1))
-      .toHaveTextContent(/The claim was already closed\..*transition-refused/);
+      .toHaveTextContent(
+        /the claim had already moved on at another station.*transition-not-allowed/,
+      );
     await expectNoSeriousAxeViolations(container);
   });
 

@@ -6,8 +6,11 @@ import type { Repositories, WriteContext } from '../../renderer/src/db/repositor
 import { createRepositories } from '../../renderer/src/db/repositories';
 import { argon2idHashSchema } from '../../renderer/src/db/records';
 import { makeClaimDraft, nextId } from '../factories/domain';
+import type { PinHashCost } from '../../renderer/src/station/personPin';
+import { pinHashCost } from '../../renderer/src/station/personPin';
 import {
   asTechnician,
+  cheapPinHashCost,
   createCustomerAndDevice,
   expectOk,
   firstWriteMs,
@@ -24,9 +27,12 @@ const part = {
   compatibleModels: ['KOSPET Tank T3'],
 };
 
-/** A station with a claim opened before anyone had roles, then a manager, a clerk and a technician. */
-async function stationWithPeople() {
-  const { db, repositories } = await openTestDatabase();
+/**
+ * A station with a claim opened before anyone had roles, then a manager, a clerk and a
+ * technician; their PINs are hashed at `pinHashCost` (cheap unless a test checks the real one).
+ */
+async function stationWithPeople(pinHashCost: PinHashCost = cheapPinHashCost) {
+  const { db, repositories } = await openTestDatabase('JKT1', { pinHashCost });
   const { customerId, deviceId } = await createCustomerAndDevice(repositories);
   const draft = makeClaimDraft({ customerId, deviceId });
   const claim = expectOk(await repositories.claims.create(draft, asTechnician));
@@ -268,8 +274,8 @@ describe('managing people', () => {
 });
 
 describe('signing in with a PIN', () => {
-  it('stores PINs as argon2id hashes that do not contain the PIN', async () => {
-    const { repositories } = await stationWithPeople();
+  it('stores PINs as argon2id hashes at the production cost that do not contain the PIN', async () => {
+    const { repositories, manager } = await stationWithPeople(pinHashCost);
     const people = (await repositories.station.get())?.technicians ?? [];
     expect(people).toHaveLength(3);
     for (const person of people) {
@@ -277,12 +283,16 @@ describe('signing in with a PIN', () => {
       expect(person.pinHash).toContain('$m=19456,t=2,p=1$');
     }
     expect(JSON.stringify(people)).not.toMatch(/4821|2468|1357/);
+    expect(expectOk(await repositories.station.signIn(manager.id, '4821')).kind).toBe('signed-in');
   });
 
   it('makes the next try wait after five wrong PINs, longer after each, and forgets on a right one', async () => {
     const db = new FixlineDatabase(freshDatabaseName());
     let nowMs = firstWriteMs;
-    const repositories = createRepositories(db, { now: () => nowMs });
+    const repositories = createRepositories(db, {
+      now: () => nowMs,
+      pinHashCost: cheapPinHashCost,
+    });
     expectOk(
       await repositories.station.setUp({ stationCode: 'JKT1', center: { name: 'Fixline' } }),
     );
@@ -320,7 +330,10 @@ describe('signing in with a PIN', () => {
 
   it('lets a PIN stored as SHA-256 before argon2id sign in once, then keeps it as argon2id', async () => {
     const db = new FixlineDatabase(freshDatabaseName());
-    const repositories = createRepositories(db, { now: steppingClock() });
+    const repositories = createRepositories(db, {
+      now: steppingClock(),
+      pinHashCost: cheapPinHashCost,
+    });
     const salt = '0123456789abcdef0123456789abcdef';
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}:4821`));
     const legacyHash = Buffer.from(digest).toString('hex');

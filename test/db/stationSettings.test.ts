@@ -17,7 +17,7 @@ import {
 import { policyPackFor } from '../../renderer/src/intake/intakeRecords';
 import { evaluateUntrustedClaim } from '#shared/policy';
 import { kospetOfficialStoreClaim } from '../factories/policyClaims';
-import { expectOk, openTestDatabase } from './testDatabase';
+import { cheapPinHashCost, expectOk, openTestDatabase } from './testDatabase';
 
 const technicianId = '00000000-0000-7000-8000-0000000000bb';
 
@@ -37,7 +37,9 @@ async function workbenchSetup() {
         packId: 'kospet-official-store' as const,
       },
     ],
-    technicians: [{ id: technicianId, name: 'Dewi', pinHash: await hashPin('4821') }],
+    technicians: [
+      { id: technicianId, name: 'Dewi', pinHash: await hashPin('4821', cheapPinHashCost) },
+    ],
   };
 }
 

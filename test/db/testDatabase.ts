@@ -6,6 +6,7 @@ import type { RecordId, StationCode } from '#shared/domain/primitives';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';
+import type { PinHashCost } from '../../renderer/src/station/personPin';
 import { technicianId } from '../factories/domain';
 
 /** The wall time test writes happen at; each write moves it on by a second. */
@@ -38,12 +39,23 @@ export function steppingClock(startMs: number = firstWriteMs): () => number {
   };
 }
 
-/** A fresh database with its repositories, and the station set up unless `stationCode` is null. */
+/**
+ * argon2id at its smallest (8 KiB, one pass): a PIN hash in well under a millisecond, where the
+ * production cost takes about a tenth of a second. Only tests pass it, through the repositories'
+ * `pinHashCost` option; one test checks the production cost itself.
+ */
+export const cheapPinHashCost: PinHashCost = { memorySize: 8, iterations: 1, parallelism: 1 };
+
+/**
+ * A fresh database with its repositories, and the station set up unless `stationCode` is null.
+ * PINs are hashed at {@link cheapPinHashCost} unless `pinHashCost` says otherwise.
+ */
 export async function openTestDatabase(
   stationCode: StationCode | null = 'JKT1',
+  { pinHashCost = cheapPinHashCost }: { pinHashCost?: PinHashCost } = {},
 ): Promise<{ db: FixlineDatabase; repositories: Repositories }> {
   const db = new FixlineDatabase(freshDatabaseName());
-  const repositories = createRepositories(db, { now: steppingClock() });
+  const repositories = createRepositories(db, { now: steppingClock(), pinHashCost });
   if (stationCode !== null) {
     // Set up with a clock of its own, so the first write of the test is at firstWriteMs.
     const setUp = await createRepositories(db, { now: () => firstWriteMs }).station.setUp({

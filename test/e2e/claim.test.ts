@@ -1,15 +1,10 @@
 import type { Page } from 'playwright';
 import { describe, expect } from 'vitest';
 import { it } from './stationTest';
+import { ClaimPage } from './pages/claimPage';
 import { webAppUrl } from '../support/webApp';
 import { jakartaDay, photoFile, seedClaim } from './claimPages';
-import {
-  expectNoSeriousAxeViolations,
-  openApp,
-  saveScreenshot,
-  seedStation,
-  seededTechnician,
-} from './workbenchPages';
+import { expectNoSeriousAxeViolations, saveScreenshot, seededTechnician } from './workbenchPages';
 
 /**
  * The claim screen in the browser build, end to end: the workflow's guards as the bench meets
@@ -28,11 +23,9 @@ const recentOrder = jakartaDay(-10);
 
 describe('the claim screen', () => {
   it('refuses to authorize a DOA return until its packaging photo is added, then authorizes it', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     const claimId = (await page.evaluate(
       seedClaim({
         reason: 'arrived-damaged',
@@ -42,7 +35,7 @@ describe('the claim screen', () => {
         orderDate: recentOrder,
       }),
     )) as string;
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     await page.getByRole('heading', { name: 'RMA-JKT1-000001' }).waitFor();
     const gallery = page.getByRole('region', { name: 'Evidence' });
     await gallery.getByRole('button', { name: /product-photo\.png/ }).waitFor();
@@ -95,11 +88,9 @@ describe('the claim screen', () => {
   }, 60_000);
 
   it('turns the options into paid ones when the inspection records liquid damage', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     const claimId = (await page.evaluate(
       seedClaim({
         reason: 'defect',
@@ -109,7 +100,7 @@ describe('the claim screen', () => {
         orderDate: recentOrder,
       }),
     )) as string;
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     const decision = page.getByRole('region', { name: 'What the policy allows' });
     await decision.getByText('Warranty replacement').waitFor();
     expect(await decision.getByText('Customer pays').count()).toBe(0);
@@ -156,11 +147,9 @@ describe('the claim screen', () => {
   }, 60_000);
 
   it('asks for the device to be received before its inspection is saved (B14)', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     const claimId = (await page.evaluate(
       seedClaim({
         reason: 'defect',
@@ -170,7 +159,7 @@ describe('the claim screen', () => {
         orderDate: recentOrder,
       }),
     )) as string;
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     const inspection = page.getByRole('region', { name: 'Inspection' });
     await inspection
       .getByText('The device has not been received yet: receive it at the warehouse desk first')
@@ -186,11 +175,9 @@ describe('the claim screen', () => {
   }, 60_000);
 
   it('adds a note with Ctrl+Enter and shows it with the status change in the timeline', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     const claimId = (await page.evaluate(
       seedClaim({
         reason: 'defect',
@@ -200,7 +187,7 @@ describe('the claim screen', () => {
         orderDate: recentOrder,
       }),
     )) as string;
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     await page.getByRole('heading', { name: 'RMA-JKT1-000001' }).waitFor();
 
     await page.keyboard.press('n');
@@ -256,11 +243,9 @@ describe('the claim screen', () => {
   }, 60_000);
 
   it('colours the first-response clock orange as it nears and red once it has passed', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     const lateId = (await page.evaluate(
       seedClaim({
         reason: 'defect',
@@ -282,7 +267,7 @@ describe('the claim screen', () => {
     const clocks = page.getByRole('list', { name: 'Deadlines' });
     const firstResponse = clocks.getByRole('listitem').filter({ hasText: 'First response' });
 
-    await page.goto(`${appUrl}#/claims/${lateId}`);
+    await new ClaimPage(page, appUrl).open(lateId);
     await firstResponse.getByText('4 days late').waitFor();
     expect(await firstResponse.getAttribute('data-tone')).toBe('late');
     // The 24-month coverage is far away: running, not coloured as near.
@@ -296,7 +281,7 @@ describe('the claim screen', () => {
     await checkAccessibility(page);
     await saveScreenshot(page, 'claim-clock-late');
 
-    await page.goto(`${appUrl}#/claims/${nearId}`);
+    await new ClaimPage(page, appUrl).open(nearId);
     await page.getByRole('heading', { name: 'RMA-JKT1-000002' }).waitFor();
     await firstResponse.getByText('in 1 day').waitFor();
     expect(await firstResponse.getAttribute('data-tone')).toBe('near');
@@ -311,10 +296,8 @@ describe('the claim screen', () => {
     expect(await firstResponse.getAttribute('data-tone')).toBe('met');
   }, 60_000);
 
-  it('assigns the claim to a technician of the station', async ({ station }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+  it('assigns the claim to a technician of the station', async ({ seededStation }) => {
+    const { page } = seededStation;
     const claimId = (await page.evaluate(
       seedClaim({
         reason: 'defect',
@@ -324,7 +307,7 @@ describe('the claim screen', () => {
         orderDate: recentOrder,
       }),
     )) as string;
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     const assignee = page.getByRole('combobox', { name: 'Assignee', exact: true });
     expect(await assignee.inputValue()).toBe('Nobody yet');
     await assignee.click();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { it } from './stationTest';
+import { ClaimPage } from './pages/claimPage';
 import { screenshotFolder, webAppUrl } from '../support/webApp';
 import {
   barcodesOnFirstPage,
@@ -35,13 +36,10 @@ afterAll(async () => {
 
 describe('documents in the browser build', () => {
   it('downloads an RMA slip drawn in the worker, with its text and barcodes readable', async ({
-    station,
+    stationWithClaim,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
-    const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    const { page, claimId } = stationWithClaim;
+    await new ClaimPage(page, appUrl).open(claimId);
     const documents = page.getByRole('region', { name: 'Documents' });
     await documents.getByText('opens in the print dialog').waitFor();
     await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
@@ -86,7 +84,7 @@ describe('documents in the browser build', () => {
     await openApp(page, appUrl);
     await page.evaluate(seedStation);
     const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     const documents = page.getByRole('region', { name: 'Documents' });
     await documents.getByRole('button', { name: 'Open for printing: Return label' }).click();
     await documents.getByText('Return label opened in the print dialog.').waitFor();

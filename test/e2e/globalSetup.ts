@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startWebApp } from '../support/webApp';
+import { startWebApp } from '../../tooling/webApp';
 
 /**
  * Builds the web app once and serves it to every e2e file (each file opens its own browsers, with

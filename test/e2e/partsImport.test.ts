@@ -1,18 +1,13 @@
 import { describe, expect } from 'vitest';
 import { it } from './stationTest';
-import { webAppUrl } from '../support/webApp';
-import { openApp, saveScreenshot, seedStation } from './workbenchPages';
+import { saveScreenshot } from './workbenchPages';
 
 /** The parts CSV import in the browser build, with a file of 50,000 bad rows and one good one. */
-const appUrl = webAppUrl();
-
 describe('importing a parts CSV', () => {
   it('lists the first 200 problems, counts the rest, and imports the good rows', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     await page.getByRole('link', { name: 'Parts' }).click();
     const badRows = Array.from({ length: 50_000 }, (_, index) => `BAD-${index},,1.00,USD,`);
     const csv = [

@@ -1,13 +1,31 @@
 import { test } from 'vitest';
-import { openStationBrowser, type StationBrowser } from '../support/webApp';
+import { openStationBrowser, webAppUrl, type StationBrowser } from '../support/webApp';
+import { openApp, seedClaims, seedStation } from './workbenchPages';
+
+/** A station browser with the app open on the seeded station (see `seedStation`), at the queue. */
+export type SeededStation = StationBrowser;
+
+/** A seeded station with one claim opened through the repositories (see `seedClaims`). */
+export type StationWithClaim = SeededStation & { readonly claimId: string };
+
+type StationFixtures = {
+  station: StationBrowser;
+  seededStation: SeededStation;
+  stationWithClaim: StationWithClaim;
+};
 
 /**
- * `it` for end-to-end tests, with a `station` fixture: a Chromium with a profile of its own
- * (an empty station), opened when a test asks for it and closed after the test, pass or fail.
+ * `it` for end-to-end tests, with fixtures a test asks for by name, each closed after the test,
+ * pass or fail:
+ * - `station`: a Chromium with a profile of its own (an empty station), for tests that go
+ *   through first-run setup or add init scripts before the app opens;
+ * - `seededStation`: the same with the app open on a station set up through the test hook
+ *   (`window.__fixlineTest`), Dewi Lestari at the bench;
+ * - `stationWithClaim`: a seeded station with one claim, whose id it carries.
  * `extraArgs` adds Chromium switches (a fake camera, for example).
  */
 export function stationTest(extraArgs: readonly string[] = []) {
-  return test.extend<{ station: StationBrowser }>({
+  return test.extend<StationFixtures>({
     // Vitest reads a fixture's dependencies from its first parameter's pattern: none here.
     // eslint-disable-next-line no-empty-pattern
     station: async ({}, use) => {
@@ -17,6 +35,17 @@ export function stationTest(extraArgs: readonly string[] = []) {
       } finally {
         await station.close();
       }
+    },
+    seededStation: async ({ station }, use) => {
+      await openApp(station.page, webAppUrl());
+      await station.page.evaluate(seedStation);
+      await station.page.getByRole('heading', { name: 'Queue' }).waitFor();
+      await use(station);
+    },
+    stationWithClaim: async ({ seededStation }, use) => {
+      const [claimId] = await seededStation.page.evaluate<string[]>(seedClaims(1));
+      if (claimId === undefined) throw new Error('seedClaims(1) opened no claim');
+      await use({ ...seededStation, claimId });
     },
   });
 }

@@ -1,4 +1,3 @@
-import type { Locator, Page } from 'playwright';
 import { describe, expect } from 'vitest';
 import { it } from './stationTest';
 import { join } from 'node:path';
@@ -17,13 +16,8 @@ import {
   seedStation,
   recordPrintCalls,
 } from './workbenchPages';
-import {
-  fakePrintingBridge,
-  readClaim,
-  scan,
-  seedAllPrinters,
-  seedClaimsIn,
-} from './warehousePages';
+import { fakePrintingBridge, readClaim, seedAllPrinters, seedClaimsIn } from './warehousePages';
+import { WarehouseDesk } from './pages/warehouseDesk';
 import { typeUnevenly } from './scannerPages';
 
 /**
@@ -45,34 +39,19 @@ type StoredClaimView = {
   legs: { direction: string; carrier: string; trackingNumber?: string; paidBy: string }[];
 };
 
-async function openDesk(page: Page): Promise<void> {
-  await page.goto(`${appUrl}#/warehouse`);
-  await page.getByRole('heading', { name: 'Warehouse desk' }).waitFor();
-}
-
-/** Waits until the field has the focus, where a clerk's scanner types. */
-async function expectFocused(field: Locator): Promise<void> {
-  await expect.poll(() => field.evaluate((node) => node === document.activeElement)).toBe(true);
-}
-
-/** One tab of the desk; the others stay mounted but hidden. */
-const deskTab = (page: Page, name: 'Receiving' | 'Print queue' | 'Outbound' | 'Antrean cetak') =>
-  page.getByRole('tabpanel', { name });
-
 describe('the warehouse desk', () => {
   it('refuses a parcel whose return was never authorized, saying so with B14, and saves nothing', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
+    const desk = new WarehouseDesk(page, appUrl);
     const [claim] = await seedClaimsIn(page, ['intake']);
     if (claim === undefined) throw new Error('no claim seeded');
-    await openDesk(page);
-    await deskTab(page, 'Receiving').getByLabel('RMA number').waitFor();
+    await desk.open();
+    await desk.tab('Receiving').getByLabel('RMA number').waitFor();
     await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('INPUT');
 
-    await scan(page, claim.rmaNumber);
+    await desk.scan(claim.rmaNumber);
     const refusal = page.getByRole('alert').filter({ hasText: 'it was not authorized' });
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain(
@@ -90,44 +69,42 @@ describe('the warehouse desk', () => {
   }, 60_000);
 
   it('finds the RMA number as typed in its field, though one slow key split the keys in two', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
+    const desk = new WarehouseDesk(page, appUrl);
     const [, claim] = await seedClaimsIn(page, ['intake', 'authorized']);
     if (claim === undefined) throw new Error('no claim seeded');
-    await openDesk(page);
-    const rmaField = deskTab(page, 'Receiving').getByLabel('RMA number');
-    await expectFocused(rmaField);
+    await desk.open();
+    const rmaField = desk.tab('Receiving').getByLabel('RMA number');
+    await desk.expectFocused(rmaField);
     // Seed 1644 holds "R" 61 ms and "A" 77 ms, then the rest fast: when the browser adds little
     // of its own, the keys after "A" alone ("-JKT1-000002") look like a scan, which the desk
     // once took over the field's value.
     await typeUnevenly(page, claim.rmaNumber, 1644);
-    await deskTab(page, 'Receiving').getByText('The parcel holds the device').waitFor();
+    await desk.tab('Receiving').getByText('The parcel holds the device').waitFor();
     expect(await rmaField.inputValue()).toBe(claim.rmaNumber);
     expect(await page.getByText('is not an RMA number').count()).toBe(0);
   }, 60_000);
 
   it('refuses the wrong device by its serial, then receives the right one with its condition and a parcel photo', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
+    const desk = new WarehouseDesk(page, appUrl);
     const [claim] = await seedClaimsIn(page, ['authorized']);
     if (claim === undefined) throw new Error('no claim seeded');
-    await openDesk(page);
-    await deskTab(page, 'Receiving').getByLabel('RMA number').waitFor();
+    await desk.open();
+    await desk.tab('Receiving').getByLabel('RMA number').waitFor();
 
-    await scan(page, claim.rmaNumber);
+    await desk.scan(claim.rmaNumber);
     await page.getByText('The return was authorized').waitFor();
     const serialField = page.getByLabel('Serial or IMEI on the device');
     await expect
       .poll(() => serialField.evaluate((node) => node === document.activeElement))
       .toBe(true);
 
-    await scan(page, 'SN-X9999');
+    await desk.scan('SN-X9999');
     const wrong = page.getByRole('alert').filter({ hasText: 'Wrong item' });
     await wrong.waitFor();
     expect(await wrong.innerText()).toContain(
@@ -139,7 +116,7 @@ describe('the warehouse desk', () => {
       'authorized',
     );
 
-    await scan(page, claim.serial.toLowerCase());
+    await desk.scan(claim.serial.toLowerCase());
     await page.getByText(`${claim.serial.toLowerCase()} is the claimed device.`).waitFor();
     await page.getByLabel('The parcel holds the device').check();
     await page.getByLabel('Unopened').check();
@@ -162,7 +139,7 @@ describe('the warehouse desk', () => {
     await page.getByText(`${claim.rmaNumber} received. Scan the next parcel.`).waitFor();
     const session = page.getByRole('region', { name: 'Received in this session' });
     await session.getByRole('cell', { name: claim.rmaNumber, exact: true }).waitFor();
-    const rmaField = deskTab(page, 'Receiving').getByLabel('RMA number');
+    const rmaField = desk.tab('Receiving').getByLabel('RMA number');
     await expect
       .poll(() => rmaField.evaluate((node) => node === document.activeElement))
       .toBe(true);
@@ -182,15 +159,14 @@ describe('the warehouse desk', () => {
     ]);
   }, 60_000);
 
-  it('records an empty parcel on the claim and does not receive it', async ({ station }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+  it('records an empty parcel on the claim and does not receive it', async ({ seededStation }) => {
+    const { page } = seededStation;
+    const desk = new WarehouseDesk(page, appUrl);
     const [claim] = await seedClaimsIn(page, ['authorized']);
     if (claim === undefined) throw new Error('no claim seeded');
-    await openDesk(page);
-    await deskTab(page, 'Receiving').getByLabel('RMA number').fill(claim.rmaNumber);
-    await deskTab(page, 'Receiving').getByLabel('RMA number').press('Enter');
+    await desk.open();
+    await desk.tab('Receiving').getByLabel('RMA number').fill(claim.rmaNumber);
+    await desk.tab('Receiving').getByLabel('RMA number').press('Enter');
     await page.getByRole('button', { name: 'Parcel is empty' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record an empty parcel?' });
     await dialog.getByRole('button', { name: 'Record it as empty' }).click();
@@ -208,6 +184,7 @@ describe('the warehouse desk', () => {
     station,
   }) => {
     const { page } = station;
+    const desk = new WarehouseDesk(page, appUrl);
     await page.addInitScript(fakePrintingBridge({ pageDelayMs: 150, failFirstAttemptAt: 2 }));
     await openApp(page, appUrl);
     await page.evaluate(seedStation);
@@ -219,13 +196,13 @@ describe('the warehouse desk', () => {
     ]);
     if (first === undefined || second === undefined || received === undefined)
       throw new Error('claims not seeded');
-    await openDesk(page);
+    await desk.open();
     await page.getByRole('tab', { name: /Print queue/ }).waitFor();
     await page.keyboard.press('Alt+2');
-    const queue = deskTab(page, 'Print queue');
-    await expectFocused(queue.getByLabel('Add a claim by RMA number'));
+    const queue = desk.tab('Print queue');
+    await desk.expectFocused(queue.getByLabel('Add a claim by RMA number'));
 
-    await scan(page, received.rmaNumber);
+    await desk.scan(received.rmaNumber);
     await queue.getByRole('cell', { name: received.rmaNumber, exact: true }).waitFor();
     await queue.getByRole('button', { name: 'Add authorized claims not printed today' }).click();
     await queue.getByText('Added 2 authorized claims not printed today on this station.').waitFor();
@@ -263,15 +240,16 @@ describe('the warehouse desk', () => {
 
   it('cancels a batch, keeping every page it did not print for a retry', async ({ station }) => {
     const { page } = station;
+    const desk = new WarehouseDesk(page, appUrl);
     await page.addInitScript(fakePrintingBridge({ pageDelayMs: 400 }));
     await openApp(page, appUrl);
     await page.evaluate(seedStation);
     await page.evaluate(seedAllPrinters);
     const claims = await seedClaimsIn(page, ['authorized', 'authorized']);
-    await openDesk(page);
+    await desk.open();
     await page.getByRole('tab', { name: /Print queue/ }).click();
-    const queue = deskTab(page, 'Print queue');
-    await expectFocused(queue.getByLabel('Add a claim by RMA number'));
+    const queue = desk.tab('Print queue');
+    await desk.expectFocused(queue.getByLabel('Add a claim by RMA number'));
     // Typed by hand here; the scanner's path into the queue is the test above.
     const addField = queue.getByLabel('Add a claim by RMA number');
     for (const claim of claims) {
@@ -301,15 +279,16 @@ describe('the warehouse desk', () => {
     const folder = await scratchFolder('print-queue');
     try {
       const { page } = station;
+      const desk = new WarehouseDesk(page, appUrl);
       // Headless Chromium has no print dialog: a frame's print() is counted on the page instead.
       await page.addInitScript(recordPrintCalls);
       await openApp(page, appUrl);
       await page.evaluate(seedStation);
       const [first, second] = await seedClaimsIn(page, ['authorized', 'authorized']);
       if (first === undefined || second === undefined) throw new Error('claims not seeded');
-      await openDesk(page);
+      await desk.open();
       await page.getByRole('tab', { name: /Print queue/ }).click();
-      const queue = deskTab(page, 'Print queue');
+      const queue = desk.tab('Print queue');
       await queue.getByText('the batch becomes one PDF', { exact: false }).waitFor();
       await queue.getByRole('button', { name: 'Add authorized claims not printed today' }).click();
       await queue.getByText('6 pages in the queue').waitFor();
@@ -356,7 +335,7 @@ describe('the warehouse desk', () => {
       await expect.poll(() => page.evaluate('window.top.fixlinePrintCalls')).toBe(1);
 
       await page.getByText('ID', { exact: true }).click();
-      const antrean = deskTab(page, 'Antrean cetak');
+      const antrean = desk.tab('Antrean cetak');
       await antrean.getByRole('button', { name: 'Buka untuk dicetak' }).waitFor();
       await antrean.getByText('5 halaman di antrean').waitFor();
       await saveScreenshot(page, 'warehouse-print-browser-indonesian');
@@ -366,23 +345,24 @@ describe('the warehouse desk', () => {
     }
   }, 120_000);
 
-  it('ships a resolved claim back with its tracking number and closes it', async ({ station }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+  it('ships a resolved claim back with its tracking number and closes it', async ({
+    seededStation,
+  }) => {
+    const { page } = seededStation;
+    const desk = new WarehouseDesk(page, appUrl);
     const [resolved, received] = await seedClaimsIn(page, ['resolved', 'received']);
     if (resolved === undefined || received === undefined) throw new Error('claims not seeded');
-    await openDesk(page);
+    await desk.open();
     await page.keyboard.press('Alt+3');
-    const outbound = deskTab(page, 'Outbound');
-    await expectFocused(outbound.getByLabel('RMA number'));
+    const outbound = desk.tab('Outbound');
+    await desk.expectFocused(outbound.getByLabel('RMA number'));
 
-    await scan(page, received.rmaNumber);
+    await desk.scan(received.rmaNumber);
     await outbound
       .getByText(`${received.rmaNumber} is in status Received: only a resolved claim`)
       .waitFor();
 
-    await scan(page, resolved.rmaNumber);
+    await desk.scan(resolved.rmaNumber);
     await outbound.getByLabel('Carrier').waitFor();
     await outbound.getByRole('button', { name: 'Save the shipment' }).click();
     await outbound.getByText('Choose or type the carrier that takes the parcel.').waitFor();

@@ -1,5 +1,8 @@
 import { describe, expect } from 'vitest';
 import { it } from './stationTest';
+import { BenchHeader } from './pages/benchHeader';
+import { ClaimPage } from './pages/claimPage';
+import { QueuePage } from './pages/queuePage';
 import { webAppUrl } from '../support/webApp';
 import {
   expectNoSeriousAxeViolations,
@@ -53,10 +56,10 @@ describe('the workbench', () => {
     await saveScreenshot(page, 'setup-done-empty-queue');
   });
 
-  it('switches the screen to Bahasa Indonesia with the language switch', async ({ station }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+  it('switches the screen to Bahasa Indonesia with the language switch', async ({
+    seededStation,
+  }) => {
+    const { page } = seededStation;
     await page.getByRole('heading', { name: 'Queue' }).waitFor();
     await page.getByText('ID', { exact: true }).click();
     await page.getByRole('heading', { name: 'Antrean' }).waitFor();
@@ -66,11 +69,9 @@ describe('the workbench', () => {
   });
 
   it('names both languages in Settings in the screen’s language: the station’s default and the one shown now', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     await page.getByText('ID', { exact: true }).click();
     await page.getByRole('link', { name: 'Pengaturan' }).click();
     await page.getByRole('heading', { name: 'Pengaturan', level: 2 }).waitFor();
@@ -115,30 +116,24 @@ describe('the workbench', () => {
   });
 
   it('lists seeded claims in the queue and opens the claim a scanner reads', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     await page.evaluate(seedClaims(40));
     await page.getByText('40 claims').waitFor();
     await page.getByRole('row', { name: /RMA-JKT1-000001/ }).waitFor();
     await saveScreenshot(page, 'queue-seeded');
 
-    await page.keyboard.type('RMA-JKT1-000007', { delay: 5 });
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'RMA-JKT1-000007' }).waitFor();
+    await new QueuePage(page, appUrl).openClaimByRma('RMA-JKT1-000007');
     await page.getByRole('heading', { name: 'What the policy allows' }).waitFor();
     expect(await page.getByText('Clause', { exact: false }).count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'claim-opened-by-scan');
   });
 
   it('opens the claim a scanner typed with uneven gaps of up to 80 ms between keys', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     await page.evaluate(seedClaims(12));
     await page.getByRole('row', { name: /RMA-JKT1-000001/ }).waitFor();
     await typeUnevenly(page, 'RMA-JKT1-000011', 1);
@@ -152,11 +147,9 @@ describe('the workbench', () => {
   });
 
   it('moves through a long queue with the keyboard, rendering only the rows on screen', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     // One device for all, so seeding is one write per claim; 250 rows span two read windows.
     await page.evaluate(seedClaims(250, 250));
     await page.getByText('250 claims').waitFor();
@@ -172,29 +165,23 @@ describe('the workbench', () => {
     await page.getByRole('heading', { name: 'RMA-JKT1-000249' }).waitFor();
   }, 60_000);
 
-  it('switches the person at the bench only with their PIN', async ({ station }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
-    const benchButton = page.getByRole('button', { name: /Signed in/ });
+  it('switches the person at the bench only with their PIN', async ({ seededStation }) => {
+    const { page } = seededStation;
+    const bench = new BenchHeader(page);
+    const benchButton = bench.person;
     await benchButton.getByText(seededTechnician.name).waitFor();
-    await benchButton.click();
-    await page.getByRole('menuitem', { name: secondTechnician.name }).click();
-    const dialog = page.getByRole('dialog', { name: 'Who is at the bench?' });
-    await dialog.getByLabel('PIN').fill('0000');
-    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    const dialog = await bench.signInAs(secondTechnician.name, '0000');
     await dialog.getByText(`That is not ${secondTechnician.name}’s PIN`).waitFor();
     await saveScreenshot(page, 'technician-wrong-pin');
-    await dialog.getByLabel('PIN').fill(secondTechnician.pin);
-    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await bench.typePin(secondTechnician.pin);
     await benchButton.getByText(secondTechnician.name).waitFor();
     await page.getByText(`${secondTechnician.name} is now signed in`).waitFor();
   });
 
-  it('offers a short pick list when a scanned serial has several claims', async ({ station }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+  it('offers a short pick list when a scanned serial has several claims', async ({
+    seededStation,
+  }) => {
+    const { page } = seededStation;
     await page.evaluate(seedClaims(3, 2));
     await page.getByText('3 claims').waitFor();
     await page.keyboard.type('KT3-SHARED-01', { delay: 5 });
@@ -220,11 +207,9 @@ describe('the workbench', () => {
   });
 
   it('says in the browser that choosing printers needs the desktop app, and prints through the browser on a claim', async ({
-    station,
+    seededStation,
   }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+    const { page } = seededStation;
     await page.evaluate(seedPrinters);
     const [claimId] = (await page.evaluate(seedClaims(1))) as string[];
 
@@ -240,7 +225,7 @@ describe('the workbench', () => {
 
     // On a claim the browser opens documents for its print dialog or downloads them instead
     // (test/e2e/documents.test.ts); it never offers the desktop's silent printing.
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     const documents = page.getByRole('region', { name: 'Documents' });
     await documents.getByRole('button', { name: 'Open for printing: RMA slip' }).waitFor();
     expect(await documents.getByRole('button', { name: 'Print RMA slip' }).count()).toBe(0);
@@ -284,7 +269,7 @@ describe('the workbench', () => {
     await printers.getByText('Printers saved.').waitFor();
     await saveScreenshot(page, 'settings-printers');
 
-    await page.goto(`${appUrl}#/claims/${claimId}`);
+    await new ClaimPage(page, appUrl).open(claimId);
     const documents = page.getByRole('region', { name: 'Documents' });
     await documents.getByRole('button', { name: 'Print RMA slip' }).click();
     await documents.getByText('RMA slip sent to the printer (job Office_Laser-17).').waitFor();
@@ -295,10 +280,10 @@ describe('the workbench', () => {
     await saveScreenshot(page, 'claim-documents-desktop');
   });
 
-  it('has no serious or critical accessibility violations on any screen', async ({ station }) => {
-    const { page } = station;
-    await openApp(page, appUrl);
-    await page.evaluate(seedStation);
+  it('has no serious or critical accessibility violations on any screen', async ({
+    seededStation,
+  }) => {
+    const { page } = seededStation;
     const [claimId] = (await page.evaluate(seedClaims(3))) as string[];
     const screens = [
       '',

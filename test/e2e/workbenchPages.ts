@@ -178,8 +178,22 @@ type AxeViolation = {
   nodes: { target: unknown }[];
 };
 
-/** Runs axe-core on the page and fails on any serious or critical violation, naming them. */
+/**
+ * Waits until no menu or option list is open: one just closed stays in the page while it fades
+ * out, and axe caught mid-way reads a menu whose items are already gone (aria-required-children).
+ */
+export async function waitForMenusClosed(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('[role="menu"], [role="listbox"]').filter({ visible: true }).count())
+    .toBe(0);
+}
+
+/**
+ * Runs axe-core on the page and fails on any serious or critical violation, naming them. Run it
+ * with no menu or option list open: it waits for those to close first.
+ */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  await waitForMenusClosed(page);
   // A dialog or notification fading in or out has half-transparent text, which axe reads as too
   // faint: wait for such transitions to end (spinners run forever, so they are left out).
   await expect

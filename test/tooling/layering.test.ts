@@ -97,6 +97,21 @@ describe('layering rules', () => {
       module: '../../server/src/app',
       why: 'renderer/ runs in a sandboxed page',
     },
+    {
+      file: 'bench/app/station.ts',
+      module: '../../test/support/webApp.ts',
+      why: 'test/ and bench/ do not import each other',
+    },
+    {
+      file: 'test/e2e/globalSetup.ts',
+      module: '../../bench/app/station.ts',
+      why: 'test/ and bench/ do not import each other',
+    },
+    {
+      file: 'tooling/webApp.ts',
+      module: '../test/support/webApp',
+      why: 'what both need (finding Chromium, building and serving the web app) lives in tooling/',
+    },
   ])('$file may not import $module', async ({ file, module, why }) => {
     const errors = await layeringErrors(
       file,
@@ -164,6 +179,13 @@ describe('layering rules', () => {
     const code =
       "import { contextBridge } from 'electron';\nimport { isIpcEventName } from '#shared/ipc/eventNames';\nexport const both = [contextBridge, isIpcEventName];\n";
     expect(await layeringErrors('electron/preload/index.ts', code)).toEqual([]);
+  });
+
+  it('lets bench/ and test/ import what both need from tooling/', async () => {
+    const code =
+      "import { findChromium } from '../../tooling/chromium.ts';\nexport const find = findChromium;\n";
+    expect(await layeringErrors('bench/app/station.ts', code)).toEqual([]);
+    expect(await layeringErrors('test/support/webApp.ts', code)).toEqual([]);
   });
 
   it('lets shared/documents/pdf/ import the generic build of bwip-js', async () => {

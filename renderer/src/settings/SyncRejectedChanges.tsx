@@ -2,6 +2,7 @@ import { List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RejectedChange } from '../core/sync/syncApi';
 import { useStationFormat } from '../hooks/useStationFormat';
+import { rejectionText } from './syncText';
 
 type SyncRejectedChangesProps = { readonly rejected: readonly RejectedChange[] };
 
@@ -23,7 +24,7 @@ export function SyncRejectedChanges({ rejected }: SyncRejectedChangesProps) {
           <List.Item key={change.mutationId}>
             {t('sync.rejected.item', {
               time: format.dateTime(change.at),
-              message: change.rejection.message,
+              reason: rejectionText(t, change.rejection),
             })}{' '}
             <Text span size="xs" c="dimmed">
               ({change.rejection.code})

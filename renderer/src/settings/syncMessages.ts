@@ -24,11 +24,10 @@ export const syncEn = {
     stationCodeTaken:
       'Another station of this center already uses the station code {{code}}, and every station needs its own. Set this one up again with another code (Reset this station, below), or have the old station removed from the server.',
     protocolMismatch:
-      'This server speaks another version of the sync protocol: update the server or Fixline on this station, whichever is older. ({{message}})',
+      'This server speaks another version of the sync protocol: update the server or Fixline on this station, whichever is older.',
     storageFull: 'The server’s disk is full: free space on the server, then connect again.',
-    serverError:
-      'The server failed ({{message}}). Try again; if it keeps failing, look at the server’s log.',
-    refused: 'The server refused: {{message}}',
+    serverError: 'The server failed. Try again; if it keeps failing, look at the server’s log.',
+    refused: 'The server refused to connect this station ({{code}}).',
   },
   phase: {
     standalone: 'Not connected',
@@ -53,13 +52,29 @@ export const syncEn = {
       'The server runs an older version of Fixline sync: update the server. This station keeps working and keeps its changes until then.',
     updateStation:
       'The server runs a newer version of Fixline sync: update Fixline on this station. It keeps working and keeps its changes until then.',
-    other: 'Sync stopped: {{message}}',
+    other:
+      'Sync stopped ({{code}}). “Sync now” tries again; if it stops again, look at the server’s log.',
   },
   rejected: {
     title: 'Changes the server refused',
     explain:
       'These changes were not applied, here or anywhere: the station shows what the server holds instead. Make them again if they are still needed.',
-    item: '{{time}}: {{message}}',
+    item: '{{time}}: {{reason}}',
+    reason: {
+      'invalid-row': 'the record would not be valid ({{field}}).',
+      'invalid-value': 'a value is not valid ({{field}}).',
+      'unknown-field':
+        'this version of Fixline sent a field the server does not know ({{field}}): update the server.',
+      'insert-only': 'this kind of record never changes once written.',
+      'quote-sent': 'the quote was already sent: make a new revision instead.',
+      'quote-not-latest': 'another station revised the same quote first: revise the latest one.',
+      'not-author': 'only the author of a note may change or delete it.',
+      'sku-taken': 'another part already has this SKU.',
+      'transition-not-allowed':
+        'the claim had already moved on at another station, so this status change no longer applies.',
+      'server-only-table': 'only the server writes this kind of record.',
+      other: 'the server refused it ({{code}}).',
+    },
   },
   firstPull: {
     title: 'Receiving the center’s records',
@@ -120,10 +135,10 @@ export const syncId: typeof syncEn = {
     stationCodeTaken:
       'Stasiun lain di pusat servis ini sudah memakai kode stasiun {{code}}, dan setiap stasiun perlu kodenya sendiri. Siapkan ulang stasiun ini dengan kode lain (Atur ulang stasiun ini, di bawah), atau minta stasiun lama dihapus dari server.',
     protocolMismatch:
-      'Server ini memakai versi lain protokol sinkronisasi: perbarui server atau Fixline di stasiun ini, mana yang lebih lama. ({{message}})',
+      'Server ini memakai versi lain protokol sinkronisasi: perbarui server atau Fixline di stasiun ini, mana yang lebih lama.',
     storageFull: 'Disk server penuh: kosongkan ruang di server, lalu hubungkan lagi.',
-    serverError: 'Server gagal ({{message}}). Coba lagi; jika terus gagal, lihat log server.',
-    refused: 'Server menolak: {{message}}',
+    serverError: 'Server gagal. Coba lagi; jika terus gagal, lihat log server.',
+    refused: 'Server menolak menghubungkan stasiun ini ({{code}}).',
   },
   phase: {
     standalone: 'Tidak terhubung',
@@ -148,13 +163,30 @@ export const syncId: typeof syncEn = {
       'Server menjalankan versi sinkronisasi Fixline yang lebih lama: perbarui server. Stasiun ini tetap bekerja dan menyimpan perubahannya sampai saat itu.',
     updateStation:
       'Server menjalankan versi sinkronisasi Fixline yang lebih baru: perbarui Fixline di stasiun ini. Stasiun tetap bekerja dan menyimpan perubahannya sampai saat itu.',
-    other: 'Sinkronisasi berhenti: {{message}}',
+    other:
+      'Sinkronisasi berhenti ({{code}}). “Sinkronkan sekarang” mencoba lagi; jika berhenti lagi, lihat log server.',
   },
   rejected: {
     title: 'Perubahan yang ditolak server',
     explain:
       'Perubahan ini tidak diterapkan, di sini maupun di mana pun: stasiun menampilkan apa yang disimpan server. Buat lagi jika masih diperlukan.',
-    item: '{{time}}: {{message}}',
+    item: '{{time}}: {{reason}}',
+    reason: {
+      'invalid-row': 'data tidak akan valid ({{field}}).',
+      'invalid-value': 'sebuah nilai tidak valid ({{field}}).',
+      'unknown-field':
+        'versi Fixline ini mengirim kolom yang tidak dikenal server ({{field}}): perbarui server.',
+      'insert-only': 'jenis data ini tidak pernah berubah setelah ditulis.',
+      'quote-sent': 'penawaran sudah dikirim: buat revisi baru.',
+      'quote-not-latest':
+        'stasiun lain lebih dulu merevisi penawaran yang sama: revisi yang terbaru.',
+      'not-author': 'hanya penulis catatan yang boleh mengubah atau menghapusnya.',
+      'sku-taken': 'suku cadang lain sudah memakai SKU ini.',
+      'transition-not-allowed':
+        'klaim sudah berpindah status di stasiun lain, jadi perubahan status ini tidak berlaku lagi.',
+      'server-only-table': 'hanya server yang menulis jenis data ini.',
+      other: 'server menolaknya ({{code}}).',
+    },
   },
   firstPull: {
     title: 'Menerima data pusat servis',

@@ -2,6 +2,7 @@ import { formatDistance, formatDistanceStrict, type Locale } from 'date-fns';
 import { enUS, id as indonesian } from 'date-fns/locale';
 import type { TFunction } from 'i18next';
 import type { Language } from '#shared/domain/vocabulary';
+import type { Rejection } from '#shared/sync/protocol';
 import type { ConnectProblem, SyncProblem, SyncStatus } from '../core/sync/syncApi';
 
 /** What Settings → Sync and the header say about sync, in the screen's language. */
@@ -71,11 +72,11 @@ export function connectProblemText(
     case 'station-code-taken':
       return t('sync.connectProblem.stationCodeTaken', { code: stationCode });
     case 'protocol-mismatch':
-      return t('sync.connectProblem.protocolMismatch', { message: problem.message });
+      return t('sync.connectProblem.protocolMismatch');
     case 'storage-full':
       return t('sync.connectProblem.storageFull');
     case 'server-error':
-      return t('sync.connectProblem.serverError', { message: problem.message });
+      return t('sync.connectProblem.serverError');
     case 'invalid-request':
     case 'device-unknown':
     case 'device-revoked':
@@ -83,7 +84,7 @@ export function connectProblemText(
     case 'mutation-gap':
     case 'cursor-below-horizon':
     case 'payload-too-large':
-      return t('sync.connectProblem.refused', { message: problem.message });
+      return t('sync.connectProblem.refused', { code: problem.code });
     default: {
       const unexpected: never = problem;
       return String(unexpected);
@@ -99,5 +100,30 @@ export function syncProblemText(t: TFunction, problem: SyncProblem): string {
     return t('sync.problem.updateServer');
   if (problem.code === 'protocol-mismatch' && problem.update === 'station')
     return t('sync.problem.updateStation');
-  return t('sync.problem.other', { message: problem.message });
+  return t('sync.problem.other', { code: problem.code });
+}
+
+/** The rejection codes the station words itself (shared/sync/rejections and the server's own). */
+const wordedRejections = [
+  'invalid-row',
+  'invalid-value',
+  'unknown-field',
+  'insert-only',
+  'quote-sent',
+  'quote-not-latest',
+  'not-author',
+  'sku-taken',
+  'transition-not-allowed',
+  'server-only-table',
+] as const;
+type WordedRejection = (typeof wordedRejections)[number];
+const isWorded = (code: string): code is WordedRejection =>
+  (wordedRejections as readonly string[]).includes(code);
+
+/** Why the server refused one of this station's changes, by its code (its words are for its log). */
+export function rejectionText(t: TFunction, rejection: Rejection): string {
+  const values = { field: rejection.field ?? rejection.table ?? '', code: rejection.code };
+  return isWorded(rejection.code)
+    ? t(`sync.rejected.reason.${rejection.code}`, values)
+    : t('sync.rejected.reason.other', values);
 }

@@ -12,6 +12,7 @@ import { runGuardedWrite } from '../writeGuard';
 import type { RepositoryResult } from './repositoryError';
 import { Refusal, storageFailure } from './repositoryError';
 import { WriteSession } from './writeSession';
+import type { PinHashCost } from '../../station/personPin';
 
 /** Who makes a change: the person signed in at this station. */
 export type WriteContext = { readonly actor: RecordId };
@@ -20,6 +21,8 @@ export type WriteContext = { readonly actor: RecordId };
 export type RepositoryOptions = {
   /** The wall clock, in milliseconds since the epoch; tests pass a fixed one. */
   readonly now?: () => number;
+  /** argon2id's cost for new PIN hashes; tests pass a cheap one, the app leaves the default. */
+  readonly pinHashCost?: PinHashCost;
 };
 
 /**

@@ -9,7 +9,15 @@ import {
   rederiveAllClaimDeadlines,
   stationCalendarChanged,
 } from '../claimDeadline';
-import { checkPin, hashPin, nextPinTryAt, pinSchema, withWrongPin } from '../../station/personPin';
+import type { PinHashCost } from '../../station/personPin';
+import {
+  checkPin,
+  hashPin,
+  nextPinTryAt,
+  pinHashCost,
+  pinSchema,
+  withWrongPin,
+} from '../../station/personPin';
 import type { FixlineDatabase } from '../database';
 import type {
   BenchSettingsRow,
@@ -51,12 +59,15 @@ import { withoutUndefinedFields } from './writeSession';
  */
 export class StationRepository {
   readonly #now: () => number;
+  readonly #pinHashCost: PinHashCost;
 
   constructor(
     private readonly db: FixlineDatabase,
     now: () => number = Date.now,
+    hashCost: PinHashCost = pinHashCost,
   ) {
     this.#now = now;
+    this.#pinHashCost = hashCost;
   }
 
   /** The station's settings; undefined until it is set up. */
@@ -236,7 +247,8 @@ export class StationRepository {
     if (tryAt > this.#now()) return ok({ kind: 'wait', tryAgainAt: tryAt });
     const check = await checkPin(person, pin);
     // Hashed before the transaction: IndexedDB commits a transaction that waits on anything else.
-    const upgradedHash = check === 'right-outdated' ? await hashPin(pin) : undefined;
+    const upgradedHash =
+      check === 'right-outdated' ? await hashPin(pin, this.#pinHashCost) : undefined;
     return this.#write(async (transaction, station) => {
       const attempts = await readPinAttempts(transaction);
       const { [personId]: failures, ...others } = attempts.byPerson;
@@ -282,7 +294,7 @@ export class StationRepository {
       id: uuidv7(),
       name: draft.name,
       roles: draft.roles,
-      pinHash: await hashPin(pin.value),
+      pinHash: await hashPin(pin.value, this.#pinHashCost),
     });
     if (!parsed.ok) return parsed;
     return this.#write(async (transaction, station) => {
@@ -322,7 +334,7 @@ export class StationRepository {
   async resetPin(personId: RecordId, pin: string): Promise<RepositoryResult<Person>> {
     const parsedPin = parseInput(pinSchema, pin);
     if (!parsedPin.ok) return fail({ ...parsedPin.error, field: 'pin' });
-    const pinHash = await hashPin(parsedPin.value);
+    const pinHash = await hashPin(parsedPin.value, this.#pinHashCost);
     return this.#write(async (transaction, station) => {
       await authorizeBench(transaction, station, 'manage-people');
       const existing = stationPeople(station).find((person) => person.id === personId);
