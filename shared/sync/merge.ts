@@ -25,6 +25,12 @@ export type MergeRow = {
  */
 export const deletedAtField = 'deletedAt';
 
+/**
+ * Fields every write of a row stamps (when it last changed): two concurrent writes always both
+ * change them, so the later one winning is no conflict anyone needs to see or settle.
+ */
+export const bookkeepingFields: ReadonlySet<string> = new Set(['updatedAt']);
+
 /** A total order on values, for two writes under the same stamp (which honest clocks never make). */
 function compareValues(a: unknown, b: unknown): number {
   const left = a === undefined ? '' : JSON.stringify(a);
@@ -141,6 +147,7 @@ export function applyChange(
   for (const field of Object.keys(incoming.stamps)) {
     const currentStamp = current.stamps[field];
     if (currentStamp === undefined || currentStamp === change.stamp) continue;
+    if (bookkeepingFields.has(field)) continue;
     if (currentStamp === (change.base[field] ?? undefined)) continue;
     const incomingWins = takesRight(current, incoming, field);
     const loser = incomingWins ? current : incoming;

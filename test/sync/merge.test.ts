@@ -233,6 +233,26 @@ describe('applying a change', () => {
     });
   });
 
+  it('finds no conflict in the time of the last change, which every write stamps', () => {
+    const edited: MergeRow = {
+      values: { status: 'received', updatedAt: '2026-12-04T07:00:00.000Z' },
+      stamps: { status: stamp(5), updatedAt: stamp(5) },
+      updatedBy: alice,
+      station: 'JKT1',
+    };
+    const concurrent: RowChange = {
+      table: 'claims',
+      id: rowId,
+      set: { notes: 'from Bandung', updatedAt: '2026-12-04T07:01:00.000Z' },
+      unset: [],
+      stamp: stamp(6, 'BDG2'),
+      base: { notes: null, updatedAt: stamp(1) },
+    };
+    const result = applyChange(edited, concurrent, bob, 'BDG2');
+    expect(result.conflicts).toEqual([]);
+    expect(result.row.values['updatedAt']).toBe('2026-12-04T07:01:00.000Z');
+  });
+
   it('changes nothing when applied a second time', () => {
     const once = applyChange(current, change(stamp(5), stamp(6, 'BDG2')), bob, 'BDG2');
     const twice = applyChange(once.row, change(stamp(5), stamp(6, 'BDG2')), bob, 'BDG2');
