@@ -40,7 +40,7 @@ export class PartsCatalogRepository extends RecordRepository<Part, StoredPart> {
       parts.push(withoutUndefinedFields(parsed.value));
     }
 
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, this.tables, async (session) => {
       const live = await session
         .table<StoredPart>(partDefinition.table)
         .where('sku')

@@ -54,6 +54,11 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
    * station's calendar), read in the write's transaction. Like `toStored`'s, never synced.
    */
   readonly derive?: (stored: Stored, session: WriteSession) => Promise<Stored>;
+  /**
+   * The tables its `check`, `derive` and `afterStore` read or write besides its own and its
+   * references' (see `writeScope`): a write opens only the tables it needs.
+   */
+  readonly alsoTouches?: readonly TableName[];
   /** The tombstone of a stored row, without the local fields that describe live rows only. */
   readonly tombstoned?: (stored: Stored) => Stored;
   /**
