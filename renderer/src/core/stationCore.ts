@@ -26,6 +26,7 @@ import type {
 import type { QueueFilterCounts, QueueWindowRequest } from '../db/claimQueue';
 import { countQueue, countQueueFilters, readQueueIds } from '../db/claimQueue';
 import type { ConnectionProblem, FixlineDatabase } from '../db/database';
+import type { DeadlineRecalculationProgress } from '../db/deadlineRecalculation';
 import type {
   QueueFilter,
   StationSettingsRow,
@@ -147,6 +148,8 @@ export type StationQueries = {
   ) => Promise<RecordId[]>;
   /** The RMA number and status of the claims that exist among `claimIds`. */
   readonly claimLabels: (claimIds: readonly RecordId[]) => Promise<QueueClaimLabel[]>;
+  /** How far the recalculation of deadlines after a calendar change is; undefined when none runs. */
+  readonly deadlineRecalculation: () => Promise<DeadlineRecalculationProgress | undefined>;
 };
 
 /** The attachment store: bytes apart from the synced rows, addressed by SHA-256. */
@@ -235,6 +238,7 @@ export function createStationCore(
       queueCounts: (choices, nowIso) => countQueueFilters(db, choices, nowIso),
       queueIds: (filter, nowIso, start, end) => readQueueIds(db, filter, nowIso, start, end),
       claimLabels: (claimIds) => loadClaimLabels(db, claimIds),
+      deadlineRecalculation: () => commands.station.deadlineRecalculation(),
     },
     attachments: {
       store: (file, storeOptions) => storeAttachment(db, file, storeOptions),

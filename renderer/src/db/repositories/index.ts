@@ -63,7 +63,7 @@ export function createRepositories(
 ): Repositories {
   const writer = new RepositoryWriter(db, options);
   return {
-    station: new StationRepository(db, options.now),
+    station: new StationRepository(db, options.now, options.deadlineRecalculation),
     customers: new RecordRepository(writer, customerDefinition),
     devices: new RecordRepository(writer, deviceDefinition),
     claims: new ClaimRepository(writer),

@@ -7,6 +7,7 @@ import type { HlcStamp } from '#shared/sync/hybridLogicalClock';
 import { decodeHlc, encodeHlc, initialHlc, tickHlc } from '#shared/sync/hybridLogicalClock';
 import type { FixlineDatabase } from '../database';
 import { claimDeadlineInputTables } from '../claimDeadline';
+import type { RecalculationOptions } from '../deadlineRecalculation';
 import type {
   OutboxEntry,
   SettingsRow,
@@ -28,6 +29,8 @@ export type WriteContext = { readonly actor: RecordId };
 export type RepositoryOptions = {
   /** The wall clock, in milliseconds since the epoch; tests pass a fixed one. */
   readonly now?: () => number;
+  /** How a calendar change recalculates the claims' deadlines; tests set smaller chunks. */
+  readonly deadlineRecalculation?: RecalculationOptions;
 };
 
 /**
