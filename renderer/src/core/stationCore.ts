@@ -63,7 +63,7 @@ import type { ClaimRecords } from './claimDetails';
 import { loadClaimRecords } from './claimDetails';
 import { loadReportRecords } from './reportRecords';
 import type { KnownDevice } from './stationQueries';
-import { knownDevice, partsCatalog } from './stationQueries';
+import { knownDevice, partHistory, partsCatalog } from './stationQueries';
 import type { QueueClaimLabel, QueueWindow } from './queueReadModel';
 import { loadClaimLabels, loadQueueWindow } from './queueReadModel';
 
@@ -115,6 +115,8 @@ export type StationQueries = {
   readonly knownDevice: (serial: string, imei: string) => Promise<KnownDevice | undefined>;
   /** Every live part of the catalog, by SKU. */
   readonly partsCatalog: () => Promise<readonly StoredPart[]>;
+  /** Every change of a part, oldest first, with the import page that last wrote it. */
+  readonly partHistory: (partId: string) => Promise<readonly StoredAuditEvent[]>;
   /** What the attachment store knows of each digest (undefined where it has nothing). */
   readonly attachments: (
     sha256s: readonly Sha256[],
@@ -230,6 +232,7 @@ export function createStationCore(
       },
       knownDevice: (serial, imei) => knownDevice(db, serial, imei),
       partsCatalog: () => partsCatalog(db),
+      partHistory: (partId) => partHistory(db, partId),
       attachments: (sha256s) => db.attachments.bulkGet([...sha256s]),
       attachmentBytes: (sha256) => readAttachment(db, sha256),
       reportRecords: (filter) => loadReportRecords(db, filter),

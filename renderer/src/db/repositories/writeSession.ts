@@ -132,7 +132,7 @@ export type ReplaceOptions = {
 };
 
 /** What an audit event says of who acted: the role they acted in, and any reason they gave. */
-type AuditWhy = { readonly role: Role | undefined; readonly reason?: string | undefined };
+export type AuditWhy = { readonly role: Role | undefined; readonly reason?: string | undefined };
 
 /** Whether a write runs the definition's `check` itself, or its rows were checked together. */
 type RuleCheck = 'each' | 'checked';
@@ -150,7 +150,17 @@ type PreparedWrite<Row, Stored extends SyncFields & { readonly id: RecordId }> =
   readonly stored: Stored;
   readonly set: ReadonlyMap<string, unknown>;
   readonly unset: readonly string[];
-  readonly audit: PreparedAudit;
+  /** Undefined in a bulk write whose caller records one event for many rows. */
+  readonly audit: PreparedAudit | undefined;
+};
+
+/** How a bulk write audits its rows. */
+export type BulkWriteOptions = {
+  /**
+   * False when the caller appends one event for the whole page instead (a parts import, see
+   * {@link WriteSession.appendAudit}); every row still gets its stamps and outbox change.
+   */
+  readonly auditEach?: boolean;
 };
 
 /** An absent value, in an audit change: `null` rather than `undefined`, which JSON would drop. */
@@ -284,9 +294,11 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     row: Row,
   ): Promise<Stored> {
-    const prepared = await this.prepareInsert(definition, row, 'each');
+    const prepared = await this.prepareInsert(definition, row, 'each', true);
     await this.table<Stored>(definition.table).add(prepared.stored);
-    await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    if (prepared.audit !== undefined) {
+      await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    }
     await definition.afterStore?.([{ before: undefined, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
@@ -299,11 +311,14 @@ export class WriteSession {
   async insertAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
     rows: readonly Row[],
+    { auditEach = true }: BulkWriteOptions = {},
   ): Promise<Stored[]> {
     const checkOnce = definition.checkAll !== undefined;
     await definition.checkAll?.(rows, this, 'create');
     const prepared = await Promise.all(
-      rows.map((row) => this.prepareInsert(definition, row, checkOnce ? 'checked' : 'each')),
+      rows.map((row) =>
+        this.prepareInsert(definition, row, checkOnce ? 'checked' : 'each', auditEach),
+      ),
     );
     return this.writePrepared(definition, prepared, 'add');
   }
@@ -318,10 +333,12 @@ export class WriteSession {
     next: Row,
     options: ReplaceOptions = {},
   ): Promise<Stored> {
-    const prepared = await this.prepareReplace(definition, existing, next, options, 'each');
+    const prepared = await this.prepareReplace(definition, existing, next, options, 'each', true);
     if (prepared === undefined) return existing;
     await this.table<Stored>(definition.table).put(prepared.stored);
-    await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    if (prepared.audit !== undefined) {
+      await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    }
     await definition.afterStore?.([{ before: existing, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
@@ -334,11 +351,19 @@ export class WriteSession {
   async replaceAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
     replacements: readonly { readonly existing: Stored; readonly next: Row }[],
+    { auditEach = true }: BulkWriteOptions = {},
   ): Promise<Stored[]> {
     const checkOnce = definition.checkAll !== undefined;
     const prepared = await Promise.all(
       replacements.map(({ existing, next }) =>
-        this.prepareReplace(definition, existing, next, {}, checkOnce ? 'checked' : 'each'),
+        this.prepareReplace(
+          definition,
+          existing,
+          next,
+          {},
+          checkOnce ? 'checked' : 'each',
+          auditEach,
+        ),
       ),
     );
     const changed = prepared.filter((write) => write !== undefined);
@@ -355,6 +380,7 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     row: Row,
     rule: RuleCheck,
+    audited: boolean,
   ): Promise<PreparedWrite<Row, Stored>> {
     const fields = definedFields(row);
     const role = this.authorize(definition.action([...fields.keys()]));
@@ -365,14 +391,16 @@ export class WriteSession {
       definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
     );
     const changes: Record<string, FieldChange> = {};
-    for (const [field, value] of fields) changes[field] = { from: absent, to: value };
+    if (audited) for (const [field, value] of fields) changes[field] = { from: absent, to: value };
     return {
       row,
       before: undefined,
       stored,
       set: fields,
       unset: [],
-      audit: this.auditEvent(definition.table, row.id, 'create', changes, { role }),
+      audit: audited
+        ? this.auditEvent(definition.table, row.id, 'create', changes, { role })
+        : undefined,
     };
   }
 
@@ -383,6 +411,7 @@ export class WriteSession {
     next: Row,
     options: ReplaceOptions,
     rule: RuleCheck,
+    audited: boolean,
   ): Promise<PreparedWrite<Row, Stored> | undefined> {
     const before = definedFields(existing);
     // Every field the record ever had is stamped, which tells its fields from the local ones.
@@ -437,10 +466,12 @@ export class WriteSession {
       stored,
       set,
       unset,
-      audit: this.auditEvent(definition.table, touched.id, options.audit ?? 'update', changes, {
-        role,
-        reason: options.reason,
-      }),
+      audit: audited
+        ? this.auditEvent(definition.table, touched.id, options.audit ?? 'update', changes, {
+            role,
+            reason: options.reason,
+          })
+        : undefined,
     };
   }
 
@@ -459,10 +490,13 @@ export class WriteSession {
     for (let start = 0; start < prepared.length; start += bulkPageRecords) {
       const page = prepared.slice(start, start + bulkPageRecords);
       const rows = page.map((write) => write.stored);
+      const events = page.flatMap((write) =>
+        write.audit === undefined ? [] : [write.audit.stored],
+      );
       // Both in flight at once: IndexedDB stores the rows while the audit events are serialized.
       await Promise.all([
         mode === 'add' ? table.bulkAdd(rows) : table.bulkPut(rows),
-        auditEvents.bulkAdd(page.map((write) => write.audit.stored)),
+        events.length === 0 ? undefined : auditEvents.bulkAdd(events),
       ]);
     }
     await definition.afterStore?.(
@@ -483,12 +517,10 @@ export class WriteSession {
     prepared: PreparedWrite<unknown, SyncFields & { readonly id: RecordId }>,
   ): void {
     this.recordChange(table, prepared.stored.id, prepared.set, prepared.unset);
-    this.#claimDeadlineInputs.noteWrite(
-      table,
-      prepared.stored,
-      prepared.audit.stored.action === 'create',
-    );
-    this.recordChange('auditEvents', prepared.audit.stored.id, prepared.audit.fields, []);
+    this.#claimDeadlineInputs.noteWrite(table, prepared.stored, prepared.before === undefined);
+    if (prepared.audit !== undefined) {
+      this.recordChange('auditEvents', prepared.audit.stored.id, prepared.audit.fields, []);
+    }
   }
 
   /** Marks a live record deleted, keeping the row as a tombstone so the deletion syncs. */
@@ -553,17 +585,22 @@ export class WriteSession {
     }
   }
 
-  /** Appends the audit event of a change; audit events are synced rows of their own. */
-  private async appendAudit(
+  /**
+   * Appends the audit event of a change; audit events are synced rows of their own. A bulk write
+   * without an event per row (see {@link BulkWriteOptions}) appends its page's event with this.
+   */
+  async appendAudit(
     entity: SyncedTableName,
     entityId: RecordId,
     action: AuditAction,
     changes: Record<string, FieldChange>,
     why: AuditWhy,
-  ): Promise<void> {
-    const audit = this.auditEvent(entity, entityId, action, changes, why);
+    id: RecordId = uuidv7(),
+  ): Promise<StoredAuditEvent> {
+    const audit = this.auditEvent(entity, entityId, action, changes, why, id);
     await this.table<StoredAuditEvent>('auditEvents').add(audit.stored);
     this.recordChange('auditEvents', audit.stored.id, audit.fields, []);
+    return audit.stored;
   }
 
   /**
@@ -576,9 +613,10 @@ export class WriteSession {
     action: AuditAction,
     changes: Record<string, FieldChange>,
     why: AuditWhy,
+    id: RecordId = uuidv7(),
   ): PreparedAudit {
     const event: AuditEvent = {
-      id: uuidv7(),
+      id,
       entity,
       entityId,
       action,
