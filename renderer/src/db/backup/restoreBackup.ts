@@ -185,9 +185,6 @@ async function writeSource(db: Dexie, source: BackupSource, checkRows: boolean):
   await runRestore(db, () =>
     db.transaction('rw', db.tables, async (transaction) => {
       const pages = source.tablePages();
-      // One page's bulk add is in flight while the next is read and checked: IndexedDB stores
-      // the rows as the page reads on, and the restore waits for the slower of the two.
-      let storing: Promise<unknown> | undefined;
       for (;;) {
         const next = await Dexie.waitFor(pages.next(), sourceReadTimeoutMs);
         if (next.done === true) break;
@@ -195,13 +192,9 @@ async function writeSource(db: Dexie, source: BackupSource, checkRows: boolean):
         const checked = checkRows
           ? page.map((row, index) => checkedRow(table, row, firstRow + index))
           : page;
-        await storing;
-        storing = db.table(table).bulkAdd(checked);
-        // Its failure aborts the transaction and is thrown where it is awaited.
-        void storing.catch(() => undefined);
+        await db.table(table).bulkAdd(checked);
         rows[table] = (rows[table] ?? 0) + page.length;
       }
-      await storing;
       const blobs = source.attachmentRows();
       for (;;) {
         const next = await Dexie.waitFor(blobs.next(), sourceReadTimeoutMs);
