@@ -36,7 +36,7 @@ const SetupScreen = lazy(() =>
 /** The station's setup at first run; the workbench once it is set up. */
 export function App() {
   const { t, i18n } = useTranslation();
-  const { attachments } = useStationCore();
+  const { attachments, commands } = useStationCore();
   const state = useStation();
   const connectionProblem = useConnectionProblem();
   const stationLanguage = state.kind === 'ready' ? state.station.language : undefined;
@@ -58,7 +58,11 @@ export function App() {
       // Nothing depends on it: the files stay until the next start.
       console.warn('Fixline could not collect unreferenced attachments', error);
     });
-  }, [state.kind, attachments]);
+    // A recalculation of deadlines cut short (the window closed) goes on where it stopped.
+    commands.station.recalculateDeadlines().catch((error: unknown) => {
+      console.warn('Fixline could not recalculate the deadlines', error);
+    });
+  }, [state.kind, attachments, commands]);
 
   // Another window's version of Fixline holds the database: say what to do instead of waiting.
   if (

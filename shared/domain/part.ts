@@ -12,5 +12,10 @@ export const partSchema = z.object({
   unitPrice: nonNegativeMoneySchema,
   /** The device models the part fits, as written on devices ("KOSPET Tank T3"); empty for any. */
   compatibleModels: z.array(boundedText('name')),
+  /**
+   * The audit event of the import page that last wrote the part: an import records one event per
+   * page of parts rather than one per part, so this is how the part's history finds it.
+   */
+  importEventId: recordIdSchema.optional(),
 });
 export type Part = z.infer<typeof partSchema>;

@@ -10,7 +10,7 @@ import type { FixlineDatabase } from '../../renderer/src/db/database';
 import type { StoredClaim } from '../../renderer/src/db/records';
 import { isLive } from '../../renderer/src/db/records';
 import { claimDefinition } from '../../renderer/src/db/repositories/definitions';
-import { RepositoryWriter } from '../../renderer/src/db/repositories/repositoryWriter';
+import { RepositoryWriter, writeScope } from '../../renderer/src/db/repositories/repositoryWriter';
 import { runGuardedWrite } from '../../renderer/src/db/writeGuard';
 import { makeClaimDraft } from '../factories/domain';
 import {
@@ -129,6 +129,7 @@ async function apply(
       // The bulk form of a replace, as an import writes many rows in one session.
       await new RepositoryWriter(db, { now: steppingClock() }).write(
         asTechnician,
+        writeScope([claimDefinition]),
         async (session) => {
           const live = (await db.claims.bulkGet(chosen)).flatMap((claim) =>
             claim !== undefined && isLive(claim) ? [claim] : [],

@@ -7,6 +7,7 @@ import type { IsoDateTime, RecordId } from '#shared/domain/primitives';
 import { storeAttachment } from '../../renderer/src/db/attachments';
 import { readQueueWindow } from '../../renderer/src/db/claimQueue';
 import { FixlineDatabase } from '../../renderer/src/db/database';
+import type { RecalculationOptions } from '../../renderer/src/db/deadlineRecalculation';
 import type { StoredClaim } from '../../renderer/src/db/records';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';
@@ -27,10 +28,13 @@ const center = { name: 'Fixline Jakarta' };
  * A station in Jakarta (UTC+7): the first write lands on 2026-05-04 at 09:15 there. `middleware`
  * goes under the database before it opens.
  */
-async function openJakartaStation(middleware?: Middleware<DBCore>) {
+async function openJakartaStation(
+  middleware?: Middleware<DBCore>,
+  deadlineRecalculation?: RecalculationOptions,
+) {
   const db = new FixlineDatabase(freshDatabaseName());
   if (middleware !== undefined) db.use(middleware);
-  const repositories = createRepositories(db, { now: steppingClock() });
+  const repositories = createRepositories(db, { now: steppingClock(), deadlineRecalculation });
   expectOk(
     await createRepositories(db, { now: () => firstWriteMs }).station.setUp({
       stationCode: 'JKT1',
@@ -294,6 +298,7 @@ describe('every claim’s deadline fields are derived again when the station’s
     expectOk(
       await repositories.station.updateSettings({ center, timeZone: 'America/Los_Angeles' }),
     );
+    await repositories.station.recalculateDeadlines();
 
     // In Los Angeles the request came on 3 May, so the answer was due by the end of the 4th there.
     expect((await db.claims.get(claim.id))?.nextDeadlineAt).toBe('2026-05-05T07:00:00.000Z');
@@ -313,6 +318,7 @@ describe('every claim’s deadline fields are derived again when the station’s
         timeZone: 'America/Los_Angeles',
       }),
     );
+    await repositories.station.recalculateDeadlines();
 
     expect(await overdueAt(db, at8Utc5May)).toEqual([claim.id]);
   });
@@ -324,6 +330,7 @@ describe('every claim’s deadline fields are derived again when the station’s
     expect(await overdueAt(db, '2026-05-04T12:00:00.000Z')).toEqual([claim.id]);
 
     expectOk(await repositories.station.updateSettings({ center, timeZone: 'Asia/Makassar' }));
+    await repositories.station.recalculateDeadlines();
 
     expect(await overdueAt(db, '2026-05-04T12:00:00.000Z')).toEqual([]);
     expect((await db.claims.get(claim.id))?.nextDeadlineAt).toBeUndefined();
@@ -342,6 +349,7 @@ describe('every claim’s deadline fields are derived again when the station’s
     expect(await overdueAt(db, on15May)).toEqual([claim.id]);
 
     expectOk(await repositories.station.updateSettings({ center, holidays: ['2026-05-06'] }));
+    await repositories.station.recalculateDeadlines();
 
     expect(await db.claims.get(claim.id)).toMatchObject({
       nextDeadlineKind: 'worry-free-ship-by',
@@ -350,6 +358,7 @@ describe('every claim’s deadline fields are derived again when the station’s
     expect(await overdueAt(db, on15May)).toEqual([]);
 
     expectOk(await repositories.station.updateSettings({ center, holidays: [] }));
+    await repositories.station.recalculateDeadlines();
     expect(await overdueAt(db, on15May)).toEqual([claim.id]);
   });
 
@@ -388,6 +397,7 @@ describe('every claim’s deadline fields are derived again when the station’s
     claimWrites = 0;
 
     expectOk(await repositories.station.updateSettings({ center, holidays: ['2026-05-06'] }));
+    await repositories.station.recalculateDeadlines();
 
     // The holiday moves the WORRY FREE+ claim's deadline, not the iGPSPORT one's first response.
     expect(claimWrites).toBe(1);
@@ -409,7 +419,100 @@ describe('every claim’s deadline fields are derived again when the station’s
         workingDays: [1, 2, 3, 4, 5, 6],
       }),
     );
+    await repositories.station.recalculateDeadlines();
 
     expect((await db.claims.get(claim.id))?.nextDeadlineAt).toBe('2026-05-01T00:00:00.000Z');
+  });
+});
+
+describe('a calendar change recalculates the deadlines in chunks, each its own transaction', () => {
+  /** Five open claims, one cancelled and one cancelled that still holds a deadline. */
+  async function openClaims(repositories: Repositories, db: FixlineDatabase) {
+    const open: RecordId[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      open.push((await openClaim(repositories, { policyPackId: 'igpsport' })).id);
+    }
+    await openClaim(repositories, { policyPackId: 'igpsport' }, ['cancelled']);
+    const stale = await openClaim(repositories, { policyPackId: 'igpsport' }, ['cancelled']);
+    await plantDeadline(db, stale.id, '2026-05-01T00:00:00.000Z');
+    return { recalculable: [...open, stale.id].sort() };
+  }
+
+  it('covering every claim that can have a deadline exactly once, in id order', async () => {
+    const chunks: (readonly RecordId[])[] = [];
+    const { db, repositories } = await openJakartaStation(undefined, {
+      chunkClaims: 2,
+      afterChunk: (ids) => {
+        chunks.push(ids);
+      },
+    });
+    const { recalculable } = await openClaims(repositories, db);
+
+    expectOk(
+      await repositories.station.updateSettings({ center, timeZone: 'America/Los_Angeles' }),
+    );
+    await repositories.station.recalculateDeadlines();
+
+    expect(chunks.map((chunk) => chunk.length)).toEqual([2, 2, 2]);
+    expect(chunks.flat()).toEqual(recalculable);
+    expect(await repositories.station.deadlineRecalculation()).toBeUndefined();
+    const claims = await db.claims.bulkGet(recalculable);
+    // Every open claim's answer is now due by the end of 4 May in Los Angeles.
+    expect(claims.map((claim) => claim?.nextDeadlineAt)).toEqual([
+      ...Array.from({ length: 5 }, () => '2026-05-05T07:00:00.000Z'),
+      undefined,
+    ]);
+  });
+
+  it('resuming after the last chunk done when the station stopped between chunks', async () => {
+    const crash = new Error('the tab was closed');
+    const chunksBefore: (readonly RecordId[])[] = [];
+    const { db, repositories } = await openJakartaStation(undefined, {
+      chunkClaims: 2,
+      afterChunk: (ids) => {
+        chunksBefore.push(ids);
+        if (chunksBefore.length === 2) throw crash;
+      },
+    });
+    const { recalculable } = await openClaims(repositories, db);
+
+    expectOk(
+      await repositories.station.updateSettings({ center, timeZone: 'America/Los_Angeles' }),
+    );
+    await expect(repositories.station.recalculateDeadlines()).rejects.toBe(crash);
+    expect(await repositories.station.deadlineRecalculation()).toEqual({ done: 4, total: 6 });
+
+    // The station starts again on the same database.
+    const chunksAfter: (readonly RecordId[])[] = [];
+    const reopened = createRepositories(new FixlineDatabase(db.name), {
+      deadlineRecalculation: {
+        chunkClaims: 2,
+        afterChunk: (ids) => {
+          chunksAfter.push(ids);
+        },
+      },
+    });
+    await reopened.station.recalculateDeadlines();
+
+    expect([...chunksBefore, ...chunksAfter].flat()).toEqual(recalculable);
+    expect(chunksAfter.flat()).toEqual(recalculable.slice(4));
+    expect(await reopened.station.deadlineRecalculation()).toBeUndefined();
+    expect((await db.claims.get(recalculable[4] ?? ''))?.nextDeadlineAt).toBeDefined();
+  });
+
+  it('starting over when the calendar changes again while it runs', async () => {
+    const { db, repositories } = await openJakartaStation(undefined, { chunkClaims: 1 });
+    const claim = await openClaim(repositories, { policyPackId: 'igpsport' });
+    await openClaims(repositories, db);
+
+    expectOk(
+      await repositories.station.updateSettings({ center, timeZone: 'America/Los_Angeles' }),
+    );
+    expectOk(await repositories.station.updateSettings({ center, timeZone: 'Asia/Jakarta' }));
+    await repositories.station.recalculateDeadlines();
+
+    // Back in Jakarta: asked on 4 May there, answered by the end of the 5th (17:00 UTC).
+    expect((await db.claims.get(claim.id))?.nextDeadlineAt).toBe('2026-05-05T17:00:00.000Z');
+    expect(await repositories.station.deadlineRecalculation()).toBeUndefined();
   });
 });

@@ -26,6 +26,7 @@ import type {
 import type { QueueFilterCounts, QueueWindowRequest } from '../db/claimQueue';
 import { countQueue, countQueueFilters, readQueueIds } from '../db/claimQueue';
 import type { ConnectionProblem, FixlineDatabase } from '../db/database';
+import type { DeadlineRecalculationProgress } from '../db/deadlineRecalculation';
 import type {
   QueueFilter,
   StationSettingsRow,
@@ -62,7 +63,7 @@ import type { ClaimRecords } from './claimDetails';
 import { loadClaimRecords } from './claimDetails';
 import { loadReportRecords } from './reportRecords';
 import type { KnownDevice } from './stationQueries';
-import { knownDevice, partsCatalog } from './stationQueries';
+import { knownDevice, partHistory, partsCatalog } from './stationQueries';
 import type { QueueClaimLabel, QueueWindow } from './queueReadModel';
 import { loadClaimLabels, loadQueueWindow } from './queueReadModel';
 import type { StationSync, SyncTransport } from './sync/syncApi';
@@ -118,6 +119,8 @@ export type StationQueries = {
   readonly knownDevice: (serial: string, imei: string) => Promise<KnownDevice | undefined>;
   /** Every live part of the catalog, by SKU. */
   readonly partsCatalog: () => Promise<readonly StoredPart[]>;
+  /** Every change of a part, oldest first, with the import page that last wrote it. */
+  readonly partHistory: (partId: string) => Promise<readonly StoredAuditEvent[]>;
   /** What the attachment store knows of each digest (undefined where it has nothing). */
   readonly attachments: (
     sha256s: readonly Sha256[],
@@ -151,6 +154,8 @@ export type StationQueries = {
   ) => Promise<RecordId[]>;
   /** The RMA number and status of the claims that exist among `claimIds`. */
   readonly claimLabels: (claimIds: readonly RecordId[]) => Promise<QueueClaimLabel[]>;
+  /** How far the recalculation of deadlines after a calendar change is; undefined when none runs. */
+  readonly deadlineRecalculation: () => Promise<DeadlineRecalculationProgress | undefined>;
 };
 
 /** The attachment store: bytes apart from the synced rows, addressed by SHA-256. */
@@ -241,6 +246,7 @@ export function createStationCore(
       },
       knownDevice: (serial, imei) => knownDevice(db, serial, imei),
       partsCatalog: () => partsCatalog(db),
+      partHistory: (partId) => partHistory(db, partId),
       attachments: (sha256s) => db.attachments.bulkGet([...sha256s]),
       attachmentBytes: (sha256) => readAttachment(db, sha256),
       reportRecords: (filter) => loadReportRecords(db, filter),
@@ -249,6 +255,7 @@ export function createStationCore(
       queueCounts: (choices, nowIso) => countQueueFilters(db, choices, nowIso),
       queueIds: (filter, nowIso, start, end) => readQueueIds(db, filter, nowIso, start, end),
       claimLabels: (claimIds) => loadClaimLabels(db, claimIds),
+      deadlineRecalculation: () => commands.station.deadlineRecalculation(),
     },
     attachments: {
       store: (file, storeOptions) => storeAttachment(db, file, storeOptions),

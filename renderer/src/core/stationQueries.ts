@@ -1,5 +1,5 @@
 import type { FixlineDatabase } from '../db/database';
-import type { StoredDevice, StoredPart } from '../db/records';
+import type { StoredAuditEvent, StoredDevice, StoredPart } from '../db/records';
 import { isLive } from '../db/records';
 
 /** A device already stored under the serial or IMEI typed, with how many claims it had. */
@@ -34,4 +34,23 @@ export function partsCatalog(db: FixlineDatabase): Promise<StoredPart[]> {
     .orderBy('sku')
     .filter((part) => part.deletedAt === undefined)
     .toArray();
+}
+
+/**
+ * Every change of a part, oldest first: its own audit events (made in the Parts screen) and the
+ * event of the import page that last wrote it (an import records one event per page of parts,
+ * which the part names as `importEventId`).
+ */
+export async function partHistory(
+  db: FixlineDatabase,
+  partId: string,
+): Promise<StoredAuditEvent[]> {
+  const [part, own] = await Promise.all([
+    db.partsCatalog.get(partId),
+    db.auditEvents.where('[entity+entityId]').equals(['partsCatalog', partId]).toArray(),
+  ]);
+  const imported =
+    part?.importEventId === undefined ? undefined : await db.auditEvents.get(part.importEventId);
+  const events = imported === undefined ? own : [...own, imported];
+  return events.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }

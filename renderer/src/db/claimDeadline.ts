@@ -1,4 +1,4 @@
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { Claim } from '#shared/domain/claim';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
@@ -264,19 +264,20 @@ export async function rederiveClaimDeadlines(
 }
 
 /**
- * {@link rederiveClaimDeadlines} of every live claim that can have deadline fields, page by page:
- * the calendar changed. Settled claims are left out (their fields are empty whatever the
- * calendar), found by their keys alone, so they are never read.
+ * The ids of every claim that can have deadline fields (an open status, or fields still held),
+ * sorted: what a calendar change re-derives. Settled claims are left out (their fields are empty
+ * whatever the calendar), found by their keys alone, so no claim row is read.
  */
-export async function rederiveAllClaimDeadlines(transaction: Transaction): Promise<void> {
-  const claims = transaction.table<StoredClaim, RecordId>('claims');
+export async function recalculableClaimIds(
+  claims: Table<StoredClaim, RecordId>,
+): Promise<RecordId[]> {
   const openStatuses = claimStatusSchema.options.filter(mayHaveNextDeadline);
   const keyLists = await Promise.all([
     ...openStatuses.map((status) => claims.where('status').equals(status).primaryKeys()),
     // Any claim still holding fields too, so none could keep a stale deadline.
     claims.where('nextDeadlineAt').above('').primaryKeys(),
   ]);
-  await rederiveClaimDeadlines(transaction, keyLists.flat());
+  return [...new Set(keyLists.flat())].sort();
 }
 
 async function rederivePage(

@@ -332,9 +332,29 @@ export type PinAttemptsSettingsRow = {
 /** The wrong PINs typed for one person since their last good one. */
 export type PinFailures = { readonly count: number; readonly lastAt: IsoDateTime };
 
+/**
+ * A recalculation of the claims' deadline fields under way after the station's calendar changed,
+ * done in chunks (see `deadlineRecalculation.ts`): the claims up to `afterClaimId` (by id) are
+ * done, so a recalculation cut short by a crash resumes there. Removed when the last chunk is.
+ */
+export type DeadlineRecalculationSettingsRow = {
+  readonly key: 'deadline-recalculation';
+  /** A new id each time the calendar changes: a run of an older change stops. */
+  readonly runId: RecordId;
+  readonly startedAt: IsoDateTime;
+  readonly afterClaimId?: RecordId;
+  /** Claims recalculated so far, and how many there are in all (once counted). */
+  readonly done: number;
+  readonly total?: number;
+};
+
 /** A row of the `settings` table, told apart by `key`. */
 export type SettingsRow =
-  StationSettingsRow | ClockSettingsRow | BenchSettingsRow | PinAttemptsSettingsRow;
+  | StationSettingsRow
+  | ClockSettingsRow
+  | BenchSettingsRow
+  | PinAttemptsSettingsRow
+  | DeadlineRecalculationSettingsRow;
 
 /** A counter: `outbox` numbers outbox entries, `rma/JKT1` the claims station JKT1 opened. */
 export type SequenceRow = { readonly name: string; readonly value: number };

@@ -245,6 +245,10 @@ export const en = {
     workingDays: 'Working days',
     holidays: 'Holidays',
     policies: 'Policy packs',
+    deadlineRecalculation: {
+      started: 'Recalculating deadlines…',
+      progress: 'Recalculating deadlines… {{done}} of {{total}}',
+    },
   },
   documents: {
     title: 'Documents',

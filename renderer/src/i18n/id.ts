@@ -247,6 +247,10 @@ export const id: Messages = {
     workingDays: 'Hari kerja',
     holidays: 'Hari libur',
     policies: 'Paket kebijakan',
+    deadlineRecalculation: {
+      started: 'Menghitung ulang tenggat…',
+      progress: 'Menghitung ulang tenggat… {{done}} dari {{total}}',
+    },
   },
   documents: {
     title: 'Dokumen',

@@ -54,6 +54,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
       const result = await commands.partsCatalog.importParts(
         ready.map((entry) => entry.part),
         context,
+        { fileName: preview.fileName },
       );
       if (result.ok)
         onImported({

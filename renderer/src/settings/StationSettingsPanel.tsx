@@ -16,6 +16,7 @@ import {
 } from '../setup/centerForm';
 import { PolicySection } from '../setup/PolicySection';
 import { useStationContext } from '../station/StationContext';
+import { DeadlineRecalculationStatus } from './DeadlineRecalculationStatus';
 import { StationFacts } from './StationFacts';
 
 /** The search parameter of a link straight to one field (`#/settings?field=address.lines`). */
@@ -92,6 +93,7 @@ export function StationSettingsPanel() {
             </Button>
           )}
         </Group>
+        <DeadlineRecalculationStatus />
         {outcome.kind === 'saved' ? (
           <Alert role="status" color="teal" variant="light">
             {t('centerSettings.saved')}

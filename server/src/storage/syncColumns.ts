@@ -156,6 +156,7 @@ const fieldsByTable: Readonly<Record<SyncTable, FieldList>> = {
     ['name', 'text'],
     ['unitPrice', 'jsonb'],
     ['compatibleModels', 'jsonb'],
+    ['importEventId', 'text'],
   ],
   people: [
     ['name', 'text'],

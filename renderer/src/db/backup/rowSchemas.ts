@@ -33,7 +33,27 @@ const claimDeadlineFieldsSchema = z.object({
 const settingsRowSchema = z.discriminatedUnion('key', [
   stationSetupSchema.extend({ key: z.literal('station'), setUpAt: isoDateTimeSchema }),
   z.object({ key: z.literal('clock'), lastStamp: hlcSchema }),
-  z.object({ key: z.literal('bench'), technicianId: recordIdSchema }),
+  z.object({
+    key: z.literal('bench'),
+    technicianId: recordIdSchema,
+    locked: z.boolean().optional(),
+  }),
+  z.object({
+    key: z.literal('pin-attempts'),
+    byPerson: z.record(
+      recordIdSchema,
+      z.object({ count: z.int().nonnegative(), lastAt: isoDateTimeSchema }),
+    ),
+  }),
+  // A backup made while deadlines were being recalculated: the restored station resumes it.
+  z.object({
+    key: z.literal('deadline-recalculation'),
+    runId: recordIdSchema,
+    startedAt: isoDateTimeSchema,
+    afterClaimId: recordIdSchema.optional(),
+    done: z.int().nonnegative(),
+    total: z.int().nonnegative().optional(),
+  }),
 ]);
 
 const outboxEntrySchema = z.object({

@@ -4,6 +4,18 @@ import { rederiveClaimDeadlines } from '../claimDeadline';
 import type { StoredClaim, StoredInspection, SyncedTableName } from '../records';
 
 /**
+ * The tables whose rows a claim's deadline fields are read from (besides the claim's own): a
+ * write to one re-derives the claims it belongs to, so it opens the tables that reads.
+ */
+export const claimDeadlineInputWrites: ReadonlySet<SyncedTableName> = new Set([
+  'evidence',
+  'inspections',
+  'misuseFindings',
+  'devices',
+  'customers',
+]);
+
+/**
  * The rows a write session changed that a claim's deadline fields are read from (its evidence,
  * inspections and their misuse findings, its device and customer), so that the claims they
  * belong to are derived again before the session commits. A claim's own write derives them

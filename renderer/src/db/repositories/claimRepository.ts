@@ -17,6 +17,7 @@ import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
+import { writeScope } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
 
 /** The fields the repository sets on a new claim: its id, RMA number, first status and times. */
@@ -53,6 +54,9 @@ export async function insertNewClaim(
   return session.insert(claimDefinition, claim);
 }
 
+/** A transition is judged on the claim's evidence, inspections and quotes (see `workflowContextOf`). */
+const transitionTables = writeScope([claimDefinition], ['evidence', 'inspections', 'quotes']);
+
 /**
  * Claims: opened with an RMA number made offline (this station's code plus its next sequence,
  * counted in the same transaction, so two stations never collide and a refused claim uses no
@@ -68,7 +72,7 @@ export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimD
     draft: ClaimDraft,
     context: WriteContext,
   ): Promise<RepositoryResult<StoredClaim>> {
-    return this.writer.write(context, (session) => insertNewClaim(session, draft));
+    return this.writer.write(context, this.tables, (session) => insertNewClaim(session, draft));
   }
 
   /** Changes fields of a claim other than its status (see {@link transition}). */
@@ -100,7 +104,7 @@ export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimD
     to: ClaimStatus,
     context: WriteContext,
   ): Promise<RepositoryResult<StoredClaim>> {
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, transitionTables, async (session) => {
       const claim = await session.findLive(claimDefinition, id);
       const decision = transitionClaim(await workflowContextOf(session, claim), to);
       if (!decision.ok) {
@@ -148,7 +152,7 @@ export class ClaimRepository extends RecordRepository<Claim, StoredClaim, ClaimD
         },
       };
     }
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, this.tables, async (session) => {
       const claim = await session.findLive(claimDefinition, id);
       const allowed = allowedTransitions(claim.status);
       if (!allowed.includes(to)) {

@@ -33,7 +33,7 @@ import type {
 } from '../records';
 import { isLive, partSchema } from '../records';
 import { applyClaimChanges } from '../claimCounts';
-import { readClaimDeadlineFields } from '../claimDeadline';
+import { claimDeadlineInputTables, readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
 import type { RecordId } from '#shared/domain/primitives';
 import type { PermissionAction } from '#shared/domain/roles';
@@ -96,6 +96,8 @@ export const claimDefinition: RecordDefinition<Claim, StoredClaim> = {
   action: claimWriteAction,
   fixedFields: ['rmaNumber', 'createdAt'],
   toStored: storeAsIs,
+  // Its deadline fields are read from these, and the queue's counts move with it.
+  alsoTouches: [...claimDeadlineInputTables, 'claimCounts'],
   // The queue's deadline fields are derived on every write, from the claim's records as they are.
   derive: async (claim, session) => ({
     ...claim,
@@ -123,6 +125,7 @@ export const evidenceDefinition: RecordDefinition<Evidence, StoredEvidence> = {
   action: always('record-evidence'),
   fixedFields: ['sha256', 'sizeBytes', 'mediaType'],
   toStored: storeAsIs,
+  alsoTouches: ['attachments'],
   async check(evidence, session, operation) {
     if (operation !== 'create') return;
     const stored = await session.table<StoredAttachment>('attachments').get(evidence.sha256);

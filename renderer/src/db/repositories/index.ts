@@ -63,7 +63,12 @@ export function createRepositories(
 ): Repositories {
   const writer = new RepositoryWriter(db, options);
   return {
-    station: new StationRepository(db, options.now, options.pinHashCost),
+    station: new StationRepository(
+      db,
+      options.now,
+      options.pinHashCost,
+      options.deadlineRecalculation,
+    ),
     customers: new RecordRepository(writer, customerDefinition),
     devices: new RecordRepository(writer, deviceDefinition),
     claims: new ClaimRepository(writer),

@@ -6,10 +6,16 @@ import type { RecordId } from '#shared/domain/primitives';
 import type { DraftRow, StoredClaim, StoredEvidence } from '../records';
 import type { ClaimDraft } from './claimRepository';
 import { insertNewClaim } from './claimRepository';
-import { customerDefinition, deviceDefinition, evidenceDefinition } from './definitions';
+import {
+  claimDefinition,
+  customerDefinition,
+  deviceDefinition,
+  evidenceDefinition,
+} from './definitions';
 import type { RepositoryResult } from './repositoryError';
 import { Refusal } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
+import { writeScope } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
 
 /** The customer of an intake: one picked from the search, or a new one typed at the counter. */
@@ -69,6 +75,12 @@ async function within<Value>(prefix: string, work: () => Promise<Value>): Promis
   }
 }
 
+/** An intake's records, and the draft it removes. */
+const intakeTables = writeScope(
+  [customerDefinition, deviceDefinition, claimDefinition, evidenceDefinition],
+  ['drafts'],
+);
+
 /**
  * A whole intake in one repository operation: the customer (when new), the device (when new), the
  * claim (in status `intake`, with the station's next RMA number) and one evidence record per file,
@@ -86,7 +98,7 @@ export class IntakeRepository {
     draft: IntakeRecordsDraft,
     context: WriteContext,
   ): Promise<RepositoryResult<SavedIntakeRecords>> {
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, intakeTables, async (session) => {
       const customerId = await within('customer', () => customerIdOf(session, draft.customer));
       const deviceId = await within('device', () => deviceIdOf(session, draft.device, customerId));
       const claim = await within('claim', () =>

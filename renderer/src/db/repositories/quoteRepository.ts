@@ -10,6 +10,7 @@ import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import { refuseBrokenRule } from './syncRuleRefusal';
+import { writeScope } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
 
 /** The customer's answer to a sent quote, in the technician's words, and when they gave it. */
@@ -18,6 +19,9 @@ export type QuoteAnswer = {
   readonly customerAnswer: string;
   readonly answeredAt: IsoDateTime;
 };
+
+/** Sending and revising a quote read and copy its lines. */
+const quoteTables = writeScope([quoteDefinition, quoteLineDefinition]);
 
 /**
  * Quote revisions: a draft is edited like any record; {@link send} locks it (the definition's
@@ -32,7 +36,7 @@ export class QuoteRepository extends RecordRepository<Quote, StoredQuote> {
 
   /** Sends a draft: it gets its `sentAt` and never changes again. Refuses a quote with no lines. */
   async send(id: RecordId, context: WriteContext): Promise<RepositoryResult<StoredQuote>> {
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, quoteTables, async (session) => {
       const quote = await session.findLive(quoteDefinition, id);
       if (!canEditQuote(quote)) {
         session.refuse({
@@ -59,7 +63,7 @@ export class QuoteRepository extends RecordRepository<Quote, StoredQuote> {
     answer: QuoteAnswer,
     context: WriteContext,
   ): Promise<RepositoryResult<StoredQuote>> {
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, quoteTables, async (session) => {
       const quote = await session.findLive(quoteDefinition, id);
       if (quote.status !== 'sent') {
         session.refuse({
@@ -86,7 +90,7 @@ export class QuoteRepository extends RecordRepository<Quote, StoredQuote> {
     validUntil: IsoDate,
     context: WriteContext,
   ): Promise<RepositoryResult<StoredQuote>> {
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, quoteTables, async (session) => {
       const quote = await session.findLive(quoteDefinition, id);
       const revisions = await session
         .table<StoredQuote>('quotes')

@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { RecordId } from '#shared/domain/primitives';
-import type { Synced } from '../records';
+import type { Synced, TableName } from '../records';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
+import { writeScope } from './repositoryWriter';
 import type { RecordDefinition } from './writeSession';
 import { withoutUndefinedFields } from './writeSession';
 
@@ -18,10 +19,15 @@ export class RecordRepository<
   Draft = Omit<Row, 'id'>,
   Patch = Partial<Draft>,
 > {
+  /** The tables a write of one record opens (see `writeScope`). */
+  protected readonly tables: readonly TableName[];
+
   constructor(
     protected readonly writer: RepositoryWriter,
     protected readonly definition: RecordDefinition<Row, Stored>,
-  ) {}
+  ) {
+    this.tables = writeScope([definition]);
+  }
 
   /** Stores a new record under a new UUIDv7 id. */
   async create(draft: Draft, context: WriteContext): Promise<RepositoryResult<Stored>> {
@@ -29,7 +35,9 @@ export class RecordRepository<
     const parsed = parseInput(this.definition.schema, { ...draft, id: uuidv7() });
     if (!parsed.ok) return parsed;
     const row = withoutUndefinedFields(parsed.value);
-    return this.writer.write(context, (session) => session.insert(this.definition, row));
+    return this.writer.write(context, this.tables, (session) =>
+      session.insert(this.definition, row),
+    );
   }
 
   /**
@@ -41,7 +49,7 @@ export class RecordRepository<
     patch: Patch,
     context: WriteContext,
   ): Promise<RepositoryResult<Stored>> {
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, this.tables, async (session) => {
       const existing = await session.findLive(this.definition, id);
       const next = session.parse(this.definition, { ...existing, ...patch, id });
       return session.replace(this.definition, existing, next);
@@ -50,7 +58,7 @@ export class RecordRepository<
 
   /** Deletes a live record by leaving a tombstone (`deletedAt`), so the deletion syncs. */
   async remove(id: RecordId, context: WriteContext): Promise<RepositoryResult<Stored>> {
-    return this.writer.write(context, async (session) => {
+    return this.writer.write(context, this.tables, async (session) => {
       const existing = await session.findLive(this.definition, id);
       return session.tombstone(this.definition, existing);
     });

@@ -6,10 +6,19 @@ import { fail, ok } from '#shared/domain/result';
 import type { HlcStamp } from '#shared/sync/hybridLogicalClock';
 import { decodeHlc, encodeHlc, initialHlc, tickHlc } from '#shared/sync/hybridLogicalClock';
 import type { FixlineDatabase } from '../database';
-import type { OutboxEntry, SettingsRow, StationSettingsRow, TableName } from '../records';
-import { personRoles, stationPeople, syncedTableNames } from '../records';
+import { claimDeadlineInputTables } from '../claimDeadline';
+import type { RecalculationOptions } from '../deadlineRecalculation';
+import type {
+  OutboxEntry,
+  SettingsRow,
+  StationSettingsRow,
+  SyncedTableName,
+  TableName,
+} from '../records';
+import { personRoles, stationPeople } from '../records';
 import { runGuardedWrite } from '../writeGuard';
 import type { RepositoryResult } from './repositoryError';
+import { claimDeadlineInputWrites } from './claimDeadlineInputs';
 import { Refusal, storageFailure } from './repositoryError';
 import { WriteSession } from './writeSession';
 import type { PinHashCost } from '../../station/personPin';
@@ -23,24 +32,50 @@ export type RepositoryOptions = {
   readonly now?: () => number;
   /** argon2id's cost for new PIN hashes; tests pass a cheap one, the app leaves the default. */
   readonly pinHashCost?: PinHashCost;
+  /** How a calendar change recalculates the claims' deadlines; tests set smaller chunks. */
+  readonly deadlineRecalculation?: RecalculationOptions;
 };
 
 /**
- * The tables every repository transaction covers. Always the same set, so that operations
- * serialize in one order and cannot deadlock. The attachment bytes are left out: writing a large
- * video can take seconds and must not hold up the bench. The drafts are in: a saved intake
- * removes its draft in the same transaction, so a crash can never leave both behind. The claim
- * counts are in: they move with every claim write.
+ * The tables every repository write opens: the settings (the station and its clock), the outbox
+ * and its counter among the sequences, and the audit trail.
  */
-export const repositoryTables: readonly TableName[] = [
-  ...syncedTableNames,
+const baseTables = [
   'settings',
   'outbox',
   'sequences',
-  'attachments',
-  'drafts',
-  'claimCounts',
-];
+  'auditEvents',
+] as const satisfies readonly TableName[];
+
+/** What {@link writeScope} needs of a record definition: the tables it reads and writes. */
+export type DefinitionTables = {
+  readonly table: SyncedTableName;
+  readonly references: readonly { readonly table: SyncedTableName }[];
+  readonly alsoTouches?: readonly TableName[];
+};
+
+/**
+ * The tables a repository write of `definitions`' records opens (each one's table, its
+ * references', what its rules touch, and what re-deriving claims' deadline fields reads when it
+ * writes one of their inputs), plus `alsoTouches`. Only these: a claim write does not wait for a
+ * parts import, nor an attachment's bytes for a claim write. IndexedDB takes a transaction's
+ * tables all at once, so writes over different sets cannot deadlock.
+ */
+export function writeScope(
+  definitions: readonly DefinitionTables[],
+  alsoTouches: readonly TableName[] = [],
+): readonly TableName[] {
+  const tables = new Set<TableName>([...baseTables, ...alsoTouches]);
+  for (const definition of definitions) {
+    tables.add(definition.table);
+    for (const reference of definition.references) tables.add(reference.table);
+    for (const table of definition.alsoTouches ?? []) tables.add(table);
+    if (claimDeadlineInputWrites.has(definition.table)) {
+      for (const table of claimDeadlineInputTables) tables.add(table);
+    }
+  }
+  return [...tables].sort();
+}
 
 /** The station's settings row, read in `transaction`; undefined before the first-run setup. */
 export async function readStationSettings(
@@ -73,11 +108,12 @@ export class RepositoryWriter {
   }
 
   /**
-   * Runs `operation` in a transaction. A {@link Refusal} it throws, or a full disk, comes back as
+   * Runs `operation` in a transaction over `tables` (see {@link writeScope}). A {@link Refusal} it throws, or a full disk, comes back as
    * a refused result with nothing stored; any other error is a bug and is thrown on.
    */
   async write<Value>(
     context: WriteContext,
+    tables: readonly TableName[],
     operation: (session: WriteSession) => Promise<Value>,
   ): Promise<RepositoryResult<Value>> {
     if (!recordIdSchema.safeParse(context.actor).success) {
@@ -89,7 +125,7 @@ export class RepositoryWriter {
     }
     try {
       return ok(
-        await runGuardedWrite(this.db, repositoryTables, async (transaction) => {
+        await runGuardedWrite(this.db, tables, async (transaction) => {
           const settings = await readStationSettings(transaction);
           if (settings === undefined) {
             throw new Refusal({

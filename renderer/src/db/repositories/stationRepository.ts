@@ -4,11 +4,13 @@ import type { RecordId } from '#shared/domain/primitives';
 import { fail, ok } from '#shared/domain/result';
 import type { PermissionAction, Role } from '#shared/domain/roles';
 import { authorize, rolesEnforced } from '#shared/domain/roles';
+import { stationCalendarChanged } from '../claimDeadline';
+import type { DeadlineRecalculationProgress, RecalculationOptions } from '../deadlineRecalculation';
 import {
-  claimDeadlineInputTables,
-  rederiveAllClaimDeadlines,
-  stationCalendarChanged,
-} from '../claimDeadline';
+  deadlineRecalculationProgress,
+  markDeadlinesForRecalculation,
+  recalculateDeadlines,
+} from '../deadlineRecalculation';
 import type { PinHashCost } from '../../station/personPin';
 import {
   checkPin,
@@ -65,6 +67,7 @@ export class StationRepository {
     private readonly db: FixlineDatabase,
     now: () => number = Date.now,
     hashCost: PinHashCost = pinHashCost,
+    private readonly recalculation: RecalculationOptions = {},
   ) {
     this.#now = now;
     this.#pinHashCost = hashCost;
@@ -85,9 +88,10 @@ export class StationRepository {
   async setUp(setup: StationSetup): Promise<RepositoryResult<StationSettingsRow>> {
     const parsed = parseInput(stationSetupSchema, setup);
     if (!parsed.ok) return parsed;
+    let calendarChanged = false;
     try {
-      return ok(
-        await runGuardedWrite(this.db, claimDeadlineInputTables, async (transaction) => {
+      const saved = ok(
+        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
           const existing = await readStationSettings(transaction);
           if (existing !== undefined && existing.stationCode !== parsed.value.stationCode) {
             throw new Refusal({
@@ -110,10 +114,15 @@ export class StationRepository {
             setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
           };
           await transaction.table<StationSettingsRow, string>('settings').put(row);
-          await rederiveIfCalendarChanged(transaction, existing, row);
+          // Before setup there are no claims to recalculate.
+          if (existing !== undefined) {
+            calendarChanged = await markIfCalendarChanged(transaction, existing, row, this.#now());
+          }
           return row;
         }),
       );
+      if (calendarChanged) this.#startRecalculation();
+      return saved;
     } catch (error) {
       if (error instanceof Refusal) return fail(error.error);
       throw error;
@@ -131,13 +140,35 @@ export class StationRepository {
   ): Promise<RepositoryResult<StationSettingsRow>> {
     const parsed = parseInput(stationSettingsChangesSchema, changes);
     if (!parsed.ok) return parsed;
-    return this.#write(async (transaction, existing) => {
+    let calendarChanged = false;
+    const saved = await this.#write(async (transaction, existing) => {
       await authorizeBench(transaction, existing, 'edit-settings');
       const row: StationSettingsRow = { ...existing, ...parsed.value };
       await settingsTable(transaction).put(row);
-      await rederiveIfCalendarChanged(transaction, existing, row);
+      calendarChanged = await markIfCalendarChanged(transaction, existing, row, this.#now());
       return row;
-    }, claimDeadlineInputTables);
+    });
+    if (saved.ok && calendarChanged) this.#startRecalculation();
+    return saved;
+  }
+
+  /**
+   * Recalculates the claims' deadline fields a calendar change marked (see
+   * `deadlineRecalculation.ts`), or resumes a recalculation cut short, chunk by chunk; the app
+   * calls it at start. Resolves when none is left; joins a run already going.
+   */
+  recalculateDeadlines(): Promise<void> {
+    return recalculateDeadlines(this.db, this.recalculation);
+  }
+
+  /** How far the recalculation of deadlines is; undefined when none is under way. */
+  deadlineRecalculation(): Promise<DeadlineRecalculationProgress | undefined> {
+    return deadlineRecalculationProgress(this.db);
+  }
+
+  #startRecalculation(): void {
+    // A failure leaves the marker where the last chunk put it: the next start resumes from there.
+    this.recalculateDeadlines().catch(() => undefined);
   }
 
   /** Where this station prints each kind of document; empty until chosen. */
@@ -418,14 +449,18 @@ const settingsTable = (transaction: Transaction) =>
 
 /**
  * Every claim's deadlines are counted in the station's calendar: when a settings change moves it,
- * they are derived again in the same transaction, so the queue never shows the old ones.
+ * they are marked for recalculation in the same transaction, and recalculated in chunks after it
+ * (see `deadlineRecalculation.ts`). Whether it did.
  */
-async function rederiveIfCalendarChanged(
+async function markIfCalendarChanged(
   transaction: Transaction,
-  before: StationSettingsRow | undefined,
+  before: StationSettingsRow,
   after: StationSettingsRow,
-): Promise<void> {
-  if (stationCalendarChanged(before, after)) await rederiveAllClaimDeadlines(transaction);
+  nowMs: number,
+): Promise<boolean> {
+  if (!stationCalendarChanged(before, after)) return false;
+  await markDeadlinesForRecalculation(transaction, new Date(nowMs).toISOString());
+  return true;
 }
 
 function activePerson(

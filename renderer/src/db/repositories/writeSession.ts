@@ -55,6 +55,11 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
    * station's calendar), read in the write's transaction. Like `toStored`'s, never synced.
    */
   readonly derive?: (stored: Stored, session: WriteSession) => Promise<Stored>;
+  /**
+   * The tables its `check`, `derive` and `afterStore` read or write besides its own and its
+   * references' (see `writeScope`): a write opens only the tables it needs.
+   */
+  readonly alsoTouches?: readonly TableName[];
   /** The tombstone of a stored row, without the local fields that describe live rows only. */
   readonly tombstoned?: (stored: Stored) => Stored;
   /**
@@ -128,7 +133,7 @@ export type ReplaceOptions = {
 };
 
 /** What an audit event says of who acted: the role they acted in, and any reason they gave. */
-type AuditWhy = { readonly role: Role | undefined; readonly reason?: string | undefined };
+export type AuditWhy = { readonly role: Role | undefined; readonly reason?: string | undefined };
 
 /** Whether a write runs the definition's `check` itself, or its rows were checked together. */
 type RuleCheck = 'each' | 'checked';
@@ -146,7 +151,17 @@ type PreparedWrite<Row, Stored extends SyncFields & { readonly id: RecordId }> =
   readonly stored: Stored;
   readonly set: ReadonlyMap<string, unknown>;
   readonly unset: readonly string[];
-  readonly audit: PreparedAudit;
+  /** Undefined in a bulk write whose caller records one event for many rows. */
+  readonly audit: PreparedAudit | undefined;
+};
+
+/** How a bulk write audits its rows. */
+export type BulkWriteOptions = {
+  /**
+   * False when the caller appends one event for the whole page instead (a parts import, see
+   * {@link WriteSession.appendAudit}); every row still gets its stamps and outbox change.
+   */
+  readonly auditEach?: boolean;
 };
 
 /** An absent value, in an audit change: `null` rather than `undefined`, which JSON would drop. */
@@ -294,9 +309,11 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     row: Row,
   ): Promise<Stored> {
-    const prepared = await this.prepareInsert(definition, row, 'each');
+    const prepared = await this.prepareInsert(definition, row, 'each', true);
     await this.table<Stored>(definition.table).add(prepared.stored);
-    await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    if (prepared.audit !== undefined) {
+      await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    }
     await definition.afterStore?.([{ before: undefined, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
@@ -309,11 +326,14 @@ export class WriteSession {
   async insertAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
     rows: readonly Row[],
+    { auditEach = true }: BulkWriteOptions = {},
   ): Promise<Stored[]> {
     const checkOnce = definition.checkAll !== undefined;
     await definition.checkAll?.(rows, this, 'create');
     const prepared = await Promise.all(
-      rows.map((row) => this.prepareInsert(definition, row, checkOnce ? 'checked' : 'each')),
+      rows.map((row) =>
+        this.prepareInsert(definition, row, checkOnce ? 'checked' : 'each', auditEach),
+      ),
     );
     return this.writePrepared(definition, prepared, 'add');
   }
@@ -328,10 +348,12 @@ export class WriteSession {
     next: Row,
     options: ReplaceOptions = {},
   ): Promise<Stored> {
-    const prepared = await this.prepareReplace(definition, existing, next, options, 'each');
+    const prepared = await this.prepareReplace(definition, existing, next, options, 'each', true);
     if (prepared === undefined) return existing;
     await this.table<Stored>(definition.table).put(prepared.stored);
-    await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    if (prepared.audit !== undefined) {
+      await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
+    }
     await definition.afterStore?.([{ before: existing, after: prepared.stored }], this);
     this.recordPrepared(definition.table, prepared);
     return prepared.stored;
@@ -344,11 +366,19 @@ export class WriteSession {
   async replaceAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
     replacements: readonly { readonly existing: Stored; readonly next: Row }[],
+    { auditEach = true }: BulkWriteOptions = {},
   ): Promise<Stored[]> {
     const checkOnce = definition.checkAll !== undefined;
     const prepared = await Promise.all(
       replacements.map(({ existing, next }) =>
-        this.prepareReplace(definition, existing, next, {}, checkOnce ? 'checked' : 'each'),
+        this.prepareReplace(
+          definition,
+          existing,
+          next,
+          {},
+          checkOnce ? 'checked' : 'each',
+          auditEach,
+        ),
       ),
     );
     const changed = prepared.filter((write) => write !== undefined);
@@ -365,6 +395,7 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     row: Row,
     rule: RuleCheck,
+    audited: boolean,
   ): Promise<PreparedWrite<Row, Stored>> {
     const fields = definedFields(row);
     const role = this.authorize(definition.action([...fields.keys()]));
@@ -375,14 +406,16 @@ export class WriteSession {
       definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
     );
     const changes: Record<string, FieldChange> = {};
-    for (const [field, value] of fields) changes[field] = { from: absent, to: value };
+    if (audited) for (const [field, value] of fields) changes[field] = { from: absent, to: value };
     return {
       row,
       before: undefined,
       stored,
       set: fields,
       unset: [],
-      audit: this.auditEvent(definition.table, row.id, 'create', changes, { role }),
+      audit: audited
+        ? this.auditEvent(definition.table, row.id, 'create', changes, { role })
+        : undefined,
     };
   }
 
@@ -393,6 +426,7 @@ export class WriteSession {
     next: Row,
     options: ReplaceOptions,
     rule: RuleCheck,
+    audited: boolean,
   ): Promise<PreparedWrite<Row, Stored> | undefined> {
     const before = definedFields(existing);
     // Every field the record ever had is stamped, which tells its fields from the local ones.
@@ -447,10 +481,12 @@ export class WriteSession {
       stored,
       set,
       unset,
-      audit: this.auditEvent(definition.table, touched.id, options.audit ?? 'update', changes, {
-        role,
-        reason: options.reason,
-      }),
+      audit: audited
+        ? this.auditEvent(definition.table, touched.id, options.audit ?? 'update', changes, {
+            role,
+            reason: options.reason,
+          })
+        : undefined,
     };
   }
 
@@ -469,10 +505,13 @@ export class WriteSession {
     for (let start = 0; start < prepared.length; start += bulkPageRecords) {
       const page = prepared.slice(start, start + bulkPageRecords);
       const rows = page.map((write) => write.stored);
+      const events = page.flatMap((write) =>
+        write.audit === undefined ? [] : [write.audit.stored],
+      );
       // Both in flight at once: IndexedDB stores the rows while the audit events are serialized.
       await Promise.all([
         mode === 'add' ? table.bulkAdd(rows) : table.bulkPut(rows),
-        auditEvents.bulkAdd(page.map((write) => write.audit.stored)),
+        events.length === 0 ? undefined : auditEvents.bulkAdd(events),
       ]);
     }
     await definition.afterStore?.(
@@ -499,18 +538,16 @@ export class WriteSession {
       prepared.unset,
       prepared.before?.stamps,
     );
-    this.#claimDeadlineInputs.noteWrite(
-      table,
-      prepared.stored,
-      prepared.audit.stored.action === 'create',
-    );
-    this.recordChange(
-      'auditEvents',
-      prepared.audit.stored.id,
-      prepared.audit.fields,
-      [],
-      undefined,
-    );
+    this.#claimDeadlineInputs.noteWrite(table, prepared.stored, prepared.before === undefined);
+    if (prepared.audit !== undefined) {
+      this.recordChange(
+        'auditEvents',
+        prepared.audit.stored.id,
+        prepared.audit.fields,
+        [],
+        undefined,
+      );
+    }
   }
 
   /** Marks a live record deleted, keeping the row as a tombstone so the deletion syncs. */
@@ -581,17 +618,22 @@ export class WriteSession {
     }
   }
 
-  /** Appends the audit event of a change; audit events are synced rows of their own. */
-  private async appendAudit(
+  /**
+   * Appends the audit event of a change; audit events are synced rows of their own. A bulk write
+   * without an event per row (see {@link BulkWriteOptions}) appends its page's event with this.
+   */
+  async appendAudit(
     entity: SyncedTableName,
     entityId: RecordId,
     action: AuditAction,
     changes: Record<string, FieldChange>,
     why: AuditWhy,
-  ): Promise<void> {
-    const audit = this.auditEvent(entity, entityId, action, changes, why);
+    id: RecordId = uuidv7(),
+  ): Promise<StoredAuditEvent> {
+    const audit = this.auditEvent(entity, entityId, action, changes, why, id);
     await this.table<StoredAuditEvent>('auditEvents').add(audit.stored);
     this.recordChange('auditEvents', audit.stored.id, audit.fields, [], undefined);
+    return audit.stored;
   }
 
   /**
@@ -604,9 +646,10 @@ export class WriteSession {
     action: AuditAction,
     changes: Record<string, FieldChange>,
     why: AuditWhy,
+    id: RecordId = uuidv7(),
   ): PreparedAudit {
     const event: AuditEvent = {
-      id: uuidv7(),
+      id,
       entity,
       entityId,
       action,
