@@ -9,6 +9,7 @@ import { claimDeadlineFields } from '../../db/claimDeadline';
 import type { FixlineDatabase } from '../../db/database';
 import { FixlineDatabase as Database } from '../../db/database';
 import { createRepositories, type Repositories } from '../../db/repositories';
+import { tablesIgnoredWhenEmpty } from '../../db/backup/restoreBackup';
 import { runRestore } from '../../db/writeGuard';
 import type {
   StoredAuditEvent,
@@ -276,15 +277,17 @@ export async function restoreQueueStation(
   // What importDatabase does with a backup file, without 150 MB of JSON in between: every table
   // written in one transaction, through the write guard's restore path, into an empty database.
   if (!db.isOpen()) await db.open();
-  const existing = await db.transaction('r', db.tables, () =>
-    Promise.all(db.tables.map((table) => table.count())),
+  // As a restore: the sync client id the app made at start is no data, and stays.
+  const dataTables = db.tables.filter((table) => !tablesIgnoredWhenEmpty.has(table.name));
+  const existing = await db.transaction('r', dataTables, () =>
+    Promise.all(dataTables.map((table) => table.count())),
   );
   if (existing.some((rowCount) => rowCount > 0)) throw new Error('the database is not empty');
   let auditEvents = 0;
   let notes = 0;
   await runRestore(db, async () => {
     await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) {
+      for (const table of dataTables) {
         const tableRows = rows[table.name] ?? [];
         if (tableRows.length > 0) await table.bulkAdd(tableRows);
       }

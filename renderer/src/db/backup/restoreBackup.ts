@@ -85,7 +85,7 @@ export async function restoreBackup(
  * The client id the sync engine makes when the app starts is no data: a restore replaces it (see
  * `becomeNewClient`).
  */
-const tablesIgnoredWhenEmpty: ReadonlySet<string> = new Set(['syncState']);
+export const tablesIgnoredWhenEmpty: ReadonlySet<string> = new Set(['syncState']);
 
 async function refuseUnlessEmpty(db: Dexie): Promise<void> {
   const tables = db.tables.filter((table) => !tablesIgnoredWhenEmpty.has(table.name));
