@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { allowedTransitions, claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
 import type { FieldConflict, MergeRow } from '#shared/sync/merge';
 import { applyChange, deletedAtField } from '#shared/sync/merge';
@@ -13,6 +12,7 @@ import type {
   SyncTable,
 } from '#shared/sync/protocol';
 import { insertOnlySyncTables } from '#shared/sync/protocol';
+import { validateSyncRow } from '#shared/sync/rowSchemas';
 import { SyncError } from '../errors';
 import type { Device } from '../identity';
 import { clientLastMutationId, readSpace } from '../identity';
@@ -23,7 +23,7 @@ import { syncTableColumns } from '../storage/syncColumns';
 import type { StoredRow } from '../storage/syncRows';
 import { lockRow, writeRow } from '../storage/syncRows';
 import { SpaceWriter, serverNode } from './spaceWriter';
-import { checkFieldValue, validateRow } from './validateRow';
+import { checkIntent, checkRowChange } from './rowRules';
 
 /** A mutation refused for good: nothing of it is applied, and the station is told why. */
 export class MutationRefused extends Error {
@@ -178,87 +178,22 @@ async function applyMutation(
   mutation: Mutation,
   now: () => Date,
 ): Promise<void> {
-  if (mutation.intent !== undefined) await checkIntent(transaction, device, mutation);
+  const refusedMove = await checkIntent(transaction, device.spaceId, mutation);
+  if (refusedMove !== undefined) throw new MutationRefused(refusedMove);
   for (const change of mutation.changes) {
     await applyRowChange(transaction, writer, device, mutation, change, now);
   }
 }
 
-/** A status change is checked against the claim as the server holds it, with the shared workflow. */
-async function checkIntent(
-  queryable: Queryable,
-  device: Device,
-  mutation: Mutation,
-): Promise<void> {
-  const intent = mutation.intent;
-  if (intent?.kind !== 'transition') return;
-  const claim = await lockRow(queryable, device.spaceId, 'claims', intent.claimId);
-  const status = claimStatusSchema.safeParse(claim?.row.values.status);
-  if (!status.success) {
-    throw new MutationRefused({
-      code: 'transition-not-allowed',
-      message: `Claim ${intent.claimId} is not on the server, so it cannot move to ${intent.to}.`,
-      table: 'claims',
-      id: intent.claimId,
-      field: 'status',
-    });
-  }
-  if (!allowedTransitions(status.data).includes(intent.to)) {
-    throw new MutationRefused({
-      code: 'transition-not-allowed',
-      message: `Claim ${intent.claimId} is ${status.data} on the server (the station saw ${intent.from}); it cannot move to ${intent.to} from there.`,
-      table: 'claims',
-      id: intent.claimId,
-      field: 'status',
-    });
-  }
-}
-
-function checkChangeFields(change: RowChange): void {
-  const { table, id } = change;
-  if (table === 'conflicts') {
-    throw new MutationRefused({
-      code: 'server-only-table',
-      message: 'Conflict records are made by the server; a station cannot write them.',
-      table,
-      id,
-    });
-  }
-  for (const [field, value] of Object.entries(change.set)) {
-    const problem = checkFieldValue(table, id, field, value);
-    if (problem !== undefined) throw new MutationRefused(problem);
-  }
-  if (Object.hasOwn(change.set, 'id') && change.set.id !== id) {
-    throw new MutationRefused({
-      code: 'invalid-value',
-      message: `${table}: a row's id field must be its id.`,
-      table,
-      id,
-      field: 'id',
-    });
-  }
-  for (const field of change.unset) {
-    const problem = checkFieldValue(table, id, field, '');
-    if (problem?.code === 'unknown-field') throw new MutationRefused(problem);
-    if (field === 'id') {
-      throw new MutationRefused({
-        code: 'invalid-value',
-        message: `${table}: a row's id cannot be removed.`,
-        table,
-        id,
-        field,
-      });
-    }
-  }
-}
-
-/** An insert-only row written again: the same values are a repeat, others are refused. */
-function sameInsert(current: MergeRow, change: RowChange): boolean {
-  return (
-    Object.entries(change.set).every(([field, value]) =>
-      isDeepStrictEqual(current.values[field], value),
-    ) && change.unset.every((field) => !Object.hasOwn(current.values, field))
-  );
+/** Conflict records are the server's own: no station writes one. */
+function checkWritable(change: RowChange): void {
+  if (change.table !== 'conflicts') return;
+  throw new MutationRefused({
+    code: 'server-only-table',
+    message: 'Conflict records are made by the server; a station cannot write them.',
+    table: change.table,
+    id: change.id,
+  });
 }
 
 function sameRow(a: MergeRow, b: MergeRow): boolean {
@@ -278,24 +213,17 @@ async function applyRowChange(
   change: RowChange,
   now: () => Date,
 ): Promise<void> {
-  checkChangeFields(change);
+  checkWritable(change);
   const { table, id } = change;
   const current = await lockRow(transaction, device.spaceId, table, id);
-  if (current !== undefined && insertOnlySyncTables.has(table)) {
-    if (sameInsert(current.row, change)) return;
-    throw new MutationRefused({
-      code: 'insert-only',
-      message: `${table} rows are written once; ${id} already exists with other values.`,
-      table,
-      id,
-    });
-  }
+  const refused = await checkRowChange(transaction, device.spaceId, mutation, change, current);
+  if (refused !== undefined) throw new MutationRefused(refused);
+  // An insert-only row that passed is the same row sent again: nothing to write.
+  if (current !== undefined && insertOnlySyncTables.has(table)) return;
   const merged = applyChange(current?.row, change, mutation.actor, mutation.station);
   if (current !== undefined && sameRow(merged.row, current.row) && merged.conflicts.length === 0) {
     return;
   }
-  const problem = validateRow(table, id, merged.row.values);
-  if (problem !== undefined) throw new MutationRefused(problem);
   await writeRow(transaction, device.spaceId, table, id, merged.row, writer.nextVersion());
   for (const conflict of merged.conflicts) {
     await recordConflict(transaction, writer, device, mutation, change, merged.row, conflict, now);
@@ -351,8 +279,8 @@ async function recordConflict(
   };
   const stamp = writer.stampAfter([]);
   const stamps = Object.fromEntries(Object.keys(values).map((field) => [field, stamp]));
-  const problem = validateRow('conflicts', id, values);
-  if (problem !== undefined) throw new Error(`a conflict record is not valid: ${problem.message}`);
+  const valid = validateSyncRow('conflicts', values);
+  if (!valid.ok) throw new Error(`a conflict record is not valid: ${valid.error.message}`);
   await writeRow(
     transaction,
     device.spaceId,

@@ -1,0 +1,134 @@
+import type { RecordId } from '#shared/domain/primitives';
+import type { Quote } from '#shared/domain/quote';
+import { claimStatusSchema } from '#shared/domain/claimWorkflow';
+import { deletedAtField } from '#shared/sync/merge';
+import type { Mutation, Rejection, RowChange, SyncTable } from '#shared/sync/protocol';
+import type { SyncRuleRejection } from '#shared/sync/rejections';
+import { validateRowChange, validateSyncRow } from '#shared/sync/rowSchemas';
+import type { RuleLookups, SkuHolder } from '#shared/sync/rules';
+import { checkRowRules, checkTransitionIntent } from '#shared/sync/rules';
+import type { Queryable } from '../storage/database';
+import { toNumber } from '../storage/database';
+import { syncTableColumns } from '../storage/syncColumns';
+import type { StoredRow } from '../storage/syncRows';
+import { lockRow } from '../storage/syncRows';
+
+/**
+ * The station's row rules (shared/sync/rowSchemas and ./rules), run by the server on each pushed
+ * change against the rows it holds, so a change one station took is judged where every
+ * station's changes meet. Pushes of a space run one after another (the space row is locked), so
+ * the lookups see every change applied before this one.
+ */
+
+function columnOf(table: SyncTable, field: string): string {
+  const column = syncTableColumns[table].byField.get(field);
+  if (column === undefined) throw new Error(`${table} has no column for ${field}`);
+  return column.column;
+}
+
+/** The rows other rules look at, read from the space's tables. */
+export function serverRuleLookups(queryable: Queryable, spaceId: string): RuleLookups {
+  const quotes = syncTableColumns.quotes.sqlTable;
+  const parts = syncTableColumns.partsCatalog.sqlTable;
+  const liveQuote = `${columnOf('quotes', deletedAtField)} IS NULL`;
+  const livePart = `${columnOf('partsCatalog', deletedAtField)} IS NULL`;
+  return {
+    async quote(quoteId: RecordId): Promise<Quote | undefined> {
+      const stored = await lockRow(queryable, spaceId, 'quotes', quoteId);
+      if (stored === undefined) return undefined;
+      // A tombstone the server made of a refused quote holds no quote to judge by.
+      const quote = validateSyncRow('quotes', stored.row.values);
+      return quote.ok ? quote.value : undefined;
+    },
+    async latestQuote(claimId: RecordId, exceptId: RecordId) {
+      const [latest] = await queryable.query<{ id: string; revision: unknown }>(
+        `SELECT id, ${columnOf('quotes', 'revision')} AS revision FROM ${quotes} WHERE space_id = $1 AND ${columnOf('quotes', 'claimId')} = $2 AND id <> $3 AND ${liveQuote} ORDER BY revision DESC LIMIT 1`,
+        [spaceId, claimId, exceptId],
+      );
+      return latest === undefined
+        ? undefined
+        : { id: latest.id, revision: toNumber(latest.revision) };
+    },
+    async skuTaken(sku: string, exceptId: RecordId): Promise<SkuHolder | undefined> {
+      const [holder] = await queryable.query<SkuHolder>(
+        `SELECT id, ${columnOf('partsCatalog', 'sku')} AS sku, ${columnOf('partsCatalog', 'name')} AS name FROM ${parts} WHERE space_id = $1 AND ${columnOf('partsCatalog', 'sku')} = $2 AND id <> $3 AND ${livePart} LIMIT 1`,
+        [spaceId, sku, exceptId],
+      );
+      return holder;
+    },
+  };
+}
+
+/**
+ * A row the server deleted when it refused the change that made it holds only its id and
+ * `deletedAt`. A change to it sent before the station heard keeps it deleted (no change
+ * undeletes), so its fields need not make a whole record, nor meet the rules of a live one.
+ */
+function isPartialTombstone(table: SyncTable, current: StoredRow | undefined): boolean {
+  return (
+    current !== undefined &&
+    Object.hasOwn(current.row.values, deletedAtField) &&
+    !validateSyncRow(table, current.row.values).ok
+  );
+}
+
+/**
+ * Judges one row change as the station does: the row it leaves meets its table's schema
+ * (`validateRowChange`, merged by the stamps the server holds), and the rules that look at other
+ * rows (`checkRowRules`). Undefined when the change may be applied.
+ * @param current the row as the server holds it, locked; undefined for a new row.
+ */
+export async function checkRowChange(
+  queryable: Queryable,
+  spaceId: string,
+  mutation: Mutation,
+  change: RowChange,
+  current: StoredRow | undefined,
+): Promise<SyncRuleRejection | undefined> {
+  const checked = validateRowChange(change.table, current?.row.values, change, current?.row.stamps);
+  if (isPartialTombstone(change.table, current)) {
+    const keepsTombstone =
+      checked.ok ||
+      (checked.error.code === 'invalid-row' &&
+        checked.error.field !== deletedAtField &&
+        checked.error.field !== 'id');
+    return keepsTombstone ? undefined : checked.error;
+  }
+  if (!checked.ok) return checked.error;
+  const ruled = await checkRowRules(
+    change.table,
+    current?.row.values,
+    checked.value,
+    mutation.actor,
+    serverRuleLookups(queryable, spaceId),
+  );
+  return ruled.ok ? undefined : ruled.error;
+}
+
+/**
+ * A claim's status change, judged from the status the server holds (another station may have
+ * moved it since). Only the step itself is judged, as `checkTransitionIntent` does: a manager's
+ * override records the same intent past the workflow's other guards, and the guards' records
+ * may come in the same mutation.
+ */
+export async function checkIntent(
+  queryable: Queryable,
+  spaceId: string,
+  mutation: Mutation,
+): Promise<Rejection | undefined> {
+  const intent = mutation.intent;
+  if (intent?.kind !== 'transition') return undefined;
+  const claim = await lockRow(queryable, spaceId, 'claims', intent.claimId);
+  const status = claimStatusSchema.safeParse(claim?.row.values.status);
+  if (!status.success) {
+    return {
+      code: 'transition-not-allowed',
+      message: `Claim ${intent.claimId} is not on the server, so it cannot move to ${intent.to}.`,
+      table: 'claims',
+      id: intent.claimId,
+      field: 'status',
+    };
+  }
+  const step = checkTransitionIntent(status.data, intent);
+  return step.ok ? undefined : step.error;
+}
