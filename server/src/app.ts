@@ -220,7 +220,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
         syncRoutes.push,
         {
           schema: { body: pushRequestSchema, response: { 200: pushResponseSchema } },
-          preHandler: needsDevice,
+          preValidation: needsDevice,
         },
         async (request) => {
           const device = deviceOf(request);
@@ -252,12 +252,12 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
         syncRoutes.pull,
         {
           schema: { body: pullRequestSchema, response: { 200: pullResponseSchema } },
-          preHandler: needsDevice,
+          preValidation: needsDevice,
         },
         async (request) => pullPage(database, deviceOf(request), request.body),
       );
 
-      sync.get(syncRoutes.events, { preHandler: needsDevice }, async (request, reply) => {
+      sync.get(syncRoutes.events, { preValidation: needsDevice }, async (request, reply) => {
         const version = (await readSpace(database)).version;
         reply.hijack();
         const raw = reply.raw;
@@ -284,7 +284,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
 
       sync.post(
         syncRoutes.leave,
-        { schema: { body: z.unknown() }, preHandler: needsDevice },
+        { schema: { body: z.unknown() }, preValidation: needsDevice },
         async (request, reply) => {
           const device = deviceOf(request);
           await revokeDevice(database, device.id);

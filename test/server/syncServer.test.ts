@@ -112,6 +112,14 @@ describeEachDatabase('sync server: enrollment and identity', (server) => {
     );
     expect(unknown.status).toBe(401);
     expect(errorOf(unknown).code).toBe('device-unknown');
+    // Who asks is checked before what they sent: a stranger learns nothing from the body's check.
+    const strangerWithGarbage = await server().request(
+      'POST',
+      '/push',
+      { mutations: 'garbage' },
+      { authorization: 'Bearer not-a-token' },
+    );
+    expect(strangerWithGarbage.status).toBe(401);
     const left = await server().request('POST', '/leave', {}, station.auth);
     expect(left.status).toBe(204);
     const revoked = await station.pull({ cursor: null });
