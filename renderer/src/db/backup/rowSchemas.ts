@@ -8,6 +8,7 @@ import {
   stationCodeSchema,
 } from '#shared/domain/primitives';
 import { hlcSchema } from '#shared/sync/hybridLogicalClock';
+import { mutationIntentSchema } from '#shared/sync/protocol';
 import { deletionSchema, syncRowValueSchemas } from '#shared/sync/rowSchemas';
 import { stationSetupSchema, syncedTableNames } from '../records';
 import { customerSearchFields } from '../searchKeys';
@@ -62,6 +63,8 @@ const outboxEntrySchema = z.object({
   station: stationCodeSchema,
   actor: recordIdSchema,
   at: hlcSchema,
+  /** Since schema 5: a claim's status change, which the server judges from where the claim stands. */
+  intent: mutationIntentSchema.optional(),
   rows: z.array(
     z.object({
       table: z.enum(syncedTableNames),
@@ -69,6 +72,8 @@ const outboxEntrySchema = z.object({
       set: z.record(z.string(), z.unknown()),
       unset: z.array(z.string()),
       stamp: hlcSchema,
+      /** Since schema 5: each field's stamp before the change (null: it had none). */
+      base: z.record(z.string(), hlcSchema.nullable()).optional(),
     }),
   ),
 });
