@@ -1,5 +1,6 @@
 import type { IsoDateTime } from '#shared/domain/primitives';
-import type { Rejection, SyncErrorCode, syncRoutes } from '#shared/sync/protocol';
+import type { Rejection, SyncErrorCode } from '#shared/sync/protocol';
+import type { SyncHttpAnswer, SyncHttpRequest } from '#shared/sync/syncHttp';
 
 /**
  * What the station's sync engine needs from the network and what it offers screens. The engine
@@ -8,24 +9,17 @@ import type { Rejection, SyncErrorCode, syncRoutes } from '#shared/sync/protocol
  * a browser the page fetches from its own origin, the sync server that served it.
  */
 
-/** A route of the protocol the engine calls with a body (`hello` and `events` have their own). */
-export type SyncRoute = Exclude<keyof typeof syncRoutes, 'events'>;
-
-/** What came back from one request. The engine checks `body` with the protocol's schemas. */
-export type SyncAnswer =
-  /** The server answered, with any HTTP status; `body` is its parsed JSON (undefined if none). */
-  | { readonly kind: 'answered'; readonly status: number; readonly body: unknown }
-  /** No answer: no network, refused, reset or timed out. Retry later; nothing is known. */
-  | { readonly kind: 'unreachable'; readonly reason: string };
-
-export type SyncRequest = {
-  readonly serverUrl: string;
-  readonly route: SyncRoute;
-  /** Absent for `hello`; `leave` sends `{}`. */
-  readonly body?: unknown;
-  /** The device token; absent for `hello` and `enroll`. */
-  readonly deviceToken?: string;
-};
+/**
+ * One request of the protocol and what came back (see shared/sync/syncHttp.ts, which main and the
+ * web bridge use to make it): the server's answer with any HTTP status and its parsed JSON, or
+ * `unreachable` (no network, refused, reset or timed out: retry later, nothing is known). The
+ * engine checks an answer's body with the protocol's schemas.
+ */
+export type {
+  SyncHttpAnswer as SyncAnswer,
+  SyncHttpRequest as SyncRequest,
+  SyncRequestRoute as SyncRoute,
+} from '#shared/sync/syncHttp';
 
 /** Listens to the server's pokes until `close` is called. */
 export type SyncEventsRequest = {
@@ -38,7 +32,7 @@ export type SyncEventsRequest = {
 };
 
 export type SyncTransport = {
-  readonly request: (request: SyncRequest) => Promise<SyncAnswer>;
+  readonly request: (request: SyncHttpRequest) => Promise<SyncHttpAnswer>;
   readonly events: (request: SyncEventsRequest) => { readonly close: () => void };
 };
 
