@@ -3,6 +3,7 @@ import { enUS, id as indonesian } from 'date-fns/locale';
 import type { TFunction } from 'i18next';
 import type { Language } from '#shared/domain/vocabulary';
 import type { Rejection } from '#shared/sync/protocol';
+import { syncRuleCodes } from '#shared/sync/rejections';
 import type { ConnectProblem, SyncProblem, SyncStatus } from '../core/sync/syncApi';
 
 /** What Settings → Sync and the header say about sync, in the screen's language. */
@@ -103,19 +104,8 @@ export function syncProblemText(t: TFunction, problem: SyncProblem): string {
   return t('sync.problem.other', { code: problem.code });
 }
 
-/** The rejection codes the station words itself (shared/sync/rejections and the server's own). */
-const wordedRejections = [
-  'invalid-row',
-  'invalid-value',
-  'unknown-field',
-  'insert-only',
-  'quote-sent',
-  'quote-not-latest',
-  'not-author',
-  'sku-taken',
-  'transition-not-allowed',
-  'server-only-table',
-] as const;
+/** The rejection codes the station words itself: the shared rules' and the server's own. */
+const wordedRejections = [...syncRuleCodes, 'invalid-value', 'server-only-table'] as const;
 type WordedRejection = (typeof wordedRejections)[number];
 const isWorded = (code: string): code is WordedRejection =>
   (wordedRejections as readonly string[]).includes(code);
