@@ -53,7 +53,7 @@ export type SyncServerOptions = {
 };
 
 /** 8 MiB: a push of 500 mutations near 1 MB fits many times over. */
-export const defaultBodyLimitBytes = 8 * 1024 * 1024;
+const defaultBodyLimitBytes = 8 * 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -88,7 +88,7 @@ const checkedSerializerCompiler = ({
 };
 
 /** Any error as the protocol's error: the status, code and a clear message. */
-export function syncErrorOf(error: unknown): SyncError {
+function syncErrorOf(error: unknown): SyncError {
   if (error instanceof SyncError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const problems = error.validation

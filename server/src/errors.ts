@@ -1,7 +1,7 @@
 import type { SyncErrorBody, SyncErrorCode } from '#shared/sync/protocol';
 
 /** The HTTP status of each error code of the protocol. */
-export const syncErrorStatus: Readonly<Record<SyncErrorCode, number>> = {
+const syncErrorStatus: Readonly<Record<SyncErrorCode, number>> = {
   'invalid-request': 400,
   'protocol-mismatch': 426,
   'device-unknown': 401,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Database } from './database';
 
 /** Where the numbered migration files are: `001_name.sql`, `002_name.sql`… */
-export const migrationsFolder = join(import.meta.dirname, '../../migrations');
+const migrationsFolder = join(import.meta.dirname, '../../migrations');
 
 const migrationFilePattern = /^(\d{3})_[a-z0-9_]+\.sql$/;
 

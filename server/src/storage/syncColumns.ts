@@ -189,7 +189,7 @@ const fieldsByTable: Readonly<Record<SyncTable, FieldList>> = {
 };
 
 /** `rmaNumber` → `rma_number`. */
-export function snakeCase(name: string): string {
+function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 

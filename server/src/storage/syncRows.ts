@@ -99,7 +99,7 @@ export async function writeRow(
 }
 
 /** A stored row as a pull sends it. */
-export function syncRowOf(table: SyncTable, id: string, stored: StoredRow): SyncRow {
+function syncRowOf(table: SyncTable, id: string, stored: StoredRow): SyncRow {
   return {
     table,
     id,
@@ -112,7 +112,7 @@ export function syncRowOf(table: SyncTable, id: string, stored: StoredRow): Sync
 }
 
 /** Tables in the order pulls list them within one version: by name, as bytes (collation "C"). */
-export const tablesInPullOrder: readonly SyncTable[] = Object.keys(syncTableColumns)
+const tablesInPullOrder: readonly SyncTable[] = Object.keys(syncTableColumns)
   .map((name) => name as SyncTable)
   .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

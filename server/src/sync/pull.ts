@@ -6,7 +6,7 @@ import type { Database } from '../storage/database';
 import { countRowsAfter, rowsAfter } from '../storage/syncRows';
 
 /** Rows a page holds when the station does not say. */
-export const defaultPullRows = 1_000;
+const defaultPullRows = 1_000;
 
 /**
  * One page of rows changed after the cursor, in (version, table, id) order, up to the version

@@ -26,7 +26,7 @@ import { SpaceWriter, serverNode } from './spaceWriter';
 import { checkIntent, checkRowChange } from './rowRules';
 
 /** A mutation refused for good: nothing of it is applied, and the station is told why. */
-export class MutationRefused extends Error {
+class MutationRefused extends Error {
   readonly rejection: Rejection;
   constructor(rejection: Rejection) {
     super(rejection.message);
@@ -147,7 +147,7 @@ async function applyOne(
   mutation: Mutation,
   now: () => Date,
 ): Promise<{ kind: 'done'; outcome: MutationOutcome } | { kind: 'stopped'; error: unknown }> {
-  const mark = writer.mark();
+  const mark = writer.version;
   try {
     await transaction.savepoint(() => applyMutation(transaction, writer, device, mutation, now));
     return { kind: 'done', outcome: { id: mutation.id, status: 'applied' } };
@@ -185,9 +185,11 @@ async function applyMutation(
   }
 }
 
-/** Conflict records are the server's own: no station writes one. */
+/** Tables only the server writes: conflict records are the server's own. */
+const serverOnlyTables: ReadonlySet<SyncTable> = new Set(['conflicts']);
+
 function checkWritable(change: RowChange): void {
-  if (change.table !== 'conflicts') return;
+  if (!serverOnlyTables.has(change.table)) return;
   throw new MutationRefused({
     code: 'server-only-table',
     message: 'Conflict records are made by the server; a station cannot write them.',
@@ -304,7 +306,8 @@ async function restampRefused(
   now: () => Date,
 ): Promise<void> {
   for (const change of mutation.changes) {
-    if (change.table === 'conflicts') continue;
+    // A refused write to a server-only table changed nothing to undo.
+    if (serverOnlyTables.has(change.table)) continue;
     const known = syncTableColumns[change.table].byField;
     const touched = [...Object.keys(change.set), ...change.unset].filter((field) =>
       known.has(field),

@@ -26,12 +26,17 @@ function columnOf(table: SyncTable, field: string): string {
   return column.column;
 }
 
+const quotesTable = syncTableColumns.quotes.sqlTable;
+const partsTable = syncTableColumns.partsCatalog.sqlTable;
+
+/** The claim's latest live quote other than `$3`: the one a revision must follow. */
+const latestQuoteSql = `SELECT id, ${columnOf('quotes', 'revision')} AS revision FROM ${quotesTable} WHERE space_id = $1 AND ${columnOf('quotes', 'claimId')} = $2 AND id <> $3 AND ${columnOf('quotes', deletedAtField)} IS NULL ORDER BY revision DESC LIMIT 1`;
+
+/** A live part other than `$3` holding the SKU `$2`. */
+const skuHolderSql = `SELECT id, ${columnOf('partsCatalog', 'sku')} AS sku, ${columnOf('partsCatalog', 'name')} AS name FROM ${partsTable} WHERE space_id = $1 AND ${columnOf('partsCatalog', 'sku')} = $2 AND id <> $3 AND ${columnOf('partsCatalog', deletedAtField)} IS NULL LIMIT 1`;
+
 /** The rows other rules look at, read from the space's tables. */
-export function serverRuleLookups(queryable: Queryable, spaceId: string): RuleLookups {
-  const quotes = syncTableColumns.quotes.sqlTable;
-  const parts = syncTableColumns.partsCatalog.sqlTable;
-  const liveQuote = `${columnOf('quotes', deletedAtField)} IS NULL`;
-  const livePart = `${columnOf('partsCatalog', deletedAtField)} IS NULL`;
+function serverRuleLookups(queryable: Queryable, spaceId: string): RuleLookups {
   return {
     async quote(quoteId: RecordId): Promise<Quote | undefined> {
       const stored = await lockRow(queryable, spaceId, 'quotes', quoteId);
@@ -41,19 +46,17 @@ export function serverRuleLookups(queryable: Queryable, spaceId: string): RuleLo
       return quote.ok ? quote.value : undefined;
     },
     async latestQuote(claimId: RecordId, exceptId: RecordId) {
-      const [latest] = await queryable.query<{ id: string; revision: unknown }>(
-        `SELECT id, ${columnOf('quotes', 'revision')} AS revision FROM ${quotes} WHERE space_id = $1 AND ${columnOf('quotes', 'claimId')} = $2 AND id <> $3 AND ${liveQuote} ORDER BY revision DESC LIMIT 1`,
-        [spaceId, claimId, exceptId],
-      );
+      const [latest] = await queryable.query<{ id: string; revision: unknown }>(latestQuoteSql, [
+        spaceId,
+        claimId,
+        exceptId,
+      ]);
       return latest === undefined
         ? undefined
         : { id: latest.id, revision: toNumber(latest.revision) };
     },
     async skuTaken(sku: string, exceptId: RecordId): Promise<SkuHolder | undefined> {
-      const [holder] = await queryable.query<SkuHolder>(
-        `SELECT id, ${columnOf('partsCatalog', 'sku')} AS sku, ${columnOf('partsCatalog', 'name')} AS name FROM ${parts} WHERE space_id = $1 AND ${columnOf('partsCatalog', 'sku')} = $2 AND id <> $3 AND ${livePart} LIMIT 1`,
-        [spaceId, sku, exceptId],
-      );
+      const [holder] = await queryable.query<SkuHolder>(skuHolderSql, [spaceId, sku, exceptId]);
       return holder;
     },
   };

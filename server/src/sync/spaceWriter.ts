@@ -58,11 +58,7 @@ export class SpaceWriter {
     return next;
   }
 
-  /** Where the counter is, to go back to when a savepoint is rolled back. */
-  mark(): number | undefined {
-    return this.#version;
-  }
-
+  /** Puts the counter back where `version` was, when a savepoint is rolled back. */
   reset(mark: number | undefined): void {
     if (mark !== undefined) this.#version = mark;
   }
@@ -74,7 +70,10 @@ export class SpaceWriter {
     return clock.tick(nowMs);
   }
 
-  /** The version after this transaction's writes, or undefined when it wrote none. */
+  /**
+   * The version after this transaction's writes so far (undefined before `lock`): also the mark
+   * to `reset` to when a savepoint is rolled back.
+   */
   get version(): number | undefined {
     return this.#version;
   }
