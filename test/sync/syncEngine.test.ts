@@ -267,8 +267,9 @@ describe('the sync engine', () => {
     server.protocol = 2;
     expect(await engine.connect({ serverUrl, pairingCode })).toMatchObject({
       ok: false,
-      problem: { code: 'protocol-mismatch' },
+      problem: { code: 'protocol-mismatch', update: 'station' },
     });
+
     expect((await readSyncState(jakarta.db))?.enrollment).toBeUndefined();
   });
 

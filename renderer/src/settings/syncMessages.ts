@@ -25,6 +25,10 @@ export const syncEn = {
       'Another station of this center already uses the station code {{code}}, and every station needs its own. Set this one up again with another code (Reset this station, below), or have the old station removed from the server.',
     protocolMismatch:
       'This server speaks another version of the sync protocol: update the server or Fixline on this station, whichever is older.',
+    updateServer:
+      'This server runs an older version of Fixline sync: update the server, then connect again. This station keeps working alone until then.',
+    updateStation:
+      'This server runs a newer version of Fixline sync: update Fixline on this station, then connect again. It keeps working alone until then.',
     storageFull: 'The server’s disk is full: free space on the server, then connect again.',
     serverError: 'The server failed. Try again; if it keeps failing, look at the server’s log.',
     refused: 'The server refused to connect this station ({{code}}).',
@@ -136,6 +140,10 @@ export const syncId: typeof syncEn = {
       'Stasiun lain di pusat servis ini sudah memakai kode stasiun {{code}}, dan setiap stasiun perlu kodenya sendiri. Siapkan ulang stasiun ini dengan kode lain (Atur ulang stasiun ini, di bawah), atau minta stasiun lama dihapus dari server.',
     protocolMismatch:
       'Server ini memakai versi lain protokol sinkronisasi: perbarui server atau Fixline di stasiun ini, mana yang lebih lama.',
+    updateServer:
+      'Server ini menjalankan versi sinkronisasi Fixline yang lebih lama: perbarui server, lalu hubungkan lagi. Stasiun ini tetap bekerja sendiri sampai saat itu.',
+    updateStation:
+      'Server ini menjalankan versi sinkronisasi Fixline yang lebih baru: perbarui Fixline di stasiun ini, lalu hubungkan lagi. Stasiun ini tetap bekerja sendiri sampai saat itu.',
     storageFull: 'Disk server penuh: kosongkan ruang di server, lalu hubungkan lagi.',
     serverError: 'Server gagal. Coba lagi; jika terus gagal, lihat log server.',
     refused: 'Server menolak menghubungkan stasiun ini ({{code}}).',

@@ -73,6 +73,8 @@ export function connectProblemText(
     case 'station-code-taken':
       return t('sync.connectProblem.stationCodeTaken', { code: stationCode });
     case 'protocol-mismatch':
+      if (problem.update === 'server') return t('sync.connectProblem.updateServer');
+      if (problem.update === 'station') return t('sync.connectProblem.updateStation');
       return t('sync.connectProblem.protocolMismatch');
     case 'storage-full':
       return t('sync.connectProblem.storageFull');

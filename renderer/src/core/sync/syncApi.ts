@@ -54,8 +54,11 @@ export type SyncProblem = {
   readonly code: SyncErrorCode;
   readonly message: string;
   /** For `protocol-mismatch`: which side must be updated. */
-  readonly update?: 'server' | 'station';
+  readonly update?: UpdateSide;
 };
+
+/** Which side runs the older sync protocol, and so must be updated. */
+export type UpdateSide = 'server' | 'station';
 
 /** A change of this station the server refused for good, with its reason. */
 export type RejectedChange = {
@@ -85,7 +88,12 @@ export type SyncStatus = {
 export type ConnectProblem =
   | { readonly code: 'unreachable'; readonly reason: string }
   | { readonly code: 'not-a-sync-server' }
-  | { readonly code: SyncErrorCode; readonly message: string };
+  | {
+      readonly code: SyncErrorCode;
+      readonly message: string;
+      /** For `protocol-mismatch`: which side must be updated. */
+      readonly update?: UpdateSide;
+    };
 
 /** What screens use: the status (live) and the controls. */
 export type StationSync = {

@@ -34,6 +34,7 @@ import type {
   RejectedChange,
   StationSync,
   SyncProblem,
+  UpdateSide,
   SyncRoute,
   SyncStatus,
   SyncTransport,
@@ -410,11 +411,7 @@ class StationSyncEngine {
     }
     const problem: SyncProblem = { code: error.code, message: error.message };
     if (error.code === 'protocol-mismatch') {
-      const serverProtocol = error.details['serverProtocol'];
-      const update =
-        typeof serverProtocol === 'number' && serverProtocol > syncProtocolVersion
-          ? 'station'
-          : 'server';
+      const update = updateSideFor(error.details['serverProtocol']);
       this.#setStatus({ phase: 'stopped', problem: { ...problem, update } }, run);
       return;
     }
@@ -617,9 +614,11 @@ class StationSyncEngine {
       );
       if (!hello.success) return { code: 'not-a-sync-server' };
       if (hello.data.protocol !== syncProtocolVersion) {
+        const update = updateSideFor(hello.data.protocol);
         return {
           code: 'protocol-mismatch',
-          message: `The server speaks sync protocol ${hello.data.protocol}, this station ${syncProtocolVersion}: update the ${hello.data.protocol > syncProtocolVersion ? 'station' : 'server'}.`,
+          message: `The server speaks sync protocol ${hello.data.protocol}, this station ${syncProtocolVersion}: update the ${update}.`,
+          update,
         };
       }
       const station = await this.#db.settings.get('station');
@@ -648,7 +647,13 @@ class StationSyncEngine {
         // A server that answers hello with something else is not a Fixline sync server.
         return error.code === 'server-error' && error.message.startsWith('The server answered')
           ? { code: 'not-a-sync-server' }
-          : { code: error.code, message: error.message };
+          : error.code === 'protocol-mismatch'
+            ? {
+                code: error.code,
+                message: error.message,
+                update: updateSideFor(error.details['serverProtocol']),
+              }
+            : { code: error.code, message: error.message };
       }
       throw error;
     }
@@ -671,6 +676,16 @@ class StationSyncEngine {
     await forgetEnrollment(this.#db);
     await this.start();
   }
+}
+
+/**
+ * Which side to update when the protocols differ: the station when the server's is newer, else
+ * the server (also when the server did not say its version).
+ */
+function updateSideFor(serverProtocol: unknown): UpdateSide {
+  return typeof serverProtocol === 'number' && serverProtocol > syncProtocolVersion
+    ? 'station'
+    : 'server';
 }
 
 /** The first mutations whose JSON stays under `maxBytes` (always at least one). */
