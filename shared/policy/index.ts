@@ -26,8 +26,13 @@ export {
 } from './policyClaim';
 export { policyPackSchema, type PolicyPack } from './pack';
 
-/** A value or the one-line reason it could not be made. */
-export type EvaluationResult = { ok: true; value: Decision } | { ok: false; error: string };
+/**
+ * A decision, or the one-line reason it could not be made (English, for the CLI and logs) with
+ * the path of the claim's field at fault (`['policy']` when no pack is loaded for it), from which
+ * a screen says it in the user's language.
+ */
+export type EvaluationResult =
+  { ok: true; value: Decision } | { ok: false; error: string; path: readonly PropertyKey[] };
 
 /**
  * Validates untrusted input (a JSON value from a file, the CLI or another process) as a claim
@@ -43,13 +48,19 @@ export function evaluateUntrustedClaim(
   } = {},
 ): EvaluationResult {
   const parsed = policyClaimSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success)
-    return { ok: false, error: describeFirstIssue(parsed.error, options.location) };
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: describeFirstIssue(parsed.error, options.location),
+      path: parsed.error.issues[0]?.path ?? [],
+    };
+  }
   const pack = (options.packs ?? builtInPacks)[parsed.data.policy];
   if (!pack)
     return {
       ok: false,
       error: `${options.location ? `${options.location}.` : ''}policy: no pack is loaded for "${parsed.data.policy}"`,
+      path: ['policy'],
     };
   return { ok: true, value: evaluateClaim(parsed.data, pack, options.calendar) };
 }

@@ -2,17 +2,20 @@ import i18next from 'i18next';
 import type Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ipcErrorCodeSchema } from '#shared/ipc/result';
+import { evaluateUntrustedClaim } from '#shared/policy';
 import type { AttachmentError, RepositoryError } from '../../renderer/src/core';
 import { en } from '../../renderer/src/i18n/en';
 import {
   attachmentErrorText,
   bridgeErrorText,
+  evaluationErrorText,
   failureDetailsText,
   failureText,
   repositoryErrorText,
   type Failure,
 } from '../../renderer/src/i18n/errorText';
 import { id } from '../../renderer/src/i18n/id';
+import { kospetOfficialStoreClaim } from '../factories/policyClaims';
 import { csvIssueText } from '../../renderer/src/parts/csvIssueText';
 import type { PartsCsvIssue } from '../../renderer/src/parts/partsCsv';
 
@@ -163,6 +166,32 @@ describe('error sentences', () => {
     expect(attachmentErrorText(inIndonesian, error, 'unboxing.mp4')).toBe(
       '“unboxing.mp4” berukuran 3 GiB, melebihi batas 2 GiB untuk lampiran: perpendek video atau turunkan resolusinya, lalu lampirkan lagi.',
     );
+  });
+
+  it('names the claim’s field the policy could not read, never its English reason', () => {
+    const result = evaluateUntrustedClaim({
+      ...kospetOfficialStoreClaim,
+      purchase: { ...kospetOfficialStoreClaim.purchase, deliveredDate: '2026-04-10' },
+    });
+    if (result.ok) throw new Error('a delivery before its order must not be evaluated');
+    expect(result.error).toMatch(/^purchase\.deliveredDate: /);
+    const keys = { named: 'claim.invalidClaim', unnamed: 'claim.invalidClaimUnnamed' } as const;
+    expect(evaluationErrorText(inEnglish, result, keys)).toBe(
+      'The policy cannot evaluate this claim yet: check its Delivery date.',
+    );
+    expect(evaluationErrorText(inIndonesian, result, keys)).toBe(
+      'Kebijakan belum dapat menilai klaim ini: periksa Tanggal pengiriman diterima.',
+    );
+    expect(
+      evaluationErrorText(
+        inEnglish,
+        { path: [] },
+        {
+          named: 'intake.decision.invalid',
+          unnamed: 'intake.decision.invalidUnnamed',
+        },
+      ),
+    ).toBe('The policy cannot evaluate this intake yet: one of its facts is not valid.');
   });
 
   it.each(everyCsvReaderCode)('words a CSV row the reader found %s in both languages', (code) => {

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { deviceReceived } from '#shared/domain/claimWorkflow';
 import type { EvidenceKind } from '#shared/domain/vocabulary';
 import { builtInPacks } from '#shared/policy';
-import { repositoryErrorText } from '../i18n/errorText';
+import { evaluationErrorText, repositoryErrorText } from '../i18n/errorText';
 import { useClaimActions } from '../hooks/useClaimActions';
 import { useClaimDecision } from '../hooks/useClaimDecision';
 import {
@@ -161,7 +161,12 @@ export function ClaimScreen() {
                 }
               />
             ) : (
-              <Alert color="orange">{t('claim.invalidClaim', { reason: decision.error })}</Alert>
+              <Alert color="orange">
+                {evaluationErrorText(t, decision, {
+                  named: 'claim.invalidClaim',
+                  unnamed: 'claim.invalidClaimUnnamed',
+                })}
+              </Alert>
             )}
             <DocumentsCard sources={{ station, claim, customer, device, decision }} />
           </Stack>

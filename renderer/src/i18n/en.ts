@@ -142,7 +142,9 @@ export const en = {
     decision: 'What the policy allows',
     packVersion: 'Pack {{pack}}, version {{version}}, as of {{date}}',
     unknownPack: 'This claim names a policy pack Fixline does not have ({{pack}}).',
-    invalidClaim: 'The policy cannot evaluate this claim yet: {{reason}}',
+    invalidClaim: 'The policy cannot evaluate this claim yet: check its {{field}}.',
+    invalidClaimUnnamed:
+      'The policy cannot evaluate this claim yet: one of its facts is not valid.',
     options: 'Options',
     noOptions: 'The policy offers no remedy for this claim as it stands.',
     inbound: 'Shipping in: {{payer}}',

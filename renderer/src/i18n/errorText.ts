@@ -54,6 +54,19 @@ function withField(
     : t(keys.named, { field: fieldText(t, field) });
 }
 
+/**
+ * Why the policy could not judge a claim or an intake, naming the field at fault (its English
+ * `error` stays for the CLI and logs).
+ */
+export function evaluationErrorText(
+  t: TFunction,
+  error: { readonly path: readonly PropertyKey[] },
+  keys: { readonly named: MessageKey; readonly unnamed: MessageKey },
+): string {
+  const field = error.path.filter((key): key is string => typeof key === 'string').join('.');
+  return withField(t, field, keys);
+}
+
 /** A repository refusal in the screen's language, with its values worded too. */
 export function repositoryErrorText(t: TFunction, error: RepositoryErrorValues): string {
   switch (error.code) {

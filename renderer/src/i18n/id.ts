@@ -145,7 +145,9 @@ export const id: Messages = {
     decision: 'Yang diizinkan kebijakan',
     packVersion: 'Paket {{pack}}, versi {{version}}, per {{date}}',
     unknownPack: 'Klaim ini menyebut paket kebijakan yang tidak dimiliki Fixline ({{pack}}).',
-    invalidClaim: 'Kebijakan belum dapat menilai klaim ini: {{reason}}',
+    invalidClaim: 'Kebijakan belum dapat menilai klaim ini: periksa {{field}}.',
+    invalidClaimUnnamed:
+      'Kebijakan belum dapat menilai klaim ini: salah satu faktanya tidak valid.',
     options: 'Pilihan',
     noOptions: 'Kebijakan tidak menawarkan penyelesaian untuk klaim ini saat ini.',
     inbound: 'Pengiriman masuk: {{payer}}',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvaluationResult } from '#shared/policy';
 import { DecisionCard, DecisionDetails } from '../claim/DecisionCard';
 import { fieldOfMissingFact } from './fieldTargets';
+import { evaluationErrorText } from '../i18n/errorText';
 
 /** What the form still needs before the policy can say anything, by form field. */
 export type DecisionPrerequisite = 'brand' | 'model' | 'category' | 'channel' | 'reason';
@@ -66,7 +67,10 @@ export function IntakeDecisionPanel({ decision, onJump }: IntakeDecisionPanelPro
     if (!decision.result.ok) {
       return (
         <Alert color="orange" py="xs">
-          {t('intake.decision.invalid', { reason: decision.result.error })}
+          {evaluationErrorText(t, decision.result, {
+            named: 'intake.decision.invalid',
+            unnamed: 'intake.decision.invalidUnnamed',
+          })}
         </Alert>
       );
     }
