@@ -12,6 +12,7 @@ const syncErrorStatus: Readonly<Record<SyncErrorCode, number>> = {
   'client-mismatch': 403,
   'mutation-gap': 409,
   'cursor-below-horizon': 410,
+  'cursor-ahead': 410,
   'payload-too-large': 413,
   'storage-full': 507,
   'server-error': 500,

@@ -6,14 +6,36 @@ import type { Database, Queryable } from './storage/database';
 import { errorCodeOf, toNumber } from './storage/database';
 
 /** The center's space: its id (the center id), version counter and tombstone horizon. */
-export type Space = { readonly id: string; readonly version: number; readonly horizon: number };
+export type Space = {
+  readonly id: string;
+  readonly version: number;
+  readonly horizon: number;
+  /** Renewed by a restore: versions of another history are not this one's. */
+  readonly history: string;
+};
 
 export async function readSpace(queryable: Queryable): Promise<Space> {
-  const [space] = await queryable.query<{ id: string; version: unknown; horizon: unknown }>(
-    'SELECT id, version, horizon FROM space ORDER BY created_at LIMIT 1',
-  );
+  const [space] = await queryable.query<{
+    id: string;
+    version: unknown;
+    horizon: unknown;
+    history: string;
+  }>('SELECT id, version, horizon, history FROM space ORDER BY created_at LIMIT 1');
   if (space === undefined) throw new Error('the database has no space: run the migrations');
-  return { id: space.id, version: toNumber(space.version), horizon: toNumber(space.horizon) };
+  return {
+    id: space.id,
+    version: toNumber(space.version),
+    horizon: toNumber(space.horizon),
+    history: space.history,
+  };
+}
+
+/**
+ * Starts a new history of the center after its database was restored from a backup: stations
+ * whose cursors came from the history before pull again from the start.
+ */
+export async function startNewHistory(queryable: Queryable): Promise<void> {
+  await queryable.query('UPDATE space SET history = gen_random_uuid()::text');
 }
 
 /** How long a pairing code can be used after it is made. */

@@ -2,9 +2,18 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSyncServer } from './app';
-import { createPairingCode, listDevices, pairingCodeLifetimeMs, revokeDevice } from './identity';
+import {
+  createPairingCode,
+  listDevices,
+  pairingCodeLifetimeMs,
+  revokeDevice,
+  startNewHistory,
+} from './identity';
 import type { Database } from './storage/database';
+import { copyDatabase } from './storage/copyDatabase';
 import { migrate } from './storage/migrate';
+import type { BackupSummary } from './storage/pgliteBackup';
+import { backupDataDir, restoreDataDir } from './storage/pgliteBackup';
 import { openPgliteDatabase } from './storage/pgliteDatabase';
 import { openPostgresDatabase } from './storage/postgresDatabase';
 import { parseAge, purgeTombstones } from './sync/purge';
@@ -21,6 +30,10 @@ Commands:
   devices list                         list the enrolled stations
   devices revoke <id>                  revoke a station's access at once
   purge-tombstones --older-than 90d    delete records deleted before then (stations below re-pull)
+  backup --out <file>                  back up the embedded database (stop the server first)
+  restore --from <file>                restore a backup into --data-dir, which must be new or empty
+  migrate --to <postgres-url>          copy the embedded database into a new PostgreSQL database
+  after-restore                        after pg_restore of a PostgreSQL backup: stations pull again
 Flags:
   --host <address>        listen address (default 127.0.0.1; 0.0.0.0 for the whole network)
   --port <number>         listen port (default 7411; 0 picks a free one)
@@ -40,6 +53,9 @@ const { values: flags, positionals } = parseArgs({
     'database-url': { type: 'string', default: process.env.DATABASE_URL },
     'web-root': { type: 'string' },
     'older-than': { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -64,13 +80,18 @@ async function serverHoldsDataDir(): Promise<boolean> {
   }
 }
 
-async function openDatabase(): Promise<Database> {
+/** Stops the command when a running server holds the embedded database's folder. */
+async function refuseWhileServerRuns(): Promise<void> {
   if (!usesPostgres() && (await serverHoldsDataDir())) {
     console.error(
       `A sync server is running on ${resolve(flags['data-dir'])}, and the embedded database opens in one process at a time: stop it first (its pairing code is printed at start).`,
     );
     process.exit(1);
   }
+}
+
+async function openDatabase(): Promise<Database> {
+  await refuseWhileServerRuns();
   const url = flags['database-url'];
   const database =
     url !== undefined && url !== ''
@@ -172,6 +193,19 @@ async function main(): Promise<void> {
         });
       }
       break;
+    case 'backup':
+    case 'restore':
+    case 'migrate':
+      return runDataDirCommand(command).catch((error: unknown) =>
+        fail(error instanceof Error ? error.message : String(error)),
+      );
+    case 'after-restore':
+      return runCommand(async (database) => {
+        await startNewHistory(database);
+        console.log(
+          'Started a new history: stations that synced after the backup was taken pull again from the start and send their unsent changes.',
+        );
+      });
     case 'purge-tombstones': {
       const ageMs = parseAge(flags['older-than'] ?? '');
       if (ageMs === undefined) {
@@ -188,6 +222,64 @@ async function main(): Promise<void> {
     }
   }
   console.error(usage);
+  process.exitCode = 2;
+}
+
+/** `backup`, `restore` and `migrate`: the embedded database's folder as a whole. */
+async function runDataDirCommand(command: 'backup' | 'restore' | 'migrate'): Promise<void> {
+  if (usesPostgres()) {
+    console.error(
+      'These commands work on the embedded database (--data-dir). For PostgreSQL use pg_dump and pg_restore.',
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const dataDir = resolve(flags['data-dir']);
+  const describe = ({ version, centerId }: BackupSummary) =>
+    `center ${centerId} at version ${version}`;
+  switch (command) {
+    case 'backup': {
+      if (flags.out === undefined) return void fail('Say where: backup --out <file>.');
+      await refuseWhileServerRuns();
+      const summary = await backupDataDir(dataDir, flags.out);
+      console.log(
+        `Backed up ${dataDir} to ${resolve(flags.out)} (${summary.bytes} bytes, ${describe(summary)}).`,
+      );
+      return;
+    }
+    case 'restore': {
+      if (flags.from === undefined) return void fail('Say what: restore --from <file>.');
+      const summary = await restoreDataDir(flags.from, dataDir);
+      console.log(
+        `Restored ${describe(summary)} into ${dataDir}. Start the server on it: stations send their unsent changes and pull again; what the server received after this backup was taken is not in it.`,
+      );
+      return;
+    }
+    case 'migrate': {
+      if (flags.to === undefined) return void fail('Say where: migrate --to postgres://…');
+      const source = await openDatabase();
+      try {
+        const target = await openPostgresDatabase(flags.to);
+        try {
+          await migrate(target);
+          const copied = await copyDatabase(source, target);
+          const rows = copied.reduce((total, table) => total + table.rows, 0);
+          console.log(
+            `Copied ${rows} rows in ${copied.length} tables into PostgreSQL. Start the server with --database-url ${flags.to}; stations continue where they were.`,
+          );
+        } finally {
+          await target.close();
+        }
+      } finally {
+        await source.close();
+      }
+      return;
+    }
+  }
+}
+
+function fail(message: string): void {
+  console.error(message);
   process.exitCode = 2;
 }
 

@@ -199,6 +199,11 @@ export const pullCursorSchema = z.object({
   version: z.int().min(0),
   table: syncTableSchema,
   id: recordIdSchema,
+  /**
+   * The server's history the version belongs to: a server restored from a backup starts another
+   * and hands its versions out again, so a cursor of an earlier history must start again.
+   */
+  history: z.string().min(1).max(64).optional(),
 });
 export type PullCursor = z.infer<typeof pullCursorSchema>;
 
@@ -255,6 +260,8 @@ export type PokeEvent = z.infer<typeof pokeEventSchema>;
  * - `client-mismatch` 403: the client id belongs to another device;
  * - `mutation-gap` 409: `details.expectedId` is the next id the server needs;
  * - `cursor-below-horizon` 410: tombstones past the cursor were purged; pull again from `null`;
+ * - `cursor-ahead` 410: the cursor is of another history than the server's, or past its version
+ *   (the server was restored from a backup): pull again from `null`;
  * - `payload-too-large` 413, `storage-full` 507, `server-error` 500.
  */
 export const syncErrorCodes = [
@@ -268,6 +275,7 @@ export const syncErrorCodes = [
   'client-mismatch',
   'mutation-gap',
   'cursor-below-horizon',
+  'cursor-ahead',
   'payload-too-large',
   'storage-full',
   'server-error',

@@ -86,6 +86,7 @@ export function connectProblemText(
     case 'client-mismatch':
     case 'mutation-gap':
     case 'cursor-below-horizon':
+    case 'cursor-ahead':
     case 'payload-too-large':
       return t('sync.connectProblem.refused', { code: problem.code });
     default: {

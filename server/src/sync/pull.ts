@@ -12,7 +12,8 @@ const defaultPullRows = 1_000;
  * One page of rows changed after the cursor, in (version, table, id) order, up to the version
  * the first page pins (the space's version when it is asked). A row changed again meanwhile moves
  * past `upTo` and comes in the next pull. A cursor below the tombstone horizon may have missed a
- * purged deletion: the station must pull again from the start.
+ * purged deletion, and one past the server's version was given by the server before it was
+ * restored from a backup: either way the station must pull again from the start.
  */
 export async function pullPage(
   database: Database,
@@ -27,6 +28,15 @@ export async function pullPage(
       'cursor-below-horizon',
       `Deleted records up to version ${space.horizon} were purged and this station is at ${cursor.version}: pull again from the start.`,
       { horizon: space.horizon },
+    );
+  }
+  // A cursor without a history is from before histories were kept: the version check remains.
+  const otherHistory = cursor?.history !== undefined && cursor.history !== space.history;
+  if (cursor !== null && (otherHistory || cursor.version > space.version)) {
+    throw new SyncError(
+      'cursor-ahead',
+      `This station has pulled up to version ${cursor.version} of another history than the server's, which is at ${space.version} (was the server restored from a backup?): pull again from the start.`,
+      { serverVersion: space.version },
     );
   }
   const upTo = request.upTo ?? space.version;
@@ -44,7 +54,7 @@ export async function pullPage(
   const nextCursor =
     lastRow === undefined
       ? cursor
-      : { version: lastRow.version, table: lastRow.table, id: lastRow.id };
+      : { version: lastRow.version, table: lastRow.table, id: lastRow.id, history: space.history };
   const remaining = done
     ? 0
     : (await countRowsAfter(database, device.spaceId, cursor, upTo)) - page.length;

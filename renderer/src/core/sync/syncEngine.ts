@@ -24,6 +24,7 @@ import {
   readOutboxMutations,
   readRejections,
   readSyncState,
+  renumberOutboxFrom,
   resetPullCursor,
   storeEnrollment,
   storeLastSyncedAt,
@@ -114,6 +115,9 @@ const stoppingCodes: ReadonlySet<SyncErrorCode> = new Set([
   'pairing-code-invalid',
   'station-code-taken',
 ]);
+
+/** Refusals of a pull that start it again from the beginning, once. */
+const restartsPull: ReadonlySet<SyncErrorCode> = new Set(['cursor-below-horizon', 'cursor-ahead']);
 
 function browserNetwork(): NetworkWatch {
   const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
@@ -495,6 +499,19 @@ class StationSyncEngine {
             });
             continue;
           }
+          // The server lost mutations it had acknowledged (it was restored from a backup): none
+          // of the outbox reached it, so the outbox goes again numbered from where it stands.
+          if (
+            typeof expectedId === 'number' &&
+            Number.isSafeInteger(expectedId) &&
+            expectedId >= 1 &&
+            expectedId < first.id &&
+            gapRetries < maxGapRetries
+          ) {
+            gapRetries += 1;
+            await renumberOutboxFrom(this.#db, expectedId);
+            continue;
+          }
         }
         if (
           error instanceof Refused &&
@@ -550,8 +567,9 @@ class StationSyncEngine {
           enrollment.deviceToken,
         );
       } catch (error) {
-        // Tombstones past the cursor were purged: pull everything again (the outbox stays).
-        if (error instanceof Refused && error.code === 'cursor-below-horizon' && resets < 1) {
+        // Tombstones past the cursor were purged, or the server was restored from a backup older
+        // than the cursor: pull everything again (the outbox stays).
+        if (error instanceof Refused && restartsPull.has(error.code) && resets < 1) {
           resets += 1;
           await resetPullCursor(this.#db);
           cursor = null;

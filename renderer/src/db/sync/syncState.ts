@@ -55,16 +55,36 @@ export async function becomeNewClient(
   transaction: Transaction,
   clientId: RecordId = uuidv7(),
 ): Promise<SyncStateRow> {
-  const outbox = transaction.table<OutboxEntry, number>('outbox');
-  const entries = await outbox.orderBy('sequence').toArray();
-  await outbox.clear();
-  await outbox.bulkAdd(entries.map((entry, index) => ({ ...entry, sequence: index + 1 })));
-  await transaction
-    .table<SequenceRow, string>('sequences')
-    .put({ name: outboxSequenceName, value: entries.length });
+  await renumberOutbox(transaction, 1);
   const state: SyncStateRow = { key: 'state', clientId };
   await transaction.table<SyncStateRow, string>('syncState').put(state);
   return state;
+}
+
+/** Numbers the outbox again from `firstId` in its order, and the counter after it. */
+async function renumberOutbox(transaction: Transaction, firstId: number): Promise<void> {
+  const outbox = transaction.table<OutboxEntry, number>('outbox');
+  const entries = await outbox.orderBy('sequence').toArray();
+  await outbox.clear();
+  await outbox.bulkAdd(entries.map((entry, index) => ({ ...entry, sequence: firstId + index })));
+  await transaction
+    .table<SequenceRow, string>('sequences')
+    .put({ name: outboxSequenceName, value: firstId - 1 + entries.length });
+}
+
+/**
+ * Continues with a server that lost mutations it had acknowledged (restored from a backup): it
+ * expects `expectedId` next and holds nothing after it, so the outbox, which it never received,
+ * is numbered again from there, and the acknowledged id goes back to what the server holds.
+ */
+export async function renumberOutboxFrom(db: FixlineDatabase, expectedId: number): Promise<void> {
+  await runGuardedWrite(db, syncStateTables, async (transaction) => {
+    await renumberOutbox(transaction, expectedId);
+    await updateEnrollment(transaction, (enrollment) => ({
+      ...enrollment,
+      acknowledgedMutationId: expectedId - 1,
+    }));
+  });
 }
 
 /**
