@@ -32,14 +32,8 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
     await migrate(database);
     return database;
   }
-  const url = new URL(testPostgresUrl ?? '');
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const database = await openPostgresDatabase(url.toString());
+  const { url, schema } = await createTestSchema();
+  const database = await openPostgresDatabase(url);
   await migrate(database);
   return {
     ...database,
@@ -48,6 +42,24 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
       await database.close();
     },
   };
+}
+
+/**
+ * A schema of its own on the test PostgreSQL, and the URL that works in it (its search path),
+ * for a test that hands the database to server processes.
+ */
+export async function createTestSchema(): Promise<{ url: string; schema: string }> {
+  if (testPostgresUrl === undefined || testPostgresUrl === '') {
+    throw new Error('FIXLINE_TEST_DATABASE_URL names no PostgreSQL');
+  }
+  const url = new URL(testPostgresUrl);
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), schema };
 }
 
 /** Empties every table and starts a new space, so each test begins with a new center. */

@@ -1,0 +1,226 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
+import type { EnrollResponse, Mutation, PullResponse } from '#shared/sync/protocol';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  syncApiPrefix,
+  syncProtocolHeader,
+  syncProtocolVersion,
+} from '#shared/sync/protocol';
+import { createPairingCode, enroll } from '../../server/src/identity';
+import type { Database } from '../../server/src/storage/database';
+import { migrate } from '../../server/src/storage/migrate';
+import { openPostgresDatabase } from '../../server/src/storage/postgresDatabase';
+import { makeNote, nextId } from '../factories/domain';
+import { actorId, createTestSchema, insertChange, testDatabaseKinds } from './serverHarness';
+
+/**
+ * The scale-out path: two server processes on one PostgreSQL. A push to one is poked to a
+ * station listening on the other (LISTEN/NOTIFY), and 32 stations pushing at once across both
+ * leave no gap or skip in what a station pulling from either sees. Needs the test PostgreSQL
+ * (.ci/run starts one); the embedded database opens in one process only.
+ */
+
+const projectRoot = join(import.meta.dirname, '../..');
+const pushers = 32;
+const pushesEach = 3;
+const notesPerPush = 3;
+
+type ServerProcess = { readonly address: string; readonly stop: () => Promise<void> };
+
+/** Starts `npm run server` on the database at `url`, on a free port; stopped by its pid. */
+async function startServer(url: string): Promise<ServerProcess> {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    'npx',
+    ['tsx', 'server/src/main.ts', '--database-url', url, '--host', '127.0.0.1', '--port', '0'],
+    { cwd: projectRoot, detached: true, env: { ...process.env, FIXLINE_SERVER_LOG: 'warn' } },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const started = Date.now();
+  while (!/listening at http:\/\/127\.0\.0\.1:\d+/.test(output)) {
+    if (Date.now() - started > 120_000 || child.exitCode !== null) {
+      throw new Error(`the server did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const address = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+  return {
+    address,
+    stop: async () => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      await closed;
+    },
+  };
+}
+
+const protocolHeaders = {
+  'content-type': 'application/json',
+  [syncProtocolHeader]: String(syncProtocolVersion),
+};
+
+/** A station speaking the protocol over HTTP to one server process. */
+class HttpStation {
+  #nextMutation = 1;
+  readonly #clock: HybridLogicalClock;
+
+  private constructor(
+    readonly address: string,
+    readonly stationCode: string,
+    readonly clientId: string,
+    readonly enrolled: EnrollResponse,
+  ) {
+    this.#clock = new HybridLogicalClock(stationCode);
+  }
+
+  /** Enrolled over HTTP, as a station does (pairing attempts are rate-limited per address). */
+  static async enroll(database: Database, address: string, stationCode: string) {
+    const clientId = nextId();
+    const { code } = await createPairingCode(database);
+    const response = await fetch(`${address}${syncApiPrefix}/enroll`, {
+      method: 'POST',
+      headers: protocolHeaders,
+      body: JSON.stringify({ pairingCode: code, stationCode, clientId }),
+    });
+    expect(response.status).toBe(200);
+    return new HttpStation(address, stationCode, clientId, (await response.json()) as never);
+  }
+
+  /** Enrolled straight in the database, for many stations at once. */
+  static async enrollDirectly(database: Database, address: string, stationCode: string) {
+    const clientId = nextId();
+    const { code } = await createPairingCode(database);
+    const enrolled = await enroll(database, { pairingCode: code, stationCode, clientId });
+    return new HttpStation(address, stationCode, clientId, enrolled);
+  }
+
+  get headers(): Record<string, string> {
+    return { ...protocolHeaders, authorization: `Bearer ${this.enrolled.deviceToken}` };
+  }
+
+  async post(route: string, body: unknown): Promise<unknown> {
+    const response = await fetch(`${this.address}${syncApiPrefix}${route}`, {
+      method: 'POST',
+      headers: this.headers,
+      body: JSON.stringify(body),
+    });
+    const answer: unknown = await response.json();
+    expect(response.status, JSON.stringify(answer)).toBe(200);
+    return answer;
+  }
+
+  /** Pushes `count` new notes, one mutation each. */
+  async pushNotes(count: number): Promise<void> {
+    const mutations: Mutation[] = Array.from({ length: count }, () => ({
+      id: this.#nextMutation++,
+      mutationId: nextId(),
+      at: this.#clock.tick(Date.now()),
+      actor: actorId,
+      station: this.stationCode,
+      changes: [insertChange('notes', makeNote(), this.#clock.tick(Date.now()))],
+    }));
+    const answer = pushResponseSchema.parse(
+      await this.post('/push', { clientId: this.clientId, mutations }),
+    );
+    expect(answer.outcomes.every((outcome) => outcome.status === 'applied')).toBe(true);
+  }
+
+  async pull(cursor: PullResponse['cursor'], limit: number): Promise<PullResponse> {
+    return pullResponseSchema.parse(
+      await this.post('/pull', { clientId: this.clientId, cursor, limit }),
+    );
+  }
+}
+
+/** Reads server-sent events from `station`'s server until `text` has come. */
+async function listen(station: HttpStation) {
+  const response = await fetch(`${station.address}${syncApiPrefix}/events`, {
+    headers: station.headers,
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body?.getReader();
+  if (reader === undefined) throw new Error('no event stream');
+  let received = '';
+  return {
+    async until(text: string): Promise<void> {
+      while (!received.includes(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended before ${text}`);
+        received += new TextDecoder().decode(value);
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
+describe.runIf(testDatabaseKinds.includes('postgres'))(
+  'two server processes on one PostgreSQL',
+  () => {
+    const servers: ServerProcess[] = [];
+    let database: Database | undefined;
+    let schema = '';
+    afterAll(async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+      await database?.query(`DROP SCHEMA ${schema} CASCADE`);
+      await database?.close();
+    });
+
+    it('pokes across processes, and 32 pushers across both leave no gap for a puller', async () => {
+      const created = await createTestSchema();
+      schema = created.schema;
+      database = await openPostgresDatabase(created.url);
+      await migrate(database);
+      servers.push(...(await Promise.all([startServer(created.url), startServer(created.url)])));
+      const [first, second] = servers;
+      if (first === undefined || second === undefined) throw new Error('two servers');
+
+      const listener = await HttpStation.enroll(database, second.address, 'LSTN');
+      const events = await listen(listener);
+      await events.until('event: poke\ndata: {"version":0}\n\n');
+      const writer = await HttpStation.enroll(database, first.address, 'WRTR');
+      await writer.pushNotes(1);
+      await events.until('event: poke\ndata: {"version":1}\n\n');
+      await events.close();
+
+      const stations = await Promise.all(
+        Array.from({ length: pushers }, (_, index) =>
+          HttpStation.enrollDirectly(
+            database as Database,
+            (index % 2 === 0 ? first : second).address,
+            `S${String(index).padStart(2, '0')}`,
+          ),
+        ),
+      );
+      const readers = [listener, await HttpStation.enrollDirectly(database, first.address, 'READ')];
+      let pushing = true;
+      const seen: number[] = [];
+      const pull = (async () => {
+        let cursor: PullResponse['cursor'] = null;
+        for (let round = 0; ; round += 1) {
+          const stillPushing = pushing;
+          // Each page from the other process than the last: both serve the same history.
+          const page: PullResponse | undefined = await readers[round % 2]?.pull(cursor, 7);
+          if (page === undefined) throw new Error('no reader');
+          seen.push(...page.rows.map((row) => row.version));
+          cursor = page.cursor;
+          if (!stillPushing && page.done && page.rows.length === 0) return;
+        }
+      })();
+      await Promise.all(
+        stations.map(async (station) => {
+          for (let round = 0; round < pushesEach; round += 1) await station.pushNotes(notesPerPush);
+        }),
+      );
+      pushing = false;
+      await pull;
+      const total = 1 + pushers * pushesEach * notesPerPush;
+      expect(seen).toEqual(Array.from({ length: total }, (_, index) => index + 1));
+    }, 300_000);
+  },
+);
