@@ -50,6 +50,8 @@ export type SyncServerOptions = {
   readonly pairingAttemptsPerMinute?: number;
   /** How often an event stream gets a comment line, so proxies keep it open. */
   readonly heartbeatMs?: number;
+  /** Serve HTTPS with this certificate (PEM) and its private key, instead of plain HTTP. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 };
 
 /** 8 MiB: a push of 500 mutations near 1 MB fits many times over. */
@@ -126,11 +128,17 @@ function syncErrorOf(error: unknown): SyncError {
 export async function buildSyncServer(options: SyncServerOptions): Promise<FastifyInstance> {
   const { database } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  const app = Fastify({
+  const serverOptions = {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? defaultBodyLimitBytes,
     forceCloseConnections: true,
-  }).withTypeProvider<ZodTypeProvider>();
+  };
+  // Over HTTPS only the listening socket differs: every route and hook is the same.
+  const server: FastifyInstance =
+    options.tls === undefined
+      ? Fastify(serverOptions)
+      : (Fastify({ ...serverOptions, https: options.tls }) as unknown as FastifyInstance);
+  const app = server.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(checkedSerializerCompiler);
   app.decorateRequest('device', undefined);

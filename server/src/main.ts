@@ -39,7 +39,9 @@ Flags:
   --port <number>         listen port (default 7411; 0 picks a free one)
   --data-dir <folder>     embedded database folder (default ./fixline-server-data)
   --database-url <url>    PostgreSQL instead (or DATABASE_URL)
-  --web-root <folder>     also serve a built web app at / (out/web after npx vite build --config vite.web.config.ts)`;
+  --web-root <folder>     also serve a built web app at / (out/web after npx vite build --config vite.web.config.ts)
+  --tls-cert <file>       serve HTTPS with this certificate (PEM; with --tls-key)
+  --tls-key <file>        the certificate's private key (PEM)`;
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
@@ -52,6 +54,8 @@ const { values: flags, positionals } = parseArgs({
     },
     'database-url': { type: 'string', default: process.env.DATABASE_URL },
     'web-root': { type: 'string' },
+    'tls-cert': { type: 'string', default: process.env.FIXLINE_SERVER_TLS_CERT },
+    'tls-key': { type: 'string', default: process.env.FIXLINE_SERVER_TLS_KEY },
     'older-than': { type: 'string' },
     out: { type: 'string' },
     from: { type: 'string' },
@@ -112,12 +116,30 @@ async function printPairingCode(database: Database): Promise<void> {
   );
 }
 
+/** The certificate and key for HTTPS, when both are given; exits with a reason when one is not usable. */
+async function readTls(): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+  const [certFile, keyFile] = [flags['tls-cert'], flags['tls-key']];
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    console.error('HTTPS needs both --tls-cert <file> and --tls-key <file>.');
+    process.exit(2);
+  }
+  try {
+    return { cert: await readFile(certFile), key: await readFile(keyFile) };
+  } catch (error) {
+    console.error(`Cannot read the TLS certificate or key: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 async function serve(): Promise<void> {
+  const tls = await readTls();
   const database = await openDatabase();
   const app = await buildSyncServer({
     database,
     logger: { level: process.env.FIXLINE_SERVER_LOG ?? 'info' },
     ...(flags['web-root'] === undefined ? {} : { webRoot: flags['web-root'] }),
+    ...(tls === undefined ? {} : { tls }),
   });
   if (!usesPostgres()) await writeFile(pidFile(), String(process.pid));
   const address = await app.listen({ host: flags.host, port: Number(flags.port) });

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { get } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, it } from 'vitest';
+import { helloResponseSchema, syncApiPrefix, syncRoutes } from '#shared/sync/protocol';
+import { buildSyncServer } from '../../server/src/app';
+import { openTestDatabase } from './serverHarness';
+
+/**
+ * HTTPS straight from the server (`--tls-cert`, `--tls-key`): a station that trusts the
+ * certificate gets the same answers, and one that does not is refused by TLS itself.
+ */
+
+const folders: string[] = [];
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+/** A self-signed certificate for 127.0.0.1, made with openssl. */
+async function selfSignedCertificate(): Promise<{ cert: Buffer; key: Buffer }> {
+  const folder = await mkdtemp(join(tmpdir(), 'fixline-tls-'));
+  folders.push(folder);
+  const [certFile, keyFile] = [join(folder, 'cert.pem'), join(folder, 'key.pem')];
+  await promisify(execFile)('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+  ]);
+  return { cert: await readFile(certFile), key: await readFile(keyFile) };
+}
+
+/** GET `url`, trusting `ca` only; the status and body, or the TLS error. */
+function getTrusting(
+  url: string,
+  ca: Buffer | undefined,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { ...(ca === undefined ? {} : { ca }) }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    }).on('error', reject);
+  });
+}
+
+it('answers over HTTPS with its certificate, and TLS refuses a station that does not trust it', async () => {
+  const tls = await selfSignedCertificate();
+  const database = await openTestDatabase('pglite');
+  const app = await buildSyncServer({ database, tls });
+  try {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    expect(address).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const hello = await getTrusting(`${address}${syncApiPrefix}${syncRoutes.hello}`, tls.cert);
+    expect(hello.status).toBe(200);
+    expect(helloResponseSchema.parse(JSON.parse(hello.body)).service).toBe('fixline-sync');
+    await expect(
+      getTrusting(`${address}${syncApiPrefix}${syncRoutes.hello}`, undefined),
+    ).rejects.toThrow(/self-signed certificate/);
+  } finally {
+    await app.close();
+    await database.close();
+  }
+});
