@@ -12,7 +12,12 @@ const webConfig = join(projectRoot, 'vite.web.config.ts');
  * hook (`window.__fixlineTest`, see renderer/src/core/testHook.ts), which a user's build leaves out.
  * Built once per run: a few seconds, where each dev server took tens of seconds to bundle.
  */
-export async function startWebApp(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startWebApp(): Promise<{
+  url: string;
+  /** The built files, for a server that serves them itself (the sync server's --web-root). */
+  outDir: string;
+  stop: () => Promise<void>;
+}> {
   const outDir = await mkdtemp(join(tmpdir(), 'fixline-web-'));
   await build({
     configFile: webConfig,
@@ -32,6 +37,7 @@ export async function startWebApp(): Promise<{ url: string; stop: () => Promise<
     throw new Error('the web server has no port');
   return {
     url: `http://127.0.0.1:${address.port}/`,
+    outDir,
     stop: async () => {
       await server.close();
       await rm(outDir, { recursive: true, force: true });

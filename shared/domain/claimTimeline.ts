@@ -1,3 +1,5 @@
+import { decodeHlc } from '../sync/hybridLogicalClock';
+import type { ConflictRecord } from '../sync/protocol';
 import type { AuditEvent } from './audit';
 import type { Evidence } from './evidence';
 import type { MisuseFinding } from './inspection';
@@ -167,4 +169,58 @@ export function timelineOrder<Event extends Pick<AuditEvent, 'at' | 'id'>>(
   return [...events].sort(
     (first, second) => second.at.localeCompare(first.at) || second.id.localeCompare(first.id),
   );
+}
+
+/**
+ * An edit of the claim or one of its records that the sync server superseded: another station
+ * changed the same field without having seen this edit, and its later change was kept (per-field
+ * last-writer-wins). The timeline shows it so the person whose edit lost can see it, and redo it.
+ */
+export type SupersededChange = {
+  readonly id: string;
+  /** When the losing edit was made: its clock stamp's wall time, ISO 8601. */
+  readonly at: string;
+  /** The table of the row the field belongs to (`claims`, `inspections` …). */
+  readonly table: string;
+  readonly field: string;
+  /** The value that lost, as stored; undefined when the losing edit cleared the field. */
+  readonly lostValue: unknown;
+  /** Who made the losing edit, when the server knows. */
+  readonly actor: string | undefined;
+  /** The station where the losing edit was made. */
+  readonly station: string;
+  /** The station whose edit was kept. */
+  readonly keptStation: string;
+};
+
+/**
+ * A conflict record as a timeline line. The stamps are the clock's own, so a stamp that does not
+ * decode (it never should) falls back to when the server found the conflict and the winner's
+ * stamp as it is.
+ */
+export function supersededChange(
+  conflict: Pick<
+    ConflictRecord,
+    | 'id'
+    | 'table'
+    | 'field'
+    | 'loserValue'
+    | 'loserActor'
+    | 'loserStation'
+    | 'loserStamp'
+    | 'winnerStamp'
+    | 'detectedAt'
+  >,
+): SupersededChange {
+  const loser = decodeHlc(conflict.loserStamp);
+  return {
+    id: conflict.id,
+    at: loser === undefined ? conflict.detectedAt : new Date(loser.wallMs).toISOString(),
+    table: conflict.table,
+    field: conflict.field,
+    lostValue: conflict.loserValue,
+    actor: conflict.loserActor,
+    station: conflict.loserStation,
+    keptStation: decodeHlc(conflict.winnerStamp)?.node ?? conflict.winnerStamp,
+  };
 }

@@ -1,11 +1,16 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '#shared/domain/audit';
-import type { TimelineRecords } from '#shared/domain/claimTimeline';
-import { describeAuditEvent, timelineEntries } from '../../renderer/src/claim/claimTimeline';
+import { supersededChange, type TimelineRecords } from '#shared/domain/claimTimeline';
+import {
+  describeAuditEvent,
+  describeSupersededChange,
+  timelineEntries,
+} from '../../renderer/src/claim/claimTimeline';
 import { en } from '../../renderer/src/i18n/en';
 import { id } from '../../renderer/src/i18n/id';
 import { isMessageKey } from '../../renderer/src/i18n/messageKey';
+import { makeConflictRecord } from '../factories/domain';
 
 const dewi = '00000000-0000-7000-8000-0000000000aa';
 const agus = '00000000-0000-7000-8000-0000000000ab';
@@ -138,5 +143,76 @@ describe('timelineEntries', () => {
       'Dewi Lestari opened the claim',
     ]);
     expect(entries[0]?.actorName).toBe('Dewi Lestari');
+  });
+
+  it('places a superseded edit among the changes by when it was made, as its own kind of line', () => {
+    const opened = event({ at: '2026-05-04T02:00:00.000Z' });
+    const assigned = event({
+      action: 'update',
+      at: '2026-05-04T02:21:00.000Z',
+      changes: { assigneeId: { from: null, to: dewi } },
+    });
+    const lost = supersededChange(makeConflictRecord({ loserActor: agus, loserValue: agus }));
+    const entries = timelineEntries([opened, assigned], records, inLanguage('en'), nameOf, [lost]);
+    expect(entries.map((entry) => [entry.kind, entry.actorName, entry.at])).toEqual([
+      ['change', 'Dewi Lestari', '2026-05-04T02:21:00.000Z'],
+      ['superseded', 'Agus Wijaya', '2026-05-04T02:20:00.000Z'],
+      ['change', 'Dewi Lestari', '2026-05-04T02:00:00.000Z'],
+    ]);
+  });
+});
+
+describe('describeSupersededChange', () => {
+  const superseded = (overrides: Parameters<typeof makeConflictRecord>[0]) =>
+    supersededChange(makeConflictRecord({ loserActor: agus, loserValue: agus, ...overrides }));
+
+  it('says whose change at which station lost, to whom it assigned the claim, and which station won', () => {
+    const change = superseded({});
+    expect(describeSupersededChange(change, inLanguage('en'), nameOf)).toBe(
+      'A change was superseded: Agus Wijaya at JKT1 set the assignee to “Agus Wijaya”, and a later change made at BDG2 was kept',
+    );
+    expect(describeSupersededChange(change, inLanguage('id'), nameOf)).toBe(
+      'Perubahan digantikan: Agus Wijaya di JKT1 mengubah penanggung jawab menjadi “Agus Wijaya”, dan perubahan yang lebih baru di BDG2 yang dipakai',
+    );
+  });
+
+  it('names a lost remedy by its label, and a field or value it does not know as stored', () => {
+    expect(
+      describeSupersededChange(
+        superseded({ field: 'remedy', loserValue: 'warranty-repair' }),
+        inLanguage('en'),
+        nameOf,
+      ),
+    ).toBe(
+      'A change was superseded: Agus Wijaya at JKT1 set the remedy to “Warranty repair”, and a later change made at BDG2 was kept',
+    );
+    expect(
+      describeSupersededChange(
+        superseded({
+          table: 'inspections',
+          field: 'technicianNotes',
+          loserValue: 'Swollen battery',
+        }),
+        inLanguage('en'),
+        nameOf,
+      ),
+    ).toBe(
+      'A change was superseded: Agus Wijaya at JKT1 set the technicianNotes to “Swollen battery”, and a later change made at BDG2 was kept',
+    );
+  });
+
+  it('says yes or no for a lost flag, in either language', () => {
+    const flag = superseded({ table: 'inspections', field: 'faultConfirmed', loserValue: true });
+    expect(describeSupersededChange(flag, inLanguage('en'), nameOf)).toContain('“yes”');
+    expect(describeSupersededChange(flag, inLanguage('id'), nameOf)).toContain('“ya”');
+  });
+
+  it('says a change that cleared the field was superseded, and names a person this station does not know as someone', () => {
+    const { loserValue: _cleared, ...conflict } = makeConflictRecord({
+      loserActor: '00000000-0000-7000-8000-0000000000ff',
+    });
+    expect(describeSupersededChange(supersededChange(conflict), inLanguage('en'), nameOf)).toBe(
+      'A change was superseded: Someone at JKT1 cleared the assignee, and a later change made at BDG2 was kept',
+    );
   });
 });

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { StationCore } from '../../renderer/src/core';
 import { createStationCore, StationCoreProvider, useStationCore } from '../../renderer/src/core';
 import { storeAttachment } from '../../renderer/src/db/attachments';
+import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
 import type { Repositories } from '../../renderer/src/db/repositories';
+import { supersededChange } from '#shared/domain/claimTimeline';
 import {
   makeClaimDraft,
+  makeConflictRecord,
   makeEvidence,
   makeInspection,
   makeMisuseFinding,
@@ -107,6 +110,34 @@ describe('the station core', () => {
 
     expect(details?.evidence).toEqual([]);
     expect(details?.misuseFindings).toEqual([]);
+  });
+
+  it('reads the claim’s edits the sync server superseded with its timeline, and no other claim’s', async () => {
+    const { db } = await openTestDatabase();
+    const core = createStationCore(db, { now: steppingClock() });
+    const { customerId, deviceId } = await createCustomerAndDevice(core.commands);
+    const claim = expectOk(
+      await core.commands.claims.create(makeClaimDraft({ customerId, deviceId }), asTechnician),
+    );
+    const lost = makeConflictRecord({ rowId: claim.id, claimId: claim.id, field: 'remedy' });
+    const elsewhere = makeConflictRecord();
+    // As the pull stores them: the one way conflict records reach a station.
+    await applyPulledPage(db, {
+      rows: [lost, elsewhere].map((conflict, index) => ({
+        table: 'conflicts',
+        id: conflict.id,
+        version: index + 1,
+        values: conflict,
+        stamps: { id: conflict.winnerStamp },
+        updatedBy: asTechnician.actor,
+        station: 'SERVER',
+      })),
+      lastMutationId: 0,
+    });
+
+    const audit = await core.queries.claimAudit(claim.id);
+    expect(audit.superseded).toEqual([supersededChange(lost)]);
+    expect(audit.events.length).toBeGreaterThan(0);
   });
 
   it('finds no details for a claim that does not exist', async () => {

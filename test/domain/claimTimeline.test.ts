@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '#shared/domain/audit';
 import {
+  supersededChange,
   timelineChange,
   timelineOrder,
   type InspectionOutcome,
   type TimelineChange,
   type TimelineRecords,
 } from '#shared/domain/claimTimeline';
-import { makeAuditEvent } from '../factories/domain';
+import { makeAuditEvent, makeConflictRecord, technicianId } from '../factories/domain';
 
 const agus = '00000000-0000-7000-8000-0000000000ab';
 
@@ -194,5 +195,26 @@ describe('timelineOrder', () => {
     ];
     timelineOrder(events);
     expect(events.map((event) => event.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('supersededChange', () => {
+  it('tells whose edit lost, when it was made, the value it set and the station whose edit was kept', () => {
+    const conflict = makeConflictRecord({ field: 'remedy', loserValue: 'warranty-repair' });
+    expect(supersededChange(conflict)).toEqual({
+      id: conflict.id,
+      at: '2026-05-04T02:20:00.000Z',
+      table: 'claims',
+      field: 'remedy',
+      lostValue: 'warranty-repair',
+      actor: technicianId,
+      station: 'JKT1',
+      keptStation: 'BDG2',
+    });
+  });
+
+  it('keeps an edit that cleared the field as one without a value', () => {
+    const { loserValue: _cleared, ...conflict } = makeConflictRecord();
+    expect(supersededChange(conflict).lostValue).toBeUndefined();
   });
 });

@@ -8,5 +8,6 @@ import { startWebApp } from '../../tooling/webApp';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const app = await startWebApp();
   project.provide('webAppUrl', app.url);
+  project.provide('webAppDir', app.outDir);
   return app.stop;
 }

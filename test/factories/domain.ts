@@ -11,6 +11,8 @@ import type { Note } from '#shared/domain/note';
 import type { Purchase } from '#shared/domain/purchase';
 import type { Quote, QuoteLine } from '#shared/domain/quote';
 import type { ShipmentLeg } from '#shared/domain/shipment';
+import { encodeHlc } from '#shared/sync/hybridLogicalClock';
+import type { ConflictRecord } from '#shared/sync/protocol';
 
 /**
  * Factories for domain records: each returns a record its schema accepts, with `overrides`
@@ -228,6 +230,36 @@ export function makeNote(overrides: Partial<Note> = {}): Note {
     body: 'Customer will drop the device off on Friday.',
     author: technicianId,
     at: '2026-05-04T02:25:00.000Z',
+    ...overrides,
+  };
+}
+
+/**
+ * A conflict the sync server found: JKT1's assignee edit (at 02:20 UTC) lost to BDG2's made a
+ * minute later.
+ */
+export function makeConflictRecord(overrides: Partial<ConflictRecord> = {}): ConflictRecord {
+  const claimId = nextId();
+  return {
+    id: nextId(),
+    table: 'claims',
+    rowId: claimId,
+    claimId,
+    field: 'assigneeId',
+    winnerStamp: encodeHlc({
+      wallMs: Date.parse('2026-05-04T02:21:00.000Z'),
+      counter: 0,
+      node: 'BDG2',
+    }),
+    loserStamp: encodeHlc({
+      wallMs: Date.parse('2026-05-04T02:20:00.000Z'),
+      counter: 0,
+      node: 'JKT1',
+    }),
+    loserValue: technicianId,
+    loserActor: technicianId,
+    loserStation: 'JKT1',
+    detectedAt: '2026-05-04T02:22:00.000Z',
     ...overrides,
   };
 }

@@ -14,10 +14,17 @@ export function webAppUrl(): string {
   return inject('webAppUrl');
 }
 
+/** The folder of that web app's build, for the sync server's `--web-root`. */
+export function webAppDir(): string {
+  return inject('webAppDir');
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The e2e tier's one web app, built and served once for every test file. */
     webAppUrl: string;
+    /** Where that web app was built to. */
+    webAppDir: string;
   }
 }
 

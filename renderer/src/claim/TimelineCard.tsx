@@ -42,6 +42,7 @@ export function TimelineCard({ audit, technicianName }: TimelineCardProps) {
             // The timeline names fields of the audit trail, known only at run time.
             (key, values) => (isMessageKey(i18n, key) ? t(key, values ?? {}) : key),
             technicianName,
+            audit.superseded,
           ),
     [audit, t, i18n, technicianName],
   );

@@ -3,6 +3,7 @@ import {
   timelineChange,
   timelineOrder,
   type InspectionOutcome,
+  type SupersededChange,
   type TimelineRecords,
 } from '#shared/domain/claimTimeline';
 import type { Role } from '#shared/domain/roles';
@@ -12,10 +13,12 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 
 /**
  * One line of the timeline: who, in which role (absent on changes made before roles, or while
- * the station had no manager), when, and what happened, in words.
+ * the station had no manager), when, and what happened, in words. A `superseded` line is an edit
+ * the sync server did not keep (another station's later edit of the same field won).
  */
 export type TimelineEntry = {
   readonly id: string;
+  readonly kind: 'change' | 'superseded';
   readonly at: string;
   readonly actorId: string;
   readonly actorName: string;
@@ -111,19 +114,86 @@ export function describeAuditEvent(
   }
 }
 
-/** The claim's audit events as timeline lines, newest first (ties in the order they were made). */
+/** `key` in words, or `fallback` when the catalog has no such key (`t` answers the key itself). */
+function translatedOr(t: Translate, key: string, fallback: string): string {
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
+/** A superseded value in words: a person by name, a status or remedy by its label. */
+function lostValueText(
+  change: SupersededChange,
+  t: Translate,
+  nameOf: (technicianId: string) => string,
+): string | undefined {
+  const value = change.lostValue;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return t(`${prefix}.superseded.${value ? 'yes' : 'no'}`);
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return JSON.stringify(value);
+  switch (change.field) {
+    case 'assigneeId':
+      return nameOf(value);
+    case 'remedy':
+      return translatedOr(t, `remedy.${value}`, value);
+    case 'status':
+      return translatedOr(t, `status.${value}`, value);
+    default:
+      return value;
+  }
+}
+
+/**
+ * An edit the sync server superseded, in words: whose edit at which station lost, the value it
+ * set (or that it cleared the field), and the station whose edit was kept.
+ */
+export function describeSupersededChange(
+  change: SupersededChange,
+  t: Translate,
+  nameOf: (technicianId: string) => string,
+): string {
+  const values = {
+    actor: nameOf(change.actor ?? ''),
+    station: change.station,
+    keptStation: change.keptStation,
+    field: translatedOr(t, `${prefix}.field.${change.field}`, change.field),
+  };
+  const value = lostValueText(change, t, nameOf);
+  return value === undefined
+    ? t(`${prefix}.superseded.cleared`, values)
+    : t(`${prefix}.superseded.changed`, { ...values, value });
+}
+
+/**
+ * The claim's audit events and superseded edits as timeline lines, newest first (ties in the
+ * order they were made).
+ */
 export function timelineEntries(
   events: readonly AuditEvent[],
   records: TimelineRecords,
   t: Translate,
   nameOf: (technicianId: string) => string,
+  superseded: readonly SupersededChange[] = [],
 ): TimelineEntry[] {
-  return timelineOrder(events).map((event) => ({
-    id: event.id,
-    at: event.at,
-    actorId: event.actor,
-    actorName: nameOf(event.actor),
-    actorRole: event.actorRole,
-    text: describeAuditEvent(event, records, t, nameOf),
-  }));
+  const lines = [
+    ...events.map((event) => ({
+      id: event.id,
+      kind: 'change' as const,
+      at: event.at,
+      actorId: event.actor,
+      actorName: nameOf(event.actor),
+      actorRole: event.actorRole,
+      text: describeAuditEvent(event, records, t, nameOf),
+    })),
+    ...superseded.map((change) => ({
+      id: change.id,
+      kind: 'superseded' as const,
+      at: change.at,
+      actorId: change.actor ?? '',
+      actorName: nameOf(change.actor ?? ''),
+      actorRole: undefined,
+      text: describeSupersededChange(change, t, nameOf),
+    })),
+  ];
+  return timelineOrder(lines);
 }

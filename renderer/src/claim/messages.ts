@@ -265,6 +265,14 @@ export const claimScreenEn = {
       delete: '{{actor}} removed a shipment',
     },
     other: '{{actor}} changed a record of {{entity}}',
+    superseded: {
+      changed:
+        'A change was superseded: {{actor}} at {{station}} set the {{field}} to “{{value}}”, and a later change made at {{keptStation}} was kept',
+      cleared:
+        'A change was superseded: {{actor}} at {{station}} cleared the {{field}}, and a later change made at {{keptStation}} was kept',
+      yes: 'yes',
+      no: 'no',
+    },
   },
   decision: {
     customerPays: 'Customer pays',
@@ -548,6 +556,14 @@ export const claimScreenId: typeof claimScreenEn = {
       delete: '{{actor}} menghapus pengiriman',
     },
     other: '{{actor}} mengubah data {{entity}}',
+    superseded: {
+      changed:
+        'Perubahan digantikan: {{actor}} di {{station}} mengubah {{field}} menjadi “{{value}}”, dan perubahan yang lebih baru di {{keptStation}} yang dipakai',
+      cleared:
+        'Perubahan digantikan: {{actor}} di {{station}} mengosongkan {{field}}, dan perubahan yang lebih baru di {{keptStation}} yang dipakai',
+      yes: 'ya',
+      no: 'tidak',
+    },
   },
   decision: {
     customerPays: 'Dibayar pelanggan',

@@ -1,6 +1,8 @@
+import { getBridge } from '../bridge/getBridge';
 import { appDatabase } from '../db/appDatabase';
 import type { OwnedStationCore } from './stationCore';
 import { createStationCore } from './stationCore';
+import { bridgeTransport } from './sync/bridgeTransport';
 
 let core: OwnedStationCore | undefined;
 
@@ -10,7 +12,8 @@ let core: OwnedStationCore | undefined;
  */
 export function appStationCore(): OwnedStationCore {
   if (core === undefined) {
-    core = createStationCore(appDatabase());
+    // Main makes the requests in the desktop app, the page itself in a browser (the bridge's sync).
+    core = createStationCore(appDatabase(), { syncTransport: bridgeTransport(getBridge()) });
     // A database this window cannot open yet says so through `connection`; sync waits for a reload.
     core.sync.start().catch(() => undefined);
   }

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '#shared/domain/audit';
+import { supersededChange, type SupersededChange } from '#shared/domain/claimTimeline';
 import type { FixlineDatabase } from '../db/database';
 import type {
   StoredAttachment,
@@ -27,9 +28,13 @@ export type RecordedInspection = {
   readonly findings: readonly StoredMisuseFinding[];
 };
 
-/** The audit events of a claim and of every record under it, with those records (deleted too). */
+/**
+ * The audit events of a claim and of every record under it, with those records (deleted too),
+ * and the edits of them the sync server superseded (its conflict records).
+ */
 export type ClaimAudit = {
   readonly events: readonly AuditEvent[];
+  readonly superseded: readonly SupersededChange[];
   readonly evidence: ReadonlyMap<string, StoredEvidence>;
   readonly misuseFindings: ReadonlyMap<string, StoredMisuseFinding>;
   readonly quotes: ReadonlyMap<string, { readonly revision: number }>;
@@ -93,12 +98,13 @@ export async function claimInspection(
  * is part of the story. Read through the `[entity+entityId]` index.
  */
 export async function claimAudit(db: FixlineDatabase, claimId: string): Promise<ClaimAudit> {
-  const [evidence, inspections, notes, quotes, shipmentLegs] = await Promise.all([
+  const [evidence, inspections, notes, quotes, shipmentLegs, conflicts] = await Promise.all([
     db.evidence.where('claimId').equals(claimId).toArray(),
     db.inspections.where('claimId').equals(claimId).toArray(),
     db.notes.where('claimId').equals(claimId).toArray(),
     db.quotes.where('claimId').equals(claimId).toArray(),
     db.shipmentLegs.where('claimId').equals(claimId).toArray(),
+    db.conflicts.where('claimId').equals(claimId).toArray(),
   ]);
   const [misuseFindings, quoteLines] = await Promise.all([
     db.misuseFindings
@@ -123,6 +129,7 @@ export async function claimAudit(db: FixlineDatabase, claimId: string): Promise<
   const events = await db.auditEvents.where('[entity+entityId]').anyOf(keys).toArray();
   return {
     events,
+    superseded: conflicts.map(supersededChange),
     evidence: new Map(evidence.map((row) => [row.id, row])),
     misuseFindings: new Map(misuseFindings.map((row) => [row.id, row])),
     quotes: new Map(quotes.map((row) => [row.id, row])),
