@@ -30,6 +30,8 @@ import {
   syncRoutes,
 } from '#shared/sync/protocol';
 import { SyncError } from './errors';
+import { registerBlobRoutes } from './blobs/blobRoutes';
+import { FolderBlobStore } from './blobs/blobStore';
 import type { Device } from './identity';
 import { authenticate, enroll, readSpace, revokeDevice } from './identity';
 import type { Database } from './storage/database';
@@ -50,6 +52,8 @@ export type SyncServerOptions = {
   readonly pairingAttemptsPerMinute?: number;
   /** How often an event stream gets a comment line, so proxies keep it open. */
   readonly heartbeatMs?: number;
+  /** The folder attachments' bytes are kept in (`ab/cd/<sha256>`); without it, no blob routes. */
+  readonly blobRoot?: string;
   /** Serve HTTPS with this certificate (PEM) and its private key, instead of plain HTTP. */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 };
@@ -289,6 +293,14 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
         streams.add(end);
         request.raw.on('close', end);
       });
+
+      const { blobRoot } = options;
+      if (blobRoot !== undefined) {
+        // Its own context: the blob folder's static files and chunk parser stay with its routes.
+        await sync.register((blobs) =>
+          registerBlobRoutes(blobs, new FolderBlobStore(blobRoot), needsDevice),
+        );
+      }
 
       sync.post(
         syncRoutes.leave,

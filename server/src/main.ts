@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSyncServer } from './app';
+import { FolderBlobStore, isBlobReferenced } from './blobs/blobStore';
 import {
   createPairingCode,
   listDevices,
@@ -30,6 +31,7 @@ Commands:
   devices list                         list the enrolled stations
   devices revoke <id>                  revoke a station's access at once
   purge-tombstones --older-than 90d    delete records deleted before then (stations below re-pull)
+  purge-blobs --older-than 30d         delete attachments' bytes no record names, unchanged since then
   backup --out <file>                  back up the embedded database (stop the server first)
   restore --from <file>                restore a backup into --data-dir, which must be new or empty
   migrate --to <postgres-url>          copy the embedded database into a new PostgreSQL database
@@ -40,6 +42,7 @@ Flags:
   --data-dir <folder>     embedded database folder (default ./fixline-server-data)
   --database-url <url>    PostgreSQL instead (or DATABASE_URL)
   --web-root <folder>     also serve a built web app at / (out/web after npx vite build --config vite.web.config.ts)
+  --blob-dir <folder>     attachments' bytes (default: blobs in --data-dir, or ./fixline-server-blobs with PostgreSQL)
   --tls-cert <file>       serve HTTPS with this certificate (PEM; with --tls-key)
   --tls-key <file>        the certificate's private key (PEM)`;
 
@@ -54,6 +57,7 @@ const { values: flags, positionals } = parseArgs({
     },
     'database-url': { type: 'string', default: process.env.DATABASE_URL },
     'web-root': { type: 'string' },
+    'blob-dir': { type: 'string', default: process.env.FIXLINE_SERVER_BLOBS },
     'tls-cert': { type: 'string', default: process.env.FIXLINE_SERVER_TLS_CERT },
     'tls-key': { type: 'string', default: process.env.FIXLINE_SERVER_TLS_KEY },
     'older-than': { type: 'string' },
@@ -66,6 +70,13 @@ const { values: flags, positionals } = parseArgs({
 
 /** The file a running server keeps in its PGlite data folder: one process opens it at a time. */
 const pidFile = () => resolve(flags['data-dir'], 'server.pid');
+
+/** Where attachments' bytes are kept: beside the embedded database, or a folder of their own. */
+function blobDir(): string {
+  const chosen = flags['blob-dir'];
+  if (chosen !== undefined && chosen !== '') return resolve(chosen);
+  return usesPostgres() ? resolve('fixline-server-blobs') : resolve(flags['data-dir'], 'blobs');
+}
 
 function usesPostgres(): boolean {
   const url = flags['database-url'];
@@ -140,6 +151,7 @@ async function serve(): Promise<void> {
     logger: { level: process.env.FIXLINE_SERVER_LOG ?? 'info' },
     ...(flags['web-root'] === undefined ? {} : { webRoot: flags['web-root'] }),
     ...(tls === undefined ? {} : { tls }),
+    blobRoot: blobDir(),
   });
   if (!usesPostgres()) await writeFile(pidFile(), String(process.pid));
   const address = await app.listen({ host: flags.host, port: Number(flags.port) });
@@ -228,6 +240,21 @@ async function main(): Promise<void> {
           'Started a new history: stations that synced after the backup was taken pull again from the start and send their unsent changes.',
         );
       });
+    case 'purge-blobs': {
+      const ageMs = parseAge(flags['older-than'] ?? '');
+      if (ageMs === undefined) {
+        console.error('Say how old: purge-blobs --older-than 30d (d, h or m).');
+        process.exitCode = 2;
+        return;
+      }
+      return runCommand(async (database) => {
+        const store = new FolderBlobStore(blobDir());
+        const { purged, bytes } = await store.purge(new Date(Date.now() - ageMs), (sha256) =>
+          isBlobReferenced(database, sha256),
+        );
+        console.log(`Deleted ${purged} attachments no record names (${bytes} bytes).`);
+      });
+    }
     case 'purge-tombstones': {
       const ageMs = parseAge(flags['older-than'] ?? '');
       if (ageMs === undefined) {

@@ -43,6 +43,23 @@ export const syncRoutes = {
 } as const;
 
 /**
+ * An attachment's bytes, by their SHA-256 (tus 1.0's shape, by hand, since a station's requests
+ * go through its sync transport): `HEAD` says whether the server has the blob (200 with
+ * `upload-offset` and `upload-length` both its size), has part of an upload (200, `upload-offset`
+ * only) or nothing (404); `PATCH` with `upload-offset`, `upload-length` and a body of
+ * {@link blobChunkMediaType} appends a chunk (204 with the new `upload-offset`; 409
+ * `upload-offset-mismatch` with `details.offset` to resume at; 422 `blob-hash-mismatch` when the
+ * whole file is not its name); `GET` sends it, with `Range` for a part (a video seeks before it is
+ * all here).
+ */
+export const blobRoute = '/blobs/:sha256';
+export const uploadOffsetHeader = 'upload-offset';
+export const uploadLengthHeader = 'upload-length';
+export const blobChunkMediaType = 'application/offset+octet-stream';
+/** The largest attachment: the station's own limit (2 GiB). */
+export const maxBlobBytes = 2 * 1024 ** 3;
+
+/**
  * The tables that sync: the station's records, the center-wide records (people, the center's
  * settings) and the conflicts the server found. Printers, the station code and the outbox stay on
  * each station.
@@ -262,6 +279,9 @@ export type PokeEvent = z.infer<typeof pokeEventSchema>;
  * - `cursor-below-horizon` 410: tombstones past the cursor were purged; pull again from `null`;
  * - `cursor-ahead` 410: the cursor is of another history than the server's, or past its version
  *   (the server was restored from a backup): pull again from `null`;
+ * - `upload-offset-mismatch` 409: `details.offset` is where the blob's upload stands;
+ * - `blob-hash-mismatch` 422: the uploaded bytes' SHA-256 is not the blob's; the upload is dropped;
+ * - `blob-not-found` 404: the server has no such blob (yet);
  * - `payload-too-large` 413, `storage-full` 507, `server-error` 500.
  */
 export const syncErrorCodes = [
@@ -276,6 +296,9 @@ export const syncErrorCodes = [
   'mutation-gap',
   'cursor-below-horizon',
   'cursor-ahead',
+  'upload-offset-mismatch',
+  'blob-hash-mismatch',
+  'blob-not-found',
   'payload-too-large',
   'storage-full',
   'server-error',

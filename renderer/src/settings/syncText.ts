@@ -87,6 +87,9 @@ export function connectProblemText(
     case 'mutation-gap':
     case 'cursor-below-horizon':
     case 'cursor-ahead':
+    case 'upload-offset-mismatch':
+    case 'blob-hash-mismatch':
+    case 'blob-not-found':
     case 'payload-too-large':
       return t('sync.connectProblem.refused', { code: problem.code });
     default: {

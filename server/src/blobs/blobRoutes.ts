@@ -1,0 +1,119 @@
+import fastifyStatic from '@fastify/static';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sha256Schema } from '#shared/domain/primitives';
+import {
+  blobChunkMediaType,
+  blobRoute,
+  maxBlobBytes,
+  uploadLengthHeader,
+  uploadOffsetHeader,
+} from '#shared/sync/protocol';
+import { SyncError } from '../errors';
+import type { FolderBlobStore } from './blobStore';
+
+/**
+ * The blob routes (see {@link blobRoute}): upload by chunks that resume, download with ranges,
+ * each for an enrolled station only. Registered inside the sync routes' plugin, so the protocol
+ * header is checked as for every other route.
+ */
+export async function registerBlobRoutes(
+  sync: FastifyInstance,
+  store: FolderBlobStore,
+  needsDevice: (request: FastifyRequest) => Promise<void>,
+): Promise<void> {
+  // The body of a chunk is streamed to the file, never held whole (up to 2 GiB).
+  sync.addContentTypeParser(blobChunkMediaType, (_request, payload, done) => done(null, payload));
+  // Files sent with ranges, from the blob folder only, as this plugin's `reply.sendFile`.
+  await sync.register(fastifyStatic, { root: store.root, serve: false });
+
+  const shaOf = (request: FastifyRequest): string => {
+    const parsed = sha256Schema.safeParse((request.params as { sha256?: unknown }).sha256);
+    if (!parsed.success) {
+      throw new SyncError(
+        'invalid-request',
+        'A blob is named by its SHA-256: 64 hexadecimal characters.',
+      );
+    }
+    return parsed.data;
+  };
+
+  sync.head(blobRoute, { preValidation: needsDevice }, async (request, reply) => {
+    const state = await store.state(shaOf(request));
+    switch (state.kind) {
+      case 'stored':
+        return reply
+          .header(uploadOffsetHeader, state.size)
+          .header(uploadLengthHeader, state.size)
+          .status(200)
+          .send();
+      case 'uploading':
+        return reply.header(uploadOffsetHeader, state.offset).status(200).send();
+      case 'absent':
+        return reply.status(404).send();
+    }
+  });
+
+  sync.get(
+    blobRoute,
+    { preValidation: needsDevice, exposeHeadRoute: false },
+    async (request, reply) => {
+      const sha256 = shaOf(request);
+      const state = await store.state(sha256);
+      if (state.kind !== 'stored') {
+        throw new SyncError('blob-not-found', `The server does not have blob ${sha256} (yet).`);
+      }
+      // The bytes of a name never change: a station may keep them for good.
+      reply.header('cache-control', 'private, max-age=31536000, immutable');
+      reply.type('application/octet-stream');
+      return reply.sendFile(store.relativePath(sha256), { acceptRanges: true, etag: false });
+    },
+  );
+
+  sync.patch(blobRoute, { preValidation: needsDevice }, async (request, reply) => {
+    const sha256 = shaOf(request);
+    if (request.headers['content-type'] !== blobChunkMediaType) {
+      throw new SyncError('invalid-request', `Send a chunk as ${blobChunkMediaType}.`);
+    }
+    const offset = Number(request.headers[uploadOffsetHeader]);
+    const length = Number(request.headers[uploadLengthHeader]);
+    if (!Number.isSafeInteger(offset) || offset < 0) {
+      throw new SyncError(
+        'invalid-request',
+        `Send the ${uploadOffsetHeader} header: where this chunk starts.`,
+      );
+    }
+    if (!Number.isSafeInteger(length) || length < 1 || length > maxBlobBytes || offset >= length) {
+      throw new SyncError(
+        'invalid-request',
+        `Send the ${uploadLengthHeader} header: the whole file's size, from 1 byte to 2 GiB, past the offset.`,
+      );
+    }
+    // The parser above hands the request's body over as its stream.
+    const result = await store.append(sha256, offset, length, request.body as Readable);
+    switch (result.kind) {
+      case 'stored':
+        request.log.info({ sha256, size: result.size }, 'blob stored');
+        return reply.header(uploadOffsetHeader, result.size).status(204).send();
+      case 'partial':
+        return reply.header(uploadOffsetHeader, result.offset).status(204).send();
+      case 'offset-mismatch':
+        throw new SyncError(
+          'upload-offset-mismatch',
+          `This upload stands at byte ${result.offset}: send from there.`,
+          { offset: result.offset },
+        );
+      case 'hash-mismatch':
+        request.log.warn({ sha256 }, 'blob refused: its bytes have another SHA-256');
+        throw new SyncError(
+          'blob-hash-mismatch',
+          `The bytes sent have the SHA-256 ${result.actual}, not ${sha256}: the upload was dropped; send the file again.`,
+        );
+      case 'too-long':
+        throw new SyncError(
+          'invalid-request',
+          `The chunk goes past the ${length} bytes the upload declared: the upload was dropped.`,
+        );
+    }
+  });
+}

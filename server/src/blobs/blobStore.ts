@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Queryable } from '../storage/database';
+import { syncTableColumns } from '../storage/syncColumns';
+
+/**
+ * The bytes of attachments, stored by their SHA-256 in a folder: `ab/cd/<sha256>` once whole
+ * and checked, `uploads/<sha256>` while an upload is under way (it resumes at that file's
+ * length). A blob is only ever in its final place after its whole SHA-256 was checked, so the
+ * same photo sent by two stations is stored once and a station never downloads a wrong one.
+ */
+
+/** Where a blob stands on the server. */
+export type BlobState =
+  | { readonly kind: 'stored'; readonly size: number }
+  | { readonly kind: 'uploading'; readonly offset: number }
+  | { readonly kind: 'absent' };
+
+/** What appending a chunk did. */
+export type AppendResult =
+  | { readonly kind: 'partial'; readonly offset: number }
+  | { readonly kind: 'stored'; readonly size: number }
+  /** The chunk did not start where the upload stands: resume at `offset`. */
+  | { readonly kind: 'offset-mismatch'; readonly offset: number }
+  /** The whole file's SHA-256 is not its name: the upload is dropped. */
+  | { readonly kind: 'hash-mismatch'; readonly actual: string }
+  /** The chunk went past the length the upload declared. */
+  | { readonly kind: 'too-long' };
+
+async function sizeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+export class FolderBlobStore {
+  readonly root: string;
+  /** Uploads under way, by SHA-256: one chunk at a time per blob. */
+  readonly #appending = new Set<string>();
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** The stored blob's path relative to the root (for a static file reply). */
+  relativePath(sha256: string): string {
+    return relative(this.root, this.#storedPath(sha256));
+  }
+
+  #storedPath(sha256: string): string {
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  #uploadPath(sha256: string): string {
+    return join(this.root, 'uploads', sha256);
+  }
+
+  async state(sha256: string): Promise<BlobState> {
+    const size = await sizeOf(this.#storedPath(sha256));
+    if (size !== undefined) return { kind: 'stored', size };
+    const offset = await sizeOf(this.#uploadPath(sha256));
+    return offset === undefined ? { kind: 'absent' } : { kind: 'uploading', offset };
+  }
+
+  /**
+   * Appends `chunk` at `offset` of the upload of `sha256`, whose whole length is `length`. At the
+   * end the whole file is hashed: stored under its name when it matches, dropped when not. A chunk
+   * cut short by a dropped connection keeps what arrived: the upload resumes after it.
+   */
+  async append(
+    sha256: string,
+    offset: number,
+    length: number,
+    chunk: Readable,
+  ): Promise<AppendResult> {
+    if (this.#appending.has(sha256)) {
+      return { kind: 'offset-mismatch', offset: (await sizeOf(this.#uploadPath(sha256))) ?? 0 };
+    }
+    this.#appending.add(sha256);
+    try {
+      const before = await this.state(sha256);
+      if (before.kind === 'stored') return { kind: 'stored', size: before.size };
+      const current = before.kind === 'uploading' ? before.offset : 0;
+      if (offset !== current) return { kind: 'offset-mismatch', offset: current };
+      const upload = this.#uploadPath(sha256);
+      await mkdir(join(this.root, 'uploads'), { recursive: true });
+      let received = 0;
+      let tooLong = false;
+      chunk.on('data', (data: Buffer) => {
+        received += data.length;
+        if (current + received > length && !tooLong) {
+          tooLong = true;
+          chunk.destroy();
+        }
+      });
+      try {
+        await pipeline(chunk, createWriteStream(upload, { flags: 'a' }));
+      } catch (error) {
+        if (!tooLong && !isCutShort(error)) throw error;
+      }
+      if (tooLong) {
+        await rm(upload, { force: true });
+        return { kind: 'too-long' };
+      }
+      const written = (await sizeOf(upload)) ?? 0;
+      if (written < length) return { kind: 'partial', offset: written };
+      const actual = await sha256Of(upload);
+      if (actual !== sha256) {
+        await rm(upload, { force: true });
+        return { kind: 'hash-mismatch', actual };
+      }
+      const stored = this.#storedPath(sha256);
+      await mkdir(join(stored, '..'), { recursive: true });
+      await rename(upload, stored);
+      return { kind: 'stored', size: written };
+    } finally {
+      this.#appending.delete(sha256);
+    }
+  }
+
+  /**
+   * Deletes stored blobs and abandoned uploads not changed since `before` that `isReferenced`
+   * says no record names: a station offline for days may push the record after the bytes.
+   */
+  async purge(
+    before: Date,
+    isReferenced: (sha256: string) => Promise<boolean>,
+  ): Promise<{ readonly purged: number; readonly bytes: number }> {
+    let purged = 0;
+    let bytes = 0;
+    for (const path of await this.#files()) {
+      const info = await stat(path);
+      if (info.mtime >= before) continue;
+      const sha256 = path.slice(-64);
+      if (await isReferenced(sha256)) continue;
+      await rm(path, { force: true });
+      purged += 1;
+      bytes += info.size;
+    }
+    return { purged, bytes };
+  }
+
+  async #files(): Promise<string[]> {
+    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch(
+      () => [],
+    );
+    return entries
+      .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name));
+  }
+}
+
+/** Whether a record of the center names the blob `sha256` (an evidence file, deleted or not). */
+export async function isBlobReferenced(queryable: Queryable, sha256: string): Promise<boolean> {
+  const rows = await queryable.query(referencedSql, [sha256]);
+  return rows.length > 0;
+}
+
+const referencedSql = `SELECT 1 FROM ${syncTableColumns.evidence.sqlTable} WHERE ${syncTableColumns.evidence.byField.get('sha256')?.column ?? 'sha256'} = $1 LIMIT 1`;
+
+/** A request body that ended early (the station's connection dropped). */
+function isCutShort(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET';
+}
