@@ -14,7 +14,7 @@ import type { Database } from './storage/database';
 import { copyDatabase } from './storage/copyDatabase';
 import { migrate } from './storage/migrate';
 import type { BackupSummary } from './storage/pgliteBackup';
-import { backupDataDir, restoreDataDir } from './storage/pgliteBackup';
+import { backupServer, restoreServer } from './storage/pgliteBackup';
 import { openPgliteDatabase } from './storage/pgliteDatabase';
 import { openPostgresDatabase } from './storage/postgresDatabase';
 import { parseAge, purgeTombstones } from './sync/purge';
@@ -42,7 +42,7 @@ Flags:
   --data-dir <folder>     embedded database folder (default ./fixline-server-data)
   --database-url <url>    PostgreSQL instead (or DATABASE_URL)
   --web-root <folder>     also serve a built web app at / (out/web after npx vite build --config vite.web.config.ts)
-  --blob-dir <folder>     attachments' bytes (default: blobs in --data-dir, or ./fixline-server-blobs with PostgreSQL)
+  --blob-dir <folder>     attachments' bytes (default: <data-dir>-blobs, or ./fixline-server-blobs with PostgreSQL)
   --tls-cert <file>       serve HTTPS with this certificate (PEM; with --tls-key)
   --tls-key <file>        the certificate's private key (PEM)`;
 
@@ -75,7 +75,8 @@ const pidFile = () => resolve(flags['data-dir'], 'server.pid');
 function blobDir(): string {
   const chosen = flags['blob-dir'];
   if (chosen !== undefined && chosen !== '') return resolve(chosen);
-  return usesPostgres() ? resolve('fixline-server-blobs') : resolve(flags['data-dir'], 'blobs');
+  // Beside the embedded database's folder, not in it: PGlite's dump takes its whole folder.
+  return usesPostgres() ? resolve('fixline-server-blobs') : `${resolve(flags['data-dir'])}-blobs`;
 }
 
 function usesPostgres(): boolean {
@@ -284,13 +285,14 @@ async function runDataDirCommand(command: 'backup' | 'restore' | 'migrate'): Pro
     return;
   }
   const dataDir = resolve(flags['data-dir']);
-  const describe = ({ version, centerId }: BackupSummary) =>
-    `center ${centerId} at version ${version}`;
+  const describe = ({ version, centerId, blobs }: BackupSummary) =>
+    `center ${centerId} at version ${version}, ${blobs ?? 0} attachments`;
+  const folders = { dataDir, blobDir: blobDir() };
   switch (command) {
     case 'backup': {
       if (flags.out === undefined) return void fail('Say where: backup --out <file>.');
       await refuseWhileServerRuns();
-      const summary = await backupDataDir(dataDir, flags.out);
+      const summary = await backupServer(folders, flags.out);
       console.log(
         `Backed up ${dataDir} to ${resolve(flags.out)} (${summary.bytes} bytes, ${describe(summary)}).`,
       );
@@ -298,9 +300,9 @@ async function runDataDirCommand(command: 'backup' | 'restore' | 'migrate'): Pro
     }
     case 'restore': {
       if (flags.from === undefined) return void fail('Say what: restore --from <file>.');
-      const summary = await restoreDataDir(flags.from, dataDir);
+      const summary = await restoreServer(flags.from, folders);
       console.log(
-        `Restored ${describe(summary)} into ${dataDir}. Start the server on it: stations send their unsent changes and pull again; what the server received after this backup was taken is not in it.`,
+        `Restored ${describe(summary)} into ${dataDir} and ${folders.blobDir}. Start the server on it: stations send their unsent changes and pull again; what the server received after this backup was taken is not in it.`,
       );
       return;
     }

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,11 +19,12 @@ import type { SyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncTransport } from '../../renderer/src/core/sync/syncApi';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
+import { FolderBlobStore } from '../../server/src/blobs/blobStore';
 import { copyDatabase } from '../../server/src/storage/copyDatabase';
 import type { Database } from '../../server/src/storage/database';
 import { migrate } from '../../server/src/storage/migrate';
 import { openPgliteDatabase } from '../../server/src/storage/pgliteDatabase';
-import { backupDataDir, restoreDataDir } from '../../server/src/storage/pgliteBackup';
+import { backupServer, restoreServer } from '../../server/src/storage/pgliteBackup';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
 import type { DatabaseKind } from './serverHarness';
@@ -119,6 +122,11 @@ async function connect(
   return engine;
 }
 
+/** The folders of a server whose database is in `dataDir`, its blobs beside it. */
+function foldersOf(dataDir: string) {
+  return { dataDir, blobDir: `${dataDir}-blobs` };
+}
+
 async function serverClaimIds(database: Database): Promise<string[]> {
   const rows = await database.query<{ id: string }>('SELECT id FROM claims ORDER BY id');
   return rows.map((row) => row.id);
@@ -151,8 +159,16 @@ describe('a backup of the embedded database', () => {
     await atJakarta.syncNow();
 
     await shutDown(serving);
-    const backup = join(folder, 'fixline-server.tar.gz');
-    const backedUp = await backupDataDir(dataDir, backup);
+    const photo = randomBytes(100_000);
+    const photoSha = createHash('sha256').update(photo).digest('hex');
+    await new FolderBlobStore(foldersOf(dataDir).blobDir).append(
+      photoSha,
+      0,
+      photo.length,
+      Readable.from([photo]),
+    );
+    const backup = join(folder, 'fixline-server.zip');
+    const backedUp = await backupServer(foldersOf(dataDir), backup);
     expect(backedUp.version).toBeGreaterThan(0);
 
     // After the backup: one claim the server acknowledges (lost with the restore), then one
@@ -165,8 +181,13 @@ describe('a backup of the embedded database', () => {
     const unsent = await takeInClaim(jakarta);
 
     const restoredDir = join(folder, 'restored');
-    const restored = await restoreDataDir(backup, restoredDir);
+    const restored = await restoreServer(backup, foldersOf(restoredDir));
     expect(restored).toEqual(backedUp);
+    expect(restored.blobs).toBe(1);
+    expect(await new FolderBlobStore(foldersOf(restoredDir).blobDir).state(photoSha)).toEqual({
+      kind: 'stored',
+      size: photo.length,
+    });
     serving = await serve(await openPgliteDatabase(restoredDir));
     answers.length = 0;
     await atJakarta.syncNow();
@@ -192,14 +213,14 @@ describe('a backup of the embedded database', () => {
     const folder = await scratchFolder();
     const dataDir = join(folder, 'data');
     await shutDown(await serve(await openPgliteDatabase(dataDir)));
-    const backup = join(folder, 'backup.tar.gz');
-    await backupDataDir(dataDir, backup);
+    const backup = join(folder, 'backup.zip');
+    await backupServer(foldersOf(dataDir), backup);
 
-    await expect(restoreDataDir(backup, dataDir)).rejects.toThrow(/already holds files/);
+    await expect(restoreServer(backup, foldersOf(dataDir))).rejects.toThrow(/already holds files/);
     const notABackup = join(folder, 'notes.txt');
     await writeFile(notABackup, 'not a backup');
     const target = join(folder, 'target');
-    await expect(restoreDataDir(notABackup, target)).rejects.toThrow();
+    await expect(restoreServer(notABackup, foldersOf(target))).rejects.toThrow();
     expect(await readdir(target).catch(() => 'absent')).toBe('absent');
   });
 
@@ -209,11 +230,15 @@ describe('a backup of the embedded database', () => {
     await shutDown(await serve(await openPgliteDatabase(dataDir)));
     const run = (args: string[]) =>
       promisify(execFile)('npx', ['tsx', 'server/src/main.ts', ...args], { timeout: 60_000 });
-    const backup = join(folder, 'cli.tar.gz');
+    const backup = join(folder, 'cli.zip');
     const backedUp = await run(['backup', '--data-dir', dataDir, '--out', backup]);
-    expect(backedUp.stdout).toMatch(/^Backed up .* \(\d+ bytes, center [0-9a-f-]+ at version 0\)/);
+    expect(backedUp.stdout).toMatch(
+      /^Backed up .* \(\d+ bytes, center [0-9a-f-]+ at version 0, 0 attachments\)/,
+    );
     const restored = await run(['restore', '--data-dir', join(folder, 'again'), '--from', backup]);
-    expect(restored.stdout).toMatch(/^Restored center [0-9a-f-]+ at version 0 into /);
+    expect(restored.stdout).toMatch(
+      /^Restored center [0-9a-f-]+ at version 0, 0 attachments into /,
+    );
   }, 120_000);
 });
 

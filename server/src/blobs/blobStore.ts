@@ -131,6 +131,14 @@ export class FolderBlobStore {
     }
   }
 
+  /** Every blob stored whole (not uploads under way), with its path. */
+  async storedBlobs(): Promise<{ readonly sha256: string; readonly path: string }[]> {
+    const uploads = join(this.root, 'uploads');
+    return (await this.#files())
+      .filter((path) => !path.startsWith(`${uploads}/`))
+      .map((path) => ({ sha256: path.slice(-64), path }));
+  }
+
   /**
    * Deletes stored blobs and abandoned uploads not changed since `before` that `isReferenced`
    * says no record names: a station offline for days may push the record after the bytes.
