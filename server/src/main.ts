@@ -316,7 +316,7 @@ async function runDataDirCommand(command: 'backup' | 'restore' | 'migrate'): Pro
           const copied = await copyDatabase(source, target);
           const rows = copied.reduce((total, table) => total + table.rows, 0);
           console.log(
-            `Copied ${rows} rows in ${copied.length} tables into PostgreSQL. Start the server with --database-url ${flags.to}; stations continue where they were.`,
+            `Copied ${rows} rows in ${copied.length} tables into PostgreSQL. Start the server with --database-url ${flags.to} --blob-dir ${folders.blobDir} (the attachments stay where they are); stations continue where they were.`,
           );
         } finally {
           await target.close();
