@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openAdminSocket, pairingCodeFromRunningServer } from './adminSocket';
 import { buildSyncServer } from './app';
 import { FolderBlobStore, isBlobReferenced } from './blobs/blobStore';
 import {
@@ -27,7 +28,7 @@ import { parseAge, purgeTombstones } from './sync/purge';
 const usage = `Usage: npm run server -- [command] [flags]
 Commands:
   serve (default)                      start the server and print a pairing code
-  pairing-code                         print a new one-time pairing code (valid 15 minutes)
+  pairing-code                         print a new one-time pairing code (valid 15 minutes; also while the server runs)
   devices list                         list the enrolled stations
   devices revoke <id>                  revoke a station's access at once
   purge-tombstones --older-than 90d    delete records deleted before then (stations below re-pull)
@@ -121,8 +122,7 @@ async function openDatabase(): Promise<Database> {
   return database;
 }
 
-async function printPairingCode(database: Database): Promise<void> {
-  const { code, expiresAt } = await createPairingCode(database);
+function printPairingCode({ code, expiresAt }: { code: string; expiresAt: Date }): void {
   console.log(
     `Pairing code: ${code} (one station, valid ${pairingCodeLifetimeMs / 60_000} minutes, until ${expiresAt.toLocaleTimeString()})`,
   );
@@ -155,16 +155,21 @@ async function serve(): Promise<void> {
     blobRoot: blobDir(),
   });
   if (!usesPostgres()) await writeFile(pidFile(), String(process.pid));
+  // The embedded database opens in this process only: `pairing-code` asks it here.
+  const closeAdminSocket = usesPostgres()
+    ? async () => undefined
+    : await openAdminSocket(database, flags['data-dir']);
   const address = await app.listen({ host: flags.host, port: Number(flags.port) });
   console.log(
     `Fixline sync server listening at ${address} (${database.kind === 'postgres' ? 'PostgreSQL' : `data in ${resolve(flags['data-dir'])}`})`,
   );
-  await printPairingCode(database);
+  printPairingCode(await createPairingCode(database));
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'closing');
+    await closeAdminSocket();
     await app.close();
     await database.close();
     if (!usesPostgres()) await rm(pidFile(), { force: true });
@@ -196,7 +201,11 @@ async function main(): Promise<void> {
     case 'serve':
       return serve();
     case 'pairing-code':
-      return runCommand(printPairingCode);
+      // A running server holds the embedded database: it makes the code.
+      if (!usesPostgres() && (await serverHoldsDataDir())) {
+        return printPairingCode(await pairingCodeFromRunningServer(flags['data-dir']));
+      }
+      return runCommand(async (database) => printPairingCode(await createPairingCode(database)));
     case 'devices':
       if (rest[0] === 'list') {
         return runCommand(async (database) => {

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
 import { listDevices } from '../../server/src/identity';
@@ -16,7 +17,7 @@ describe('npm run server', () => {
     if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('prints its address and a pairing code, enrolls a station, and closes on SIGTERM', async () => {
+  it('prints its address and a pairing code, gives the next code while it runs, and closes on SIGTERM', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'fixline-server-'));
     // Its own process group, so the signal reaches npm, tsx and the server alike.
     const server = spawn(
@@ -36,25 +37,41 @@ describe('npm run server', () => {
     const address = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
     const pairingCode = /Pairing code: (\S+)/.exec(stdout)?.[1];
     expect(address).toBeDefined();
-    const enrolled = await fetch(`${address}/sync/v1/enroll`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [syncProtocolHeader]: String(syncProtocolVersion),
-      },
-      body: JSON.stringify({ pairingCode, stationCode: 'JKT1', clientId: nextId() }),
-    });
-    expect(enrolled.status).toBe(200);
+    const enroll = (code: string | undefined, stationCode: string) =>
+      fetch(`${address}/sync/v1/enroll`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [syncProtocolHeader]: String(syncProtocolVersion),
+        },
+        body: JSON.stringify({ pairingCode: code, stationCode, clientId: nextId() }),
+      });
+    expect((await enroll(pairingCode, 'JKT1')).status).toBe(200);
+
+    // The next station's code, asked of the running server (it holds the embedded database).
+    const next = await promisify(execFile)(
+      'npx',
+      ['tsx', 'server/src/main.ts', 'pairing-code', '--data-dir', dataDir],
+      { cwd: projectRoot, timeout: 120_000 },
+    );
+    const nextCode = /Pairing code: (\S+)/.exec(next.stdout)?.[1];
+    expect(nextCode).toBeDefined();
+    expect(nextCode).not.toBe(pairingCode);
+    expect((await enroll(nextCode, 'BDG2')).status).toBe(200);
 
     if (server.pid === undefined) throw new Error('no pid');
     process.kill(-server.pid, 'SIGTERM');
     await closed;
     expect(stdout).toContain('Fixline sync server closed');
     await expect(access(join(dataDir, 'server.pid'))).rejects.toThrow();
+    await expect(access(join(dataDir, 'admin.sock'))).rejects.toThrow();
     // The database was closed whole: it opens again with the station in it.
     const database = await openPgliteDatabase(dataDir);
     try {
-      expect((await listDevices(database)).map((device) => device.stationCode)).toEqual(['JKT1']);
+      expect((await listDevices(database)).map((device) => device.stationCode).sort()).toEqual([
+        'BDG2',
+        'JKT1',
+      ]);
     } finally {
       await database.close();
     }
