@@ -14,7 +14,8 @@ import { deletedAtField, mergeRows } from '#shared/sync/merge';
 import type { PullCursor, SyncRow, SyncTable } from '#shared/sync/protocol';
 import { applyClaimChanges } from '../claimCounts';
 import type { ClaimChange } from '../claimCounts';
-import { rederiveClaimDeadlines } from '../claimDeadline';
+import { rederiveClaimDeadlines, stationCalendarChanged } from '../claimDeadline';
+import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
 import type {
   PulledRecordRow,
@@ -74,6 +75,11 @@ export type AppliedPage = {
   readonly changedRows: number;
   /** Set when stamps too far ahead were applied without moving the station's clock. */
   readonly clockDrift?: ClockDriftError;
+  /**
+   * Set when the page changed the center's calendar: every claim's deadlines are being
+   * recalculated, as after a change made in Settings (see `deadlineRecalculation.ts`).
+   */
+  readonly calendarChanged?: true;
 };
 
 const localTableOf: Readonly<Partial<Record<SyncTable, SyncedTableName | 'conflicts'>>> =
@@ -159,7 +165,7 @@ export async function applyPulledPage(
   options: ApplyOptions = {},
 ): Promise<AppliedPage> {
   const nowMs = (options.now ?? Date.now)();
-  return runGuardedWrite(db, remoteApplyTables, async (transaction) => {
+  const applied = await runGuardedWrite(db, remoteApplyTables, async (transaction) => {
     const byTable = new Map<SyncTable, SyncRow[]>();
     for (const row of page.rows) {
       const rows = byTable.get(row.table);
@@ -167,6 +173,7 @@ export async function applyPulledPage(
       else rows.push(row);
     }
     let changedRows = 0;
+    let calendarChanged = false;
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
     for (const [table, rows] of byTable) {
@@ -193,6 +200,9 @@ export async function applyPulledPage(
       await target.bulkPut([...written.values()].map(({ after }) => after));
       if (localTable === 'conflicts') continue;
       for (const { before, after } of written.values()) {
+        if (localTable === 'centerSettings' && stationCalendarChanged(before, after)) {
+          calendarChanged = true;
+        }
         if (localTable === 'claims') {
           claimChanges.push({
             before: before as StoredClaim | undefined,
@@ -215,8 +225,18 @@ export async function applyPulledPage(
     if (cursor !== undefined) {
       await updateEnrollment(transaction, (enrollment) => ({ ...enrollment, cursor }));
     }
-    return { changedRows, ...(clockDrift === undefined ? {} : { clockDrift }) };
+    if (calendarChanged) {
+      await markDeadlinesForRecalculation(transaction, new Date(nowMs).toISOString());
+    }
+    return {
+      changedRows,
+      ...(clockDrift === undefined ? {} : { clockDrift }),
+      ...(calendarChanged ? { calendarChanged: true as const } : {}),
+    };
   });
+  // After the commit, in chunks of their own, as a calendar change made here.
+  if (applied.calendarChanged) recalculateDeadlines(db).catch(() => undefined);
+  return applied;
 }
 
 /** Keeps pulled rows of the tables this station has no records for yet, merged. */
