@@ -182,7 +182,10 @@ describe('repositories', () => {
 
     expect(updated.email).toBeUndefined();
     expect('email' in ((await db.customers.get(created.id)) ?? {})).toBe(false);
-    expect((await db.outbox.get(setupOutboxEntries + 2))?.rows[0]).toMatchObject({ set: {}, unset: ['email'] });
+    expect((await db.outbox.get(setupOutboxEntries + 2))?.rows[0]).toMatchObject({
+      set: {},
+      unset: ['email'],
+    });
   });
 
   it('write nothing for an update that changes nothing', async () => {
@@ -211,7 +214,9 @@ describe('repositories', () => {
       .equals(['customers', created.id])
       .sortBy('id');
     expect(audit.map((event) => event.action)).toEqual(['create', 'delete']);
-    expect((await db.outbox.get(setupOutboxEntries + 2))?.rows[0]?.set).toEqual({ deletedAt: removed.deletedAt });
+    expect((await db.outbox.get(setupOutboxEntries + 2))?.rows[0]?.set).toEqual({
+      deletedAt: removed.deletedAt,
+    });
   });
 
   it('refuse to update a deleted record', async () => {

@@ -99,8 +99,13 @@ export async function readPeople(transaction: Transaction): Promise<Person[]> {
 
 /** A person as the domain knows them: their stored row without its sync fields. */
 export function personOfRow(row: StoredPerson): Person {
-  const { stamps: _stamps, updatedBy: _updatedBy, station: _station, deletedAt: _deleted, ...person } =
-    row;
+  const {
+    stamps: _stamps,
+    updatedBy: _updatedBy,
+    station: _station,
+    deletedAt: _deleted,
+    ...person
+  } = row;
   return person;
 }
 

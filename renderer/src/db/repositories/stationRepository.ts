@@ -174,7 +174,10 @@ export class StationRepository {
           .table<StoredCenterSettings>('centerSettings')
           .get(centerSettingsId);
         // A field left out stays as it is; one given as undefined is cleared.
-        const change = await writeCenterSettings(session, { ...centerWideOf(before), ...centerWide });
+        const change = await writeCenterSettings(session, {
+          ...centerWideOf(before),
+          ...centerWide,
+        });
         calendarChanged = await markIfCalendarChanged(transaction, change, this.#now());
         return stationView(row, change.after, await readPeople(transaction));
       });
@@ -406,7 +409,11 @@ export class StationRepository {
       session.authorize('manage-people');
       const stored = await session.table<StoredPerson>('people').get(personId);
       if (stored === undefined || !isLive(stored)) throw new Refusal(personNotFound(personId));
-      const person = withoutUndefinedFields({ ...personOfRow(stored), pinHash, pinSalt: undefined });
+      const person = withoutUndefinedFields({
+        ...personOfRow(stored),
+        pinHash,
+        pinSalt: undefined,
+      });
       await session.replace(personDefinition, stored, person);
       const attempts = await readPinAttempts(session.transaction);
       const { [personId]: _forgotten, ...others } = attempts.byPerson;
@@ -457,7 +464,10 @@ export class StationRepository {
    * the {@link RepositoryWriter} are stored together or not at all.
    */
   async #writeRecords<Value>(
-    change: (transaction: Transaction, station: StationOwnSettingsRow | undefined) => Promise<Value>,
+    change: (
+      transaction: Transaction,
+      station: StationOwnSettingsRow | undefined,
+    ) => Promise<Value>,
   ): Promise<RepositoryResult<Value>> {
     return this.#refusalsAsResults(() =>
       runGuardedWrite(this.db, centerRecordTables, async (transaction) =>
