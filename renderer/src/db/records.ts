@@ -76,7 +76,7 @@ export const syncedTableNames = [
 export type SyncedTableName = (typeof syncedTableNames)[number];
 
 /**
- * The tables that stay on this station: its settings (station code, center, clock), the outbox of
+ * The tables that stay on this station: its settings (station code, language, printers, clock), the outbox of
  * changes not yet pushed, counters (RMA and outbox sequences), the content-addressed store of
  * attachment bytes with their metadata, the drafts of forms not yet saved (schema v3), and the
  * queue's counts of live claims (schema v4, derived from the claims, so never backed up).
