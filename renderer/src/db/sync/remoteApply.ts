@@ -14,7 +14,11 @@ import { deletedAtField, mergeRows } from '#shared/sync/merge';
 import type { PullCursor, SyncRow, SyncTable } from '#shared/sync/protocol';
 import { applyClaimChanges } from '../claimCounts';
 import type { ClaimChange } from '../claimCounts';
-import { rederiveClaimDeadlines, stationCalendarChanged } from '../claimDeadline';
+import {
+  readCenterCalendar,
+  rederiveClaimDeadlines,
+  stationCalendarChanged,
+} from '../claimDeadline';
 import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
 import type {
@@ -173,7 +177,8 @@ export async function applyPulledPage(
       else rows.push(row);
     }
     let changedRows = 0;
-    let calendarChanged = false;
+    // Read around the rows' loop rather than in it: a page rarely holds the center's settings.
+    const calendarBefore = await readCenterCalendar(transaction);
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
     for (const [table, rows] of byTable) {
@@ -200,9 +205,6 @@ export async function applyPulledPage(
       await target.bulkPut([...written.values()].map(({ after }) => after));
       if (localTable === 'conflicts') continue;
       for (const { before, after } of written.values()) {
-        if (localTable === 'centerSettings' && stationCalendarChanged(before, after)) {
-          calendarChanged = true;
-        }
         if (localTable === 'claims') {
           claimChanges.push({
             before: before as StoredClaim | undefined,
@@ -225,6 +227,10 @@ export async function applyPulledPage(
     if (cursor !== undefined) {
       await updateEnrollment(transaction, (enrollment) => ({ ...enrollment, cursor }));
     }
+    const calendarChanged = stationCalendarChanged(
+      calendarBefore,
+      await readCenterCalendar(transaction),
+    );
     if (calendarChanged) {
       await markDeadlinesForRecalculation(transaction, new Date(nowMs).toISOString());
     }
