@@ -17,7 +17,13 @@ import {
 } from '../../renderer/src/db/sync/syncState';
 import { runRestore } from '../../renderer/src/db/writeGuard';
 import { makeCustomer, makeDevice, makeQuote, makeQuoteLine } from '../factories/domain';
-import { editLines, legacyBackupAt, snapshot, tamperWithBackup } from './backupFiles';
+import {
+  editLines,
+  legacyBackupAt,
+  snapshot,
+  tamperWithBackup,
+  withCenterRecordsByValue,
+} from './backupFiles';
 import {
   asTechnician,
   expectOk,
@@ -360,8 +366,14 @@ describe('backup', () => {
       const restored = expectOk(await restoreBackup(target.db, legacy));
 
       expect(restored).toMatchObject({ legacy: true, backupSchemaVersion: version });
-      // Every row as the current version has it: search words and deadlines derived again.
-      expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+      // Every row as the current version has it: search words and deadlines derived again, the
+      // center's settings and people moved to records of their own.
+      expect(withCenterRecordsByValue(await snapshot(target.db))).toEqual(
+        withCenterRecordsByValue(await snapshot(source.db)),
+      );
+      expect((await target.db.outbox.orderBy('sequence').last())?.rows[0]?.table).toBe(
+        'centerSettings',
+      );
       const [customer] = await target.db.customers.toArray();
       expect(customer?.nameWords.length).toBeGreaterThan(0);
     },
@@ -369,13 +381,27 @@ describe('backup', () => {
 
   it('restores a ZIP backup of an older schema through the upgrades since', async () => {
     const { source, file } = await stationAndBackup();
-    // The claims as schema version 2 stored them, before the queue's deadline fields.
+    // Schema version 2 kept the center's settings and people in the station's row, and its
+    // claims had no queue deadline fields yet.
+    const stationAsVersion2 = await source.repositories.station.get();
     const olderZip = await tamperWithBackup(
       file,
       (name, bytes) => {
         if (name === 'manifest.json') {
           const manifest = JSON.parse(new TextDecoder().decode(bytes));
-          return new TextEncoder().encode(JSON.stringify({ ...manifest, schemaVersion: 2 }));
+          const { people: _people, centerSettings: _center, ...tables } = manifest.tables;
+          return new TextEncoder().encode(
+            JSON.stringify({ ...manifest, schemaVersion: 2, tables }),
+          );
+        }
+        if (name === 'tables/people.ndjson' || name === 'tables/centerSettings.ndjson') {
+          return undefined;
+        }
+        if (name === 'tables/settings.ndjson') {
+          return editLines(name, (row) => (row.key === 'station' ? { ...stationAsVersion2 } : row))(
+            name,
+            bytes,
+          );
         }
         return editLines('tables/claims.ndjson', (claim) => {
           const {
@@ -394,7 +420,37 @@ describe('backup', () => {
     const restored = expectOk(await restoreBackup(target.db, olderZip));
 
     expect(restored).toMatchObject({ legacy: false, backupSchemaVersion: 2 });
-    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+    expect(withCenterRecordsByValue(await snapshot(target.db))).toEqual(
+      withCenterRecordsByValue(await snapshot(source.db)),
+    );
+  });
+
+  it('carries the people and the center’s settings, stamps and all', async () => {
+    const { source } = await stationAndBackup();
+    expectOk(
+      await source.repositories.station.updateSettings({
+        center: { name: 'Fixline Jakarta' },
+        holidays: ['2026-05-06'],
+      }),
+    );
+    const rina = expectOk(
+      await source.repositories.station.addPerson({
+        name: 'Rina',
+        roles: ['manager'],
+        pin: '4826',
+      }),
+    );
+    const { file: withPeople } = await exportBackup(source.db, plain);
+    const target = await openBrowserDatabase(null);
+
+    const restored = expectOk(await restoreBackup(target.db, withPeople));
+
+    expect(restored.rows).toMatchObject({ people: 1, centerSettings: 1 });
+    expect(await target.db.people.toArray()).toEqual(await source.db.people.toArray());
+    expect(await target.db.centerSettings.toArray()).toEqual(
+      await source.db.centerSettings.toArray(),
+    );
+    expect((await target.repositories.station.get())?.technicians?.[0]?.id).toBe(rina.id);
   });
 
   it('refuses to restore over a station that already holds data, leaving it as it was', async () => {

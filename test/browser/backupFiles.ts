@@ -11,6 +11,7 @@ import { exportDB } from 'dexie-export-import';
 import { createSHA256 } from 'hash-wasm';
 import { recordTableNames } from '../../renderer/src/db/backup';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
+import { createRepositories } from '../../renderer/src/db/repositories';
 import { declareSchema, schemaVersions } from '../../renderer/src/db/schema';
 
 /** Every row of every table, with each Blob (however deep) replaced by its type and bytes. */
@@ -117,6 +118,14 @@ export async function legacyBackupAt(version: number, station: FixlineDatabase):
         }),
       );
     }
+    if (version < 6) {
+      // Before version 6 the station's row held the center's settings and the people.
+      const view = await createRepositories(station).station.get();
+      rows.set(
+        'settings',
+        (rows.get('settings') ?? []).map((row) => (row.key === 'station' ? { ...view } : row)),
+      );
+    }
     await old.transaction('rw', old.tables, () =>
       Promise.all(old.tables.map((table) => table.bulkAdd(rows.get(table.name) ?? []))),
     );
@@ -125,4 +134,33 @@ export async function legacyBackupAt(version: number, station: FixlineDatabase):
     old.close();
     await Dexie.delete(old.name);
   }
+}
+
+/**
+ * A snapshot of a station restored from a backup older than schema 6 made comparable with the
+ * station it came from: the v6 upgrade moved the center's settings and people into records,
+ * stamped anew and written to the outbox, so those are compared by their values, and the outbox,
+ * its counter and the clock are left out.
+ */
+export function withCenterRecordsByValue(
+  tables: Record<string, unknown[]>,
+): Record<string, unknown[]> {
+  const byValue = (row: unknown) => {
+    const { stamps: _s, updatedBy: _u, station: _t, ...values } = row as Record<string, unknown>;
+    return values;
+  };
+  const {
+    outbox: _outbox,
+    sequences: _sequences,
+    people = [],
+    centerSettings = [],
+    settings = [],
+    ...others
+  } = tables;
+  return {
+    ...others,
+    people: people.map(byValue),
+    centerSettings: centerSettings.map(byValue),
+    settings: settings.filter((row) => (row as { key: string }).key !== 'clock'),
+  };
 }

@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { IsoDateTime, RecordId } from '#shared/domain/primitives';
+import { encodeHlc } from '#shared/sync/hybridLogicalClock';
+import type { SyncRow } from '#shared/sync/protocol';
 import { storeAttachment } from '../../renderer/src/db/attachments';
 import { readQueueWindow } from '../../renderer/src/db/claimQueue';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { RecalculationOptions } from '../../renderer/src/db/deadlineRecalculation';
 import type { StoredClaim } from '../../renderer/src/db/records';
+import { centerSettingsId } from '../../renderer/src/db/records';
+import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import { runGuardedWrite } from '../../renderer/src/db/writeGuard';
@@ -362,6 +366,66 @@ describe('every claim’s deadline fields are derived again when the station’s
     expect(await overdueAt(db, on15May)).toEqual([claim.id]);
   });
 
+  it('with a holiday another station added, once it is pulled', async () => {
+    const { db, repositories } = await openJakartaStation();
+    const claim = await openClaim(
+      repositories,
+      { policyPackId: 'kospet-official-store', reason: 'accidental-damage' },
+      ['awaiting-authorization', 'authorized'],
+    );
+    expect((await db.claims.get(claim.id))?.nextDeadlineDate).toBe('2026-05-14');
+    const stored = await db.centerSettings.get(centerSettingsId);
+    if (stored === undefined) throw new Error('expected the center’s settings');
+    // Bandung adds 6 May as a holiday, after Jakarta set the center up.
+    const bandungStamp = encodeHlc({ wallMs: Date.now() + 1000, counter: 0, node: 'BDG2' });
+    const { stamps, updatedBy: _by, station: _at, ...values } = stored;
+    const pulled: SyncRow = {
+      table: 'centerSettings',
+      id: centerSettingsId,
+      version: 7,
+      values: { ...values, holidays: ['2026-05-06'] },
+      stamps: { ...stamps, holidays: bandungStamp },
+      updatedBy: asTechnician.actor,
+      station: 'BDG2',
+    };
+
+    const applied = await applyPulledPage(db, { rows: [pulled], lastMutationId: 0 });
+    await repositories.station.recalculateDeadlines();
+
+    expect(applied.calendarChanged).toBe(true);
+    expect(await db.claims.get(claim.id)).toMatchObject({
+      nextDeadlineKind: 'worry-free-ship-by',
+      nextDeadlineDate: '2026-05-15',
+    });
+    expect((await repositories.station.get())?.holidays).toEqual(['2026-05-06']);
+  });
+
+  it('but not for a pulled change of the center that leaves its calendar as it was', async () => {
+    const { db } = await openJakartaStation();
+    const stored = await db.centerSettings.get(centerSettingsId);
+    if (stored === undefined) throw new Error('expected the center’s settings');
+    const { stamps, updatedBy: _by, station: _at, ...values } = stored;
+    const later = encodeHlc({ wallMs: Date.now() + 1000, counter: 0, node: 'BDG2' });
+
+    const applied = await applyPulledPage(db, {
+      rows: [
+        {
+          table: 'centerSettings',
+          id: centerSettingsId,
+          version: 7,
+          values: { ...values, center: { name: 'Fixline Indonesia' } },
+          stamps: { ...stamps, center: later },
+          updatedBy: asTechnician.actor,
+          station: 'BDG2',
+        },
+      ],
+      lastMutationId: 0,
+    });
+
+    expect(applied.calendarChanged).toBeUndefined();
+    expect(await db.settings.get('deadline-recalculation')).toBeUndefined();
+  });
+
   it('without an audit event or outbox entry, rewriting only the claims whose fields moved', async () => {
     let claimWrites = 0;
     const countClaimWrites: Middleware<DBCore> = {
@@ -393,10 +457,10 @@ describe('every claim’s deadline fields are derived again when the station’s
       auditEvents: await db.auditEvents.count(),
       outbox: await db.outbox.count(),
     });
-    const before = await counts();
     claimWrites = 0;
-
     expectOk(await repositories.station.updateSettings({ center, holidays: ['2026-05-06'] }));
+    // The calendar change is a synced record of its own (audited, pushed); what it moves is not.
+    const before = await counts();
     await repositories.station.recalculateDeadlines();
 
     // The holiday moves the WORRY FREE+ claim's deadline, not the iGPSPORT one's first response.

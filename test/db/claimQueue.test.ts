@@ -109,8 +109,13 @@ describe('a claim’s next deadline', () => {
     const name = freshDatabaseName();
     const { db: setupDb, repositories } = await openJakartaStation(name);
     const claim = await openClaim(repositories);
+    // Before version 6 the station's row held the center's calendar and people.
+    const { technicians: _people, ...stationAsVersion2 } = (await repositories.station.get()) ?? {};
     const rows = {
-      settings: await setupDb.settings.toArray(),
+      settings: [
+        ...(await setupDb.settings.toArray()).filter((row) => row.key !== 'station'),
+        stationAsVersion2,
+      ],
       customers: await setupDb.customers.toArray(),
       devices: await setupDb.devices.toArray(),
       claims: (await setupDb.claims.toArray()).map(

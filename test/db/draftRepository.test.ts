@@ -1,5 +1,5 @@
 // First: installs fake-indexeddb before Dexie is loaded.
-import { expectOk, firstWriteMs, openTestDatabase } from './testDatabase';
+import { expectOk, firstWriteMs, openTestDatabase, setupOutboxEntries } from './testDatabase';
 import { describe, expect, it } from 'vitest';
 import { DirectWriteRefusedError } from '../../renderer/src/db/writeGuard';
 
@@ -40,7 +40,7 @@ describe('DraftRepository', () => {
     const { db, repositories } = await openTestDatabase();
     expectOk(await repositories.drafts.save('intake/tech-1', { step: 1 }));
     expect(await db.auditEvents.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(setupOutboxEntries);
   });
 
   it('refuses a draft without a key', async () => {

@@ -2,15 +2,18 @@ import './testDatabase';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '#shared/domain/customer';
-import { encodeHlc } from '#shared/sync/hybridLogicalClock';
+import { compareHlc, encodeHlc } from '#shared/sync/hybridLogicalClock';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import { countQueue, readQueueWindow } from '../../renderer/src/db/claimQueue';
 import type { QueueFilter, StoredClaim, Synced } from '../../renderer/src/db/records';
+import { centerSettingsId } from '../../renderer/src/db/records';
+import { createRepositories } from '../../renderer/src/db/repositories';
 import { currentSchemaVersion, declareSchema } from '../../renderer/src/db/schema';
 import { schemaVersion1 } from '../../renderer/src/db/schema/v1';
 import { schemaVersion2 } from '../../renderer/src/db/schema/v2';
 import { schemaVersion3 } from '../../renderer/src/db/schema/v3';
 import { schemaVersion4 } from '../../renderer/src/db/schema/v4';
+import { schemaVersion5 } from '../../renderer/src/db/schema/v5';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, technicianId } from '../factories/domain';
 import { freshDatabaseName } from './testDatabase';
@@ -285,5 +288,205 @@ describe('schema version 5', () => {
     expect(await db.syncRejections.count()).toBe(0);
     expect(await db.pulledRecords.count()).toBe(0);
     expect(await db.conflicts.where('claimId').equals(intakeClaim.id).count()).toBe(0);
+  });
+});
+
+describe('schema version 6', () => {
+  const dewi = {
+    id: '0196a1b2-c3d4-7000-8000-0000000000d1',
+    name: 'Dewi',
+    roles: ['manager', 'technician'],
+    pinHash: '$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g',
+  };
+  const budi = { ...dewi, id: '0196a1b2-c3d4-7000-8000-0000000000d2', name: 'Budi', roles: [] };
+  const centerWide = {
+    center: { name: 'Fixline Jakarta' },
+    currency: 'IDR',
+    timeZone: 'Asia/Jakarta',
+    workingDays: [1, 2, 3, 4, 5],
+    holidays: ['2026-05-14'],
+  };
+  /** The station's row as versions 1 to 5 kept it: the center and the people in it. */
+  const stationRowOfVersion5 = {
+    key: 'station',
+    stationCode: 'JKT1',
+    language: 'id',
+    setUpAt: '2026-05-01T00:00:00.000Z',
+    printing: { 'rma-slip': { type: 'system', printer: 'Office' } },
+    technicians: [dewi, budi],
+    ...centerWide,
+  };
+  const pendingEntry = {
+    sequence: 1,
+    mutationId: '0196a1b2-c3d4-7000-8000-0000000000e1',
+    station: 'JKT1',
+    actor: dewi.id,
+    at: stamp,
+    rows: [
+      {
+        table: 'claims',
+        id: intakeClaim.id,
+        set: { status: 'intake' },
+        unset: [],
+        stamp,
+        base: {},
+      },
+    ],
+  };
+  const bandungStamp = encodeHlc({ wallMs: Date.UTC(2026, 3, 1), counter: 0, node: 'BDG2' });
+  const rina = { ...budi, id: '0196a1b2-c3d4-7000-8000-0000000000d3', name: 'Rina' };
+  /** What this station pulled of the center-wide tables before it stored them (schema v5). */
+  const pulledRows = [
+    {
+      table: 'people',
+      id: rina.id,
+      values: rina,
+      stamps: Object.fromEntries(Object.keys(rina).map((field) => [field, bandungStamp])),
+      updatedBy: rina.id,
+      station: 'BDG2',
+    },
+    {
+      table: 'centerSettings',
+      id: centerSettingsId,
+      values: { id: centerSettingsId, center: { name: 'Fixline Indonesia' }, holidays: [] },
+      stamps: { id: bandungStamp, center: bandungStamp, holidays: bandungStamp },
+      updatedBy: rina.id,
+      station: 'BDG2',
+    },
+  ];
+
+  async function makeVersion5Database({
+    setUp = true,
+    pulled = pulledRows,
+  }: { setUp?: boolean; pulled?: typeof pulledRows } = {}): Promise<string> {
+    const name = freshDatabaseName();
+    const version5 = new Dexie(name);
+    declareSchema(version5, [
+      schemaVersion1,
+      schemaVersion2,
+      schemaVersion3,
+      schemaVersion4,
+      schemaVersion5,
+    ]);
+    if (setUp) {
+      await version5
+        .table('settings')
+        .bulkAdd([
+          stationRowOfVersion5,
+          { key: 'clock', lastStamp: stamp },
+          { key: 'bench', technicianId: dewi.id },
+        ]);
+      await version5.table('claims').add(intakeClaim);
+      await version5.table('outbox').add(pendingEntry);
+      await version5.table('sequences').add({ name: 'outbox', value: 1 });
+    }
+    await version5.table('pulledRecords').bulkAdd(pulled);
+    version5.close();
+    return name;
+  }
+
+  it('moves the people and the center’s settings out of the station’s row, stamped by its clock', async () => {
+    const db = new FixlineDatabase(await makeVersion5Database({ pulled: [] }));
+
+    const clock = await db.settings.get('clock');
+    if (clock?.key !== 'clock') throw new Error('expected the station’s clock');
+    const movedAt = clock.lastStamp;
+    expect(compareHlc(movedAt, stamp)).toBe(1);
+    const { technicians: _people, ...ownFields } = stationRowOfVersion5;
+    const {
+      center: _c,
+      currency: _cu,
+      timeZone: _t,
+      workingDays: _w,
+      holidays: _h,
+      ...own
+    } = ownFields;
+    expect(await db.settings.get('station')).toEqual(own);
+    const syncFieldsOf = (row: object) => ({
+      stamps: Object.fromEntries(Object.keys(row).map((field) => [field, movedAt])),
+      updatedBy: dewi.id,
+      station: 'JKT1',
+    });
+    expect(await db.people.orderBy('id').toArray()).toEqual([
+      { ...dewi, ...syncFieldsOf(dewi) },
+      { ...budi, ...syncFieldsOf(budi) },
+    ]);
+    const centerSettings = { id: centerSettingsId, ...centerWide };
+    expect(await db.centerSettings.toArray()).toEqual([
+      { ...centerSettings, ...syncFieldsOf(centerSettings) },
+    ]);
+    // The station reads as it did before the upgrade.
+    const station = await createRepositories(db).station.get();
+    expect(station).toEqual({ ...stationRowOfVersion5, technicians: [dewi, budi] });
+  });
+
+  it('writes them to the outbox after the pending entries, so the first sync pushes them', async () => {
+    const db = new FixlineDatabase(await makeVersion5Database({ pulled: [] }));
+
+    const [pending, moved, ...more] = await db.outbox.orderBy('sequence').toArray();
+
+    expect(pending).toEqual(pendingEntry);
+    expect(more).toEqual([]);
+    expect(moved).toMatchObject({ sequence: 2, station: 'JKT1', actor: dewi.id });
+    expect(moved?.rows.map((row) => [row.table, row.id])).toEqual([
+      ['people', dewi.id],
+      ['people', budi.id],
+      ['centerSettings', centerSettingsId],
+    ]);
+    expect(moved?.rows[2]).toEqual({
+      table: 'centerSettings',
+      id: centerSettingsId,
+      set: { id: centerSettingsId, ...centerWide },
+      unset: [],
+      stamp: moved?.at,
+      base: {
+        id: null,
+        center: null,
+        currency: null,
+        timeZone: null,
+        workingDays: null,
+        holidays: null,
+      },
+    });
+    expect(await db.sequences.get('outbox')).toEqual({ name: 'outbox', value: 2 });
+  });
+
+  it('folds in what it pulled: the center’s settings as the center has them, and its people', async () => {
+    const db = new FixlineDatabase(await makeVersion5Database());
+
+    expect(await db.pulledRecords.count()).toBe(0);
+    expect((await db.people.toArray()).map((person) => person.name).sort()).toEqual([
+      'Budi',
+      'Dewi',
+      'Rina',
+    ]);
+    expect(await db.people.get(rina.id)).toMatchObject({ station: 'BDG2', updatedBy: rina.id });
+    // The center's own fields win; this station adds only those the center had not set.
+    const center = await db.centerSettings.get(centerSettingsId);
+    expect(center).toMatchObject({
+      center: { name: 'Fixline Indonesia' },
+      holidays: [],
+      currency: 'IDR',
+      timeZone: 'Asia/Jakarta',
+    });
+    expect(center?.stamps.center).toBe(bandungStamp);
+    const moved = await db.outbox.get(2);
+    expect(Object.keys(moved?.rows.at(-1)?.set ?? {}).sort()).toEqual([
+      'currency',
+      'id',
+      'timeZone',
+      'workingDays',
+    ]);
+    // The center's calendar lost a holiday of this station's: the deadlines are counted again.
+    expect(await db.settings.get('deadline-recalculation')).toMatchObject({ done: 0 });
+  });
+
+  it('leaves a station not set up yet without records or outbox entries', async () => {
+    const db = new FixlineDatabase(await makeVersion5Database({ setUp: false, pulled: [] }));
+
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(await db.people.count()).toBe(0);
+    expect(await db.centerSettings.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { money } from '#shared/domain/primitives';
 import type { Role } from '#shared/domain/roles';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
 import { createRepositories } from '../../renderer/src/db/repositories';
-import { argon2idHashSchema } from '../../renderer/src/db/records';
+import { argon2idHashSchema, centerSettingsId } from '../../renderer/src/db/records';
 import { makeClaimDraft, nextId } from '../factories/domain';
 import type { PinHashCost } from '../../renderer/src/station/personPin';
 import { pinHashCost } from '../../renderer/src/station/personPin';
@@ -355,5 +355,66 @@ describe('signing in with a PIN', () => {
     expect(expectOk(await repositories.station.signIn(dewi, '4821')).kind).toBe('signed-in');
     // She kept the technician role she had before roles existed; no manager, so nothing is enforced.
     expectOk(await repositories.partsCatalog.create(part, { actor: dewi }));
+    // The new hash is her own change of her record, which syncs.
+    const changes = (await db.outbox.toArray()).flatMap((entry) => entry.rows);
+    const rehashed = changes.find((row) => row.table === 'people' && row.unset.length > 0);
+    expect(rehashed).toMatchObject({ id: dewi, unset: ['pinSalt'] });
+    expect(await db.people.get(dewi)).toMatchObject({ updatedBy: dewi, station: 'JKT1' });
+  });
+});
+
+describe('people and the center’s settings as synced records', () => {
+  it('writes a rename stamped, audited and to the outbox, as the manager at the bench', async () => {
+    const { db, repositories, manager, clerk } = await stationWithPeople();
+    const before = await db.people.get(clerk.id);
+
+    expectOk(await repositories.station.updatePerson(clerk.id, { name: 'Budi S.' }));
+
+    const after = await db.people.get(clerk.id);
+    expect(after).toMatchObject({ name: 'Budi S.', updatedBy: manager.id, station: 'JKT1' });
+    expect(after?.stamps.name).not.toBe(before?.stamps.name);
+    expect(after?.stamps.roles).toBe(before?.stamps.roles);
+    const entry = await db.outbox.orderBy('sequence').last();
+    expect(entry?.rows.map((row) => [row.table, row.set['name']])).toEqual([
+      ['people', 'Budi S.'],
+      ['auditEvents', undefined],
+    ]);
+    expect(entry?.rows[0]?.base).toEqual({ name: before?.stamps.name });
+    expect(
+      await db.auditEvents.where('[entity+entityId]').equals(['people', clerk.id]).count(),
+    ).toBe(2);
+  });
+
+  it('keeps the station’s own settings apart from the center’s, and pushes only the center’s', async () => {
+    const { db, repositories, manager } = await stationWithPeople();
+    await sitAtBench(repositories, manager.id);
+    const outboxBefore = await db.outbox.count();
+
+    expectOk(
+      await repositories.station.updateSettings({
+        center: { name: 'Fixline Jakarta' },
+        holidays: ['2026-05-06'],
+        language: 'id',
+      }),
+    );
+
+    expect(await db.settings.get('station')).toMatchObject({ stationCode: 'JKT1', language: 'id' });
+    expect(await db.settings.get('station')).not.toHaveProperty('holidays');
+    expect(await db.centerSettings.get(centerSettingsId)).toMatchObject({
+      center: { name: 'Fixline Jakarta' },
+      holidays: ['2026-05-06'],
+      updatedBy: manager.id,
+    });
+    const entry = await db.outbox.orderBy('sequence').last();
+    expect(await db.outbox.count()).toBe(outboxBefore + 1);
+    expect(entry?.rows[0]).toMatchObject({
+      table: 'centerSettings',
+      set: { center: { name: 'Fixline Jakarta' }, holidays: ['2026-05-06'] },
+    });
+    expect(await repositories.station.get()).toMatchObject({
+      stationCode: 'JKT1',
+      language: 'id',
+      holidays: ['2026-05-06'],
+    });
   });
 });

@@ -21,6 +21,7 @@ import {
   firstWriteMs,
   openTestDatabase,
   failingWritesOn,
+  setupOutboxEntries,
 } from './testDatabase';
 
 const { id: _customerId, ...customerDraft } = makeCustomer();
@@ -35,7 +36,8 @@ async function countRows(db: FixlineDatabase) {
   return {
     customers: await db.customers.count(),
     auditEvents: await db.auditEvents.count(),
-    outbox: await db.outbox.count(),
+    // The entries of the test's writes, after the setup's.
+    outbox: (await db.outbox.count()) - setupOutboxEntries,
   };
 }
 
@@ -78,13 +80,14 @@ describe('repositories', () => {
     expect(auditEvents[0]?.changes['name']).toEqual({ from: null, to: customerDraft.name });
 
     const outbox = await db.outbox.toArray();
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0]?.sequence).toBe(1);
-    expect(outbox[0]?.rows.map((row) => [row.table, row.id])).toEqual([
+    expect(outbox).toHaveLength(setupOutboxEntries + 1);
+    const entry = outbox.at(-1);
+    expect(entry?.sequence).toBe(setupOutboxEntries + 1);
+    expect(entry?.rows.map((row) => [row.table, row.id])).toEqual([
       ['customers', customer.id],
       ['auditEvents', auditEvents[0]?.id],
     ]);
-    expect(outbox[0]?.rows[0]?.set).toEqual({ ...customerDraft, id: customer.id });
+    expect(entry?.rows[0]?.set).toEqual({ ...customerDraft, id: customer.id });
   });
 
   it('leave nothing behind when the disk fills up after the record was written', async () => {
@@ -122,7 +125,12 @@ describe('repositories', () => {
     const { db, repositories } = await openTestDatabase(null);
     const result = await repositories.customers.create(customerDraft, asTechnician);
     expect(result).toMatchObject({ ok: false, error: { code: 'station-not-set-up' } });
-    expect(await countRows(db)).toEqual({ customers: 0, auditEvents: 0, outbox: 0 });
+    // Not set up, so not even the setup's entry is there.
+    expect(await countRows(db)).toEqual({
+      customers: 0,
+      auditEvents: 0,
+      outbox: -setupOutboxEntries,
+    });
   });
 
   it('refuse to change the station code once it is set', async () => {
@@ -160,7 +168,7 @@ describe('repositories', () => {
     expect(audit[1]?.changes).toEqual({
       email: { from: 'siti@example.com', to: 'siti.r@example.com' },
     });
-    const lastEntry = await db.outbox.get(2);
+    const lastEntry = await db.outbox.get(setupOutboxEntries + 2);
     expect(lastEntry?.rows[0]).toMatchObject({ set: { email: 'siti.r@example.com' }, unset: [] });
   });
 
@@ -174,7 +182,10 @@ describe('repositories', () => {
 
     expect(updated.email).toBeUndefined();
     expect('email' in ((await db.customers.get(created.id)) ?? {})).toBe(false);
-    expect((await db.outbox.get(2))?.rows[0]).toMatchObject({ set: {}, unset: ['email'] });
+    expect((await db.outbox.get(setupOutboxEntries + 2))?.rows[0]).toMatchObject({
+      set: {},
+      unset: ['email'],
+    });
   });
 
   it('write nothing for an update that changes nothing', async () => {
@@ -203,7 +214,9 @@ describe('repositories', () => {
       .equals(['customers', created.id])
       .sortBy('id');
     expect(audit.map((event) => event.action)).toEqual(['create', 'delete']);
-    expect((await db.outbox.get(2))?.rows[0]?.set).toEqual({ deletedAt: removed.deletedAt });
+    expect((await db.outbox.get(setupOutboxEntries + 2))?.rows[0]?.set).toEqual({
+      deletedAt: removed.deletedAt,
+    });
   });
 
   it('refuse to update a deleted record', async () => {
@@ -240,7 +253,8 @@ describe('repositories', () => {
     );
     expectOk(await repositories.customers.create(customerDraft, asTechnician));
 
-    expect(await db.outbox.toCollection().primaryKeys()).toEqual([1, 2]);
+    // The setup's entry, then the two writes that were stored.
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([1, 2, 3]);
   });
 
   it('keep stamps increasing when the wall clock is set back between writes', async () => {

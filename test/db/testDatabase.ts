@@ -12,6 +12,13 @@ import { technicianId } from '../factories/domain';
 /** The wall time test writes happen at; each write moves it on by a second. */
 export const firstWriteMs = Date.UTC(2026, 4, 4, 2, 15);
 
+/**
+ * The outbox entries the first-run setup writes: the center's settings, a synced record since
+ * schema v6 (the station of {@link openTestDatabase} is set up without people). A test's first
+ * write is the entry after them.
+ */
+export const setupOutboxEntries = 1;
+
 /** The technician test writes are made by. */
 export const asTechnician: WriteContext = { actor: technicianId };
 

@@ -94,7 +94,7 @@ describe('a repository write opens only the tables it needs', () => {
     );
 
     expect(scopes).toEqual([
-      ['auditEvents', 'outbox', 'partsCatalog', 'sequences', 'settings'].sort(),
+      ['auditEvents', 'outbox', 'partsCatalog', 'people', 'sequences', 'settings'].sort(),
     ]);
   });
 });

@@ -120,7 +120,7 @@ export const seedClaims = (count: number, sharedSerialClaims = 0) => `(async () 
   const { appDatabase, createRepositories } = await window.__fixlineTest;
   const repositories = createRepositories(appDatabase());
   // The station's first person: the seeded technician, or whoever set the station up on screen.
-  const station = await appDatabase().settings.get('station');
+  const station = await repositories.station.get();
   const actor = { actor: station?.technicians?.[0]?.id ?? '00000000-0000-7000-8000-0000000000aa' };
   const unwrap = (result) => { if (!result.ok) throw new Error(result.error.message); return result.value; };
   const names = ['Siti Rahmawati', 'Budi Santoso', 'Agus Wijaya', 'Rina Kurnia', 'Made Putra'];

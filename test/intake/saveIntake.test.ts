@@ -5,6 +5,7 @@ import {
   expectOk,
   failingWritesOn,
   openTestDatabase,
+  setupOutboxEntries,
 } from '../db/testDatabase';
 import { describe, expect, it } from 'vitest';
 import { storeAttachment } from '../../renderer/src/db/attachments';
@@ -64,8 +65,8 @@ describe('saveIntake', () => {
     // Each record with its audit event.
     expect(await db.auditEvents.count()).toBe(4);
     // One outbox entry with every row, so the intake syncs whole or not at all.
-    const [entry] = await db.outbox.toArray();
-    expect(await db.outbox.count()).toBe(1);
+    const entry = await db.outbox.get(setupOutboxEntries + 1);
+    expect(await db.outbox.count()).toBe(setupOutboxEntries + 1);
     expect(new Set(entry?.rows.map((row) => row.table))).toEqual(
       new Set(['customers', 'devices', 'claims', 'evidence', 'auditEvents']),
     );

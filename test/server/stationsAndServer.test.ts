@@ -111,6 +111,41 @@ describe('two stations and the real sync server', () => {
     expect(atBandung.status().rejectedChanges).toEqual([]);
   });
 
+  it('brings a person added at one station to the other, and their rename back', async () => {
+    const jakarta = await openStation('JKT5');
+    const bandung = await openStation('BDG6');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung);
+
+    const rina = expectOk(
+      await jakarta.repositories.station.addPerson({
+        name: 'Rina',
+        roles: ['technician'],
+        pin: '4826',
+      }),
+    );
+    await atJakarta.syncNow();
+    await atBandung.syncNow();
+    const atBandungBefore = await bandung.repositories.station.get();
+    expect(atBandungBefore?.technicians?.map((person) => person.name)).toContain('Rina');
+    // The PIN's hash came along: Rina signs in at the station she was not added at.
+    expect(await bandung.repositories.station.signIn(rina.id, '4826')).toEqual({
+      ok: true,
+      value: { kind: 'signed-in' },
+    });
+
+    expectOk(await bandung.repositories.station.updatePerson(rina.id, { name: 'Rina Kurnia' }));
+    await atBandung.syncNow();
+    await atJakarta.syncNow();
+
+    expect(await jakarta.db.people.get(rina.id)).toMatchObject({
+      name: 'Rina Kurnia',
+      station: 'BDG6',
+    });
+    expect(atBandung.status().rejectedChanges).toEqual([]);
+    expect(atJakarta.status().rejectedChanges).toEqual([]);
+  });
+
   it('ends a field changed at both stations offline with one value and the loser as a conflict', async () => {
     const jakarta = await openStation('JKT3');
     const bandung = await openStation('BDG4');

@@ -66,8 +66,10 @@ describe('the outbox as mutations', () => {
 
     const mutations = await readOutboxMutations(station.db, 1, 500);
 
-    expect(mutations.map((mutation) => mutation.id)).toEqual([1, 2, 3]);
-    expect(mutations[0]?.changes[0]).toMatchObject({ table: 'customers', base: { name: null } });
+    // The setup's center settings first, then the customer, device and claim.
+    expect(mutations.map((mutation) => mutation.id)).toEqual([1, 2, 3, 4]);
+    expect(mutations[0]?.changes[0]).toMatchObject({ table: 'centerSettings' });
+    expect(mutations[1]?.changes[0]).toMatchObject({ table: 'customers', base: { name: null } });
   });
 
   it('keeps the rejections the server sent and drops every acknowledged entry', async () => {
@@ -82,7 +84,7 @@ describe('the outbox as mutations', () => {
       at: '2026-05-04T03:00:00.000Z',
     });
 
-    expect((await station.db.outbox.toArray()).map((entry) => entry.sequence)).toEqual([3]);
+    expect((await station.db.outbox.toArray()).map((entry) => entry.sequence)).toEqual([3, 4]);
     expect(await station.db.syncRejections.toArray()).toEqual([
       { mutationId: second?.mutationId, at: '2026-05-04T03:00:00.000Z', rejection },
     ]);
@@ -105,7 +107,7 @@ describe('the client id', () => {
     const { clientId } = await ensureSyncState(station.db);
     const claimId = await takeInClaim(station);
     await storePushOutcome(station.db, {
-      lastMutationId: 2,
+      lastMutationId: 3,
       rejected: [],
       at: '2026-05-04T03:00:00.000Z',
     });

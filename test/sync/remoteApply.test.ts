@@ -12,6 +12,7 @@ import {
   createCustomerAndDevice,
   expectOk,
   failingWritesOn,
+  setupOutboxEntries,
 } from '../db/testDatabase';
 import { FakeSyncServer, centerId } from './fakeSyncServer';
 import type { TestStation } from './stations';
@@ -59,7 +60,8 @@ describe('applying a pulled page', () => {
       syncedPart(await jakarta.db.claims.get(claimId), Object.keys(claimRow?.values ?? {})),
     );
     expect(pulled).toMatchObject({ updatedBy: claimRow?.updatedBy, station: 'JKT1' });
-    expect(await bandung.db.outbox.count()).toBe(0);
+    // Bandung's own entry, from its setup, only.
+    expect(await bandung.db.outbox.count()).toBe(setupOutboxEntries);
     expect(await bandung.db.auditEvents.count()).toBe(await jakarta.db.auditEvents.count());
     expect(await bandung.db.auditEvents.filter((event) => event.station === 'BDG2').count()).toBe(
       0,
@@ -137,7 +139,7 @@ describe('applying a pulled page', () => {
     const pulledCustomer = rowsOf(rows, 'customers')[0];
     expect(await crashing.customers.get(pulledCustomer?.id ?? '')).toBeUndefined();
     expect(await crashing.auditEvents.filter((event) => event.station === 'JKT1').count()).toBe(0);
-    expect(await crashing.outbox.count()).toBe(2);
+    expect(await crashing.outbox.count()).toBe(setupOutboxEntries + 2);
     expect((await readSyncState(crashing))?.enrollment?.cursor).toBeNull();
     crashing.close();
   });
@@ -177,7 +179,7 @@ describe('applying a pulled page', () => {
     expect(merged?.assigneeId).toBe(otherTechnician);
     expect(merged?.updatedAt).toBe('2026-05-04T03:15:00.000Z');
     expect(merged?.station).toBe('SBY3');
-    expect(await bandung.db.outbox.count()).toBe(1);
+    expect(await bandung.db.outbox.count()).toBe(setupOutboxEntries + 1);
     expect(await readClaimCount(bandung.db.claimCounts, { assigneeId: otherTechnician })).toBe(1);
   });
 
@@ -199,9 +201,11 @@ describe('applying a pulled page', () => {
       ),
     );
 
-    await applyPulledPage(bandung.db, { rows: [], lastMutationId: 1 });
+    await applyPulledPage(bandung.db, { rows: [], lastMutationId: setupOutboxEntries + 1 });
 
-    expect((await bandung.db.outbox.toArray()).map((entry) => entry.sequence)).toEqual([2]);
+    expect((await bandung.db.outbox.toArray()).map((entry) => entry.sequence)).toEqual([
+      setupOutboxEntries + 2,
+    ]);
   });
 
   it('moves the station’s clock past the stamps it pulls, but not to a stamp from a clock far ahead', async () => {
@@ -236,7 +240,7 @@ describe('applying a pulled page', () => {
     expect((await bandung.db.customers.get(customerRow.id))?.name).toBe('Siti R.');
   });
 
-  it('keeps pulled conflicts by claim and center-wide rows it has no records for yet', async () => {
+  it('keeps pulled conflicts by claim, and center-wide rows as records of their own', async () => {
     const { bandung, claimId, rows } = await claimAtServer();
     const stamp = rows[0]?.stamps['id'] as Hlc;
     const conflict: SyncRow = {
@@ -262,14 +266,16 @@ describe('applying a pulled page', () => {
       ...conflict,
       table: 'people',
       version: 901,
-      values: { name: 'Dewi' },
+      values: { id: conflict.id, name: 'Dewi' },
     };
 
     await applyPulledPage(bandung.db, { rows: [...rows, conflict, person], lastMutationId: 0 });
 
     expect(await bandung.db.conflicts.where('claimId').equals(claimId).count()).toBe(1);
-    expect(await bandung.db.pulledRecords.get(['people', person.id])).toMatchObject({
-      values: { name: 'Dewi' },
+    expect(await bandung.db.people.get(person.id)).toMatchObject({
+      name: 'Dewi',
+      station: 'SERVER',
     });
+    expect(await bandung.db.pulledRecords.count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { readOutboxMutations, readSyncState } from '../../renderer/src/db/sync/syncState';
-import { asTechnician, expectOk } from '../db/testDatabase';
+import { asTechnician, expectOk, setupOutboxEntries } from '../db/testDatabase';
 import { FakeSyncServer, pairingCode } from './fakeSyncServer';
 import type { TestStation } from './stations';
 import { openStation, pushOutbox, takeInClaim } from './stations';
@@ -159,13 +159,15 @@ describe('the sync engine', () => {
 
     expect(engine.status().phase).toBe('idle');
     expect(await jakarta.db.outbox.count()).toBe(0);
-    expect(server.lastMutationIds.get(state?.clientId ?? '')).toBe(3);
+    // The setup's entry, then the customer, device and claim.
+    expect(server.lastMutationIds.get(state?.clientId ?? '')).toBe(setupOutboxEntries + 3);
     const pushes = server.requests.filter((request) => request.route === 'push');
+    // The setup's entry went as the station connected; the claim's, resent from the lost one.
     expect(
       pushes.map((request) =>
         (request.body as { mutations: { id: number }[] }).mutations.map((m) => m.id),
       ),
-    ).toEqual([[1, 2, 3], [3]]);
+    ).toEqual([[1], [2, 3, 4], [4]]);
   });
 
   it('pulls everything again when its cursor is below the server’s horizon', async () => {

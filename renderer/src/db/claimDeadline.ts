@@ -8,7 +8,8 @@ import { mayHaveNextDeadline, nextDeadline } from '#shared/policy/nextDeadline';
 import { stationTimeZone } from '#shared/domain/calendar';
 import type {
   ClaimDeadlineFields,
-  SettingsRow,
+  StationSettingsRow,
+  StoredCenterSettings,
   StoredClaim,
   StoredCustomer,
   StoredDevice,
@@ -18,7 +19,7 @@ import type {
   SyncFields,
   TableName,
 } from './records';
-import { isLive } from './records';
+import { centerSettingsId, isLive } from './records';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -98,6 +99,7 @@ export function claimDeadlineFields(
 /** The tables a claim's deadline fields are read from, for a transaction that re-derives them. */
 export const claimDeadlineInputTables = [
   'settings',
+  'centerSettings',
   'claims',
   'customers',
   'devices',
@@ -115,10 +117,13 @@ const stationCalendarFields: Record<keyof StationCalendar, true> = {
   holidays: true,
 };
 
+/** The calendar's fields of a row that may hold them (the center's settings, as pulled or stored). */
+type CalendarFields = object;
+
 /** Whether the deadlines of every claim may differ between two versions of the settings. */
 export function stationCalendarChanged(
-  before: StationCalendar | undefined,
-  after: StationCalendar,
+  before: CalendarFields | undefined,
+  after: CalendarFields,
 ): boolean {
   return Object.keys(stationCalendarFields).some(
     (field) =>
@@ -126,6 +131,22 @@ export function stationCalendarChanged(
       JSON.stringify(Reflect.get(before ?? {}, field)) !==
       JSON.stringify(Reflect.get(after, field)),
   );
+}
+
+/**
+ * The center's calendar, read in `transaction`: from the center's settings (schema v6), or, in the
+ * upgrades before version 6 made that table, from the station's settings row that held it then.
+ */
+export async function readCenterCalendar(transaction: Transaction): Promise<StationCalendar> {
+  if (transaction.idbtrans.objectStoreNames.contains('centerSettings')) {
+    const center = await transaction
+      .table<StoredCenterSettings, RecordId>('centerSettings')
+      .get(centerSettingsId);
+    return center ?? {};
+  }
+  // Before version 6 the station's row held the center's fields (the type this reads it as).
+  const settings = await transaction.table<StationSettingsRow, string>('settings').get('station');
+  return settings?.key === 'station' ? settings : {};
 }
 
 /**
@@ -156,8 +177,8 @@ async function readDeadlineFieldsOfClaims(
   });
   if (claims.length === 0) return fields;
   const claimIds = claims.map((claim) => claim.id);
-  const [settings, customers, devices, evidence, inspections] = await Promise.all([
-    transaction.table<SettingsRow, string>('settings').get('station'),
+  const [calendar, customers, devices, evidence, inspections] = await Promise.all([
+    readCenterCalendar(transaction),
     transaction
       .table<StoredCustomer, string>('customers')
       .bulkGet([...new Set(claims.map((claim) => claim.customerId))]),
@@ -185,7 +206,6 @@ async function readDeadlineFieldsOfClaims(
   const deviceById = byId(devices);
   const evidenceByClaim = groupBy(evidence, (item) => item.claimId);
   const findingsByInspection = groupBy(misuseFindings, (finding) => finding.inspectionId);
-  const calendar: StationCalendar = settings?.key === 'station' ? settings : {};
   for (const claim of claims) {
     const customer = customerById.get(claim.customerId);
     const device = deviceById.get(claim.deviceId);

@@ -10,6 +10,7 @@ import type {
   SettingsRow,
   StoredAttachment,
   StoredAuditEvent,
+  StoredCenterSettings,
   StoredClaim,
   StoredConflict,
   StoredCustomer,
@@ -19,6 +20,7 @@ import type {
   StoredMisuseFinding,
   StoredNote,
   StoredPart,
+  StoredPerson,
   StoredQuote,
   StoredQuoteLine,
   StoredShipmentLeg,
@@ -69,6 +71,8 @@ export class FixlineDatabase extends Dexie {
   declare readonly syncRejections: EntityTable<SyncRejectionRow, 'mutationId'>;
   declare readonly conflicts: EntityTable<StoredConflict, 'id'>;
   declare readonly pulledRecords: Table<PulledRecordRow, [string, string]>;
+  declare readonly people: EntityTable<StoredPerson, 'id'>;
+  declare readonly centerSettings: EntityTable<StoredCenterSettings, 'id'>;
 
   /**
    * @param name the IndexedDB database name (tests use a fresh one each).

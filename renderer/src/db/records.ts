@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditEvent } from '#shared/domain/audit';
+import type { CenterSettings, CenterWideSettings } from '#shared/domain/center';
 import { centerWideSettingsSchema } from '#shared/domain/center';
 import type { Claim } from '#shared/domain/claim';
 import type { Customer } from '#shared/domain/customer';
@@ -31,9 +32,16 @@ import type { ConflictRecord, MutationIntent, PullCursor, Rejection } from '#sha
 
 // The center-wide and people schemas live in shared/ (the sync server validates them too);
 // re-exported here for the station code that has always imported them from this module.
-export type { CenterDetails, PolicyAssignment } from '#shared/domain/center';
+export type {
+  CenterDetails,
+  CenterSettings,
+  CenterWideSettings,
+  PolicyAssignment,
+} from '#shared/domain/center';
 export {
   centerDetailsSchema,
+  centerSettingsSchema,
+  centerWideSettingsSchema,
   isKnownTimeZone,
   isoWeekdaySchema,
   policyAssignmentSchema,
@@ -61,11 +69,14 @@ export const syncedTableNames = [
   'notes',
   'auditEvents',
   'partsCatalog',
+  // Center-wide records (schema v6): every station of the center shares them.
+  'people',
+  'centerSettings',
 ] as const;
 export type SyncedTableName = (typeof syncedTableNames)[number];
 
 /**
- * The tables that stay on this station: its settings (station code, center, clock), the outbox of
+ * The tables that stay on this station: its settings (station code, language, printers, clock), the outbox of
  * changes not yet pushed, counters (RMA and outbox sequences), the content-addressed store of
  * attachment bytes with their metadata, the drafts of forms not yet saved (schema v3), and the
  * queue's counts of live claims (schema v4, derived from the claims, so never backed up).
@@ -84,10 +95,11 @@ export const localTableNames = [
 export type LocalTableName = (typeof localTableNames)[number];
 
 /**
- * Synced tables this station only receives (schema v5): the conflicts the server found, and the
- * center-wide records (people, the center's settings) kept as pulled until the station stores them
- * as records of their own. Written only by the pull (`db/sync/remoteApply.ts`), never backed up: a
- * restored station pulls them again.
+ * Synced tables this station only receives (schema v5): the conflicts the server found, and rows
+ * of synced tables it has no records for (the center-wide ones until schema v6 stored them, and
+ * any table a later server adds), kept as pulled so nothing is lost while the cursor moves on.
+ * Written only by the pull (`db/sync/remoteApply.ts`), never backed up: a restored station pulls
+ * them again.
  */
 export const pulledTableNames = ['conflicts', 'pulledRecords'] as const;
 export type PulledTableName = (typeof pulledTableNames)[number];
@@ -165,6 +177,24 @@ export type StoredShipmentLeg = Synced<ShipmentLeg>;
 export type StoredNote = Synced<Note>;
 export type StoredAuditEvent = Synced<AuditEvent>;
 export type StoredPart = Synced<Part>;
+/** A person of the center (schema v6). */
+export type StoredPerson = Synced<Person>;
+/** The center's settings (schema v6): one row, {@link centerSettingsId}. */
+export type StoredCenterSettings = Synced<CenterSettings>;
+
+/**
+ * The id of the center's settings row. The same at every station, so the stations of a center
+ * write one row and the sync merges it field by field (a holiday added at one station and a
+ * currency set at another both stay), whichever station set the center up first.
+ */
+export const centerSettingsId: RecordId = '00000000-0000-7000-8000-00000000c0de';
+
+/**
+ * Who a center-wide change is written by when the station has nobody to name (a station set up
+ * without people, which only tests and the first-run setup before its people make): a fixed id,
+ * so the change still syncs.
+ */
+export const nobodyId: RecordId = '00000000-0000-7000-8000-000000000000';
 
 /** The people of the station, active or not; empty before setup. */
 export function stationPeople(station: Pick<StationSetup, 'technicians'> | undefined): Person[] {
@@ -259,18 +289,30 @@ export const savedViewSchema = z.object({
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 /**
- * The settings row of the station. `printing` came after the workbench and is set from the
- * Settings screen, not at setup; `savedViews` are saved from the queue. Both optional so stations
- * set up before them keep opening.
+ * The settings row of the station as stored since schema v6: what stays per station. `printing`
+ * came after the workbench and is set from the Settings screen, not at setup; `savedViews` are
+ * saved from the queue. Both optional so stations set up before them keep opening. Before v6 the
+ * row also held the center-wide settings and the people (see {@link StationSettingsRow}); the v6
+ * upgrade moved them to the `centerSettings` and `people` tables.
  */
-export type StationSettingsRow = StationSetup & {
+export type StationOwnSettingsRow = {
   readonly key: 'station';
+  readonly stationCode: StationCode;
+  readonly language?: StationSetup['language'];
   readonly setUpAt: IsoDateTime;
   readonly printing?: PrintingSettings;
   readonly savedViews?: readonly SavedView[];
   /** Minutes without input after which the station locks until a PIN is typed; absent: never. */
   readonly idleLockMinutes?: IdleLockMinutes;
 };
+
+/**
+ * The station as its screens see it: its own settings row with the center's settings and people
+ * (`technicians`, the live people of the center) read from their synced tables. Read, never
+ * stored: `StationRepository.get` puts it together.
+ */
+export type StationSettingsRow = StationOwnSettingsRow &
+  CenterWideSettings & { readonly technicians?: Person[] };
 
 /** How long a station may sit idle before it locks, in minutes. */
 export const idleLockMinutesSchema = z
@@ -284,7 +326,9 @@ export type IdleLockMinutes = z.infer<typeof idleLockMinutesSchema>;
  * The station's saved queue views, checked on read: one a later version wrote and this one cannot
  * parse is left out rather than breaking the queue.
  */
-export function stationSavedViews(row: StationSettingsRow | undefined): SavedView[] {
+export function stationSavedViews(
+  row: Pick<StationOwnSettingsRow, 'savedViews'> | undefined,
+): SavedView[] {
   return (row?.savedViews ?? []).flatMap((view) => {
     const parsed = savedViewSchema.safeParse(view);
     return parsed.success ? [parsed.data] : [];
@@ -295,7 +339,9 @@ export function stationSavedViews(row: StationSettingsRow | undefined): SavedVie
  * The station's printers, checked on read: a value a later version wrote and this one cannot
  * parse reads as "none chosen" rather than breaking the screens that print.
  */
-export function stationPrinting(row: StationSettingsRow | undefined): PrintingSettings {
+export function stationPrinting(
+  row: Pick<StationOwnSettingsRow, 'printing'> | undefined,
+): PrintingSettings {
   // Kind by kind, so one choice it cannot read (a label printer saved by its address, before
   // main kept the label printers) leaves the others chosen.
   const saved: Record<string, unknown> = row?.printing ?? {};
@@ -350,7 +396,7 @@ export type DeadlineRecalculationSettingsRow = {
 
 /** A row of the `settings` table, told apart by `key`. */
 export type SettingsRow =
-  | StationSettingsRow
+  | StationOwnSettingsRow
   | ClockSettingsRow
   | BenchSettingsRow
   | PinAttemptsSettingsRow

@@ -4,7 +4,8 @@ export const centerSettingsEn = {
   formLabel: 'Station settings',
   save: 'Save settings',
   cancel: 'Cancel',
-  saved: 'Settings saved. Documents and new claims use them from now on.',
+  saved:
+    'Settings saved. Documents and new claims use them from now on, at every station of the center once it syncs.',
   failed: 'The settings were not saved: {{reason}}',
   stationCodeFixed: 'It never changes: every RMA number this station made carries it.',
   notSet: 'Not set yet',
@@ -17,7 +18,8 @@ export const centerSettingsId: typeof centerSettingsEn = {
   formLabel: 'Pengaturan stasiun',
   save: 'Simpan pengaturan',
   cancel: 'Batal',
-  saved: 'Pengaturan disimpan. Dokumen dan klaim baru memakainya mulai sekarang.',
+  saved:
+    'Pengaturan disimpan. Dokumen dan klaim baru memakainya mulai sekarang, di setiap stasiun pusat servis setelah tersinkron.',
   failed: 'Pengaturan tidak disimpan: {{reason}}',
   stationCodeFixed: 'Tidak pernah berubah: setiap nomor RMA yang dibuat stasiun ini memuatnya.',
   notSet: 'Belum diisi',

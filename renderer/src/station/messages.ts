@@ -58,7 +58,7 @@ export const peopleEn = {
   panel: {
     title: 'People',
     intro:
-      'Who works at this station and what each may do: a technician takes claims in, inspects, decides and quotes; a warehouse clerk receives, prints and ships; a manager edits settings, prices and the parts catalog, manages people and may force a step the workflow refused.',
+      'Who works at this center (every station of it shares the list) and what each may do: a technician takes claims in, inspects, decides and quotes; a warehouse clerk receives, prints and ships; a manager edits settings, prices and the parts catalog, manages people and may force a step the workflow refused.',
     noManager:
       'No one is a manager yet, so everyone may do everything. Make someone a manager to give each person their role.',
     notManager: 'Only a manager can change people. Switch to a manager (header) to do it.',
@@ -169,7 +169,7 @@ export const peopleId: typeof peopleEn = {
   panel: {
     title: 'Orang',
     intro:
-      'Siapa yang bekerja di stasiun ini dan apa yang boleh dilakukan: teknisi menerima klaim, memeriksa, memutuskan dan membuat penawaran; petugas gudang menerima paket, mencetak dan mengirim; manajer mengubah pengaturan, harga dan katalog suku cadang, mengelola orang, dan dapat memaksa langkah yang ditolak alur kerja.',
+      'Siapa yang bekerja di pusat servis ini (semua stasiunnya berbagi daftar ini) dan apa yang boleh dilakukan: teknisi menerima klaim, memeriksa, memutuskan dan membuat penawaran; petugas gudang menerima paket, mencetak dan mengirim; manajer mengubah pengaturan, harga dan katalog suku cadang, mengelola orang, dan dapat memaksa langkah yang ditolak alur kerja.',
     noManager:
       'Belum ada manajer, jadi semua orang boleh melakukan apa saja. Jadikan seseorang manajer untuk memberi tiap orang perannya.',
     notManager:

@@ -20,6 +20,15 @@ export const recordTableNames = [
 ] as const satisfies readonly Exclude<TableName, 'attachmentBlobs'>[];
 export type RecordTableName = (typeof recordTableNames)[number];
 
+/**
+ * The schema version that brought each record table a backup of an older schema has no entry for:
+ * the center-wide records came with version 6 (before, the settings row held them).
+ */
+export const recordTableSince: Readonly<Partial<Record<RecordTableName, number>>> = {
+  people: 6,
+  centerSettings: 6,
+};
+
 /** What the backup is and what it holds, written last, read first. */
 export const manifestEntryName = 'manifest.json';
 /** How the password of an encrypted backup is derived; the one entry left unencrypted. */

@@ -18,6 +18,7 @@ import {
   manifestEntryName,
   manifestSchema,
   recordTableNames,
+  recordTableSince,
   RestoreRefusal,
   tableEntryName,
   thumbnailEntryName,
@@ -204,6 +205,8 @@ export function zipSource(backup: OpenedBackup): BackupSource {
     const recordsHasher = await createSHA256();
     recordsHasher.init();
     for (const table of recordTableNames) {
+      // A backup of an older schema has none of the tables that came after it.
+      if ((recordTableSince[table] ?? 0) > manifest.schemaVersion) continue;
       const name = tableEntryName(table);
       const expected = manifest.tables[table] ?? 0;
       let rows: Record<string, unknown>[] = [];

@@ -10,7 +10,8 @@ import {
 import { hlcSchema } from '#shared/sync/hybridLogicalClock';
 import { mutationIntentSchema } from '#shared/sync/protocol';
 import { deletionSchema, syncRowValueSchemas } from '#shared/sync/rowSchemas';
-import { stationSetupSchema, syncedTableNames } from '../records';
+import { languageSchema } from '#shared/domain/vocabulary';
+import { syncedTableNames } from '../records';
 import { customerSearchFields } from '../searchKeys';
 import { RestoreRefusal, type RecordTableName } from './format';
 
@@ -32,7 +33,13 @@ const claimDeadlineFieldsSchema = z.object({
 });
 
 const settingsRowSchema = z.discriminatedUnion('key', [
-  stationSetupSchema.extend({ key: z.literal('station'), setUpAt: isoDateTimeSchema }),
+  // Since schema 6 what stays per station; the center's settings and people are records.
+  z.object({
+    key: z.literal('station'),
+    stationCode: stationCodeSchema,
+    language: languageSchema.optional(),
+    setUpAt: isoDateTimeSchema,
+  }),
   z.object({ key: z.literal('clock'), lastStamp: hlcSchema }),
   z.object({
     key: z.literal('bench'),
@@ -107,6 +114,8 @@ const rowSchemas: Record<RecordTableName, readonly z.ZodType[]> = {
   notes: [syncRowValueSchemas.notes, syncFieldsSchema],
   auditEvents: [syncRowValueSchemas.auditEvents, syncFieldsSchema],
   partsCatalog: [syncRowValueSchemas.partsCatalog, syncFieldsSchema],
+  people: [syncRowValueSchemas.people, syncFieldsSchema],
+  centerSettings: [syncRowValueSchemas.centerSettings, syncFieldsSchema],
   attachments: [attachmentRowSchema],
   drafts: [z.object({ key: z.string().min(1), savedAt: isoDateTimeSchema, value: z.unknown() })],
 };

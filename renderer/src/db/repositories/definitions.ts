@@ -16,8 +16,11 @@ import { deviceReceived } from '#shared/domain/claimWorkflow';
 import type { ShipmentLeg } from '#shared/domain/shipment';
 import { shipmentLegSchema } from '#shared/domain/shipment';
 import type {
+  CenterSettings,
   Part,
+  Person,
   StoredAttachment,
+  StoredCenterSettings,
   StoredClaim,
   StoredCustomer,
   StoredDevice,
@@ -26,12 +29,13 @@ import type {
   StoredMisuseFinding,
   StoredNote,
   StoredPart,
+  StoredPerson,
   StoredQuote,
   StoredQuoteLine,
   StoredShipmentLeg,
   SyncFields,
 } from '../records';
-import { isLive, partSchema } from '../records';
+import { centerSettingsSchema, isLive, partSchema, personSchema } from '../records';
 import { applyClaimChanges } from '../claimCounts';
 import { claimDeadlineInputTables, readClaimDeadlineFields } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
@@ -272,3 +276,31 @@ async function refuseTakenSkus(parts: readonly Part[], session: WriteSession): P
     holders.get(sku)?.find((other) => other.id !== exceptId);
   refuseBrokenRule(session, checkPartSkus(parts, skuTaken));
 }
+
+/**
+ * The people of the center (schema v6): adding one, renaming them, their roles and PIN are a
+ * manager's; a person renews their own PIN's hash as they sign in (see `ReplaceOptions`).
+ */
+export const personDefinition: RecordDefinition<Person, StoredPerson> = {
+  table: 'people',
+  schema: personSchema,
+  noun: 'person',
+  references: [],
+  action: always('manage-people'),
+  fixedFields: [],
+  toStored: storeAsIs,
+};
+
+/**
+ * The center's settings (schema v6): one row for the center, `centerSettingsId`, each field
+ * merged on its own by the sync. Changing them is a manager's.
+ */
+export const centerSettingsDefinition: RecordDefinition<CenterSettings, StoredCenterSettings> = {
+  table: 'centerSettings',
+  schema: centerSettingsSchema,
+  noun: 'center settings',
+  references: [],
+  action: always('edit-settings'),
+  fixedFields: [],
+  toStored: storeAsIs,
+};

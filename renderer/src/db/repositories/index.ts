@@ -65,6 +65,7 @@ export function createRepositories(
   return {
     station: new StationRepository(
       db,
+      writer,
       options.now,
       options.pinHashCost,
       options.deadlineRecalculation,

@@ -10,12 +10,14 @@ import { claimDeadlineInputTables } from '../claimDeadline';
 import type { RecalculationOptions } from '../deadlineRecalculation';
 import type {
   OutboxEntry,
+  Person,
   SettingsRow,
-  StationSettingsRow,
+  StationOwnSettingsRow,
+  StoredPerson,
   SyncedTableName,
   TableName,
 } from '../records';
-import { personRoles, stationPeople } from '../records';
+import { isLive, personRoles } from '../records';
 import { runGuardedWrite } from '../writeGuard';
 import type { RepositoryResult } from './repositoryError';
 import { claimDeadlineInputWrites } from './claimDeadlineInputs';
@@ -37,11 +39,12 @@ export type RepositoryOptions = {
 };
 
 /**
- * The tables every repository write opens: the settings (the station and its clock), the outbox
- * and its counter among the sequences, and the audit trail.
+ * The tables every repository write opens: the settings (the station and its clock), the people
+ * (who may do what), the outbox and its counter among the sequences, and the audit trail.
  */
 const baseTables = [
   'settings',
+  'people',
   'outbox',
   'sequences',
   'auditEvents',
@@ -77,12 +80,33 @@ export function writeScope(
   return [...tables].sort();
 }
 
-/** The station's settings row, read in `transaction`; undefined before the first-run setup. */
+/**
+ * The station's own settings row (its code, language, printers), read in `transaction`; undefined
+ * before the first-run setup. The center-wide settings and the people are records of their own.
+ */
 export async function readStationSettings(
   transaction: Transaction,
-): Promise<StationSettingsRow | undefined> {
+): Promise<StationOwnSettingsRow | undefined> {
   const row = await transaction.table<SettingsRow, string>('settings').get('station');
   return row?.key === 'station' ? row : undefined;
+}
+
+/** The people of the center (active or not), read in `transaction`, as records without sync fields. */
+export async function readPeople(transaction: Transaction): Promise<Person[]> {
+  const rows = await transaction.table<StoredPerson, RecordId>('people').toArray();
+  return rows.filter(isLive).map(personOfRow);
+}
+
+/** A person as the domain knows them: their stored row without its sync fields. */
+export function personOfRow(row: StoredPerson): Person {
+  const {
+    stamps: _stamps,
+    updatedBy: _updatedBy,
+    station: _station,
+    deletedAt: _deleted,
+    ...person
+  } = row;
+  return person;
 }
 
 async function readClock(transaction: Transaction, node: string): Promise<HlcStamp> {
@@ -125,51 +149,9 @@ export class RepositoryWriter {
     }
     try {
       return ok(
-        await runGuardedWrite(this.db, tables, async (transaction) => {
-          const settings = await readStationSettings(transaction);
-          if (settings === undefined) {
-            throw new Refusal({
-              code: 'station-not-set-up',
-              message:
-                'Set up this station (its station code and center) before recording anything.',
-            });
-          }
-          const nowMs = this.#now();
-          const stamp = tickHlc(await readClock(transaction, settings.stationCode), nowMs);
-          const encodedStamp = encodeHlc(stamp);
-          const session = new WriteSession(
-            transaction,
-            context.actor,
-            stationPeople(settings).map(personRoles),
-            settings.stationCode,
-            encodedStamp,
-            new Date(nowMs).toISOString(),
-          );
-          const value = await operation(session);
-          await session.rederiveClaimDeadlines();
-          const pages = session.outboxPages();
-          if (pages.length > 0) {
-            const entries: OutboxEntry[] = [];
-            const { intent } = session;
-            for (const rows of pages) {
-              entries.push({
-                sequence: await session.nextSequence('outbox'),
-                mutationId: uuidv7(),
-                station: settings.stationCode,
-                actor: context.actor,
-                at: encodedStamp,
-                rows,
-                // An operation with an intent writes one record, so it has one entry.
-                ...(intent === undefined || entries.length > 0 ? {} : { intent }),
-              });
-            }
-            await transaction.table<OutboxEntry, number>('outbox').bulkAdd(entries);
-            await transaction
-              .table<SettingsRow, string>('settings')
-              .put({ key: 'clock', lastStamp: encodedStamp });
-          }
-          return value;
-        }),
+        await runGuardedWrite(this.db, tables, (transaction) =>
+          this.writeIn(transaction, context, operation),
+        ),
       );
     } catch (error) {
       if (error instanceof Refusal) return fail(error.error);
@@ -177,5 +159,59 @@ export class RepositoryWriter {
       if (failure !== undefined) return fail(failure);
       throw error;
     }
+  }
+
+  /**
+   * The body of {@link write}, in a guarded `transaction` the caller opened over the tables of
+   * {@link writeScope} (the first-run setup writes the station's row in it first). Throws a
+   * {@link Refusal}, which aborts the caller's transaction.
+   */
+  async writeIn<Value>(
+    transaction: Transaction,
+    context: WriteContext,
+    operation: (session: WriteSession) => Promise<Value>,
+  ): Promise<Value> {
+    const settings = await readStationSettings(transaction);
+    if (settings === undefined) {
+      throw new Refusal({
+        code: 'station-not-set-up',
+        message: 'Set up this station (its station code and center) before recording anything.',
+      });
+    }
+    const nowMs = this.#now();
+    const stamp = tickHlc(await readClock(transaction, settings.stationCode), nowMs);
+    const encodedStamp = encodeHlc(stamp);
+    const session = new WriteSession(
+      transaction,
+      context.actor,
+      (await readPeople(transaction)).map(personRoles),
+      settings.stationCode,
+      encodedStamp,
+      new Date(nowMs).toISOString(),
+    );
+    const value = await operation(session);
+    await session.rederiveClaimDeadlines();
+    const pages = session.outboxPages();
+    if (pages.length > 0) {
+      const entries: OutboxEntry[] = [];
+      const { intent } = session;
+      for (const rows of pages) {
+        entries.push({
+          sequence: await session.nextSequence('outbox'),
+          mutationId: uuidv7(),
+          station: settings.stationCode,
+          actor: context.actor,
+          at: encodedStamp,
+          rows,
+          // An operation with an intent writes one record, so it has one entry.
+          ...(intent === undefined || entries.length > 0 ? {} : { intent }),
+        });
+      }
+      await transaction.table<OutboxEntry, number>('outbox').bulkAdd(entries);
+      await transaction
+        .table<SettingsRow, string>('settings')
+        .put({ key: 'clock', lastStamp: encodedStamp });
+    }
+    return value;
   }
 }

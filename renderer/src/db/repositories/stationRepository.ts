@@ -4,7 +4,7 @@ import type { RecordId } from '#shared/domain/primitives';
 import { fail, ok } from '#shared/domain/result';
 import type { PermissionAction, Role } from '#shared/domain/roles';
 import { authorize, rolesEnforced } from '#shared/domain/roles';
-import { stationCalendarChanged } from '../claimDeadline';
+import { claimDeadlineInputTables, stationCalendarChanged } from '../claimDeadline';
 import type { DeadlineRecalculationProgress, RecalculationOptions } from '../deadlineRecalculation';
 import {
   deadlineRecalculationProgress,
@@ -23,6 +23,8 @@ import {
 import type { FixlineDatabase } from '../database';
 import type {
   BenchSettingsRow,
+  CenterSettings,
+  CenterWideSettings,
   IdleLockMinutes,
   Person,
   PinAttemptsSettingsRow,
@@ -32,32 +34,43 @@ import type {
   QueueFilter,
   SavedView,
   SettingsRow,
+  StationOwnSettingsRow,
   StationSettingsChanges,
   StationSettingsRow,
   StationSetup,
+  StoredCenterSettings,
+  StoredPerson,
   TableName,
 } from '../records';
 import {
+  centerSettingsId,
   idleLockMinutesSchema,
+  isLive,
+  nobodyId,
   personRoles,
   personSchema,
   printingSettingsSchema,
   savedViewSchema,
-  stationPeople,
   stationPrinting,
   stationSavedViews,
   stationSettingsChangesSchema,
   stationSetupSchema,
 } from '../records';
 import { runGuardedWrite } from '../writeGuard';
+import { centerSettingsDefinition, personDefinition } from './definitions';
 import type { RepositoryError, RepositoryResult } from './repositoryError';
-import { Refusal, parseInput, permissionRefusal } from './repositoryError';
-import { readStationSettings } from './repositoryWriter';
+import { Refusal, parseInput, permissionRefusal, storageFailure } from './repositoryError';
+import type { RepositoryWriter } from './repositoryWriter';
+import { personOfRow, readPeople, readStationSettings, writeScope } from './repositoryWriter';
+import type { WriteSession } from './writeSession';
 import { withoutUndefinedFields } from './writeSession';
 
 /**
- * The station's own settings, chosen at first run: its code (part of every RMA number it makes,
- * so it never changes afterwards) and the repair center it belongs to. Local: not synced.
+ * The station's settings and the center-wide records it shares with the other stations of its
+ * center. The station's own row (its code, part of every RMA number it makes, so it never changes
+ * afterwards; its language, printers, saved views and idle lock) is local. The people and the
+ * center's settings (schema v6) are synced records, written stamped and to the outbox like every
+ * other record, so a change made here reaches every station.
  */
 export class StationRepository {
   readonly #now: () => number;
@@ -65,6 +78,7 @@ export class StationRepository {
 
   constructor(
     private readonly db: FixlineDatabase,
+    private readonly writer: RepositoryWriter,
     now: () => number = Date.now,
     hashCost: PinHashCost = pinHashCost,
     private readonly recalculation: RecalculationOptions = {},
@@ -73,10 +87,18 @@ export class StationRepository {
     this.#pinHashCost = hashCost;
   }
 
-  /** The station's settings; undefined until it is set up. */
+  /**
+   * The station as its screens see it: its own settings with the center's settings and people;
+   * undefined until it is set up.
+   */
   async get(): Promise<StationSettingsRow | undefined> {
-    const row = await this.db.settings.get('station');
-    return row?.key === 'station' ? row : undefined;
+    const [row, center, people] = await Promise.all([
+      this.db.settings.get('station'),
+      this.db.centerSettings.get(centerSettingsId),
+      this.db.people.toArray(),
+    ]);
+    if (row?.key !== 'station') return undefined;
+    return stationView(row, center, people.filter(isLive).map(personOfRow));
   }
 
   /**
@@ -88,65 +110,77 @@ export class StationRepository {
   async setUp(setup: StationSetup): Promise<RepositoryResult<StationSettingsRow>> {
     const parsed = parseInput(stationSetupSchema, setup);
     if (!parsed.ok) return parsed;
+    const { stationCode, language, technicians, ...centerWide } = parsed.value;
     let calendarChanged = false;
-    try {
-      const saved = ok(
-        await runGuardedWrite(this.db, ['settings'], async (transaction) => {
-          const existing = await readStationSettings(transaction);
-          if (existing !== undefined && existing.stationCode !== parsed.value.stationCode) {
-            throw new Refusal({
-              code: 'station-already-set-up',
-              field: 'stationCode',
-              message: `stationCode: this station is ${existing.stationCode} and keeps that code, because its RMA numbers carry it.`,
-            });
-          }
-          if (existing !== undefined) await authorizeBench(transaction, existing, 'edit-settings');
-          const row: StationSettingsRow = {
-            key: 'station',
-            ...parsed.value,
-            ...(existing === undefined ? {} : { technicians: stationPeople(existing) }),
-            ...(existing?.idleLockMinutes === undefined
-              ? {}
-              : { idleLockMinutes: existing.idleLockMinutes }),
-            // Printers are chosen in Settings and views in the queue, not at setup: keep them.
-            ...(existing?.printing === undefined ? {} : { printing: existing.printing }),
-            ...(existing?.savedViews === undefined ? {} : { savedViews: existing.savedViews }),
-            setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
-          };
-          await transaction.table<StationSettingsRow, string>('settings').put(row);
-          // Before setup there are no claims to recalculate.
-          if (existing !== undefined) {
-            calendarChanged = await markIfCalendarChanged(transaction, existing, row, this.#now());
-          }
-          return row;
-        }),
-      );
-      if (calendarChanged) this.#startRecalculation();
-      return saved;
-    } catch (error) {
-      if (error instanceof Refusal) return fail(error.error);
-      throw error;
-    }
+    const saved = await this.#writeRecords(async (transaction, existing) => {
+      if (existing !== undefined && existing.stationCode !== stationCode) {
+        throw new Refusal({
+          code: 'station-already-set-up',
+          field: 'stationCode',
+          message: `stationCode: this station is ${existing.stationCode} and keeps that code, because its RMA numbers carry it.`,
+        });
+      }
+      const row: StationOwnSettingsRow = withoutUndefinedFields({
+        ...existing,
+        key: 'station',
+        stationCode,
+        language,
+        setUpAt: existing?.setUpAt ?? new Date(this.#now()).toISOString(),
+      });
+      await settingsTable(transaction).put(row);
+      // The first person set up makes the center's first records; later, who is at the bench.
+      const actor =
+        existing === undefined ? (technicians?.[0]?.id ?? nobodyId) : await benchActor(transaction);
+      return this.writer.writeIn(transaction, { actor }, async (session) => {
+        if (existing !== undefined) session.authorize('edit-settings');
+        // The people change only in their panel once the station is set up. Setting up is the
+        // station's making, before anyone works at it: its records sync, with no audit event.
+        if (existing === undefined) {
+          await session.insertAll(personDefinition, technicians ?? [], { auditEach: false });
+        }
+        const change = await writeCenterSettings(session, centerWide);
+        // Before setup there are no claims to recalculate.
+        if (existing !== undefined) {
+          calendarChanged = await markIfCalendarChanged(transaction, change, this.#now());
+        }
+        return stationView(row, change.after, await readPeople(transaction));
+      });
+    });
+    if (saved.ok && calendarChanged) this.#startRecalculation();
+    return saved;
   }
 
   /**
-   * Changes what first run chose, from Settings: the center's details, calendar, currency,
-   * language and policy assignments; a manager's work once the station has one. The station
-   * code, the people, printers and saved views stay as they are; a refused change stores nothing
-   * and names the field at fault.
+   * Changes what first run chose, from Settings: the center's details, calendar, currency and
+   * policy assignments (for every station of the center) and this station's language; a
+   * manager's work once the station has one. The station code, the people, printers and saved
+   * views stay as they are; a refused change stores nothing and names the field at fault.
    */
   async updateSettings(
     changes: StationSettingsChanges,
   ): Promise<RepositoryResult<StationSettingsRow>> {
     const parsed = parseInput(stationSettingsChangesSchema, changes);
     if (!parsed.ok) return parsed;
+    const { language, ...centerWide } = parsed.value;
     let calendarChanged = false;
-    const saved = await this.#write(async (transaction, existing) => {
-      await authorizeBench(transaction, existing, 'edit-settings');
-      const row: StationSettingsRow = { ...existing, ...parsed.value };
+    const saved = await this.#writeRecords(async (transaction, existing) => {
+      if (existing === undefined) throw new Refusal(stationNotSetUp);
+      const row = withoutUndefinedFields({ ...existing, language });
       await settingsTable(transaction).put(row);
-      calendarChanged = await markIfCalendarChanged(transaction, existing, row, this.#now());
-      return row;
+      const actor = await benchActor(transaction);
+      return this.writer.writeIn(transaction, { actor }, async (session) => {
+        session.authorize('edit-settings');
+        const before = await session
+          .table<StoredCenterSettings>('centerSettings')
+          .get(centerSettingsId);
+        // A field left out stays as it is; one given as undefined is cleared.
+        const change = await writeCenterSettings(session, {
+          ...centerWideOf(before),
+          ...centerWide,
+        });
+        calendarChanged = await markIfCalendarChanged(transaction, change, this.#now());
+        return stationView(row, change.after, await readPeople(transaction));
+      });
     });
     if (saved.ok && calendarChanged) this.#startRecalculation();
     return saved;
@@ -179,12 +213,12 @@ export class StationRepository {
   /** Chooses the printer (and paper, or label printer address) of each kind of document. */
   async savePrinting(
     printing: PrintingSettingsInput,
-  ): Promise<RepositoryResult<StationSettingsRow>> {
+  ): Promise<RepositoryResult<StationOwnSettingsRow>> {
     const parsed = parseInput(printingSettingsSchema, printing);
     if (!parsed.ok) return parsed;
     return this.#write(async (transaction, existing) => {
-      await authorizeBench(transaction, existing, 'edit-settings');
-      const row: StationSettingsRow = { ...existing, printing: parsed.value };
+      await authorizeBench(transaction, 'edit-settings');
+      const row: StationOwnSettingsRow = { ...existing, printing: parsed.value };
       await settingsTable(transaction).put(row);
       return row;
     });
@@ -238,7 +272,7 @@ export class StationRepository {
   ): Promise<RepositoryResult<Value>> {
     return this.#write(async (transaction, existing) => {
       const { views, value } = change(stationSavedViews(existing));
-      const row: StationSettingsRow = { ...existing, savedViews: views };
+      const row: StationOwnSettingsRow = { ...existing, savedViews: views };
       await settingsTable(transaction).put(row);
       return value;
     });
@@ -246,9 +280,12 @@ export class StationRepository {
 
   /** Who is at the bench now (an active person, or undefined) and whether the station is locked. */
   async bench(): Promise<BenchState> {
-    const [station, bench] = await Promise.all([this.get(), this.db.settings.get('bench')]);
+    const [people, bench] = await Promise.all([
+      this.db.people.toArray(),
+      this.db.settings.get('bench'),
+    ]);
     if (bench?.key !== 'bench') return { person: undefined, locked: false };
-    const person = activePerson(station, bench.technicianId);
+    const person = activePerson(people.filter(isLive).map(personOfRow), bench.technicianId);
     return { person, locked: person !== undefined && bench.locked === true };
   }
 
@@ -257,8 +294,8 @@ export class StationRepository {
    * just typed theirs. Everyone else signs in with {@link signIn}.
    */
   async setBenchPerson(personId: RecordId): Promise<RepositoryResult<BenchSettingsRow>> {
-    return this.#write(async (transaction, station) => {
-      requireActivePerson(station, personId);
+    return this.#write(async (transaction) => {
+      await requireActivePerson(transaction, personId);
       const row: BenchSettingsRow = { key: 'bench', technicianId: personId };
       await settingsTable(transaction).put(row);
       return row;
@@ -269,10 +306,10 @@ export class StationRepository {
    * Signs a person in at the bench (or unlocks the station for them) when `pin` is theirs.
    * Wrong PINs are counted per person; after a few, the next try must wait (see `pinWaitMs`),
    * which is said as `tryAgainAt`. A right PIN stored as the SHA-256 from before argon2id is
-   * hashed again with argon2id.
+   * hashed again with argon2id (a change of the person's record, which syncs).
    */
   async signIn(personId: RecordId, pin: string): Promise<RepositoryResult<SignIn>> {
-    const person = activePerson(await this.get(), personId);
+    const person = activePerson((await this.get())?.technicians ?? [], personId);
     if (person === undefined) return fail(personNotFound(personId));
     const tryAt = nextPinTryAt(await this.#failuresOf(personId));
     if (tryAt > this.#now()) return ok({ kind: 'wait', tryAgainAt: tryAt });
@@ -280,7 +317,7 @@ export class StationRepository {
     // Hashed before the transaction: IndexedDB commits a transaction that waits on anything else.
     const upgradedHash =
       check === 'right-outdated' ? await hashPin(pin, this.#pinHashCost) : undefined;
-    return this.#write(async (transaction, station) => {
+    return this.#writeRecords(async (transaction) => {
       const attempts = await readPinAttempts(transaction);
       const { [personId]: failures, ...others } = attempts.byPerson;
       if (check === 'wrong') {
@@ -291,16 +328,18 @@ export class StationRepository {
         });
         return { kind: 'wrong-pin', tryAgainAt: nextPinTryAt(counted) };
       }
-      requireActivePerson(station, personId);
+      await requireActivePerson(transaction, personId);
       await settingsTable(transaction).put({ key: 'pin-attempts', byPerson: others });
       if (upgradedHash !== undefined) {
-        await putPeople(transaction, station, (people) =>
-          people.map((candidate) =>
-            candidate.id === personId
-              ? withoutUndefinedFields({ ...candidate, pinHash: upgradedHash, pinSalt: undefined })
-              : candidate,
-          ),
-        );
+        await this.writer.writeIn(transaction, { actor: personId }, async (session) => {
+          const stored = await session.findLive(personDefinition, personId);
+          const renewed = withoutUndefinedFields({
+            ...personOfRow(stored),
+            pinHash: upgradedHash,
+            pinSalt: undefined,
+          });
+          await session.replace(personDefinition, stored, renewed, { byItsOwner: true });
+        });
       }
       await settingsTable(transaction).put({ key: 'bench', technicianId: personId });
       return { kind: 'signed-in' };
@@ -328,22 +367,21 @@ export class StationRepository {
       pinHash: await hashPin(pin.value, this.#pinHashCost),
     });
     if (!parsed.ok) return parsed;
-    return this.#write(async (transaction, station) => {
-      await authorizeBench(transaction, station, 'manage-people');
-      await putPeople(transaction, station, (people) => [...people, parsed.value]);
+    return this.#writePeople(async (session) => {
+      await session.insert(personDefinition, parsed.value);
       return parsed.value;
     });
   }
 
   /**
    * Renames a person, sets their roles, or (de)activates them; only a manager may. Refuses a
-   * change that would leave the station without an active manager, which would stop enforcing
+   * change that would leave the center without an active manager, which would stop enforcing
    * roles for everyone.
    */
   async updatePerson(personId: RecordId, patch: PersonPatch): Promise<RepositoryResult<Person>> {
-    return this.#write(async (transaction, station) => {
-      await authorizeBench(transaction, station, 'manage-people');
-      const people = stationPeople(station);
+    return this.#writePeople(async (session) => {
+      session.authorize('manage-people');
+      const people = await readPeople(session.transaction);
       const existing = people.find((person) => person.id === personId);
       if (existing === undefined) throw new Refusal(personNotFound(personId));
       const parsed = parseInput(personSchema, { ...existing, ...patch });
@@ -356,7 +394,8 @@ export class StationRepository {
           message: `${existing.name} is the last active manager: make someone else a manager first.`,
         });
       }
-      await putPeople(transaction, station, () => changed);
+      const stored = await session.findLive(personDefinition, personId);
+      await session.replace(personDefinition, stored, parsed.value);
       return parsed.value;
     });
   }
@@ -366,17 +405,19 @@ export class StationRepository {
     const parsedPin = parseInput(pinSchema, pin);
     if (!parsedPin.ok) return fail({ ...parsedPin.error, field: 'pin' });
     const pinHash = await hashPin(parsedPin.value, this.#pinHashCost);
-    return this.#write(async (transaction, station) => {
-      await authorizeBench(transaction, station, 'manage-people');
-      const existing = stationPeople(station).find((person) => person.id === personId);
-      if (existing === undefined) throw new Refusal(personNotFound(personId));
-      const person = withoutUndefinedFields({ ...existing, pinHash, pinSalt: undefined });
-      await putPeople(transaction, station, (people) =>
-        people.map((candidate) => (candidate.id === personId ? person : candidate)),
-      );
-      const attempts = await readPinAttempts(transaction);
+    return this.#writePeople(async (session) => {
+      session.authorize('manage-people');
+      const stored = await session.table<StoredPerson>('people').get(personId);
+      if (stored === undefined || !isLive(stored)) throw new Refusal(personNotFound(personId));
+      const person = withoutUndefinedFields({
+        ...personOfRow(stored),
+        pinHash,
+        pinSalt: undefined,
+      });
+      await session.replace(personDefinition, stored, person);
+      const attempts = await readPinAttempts(session.transaction);
       const { [personId]: _forgotten, ...others } = attempts.byPerson;
-      await settingsTable(transaction).put({ key: 'pin-attempts', byPerson: others });
+      await settingsTable(session.transaction).put({ key: 'pin-attempts', byPerson: others });
       return person;
     });
   }
@@ -384,11 +425,11 @@ export class StationRepository {
   /** Locks the station after `minutes` without input (undefined: never); only a manager may. */
   async setIdleLock(
     minutes: IdleLockMinutes | undefined,
-  ): Promise<RepositoryResult<StationSettingsRow>> {
+  ): Promise<RepositoryResult<StationOwnSettingsRow>> {
     const parsed = parseInput(idleLockMinutesSchema.optional(), minutes);
     if (!parsed.ok) return fail({ ...parsed.error, field: 'idleLockMinutes' });
     return this.#write(async (transaction, station) => {
-      await authorizeBench(transaction, station, 'edit-settings');
+      await authorizeBench(transaction, 'edit-settings');
       const row = withoutUndefinedFields({ ...station, idleLockMinutes: parsed.value });
       await settingsTable(transaction).put(row);
       return row;
@@ -400,26 +441,58 @@ export class StationRepository {
     return row?.key === 'pin-attempts' ? row.byPerson[personId] : undefined;
   }
 
-  /** Runs `change` in a guarded write of the settings, refusing when the station is not set up. */
+  /**
+   * Runs `change` in a guarded write of the station's settings (and the people, who may do what),
+   * refusing when the station is not set up.
+   */
   async #write<Value>(
-    change: (transaction: Transaction, station: StationSettingsRow) => Promise<Value>,
-    tables: readonly TableName[] = ['settings'],
+    change: (transaction: Transaction, station: StationOwnSettingsRow) => Promise<Value>,
+    tables: readonly TableName[] = ['settings', 'people'],
   ): Promise<RepositoryResult<Value>> {
+    return this.#refusalsAsResults(() =>
+      runGuardedWrite(this.db, tables, async (transaction) => {
+        const station = await readStationSettings(transaction);
+        if (station === undefined) throw new Refusal(stationNotSetUp);
+        return change(transaction, station);
+      }),
+    );
+  }
+
+  /**
+   * Runs `change` in one transaction over the station's settings and the center-wide records
+   * (and what a calendar change marks), so the station's row and the records it writes through
+   * the {@link RepositoryWriter} are stored together or not at all.
+   */
+  async #writeRecords<Value>(
+    change: (
+      transaction: Transaction,
+      station: StationOwnSettingsRow | undefined,
+    ) => Promise<Value>,
+  ): Promise<RepositoryResult<Value>> {
+    return this.#refusalsAsResults(() =>
+      runGuardedWrite(this.db, centerRecordTables, async (transaction) =>
+        change(transaction, await readStationSettings(transaction)),
+      ),
+    );
+  }
+
+  /** Writes people records as the person at the bench, through the {@link RepositoryWriter}. */
+  #writePeople<Value>(
+    operation: (session: WriteSession) => Promise<Value>,
+  ): Promise<RepositoryResult<Value>> {
+    return this.#writeRecords(async (transaction, station) => {
+      if (station === undefined) throw new Refusal(stationNotSetUp);
+      return this.writer.writeIn(transaction, { actor: await benchActor(transaction) }, operation);
+    });
+  }
+
+  async #refusalsAsResults<Value>(write: () => Promise<Value>): Promise<RepositoryResult<Value>> {
     try {
-      return ok(
-        await runGuardedWrite(this.db, tables, async (transaction) => {
-          const station = await readStationSettings(transaction);
-          if (station === undefined) {
-            throw new Refusal({
-              code: 'station-not-set-up',
-              message: 'Set up this station (its station code and center) first.',
-            });
-          }
-          return change(transaction, station);
-        }),
-      );
+      return ok(await write());
     } catch (error) {
       if (error instanceof Refusal) return fail(error.error);
+      const failure = storageFailure(error);
+      if (failure !== undefined) return fail(failure);
       throw error;
     }
   }
@@ -448,14 +521,83 @@ const settingsTable = (transaction: Transaction) =>
   transaction.table<SettingsRow, string>('settings');
 
 /**
- * Every claim's deadlines are counted in the station's calendar: when a settings change moves it,
+ * The tables a write of the center-wide records opens: what the repository writer opens for
+ * people and the center's settings, and what re-deriving deadlines after a calendar change reads.
+ */
+const centerRecordTables = writeScope(
+  [personDefinition, centerSettingsDefinition],
+  claimDeadlineInputTables,
+);
+
+const stationNotSetUp: RepositoryError = {
+  code: 'station-not-set-up',
+  message: 'Set up this station (its station code and center) first.',
+};
+
+/** The center-wide fields of the center's settings row, without its id and sync fields. */
+function centerWideOf(row: StoredCenterSettings | undefined): Partial<CenterWideSettings> {
+  if (row === undefined) return {};
+  const {
+    id: _id,
+    stamps: _stamps,
+    updatedBy: _updatedBy,
+    station: _station,
+    deletedAt: _deletedAt,
+    ...settings
+  } = row;
+  return settings;
+}
+
+/**
+ * The station as its screens see it (see `StationSettingsRow`). A center whose settings have not
+ * reached this station yet is shown by the station's code until they do.
+ */
+function stationView(
+  row: StationOwnSettingsRow,
+  center: StoredCenterSettings | undefined,
+  people: Person[],
+): StationSettingsRow {
+  return {
+    center: { name: row.stationCode },
+    ...centerWideOf(center),
+    ...row,
+    technicians: people,
+  };
+}
+
+/** The center's settings before and after a write. */
+type CenterSettingsChange = {
+  readonly before: StoredCenterSettings | undefined;
+  readonly after: StoredCenterSettings;
+};
+
+/**
+ * Writes the center's settings row as `settings` says (a field left out is removed), creating the
+ * row the first time.
+ */
+async function writeCenterSettings(
+  session: WriteSession,
+  settings: CenterWideSettings,
+): Promise<CenterSettingsChange> {
+  const next: CenterSettings = withoutUndefinedFields({ ...settings, id: centerSettingsId });
+  const before = await session.table<StoredCenterSettings>('centerSettings').get(centerSettingsId);
+  // Made once, at setup (see `setUp`), or by the v6 upgrade; changed from Settings after.
+  const after =
+    before === undefined
+      ? (await session.insertAll(centerSettingsDefinition, [next], { auditEach: false }))[0]
+      : await session.replace(centerSettingsDefinition, before, next);
+  if (after === undefined) throw new Error('insertAll stores every row it is given');
+  return { before, after };
+}
+
+/**
+ * Every claim's deadlines are counted in the center's calendar: when a settings change moves it,
  * they are marked for recalculation in the same transaction, and recalculated in chunks after it
  * (see `deadlineRecalculation.ts`). Whether it did.
  */
 async function markIfCalendarChanged(
   transaction: Transaction,
-  before: StationSettingsRow,
-  after: StationSettingsRow,
+  { before, after }: CenterSettingsChange,
   nowMs: number,
 ): Promise<boolean> {
   if (!stationCalendarChanged(before, after)) return false;
@@ -463,11 +605,8 @@ async function markIfCalendarChanged(
   return true;
 }
 
-function activePerson(
-  station: StationSettingsRow | undefined,
-  personId: RecordId,
-): Person | undefined {
-  const person = stationPeople(station).find((candidate) => candidate.id === personId);
+function activePerson(people: readonly Person[], personId: RecordId): Person | undefined {
+  const person = people.find((candidate) => candidate.id === personId);
   return person !== undefined && personRoles(person).active ? person : undefined;
 }
 
@@ -479,8 +618,10 @@ function personNotFound(personId: RecordId): RepositoryError {
   };
 }
 
-function requireActivePerson(station: StationSettingsRow, personId: RecordId): void {
-  if (activePerson(station, personId) === undefined) throw new Refusal(personNotFound(personId));
+async function requireActivePerson(transaction: Transaction, personId: RecordId): Promise<void> {
+  if (activePerson(await readPeople(transaction), personId) === undefined) {
+    throw new Refusal(personNotFound(personId));
+  }
 }
 
 async function readPinAttempts(transaction: Transaction): Promise<PinAttemptsSettingsRow> {
@@ -488,25 +629,21 @@ async function readPinAttempts(transaction: Transaction): Promise<PinAttemptsSet
   return row?.key === 'pin-attempts' ? row : { key: 'pin-attempts', byPerson: {} };
 }
 
-async function putPeople(
-  transaction: Transaction,
-  station: StationSettingsRow,
-  change: (people: Person[]) => Person[],
-): Promise<void> {
-  await settingsTable(transaction).put({ ...station, technicians: change(stationPeople(station)) });
+/**
+ * Who changes the center-wide records from this station: the person at the bench, or, on a
+ * station nobody signed in at yet, {@link nobodyId} (the permission rules then judge).
+ */
+async function benchActor(transaction: Transaction): Promise<RecordId> {
+  const bench = await settingsTable(transaction).get('bench');
+  return bench?.key === 'bench' ? bench.technicianId : nobodyId;
 }
 
 /**
- * Refuses unless the person at the bench may do `action`. Station settings are local, so the
- * bench row, not a write context, says who is acting.
+ * Refuses unless the person at the bench may do `action`, for the station's own settings, which
+ * are not records with a write context: the bench row says who is acting.
  */
-async function authorizeBench(
-  transaction: Transaction,
-  station: StationSettingsRow,
-  action: PermissionAction,
-): Promise<void> {
-  const bench = await settingsTable(transaction).get('bench');
-  const people = stationPeople(station).map(personRoles);
-  const decision = authorize(people, bench?.key === 'bench' ? bench.technicianId : '', action);
+async function authorizeBench(transaction: Transaction, action: PermissionAction): Promise<void> {
+  const people = (await readPeople(transaction)).map(personRoles);
+  const decision = authorize(people, await benchActor(transaction), action);
   if (!decision.ok) throw new Refusal(permissionRefusal(decision.error));
 }

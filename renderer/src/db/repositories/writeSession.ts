@@ -130,6 +130,11 @@ export type ReplaceOptions = {
   readonly permission?: PermissionAction;
   /** Why, when the person had to give a reason (a manager forcing a refused transition). */
   readonly reason?: string;
+  /**
+   * The record is the actor's own and changes by what they just did, not by a permission they
+   * hold (their PIN's hash renewed as they sign in): no role is needed, and none is audited.
+   */
+  readonly byItsOwner?: boolean;
 };
 
 /** What an audit event says of who acted: the role they acted in, and any reason they gave. */
@@ -444,7 +449,10 @@ export class WriteSession {
     };
     const requested = changedFields(next);
     if (requested.length === 0) return undefined;
-    const role = this.authorize(options.permission ?? definition.action(requested));
+    const role =
+      options.byItsOwner === true && existing.id === this.actor
+        ? undefined
+        : this.authorize(options.permission ?? definition.action(requested));
     const touched = definition.touch?.(next, this.at) ?? next;
     const changed = changedFields(touched);
     const fixed = changed.find((field) =>

@@ -5,6 +5,7 @@ import { schemaVersion2 } from './v2';
 import { schemaVersion3 } from './v3';
 import { schemaVersion4 } from './v4';
 import { schemaVersion5 } from './v5';
+import { schemaVersion6 } from './v6';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -13,10 +14,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion3,
   schemaVersion4,
   schemaVersion5,
+  schemaVersion6,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion5.version;
+export const currentSchemaVersion = schemaVersion6.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.

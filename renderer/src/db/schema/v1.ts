@@ -1,6 +1,7 @@
 import type { SchemaVersion } from './schemaVersion';
 import type { TableName } from '../records';
 import type { SyncTablesOfVersion5 } from './v5';
+import type { TablesOfVersion6 } from './v6';
 
 /**
  * Version 1: every table, keyed by `id` (a UUIDv7 made by the station) for synced rows. Indexes
@@ -28,6 +29,9 @@ export const schemaVersion1 = {
     attachments: 'sha256',
     attachmentBlobs: 'sha256',
     // Every table of the time; `drafts` came with version 3, `claimCounts` with version 4, the
-    // sync tables with version 5.
-  } satisfies Record<Exclude<TableName, 'drafts' | 'claimCounts' | SyncTablesOfVersion5>, string>,
+    // sync tables with version 5, the center-wide records with version 6.
+  } satisfies Record<
+    Exclude<TableName, 'drafts' | 'claimCounts' | SyncTablesOfVersion5 | TablesOfVersion6>,
+    string
+  >,
 } satisfies SchemaVersion;

@@ -14,7 +14,12 @@ import { deletedAtField, mergeRows } from '#shared/sync/merge';
 import type { PullCursor, SyncRow, SyncTable } from '#shared/sync/protocol';
 import { applyClaimChanges } from '../claimCounts';
 import type { ClaimChange } from '../claimCounts';
-import { rederiveClaimDeadlines } from '../claimDeadline';
+import {
+  readCenterCalendar,
+  rederiveClaimDeadlines,
+  stationCalendarChanged,
+} from '../claimDeadline';
+import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
 import type {
   PulledRecordRow,
@@ -74,6 +79,11 @@ export type AppliedPage = {
   readonly changedRows: number;
   /** Set when stamps too far ahead were applied without moving the station's clock. */
   readonly clockDrift?: ClockDriftError;
+  /**
+   * Set when the page changed the center's calendar: every claim's deadlines are being
+   * recalculated, as after a change made in Settings (see `deadlineRecalculation.ts`).
+   */
+  readonly calendarChanged?: true;
 };
 
 const localTableOf: Readonly<Partial<Record<SyncTable, SyncedTableName | 'conflicts'>>> =
@@ -159,7 +169,7 @@ export async function applyPulledPage(
   options: ApplyOptions = {},
 ): Promise<AppliedPage> {
   const nowMs = (options.now ?? Date.now)();
-  return runGuardedWrite(db, remoteApplyTables, async (transaction) => {
+  const applied = await runGuardedWrite(db, remoteApplyTables, async (transaction) => {
     const byTable = new Map<SyncTable, SyncRow[]>();
     for (const row of page.rows) {
       const rows = byTable.get(row.table);
@@ -167,6 +177,8 @@ export async function applyPulledPage(
       else rows.push(row);
     }
     let changedRows = 0;
+    // Read around the rows' loop rather than in it: a page rarely holds the center's settings.
+    const calendarBefore = await readCenterCalendar(transaction);
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
     for (const [table, rows] of byTable) {
@@ -215,8 +227,22 @@ export async function applyPulledPage(
     if (cursor !== undefined) {
       await updateEnrollment(transaction, (enrollment) => ({ ...enrollment, cursor }));
     }
-    return { changedRows, ...(clockDrift === undefined ? {} : { clockDrift }) };
+    const calendarChanged = stationCalendarChanged(
+      calendarBefore,
+      await readCenterCalendar(transaction),
+    );
+    if (calendarChanged) {
+      await markDeadlinesForRecalculation(transaction, new Date(nowMs).toISOString());
+    }
+    return {
+      changedRows,
+      ...(clockDrift === undefined ? {} : { clockDrift }),
+      ...(calendarChanged ? { calendarChanged: true as const } : {}),
+    };
   });
+  // After the commit, in chunks of their own, as a calendar change made here.
+  if (applied.calendarChanged) recalculateDeadlines(db).catch(() => undefined);
+  return applied;
 }
 
 /** Keeps pulled rows of the tables this station has no records for yet, merged. */
