@@ -310,4 +310,78 @@ describe('the sync engine', () => {
     expect(server.requests.at(-1)?.route).toBe('leave');
     expect(await jakarta.db.claims.get(claimId)).toBeDefined();
   });
+
+  it('keeps every window of the station told: one leads, the others show its status and ask it to sync', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const locks = exclusiveLocks();
+    // Two windows of one station: the same database, each its own engine, on one channel.
+    const windowOf = () => {
+      const engine = createSyncEngine(jakarta.db, {
+        transport: server.transport,
+        locks,
+        network: manualNetwork().network,
+        random: () => 0.5,
+      });
+      engines.push(engine);
+      return engine;
+    };
+    const first = windowOf();
+    const second = windowOf();
+    await first.start();
+    await second.start();
+
+    expect(await first.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+    // The other window hears of the enrollment and follows the leader's status.
+    await vi.waitFor(() => expect(second.status().serverUrl).toBe(serverUrl.replace(/\/$/, '')));
+    await first.syncNow();
+    await vi.waitFor(() =>
+      expect(second.status()).toMatchObject({
+        phase: 'idle',
+        lastSyncedAt: first.status().lastSyncedAt,
+      }),
+    );
+
+    // "Sync now" in the window that does not lead makes the leader sync.
+    await takeInClaim(jakarta);
+    const pushesBefore = server.requests.filter((request) => request.route === 'push').length;
+    await second.syncNow();
+    await vi.waitFor(() => {
+      const pushes = server.requests.filter((request) => request.route === 'push').length;
+      expect(pushes).toBeGreaterThan(pushesBefore);
+      expect(second.status().pendingChanges).toBe(0);
+    });
+
+    // When the leading window closes, the other one leads.
+    first.stop();
+    locks.releaseAll();
+    await takeInClaim(jakarta);
+    await vi.waitFor(() => expect(second.status().pendingChanges).toBe(0));
+  });
 });
+
+/**
+ * `navigator.locks` for the test: one holder of a name at a time, the next request granted when
+ * it lets go. `releaseAll` is a closed window letting go of what it held.
+ */
+function exclusiveLocks() {
+  const held = new Map<string, Promise<void>>();
+  const releases: (() => void)[] = [];
+  return {
+    request(name: string, callback: () => Promise<void>): Promise<unknown> {
+      const before = held.get(name) ?? Promise.resolve();
+      const mine = before.then(
+        () =>
+          new Promise<void>((release) => {
+            releases.push(release);
+            void callback().then(release);
+          }),
+      );
+      held.set(name, mine);
+      return mine;
+    },
+    releaseAll() {
+      for (const release of releases.splice(0)) release();
+    },
+  };
+}

@@ -58,6 +58,28 @@ export type LeaderLocks = {
   readonly request: (name: string, callback: () => Promise<void>) => Promise<unknown>;
 };
 
+/**
+ * How the windows of one database tell each other about sync (a `BroadcastChannel` by default):
+ * the leader says its status; another window asks it to sync now, or for its status, or says
+ * the enrollment changed (connected or left) so every window starts again.
+ */
+export type WindowChannel = {
+  readonly post: (message: WindowMessage) => void;
+  readonly subscribe: (listener: (message: WindowMessage) => void) => () => void;
+};
+
+export type WindowMessage =
+  | { readonly kind: 'status'; readonly status: LeaderStatus }
+  | { readonly kind: 'status-please' }
+  | { readonly kind: 'sync-now' }
+  | { readonly kind: 'enrollment-changed' };
+
+/** What a window that does not lead learns from the leader; its own database gives the rest. */
+type LeaderStatus = Pick<
+  SyncStatus,
+  'phase' | 'serverUrl' | 'lastSyncedAt' | 'problem' | 'firstPull'
+>;
+
 export type SyncEngineOptions = {
   readonly transport: SyncTransport;
   /** The wall clock, in milliseconds since the epoch. */
@@ -68,6 +90,8 @@ export type SyncEngineOptions = {
   readonly network?: NetworkWatch;
   /** `navigator.locks` by default; null where there are none (the engine then leads alone). */
   readonly locks?: LeaderLocks | null;
+  /** A `BroadcastChannel` by default; null where there is none (one window alone). */
+  readonly windows?: WindowChannel | null;
   /** Rows per pull page: small enough that applying one never holds up a save at the bench. */
   readonly pullLimit?: number;
 };
@@ -146,6 +170,19 @@ function browserLocks(): LeaderLocks | null {
     : { request: (name, callback) => navigatorLocks.request(name, callback) };
 }
 
+function browserWindows(name: string): WindowChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  const channel = new BroadcastChannel(name);
+  return {
+    post: (message) => channel.postMessage(message),
+    subscribe: (listener) => {
+      const onMessage = (event: MessageEvent<WindowMessage>) => listener(event.data);
+      channel.addEventListener('message', onMessage);
+      return () => channel.removeEventListener('message', onMessage);
+    },
+  };
+}
+
 const browserTimers: SyncTimers = {
   set: (run, delayMs) => setTimeout(run, delayMs),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -183,6 +220,7 @@ class StationSyncEngine {
   readonly #timers: SyncTimers;
   readonly #network: NetworkWatch;
   readonly #locks: LeaderLocks | null;
+  readonly #windows: WindowChannel | null;
   readonly #pullLimit: number;
 
   #status: SyncStatus = { phase: 'standalone', pendingChanges: 0, rejectedChanges: [] };
@@ -205,6 +243,8 @@ class StationSyncEngine {
     this.#timers = options.timers ?? browserTimers;
     this.#network = options.network ?? browserNetwork();
     this.#locks = options.locks === undefined ? browserLocks() : options.locks;
+    this.#windows =
+      options.windows === undefined ? browserWindows(`fixline-sync:${db.name}`) : options.windows;
     this.#pullLimit = Math.min(options.pullLimit ?? defaultPullLimit, maxPullRows);
   }
 
@@ -226,6 +266,41 @@ class StationSyncEngine {
     }
     this.#status = next;
     for (const listener of this.#listeners) listener();
+    if (this.#leading) this.#tellWindows();
+  }
+
+  /** The leader's status, for the database's other windows. */
+  #tellWindows(): void {
+    const { phase, serverUrl, lastSyncedAt, problem, firstPull } = this.#status;
+    this.#windows?.post({
+      kind: 'status',
+      status: { phase, serverUrl, lastSyncedAt, problem, firstPull },
+    });
+  }
+
+  /** Hears the database's other windows: the leader answers them, the others follow it. */
+  #listenToWindows(run: number): void {
+    const windows = this.#windows;
+    if (windows === null) return;
+    this.#cleanups.push(
+      windows.subscribe((message) => {
+        switch (message.kind) {
+          case 'status':
+            if (!this.#leading) this.#setStatus({ ...message.status }, run);
+            return;
+          case 'status-please':
+            if (this.#leading) this.#tellWindows();
+            return;
+          case 'sync-now':
+            if (this.#leading) void this.syncNow();
+            return;
+          case 'enrollment-changed':
+            void this.start();
+            return;
+        }
+      }),
+    );
+    windows.post({ kind: 'status-please' });
   }
 
   #nowIso(): IsoDateTime {
@@ -241,6 +316,7 @@ class StationSyncEngine {
     if (enrollment === undefined) {
       this.#setStatus({ phase: 'standalone', serverUrl: undefined, problem: undefined });
       this.#watchOutbox(run);
+      this.#listenToWindows(run);
       return;
     }
     this.#setStatus({
@@ -250,6 +326,7 @@ class StationSyncEngine {
       problem: undefined,
     });
     this.#watchOutbox(run);
+    this.#listenToWindows(run);
     this.#lead(run, enrollment);
   }
 
@@ -308,6 +385,7 @@ class StationSyncEngine {
 
   #becomeLeader(run: number, enrollment: SyncEnrollment): void {
     this.#leading = true;
+    this.#tellWindows();
     const events = this.#transport.events({
       serverUrl: enrollment.serverUrl,
       deviceToken: enrollment.deviceToken,
@@ -367,7 +445,11 @@ class StationSyncEngine {
   }
 
   async syncNow(): Promise<void> {
-    if (!this.#leading) return;
+    // Another window leads: it syncs, and its status comes back here.
+    if (!this.#leading) {
+      this.#windows?.post({ kind: 'sync-now' });
+      return;
+    }
     this.#clearRetry();
     this.#failures = 0;
     if (this.#status.phase === 'stopped') this.#setStatus({ phase: 'idle', problem: undefined });
@@ -622,6 +704,7 @@ class StationSyncEngine {
     const problem = await this.#enroll(serverUrl, input.pairingCode);
     if (problem !== undefined) return { ok: false, problem };
     await this.start();
+    this.#windows?.post({ kind: 'enrollment-changed' });
     return { ok: true };
   }
 
@@ -693,6 +776,7 @@ class StationSyncEngine {
     }
     await forgetEnrollment(this.#db);
     await this.start();
+    this.#windows?.post({ kind: 'enrollment-changed' });
   }
 }
 
