@@ -17,7 +17,12 @@ import { rowsAfter } from '../../../server/src/storage/syncRows';
 import { serverNode } from '../../../server/src/sync/spaceWriter';
 import { exportBackup, restoreBackup } from '../../../renderer/src/db/backup';
 import { FixlineDatabase } from '../../../renderer/src/db/database';
-import type { Repositories, WriteContext } from '../../../renderer/src/db/repositories';
+import type {
+  Repositories,
+  RepositoryErrorCode,
+  RepositoryResult,
+  WriteContext,
+} from '../../../renderer/src/db/repositories';
 import { createRepositories } from '../../../renderer/src/db/repositories';
 import { syncedTableNames } from '../../../renderer/src/db/records';
 import type { SyncEngine } from '../../../renderer/src/core/sync/syncEngine';
@@ -56,6 +61,18 @@ export const targetStatuses: readonly ClaimStatus[] = [
   'cancelled',
   'closed',
 ];
+
+/** Why the workflow may refuse a status change the model asks for at random. */
+const workflowRefusals: ReadonlySet<RepositoryErrorCode> = new Set([
+  'already-in-status',
+  'illegal-transition',
+  'not-authorized',
+  'doa-evidence-missing',
+  'inspection-missing',
+  'remedy-missing',
+  'quote-not-sent',
+  'quote-not-approved',
+]);
 
 /** Timers that never fire: a retry waits for the next sync the model asks for. */
 const modelTimers = { set: () => 0, clear: () => undefined };
@@ -192,13 +209,21 @@ export class ConvergenceWorld {
 
   // --- What a technician does at a station --------------------------------------------------
 
-  /** Runs a repository write and notes the outbox entries it made. */
+  /**
+   * Runs a repository write and notes the outbox entries it made. Only the workflow and the
+   * rules may refuse a write (`refusable`): a clash of unique values or any other refusal of a
+   * write that should pass means sync left the station in a state it cannot write in.
+   */
   async #write(
     station: ModelStation,
-    write: (repositories: Repositories) => Promise<{ ok: boolean }>,
+    write: (repositories: Repositories) => Promise<RepositoryResult<unknown>>,
+    refusable: (code: RepositoryErrorCode) => boolean = () => false,
   ): Promise<void> {
     const before = new Set((await station.db.outbox.toArray()).map((entry) => entry.mutationId));
-    await write(station.repositories);
+    const result = await write(station.repositories);
+    if (!result.ok && !refusable(result.error.code)) {
+      throw new Error(`${station.code} refused a write: ${result.error.message}`);
+    }
     for (const entry of await station.db.outbox.toArray()) {
       if (!before.has(entry.mutationId)) {
         this.written.set(entry.mutationId, { code: station.code, generation: station.generation });
@@ -257,8 +282,10 @@ export class ConvergenceWorld {
     const station = this.station(index);
     const claimId = await this.#claim(station, claimPick);
     if (claimId === undefined) return;
-    await this.#write(station, (repositories) =>
-      repositories.claims.transition(claimId, to, this.#as(actor)),
+    await this.#write(
+      station,
+      (repositories) => repositories.claims.transition(claimId, to, this.#as(actor)),
+      (code) => workflowRefusals.has(code),
     );
   }
 
@@ -288,8 +315,10 @@ export class ConvergenceWorld {
       .sort();
     const noteId = notes[notePick % Math.max(1, notes.length)];
     if (noteId === undefined) return;
-    await this.#write(station, (repositories) =>
-      repositories.notes.remove(noteId, this.#as(actor)),
+    await this.#write(
+      station,
+      (repositories) => repositories.notes.remove(noteId, this.#as(actor)),
+      (code) => code === 'not-author',
     );
   }
 
@@ -353,8 +382,8 @@ export class ConvergenceWorld {
 
   /**
    * The station's machine is replaced: the old device is revoked on the server (as its admin
-   * would), its last backup restored into a new database, and the station paired again.
-   * Changes made after the backup and not pushed are lost, as they would be.
+   * would), its last backup restored into a new database, and the station paired again and
+   * synced. Changes made after the backup and not pushed are lost, as they would be.
    */
   async restore(index: number): Promise<void> {
     const station = this.station(index);
@@ -379,10 +408,14 @@ export class ConvergenceWorld {
     station.generation += 1;
     station.watermark = undefined;
     station.engine = this.#engine(opened.db, station.link, station.clock);
-    const wasOnline = station.link.online;
+    // Paired again, the station syncs at once, as the app does (a drop here is another case).
+    const { online, faults } = station.link;
+    const queued = faults.splice(0);
     station.link.setOnline(true);
     await this.#enroll(station);
-    station.link.setOnline(wasOnline);
+    await this.syncNow(station);
+    faults.push(...queued);
+    station.link.setOnline(online);
   }
 
   // --- Checks ---------------------------------------------------------------------------------
