@@ -184,6 +184,19 @@ describe('stations and the sync server over a faulty network', () => {
     });
   });
 
+  it('give a station restored from an older backup RMA numbers no claim has', async () => {
+    await converges({
+      stationCount: 3,
+      commands: [
+        act.backUp(0),
+        act.takeInClaim(0, 0),
+        act.syncNow(0),
+        act.restore(0),
+        act.takeInClaim(0, 1),
+      ],
+    });
+  });
+
   it(
     'converge on the server’s rows, lose no write and never move a cursor back',
     async () => {

@@ -25,6 +25,7 @@ import type {
 } from '../records';
 import { syncedTableNames } from '../records';
 import { ClaimDeadlineInputs } from '../repositories/claimDeadlineInputs';
+import { keepRmaSequencePast } from '../repositories/claimRepository';
 import { readStationSettings } from '../repositories/repositoryWriter';
 import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
@@ -47,6 +48,7 @@ export const remoteApplyTables: readonly TableName[] = [
   'outbox',
   'syncState',
   'claimCounts',
+  'sequences',
 ];
 
 /** One page of a pull, as the engine hands it over. */
@@ -204,6 +206,10 @@ export async function applyPulledPage(
       }
     }
     await applyClaimChanges(transaction, claimChanges);
+    await keepRmaSequencePast(
+      transaction,
+      claimChanges.map(({ after }) => after),
+    );
     await deadlineInputs.rederive(transaction);
     await rederiveClaimDeadlines(
       transaction,
