@@ -447,6 +447,7 @@ export class ConvergenceWorld {
 
   /** The network heals: everyone online, no faults, held requests delivered; then sync rounds. */
   async heal(rounds = 3): Promise<void> {
+    this.network.autoSync = false;
     for (const station of this.stations) {
       station.link.faults.length = 0;
       station.link.setOnline(true);

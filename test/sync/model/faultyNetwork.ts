@@ -36,12 +36,18 @@ const unreachable = (reason: string): SyncAnswer => ({ kind: 'unreachable', reas
  * The network between the stations and the server (Fastify's inject, so the real routes run).
  * Pushes and pulls get through only while a sync is asked for ({@link FaultyNetwork.open}), so
  * the syncs an engine starts by itself between commands fail at once as a flaky network would,
- * and which request a fault hits does not depend on timing. Enrollment always gets through: it is
+ * and which request a fault hits does not depend on timing, unless
+ * {@link FaultyNetwork.autoSync} lets those through as well. Enrollment always gets through: it is
  * the model's setup, not what is under test.
  */
 export class FaultyNetwork {
-  /** Whether pushes and pulls may reach the server now. */
+  /** Whether pushes and pulls may reach the server now (a sync was asked for). */
   open = false;
+  /**
+   * Whether the syncs engines start by themselves (after a local write) get through too, at
+   * whatever moment they come: they then overlap the commands that follow.
+   */
+  autoSync = false;
   /** Requests the network keeps, to deliver later. */
   readonly held: SyncRequest[] = [];
   /** Every mutation a push brought to the server, by client and mutation id. */
@@ -107,7 +113,7 @@ export class FaultyNetwork {
   async send(link: StationLink, request: SyncRequest): Promise<SyncAnswer> {
     if (!link.online) return unreachable('this station is offline');
     if (request.route !== 'push' && request.route !== 'pull') return this.deliver(request);
-    if (!this.open) return unreachable('no sync was asked for');
+    if (!this.open && !this.autoSync) return unreachable('no sync was asked for');
     const fault = link.faults.shift();
     switch (fault) {
       case undefined:
