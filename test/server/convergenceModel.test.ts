@@ -36,21 +36,20 @@ type Model = { readonly stationCount: number; readonly backedUp: Set<number> };
 
 type Command = fc.AsyncCommand<Model, ConvergenceWorld>;
 
-/** A command that may always run, checking the watermarks after it. */
+/** A command (run when `check` allows), checking the cursors and acknowledged ids after it. */
 function command(
-  describe: string,
+  name: string,
   run: (world: ConvergenceWorld, model: Model) => Promise<void> | void,
   check: (model: Model) => boolean = () => true,
 ): Command {
   return {
     check,
     async run(model, world) {
-      world.log.push(describe);
       await run(world, model);
       await world.network.settled();
       await world.checkWatermarks();
     },
-    toString: () => describe,
+    toString: () => name,
   };
 }
 

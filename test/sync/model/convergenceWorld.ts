@@ -115,8 +115,6 @@ export class ConvergenceWorld {
   readonly written = new Map<string, { readonly code: StationCode; readonly generation: number }>();
   /** Mutations a restore threw away before they reached the server (they may never arrive). */
   readonly discarded = new Set<string>();
-  /** The commands run so far, for a failure's message. */
-  readonly log: string[] = [];
   #app: FastifyInstance;
 
   private constructor(
