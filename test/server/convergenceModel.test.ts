@@ -215,6 +215,20 @@ describe('stations and the sync server over a faulty network', () => {
     });
   });
 
+  it('name the same last author of a row that a station with a clock behind deleted', async () => {
+    await converges({
+      stationCount: 3,
+      commands: [
+        act.skewClock(1, -6 * dayMs),
+        act.addNote(0, 0, 'Customer called', 0),
+        act.syncNow(0),
+        act.syncNow(1),
+        act.deleteNote(1, 0, 0),
+        act.syncNow(1),
+      ],
+    });
+  });
+
   it(
     'converge on the server’s rows, lose no write and never move a cursor back',
     async () => {
