@@ -229,6 +229,20 @@ describe('stations and the sync server over a faulty network', () => {
     });
   });
 
+  it('back up and restore a station that holds the tombstone of a refused change', async () => {
+    await converges({
+      stationCount: 3,
+      commands: [
+        act.transition(0, 2, 'awaiting-authorization', 0),
+        act.transition(1, 2, 'cancelled', 0),
+        act.syncNow(1),
+        act.syncNow(0),
+        act.backUp(0),
+        act.restore(0),
+      ],
+    });
+  });
+
   it(
     'converge on the server’s rows, lose no write and never move a cursor back',
     async () => {
