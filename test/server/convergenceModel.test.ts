@@ -247,7 +247,7 @@ describe('stations and the sync server over a faulty network', () => {
     'converge on the server’s rows, lose no write and never move a cursor back',
     async () => {
       await fc.assert(fc.asyncProperty(scenario, converges), {
-        numRuns: soaking ? soakRuns : 15,
+        numRuns: soaking ? soakRuns : 12,
         ...(soaking
           ? soakSeed === undefined
             ? {}
