@@ -132,8 +132,10 @@ export type FieldConflict = {
 /**
  * Applies one change to the row as it stands (`undefined`: a new row). A field whose current
  * stamp differs from the stamp the writer saw (`change.base`) was changed concurrently: the higher
- * stamp wins as in {@link mergeRows}, and the losing write is returned as a conflict. A change
- * applied twice changes nothing and finds no conflict the second time.
+ * stamp wins as in {@link mergeRows}, and the losing write is returned as a conflict. So is a
+ * write that saw the current value but loses to its stamp all the same (the writer's clock is
+ * behind a stamp it would not follow): the loss is recorded and the row goes back to the writer.
+ * A change applied twice changes nothing and finds no conflict the second time.
  */
 export function applyChange(
   current: MergeRow | undefined,
@@ -148,8 +150,10 @@ export function applyChange(
     const currentStamp = current.stamps[field];
     if (currentStamp === undefined || currentStamp === change.stamp) continue;
     if (bookkeepingFields.has(field)) continue;
-    if (currentStamp === (change.base[field] ?? undefined)) continue;
     const incomingWins = takesRight(current, incoming, field);
+    // The writer saw the current value, so it is no conflict; unless its stamp loses all the same
+    // (its clock is behind one it would not follow): its edit is lost, and it must hear so.
+    if (incomingWins && currentStamp === (change.base[field] ?? undefined)) continue;
     const loser = incomingWins ? current : incoming;
     const loserStamp = loser.stamps[field] as Hlc;
     conflicts.push({

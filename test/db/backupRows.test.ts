@@ -38,6 +38,31 @@ describe('rows of a backup', () => {
     expect(checkBackupRow('outbox', outboxEntry)).toEqual({ ok: true, row: outboxEntry });
   });
 
+  it('takes the tombstone the server made of a refused audit event, which holds no event', () => {
+    const stamp = '0196a1b2c3d4-0000-SERVER';
+    const row = {
+      id: '0196a1b2-c3d4-7000-8000-0000000000d1',
+      deletedAt: '2026-12-04T08:00:00.000Z',
+      stamps: { id: stamp, deletedAt: stamp, entity: stamp, action: stamp },
+      updatedBy: personId,
+      station: 'SERVER',
+    };
+    expect(checkBackupRow('auditEvents', row)).toEqual({ ok: true, row });
+  });
+
+  it('refuses an audit event that is neither whole nor a tombstone, naming the field', () => {
+    const row = {
+      id: '0196a1b2-c3d4-7000-8000-0000000000d1',
+      stamps: {},
+      updatedBy: personId,
+      station: 'JKT1',
+    };
+    expect(checkBackupRow('auditEvents', row)).toMatchObject({
+      ok: false,
+      problem: { field: 'entity' },
+    });
+  });
+
   it('refuses an outbox entry whose base stamp is not a clock stamp, naming the field', () => {
     const [change] = outboxEntry.rows;
     const broken = { ...outboxEntry, rows: [{ ...change, base: { status: 'yesterday' } }] };

@@ -206,6 +206,15 @@ describe('applying a change', () => {
     ]);
   });
 
+  it('records the loss of an edit that saw the current stamp but was stamped before it', () => {
+    // The writer's clock is behind the current stamp, which it would not follow (too far ahead).
+    const result = applyChange(current, change(stamp(5), stamp(4, 'BDG2')), bob, 'BDG2');
+    expect(result.row.values).toEqual({ status: 'received' });
+    expect(result.conflicts).toMatchObject([
+      { field: 'status', winnerStamp: stamp(5), loserStamp: stamp(4, 'BDG2') },
+    ]);
+  });
+
   it('finds a conflict when the writer saw no value but the field has one', () => {
     const result = applyChange(current, change(null, stamp(6, 'BDG2')), bob, 'BDG2');
     expect(result.row.values).toEqual({ status: 'inspecting' });

@@ -120,6 +120,17 @@ const rowSchemas: Record<RecordTableName, readonly z.ZodType[]> = {
   drafts: [z.object({ key: z.string().min(1), savedAt: isoDateTimeSchema, value: z.unknown() })],
 };
 
+/**
+ * The tombstone the sync server makes of a row when it refuses the change that made it: only the
+ * id and the deletion are left of its values (as the server's `isPartialTombstone` accepts it).
+ */
+const partialTombstoneSchema = syncFieldsSchema.extend({
+  id: recordIdSchema,
+  deletedAt: isoDateTimeSchema,
+});
+
+const syncedTables: ReadonlySet<string> = new Set(syncedTableNames);
+
 /** The first thing wrong with a row: the field (a dotted path) and what it should be. */
 export type RowProblem = { readonly field: string; readonly problem: string };
 
@@ -138,6 +149,9 @@ export function checkBackupRow(
     const parsed = schema.safeParse(row);
     const issue = parsed.error?.issues[0];
     if (issue !== undefined) {
+      if (syncedTables.has(table) && partialTombstoneSchema.safeParse(row).success) {
+        return { ok: true, row: row as Record<string, unknown> };
+      }
       return {
         ok: false,
         problem: {

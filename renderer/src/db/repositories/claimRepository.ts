@@ -1,6 +1,7 @@
+import type { Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Claim } from '#shared/domain/claim';
-import { formatRmaNumber } from '#shared/domain/claim';
+import { formatRmaNumber, parseRmaNumber } from '#shared/domain/claim';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import {
   allowedTransitions,
@@ -10,14 +11,20 @@ import {
 import { textSchema } from '#shared/domain/primitives';
 import { claimTransitionAction } from '#shared/domain/roles';
 import type { RecordId, StationCode } from '#shared/domain/primitives';
-import type { StoredClaim, StoredEvidence, StoredInspection, StoredQuote } from '../records';
+import type {
+  SequenceRow,
+  StoredClaim,
+  StoredEvidence,
+  StoredInspection,
+  StoredQuote,
+} from '../records';
 import { isLive } from '../records';
 import { claimDefinition } from './definitions';
 import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
-import { writeScope } from './repositoryWriter';
+import { readStationSettings, writeScope } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
 
 /** The fields the repository sets on a new claim: its id, RMA number, first status and times. */
@@ -32,6 +39,31 @@ export type ClaimPatch = Partial<ClaimDraft>;
 /** The counter of the RMA numbers a station made. */
 export function rmaSequenceName(stationCode: StationCode): string {
   return `rma/${stationCode}`;
+}
+
+/**
+ * Moves this station's RMA counter past the numbers of its own that `claims` carry, in
+ * `transaction` (which covers `settings` and `sequences`). A station restored from an older
+ * backup counts from where the backup stood and pulls the claims it opened since; without this
+ * its next claim would take a number one of those has.
+ */
+export async function keepRmaSequencePast(
+  transaction: Transaction,
+  claims: readonly ({ readonly rmaNumber?: unknown } | undefined)[],
+): Promise<void> {
+  const station = await readStationSettings(transaction);
+  if (station === undefined) return;
+  let highest = 0;
+  for (const claim of claims) {
+    const rmaNumber = claim?.rmaNumber;
+    const parsed = typeof rmaNumber === 'string' ? parseRmaNumber(rmaNumber) : undefined;
+    if (parsed?.stationCode === station.stationCode) highest = Math.max(highest, parsed.sequence);
+  }
+  const sequences = transaction.table<SequenceRow, string>('sequences');
+  const name = rmaSequenceName(station.stationCode);
+  if (highest > ((await sequences.get(name))?.value ?? 0)) {
+    await sequences.put({ name, value: highest });
+  }
 }
 
 /**

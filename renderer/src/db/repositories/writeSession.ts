@@ -6,6 +6,8 @@ import type { IsoDateTime, RecordId, StationCode } from '#shared/domain/primitiv
 import type { PermissionAction, PersonRoles, Role } from '#shared/domain/roles';
 import { authorize } from '#shared/domain/roles';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
+import { compareHlc } from '#shared/sync/hybridLogicalClock';
+import { highestStamp } from '#shared/sync/merge';
 import type { MutationIntent } from '#shared/sync/protocol';
 import type {
   FieldStamps,
@@ -481,7 +483,7 @@ export class WriteSession {
     }
     const stored = await this.derived(
       definition,
-      definition.toStored(touched, this.syncFields(stamps)),
+      definition.toStored(touched, this.syncFields(stamps, existing)),
     );
     return {
       row: touched,
@@ -567,7 +569,7 @@ export class WriteSession {
     await definition.check?.(existing, this, 'delete');
     const tombstone: Stored = {
       ...existing,
-      ...this.syncFields({ ...existing.stamps, deletedAt: this.stamp }),
+      ...this.syncFields({ ...existing.stamps, deletedAt: this.stamp }, existing),
       deletedAt: this.at,
     };
     const stored = definition.tombstoned?.(tombstone) ?? tombstone;
@@ -598,7 +600,16 @@ export class WriteSession {
     return definition.derive === undefined ? stored : definition.derive(stored, this);
   }
 
-  private syncFields(stamps: FieldStamps): SyncFields {
+  /**
+   * The row's stamps and last author. The author is whoever wrote the row's highest stamp, as a
+   * merge names it: a write stamped below what `before` holds (this station's clock is behind one
+   * it would not follow) leaves the author as it was, as the server and other stations will.
+   */
+  private syncFields(stamps: FieldStamps, before?: SyncFields): SyncFields {
+    const highest = before === undefined ? undefined : highestStamp(before.stamps);
+    if (before !== undefined && highest !== undefined && compareHlc(highest, this.stamp) > 0) {
+      return { stamps, updatedBy: before.updatedBy, station: before.station };
+    }
     return { stamps, updatedBy: this.actor, station: this.station };
   }
 

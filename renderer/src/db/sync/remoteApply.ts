@@ -30,6 +30,7 @@ import type {
 } from '../records';
 import { syncedTableNames } from '../records';
 import { ClaimDeadlineInputs } from '../repositories/claimDeadlineInputs';
+import { keepRmaSequencePast } from '../repositories/claimRepository';
 import { readStationSettings } from '../repositories/repositoryWriter';
 import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
@@ -52,6 +53,7 @@ export const remoteApplyTables: readonly TableName[] = [
   'outbox',
   'syncState',
   'claimCounts',
+  'sequences',
 ];
 
 /** One page of a pull, as the engine hands it over. */
@@ -216,6 +218,10 @@ export async function applyPulledPage(
       }
     }
     await applyClaimChanges(transaction, claimChanges);
+    await keepRmaSequencePast(
+      transaction,
+      claimChanges.map(({ after }) => after),
+    );
     await deadlineInputs.rederive(transaction);
     await rederiveClaimDeadlines(
       transaction,

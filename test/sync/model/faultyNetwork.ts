@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import type { Mutation } from '#shared/sync/protocol';
+import {
+  syncApiPrefix,
+  syncProtocolHeader,
+  syncProtocolVersion,
+  syncRoutes,
+} from '#shared/sync/protocol';
+import type {
+  SyncAnswer,
+  SyncRequest,
+  SyncTransport,
+} from '../../../renderer/src/core/sync/syncApi';
+import type { NetworkWatch } from '../../../renderer/src/core/sync/syncEngine';
+
+/**
+ * What the network does to the next push or pull of a station:
+ * - `drop-request`: lost on the way; the server never sees it.
+ * - `drop-response`: the server handles it (and commits), the answer is lost.
+ * - `duplicate`: the server gets it twice at once; the station sees one answer.
+ * - `hold`: the station gives up on it, and the network delivers it later (see
+ *   {@link FaultyNetwork.deliverHeld}), after whatever the station sent since.
+ */
+export type NetworkFault = 'drop-request' | 'drop-response' | 'duplicate' | 'hold';
+
+export const networkFaults: readonly NetworkFault[] = [
+  'drop-request',
+  'drop-response',
+  'duplicate',
+  'hold',
+];
+
+const unreachable = (reason: string): SyncAnswer => ({ kind: 'unreachable', reason });
+
+/**
+ * The network between the stations and the server (Fastify's inject, so the real routes run).
+ * Pushes and pulls get through only while a sync is asked for ({@link FaultyNetwork.open}), so
+ * the syncs an engine starts by itself between commands fail at once as a flaky network would,
+ * and which request a fault hits does not depend on timing, unless
+ * {@link FaultyNetwork.autoSync} lets those through as well. Enrollment always gets through: it is
+ * the model's setup, not what is under test.
+ */
+export class FaultyNetwork {
+  /** Whether pushes and pulls may reach the server now (a sync was asked for). */
+  open = false;
+  /**
+   * Whether the syncs engines start by themselves (after a local write) get through too, at
+   * whatever moment they come: they then overlap the commands that follow.
+   */
+  autoSync = false;
+  /** Requests the network keeps, to deliver later. */
+  readonly held: SyncRequest[] = [];
+  /** Every mutation a push brought to the server, by client and mutation id. */
+  readonly pushed = new Map<string, Mutation>();
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly server: () => FastifyInstance) {}
+
+  /** The link of one station: its own faults and whether it is online. */
+  link(): StationLink {
+    return new StationLink(this);
+  }
+
+  /** Delivers the held request at `index` (of those held) to the server; its answer is lost. */
+  async deliverHeld(index: number): Promise<void> {
+    const [request] = this.held.splice(index % Math.max(1, this.held.length), 1);
+    if (request !== undefined) await this.deliver(request);
+  }
+
+  /** Waits for every request under way (a sync an engine started by itself, a duplicate). */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Sends `request` to the server as it is now; a server that is closing is unreachable. */
+  deliver(request: SyncRequest): Promise<SyncAnswer> {
+    const delivery = this.#inject(request);
+    this.#inFlight.add(delivery);
+    void delivery.finally(() => this.#inFlight.delete(delivery));
+    return delivery;
+  }
+
+  async #inject({ route, body, deviceToken }: SyncRequest): Promise<SyncAnswer> {
+    if (route === 'push') this.#notePush(body);
+    try {
+      const response = await this.server().inject({
+        method: route === 'hello' ? 'GET' : 'POST',
+        url: `${syncApiPrefix}${syncRoutes[route]}`,
+        headers: {
+          [syncProtocolHeader]: String(syncProtocolVersion),
+          ...(deviceToken === undefined ? {} : { authorization: `Bearer ${deviceToken}` }),
+        },
+        ...(route === 'hello' ? {} : { payload: (body ?? {}) as object }),
+      });
+      return {
+        kind: 'answered',
+        status: response.statusCode,
+        body: response.body === '' ? undefined : response.json(),
+      };
+    } catch (error) {
+      return unreachable(`the server is down: ${String(error)}`);
+    }
+  }
+
+  #notePush(body: unknown): void {
+    const { clientId, mutations } = body as { clientId: string; mutations: Mutation[] };
+    for (const mutation of mutations) {
+      // The same client sends the same mutation under one id every time.
+      this.pushed.set(`${clientId}/${mutation.id}`, structuredClone(mutation));
+    }
+  }
+
+  async send(link: StationLink, request: SyncRequest): Promise<SyncAnswer> {
+    if (!link.online) return unreachable('this station is offline');
+    if (request.route !== 'push' && request.route !== 'pull') return this.deliver(request);
+    if (!this.open && !this.autoSync) return unreachable('no sync was asked for');
+    const fault = link.faults.shift();
+    switch (fault) {
+      case undefined:
+        return this.deliver(request);
+      case 'drop-request':
+        return unreachable('the request was lost');
+      case 'drop-response':
+        await this.deliver(request);
+        return unreachable('the answer was lost');
+      case 'duplicate': {
+        const [first] = await Promise.all([this.deliver(request), this.deliver(request)]);
+        return first;
+      }
+      case 'hold':
+        this.held.push(structuredClone(request));
+        return unreachable('the request is held up in the network');
+    }
+  }
+}
+
+/** One station's side of the network. */
+export class StationLink {
+  online = true;
+  /** Faults for the station's next pushes and pulls, first first. */
+  readonly faults: NetworkFault[] = [];
+  readonly #listeners = new Set<(online: boolean) => void>();
+
+  constructor(private readonly network: FaultyNetwork) {}
+
+  readonly transport: SyncTransport = {
+    request: (request) => this.network.send(this, request),
+    // No pokes: the model syncs when a command says so.
+    events: ({ onConnected }) => {
+      onConnected(false);
+      return { close: () => undefined };
+    },
+  };
+
+  readonly watch: NetworkWatch = {
+    isOnline: () => this.online,
+    subscribe: (listener) => {
+      this.#listeners.add(listener);
+      return () => this.#listeners.delete(listener);
+    },
+  };
+
+  setOnline(online: boolean): void {
+    this.online = online;
+    for (const listener of this.#listeners) listener(online);
+  }
+}
