@@ -14,7 +14,6 @@ import { deletedAtField, mergeRows } from '#shared/sync/merge';
 import type { PullCursor, SyncRow, SyncTable } from '#shared/sync/protocol';
 import { applyClaimChanges } from '../claimCounts';
 import type { ClaimChange } from '../claimCounts';
-import { rederiveClaimDeadlines } from '../claimDeadline';
 import type { FixlineDatabase } from '../database';
 import type {
   PulledRecordRow,
@@ -204,8 +203,9 @@ export async function applyPulledPage(
       }
     }
     await applyClaimChanges(transaction, claimChanges);
-    await deadlineInputs.rederive(transaction);
-    await rederiveClaimDeadlines(
+    // One derivation for the claims written and those whose inputs were: a first pull brings
+    // a claim with its customer and device in the same page, and each claim is derived once.
+    await deadlineInputs.rederive(
       transaction,
       claimChanges.flatMap(({ after }) => (after === undefined ? [] : [after.id])),
     );
