@@ -16,7 +16,8 @@ const benchmarks = {
   reports: 'browser',
   documents: 'node',
   ui: 'app',
-} as const satisfies Record<string, 'browser' | 'node' | 'app'>;
+  sync: 'sync',
+} as const satisfies Record<string, 'browser' | 'node' | 'app' | 'sync'>;
 
 const name = process.argv[2] ?? '';
 if (!Object.hasOwn(benchmarks, name)) {
@@ -31,7 +32,10 @@ const result =
     : kind === 'app'
       ? // The real app, driven from here like the end-to-end tests drive it.
         await (await import('./app/ui.bench.ts')).runUiBenchmark()
-      : await runInChromium(name);
+      : kind === 'sync'
+        ? // The real sync server here and stations of the real app in Chromium.
+          await (await import('./app/sync.bench.ts')).runSyncBenchmark()
+        : await runInChromium(name);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 
 /** Loads bench/browser/index.html?bench=NAME in headless Chromium and returns what it reports. */

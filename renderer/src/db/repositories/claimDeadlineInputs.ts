@@ -48,15 +48,21 @@ export class ClaimDeadlineInputs {
     }
   }
 
-  /** Derives the deadline fields of the claims the noted rows belong to, in `transaction`. */
-  async rederive(transaction: Transaction): Promise<void> {
+  /**
+   * Derives the deadline fields of the claims the noted rows belong to, in `transaction`, together
+   * with `alsoClaimIds` (claims written themselves), so that a claim named both ways is derived once.
+   */
+  async rederive(transaction: Transaction, alsoClaimIds: Iterable<RecordId> = []): Promise<void> {
     const nothingNoted =
       this.#claimIds.size +
         this.#inspectionIds.size +
         this.#deviceIds.size +
         this.#customerIds.size ===
       0;
-    if (nothingNoted) return;
+    if (nothingNoted) {
+      await rederiveClaimDeadlines(transaction, alsoClaimIds);
+      return;
+    }
     const claims = transaction.table<StoredClaim, RecordId>('claims');
     // One `equals` per id: `anyOf` takes fake-indexeddb (the tests' IndexedDB) quadratic time.
     const claimsOf = (index: 'deviceId' | 'customerId', ids: ReadonlySet<RecordId>) =>
@@ -69,6 +75,7 @@ export class ClaimDeadlineInputs {
       claimsOf('customerId', this.#customerIds),
     ]);
     const claimIds = new Set([
+      ...alsoClaimIds,
       ...this.#claimIds,
       ...inspections.flatMap((inspection) =>
         inspection === undefined ? [] : [inspection.claimId],

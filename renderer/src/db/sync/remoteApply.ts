@@ -14,11 +14,7 @@ import { deletedAtField, mergeRows } from '#shared/sync/merge';
 import type { PullCursor, SyncRow, SyncTable } from '#shared/sync/protocol';
 import { applyClaimChanges } from '../claimCounts';
 import type { ClaimChange } from '../claimCounts';
-import {
-  readCenterCalendar,
-  rederiveClaimDeadlines,
-  stationCalendarChanged,
-} from '../claimDeadline';
+import { readCenterCalendar, stationCalendarChanged } from '../claimDeadline';
 import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
 import type {
@@ -222,8 +218,9 @@ export async function applyPulledPage(
       transaction,
       claimChanges.map(({ after }) => after),
     );
-    await deadlineInputs.rederive(transaction);
-    await rederiveClaimDeadlines(
+    // One derivation for the claims written and those whose inputs were: a first pull brings
+    // a claim with its customer and device in the same page, and each claim is derived once.
+    await deadlineInputs.rederive(
       transaction,
       claimChanges.flatMap(({ after }) => (after === undefined ? [] : [after.id])),
     );

@@ -1,0 +1,507 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright';
+import { v7 as uuidv7 } from 'uuid';
+import { build } from 'vite';
+import { encodeHlc } from '#shared/sync/hybridLogicalClock';
+import type { Mutation, RowChange } from '#shared/sync/protocol';
+import { syncApiPrefix, syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
+import { percentiles, type Percentiles } from '../browser/measure.ts';
+import { inPage, openBenchStation, type BenchStation } from './station.ts';
+import type { BenchSyncServer } from './syncServer.ts';
+import {
+  openBenchPglite,
+  openBenchPostgres,
+  seedClaims,
+  seedTechnician,
+  startBenchSyncServer,
+} from './syncServer.ts';
+
+/**
+ * `npm run --silent bench -- sync`: the sync server (server/src/app.ts, in this process, over real
+ * HTTP on 127.0.0.1, serving the production web build with the test hook) holding
+ * FIXLINE_BENCH_CLAIMS claims (100,000) with a customer and a device each, seeded straight into
+ * its tables (see `seedClaims`), and stations in headless Chromium on profiles of their own.
+ *
+ * - initialPull: a new station pairs through Settings → Sync and pulls everything; records/s from
+ *   the first pull request's arrival to the pull's cursor stored, beside a raw baseline in the
+ *   same page: the same rows, fetched a page at a time (untimed) and `bulkPut` into a plain Dexie
+ *   twin of the same schema, one transaction a page (the time of the writes alone).
+ * - editToVisible: a second station pairs (its pull is a second initialPull figure); a claim is
+ *   edited there through the repositories FIXLINE_BENCH_EDITS times (200) and timed until a live
+ *   query on the first station sees the edit (push, poke over server-sent events, pull, apply).
+ * - push500: 500 mutations (an intake each: customer, device, claim) in one push by one station;
+ *   the server's time for it on PGlite and on PostgreSQL (FIXLINE_TEST_DATABASE_URL, or a private
+ *   cluster), each holding the same claims, median of FIXLINE_BENCH_PUSH_ROUNDS (3).
+ *
+ * FIXLINE_BENCH_PARTS picks a subset (comma-separated). A quick run: FIXLINE_BENCH_CLAIMS=5000.
+ */
+const claimCount = Number(process.env['FIXLINE_BENCH_CLAIMS'] ?? 100_000);
+const editCount = Number(process.env['FIXLINE_BENCH_EDITS'] ?? 200);
+const pushRounds = Number(process.env['FIXLINE_BENCH_PUSH_ROUNDS'] ?? 3);
+const pullLimit = 1_000;
+const allParts = ['initialPull', 'editToVisible', 'push500'] as const;
+type Part = (typeof allParts)[number];
+const parts = (process.env['FIXLINE_BENCH_PARTS'] ?? allParts.join(','))
+  .split(',')
+  .filter((part): part is Part => (allParts as readonly string[]).includes(part));
+
+type PullFigure = {
+  readonly records: number;
+  readonly ms: number;
+  readonly recordsPerSecond: number;
+  /** The server's own time over the pull's requests (its queries and JSON), in ms. */
+  readonly serverMs: number;
+  readonly pages: number;
+};
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The web app as a user's browser gets it (see tooling/webApp.ts), built into a folder. */
+async function buildWebApp(): Promise<{ outDir: string; remove: () => Promise<void> }> {
+  const outDir = await mkdtemp(join(tmpdir(), 'fixline-bench-web-'));
+  await build({
+    configFile: join(import.meta.dirname, '../../vite.web.config.ts'),
+    logLevel: 'warn',
+    define: { 'import.meta.env.VITE_FIXLINE_TEST_HOOK': JSON.stringify('1') },
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  });
+  return { outDir, remove: () => rm(outDir, { recursive: true, force: true }) };
+}
+
+/** Sets up a new station `code` (Jakarta, one technician at the bench) in the app's database. */
+async function setUpStation(page: Page, url: string, code: string, technicianId: string) {
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      log(`${code}: ${message.text()}`);
+  });
+  page.on('crash', () => log(`${code}: the page crashed`));
+  page.on('close', () => log(`${code}: the page closed`));
+  page.context().on('close', () => log(`${code}: the browser closed`));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) log(`${code}: at ${frame.url()}`);
+  });
+  await page.goto(url);
+  await page.locator('#root').waitFor();
+  await inPage(
+    page,
+    `const repositories = hook.createRepositories(hook.appDatabase());
+    const check = (result) => { if (!result.ok) throw new Error(result.error.message); };
+    check(await repositories.station.setUp({
+      stationCode: ${JSON.stringify(code)},
+      center: { name: 'Fixline Jakarta' },
+      currency: 'IDR',
+      timeZone: 'Asia/Jakarta',
+      holidays: ['2026-12-25'],
+      workingDays: [1, 2, 3, 4, 5],
+      language: 'en',
+      policyAssignments: [
+        { brand: 'KOSPET', channels: ['official-store'], packId: 'kospet-official-store' },
+      ],
+      technicians: [{ id: ${JSON.stringify(technicianId)}, name: 'Dewi Lestari', pinHash: await hook.hashPin('4821') }],
+    }));
+    check(await repositories.station.setBenchPerson(${JSON.stringify(technicianId)}));`,
+  );
+}
+
+/**
+ * Pairs the station on `page` through Settings → Sync and waits until its first pull has stored
+ * the cursor of the server's version; times it from the first pull request's arrival.
+ */
+async function pairAndPull(
+  page: Page,
+  server: BenchSyncServer,
+  records: number,
+): Promise<PullFigure> {
+  const { version } = await readServerVersion(server);
+  server.resetTimes();
+  // A reload: the app reads the station it was set up as when it starts.
+  await page.goto(`${server.url}/#/settings`);
+  await page.reload();
+  const sync = page.getByRole('region', { name: 'Sync', exact: true });
+  try {
+    await sync.getByRole('textbox', { name: 'Server address' }).fill(server.url);
+    await sync.getByRole('textbox', { name: 'Pairing code' }).fill(await server.pairingCode());
+  } catch (error) {
+    const screenshot = join(tmpdir(), `fixline-bench-sync-${Date.now()}.png`);
+    await page.screenshot({ path: screenshot });
+    log(`Settings → Sync did not show its form (screenshot: ${screenshot})`);
+    throw error;
+  }
+  // The page notes when the cursor reaches the server's version (read cheaply, by key).
+  const done = inPage<number>(
+    page,
+    `const db = hook.appDatabase();
+    for (;;) {
+      const state = await db.syncState.get('state');
+      if ((state?.enrollment?.cursor?.version ?? -1) >= ${version}) return Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }`,
+  );
+  // Awaited below; a failure before then must not end the process as an unhandled rejection.
+  done.catch(() => undefined);
+  await sync.getByRole('button', { name: 'Connect' }).click();
+  const endMs = await done;
+  const startMs = server.firstArrival('pull');
+  if (startMs === undefined) throw new Error('the station never pulled');
+  const pullTimes = server.times('pull');
+  const ms = endMs - startMs;
+  return {
+    records,
+    ms,
+    recordsPerSecond: Math.round((records / ms) * 1000),
+    serverMs: Math.round(pullTimes.reduce((sum, value) => sum + value, 0)),
+    pages: pullTimes.length,
+  };
+}
+
+async function readServerVersion(server: BenchSyncServer): Promise<{ version: number }> {
+  const [row] = await server.database.query<{ version: unknown }>('SELECT version FROM space');
+  return { version: Number(row?.version ?? 0) };
+}
+
+/** Enrolls a device from here (no station): its token and client id, for raw requests. */
+async function enrollDevice(
+  server: BenchSyncServer,
+  stationCode: string,
+): Promise<{ token: string; clientId: string }> {
+  const clientId = uuidv7();
+  const answer = await fetch(`${server.url}${syncApiPrefix}/enroll`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [syncProtocolHeader]: String(syncProtocolVersion),
+    },
+    body: JSON.stringify({ pairingCode: await server.pairingCode(), stationCode, clientId }),
+  });
+  const body = (await answer.json()) as { deviceToken?: string };
+  if (!answer.ok || body.deviceToken === undefined) {
+    throw new Error(`enrolling ${stationCode} failed: ${JSON.stringify(body)}`);
+  }
+  return { token: body.deviceToken, clientId };
+}
+
+/**
+ * The raw baseline in `page`: every row the server holds, pulled a page at a time (untimed) and
+ * `bulkPut` into a plain Dexie twin of the app's schema, one transaction a page over every table
+ * as the app's apply has; returns the time of the writes alone.
+ */
+async function rawPull(
+  page: Page,
+  device: { token: string; clientId: string },
+  records: number,
+): Promise<{ ms: number; recordsPerSecond: number; rows: number }> {
+  const result = await inPage<{ ms: number; rows: number }>(
+    page,
+    `const twin = await hook.benchBaselines.openRawTwin(hook.appDatabase(), 'fixline-bench-sync-raw');
+    let cursor = null;
+    let upTo;
+    let ms = 0;
+    let rows = 0;
+    for (;;) {
+      const answer = await fetch('${syncApiPrefix}/pull', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          '${syncProtocolHeader}': '${syncProtocolVersion}',
+          authorization: 'Bearer ${device.token}',
+        },
+        body: JSON.stringify({ clientId: '${device.clientId}', cursor, ...(upTo === undefined ? {} : { upTo }), limit: ${pullLimit} }),
+      });
+      const page = await answer.json();
+      const byTable = {};
+      for (const row of page.rows) {
+        (byTable[row.table] ??= []).push({ ...row.values, id: row.id, stamps: row.stamps, updatedBy: row.updatedBy, station: row.station });
+      }
+      ms += await hook.benchBaselines.rawBulkPut(twin, byTable);
+      rows += page.rows.length;
+      cursor = page.cursor;
+      upTo = page.upTo;
+      if (page.done) break;
+    }
+    await hook.benchBaselines.deleteRawTwin(twin);
+    return { ms, rows };`,
+  );
+  return {
+    ms: result.ms,
+    rows: result.rows,
+    recordsPerSecond: Math.round((records / result.ms) * 1000),
+  };
+}
+
+/**
+ * Edits a claim on `editor` `count` times (its `stepsTried`, through the repositories) and times
+ * each from just before the write to when a live query of the claim on `watcher` sees it.
+ */
+async function editToVisible(
+  watcher: Page,
+  editor: Page,
+  claimIds: readonly string[],
+  technicianId: string,
+  count: number,
+): Promise<{ samples: number[]; percentiles: Percentiles }> {
+  const samples: number[] = [];
+  const warmup = 3;
+  for (let index = 0; index < count + warmup; index += 1) {
+    const claimId = claimIds[(index * 7919) % claimIds.length] ?? '';
+    const text = `Edited on the second station, round ${index}.`;
+    // Subscribed (its first answer in) before the edit, so the edit's change is what it sees.
+    await inPage(
+      watcher,
+      `await new Promise((subscribed) => {
+        window.benchEditSeen = new Promise((seen) => {
+          const subscription = hook.FixlineDatabase.liveQuery(() => hook.appDatabase().claims.get(${JSON.stringify(claimId)})).subscribe({
+            next: (claim) => {
+              subscribed();
+              if (claim?.stepsTried === ${JSON.stringify(text)}) { subscription.unsubscribe(); seen(Date.now()); }
+            },
+          });
+        });
+      });`,
+    );
+    const startMs = await inPage<number>(
+      editor,
+      `const repositories = hook.createRepositories(hook.appDatabase());
+      const startMs = Date.now();
+      const result = await repositories.claims.update(${JSON.stringify(claimId)}, { stepsTried: ${JSON.stringify(text)} }, { actor: ${JSON.stringify(technicianId)} });
+      if (!result.ok) throw new Error(result.error.message);
+      return startMs;`,
+    );
+    const seenMs = await inPage<number>(watcher, 'return await window.benchEditSeen;');
+    if (index >= warmup) samples.push(seenMs - startMs);
+  }
+  log(`editToVisible: ${samples.join(' ')}`);
+  return { samples, percentiles: percentiles(samples) };
+}
+
+/** `count` intakes (customer, device, claim), one mutation each, numbered from `firstId`. */
+function intakeMutations(stationCode: string, firstId: number, count: number): Mutation[] {
+  const mutations: Mutation[] = [];
+  const nowMs = Date.now();
+  for (let index = 0; index < count; index += 1) {
+    const stamp = encodeHlc({ wallMs: nowMs, counter: index, node: stationCode });
+    const customerId = uuidv7();
+    const deviceId = uuidv7();
+    const claimId = uuidv7();
+    const sequence = firstId + index;
+    const created = (values: RowChange['set']) => ({
+      set: values,
+      unset: [],
+      stamp,
+      base: Object.fromEntries(Object.keys(values).map((field) => [field, null])),
+    });
+    const at = new Date(nowMs).toISOString();
+    mutations.push({
+      id: sequence,
+      mutationId: uuidv7(),
+      at: stamp,
+      actor: seedTechnician,
+      station: stationCode,
+      changes: [
+        {
+          table: 'customers',
+          id: customerId,
+          ...created({
+            id: customerId,
+            name: `Walk-in ${sequence}`,
+            phone: '+62 812 0000 0000',
+            preferredLanguage: 'id',
+          }),
+        },
+        {
+          table: 'devices',
+          id: deviceId,
+          ...created({
+            id: deviceId,
+            customerId,
+            model: 'KOSPET Tank T3',
+            category: 'smartwatch',
+            serial: `PUSH-${stationCode}-${sequence}`,
+          }),
+        },
+        {
+          table: 'claims',
+          id: claimId,
+          ...created({
+            id: claimId,
+            rmaNumber: `RMA-${stationCode}-${String(sequence).padStart(6, '0')}`,
+            status: 'intake',
+            policyPackId: 'kospet-warranty-refund',
+            customerId,
+            deviceId,
+            purchase: {
+              channel: 'official-store',
+              orderDate: '2026-11-01',
+              invoiceDate: '2026-11-01',
+              deliveredDate: '2026-11-05',
+              orderNumber: `ORD-P-${sequence}`,
+              proof: 'valid',
+            },
+            reason: 'defect',
+            symptom: 'malfunction',
+            defect: { what: 'The screen stays black' },
+            customerAcknowledgement: { dataBackedUp: true, simRemoved: true, factoryReset: false },
+            createdAt: at,
+            updatedAt: at,
+          }),
+        },
+      ],
+    });
+  }
+  return mutations;
+}
+
+/**
+ * Pushes 500 intakes `pushRounds` times as one station (enrolled from here) and returns the
+ * server's time for each push (Fastify's elapsed time: parse, check, apply, commit, answer).
+ */
+async function push500(server: BenchSyncServer, stationCode: string): Promise<number[]> {
+  const device = await enrollDevice(server, stationCode);
+  const times: number[] = [];
+  for (let index = 0; index < pushRounds; index += 1) {
+    const mutations = intakeMutations(stationCode, index * 500 + 1, 500);
+    server.resetTimes();
+    const answer = await fetch(`${server.url}${syncApiPrefix}/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [syncProtocolHeader]: String(syncProtocolVersion),
+        authorization: `Bearer ${device.token}`,
+      },
+      body: JSON.stringify({ clientId: device.clientId, mutations }),
+    });
+    const body = (await answer.json()) as {
+      outcomes?: { status: string; rejection?: { message: string } }[];
+    };
+    const refused = body.outcomes?.find((outcome) => outcome.status !== 'applied');
+    if (!answer.ok || body.outcomes?.length !== 500 || refused !== undefined) {
+      throw new Error(`push refused: ${JSON.stringify(refused ?? body).slice(0, 400)}`);
+    }
+    const [serverMs] = server.times('push');
+    if (serverMs !== undefined) times.push(serverMs);
+  }
+  return times;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+export async function runSyncBenchmark(): Promise<object> {
+  const web = await buildWebApp();
+  const pglite = await openBenchPglite();
+  const server = await startBenchSyncServer({ database: pglite.database, webRoot: web.outDir });
+  const stations: BenchStation[] = [];
+  const lines: string[] = [];
+  const result: Record<string, unknown> = { benchmark: 'sync', claims: claimCount };
+  try {
+    let startedMs = performance.now();
+    const seeded = await seedClaims(server.database, claimCount);
+    log(
+      `seeded the server with ${claimCount} claims (${seeded.rows} rows) in ${Math.round(performance.now() - startedMs)} ms`,
+    );
+    const records = seeded.rows;
+    lines.push(
+      `Fixline sync, ${claimCount.toLocaleString('en-US')} claims (${records.toLocaleString('en-US')} rows), server on PGlite, headless Chromium`,
+    );
+
+    const first = parts.some((part) => part !== 'push500') ? await openBenchStation() : undefined;
+    if (first !== undefined) {
+      stations.push(first);
+      await setUpStation(first.page(), server.url, 'JKT1', seedTechnician);
+      startedMs = performance.now();
+      const pull = await pairAndPull(first.page(), server, records);
+      log(
+        `initial pull: ${JSON.stringify(pull)} (${Math.round(performance.now() - startedMs)} ms)`,
+      );
+      const raw = await rawPull(first.page(), await enrollDevice(server, 'RAW1'), records);
+      log(`raw: ${JSON.stringify(raw)}`);
+      const ratio = round(raw.recordsPerSecond / pull.recordsPerSecond, 2);
+      result['initialPull'] = {
+        records,
+        recordsPerSecond: pull.recordsPerSecond,
+        baselineRecordsPerSecond: raw.recordsPerSecond,
+        ratio,
+        ms: pull.ms,
+        serverMs: pull.serverMs,
+        pages: pull.pages,
+      };
+      lines.push(
+        `initialPull    ${pull.recordsPerSecond.toLocaleString('en-US').padStart(7)} records/s (${round(pull.ms / 1000, 1)} s, server ${round(pull.serverMs / 1000, 1)} s over ${pull.pages} pages); raw bulkPut ${raw.recordsPerSecond.toLocaleString('en-US')} records/s; ${ratio}×  goal ≥ 5,000/s and ≤ 2×: ${pull.recordsPerSecond >= 5_000 && ratio <= 2 ? 'yes' : 'NO'}`,
+      );
+    }
+
+    if (first !== undefined && parts.includes('editToVisible')) {
+      const second = await openBenchStation();
+      stations.push(second);
+      const secondTechnician = '00000000-0000-7000-8000-0000000000bb';
+      await setUpStation(second.page(), server.url, 'JKT2', secondTechnician);
+      const secondPull = await pairAndPull(second.page(), server, records);
+      log(`second station's pull: ${JSON.stringify(secondPull)}`);
+      lines.push(
+        `  second station's pull ${secondPull.recordsPerSecond.toLocaleString('en-US')} records/s (${round(secondPull.ms / 1000, 1)} s)`,
+      );
+      const edits = await editToVisible(
+        first.page(),
+        second.page(),
+        seeded.claimIds,
+        secondTechnician,
+        editCount,
+      );
+      result['editToVisible'] = {
+        p50: round(edits.percentiles.p50, 1),
+        p95: round(edits.percentiles.p95, 1),
+        edits: editCount,
+        secondStationRecordsPerSecond: secondPull.recordsPerSecond,
+      };
+      lines.push(
+        `editToVisible  p50 ${round(edits.percentiles.p50, 1)} ms, p95 ${round(edits.percentiles.p95, 1)} ms over ${editCount} edits  goal p95 ≤ 250 ms: ${edits.percentiles.p95 <= 250 ? 'yes' : 'NO'}`,
+      );
+    }
+    for (const station of stations.splice(0)) await station.close();
+
+    if (parts.includes('push500')) {
+      const pgliteTimes = await push500(server, 'PUSHA');
+      log(`push500 on PGlite: ${pgliteTimes.map((ms) => Math.round(ms)).join(' ')} ms`);
+      const postgres = await openBenchPostgres();
+      let postgresTimes: number[] | undefined;
+      let postgresNote: string;
+      if (postgres.database === undefined) {
+        postgresNote = postgres.reason;
+      } else {
+        postgresNote = postgres.how;
+        const pgServer = await startBenchSyncServer({ database: postgres.database });
+        try {
+          await seedClaims(pgServer.database, claimCount);
+          postgresTimes = await push500(pgServer, 'PUSHB');
+          log(`push500 on PostgreSQL: ${postgresTimes.map((ms) => Math.round(ms)).join(' ')} ms`);
+        } finally {
+          await pgServer.app.close();
+          await postgres.stop();
+        }
+      }
+      const pgliteMs = round(median(pgliteTimes));
+      const postgresMs = postgresTimes === undefined ? null : round(median(postgresTimes));
+      result['push500'] = {
+        pgliteMs,
+        postgresMs,
+        rounds: pushRounds,
+        postgres: postgresNote,
+      };
+      lines.push(
+        `push500        PGlite ${pgliteMs} ms, PostgreSQL ${postgresMs ?? 'n/a'} ms (server time, median of ${pushRounds}; PostgreSQL: ${postgresNote})`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return result;
+  } finally {
+    // A failed run may have lost its browsers already: what went wrong is the error thrown above.
+    for (const station of stations) await station.close().catch(() => undefined);
+    await server.close();
+    await pglite.remove();
+    await web.remove();
+  }
+}
