@@ -278,8 +278,8 @@ export async function rederiveClaimDeadlines(
   const claims = transaction.table<StoredClaim, RecordId>('claims');
   for (let start = 0; start < ids.length; start += rederivePageSize) {
     const page = await claims.bulkGet(ids.slice(start, start + rederivePageSize));
-    const live = page.filter((claim): claim is StoredClaim => claim !== undefined && isLive(claim));
-    await rederivePage(transaction, live);
+    const found = page.filter((claim): claim is StoredClaim => claim !== undefined);
+    await rederivePage(transaction, found);
   }
 }
 
@@ -304,10 +304,25 @@ async function rederivePage(
   transaction: Transaction,
   claims: readonly StoredClaim[],
 ): Promise<void> {
-  if (claims.length === 0) return;
-  const fieldsById = await readDeadlineFieldsOfClaims(transaction, claims);
+  const changed = await claimsWithNewDeadlines(transaction, claims);
+  if (changed.length > 0) {
+    await transaction.table<StoredClaim, RecordId>('claims').bulkPut(changed);
+  }
+}
+
+/**
+ * The live claims of `claims` whose deadline fields, derived from the records `transaction`
+ * holds now, differ from theirs: each with its new fields. Nothing is written.
+ */
+export async function claimsWithNewDeadlines(
+  transaction: Transaction,
+  claims: readonly StoredClaim[],
+): Promise<StoredClaim[]> {
+  const live = claims.filter(isLive);
+  if (live.length === 0) return [];
+  const fieldsById = await readDeadlineFieldsOfClaims(transaction, live);
   const changed: StoredClaim[] = [];
-  for (const claim of claims) {
+  for (const claim of live) {
     const fields = fieldsById.get(claim.id) ?? {};
     if (sameDeadlineFields(claim, fields)) continue;
     const {
@@ -318,9 +333,7 @@ async function rederivePage(
     } = claim;
     changed.push({ ...withoutDeadline, ...fields });
   }
-  if (changed.length > 0) {
-    await transaction.table<StoredClaim, RecordId>('claims').bulkPut(changed);
-  }
+  return changed;
 }
 
 function sameDeadlineFields(a: ClaimDeadlineFields, b: ClaimDeadlineFields): boolean {

@@ -50,9 +50,14 @@ export class ClaimDeadlineInputs {
 
   /**
    * Derives the deadline fields of the claims the noted rows belong to, in `transaction`, together
-   * with `alsoClaimIds` (claims written themselves), so that a claim named both ways is derived once.
+   * with `alsoClaimIds` (claims written themselves), so that a claim named both ways is derived once;
+   * claims in `derivedAlready` (derived as they were written, after their records) are left out.
    */
-  async rederive(transaction: Transaction, alsoClaimIds: Iterable<RecordId> = []): Promise<void> {
+  async rederive(
+    transaction: Transaction,
+    alsoClaimIds: Iterable<RecordId> = [],
+    derivedAlready: ReadonlySet<RecordId> = new Set(),
+  ): Promise<void> {
     const nothingNoted =
       this.#claimIds.size +
         this.#inspectionIds.size +
@@ -60,7 +65,10 @@ export class ClaimDeadlineInputs {
         this.#customerIds.size ===
       0;
     if (nothingNoted) {
-      await rederiveClaimDeadlines(transaction, alsoClaimIds);
+      await rederiveClaimDeadlines(
+        transaction,
+        [...alsoClaimIds].filter((id) => !derivedAlready.has(id)),
+      );
       return;
     }
     const claims = transaction.table<StoredClaim, RecordId>('claims');
@@ -86,7 +94,10 @@ export class ClaimDeadlineInputs {
     for (const ids of [this.#claimIds, this.#inspectionIds, this.#deviceIds, this.#customerIds]) {
       ids.clear();
     }
-    await rederiveClaimDeadlines(transaction, claimIds);
+    await rederiveClaimDeadlines(
+      transaction,
+      [...claimIds].filter((id) => !derivedAlready.has(id)),
+    );
   }
 }
 

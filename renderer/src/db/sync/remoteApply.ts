@@ -14,7 +14,11 @@ import { deletedAtField, mergeRows } from '#shared/sync/merge';
 import type { PullCursor, SyncRow, SyncTable } from '#shared/sync/protocol';
 import { applyClaimChanges } from '../claimCounts';
 import type { ClaimChange } from '../claimCounts';
-import { readCenterCalendar, stationCalendarChanged } from '../claimDeadline';
+import {
+  claimsWithNewDeadlines,
+  readCenterCalendar,
+  stationCalendarChanged,
+} from '../claimDeadline';
 import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
 import type {
@@ -179,7 +183,13 @@ export async function applyPulledPage(
     const calendarBefore = await readCenterCalendar(transaction);
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
-    for (const [table, rows] of byTable) {
+    // The page's claims are written last, after the records their deadlines are read from, so
+    // each is stored once with its deadline fields (a first pull writes every claim once).
+    const tablesInOrder = [...byTable].sort(
+      ([a], [b]) => Number(a === 'claims') - Number(b === 'claims'),
+    );
+    const derivedClaims = new Set<RecordId>();
+    for (const [table, rows] of tablesInOrder) {
       const localTable = localTableOf[table];
       if (localTable === undefined) {
         changedRows += await storePulledRecords(transaction, table, rows);
@@ -200,6 +210,14 @@ export async function applyPulledPage(
       });
       if (written.size === 0) continue;
       changedRows += written.size;
+      if (localTable === 'claims') {
+        const claims = [...written.values()].map(({ after }) => after as unknown as StoredClaim);
+        for (const derived of await claimsWithNewDeadlines(transaction, claims)) {
+          const entry = written.get(derived.id);
+          if (entry !== undefined) entry.after = derived as unknown as StoredRow;
+        }
+        for (const claim of claims) derivedClaims.add(claim.id);
+      }
       await target.bulkPut([...written.values()].map(({ after }) => after));
       if (localTable === 'conflicts') continue;
       for (const { before, after } of written.values()) {
@@ -218,12 +236,8 @@ export async function applyPulledPage(
       transaction,
       claimChanges.map(({ after }) => after),
     );
-    // One derivation for the claims written and those whose inputs were: a first pull brings
-    // a claim with its customer and device in the same page, and each claim is derived once.
-    await deadlineInputs.rederive(
-      transaction,
-      claimChanges.flatMap(({ after }) => (after === undefined ? [] : [after.id])),
-    );
+    // The claims whose records changed, but not the page's own (derived as they were written).
+    await deadlineInputs.rederive(transaction, [], derivedClaims);
     const clockDrift = await foldClock(transaction, page.rows, nowMs, options.maxClockDriftMs);
     await dropAcknowledged(transaction, page.lastMutationId);
     const { cursor } = page;
