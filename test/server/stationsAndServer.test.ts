@@ -322,6 +322,24 @@ describe('a station joining a center that is set up already', () => {
     expect(await serverCenterSettings()).toMatchObject({ currency: 'IDR' });
   });
 
+  it('keeps what a station that left changed meanwhile when it joins again', async () => {
+    const jakarta = await setUpCenter();
+    await jakarta.engine.leave();
+    expectOk(
+      await jakarta.station.repositories.station.updateSettings({
+        center: { name: 'Fixline Jakarta Barat' },
+      }),
+    );
+
+    await connect(jakarta.station, center);
+
+    expect(await serverCenterSettings()).toMatchObject({
+      center: { name: 'Fixline Jakarta Barat' },
+      holidays: ['2026-12-25'],
+    });
+    expect(await jakarta.station.db.outbox.count()).toBe(0);
+  });
+
   it('pushes the settings of the center’s first station as they are', async () => {
     const first = await setUpNewStation('0196a1b2-c3d4-7000-8000-0000000000c3');
     const pushed: Mutation[] = [];

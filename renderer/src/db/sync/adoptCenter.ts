@@ -69,15 +69,22 @@ type StoredRow = Record<string, unknown> & {
   readonly station: string;
 };
 
+/** Whether this station's copy of a row was made apart from the center's: no stamp in common. */
+function madeApart(center: CenterRow, own: CenterRow): boolean {
+  return Object.entries(own.stamps).every(([field, stamp]) => center.stamps[field] !== stamp);
+}
+
 /**
  * Adopts the center's rows of `rows` (a page of the joining station's first pull), in
  * `transaction`, before the page is merged: this station's stored rows of the center-wide tables
- * lose the fields the center has (the merge then takes the center's values and stamps), and its
- * outbox changes of those fields go, so they are never pushed. An outbox emptied of an entry is
- * numbered again without the gap; nothing was pushed yet (the first pull comes before the first
- * push). A row the center lacks (this station's people, the center's settings at the center's
- * first station) is left to be pushed as it is. The transaction must cover the adopted tables,
- * `outbox`, `sequences` and `syncState`.
+ * that it made apart from the center's (set up alone; a station that left and joins again shares
+ * their stamps and merges as usual, its edits made meanwhile kept) lose the fields the center has
+ * (the merge then takes the center's values and stamps), and its outbox changes of those fields
+ * go, so they are never pushed. An outbox entry left empty goes and the outbox is numbered again
+ * without the gap: nothing was pushed yet (the first pull comes before the first push). A row
+ * the center lacks (this station's people, the center's settings at the center's first station)
+ * is left to be pushed as it is. The transaction must cover the adopted tables, `outbox`,
+ * `sequences` and `syncState`.
  */
 export async function adoptCenterRows(
   transaction: Transaction,
@@ -87,43 +94,51 @@ export async function adoptCenterRows(
   for (const row of rows) {
     if (!(adoptedTables as readonly string[]).includes(row.table)) continue;
     const key = `${row.table}/${row.id}`;
-    const seen = centerRows.get(key);
-    centerRows.set(key, { stamps: { ...seen?.stamps, ...row.stamps } });
+    centerRows.set(key, { stamps: { ...centerRows.get(key)?.stamps, ...row.stamps } });
   }
   if (centerRows.size === 0) return;
 
+  const adopted = new Map<string, CenterRow>();
   for (const table of adoptedTables) {
     const ids = rows.filter((row) => row.table === table).map((row) => row.id);
     if (ids.length === 0) continue;
     const target = transaction.table<StoredRow, RecordId>(table);
-    const stored = (await target.bulkGet(ids)).filter((row) => row !== undefined);
-    const trimmed = stored.map((row) => {
-      const center = centerRows.get(`${table}/${row.id}`);
+    const trimmed: StoredRow[] = [];
+    for (const row of await target.bulkGet(ids)) {
+      const key = `${table}/${row?.id}`;
+      const center = centerRows.get(key);
+      if (row === undefined || center === undefined || adopted.has(key)) continue;
+      if (!madeApart(center, row)) continue;
+      adopted.set(key, center);
       const { stamps, updatedBy, station, ...values } = row;
       const own = fieldsTheCenterLacks(center, { values, stamps, updatedBy, station });
       // Unstamped fields stay: the station derived them, and derives them again after the merge.
       const derived = Object.fromEntries(
         Object.entries(values).filter(([field]) => stamps[field] === undefined),
       );
-      return { ...derived, ...own.values, id: row.id, stamps: own.stamps, updatedBy, station };
-    });
+      trimmed.push({
+        ...derived,
+        ...own.values,
+        id: row.id,
+        stamps: own.stamps,
+        updatedBy,
+        station,
+      });
+    }
     if (trimmed.length > 0) await target.bulkPut(trimmed);
   }
+  if (adopted.size === 0) return;
 
   const outbox = transaction.table<OutboxEntry, number>('outbox');
-  const entries = await outbox.toArray();
   let emptied = false;
-  for (const entry of entries) {
+  for (const entry of await outbox.toArray()) {
+    if (!entry.rows.some((change) => adopted.has(`${change.table}/${change.id}`))) continue;
     const kept = entry.rows.flatMap((change) => {
-      const center = centerRows.get(`${change.table}/${change.id}`);
+      const center = adopted.get(`${change.table}/${change.id}`);
       if (center === undefined) return [change];
       const rest = changeTheCenterLacks(center, change);
       return rest === undefined ? [] : [rest];
     });
-    const changed =
-      kept.length !== entry.rows.length ||
-      kept.some((change, index) => change !== entry.rows[index]);
-    if (!changed) continue;
     if (kept.length === 0 && entry.intent === undefined) {
       await outbox.delete(entry.sequence);
       emptied = true;
