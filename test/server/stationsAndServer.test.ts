@@ -320,6 +320,8 @@ describe('a station joining a center that is set up already', () => {
       expect((await station.repositories.station.get())?.currency).toBe('IDR');
     }
     expect(await serverCenterSettings()).toMatchObject({ currency: 'IDR' });
+    // Adopting is no concurrent edit: nothing of it is a conflict.
+    expect(await center.database.query('SELECT id FROM conflicts')).toEqual([]);
   });
 
   it('keeps what a station that left changed meanwhile when it joins again', async () => {

@@ -110,8 +110,9 @@ async function moveCenterWideRecords(transaction: Transaction): Promise<void> {
         updatedBy: actor,
         station: node,
       };
-      // Fields the center already holds stay as pulled; this station adds what it lacks.
-      const own = table === 'centerSettings' ? fieldsTheCenterLacks(before, whole) : whole;
+      // Fields the center already holds stay as pulled; this station adds what it lacks (its
+      // change names the row, with the center's stamp of the id as its base).
+      const own = table === 'centerSettings' ? fieldsTheCenterLacks(before, whole, ['id']) : whole;
       const fields = Object.keys(own.stamps);
       if (fields.every((field) => field === 'id')) return;
       rows.set(key, { table, merged: before === undefined ? own : mergeRows(before, own) });

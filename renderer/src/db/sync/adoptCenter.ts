@@ -23,20 +23,27 @@ export type AdoptedTable = (typeof adoptedTables)[number];
 /** What the center holds of a row: the fields it ever wrote (a stamp without a value: unset). */
 type CenterRow = { readonly stamps: Readonly<Record<string, Hlc>> };
 
-/** Whether this station keeps its own `field` against the center's row (the id always stays). */
+/**
+ * Whether this station keeps its own `field` against the center's row. The id too goes with the
+ * center's stamp: pushed again under this station's, it would read as a concurrent edit.
+ */
 function stationKeeps(center: CenterRow | undefined, field: string): boolean {
-  return field === 'id' || center?.stamps[field] === undefined;
+  return center?.stamps[field] === undefined;
 }
 
-/** This station's row with only the fields the center lacks, for the center's row to merge into. */
-export function fieldsTheCenterLacks(center: CenterRow | undefined, own: MergeRow): MergeRow {
+/**
+ * This station's row with only the fields the center lacks (and those of `alwaysKept`), for the
+ * center's row to merge into.
+ */
+export function fieldsTheCenterLacks(
+  center: CenterRow | undefined,
+  own: MergeRow,
+  alwaysKept: readonly string[] = [],
+): MergeRow {
+  const keeps = (field: string) => alwaysKept.includes(field) || stationKeeps(center, field);
   return {
-    values: Object.fromEntries(
-      Object.entries(own.values).filter(([field]) => stationKeeps(center, field)),
-    ),
-    stamps: Object.fromEntries(
-      Object.entries(own.stamps).filter(([field]) => stationKeeps(center, field)),
-    ),
+    values: Object.fromEntries(Object.entries(own.values).filter(([field]) => keeps(field))),
+    stamps: Object.fromEntries(Object.entries(own.stamps).filter(([field]) => keeps(field))),
     updatedBy: own.updatedBy,
     station: own.station,
   };
@@ -44,7 +51,7 @@ export function fieldsTheCenterLacks(center: CenterRow | undefined, own: MergeRo
 
 /**
  * An outbox change of this station without the fields the center has: undefined when nothing is
- * left but the row's id (the center already has the row), so nothing of it is pushed.
+ * left, so nothing of it is pushed.
  */
 function changeTheCenterLacks(
   center: CenterRow,
@@ -54,7 +61,7 @@ function changeTheCenterLacks(
     Object.entries(change.set).filter(([field]) => stationKeeps(center, field)),
   );
   const unset = change.unset.filter((field) => stationKeeps(center, field));
-  if (unset.length === 0 && Object.keys(set).every((field) => field === 'id')) return undefined;
+  if (unset.length === 0 && Object.keys(set).length === 0) return undefined;
   const base = Object.fromEntries(
     Object.entries(change.base).filter(([field]) => stationKeeps(center, field)),
   );
