@@ -144,6 +144,9 @@ describe('Settings → Sync, working alone', () => {
     const sync = fakeSync(standalone);
     const container = await render(sync, <SyncPanel />);
     await expect.element(panel().getByText(/Connect this station to your center/)).toBeVisible();
+    await expect
+      .element(panel().getByText(/the center’s settings \(its name, calendar and policy packs\)/))
+      .toBeVisible();
     await connectWith('192.168.1.10:7411', '   ');
     await expect
       .element(panel().getByText(/Enter the server’s address, starting with http:\/\//))

@@ -133,9 +133,11 @@ beforeAll(async () => {
       await openApp(station.page, serverUrl);
       await station.page.evaluate(seedBandung);
       await station.page.getByRole('heading', { name: 'Queue' }).waitFor();
-      await connect(station, bandungCode);
     };
     await Promise.all([setUpJakarta(opened(jakarta)), setUpBandung(opened(bandung))]);
+    // Jakarta is the center's first station; Bandung joins it and takes the center's settings
+    // (its policy assignments among them) over those it was set up with.
+    await connect(opened(bandung), bandungCode);
   } finally {
     await browsers;
   }

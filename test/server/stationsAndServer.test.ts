@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Mutation } from '#shared/sync/protocol';
 import {
   syncApiPrefix,
   syncProtocolHeader,
@@ -13,7 +14,16 @@ import type { Database } from '../../server/src/storage/database';
 import type { SyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncTransport } from '../../renderer/src/core/sync/syncApi';
-import { asTechnician, expectOk } from '../db/testDatabase';
+import { createRepositories } from '../../renderer/src/db/repositories';
+import { centerSettingsId } from '../../renderer/src/db/records';
+import { hashPin } from '../../renderer/src/station/personPin';
+import {
+  asTechnician,
+  cheapPinHashCost,
+  expectOk,
+  firstWriteMs,
+  openTestDatabase as openStationDatabase,
+} from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
 import { openTestDatabase } from './serverHarness';
@@ -40,11 +50,15 @@ afterAll(async () => {
   await database.close();
 });
 
-/** Requests go to the server in-process (Fastify's inject); pokes are left to `syncNow`. */
-function injectTransport(): SyncTransport {
+/**
+ * Requests go to the server in-process (Fastify's inject); pokes are left to `syncNow`. Every
+ * push's mutations are kept in `pushed`.
+ */
+function injectTransport(server: FastifyInstance, pushed: Mutation[] = []): SyncTransport {
   return {
     request: async ({ route, body, deviceToken }) => {
-      const response = await app.inject({
+      if (route === 'push') pushed.push(...(body as { mutations: Mutation[] }).mutations);
+      const response = await server.inject({
         method: route === 'hello' ? 'GET' : 'POST',
         url: `${syncApiPrefix}${syncRoutes[route]}`,
         headers: {
@@ -71,14 +85,18 @@ afterAll(() => {
   for (const engine of engines) engine.stop();
 });
 
-async function connect(station: TestStation): Promise<SyncEngine> {
+async function connect(
+  station: TestStation,
+  server: { app: FastifyInstance; database: Database } = { app, database },
+  pushed: Mutation[] = [],
+): Promise<SyncEngine> {
   const engine = createSyncEngine(station.db, {
-    transport: injectTransport(),
+    transport: injectTransport(server.app, pushed),
     locks: null,
     network: { isOnline: () => true, subscribe: () => () => undefined },
   });
   engines.push(engine);
-  const { code } = await createPairingCode(database);
+  const { code } = await createPairingCode(server.database);
   expect(await engine.connect({ serverUrl, pairingCode: code })).toEqual({ ok: true });
   await engine.syncNow();
   return engine;
@@ -179,5 +197,169 @@ describe('two stations and the real sync server', () => {
       expect(conflicts).toHaveLength(1);
       expect(conflicts[0]).toMatchObject({ table: 'claims', rowId: claimId, field: 'assigneeId' });
     }
+  });
+});
+
+describe('a station joining a center that is set up already', () => {
+  let center: { app: FastifyInstance; database: Database };
+
+  // A server of its own per test: which station comes first is what these tests are about.
+  beforeEach(async () => {
+    const centerDatabase = await openTestDatabase('pglite');
+    center = { database: centerDatabase, app: await buildSyncServer({ database: centerDatabase }) };
+  }, 120_000);
+
+  afterEach(async () => {
+    for (const engine of engines.splice(0)) engine.stop();
+    await center.app.close();
+    await center.database.close();
+  });
+
+  /** The center's first station: set up with its name and calendar, then connected. */
+  async function setUpCenter(): Promise<{ station: TestStation; engine: SyncEngine }> {
+    const station = await openStation('JKT7');
+    expectOk(
+      await station.repositories.station.updateSettings({
+        center: { name: 'Fixline Jakarta Pusat' },
+        timeZone: 'Asia/Jakarta',
+        holidays: ['2026-12-25'],
+      }),
+    );
+    return { station, engine: await connect(station, center) };
+  }
+
+  /**
+   * A brand-new station set up at first run, an hour after the center was (its stamps are the
+   * newer), with a center of its own, a currency the center never chose and a person.
+   */
+  async function setUpNewStation(personId: string): Promise<TestStation> {
+    const { db, repositories } = await openStationDatabase(null);
+    const setUp = createRepositories(db, {
+      now: () => firstWriteMs + 3_600_000,
+      pinHashCost: cheapPinHashCost,
+    }).station.setUp({
+      stationCode: 'BDG8',
+      center: { name: 'Bengkel Bandung' },
+      timeZone: 'Asia/Makassar',
+      holidays: ['2026-08-17'],
+      currency: 'IDR',
+      technicians: [
+        { id: personId, name: 'Rina', pinHash: await hashPin('4826', cheapPinHashCost) },
+      ],
+    });
+    expectOk(await setUp);
+    return { db, repositories, code: 'BDG8' };
+  }
+
+  async function serverCenterSettings(): Promise<Record<string, unknown> | undefined> {
+    const [row] = await center.database.query(
+      'SELECT center, time_zone, holidays, currency FROM center_settings WHERE id = $1',
+      [centerSettingsId],
+    );
+    return row;
+  }
+
+  it('takes the center’s settings over its own, pushes none of them, and pushes its people', async () => {
+    const jakarta = await setUpCenter();
+    const rinaId = '0196a1b2-c3d4-7000-8000-0000000000c1';
+    const bandung = await setUpNewStation(rinaId);
+    const pushedByBandung: Mutation[] = [];
+    const atBandung = await connect(bandung, center, pushedByBandung);
+    await jakarta.engine.syncNow();
+
+    const centerWide = {
+      center: { name: 'Fixline Jakarta Pusat' },
+      timeZone: 'Asia/Jakarta',
+      holidays: ['2026-12-25'],
+    };
+    for (const station of [jakarta.station, bandung]) {
+      expect(await station.repositories.station.get()).toMatchObject(centerWide);
+    }
+    expect(await serverCenterSettings()).toMatchObject({
+      center: centerWide.center,
+      time_zone: centerWide.timeZone,
+      holidays: centerWide.holidays,
+    });
+    // The center's stamps came along: the next change at either station orders after them.
+    expect((await bandung.db.centerSettings.get(centerSettingsId))?.stamps).toMatchObject({
+      center: (await jakarta.station.db.centerSettings.get(centerSettingsId))?.stamps.center,
+    });
+
+    const pushedSettings = pushedByBandung.flatMap((mutation) =>
+      mutation.changes.filter((change) => change.table === 'centerSettings'),
+    );
+    const pushedFields = pushedSettings.flatMap((change) => [
+      ...Object.keys(change.set),
+      ...change.unset,
+    ]);
+    for (const field of ['center', 'timeZone', 'holidays']) {
+      expect(pushedFields).not.toContain(field);
+    }
+    expect(await bandung.db.outbox.count()).toBe(0);
+    expect(atBandung.status()).toMatchObject({ phase: 'idle', rejectedChanges: [] });
+
+    // Rina, added at Bandung's setup, is a new person of the center.
+    expect(await jakarta.station.db.people.get(rinaId)).toMatchObject({
+      name: 'Rina',
+      station: 'BDG8',
+    });
+    expect(await jakarta.station.repositories.station.signIn(rinaId, '4826')).toEqual({
+      ok: true,
+      value: { kind: 'signed-in' },
+    });
+  });
+
+  it('keeps a center field only the new station chose, and brings it to the center', async () => {
+    const jakarta = await setUpCenter();
+    const bandung = await setUpNewStation('0196a1b2-c3d4-7000-8000-0000000000c2');
+    await connect(bandung, center);
+    await jakarta.engine.syncNow();
+
+    // The center never chose a currency: Bandung's stays, and is the center's now.
+    for (const station of [jakarta.station, bandung]) {
+      expect((await station.repositories.station.get())?.currency).toBe('IDR');
+    }
+    expect(await serverCenterSettings()).toMatchObject({ currency: 'IDR' });
+    // Adopting is no concurrent edit: nothing of it is a conflict.
+    expect(await center.database.query('SELECT id FROM conflicts')).toEqual([]);
+  });
+
+  it('keeps what a station that left changed meanwhile when it joins again', async () => {
+    const jakarta = await setUpCenter();
+    await jakarta.engine.leave();
+    expectOk(
+      await jakarta.station.repositories.station.updateSettings({
+        center: { name: 'Fixline Jakarta Barat' },
+      }),
+    );
+
+    await connect(jakarta.station, center);
+
+    expect(await serverCenterSettings()).toMatchObject({
+      center: { name: 'Fixline Jakarta Barat' },
+      holidays: ['2026-12-25'],
+    });
+    expect(await jakarta.station.db.outbox.count()).toBe(0);
+  });
+
+  it('pushes the settings of the center’s first station as they are', async () => {
+    const first = await setUpNewStation('0196a1b2-c3d4-7000-8000-0000000000c3');
+    const pushed: Mutation[] = [];
+    await connect(first, center, pushed);
+
+    expect(await serverCenterSettings()).toMatchObject({
+      center: { name: 'Bengkel Bandung' },
+      time_zone: 'Asia/Makassar',
+      holidays: ['2026-08-17'],
+      currency: 'IDR',
+    });
+    expect(
+      pushed.flatMap((mutation) => mutation.changes).some((c) => c.table === 'centerSettings'),
+    ).toBe(true);
+    expect(await first.db.outbox.count()).toBe(0);
+    expect(await first.repositories.station.get()).toMatchObject({
+      center: { name: 'Bengkel Bandung' },
+      timeZone: 'Asia/Makassar',
+    });
   });
 });

@@ -12,8 +12,12 @@ import {
   createCustomerAndDevice,
   expectOk,
   failingWritesOn,
+  firstWriteMs,
+  openTestDatabase,
   setupOutboxEntries,
+  steppingClock,
 } from '../db/testDatabase';
+import { createRepositories } from '../../renderer/src/db/repositories';
 import { FakeSyncServer, centerId } from './fakeSyncServer';
 import type { TestStation } from './stations';
 import { openStation, pushOutbox, rowsOf, takeInClaim } from './stations';
@@ -115,6 +119,69 @@ describe('applying a pulled page', () => {
     const cursor = { version: last.version, table: last.table, id: last.id };
     await applyPulledPage(bandung.db, { rows: rest, lastMutationId: 0, cursor });
     expect((await readSyncState(bandung.db))?.enrollment?.cursor).toEqual(cursor);
+  });
+
+  it('adopts the center’s settings in a joining station’s first pull, dropping its own changes of them', async () => {
+    const jakarta = await openStation('JKT1');
+    expectOk(
+      await jakarta.repositories.station.updateSettings({
+        center: { name: 'Fixline Jakarta Pusat' },
+        timeZone: 'Asia/Jakarta',
+        holidays: ['2026-12-25'],
+      }),
+    );
+    const server = new FakeSyncServer();
+    await pushOutbox(jakarta, server, clientOfJakarta);
+    // Bandung is set up an hour later, so its stamps are newer than the center's.
+    const { db } = await openTestDatabase(null);
+    expectOk(
+      await createRepositories(db, { now: () => firstWriteMs + 3_600_000 }).station.setUp({
+        stationCode: 'BDG2',
+        center: { name: 'Bengkel Bandung' },
+        timeZone: 'Asia/Makassar',
+      }),
+    );
+    const bandung: TestStation = {
+      db,
+      repositories: createRepositories(db, { now: steppingClock(firstWriteMs + 7_200_000) }),
+      code: 'BDG2',
+    };
+    await takeInClaim(bandung);
+    const entriesBefore = await bandung.db.outbox.count();
+    await enroll(bandung);
+    const rows = server.rowsAfter();
+    const last = rows.at(-1);
+    if (last === undefined) throw new Error('expected the center’s rows');
+
+    const applied = await applyPulledPage(bandung.db, {
+      rows,
+      lastMutationId: 0,
+      cursor: { version: last.version, table: last.table, id: last.id },
+    });
+
+    expect(await bandung.repositories.station.get()).toMatchObject({
+      center: { name: 'Fixline Jakarta Pusat' },
+      timeZone: 'Asia/Jakarta',
+      holidays: ['2026-12-25'],
+    });
+    // Deadlines counted in Bandung's calendar are recounted in the center's.
+    expect(applied.calendarChanged).toBe(true);
+    // The setup's entry held only settings the center has: it is gone, and the outbox is
+    // numbered again without the gap (nothing was pushed yet).
+    const outbox = await bandung.db.outbox.orderBy('sequence').toArray();
+    expect(outbox.map((entry) => entry.sequence)).toEqual(
+      Array.from({ length: entriesBefore - 1 }, (_, index) => index + 1),
+    );
+    expect(outbox.flatMap((entry) => entry.rows).map((row) => row.table)).not.toContain(
+      'centerSettings',
+    );
+    expect((await bandung.db.sequences.get('outbox'))?.value).toBe(entriesBefore - 1);
+    expect((await readSyncState(bandung.db))?.enrollment).not.toHaveProperty('joining');
+
+    // A later pull is an ordinary one: the station's newer edits are not adopted away.
+    expectOk(await bandung.repositories.station.updateSettings({ center: { name: 'Fixline' } }));
+    await applyPulledPage(bandung.db, { rows, lastMutationId: 0 });
+    expect((await bandung.repositories.station.get())?.center.name).toBe('Fixline');
   });
 
   it('leaves nothing of a page whose transaction fails midway, cursor and outbox included', async () => {

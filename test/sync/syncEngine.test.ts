@@ -97,6 +97,23 @@ describe('the sync engine', () => {
     expect((await readSyncState(bandung.db))?.enrollment?.cursor).not.toBeNull();
   });
 
+  it('pulls before it first pushes after connecting, and pushes first afterwards', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    await takeInClaim(jakarta);
+
+    const atJakarta = await connected(jakarta, server);
+    const routes = () => server.requests.map((request) => request.route);
+    // The first sync: its pull, then its push (and the pull after it).
+    expect(routes().slice(0, 5)).toEqual(['hello', 'enroll', 'pull', 'push', 'pull']);
+    expect((await readSyncState(jakarta.db))?.enrollment).not.toHaveProperty('joining');
+
+    server.requests.splice(0);
+    await takeInClaim(jakarta);
+    await atJakarta.engine.syncNow();
+    expect(routes()[0]).toBe('push');
+  });
+
   it('pushes a new change by itself, and a poke brings it to the other station', async () => {
     const server = new FakeSyncServer();
     const jakarta = await openStation('JKT1');

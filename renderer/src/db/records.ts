@@ -461,6 +461,11 @@ export type SyncEnrollment = {
   /** The last mutation id the server acknowledged for this client. */
   readonly acknowledgedMutationId: number;
   readonly lastSyncedAt?: IsoDateTime;
+  /**
+   * Set from enrolling until the first pull is complete: that pull comes first and adopts the
+   * center's rows over what this station wrote alone (see `db/sync/adoptCenter.ts`).
+   */
+  readonly joining?: true;
 };
 
 /** A change of this station the server refused for good (schema v5); local, shown in Settings. */

@@ -19,6 +19,7 @@ export function SyncPanel() {
         {status.phase === 'standalone' ? (
           <>
             <Text size="sm">{t('sync.explain')}</Text>
+            <Text size="sm">{t('sync.centerFromServer')}</Text>
             <SyncConnectForm />
           </>
         ) : (

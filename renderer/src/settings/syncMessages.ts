@@ -3,6 +3,8 @@ export const syncEn = {
   title: 'Sync',
   explain:
     'Connect this station to your center’s sync server, and every station shares the same claims. It keeps working without a network and catches up when the server answers again.',
+  centerFromServer:
+    'Once connected, the center’s settings (its name, calendar and policy packs) come from the server; this station’s own are kept only where the center has none yet.',
   serverUrl: 'Server address',
   serverUrlHint: 'As the server printed it when it started, such as http://192.168.1.10:7411.',
   pairingCode: 'Pairing code',
@@ -117,6 +119,8 @@ export const syncId: typeof syncEn = {
   title: 'Sinkronisasi',
   explain:
     'Hubungkan stasiun ini ke server sinkronisasi pusat servis Anda, dan semua stasiun berbagi klaim yang sama. Stasiun tetap bekerja tanpa jaringan dan menyusul saat server menjawab lagi.',
+  centerFromServer:
+    'Setelah terhubung, pengaturan pusat servis (nama, kalender, dan paket kebijakan) berasal dari server; pengaturan stasiun ini hanya dipakai bila pusat servis belum memilikinya.',
   serverUrl: 'Alamat server',
   serverUrlHint: 'Seperti yang dicetak server saat dimulai, misalnya http://192.168.1.10:7411.',
   pairingCode: 'Kode pemasangan',

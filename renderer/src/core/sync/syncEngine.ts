@@ -208,9 +208,10 @@ export function createSyncEngine(db: FixlineDatabase, options: SyncEngineOptions
 }
 
 /**
- * The station's side of sync: push the outbox, then pull what changed, whenever there is
- * something to do (a local write, a poke, the network back, a retry) and only in the one window
- * that holds the database's lock. Failures are statuses, never exceptions to the screens.
+ * The station's side of sync: push the outbox, then pull what changed (a station that has just
+ * enrolled pulls first, see `#join`), whenever there is something to do (a local write, a poke,
+ * the network back, a retry) and only in the one window that holds the database's lock. Failures
+ * are statuses, never exceptions to the screens.
  */
 class StationSyncEngine {
   readonly #db: FixlineDatabase;
@@ -466,8 +467,9 @@ class StationSyncEngine {
     }
     this.#setStatus({ phase: 'syncing' }, run);
     try {
-      await this.#push(run, state, enrollment);
-      await this.#pull(run, state, enrollment);
+      const joined = await this.#join(run, state, enrollment);
+      await this.#push(run, state, joined);
+      await this.#pull(run, state, joined);
       const at = this.#nowIso();
       await storeLastSyncedAt(this.#db, at);
       this.#failures = 0;
@@ -542,6 +544,24 @@ class StationSyncEngine {
     }
     const { code, message, details } = refusal.data.error;
     throw new Refused(code, message, details);
+  }
+
+  /**
+   * A station's first sync after it enrolls pulls before it pushes: what it wrote before it was
+   * connected (the center's settings typed at first run, with stamps newer than the center's) must
+   * not overwrite the center's at every station. The pull adopts the center's rows and drops
+   * those changes from the outbox (see `db/sync/adoptCenter.ts`); what the center lacks (the
+   * people added at setup, the settings of the center's first station) is pushed after it. The
+   * enrollment as it stands afterwards, or as it was when the station had joined before.
+   */
+  async #join(
+    run: number,
+    state: SyncStateRow,
+    enrollment: SyncEnrollment,
+  ): Promise<SyncEnrollment> {
+    if (enrollment.joining !== true) return enrollment;
+    await this.#pull(run, state, enrollment);
+    return (await readSyncState(this.#db))?.enrollment ?? enrollment;
   }
 
   /** Pushes the outbox, oldest first, in batches of ≤ 500 mutations and about 1 MB. */

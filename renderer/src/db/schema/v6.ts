@@ -10,6 +10,7 @@ import type { MergeRow } from '#shared/sync/merge';
 import { mergeRows } from '#shared/sync/merge';
 import { stationCalendarChanged } from '../claimDeadline';
 import { markDeadlinesForRecalculation } from '../deadlineRecalculation';
+import { fieldsTheCenterLacks } from '../sync/adoptCenter';
 import type {
   OutboxEntry,
   OutboxRowChange,
@@ -32,7 +33,8 @@ import type { SchemaVersion } from './schemaVersion';
  * The upgrade moves the people and the center-wide fields out of the station's row, stamped with
  * the station's clock and written to the outbox, so the first sync pushes them; and folds in the
  * rows of these tables the station pulled before it stored them (`pulledRecords`, schema v5). The
- * center's settings as pulled win over this station's own copy: the center had them first.
+ * center's settings as pulled win over this station's own copy: the center had them first (the
+ * rule a station joining a center follows too, `sync/adoptCenter.ts`).
  */
 export type TablesOfVersion6 = 'people' | 'centerSettings';
 
@@ -101,21 +103,18 @@ async function moveCenterWideRecords(transaction: Transaction): Promise<void> {
     const local = (table: TablesOfVersion6, values: Record<string, unknown>) => {
       const key = `${table}/${String(values.id)}`;
       const before = rows.get(key)?.merged;
-      // Fields the center already holds stay as pulled; this station adds what it lacks.
-      const missing = Object.entries(values).filter(
-        ([field, value]) =>
-          field !== 'id' &&
-          value !== undefined &&
-          (table !== 'centerSettings' || before?.stamps[field] === undefined),
-      );
-      if (missing.length === 0) return;
-      const fresh = [['id', values.id], ...missing] as const;
-      const own: MergeRow = {
+      const fresh = Object.entries(values).filter(([, value]) => value !== undefined);
+      const whole: MergeRow = {
         values: Object.fromEntries(fresh),
         stamps: Object.fromEntries(fresh.map(([field]) => [field, stamp as Hlc])),
         updatedBy: actor,
         station: node,
       };
+      // Fields the center already holds stay as pulled; this station adds what it lacks (its
+      // change names the row, with the center's stamp of the id as its base).
+      const own = table === 'centerSettings' ? fieldsTheCenterLacks(before, whole, ['id']) : whole;
+      const fields = Object.keys(own.stamps);
+      if (fields.every((field) => field === 'id')) return;
       rows.set(key, { table, merged: before === undefined ? own : mergeRows(before, own) });
       changes.push({
         table: table satisfies SyncedTableName,
@@ -123,7 +122,7 @@ async function moveCenterWideRecords(transaction: Transaction): Promise<void> {
         set: own.values,
         unset: [],
         stamp: stamp as Hlc,
-        base: Object.fromEntries(fresh.map(([field]) => [field, before?.stamps[field] ?? null])),
+        base: Object.fromEntries(fields.map((field) => [field, before?.stamps[field] ?? null])),
       });
     };
     for (const person of people) local('people', { ...person });

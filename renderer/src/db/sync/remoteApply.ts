@@ -26,6 +26,7 @@ import type {
   SettingsRow,
   StoredClaim,
   SyncedTableName,
+  SyncStateRow,
   TableName,
 } from '../records';
 import { syncedTableNames } from '../records';
@@ -34,6 +35,7 @@ import { keepRmaSequencePast } from '../repositories/claimRepository';
 import { readStationSettings } from '../repositories/repositoryWriter';
 import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
+import { adoptCenterRows } from './adoptCenter';
 import { dropAcknowledged, updateEnrollment } from './syncState';
 
 /**
@@ -51,6 +53,7 @@ export const remoteApplyTables: readonly TableName[] = [
   'pulledRecords',
   'settings',
   'outbox',
+  'sequences',
   'syncState',
   'claimCounts',
   'sequences',
@@ -181,6 +184,10 @@ export async function applyPulledPage(
     let changedRows = 0;
     // Read around the rows' loop rather than in it: a page rarely holds the center's settings.
     const calendarBefore = await readCenterCalendar(transaction);
+    // A station's first pull after it enrolls: the center's settings and people win over what it
+    // wrote alone before (see `adoptCenter.ts`); a calendar adopted so recalculates below.
+    const state = await transaction.table<SyncStateRow, string>('syncState').get('state');
+    if (state?.enrollment?.joining === true) await adoptCenterRows(transaction, page.rows);
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
     // The page's claims are written last, after the records their deadlines are read from, so
@@ -242,7 +249,11 @@ export async function applyPulledPage(
     await dropAcknowledged(transaction, page.lastMutationId);
     const { cursor } = page;
     if (cursor !== undefined) {
-      await updateEnrollment(transaction, (enrollment) => ({ ...enrollment, cursor }));
+      // The first complete pull ends the joining (see `storeEnrollment`).
+      await updateEnrollment(transaction, ({ joining: _joining, ...enrollment }) => ({
+        ...enrollment,
+        cursor,
+      }));
     }
     const calendarChanged = stationCalendarChanged(
       calendarBefore,

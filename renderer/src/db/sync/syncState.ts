@@ -61,8 +61,11 @@ export async function becomeNewClient(
   return state;
 }
 
-/** Numbers the outbox again from `firstId` in its order, and the counter after it. */
-async function renumberOutbox(transaction: Transaction, firstId: number): Promise<void> {
+/**
+ * Numbers the outbox again from `firstId` in its order, and the counter after it, in
+ * `transaction`, which must cover `outbox` and `sequences`.
+ */
+export async function renumberOutbox(transaction: Transaction, firstId: number): Promise<void> {
   const outbox = transaction.table<OutboxEntry, number>('outbox');
   const entries = await outbox.orderBy('sequence').toArray();
   await outbox.clear();
@@ -89,19 +92,21 @@ export async function renumberOutboxFrom(db: FixlineDatabase, expectedId: number
 
 /**
  * Enrolls this database with a server as the client `clientId` (a new client, see
- * {@link becomeNewClient}, which the server has just registered), pulling from the start.
+ * {@link becomeNewClient}, which the server has just registered), pulling from the start. It is
+ * `joining` until its first pull is complete: that pull comes before its first push, and adopts
+ * the center's settings and people over what this station wrote alone (see `adoptCenter.ts`).
  */
 export async function storeEnrollment(
   db: FixlineDatabase,
   clientId: RecordId,
-  enrollment: Omit<SyncEnrollment, 'cursor' | 'acknowledgedMutationId'>,
+  enrollment: Omit<SyncEnrollment, 'cursor' | 'acknowledgedMutationId' | 'joining'>,
 ): Promise<SyncStateRow> {
   return runGuardedWrite(db, syncStateTables, async (transaction) => {
     await becomeNewClient(transaction, clientId);
     const state: SyncStateRow = {
       key: 'state',
       clientId,
-      enrollment: { ...enrollment, cursor: null, acknowledgedMutationId: 0 },
+      enrollment: { ...enrollment, cursor: null, acknowledgedMutationId: 0, joining: true },
     };
     await transaction.table<SyncStateRow, string>('syncState').put(state);
     return state;
