@@ -21,6 +21,8 @@ describe('importing a parts CSV', () => {
     const { db, repositories } = await openBrowserDatabase();
     const reading = readPartsCsv(writePartsCsv(catalogOf(50_000)));
     expect(reading.issues).toEqual([]);
+    // The station's setup left entries of its own (the center's settings).
+    const setupEntries = await db.outbox.count();
 
     const started = performance.now();
     const counts = expectOk(
@@ -58,7 +60,7 @@ describe('importing a parts CSV', () => {
       );
     }
     // The import's changes come in entries of about 1,000 parts; each page's event follows it.
-    const entries = await db.outbox.orderBy('sequence').toArray();
+    const entries = (await db.outbox.orderBy('sequence').toArray()).slice(setupEntries);
     expect(entries).toHaveLength(50);
     expect(entries.map((entry) => entry.sequence)).toEqual(
       Array.from({ length: 50 }, (_, index) => (entries[0]?.sequence ?? 0) + index),
@@ -70,9 +72,7 @@ describe('importing a parts CSV', () => {
       new Set([...parts.map((part) => part.id), ...audits.map((event) => event.id)]),
     );
     expect(new Set(changes.map((row) => row.stamp)).size).toBe(1);
-    // The goal is 5 s on a quiet machine (one transaction per row took 6.1 s for 1,000 rows, so
-    // some 300 s for these); the bound leaves room for a CI machine shared with other work.
-    expect(elapsedMs).toBeLessThanOrEqual(30_000);
+    // The time is printed, not asserted (the goal is 5 s on a quiet machine): bench/ measures speed.
   });
 
   it('updates the parts whose SKU exists, adds the others and leaves unchanged ones alone', async () => {
