@@ -8,12 +8,6 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  syncApiPrefix,
-  syncProtocolHeader,
-  syncProtocolVersion,
-  syncRoutes,
-} from '#shared/sync/protocol';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncTransport } from '../../renderer/src/core/sync/syncApi';
@@ -28,7 +22,7 @@ import { backupServer, restoreServer } from '../../server/src/storage/pgliteBack
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
 import type { DatabaseKind } from './serverHarness';
-import { openTestDatabase, testDatabaseKinds } from './serverHarness';
+import { injectSyncRequest, openTestDatabase, testDatabaseKinds } from './serverHarness';
 
 /**
  * The server's data over the years: a backup of the embedded database restored (stations go on,
@@ -80,23 +74,16 @@ function injectTransport(current: () => FastifyInstance, answers: Answered[]): S
       if (closedApps.has(app)) {
         return { kind: 'unreachable', reason: 'the server is stopped' };
       }
-      const response = await app.inject({
-        method: route === 'hello' ? 'GET' : 'POST',
-        url: `${syncApiPrefix}${syncRoutes[route]}`,
-        headers: {
-          [syncProtocolHeader]: String(syncProtocolVersion),
-          ...(deviceToken === undefined ? {} : { authorization: `Bearer ${deviceToken}` }),
-        },
-        ...(route === 'hello' ? {} : { payload: (body ?? {}) as object }),
-      });
-      const answer: unknown = response.body === '' ? undefined : response.json();
-      const rows = (answer as { rows?: unknown[] } | undefined)?.rows;
-      answers.push({
-        route,
-        status: response.statusCode,
-        ...(Array.isArray(rows) ? { rows: rows.length } : {}),
-      });
-      return { kind: 'answered', status: response.statusCode, body: answer };
+      const answer = await injectSyncRequest(app, { route, body, deviceToken });
+      if (answer.kind === 'answered') {
+        const rows = (answer.body as { rows?: unknown[] } | undefined)?.rows;
+        answers.push({
+          route,
+          status: answer.status,
+          ...(Array.isArray(rows) ? { rows: rows.length } : {}),
+        });
+      }
+      return answer;
     },
     events: ({ onConnected }) => {
       onConnected(false);

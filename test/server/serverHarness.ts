@@ -4,7 +4,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import type { EnrollResponse, Mutation, RowChange } from '#shared/sync/protocol';
-import { syncApiPrefix, syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
+import {
+  syncApiPrefix,
+  syncProtocolHeader,
+  syncProtocolVersion,
+  syncRoutes,
+} from '#shared/sync/protocol';
+import type { SyncHttpAnswer, SyncHttpRequest } from '#shared/sync/syncHttp';
 import { buildSyncServer, type SyncServerOptions } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
 import type { Database, Queryable, Transaction } from '../../server/src/storage/database';
@@ -242,5 +248,30 @@ export function insertChange(
     unset: [],
     stamp,
     base: Object.fromEntries(Object.keys(set).map((field) => [field, null])),
+  };
+}
+
+/**
+ * A station's protocol request answered in-process by `app` (Fastify's inject), as a station's
+ * transport would get it over HTTP: what the tests that run real engines against the real server
+ * send their requests through.
+ */
+export async function injectSyncRequest(
+  app: FastifyInstance,
+  { route, body, deviceToken }: Pick<SyncHttpRequest, 'route' | 'body' | 'deviceToken'>,
+): Promise<SyncHttpAnswer> {
+  const response = await app.inject({
+    method: route === 'hello' ? 'GET' : 'POST',
+    url: `${syncApiPrefix}${syncRoutes[route]}`,
+    headers: {
+      [syncProtocolHeader]: String(syncProtocolVersion),
+      ...(deviceToken === undefined ? {} : { authorization: `Bearer ${deviceToken}` }),
+    },
+    ...(route === 'hello' ? {} : { payload: (body ?? {}) as object }),
+  });
+  return {
+    kind: 'answered',
+    status: response.statusCode,
+    body: response.body === '' ? undefined : response.json(),
   };
 }

@@ -2,12 +2,6 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mutation } from '#shared/sync/protocol';
-import {
-  syncApiPrefix,
-  syncProtocolHeader,
-  syncProtocolVersion,
-  syncRoutes,
-} from '#shared/sync/protocol';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
@@ -26,7 +20,7 @@ import {
 } from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
-import { openTestDatabase } from './serverHarness';
+import { injectSyncRequest, openTestDatabase } from './serverHarness';
 
 /**
  * The station's real engine and repositories (on fake-indexeddb) against the real sync server
@@ -58,20 +52,7 @@ function injectTransport(server: FastifyInstance, pushed: Mutation[] = []): Sync
   return {
     request: async ({ route, body, deviceToken }) => {
       if (route === 'push') pushed.push(...(body as { mutations: Mutation[] }).mutations);
-      const response = await server.inject({
-        method: route === 'hello' ? 'GET' : 'POST',
-        url: `${syncApiPrefix}${syncRoutes[route]}`,
-        headers: {
-          [syncProtocolHeader]: String(syncProtocolVersion),
-          ...(deviceToken === undefined ? {} : { authorization: `Bearer ${deviceToken}` }),
-        },
-        ...(route === 'hello' ? {} : { payload: (body ?? {}) as object }),
-      });
-      return {
-        kind: 'answered',
-        status: response.statusCode,
-        body: response.body === '' ? undefined : response.json(),
-      };
+      return injectSyncRequest(server, { route, body, deviceToken });
     },
     events: ({ onConnected }) => {
       onConnected(false);

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Mutation } from '#shared/sync/protocol';
-import {
-  syncApiPrefix,
-  syncProtocolHeader,
-  syncProtocolVersion,
-  syncRoutes,
-} from '#shared/sync/protocol';
+import { injectSyncRequest } from '../../server/serverHarness';
 import type {
   SyncAnswer,
   SyncRequest,
@@ -83,20 +78,7 @@ export class FaultyNetwork {
   async #inject({ route, body, deviceToken }: SyncRequest): Promise<SyncAnswer> {
     if (route === 'push') this.#notePush(body);
     try {
-      const response = await this.server().inject({
-        method: route === 'hello' ? 'GET' : 'POST',
-        url: `${syncApiPrefix}${syncRoutes[route]}`,
-        headers: {
-          [syncProtocolHeader]: String(syncProtocolVersion),
-          ...(deviceToken === undefined ? {} : { authorization: `Bearer ${deviceToken}` }),
-        },
-        ...(route === 'hello' ? {} : { payload: (body ?? {}) as object }),
-      });
-      return {
-        kind: 'answered',
-        status: response.statusCode,
-        body: response.body === '' ? undefined : response.json(),
-      };
+      return await injectSyncRequest(this.server(), { route, body, deviceToken });
     } catch (error) {
       return unreachable(`the server is down: ${String(error)}`);
     }
