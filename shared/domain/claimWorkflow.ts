@@ -108,15 +108,17 @@ export type ClaimWorkflowContext = {
 };
 
 /** Why a transition was refused. Codes are stable, for the UI to translate; messages are English. */
-export type ClaimTransitionErrorCode =
-  | 'already-in-status'
-  | 'illegal-transition'
-  | 'not-authorized'
-  | 'doa-evidence-missing'
-  | 'inspection-missing'
-  | 'remedy-missing'
-  | 'quote-not-sent'
-  | 'quote-not-approved';
+export const claimTransitionErrorCodes = [
+  'already-in-status',
+  'illegal-transition',
+  'not-authorized',
+  'doa-evidence-missing',
+  'inspection-missing',
+  'remedy-missing',
+  'quote-not-sent',
+  'quote-not-approved',
+] as const;
+export type ClaimTransitionErrorCode = (typeof claimTransitionErrorCodes)[number];
 
 /**
  * A refused transition: `message` says what is wrong and how to fix it; `clauses` are the policy

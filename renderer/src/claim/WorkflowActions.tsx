@@ -1,9 +1,14 @@
 import { Alert, Button, Group, Kbd, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClaimStatus, ClaimTransitionError } from '#shared/domain/claimWorkflow';
+import type {
+  ClaimStatus,
+  ClaimTransitionError,
+  ClaimTransitionErrorCode,
+} from '#shared/domain/claimWorkflow';
 import {
   allowedTransitions,
+  claimTransitionErrorCodes,
   claimWorkflowContext,
   countEvidence,
   transitionClaim,
@@ -235,21 +240,9 @@ type RefusalDetailsProps = {
   readonly onGoToInspection: () => void;
 };
 
-const refusalCodes = [
-  'already-in-status',
-  'illegal-transition',
-  'not-authorized',
-  'doa-evidence-missing',
-  'inspection-missing',
-  'remedy-missing',
-  'quote-not-sent',
-  'quote-not-approved',
-] as const;
-type RefusalCode = (typeof refusalCodes)[number];
-
 /** Whether a refusal has its own sentence (the others are worded by `repositoryErrorText`). */
-function hasOwnSentence(code: string): code is RefusalCode {
-  return (refusalCodes as readonly string[]).includes(code);
+function hasOwnSentence(code: string): code is ClaimTransitionErrorCode {
+  return (claimTransitionErrorCodes as readonly string[]).includes(code);
 }
 
 /** Why a step is refused, the clauses behind the rule, and what to do about it. */

@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
+import { claimTransitionErrorCodes } from '#shared/domain/claimWorkflow';
 import type { RecordId, StationCode } from '#shared/domain/primitives';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
 import { compareHlc } from '#shared/sync/hybridLogicalClock';
@@ -63,16 +64,7 @@ export const targetStatuses: readonly ClaimStatus[] = [
 ];
 
 /** Why the workflow may refuse a status change the model asks for at random. */
-const workflowRefusals: ReadonlySet<RepositoryErrorCode> = new Set([
-  'already-in-status',
-  'illegal-transition',
-  'not-authorized',
-  'doa-evidence-missing',
-  'inspection-missing',
-  'remedy-missing',
-  'quote-not-sent',
-  'quote-not-approved',
-]);
+const workflowRefusals: ReadonlySet<RepositoryErrorCode> = new Set(claimTransitionErrorCodes);
 
 /** Timers that never fire: a retry waits for the next sync the model asks for. */
 const modelTimers = { set: () => 0, clear: () => undefined };
