@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, findChromium } from './tooling/chromium.ts';
@@ -16,6 +17,9 @@ const programTests = [
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Vitest's default (one fewer than the cores) runs files one at a time on CI's 2 cores, while
+    // an end-to-end file spends most of its time waiting on Chromium: two at a time at least.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {
