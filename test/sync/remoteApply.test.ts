@@ -90,6 +90,27 @@ describe('applying a pulled page', () => {
     expect(await bandung.db.claimCounts.toArray()).toEqual(await jakarta.db.claimCounts.toArray());
   });
 
+  it('derives a claim pulled before its customer and device once a later page brings them', async () => {
+    const { jakarta, bandung, claimId, rows } = await claimAtServer();
+    await enroll(bandung);
+    const isCustomerOrDevice = (row: SyncRow) =>
+      row.table === 'customers' || row.table === 'devices';
+
+    await applyPulledPage(bandung.db, {
+      rows: rows.filter((row) => !isCustomerOrDevice(row)),
+      lastMutationId: 0,
+    });
+    expect(await bandung.db.claims.get(claimId)).not.toHaveProperty('nextDeadlineAt');
+    expect((await readSyncState(bandung.db))?.claimsAwaitingRecords).toEqual([claimId]);
+
+    await applyPulledPage(bandung.db, { rows: rows.filter(isCustomerOrDevice), lastMutationId: 0 });
+
+    const atJakarta = await jakarta.db.claims.get(claimId);
+    expect(atJakarta?.nextDeadlineAt).toBeDefined();
+    expect((await bandung.db.claims.get(claimId))?.nextDeadlineAt).toBe(atJakarta?.nextDeadlineAt);
+    expect(await readSyncState(bandung.db)).not.toHaveProperty('claimsAwaitingRecords');
+  });
+
   it('takes a claim deleted elsewhere out of the counts and the overdue index', async () => {
     const { jakarta, bandung, claimId, server, rows } = await claimAtServer();
     await applyPulledPage(bandung.db, { rows, lastMutationId: 0 });

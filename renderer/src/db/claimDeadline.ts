@@ -161,12 +161,20 @@ export async function readClaimDeadlineFields(
 }
 
 /**
+ * The open claims whose deadlines could not be derived because their customer or device is not
+ * on this station yet (pulled in a later page): filled in by the derivations it is passed to.
+ */
+export type ClaimsLackingRecords = Set<RecordId>;
+
+/**
  * {@link claimDeadlineFields} of each of `claims`, by claim id, read in a few queries for all of
- * them together rather than a few per claim.
+ * them together rather than a few per claim. Open claims whose customer or device is missing go
+ * into `lacking` (when given).
  */
 async function readDeadlineFieldsOfClaims(
   transaction: Transaction,
   allClaims: readonly Claim[],
+  lacking?: ClaimsLackingRecords,
 ): Promise<Map<RecordId, ClaimDeadlineFields>> {
   const fields = new Map<RecordId, ClaimDeadlineFields>();
   // A settled claim has nothing due, whatever its records say: they are not read.
@@ -211,6 +219,7 @@ async function readDeadlineFieldsOfClaims(
     const device = deviceById.get(claim.deviceId);
     if (customer === undefined || device === undefined) {
       fields.set(claim.id, {});
+      lacking?.add(claim.id);
       continue;
     }
     const inspection = latestInspections.get(claim.id);
@@ -231,6 +240,8 @@ async function readDeadlineFieldsOfClaims(
 /**
  * The live rows of `table` whose `index` is one of `keys`: one `equals` query per key, all at
  * once. Not `anyOf`, whose cursor jumps take fake-indexeddb (the tests' IndexedDB) quadratic time.
+ * Deleted rows are dropped after the query: a Dexie `filter` would walk a cursor, one round trip
+ * per row, where a plain range is one `getAll`.
  */
 async function liveRowsWhere<Row extends SyncFields>(
   transaction: Transaction,
@@ -239,11 +250,9 @@ async function liveRowsWhere<Row extends SyncFields>(
   keys: readonly RecordId[],
 ): Promise<Row[]> {
   const rows = await Promise.all(
-    keys.map((key) =>
-      transaction.table<Row, RecordId>(table).where(index).equals(key).filter(isLive).toArray(),
-    ),
+    keys.map((key) => transaction.table<Row, RecordId>(table).where(index).equals(key).toArray()),
   );
-  return rows.flat();
+  return rows.flat().filter(isLive);
 }
 
 function byId<Row extends { readonly id: RecordId }>(
@@ -273,13 +282,14 @@ const rederivePageSize = 500;
 export async function rederiveClaimDeadlines(
   transaction: Transaction,
   claimIds: Iterable<RecordId>,
+  lacking?: ClaimsLackingRecords,
 ): Promise<void> {
   const ids = [...new Set(claimIds)];
   const claims = transaction.table<StoredClaim, RecordId>('claims');
   for (let start = 0; start < ids.length; start += rederivePageSize) {
     const page = await claims.bulkGet(ids.slice(start, start + rederivePageSize));
     const found = page.filter((claim): claim is StoredClaim => claim !== undefined);
-    await rederivePage(transaction, found);
+    await rederivePage(transaction, found, lacking);
   }
 }
 
@@ -303,8 +313,9 @@ export async function recalculableClaimIds(
 async function rederivePage(
   transaction: Transaction,
   claims: readonly StoredClaim[],
+  lacking?: ClaimsLackingRecords,
 ): Promise<void> {
-  const changed = await claimsWithNewDeadlines(transaction, claims);
+  const changed = await claimsWithNewDeadlines(transaction, claims, lacking);
   if (changed.length > 0) {
     await transaction.table<StoredClaim, RecordId>('claims').bulkPut(changed);
   }
@@ -312,15 +323,17 @@ async function rederivePage(
 
 /**
  * The live claims of `claims` whose deadline fields, derived from the records `transaction`
- * holds now, differ from theirs: each with its new fields. Nothing is written.
+ * holds now, differ from theirs: each with its new fields. Nothing is written. Open claims that
+ * lack their customer or device go into `lacking` (when given).
  */
 export async function claimsWithNewDeadlines(
   transaction: Transaction,
   claims: readonly StoredClaim[],
+  lacking?: ClaimsLackingRecords,
 ): Promise<StoredClaim[]> {
   const live = claims.filter(isLive);
   if (live.length === 0) return [];
-  const fieldsById = await readDeadlineFieldsOfClaims(transaction, live);
+  const fieldsById = await readDeadlineFieldsOfClaims(transaction, live, lacking);
   const changed: StoredClaim[] = [];
   for (const claim of live) {
     const fields = fieldsById.get(claim.id) ?? {};

@@ -448,6 +448,11 @@ export type SyncStateRow = {
   readonly key: 'state';
   readonly clientId: RecordId;
   readonly enrollment?: SyncEnrollment;
+  /**
+   * Open claims pulled before their customer or device (a later page brings it), whose
+   * deadlines are derived again when it comes: see `applyPulledPage`.
+   */
+  readonly claimsAwaitingRecords?: readonly RecordId[];
 };
 
 /** The server this station is enrolled with, and how far it has pulled and been acknowledged. */

@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import type { Subscription } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { IsoDateTime } from '#shared/domain/primitives';
-import type { Mutation, PullCursor, SyncErrorCode } from '#shared/sync/protocol';
+import type { Mutation, PullCursor, PullResponse, SyncErrorCode } from '#shared/sync/protocol';
 import {
   enrollResponseSchema,
   helloResponseSchema,
@@ -643,32 +643,50 @@ class StationSyncEngine {
     }
   }
 
-  /** Pulls every page up to the version the first pins, each applied in one transaction. */
+  /**
+   * Pulls every page up to the version the first pins, each applied in one transaction. The next
+   * page is asked for as soon as one arrives, so the server reads it while this one is applied
+   * (each takes about as long as the other on a first pull).
+   */
   async #pull(run: number, state: SyncStateRow, enrollment: SyncEnrollment): Promise<void> {
+    const requestPage = (from: PullCursor | null, pinned: number | undefined) => {
+      const page = this.#request(
+        enrollment.serverUrl,
+        'pull',
+        {
+          clientId: state.clientId,
+          cursor: from,
+          ...(pinned === undefined ? {} : { upTo: pinned }),
+          limit: this.#pullLimit,
+        },
+        enrollment.deviceToken,
+      ).then((body) => {
+        const parsed = pullResponseSchema.safeParse(body);
+        if (!parsed.success)
+          throw new Refused('server-error', 'The server’s pull answer is not valid.');
+        return parsed.data;
+      });
+      // A page asked for ahead may fail while another is applied, or after the pull has
+      // stopped: the loop meets the failure when it awaits the page, or never.
+      page.catch(() => undefined);
+      return page;
+    };
     let cursor: PullCursor | null = enrollment.cursor;
     let upTo: number | undefined;
     let received = 0;
     let resets = 0;
+    let askedAhead: Promise<PullResponse> | undefined;
     const startedAt = this.#nowIso();
     for (;;) {
       if (run !== this.#run) return;
       if (cursor === null && upTo === undefined) {
         this.#setStatus({ firstPull: { receivedRows: 0, startedAt } }, run);
       }
-      let body: unknown;
+      let page: PullResponse;
       try {
-        body = await this.#request(
-          enrollment.serverUrl,
-          'pull',
-          {
-            clientId: state.clientId,
-            cursor,
-            ...(upTo === undefined ? {} : { upTo }),
-            limit: this.#pullLimit,
-          },
-          enrollment.deviceToken,
-        );
+        page = await (askedAhead ?? requestPage(cursor, upTo));
       } catch (error) {
+        askedAhead = undefined;
         // Tombstones past the cursor were purged, or the server was restored from a backup older
         // than the cursor: pull everything again (the outbox stays).
         if (error instanceof Refused && restartsPull.has(error.code) && resets < 1) {
@@ -681,11 +699,8 @@ class StationSyncEngine {
         }
         throw error;
       }
-      const parsed = pullResponseSchema.safeParse(body);
-      if (!parsed.success)
-        throw new Refused('server-error', 'The server’s pull answer is not valid.');
-      const page = parsed.data;
       const nextCursor = page.cursor ?? cursor;
+      askedAhead = page.done ? undefined : requestPage(nextCursor, page.upTo);
       await applyPulledPage(
         this.#db,
         {

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { RecordId } from '#shared/domain/primitives';
-import { rederiveClaimDeadlines } from '../claimDeadline';
+import { rederiveClaimDeadlines, type ClaimsLackingRecords } from '../claimDeadline';
 import type { StoredClaim, StoredInspection, SyncedTableName } from '../records';
 
 /**
@@ -52,11 +52,13 @@ export class ClaimDeadlineInputs {
    * Derives the deadline fields of the claims the noted rows belong to, in `transaction`, together
    * with `alsoClaimIds` (claims written themselves), so that a claim named both ways is derived once;
    * claims in `derivedAlready` (derived as they were written, after their records) are left out.
+   * Open claims found without their customer or device go into `lacking` (when given).
    */
   async rederive(
     transaction: Transaction,
     alsoClaimIds: Iterable<RecordId> = [],
     derivedAlready: ReadonlySet<RecordId> = new Set(),
+    lacking?: ClaimsLackingRecords,
   ): Promise<void> {
     const nothingNoted =
       this.#claimIds.size +
@@ -68,6 +70,7 @@ export class ClaimDeadlineInputs {
       await rederiveClaimDeadlines(
         transaction,
         [...alsoClaimIds].filter((id) => !derivedAlready.has(id)),
+        lacking,
       );
       return;
     }
@@ -97,6 +100,7 @@ export class ClaimDeadlineInputs {
     await rederiveClaimDeadlines(
       transaction,
       [...claimIds].filter((id) => !derivedAlready.has(id)),
+      lacking,
     );
   }
 }

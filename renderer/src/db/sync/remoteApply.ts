@@ -18,6 +18,7 @@ import {
   claimsWithNewDeadlines,
   readCenterCalendar,
   stationCalendarChanged,
+  type ClaimsLackingRecords,
 } from '../claimDeadline';
 import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
@@ -196,14 +197,27 @@ export async function applyPulledPage(
       ([a], [b]) => Number(a === 'claims') - Number(b === 'claims'),
     );
     const derivedClaims = new Set<RecordId>();
-    for (const [table, rows] of tablesInOrder) {
+    // Open claims derived without their customer or device, to derive again when it comes.
+    const lacking: ClaimsLackingRecords = new Set();
+    let customerOrDeviceArrived = false;
+    // Every table's stored rows read at once, before any of the page is written: a row merges
+    // with its own stored state only, so the reads need not wait for the other tables' writes.
+    const existingByTable = await Promise.all(
+      tablesInOrder.map(([table, rows]) => {
+        const localTable = localTableOf[table];
+        return localTable === undefined
+          ? undefined
+          : transaction.table<StoredRow, RecordId>(localTable).bulkGet(rows.map((row) => row.id));
+      }),
+    );
+    for (const [tableIndex, [table, rows]] of tablesInOrder.entries()) {
       const localTable = localTableOf[table];
-      if (localTable === undefined) {
+      const existing = existingByTable[tableIndex];
+      if (localTable === undefined || existing === undefined) {
         changedRows += await storePulledRecords(transaction, table, rows);
         continue;
       }
       const target = transaction.table<StoredRow, RecordId>(localTable);
-      const existing = await target.bulkGet(rows.map((row) => row.id));
       const written = new Map<RecordId, { before: StoredRow | undefined; after: StoredRow }>();
       rows.forEach((row, index) => {
         // A later row of the same id in the page merges with what the earlier one made.
@@ -219,7 +233,7 @@ export async function applyPulledPage(
       changedRows += written.size;
       if (localTable === 'claims') {
         const claims = [...written.values()].map(({ after }) => after as unknown as StoredClaim);
-        for (const derived of await claimsWithNewDeadlines(transaction, claims)) {
+        for (const derived of await claimsWithNewDeadlines(transaction, claims, lacking)) {
           const entry = written.get(derived.id);
           if (entry !== undefined) entry.after = derived as unknown as StoredRow;
         }
@@ -234,8 +248,12 @@ export async function applyPulledPage(
             after: after as unknown as StoredClaim,
           });
         }
-        // Not `created`: a claim pulled in an earlier page may name a device pulled only now.
-        deadlineInputs.noteWrite(localTable, after, false);
+        // A customer or device new to this station is named only by claims pulled before it,
+        // which wait for it in `claimsAwaitingRecords`: no claim need be looked up by it.
+        const created = before === undefined;
+        if (created && (localTable === 'customers' || localTable === 'devices'))
+          customerOrDeviceArrived = true;
+        deadlineInputs.noteWrite(localTable, after, created);
       }
     }
     await applyClaimChanges(transaction, claimChanges);
@@ -243,8 +261,17 @@ export async function applyPulledPage(
       transaction,
       claimChanges.map(({ after }) => after),
     );
-    // The claims whose records changed, but not the page's own (derived as they were written).
-    await deadlineInputs.rederive(transaction, [], derivedClaims);
+    // The claims whose records changed, and those that waited for a customer or device, but not
+    // the page's own (derived as they were written).
+    const awaiting = state?.claimsAwaitingRecords ?? [];
+    const rederived = customerOrDeviceArrived ? awaiting : [];
+    await deadlineInputs.rederive(transaction, rederived, derivedClaims, lacking);
+    await storeClaimsAwaitingRecords(
+      transaction,
+      awaiting,
+      [...derivedClaims, ...rederived],
+      lacking,
+    );
     const clockDrift = await foldClock(transaction, page.rows, nowMs, options.maxClockDriftMs);
     await dropAcknowledged(transaction, page.lastMutationId);
     const { cursor } = page;
@@ -271,6 +298,27 @@ export async function applyPulledPage(
   // After the commit, in chunks of their own, as a calendar change made here.
   if (applied.calendarChanged) recalculateDeadlines(db).catch(() => undefined);
   return applied;
+}
+
+/**
+ * Stores which open claims still wait for their customer or device: those that waited, less the
+ * claims derived again now, plus those found lacking now.
+ */
+async function storeClaimsAwaitingRecords(
+  transaction: Transaction,
+  awaiting: readonly RecordId[],
+  derived: readonly RecordId[],
+  lacking: ClaimsLackingRecords,
+): Promise<void> {
+  if (awaiting.length === 0 && lacking.size === 0) return;
+  const derivedNow = new Set(derived);
+  const still = new Set([...awaiting.filter((id) => !derivedNow.has(id)), ...lacking]);
+  if (still.size === awaiting.length && awaiting.every((id) => still.has(id))) return;
+  const states = transaction.table<SyncStateRow, string>('syncState');
+  const state = await states.get('state');
+  if (state === undefined) return;
+  const { claimsAwaitingRecords: _before, ...rest } = state;
+  await states.put(still.size === 0 ? rest : { ...rest, claimsAwaitingRecords: [...still] });
 }
 
 /** Keeps pulled rows of the tables this station has no records for yet, merged. */
