@@ -260,7 +260,10 @@ export const pullResponseSchema = z.object({
   done: z.boolean(),
   /** The last mutation id applied or rejected for this client: its outbox up to it can go. */
   lastMutationId: z.int().min(0),
-  /** Total rows up to `upTo` after the cursor, when the server knows it cheaply (progress). */
+  /**
+   * Rows up to `upTo` after this page, for progress: given with a pull's first page (the one
+   * that pins `upTo`) and as 0 with its last.
+   */
   remaining: z.int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

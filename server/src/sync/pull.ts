@@ -55,8 +55,20 @@ export async function pullPage(
     lastRow === undefined
       ? cursor
       : { version: lastRow.version, table: lastRow.table, id: lastRow.id, history: space.history };
+  // Counted once a pull, with its first page (the one that pins `upTo`): counting what remains
+  // reads every row after the cursor, which on every page of a first pull would add up to the
+  // square of the rows. The station counts down from it.
   const remaining = done
     ? 0
-    : (await countRowsAfter(database, device.spaceId, cursor, upTo)) - page.length;
-  return { rows: page, cursor: nextCursor, upTo, done, lastMutationId, remaining };
+    : request.upTo === undefined
+      ? (await countRowsAfter(database, device.spaceId, cursor, upTo)) - page.length
+      : undefined;
+  return {
+    rows: page,
+    cursor: nextCursor,
+    upTo,
+    done,
+    lastMutationId,
+    ...(remaining === undefined ? {} : { remaining }),
+  };
 }
