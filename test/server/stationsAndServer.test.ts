@@ -1,13 +1,16 @@
 import 'fake-indexeddb/auto';
+import '../sync/model/browserGlobals';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mutation } from '#shared/sync/protocol';
 import { buildSyncServer } from '../../server/src/app';
-import { createPairingCode } from '../../server/src/identity';
+import { createPairingCode, revokeDevice } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
 import type { SyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncTransport } from '../../renderer/src/core/sync/syncApi';
+import { exportBackup, restoreBackup } from '../../renderer/src/db/backup';
+import { FixlineDatabase } from '../../renderer/src/db/database';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import { centerSettingsId } from '../../renderer/src/db/records';
 import { hashPin } from '../../renderer/src/station/personPin';
@@ -16,7 +19,9 @@ import {
   cheapPinHashCost,
   expectOk,
   firstWriteMs,
+  freshDatabaseName,
   openTestDatabase as openStationDatabase,
+  steppingClock,
 } from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
@@ -342,5 +347,47 @@ describe('a station joining a center that is set up already', () => {
       center: { name: 'Bengkel Bandung' },
       timeZone: 'Asia/Makassar',
     });
+  });
+});
+
+describe('a station restored from a backup and paired again', () => {
+  it('gives a claim it took in before its first pull the next RMA number the center lacks', async () => {
+    const jakarta = await openStation('JKT9');
+    await takeInClaim(jakarta);
+    const atJakarta = await connect(jakarta);
+    const { file } = await exportBackup(jakarta.db, { passphrase: null });
+    await takeInClaim(jakarta);
+    await atJakarta.syncNow();
+    const old = (await jakarta.db.syncState.get('state'))?.enrollment;
+    atJakarta.stop();
+    await revokeDevice(database, old?.deviceId ?? '');
+
+    // The machine is replaced: the backup, a claim or an hour behind, counts from 1 again.
+    const db = new FixlineDatabase(freshDatabaseName());
+    expectOk(await restoreBackup(db, file));
+    const repositories = createRepositories(db, { now: steppingClock(firstWriteMs + 3_600_000) });
+    const restored: TestStation = { db, repositories, code: 'JKT9' };
+    const takenAfterRestore = await takeInClaim(restored);
+    expect((await db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000002');
+    const atRestored = await connect(restored);
+
+    expect(atRestored.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
+    expect(atRestored.status().rejectedChanges).toEqual([]);
+    expect((await db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000003');
+    const numbers = (await db.claims.toArray())
+      .map((claim) => claim.rmaNumber)
+      .filter((rmaNumber) => rmaNumber.startsWith('RMA-JKT9-'))
+      .sort();
+    expect(numbers).toEqual(['RMA-JKT9-000001', 'RMA-JKT9-000002', 'RMA-JKT9-000003']);
+    const bandung = await openStation('BDG8');
+    await connect(bandung);
+    expect((await bandung.db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000003');
+    // The claim's history says its number changed, for whoever printed the first one.
+    const renumbering = (await bandung.db.auditEvents.toArray()).filter(
+      (event) => event.entityId === takenAfterRestore && event.action === 'update',
+    );
+    expect(renumbering.map((event) => event.changes)).toEqual([
+      { rmaNumber: { from: 'RMA-JKT9-000002', to: 'RMA-JKT9-000003' } },
+    ]);
   });
 });

@@ -36,6 +36,7 @@ import { readStationSettings } from '../repositories/repositoryWriter';
 import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
 import { adoptCenterRows } from './adoptCenter';
+import { renumberClashingClaims } from './renumberClaims';
 import { dropAcknowledged, updateEnrollment } from './syncState';
 
 /**
@@ -187,7 +188,10 @@ export async function applyPulledPage(
     // A station's first pull after it enrolls: the center's settings and people win over what it
     // wrote alone before (see `adoptCenter.ts`); a calendar adopted so recalculates below.
     const state = await transaction.table<SyncStateRow, string>('syncState').get('state');
-    if (state?.enrollment?.joining === true) await adoptCenterRows(transaction, page.rows);
+    if (state?.enrollment?.joining === true) {
+      await adoptCenterRows(transaction, page.rows);
+      await renumberClashingClaims(transaction, page.rows, nowMs);
+    }
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
     // The page's claims are written last, after the records their deadlines are read from, so
