@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import '../sync/model/browserGlobals';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '#shared/domain/audit';
+import { auditEventSchema } from '#shared/domain/audit';
 import type { Mutation } from '#shared/sync/protocol';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode, revokeDevice } from '../../server/src/identity';
@@ -295,6 +297,44 @@ describe('a station joining a center that is set up already', () => {
     });
   });
 
+  it('pushes no audit event of the center’s settings it changed before it joined, where the center won', async () => {
+    const jakarta = await setUpCenter();
+    const bandung = await setUpNewStation('0196a1b2-c3d4-7000-8000-0000000000c4');
+    // Changed at the new station before it joined: the center's name wins over it; the
+    // currency, which the center never chose, becomes the center's.
+    expectOk(
+      await bandung.repositories.station.updateSettings({
+        center: { name: 'Bengkel Bandung Barat' },
+        currency: 'USD',
+      }),
+    );
+    const pushed: Mutation[] = [];
+    await connect(bandung, center, pushed);
+    await jakarta.engine.syncNow();
+
+    // Bandung's events of the center's settings, which Jakarta's own edits are not.
+    const auditedFields = (events: readonly AuditEvent[]) =>
+      events
+        .filter((event) => event.entity === 'centerSettings' && event.station === 'BDG8')
+        .flatMap((event) => Object.keys(event.changes));
+    const pushedEvents = pushed
+      .flatMap((mutation) => mutation.changes)
+      .filter((change) => change.table === 'auditEvents')
+      .map((change) => auditEventSchema.parse(change.set));
+    for (const fields of [
+      auditedFields(pushedEvents),
+      auditedFields(await bandung.db.auditEvents.toArray()),
+      auditedFields(await jakarta.station.db.auditEvents.toArray()),
+    ]) {
+      expect(fields).not.toContain('center');
+      expect(fields).not.toContain('timeZone');
+      expect(fields).not.toContain('holidays');
+    }
+    expect(auditedFields(pushedEvents)).toEqual(['currency']);
+    expect(auditedFields(await jakarta.station.db.auditEvents.toArray())).toEqual(['currency']);
+    expect(await bandung.db.auditEvents.count()).toBe(await jakarta.station.db.auditEvents.count());
+  });
+
   it('keeps a center field only the new station chose, and brings it to the center', async () => {
     const jakarta = await setUpCenter();
     const bandung = await setUpNewStation('0196a1b2-c3d4-7000-8000-0000000000c2');
@@ -379,7 +419,7 @@ describe('a station restored from a backup and paired again', () => {
       .filter((rmaNumber) => rmaNumber.startsWith('RMA-JKT9-'))
       .sort();
     expect(numbers).toEqual(['RMA-JKT9-000001', 'RMA-JKT9-000002', 'RMA-JKT9-000003']);
-    const bandung = await openStation('BDG8');
+    const bandung = await openStation('BDG9');
     await connect(bandung);
     expect((await bandung.db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000003');
     // The claim's history says its number changed, for whoever printed the first one.
