@@ -22,7 +22,6 @@ import {
 import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
 import type {
-  PulledRecordRow,
   SettingsRow,
   StoredClaim,
   SyncedTableName,
@@ -51,13 +50,11 @@ import { dropAcknowledged, updateEnrollment } from './syncState';
 export const remoteApplyTables: readonly TableName[] = [
   ...syncedTableNames,
   'conflicts',
-  'pulledRecords',
   'settings',
   'outbox',
   'sequences',
   'syncState',
   'claimCounts',
-  'sequences',
 ];
 
 /** One page of a pull, as the engine hands it over. */
@@ -91,9 +88,6 @@ export type AppliedPage = {
    */
   readonly calendarChanged?: true;
 };
-
-const localTableOf: Readonly<Partial<Record<SyncTable, SyncedTableName | 'conflicts'>>> =
-  Object.fromEntries([...syncedTableNames, 'conflicts'].map((table) => [table, table]));
 
 /** The fields every stored synced row has beside its record's fields. */
 const syncFieldNames = new Set(['stamps', 'updatedBy', 'station']);
@@ -201,11 +195,9 @@ export async function applyPulledPage(
     );
     const derivedClaims = new Set<RecordId>();
     for (const [table, rows] of tablesInOrder) {
-      const localTable = localTableOf[table];
-      if (localTable === undefined) {
-        changedRows += await storePulledRecords(transaction, table, rows);
-        continue;
-      }
+      // Every table the server sends is one of this station's (since schema v6, which stored
+      // the center-wide rows schema v5 parked in `pulledRecords`): a new one fails to compile.
+      const localTable: SyncedTableName | 'conflicts' = table;
       const target = transaction.table<StoredRow, RecordId>(localTable);
       const existing = await target.bulkGet(rows.map((row) => row.id));
       const written = new Map<RecordId, { before: StoredRow | undefined; after: StoredRow }>();
@@ -275,25 +267,6 @@ export async function applyPulledPage(
   // After the commit, in chunks of their own, as a calendar change made here.
   if (applied.calendarChanged) recalculateDeadlines(db).catch(() => undefined);
   return applied;
-}
-
-/** Keeps pulled rows of the tables this station has no records for yet, merged. */
-async function storePulledRecords(
-  transaction: Transaction,
-  table: SyncTable,
-  rows: readonly SyncRow[],
-): Promise<number> {
-  const target = transaction.table<PulledRecordRow, [string, string]>('pulledRecords');
-  const existing = await target.bulkGet(rows.map((row): [string, string] => [table, row.id]));
-  const merged = new Map<RecordId, PulledRecordRow>();
-  rows.forEach((row, index) => {
-    const before = merged.get(row.id) ?? existing[index];
-    const next =
-      before === undefined ? remoteMergeRow(row) : mergeRows(before, remoteMergeRow(row));
-    merged.set(row.id, { table, id: row.id, ...next });
-  });
-  await target.bulkPut([...merged.values()]);
-  return merged.size;
 }
 
 /**
