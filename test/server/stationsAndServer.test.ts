@@ -77,9 +77,10 @@ async function connect(
   station: TestStation,
   server: { app: FastifyInstance; database: Database } = { app, database },
   pushed: Mutation[] = [],
+  transport: SyncTransport = injectTransport(server.app, pushed),
 ): Promise<SyncEngine> {
   const engine = createSyncEngine(station.db, {
-    transport: injectTransport(server.app, pushed),
+    transport,
     locks: null,
     network: { isOnline: () => true, subscribe: () => () => undefined },
   });
@@ -391,16 +392,30 @@ describe('a station joining a center that is set up already', () => {
 });
 
 describe('a station restored from a backup and paired again', () => {
+  let own: { app: FastifyInstance; database: Database };
+
+  // A server of its own per test: each pairs a station twice, past the shared server's limit.
+  beforeEach(async () => {
+    const ownDatabase = await openTestDatabase('pglite');
+    own = { database: ownDatabase, app: await buildSyncServer({ database: ownDatabase }) };
+  }, 120_000);
+
+  afterEach(async () => {
+    for (const engine of engines.splice(0)) engine.stop();
+    await own.app.close();
+    await own.database.close();
+  });
+
   it('gives a claim it took in before its first pull the next RMA number the center lacks', async () => {
     const jakarta = await openStation('JKT9');
     await takeInClaim(jakarta);
-    const atJakarta = await connect(jakarta);
+    const atJakarta = await connect(jakarta, own);
     const { file } = await exportBackup(jakarta.db, { passphrase: null });
     await takeInClaim(jakarta);
     await atJakarta.syncNow();
     const old = (await jakarta.db.syncState.get('state'))?.enrollment;
     atJakarta.stop();
-    await revokeDevice(database, old?.deviceId ?? '');
+    await revokeDevice(own.database, old?.deviceId ?? '');
 
     // The machine is replaced: the backup, a claim or an hour behind, counts from 1 again.
     const db = new FixlineDatabase(freshDatabaseName());
@@ -409,7 +424,7 @@ describe('a station restored from a backup and paired again', () => {
     const restored: TestStation = { db, repositories, code: 'JKT9' };
     const takenAfterRestore = await takeInClaim(restored);
     expect((await db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000002');
-    const atRestored = await connect(restored);
+    const atRestored = await connect(restored, own);
 
     expect(atRestored.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
     expect(atRestored.status().rejectedChanges).toEqual([]);
@@ -420,7 +435,7 @@ describe('a station restored from a backup and paired again', () => {
       .sort();
     expect(numbers).toEqual(['RMA-JKT9-000001', 'RMA-JKT9-000002', 'RMA-JKT9-000003']);
     const bandung = await openStation('BDG9');
-    await connect(bandung);
+    await connect(bandung, own);
     expect((await bandung.db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000003');
     // The claim's history says its number changed, for whoever printed the first one.
     const renumbering = (await bandung.db.auditEvents.toArray()).filter(
@@ -429,5 +444,64 @@ describe('a station restored from a backup and paired again', () => {
     expect(renumbering.map((event) => event.changes)).toEqual([
       { rmaNumber: { from: 'RMA-JKT9-000002', to: 'RMA-JKT9-000003' } },
     ]);
+  });
+
+  it('does not apply again the changes its backup had pushed, nor find conflicts in them', async () => {
+    const jakarta = await openStation('JKT8');
+    const claimId = await takeInClaim(jakarta);
+    // For a while the server's answers are lost: it applies a push, the station never hears.
+    const answersLost = { now: false };
+    const inject = injectTransport(own.app);
+    const flaky: SyncTransport = {
+      ...inject,
+      request: async (request) => {
+        const answer = await inject.request(request);
+        return answersLost.now ? { kind: 'unreachable', reason: 'the cable came out' } : answer;
+      },
+    };
+    const atJakarta = await connect(jakarta, own, [], flaky);
+    answersLost.now = true;
+    expectOk(
+      await jakarta.repositories.claims.update(
+        claimId,
+        { assigneeId: otherTechnician },
+        asTechnician,
+      ),
+    );
+    await atJakarta.syncNow().catch(() => undefined);
+    const { file } = await exportBackup(jakarta.db, { passphrase: null });
+    expect(await jakarta.db.outbox.count()).toBe(1);
+    // Bandung assigns the claim afterwards, having seen Jakarta's assignment.
+    const bandung = await openStation('BDG7');
+    const atBandung = await connect(bandung, own);
+    expectOk(
+      await bandung.repositories.claims.update(
+        claimId,
+        { assigneeId: asTechnician.actor },
+        asTechnician,
+      ),
+    );
+    await atBandung.syncNow();
+    const old = (await jakarta.db.syncState.get('state'))?.enrollment;
+    atJakarta.stop();
+    await revokeDevice(own.database, old?.deviceId ?? '');
+
+    const db = new FixlineDatabase(freshDatabaseName());
+    expectOk(await restoreBackup(db, file));
+    const restored: TestStation = {
+      db,
+      repositories: createRepositories(db, { now: steppingClock(firstWriteMs + 3_600_000) }),
+      code: 'JKT8',
+    };
+    const pushedAgain: Mutation[] = [];
+    const atRestored = await connect(restored, own, pushedAgain);
+
+    expect(atRestored.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
+    expect((await db.claims.get(claimId))?.assigneeId).toBe(asTechnician.actor);
+    const conflicts = await own.database.query('SELECT id FROM conflicts WHERE claim_id = $1', [
+      claimId,
+    ]);
+    expect(conflicts).toEqual([]);
+    expect(pushedAgain).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
 import { adoptCenterRows } from './adoptCenter';
 import { renumberClashingClaims } from './renumberClaims';
+import { dropReplayedEntries } from './replayedOutbox';
 import { dropAcknowledged, updateEnrollment } from './syncState';
 
 /**
@@ -183,6 +184,7 @@ export async function applyPulledPage(
     // wrote alone before (see `adoptCenter.ts`); a calendar adopted so recalculates below.
     const state = await transaction.table<SyncStateRow, string>('syncState').get('state');
     if (state?.enrollment?.joining === true) {
+      await dropReplayedEntries(transaction, page.rows);
       await adoptCenterRows(transaction, page.rows);
       await renumberClashingClaims(transaction, page.rows, nowMs);
     }
