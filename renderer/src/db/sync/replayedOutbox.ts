@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import type { RecordId } from '#shared/domain/primitives';
 import type { SyncRow } from '#shared/sync/protocol';
 import type { OutboxEntry, SyncStateRow } from '../records';
+import { readStationSettings } from '../repositories/repositoryWriter';
 import { renumberOutbox } from './syncState';
 
 /**
@@ -29,8 +30,16 @@ export async function dropReplayedEntries(
   transaction: Transaction,
   rows: readonly SyncRow[],
 ): Promise<number> {
+  const station = await readStationSettings(transaction);
+  if (station === undefined) return 0;
+  // Only this station's own events can be its outbox's (or their tombstones, which the server
+  // made when it refused them): a station joining a center for the first time reads no outbox
+  // here, however many pages its first pull has.
+  const madeHere = new Set<SyncRow['station']>([station.stationCode, 'SERVER']);
   const heldEvents = new Set(
-    rows.filter((row) => row.table === 'auditEvents').map((row) => row.id),
+    rows
+      .filter((row) => row.table === 'auditEvents' && madeHere.has(row.station))
+      .map((row) => row.id),
   );
   if (heldEvents.size === 0) return 0;
   const outbox = transaction.table<OutboxEntry, number>('outbox');
