@@ -10,6 +10,13 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
 export const fieldChangeSchema = z.object({ from: z.unknown(), to: z.unknown() });
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
+/**
+ * What an audit change holds in place of a secret's value (a person's PIN hash): the trail says
+ * the field was set or changed, never to what. Everyone who reads the trail, at every station
+ * of the center and in its backups, could otherwise try PINs against the hash offline.
+ */
+export const secretAuditValue = '[secret]';
+
 /** The name of a table, as stored (`claims`, `quoteLines`): a letter, then letters or digits. */
 export const entityNameSchema = z
   .string()

@@ -36,6 +36,11 @@ export type TimelineChange =
   | { readonly kind: 'claim-assigned'; readonly assigneeId: string }
   | { readonly kind: 'claim-unassigned' }
   | { readonly kind: 'remedy-chosen'; readonly remedy: string }
+  /**
+   * The station gave the claim another RMA number before the center had it: a station restored
+   * from a backup had given its first one out again (see the renderer's `renumberClaims.ts`).
+   */
+  | { readonly kind: 'claim-renumbered'; readonly from: string; readonly to: string }
   /** Any other edit of the claim: the fields it changed, as stored. */
   | { readonly kind: 'claim-edited'; readonly fields: readonly string[] }
   | {
@@ -96,6 +101,13 @@ function claimChange(event: AuditEvent): TimelineChange {
         return typeof assignee === 'string'
           ? { kind: 'claim-assigned', assigneeId: assignee }
           : { kind: 'claim-unassigned' };
+      }
+      if (fields.length === 1 && fields[0] === 'rmaNumber') {
+        const from = event.changes.rmaNumber?.from;
+        const to = changedTo(event, 'rmaNumber');
+        if (typeof from === 'string' && typeof to === 'string') {
+          return { kind: 'claim-renumbered', from, to };
+        }
       }
       if (fields.length === 1 && fields[0] === 'remedy') {
         const remedy = changedTo(event, 'remedy');

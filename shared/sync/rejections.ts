@@ -14,6 +14,7 @@ import type { Rejection, SyncTable } from './protocol';
  * - `quote-not-latest`: a new revision of a quote that is not the claim's latest;
  * - `not-author`: only a note's author changes or deletes it;
  * - `sku-taken`: another live part has the SKU;
+ * - `rma-number-taken`: another claim of the center already has the RMA number;
  * - `transition-not-allowed`: the claim cannot move to the status from where it stands.
  */
 export const syncRuleCodes = [
@@ -24,6 +25,7 @@ export const syncRuleCodes = [
   'quote-not-latest',
   'not-author',
   'sku-taken',
+  'rma-number-taken',
   'transition-not-allowed',
 ] as const;
 export type SyncRuleCode = (typeof syncRuleCodes)[number];

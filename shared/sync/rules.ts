@@ -164,6 +164,29 @@ export function checkPartSkus(
   return rulePasses;
 }
 
+/** The claim that holds an RMA number, as an RMA number lookup answers. */
+export type RmaNumberHolder = Pick<Claim, 'id' | 'rmaNumber'>;
+
+/**
+ * An RMA number names one claim in the center (labels, the brand's portal, the customer's
+ * receipt): a claim may not take a number another claim, live or deleted, already has. Each
+ * station counts its own numbers, so this holds by itself but for a station restored from a
+ * backup that takes a claim in before it has heard of the numbers it gave out after the backup.
+ * @param claim the claim as the change leaves it.
+ * @param holder the claim other than `claim` that has its RMA number, if any.
+ */
+export function checkClaimRmaNumber(
+  claim: Pick<Claim, 'id' | 'rmaNumber'>,
+  holder: RmaNumberHolder | undefined,
+): RuleResult {
+  if (holder === undefined) return rulePasses;
+  return ruleRejects(
+    'rma-number-taken',
+    `rmaNumber: another claim of the center already has ${holder.rmaNumber}; this station takes the next number of its own.`,
+    { table: 'claims', id: claim.id, field: 'rmaNumber' },
+  );
+}
+
 /** The transition intent of {@link MutationIntent}. */
 export type TransitionIntent = Extract<MutationIntent, { readonly kind: 'transition' }>;
 
@@ -248,11 +271,17 @@ export type RuleLookups = {
     sku: string,
     exceptId: RecordId,
   ) => Promise<SkuHolder | undefined> | SkuHolder | undefined;
+  /** The claim other than `exceptId`, live or deleted, that has the RMA number `rmaNumber`. */
+  readonly rmaNumberTaken: (
+    rmaNumber: string,
+    exceptId: RecordId,
+  ) => Promise<RmaNumberHolder | undefined> | RmaNumberHolder | undefined;
 };
 
 /**
  * Every rule of {@link checkQuoteChange}, {@link checkNewQuoteRevision},
- * {@link checkQuoteLineChange}, {@link checkNoteChange} and {@link checkPartSkus} that applies to
+ * {@link checkQuoteLineChange}, {@link checkNoteChange}, {@link checkPartSkus} and
+ * {@link checkClaimRmaNumber} that applies to
  * a change of a row of `table`, so the server runs the same set for each table. Call it with
  * values `validateRowChange` has passed (it returns them as `next`).
  * @param current the row's values as they stand; undefined for a new row.
@@ -285,9 +314,14 @@ export async function checkRowRules(
       const holder = await lookups.skuTaken(part.sku, part.id);
       return checkPartSkus([part], () => holder);
     }
+    case 'claims': {
+      const claim = next as Claim & Deletable;
+      // Only a change that gives the claim its number is judged: the number never changes after.
+      if (current !== undefined && current.rmaNumber === claim.rmaNumber) return rulePasses;
+      return checkClaimRmaNumber(claim, await lookups.rmaNumberTaken(claim.rmaNumber, claim.id));
+    }
     case 'customers':
     case 'devices':
-    case 'claims':
     case 'evidence':
     case 'inspections':
     case 'misuseFindings':

@@ -1,5 +1,6 @@
 import './testDatabase';
 import { describe, expect, it } from 'vitest';
+import { secretAuditValue } from '#shared/domain/audit';
 import { money } from '#shared/domain/primitives';
 import type { Role } from '#shared/domain/roles';
 import type { Repositories, WriteContext } from '../../renderer/src/db/repositories';
@@ -360,6 +361,38 @@ describe('signing in with a PIN', () => {
     const rehashed = changes.find((row) => row.table === 'people' && row.unset.length > 0);
     expect(rehashed).toMatchObject({ id: dewi, unset: ['pinSalt'] });
     expect(await db.people.get(dewi)).toMatchObject({ updatedBy: dewi, station: 'JKT1' });
+  });
+});
+
+describe('PINs and the audit trail', () => {
+  it('records that a person’s PIN was set or changed, never its hash, even in the outbox', async () => {
+    const { db, repositories, manager, clerk } = await stationWithPeople();
+    await sitAtBench(repositories, manager.id);
+    expectOk(await repositories.station.resetPin(clerk.id, '9753'));
+
+    const hashes = (await db.people.toArray()).map((person) => person.pinHash);
+    const oldHash = (await db.outbox.toArray())
+      .flatMap((entry) => entry.rows)
+      .find((row) => row.table === 'people' && row.id === clerk.id)?.set['pinHash'];
+    const secrets = [...hashes, oldHash].filter((hash) => typeof hash === 'string');
+    expect(secrets.length).toBeGreaterThan(3);
+    const events = await db.auditEvents
+      .where('[entity+entityId]')
+      .anyOf([manager.id, clerk.id].map((id) => ['people', id]))
+      .toArray();
+    const auditRows = (await db.outbox.toArray())
+      .flatMap((entry) => entry.rows)
+      .filter((row) => row.table === 'auditEvents');
+    for (const written of [JSON.stringify(events), JSON.stringify(auditRows)]) {
+      for (const secret of secrets) expect(written).not.toContain(secret);
+    }
+    const reset = events.filter((event) => event.entityId === clerk.id).at(-1);
+    expect(reset).toMatchObject({
+      action: 'update',
+      changes: { pinHash: { from: secretAuditValue, to: secretAuditValue } },
+    });
+    const added = events.find((event) => event.entityId === manager.id);
+    expect(added?.changes.pinHash).toEqual({ from: null, to: secretAuditValue });
   });
 });
 

@@ -50,6 +50,14 @@ describe('timelineChange', () => {
       { kind: 'remedy-chosen', remedy: 'warranty-repair' },
     ],
     [
+      'a new RMA number alone as the claim renumbered',
+      {
+        action: 'update',
+        changes: { rmaNumber: { from: 'RMA-JKT1-000002', to: 'RMA-JKT1-000003' } },
+      },
+      { kind: 'claim-renumbered', from: 'RMA-JKT1-000002', to: 'RMA-JKT1-000003' },
+    ],
+    [
       'a remedy cleared as an edit of that field',
       { action: 'update', changes: { remedy: { from: 'warranty-repair', to: null } } },
       { kind: 'claim-edited', fields: ['remedy'] },

@@ -190,6 +190,36 @@ describeEachDatabase('sync server: the station’s row rules', (server) => {
     expect((await jkt.rows()).filter((row) => row.table === 'partsCatalog')).toHaveLength(3);
   });
 
+  it('refuses a second claim with an RMA number another claim of the center has', async () => {
+    const jkt = await pusher();
+    const first = makeClaim({ rmaNumber: 'RMA-JKT1-000042' });
+    const created = jkt.stamp();
+    expect(await jkt.push([insertChange('claims', first, created)])).toMatchObject(applied);
+    // A station restored from an older backup counts from 41 again and takes a claim in.
+    const again = makeClaim({ rmaNumber: 'RMA-JKT1-000042' });
+    expect(await jkt.push([jkt.insert('claims', again)])).toMatchObject(
+      rejected('rma-number-taken', { table: 'claims', id: again.id, field: 'rmaNumber' }),
+    );
+    expect((await jkt.row(again.id))?.values).not.toHaveProperty('rmaNumber');
+    // Its own number is no clash: the claim's other fields change freely.
+    const edited = jkt.edit('claims', first.id, { stepsTried: 'Charged it overnight.' }, created);
+    expect(await jkt.push([edited])).toMatchObject(applied);
+    // A deleted claim keeps its number: a printed label may still carry it.
+    const deleted = jkt.edit(
+      'claims',
+      first.id,
+      { deletedAt: '2026-06-02T03:00:00.000Z' },
+      created,
+    );
+    expect(await jkt.push([deleted])).toMatchObject(applied);
+    const third = makeClaim({ rmaNumber: 'RMA-JKT1-000042' });
+    expect(await jkt.push([jkt.insert('claims', third)])).toMatchObject(
+      rejected('rma-number-taken'),
+    );
+    const next = makeClaim({ rmaNumber: 'RMA-JKT1-000043' });
+    expect(await jkt.push([jkt.insert('claims', next)])).toMatchObject(applied);
+  });
+
   it('refuses a part that breaks the part schema', async () => {
     const jkt = await pusher();
     const noName = makePart({ name: '' });

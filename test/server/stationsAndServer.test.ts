@@ -1,13 +1,18 @@
 import 'fake-indexeddb/auto';
+import '../sync/model/browserGlobals';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '#shared/domain/audit';
+import { auditEventSchema } from '#shared/domain/audit';
 import type { Mutation } from '#shared/sync/protocol';
 import { buildSyncServer } from '../../server/src/app';
-import { createPairingCode } from '../../server/src/identity';
+import { createPairingCode, revokeDevice } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
 import type { SyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncTransport } from '../../renderer/src/core/sync/syncApi';
+import { exportBackup, restoreBackup } from '../../renderer/src/db/backup';
+import { FixlineDatabase } from '../../renderer/src/db/database';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import { centerSettingsId } from '../../renderer/src/db/records';
 import { hashPin } from '../../renderer/src/station/personPin';
@@ -16,7 +21,9 @@ import {
   cheapPinHashCost,
   expectOk,
   firstWriteMs,
+  freshDatabaseName,
   openTestDatabase as openStationDatabase,
+  steppingClock,
 } from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
@@ -70,9 +77,10 @@ async function connect(
   station: TestStation,
   server: { app: FastifyInstance; database: Database } = { app, database },
   pushed: Mutation[] = [],
+  transport: SyncTransport = injectTransport(server.app, pushed),
 ): Promise<SyncEngine> {
   const engine = createSyncEngine(station.db, {
-    transport: injectTransport(server.app, pushed),
+    transport,
     locks: null,
     network: { isOnline: () => true, subscribe: () => () => undefined },
   });
@@ -290,6 +298,44 @@ describe('a station joining a center that is set up already', () => {
     });
   });
 
+  it('pushes no audit event of the center’s settings it changed before it joined, where the center won', async () => {
+    const jakarta = await setUpCenter();
+    const bandung = await setUpNewStation('0196a1b2-c3d4-7000-8000-0000000000c4');
+    // Changed at the new station before it joined: the center's name wins over it; the
+    // currency, which the center never chose, becomes the center's.
+    expectOk(
+      await bandung.repositories.station.updateSettings({
+        center: { name: 'Bengkel Bandung Barat' },
+        currency: 'USD',
+      }),
+    );
+    const pushed: Mutation[] = [];
+    await connect(bandung, center, pushed);
+    await jakarta.engine.syncNow();
+
+    // Bandung's events of the center's settings, which Jakarta's own edits are not.
+    const auditedFields = (events: readonly AuditEvent[]) =>
+      events
+        .filter((event) => event.entity === 'centerSettings' && event.station === 'BDG8')
+        .flatMap((event) => Object.keys(event.changes));
+    const pushedEvents = pushed
+      .flatMap((mutation) => mutation.changes)
+      .filter((change) => change.table === 'auditEvents')
+      .map((change) => auditEventSchema.parse(change.set));
+    for (const fields of [
+      auditedFields(pushedEvents),
+      auditedFields(await bandung.db.auditEvents.toArray()),
+      auditedFields(await jakarta.station.db.auditEvents.toArray()),
+    ]) {
+      expect(fields).not.toContain('center');
+      expect(fields).not.toContain('timeZone');
+      expect(fields).not.toContain('holidays');
+    }
+    expect(auditedFields(pushedEvents)).toEqual(['currency']);
+    expect(auditedFields(await jakarta.station.db.auditEvents.toArray())).toEqual(['currency']);
+    expect(await bandung.db.auditEvents.count()).toBe(await jakarta.station.db.auditEvents.count());
+  });
+
   it('keeps a center field only the new station chose, and brings it to the center', async () => {
     const jakarta = await setUpCenter();
     const bandung = await setUpNewStation('0196a1b2-c3d4-7000-8000-0000000000c2');
@@ -342,5 +388,120 @@ describe('a station joining a center that is set up already', () => {
       center: { name: 'Bengkel Bandung' },
       timeZone: 'Asia/Makassar',
     });
+  });
+});
+
+describe('a station restored from a backup and paired again', () => {
+  let own: { app: FastifyInstance; database: Database };
+
+  // A server of its own per test: each pairs a station twice, past the shared server's limit.
+  beforeEach(async () => {
+    const ownDatabase = await openTestDatabase('pglite');
+    own = { database: ownDatabase, app: await buildSyncServer({ database: ownDatabase }) };
+  }, 120_000);
+
+  afterEach(async () => {
+    for (const engine of engines.splice(0)) engine.stop();
+    await own.app.close();
+    await own.database.close();
+  });
+
+  it('gives a claim it took in before its first pull the next RMA number the center lacks', async () => {
+    const jakarta = await openStation('JKT9');
+    await takeInClaim(jakarta);
+    const atJakarta = await connect(jakarta, own);
+    const { file } = await exportBackup(jakarta.db, { passphrase: null });
+    await takeInClaim(jakarta);
+    await atJakarta.syncNow();
+    const old = (await jakarta.db.syncState.get('state'))?.enrollment;
+    atJakarta.stop();
+    await revokeDevice(own.database, old?.deviceId ?? '');
+
+    // The machine is replaced: the backup, a claim or an hour behind, counts from 1 again.
+    const db = new FixlineDatabase(freshDatabaseName());
+    expectOk(await restoreBackup(db, file));
+    const repositories = createRepositories(db, { now: steppingClock(firstWriteMs + 3_600_000) });
+    const restored: TestStation = { db, repositories, code: 'JKT9' };
+    const takenAfterRestore = await takeInClaim(restored);
+    expect((await db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000002');
+    const atRestored = await connect(restored, own);
+
+    expect(atRestored.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
+    expect(atRestored.status().rejectedChanges).toEqual([]);
+    expect((await db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000003');
+    const numbers = (await db.claims.toArray())
+      .map((claim) => claim.rmaNumber)
+      .filter((rmaNumber) => rmaNumber.startsWith('RMA-JKT9-'))
+      .sort();
+    expect(numbers).toEqual(['RMA-JKT9-000001', 'RMA-JKT9-000002', 'RMA-JKT9-000003']);
+    const bandung = await openStation('BDG9');
+    await connect(bandung, own);
+    expect((await bandung.db.claims.get(takenAfterRestore))?.rmaNumber).toBe('RMA-JKT9-000003');
+    // The claim's history says its number changed, for whoever printed the first one.
+    const renumbering = (await bandung.db.auditEvents.toArray()).filter(
+      (event) => event.entityId === takenAfterRestore && event.action === 'update',
+    );
+    expect(renumbering.map((event) => event.changes)).toEqual([
+      { rmaNumber: { from: 'RMA-JKT9-000002', to: 'RMA-JKT9-000003' } },
+    ]);
+  });
+
+  it('does not apply again the changes its backup had pushed, nor find conflicts in them', async () => {
+    const jakarta = await openStation('JKT8');
+    const claimId = await takeInClaim(jakarta);
+    // For a while the server's answers are lost: it applies a push, the station never hears.
+    const answersLost = { now: false };
+    const inject = injectTransport(own.app);
+    const flaky: SyncTransport = {
+      ...inject,
+      request: async (request) => {
+        const answer = await inject.request(request);
+        return answersLost.now ? { kind: 'unreachable', reason: 'the cable came out' } : answer;
+      },
+    };
+    const atJakarta = await connect(jakarta, own, [], flaky);
+    answersLost.now = true;
+    expectOk(
+      await jakarta.repositories.claims.update(
+        claimId,
+        { assigneeId: otherTechnician },
+        asTechnician,
+      ),
+    );
+    await atJakarta.syncNow().catch(() => undefined);
+    const { file } = await exportBackup(jakarta.db, { passphrase: null });
+    expect(await jakarta.db.outbox.count()).toBe(1);
+    // Bandung assigns the claim afterwards, having seen Jakarta's assignment.
+    const bandung = await openStation('BDG7');
+    const atBandung = await connect(bandung, own);
+    expectOk(
+      await bandung.repositories.claims.update(
+        claimId,
+        { assigneeId: asTechnician.actor },
+        asTechnician,
+      ),
+    );
+    await atBandung.syncNow();
+    const old = (await jakarta.db.syncState.get('state'))?.enrollment;
+    atJakarta.stop();
+    await revokeDevice(own.database, old?.deviceId ?? '');
+
+    const db = new FixlineDatabase(freshDatabaseName());
+    expectOk(await restoreBackup(db, file));
+    const restored: TestStation = {
+      db,
+      repositories: createRepositories(db, { now: steppingClock(firstWriteMs + 3_600_000) }),
+      code: 'JKT8',
+    };
+    const pushedAgain: Mutation[] = [];
+    const atRestored = await connect(restored, own, pushedAgain);
+
+    expect(atRestored.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
+    expect((await db.claims.get(claimId))?.assigneeId).toBe(asTechnician.actor);
+    const conflicts = await own.database.query('SELECT id FROM conflicts WHERE claim_id = $1', [
+      claimId,
+    ]);
+    expect(conflicts).toEqual([]);
+    expect(pushedAgain).toEqual([]);
   });
 });

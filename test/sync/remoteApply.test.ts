@@ -5,7 +5,7 @@ import { compareHlc, decodeHlc, encodeHlc } from '#shared/sync/hybridLogicalCloc
 import type { SyncRow } from '#shared/sync/protocol';
 import { readClaimCount } from '../../renderer/src/db/claimCounts';
 import { FixlineDatabase } from '../../renderer/src/db/database';
-import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
+import { applyPulledPage, remoteApplyTables } from '../../renderer/src/db/sync/remoteApply';
 import { readSyncState, storeEnrollment } from '../../renderer/src/db/sync/syncState';
 import {
   asTechnician,
@@ -365,5 +365,10 @@ describe('applying a pulled page', () => {
       station: 'SERVER',
     });
     expect(await bandung.db.pulledRecords.count()).toBe(0);
+  });
+
+  it('holds no lock on pulledRecords, which only the upgrade to schema v6 still reads', () => {
+    expect(remoteApplyTables).not.toContain('pulledRecords');
+    expect(new Set(remoteApplyTables).size).toBe(remoteApplyTables.length);
   });
 });

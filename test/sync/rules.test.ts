@@ -280,6 +280,7 @@ describe('the rules of a row change, by table', () => {
     quote: () => undefined,
     latestQuote: () => undefined,
     skuTaken: () => undefined,
+    rmaNumberTaken: () => undefined,
   };
 
   it('judge a quote change by what was sent', async () => {
@@ -342,8 +343,16 @@ describe('the rules of a row change, by table', () => {
     );
   });
 
-  it('leave the tables with no cross-row rule alone', async () => {
+  it('judge a new RMA number by the claim that holds it, and leave the claim’s edits alone', async () => {
     const claim = makeClaim();
+    const holder = { id: nextId(), rmaNumber: claim.rmaNumber };
+    const lookups = { ...nothingElse, rmaNumberTaken: () => Promise.resolve(holder) };
+    expect(await checkRowRules('claims', undefined, claim, technicianId, lookups)).toMatchObject({
+      ok: false,
+      error: { code: 'rma-number-taken', table: 'claims', id: claim.id, field: 'rmaNumber' },
+    });
+    const edited = { ...claim, stepsTried: 'Charged it overnight.' };
+    expect((await checkRowRules('claims', claim, edited, technicianId, lookups)).ok).toBe(true);
     expect((await checkRowRules('claims', undefined, claim, technicianId, nothingElse)).ok).toBe(
       true,
     );

@@ -75,6 +75,8 @@ export function describeAuditEvent(
       return t(`${prefix}.claimUnassigned`, { actor });
     case 'remedy-chosen':
       return t(`${prefix}.remedyChosen`, { actor, remedy: t(`remedy.${change.remedy}`) });
+    case 'claim-renumbered':
+      return t(`${prefix}.claimRenumbered`, { from: change.from, to: change.to });
     case 'claim-edited': {
       const names = change.fields.map((field) =>
         t(`${prefix}.field.${field}`, { defaultValue: field }),

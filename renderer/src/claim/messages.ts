@@ -195,6 +195,8 @@ export const claimScreenEn = {
     claimUnassigned: '{{actor}} took the claim off its assignee',
     remedyChosen: '{{actor}} chose the remedy: {{remedy}}',
     claimEdited: '{{actor}} changed the claim: {{fields}}',
+    claimRenumbered:
+      'The center already had {{from}} (this station was restored from a backup): this claim is now {{to}}. Put the new number on its label and tell the customer.',
     field: {
       assigneeId: 'assignee',
       remedy: 'remedy',
@@ -486,6 +488,8 @@ export const claimScreenId: typeof claimScreenEn = {
     claimUnassigned: '{{actor}} melepas penanggung jawab klaim',
     remedyChosen: '{{actor}} memilih penyelesaian: {{remedy}}',
     claimEdited: '{{actor}} mengubah klaim: {{fields}}',
+    claimRenumbered:
+      'Pusat servis sudah memakai {{from}} (stasiun ini dipulihkan dari cadangan): klaim ini sekarang {{to}}. Pasang nomor baru di labelnya dan beri tahu pelanggan.',
     field: {
       assigneeId: 'penanggung jawab',
       remedy: 'penyelesaian',

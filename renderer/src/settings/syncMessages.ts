@@ -76,6 +76,8 @@ export const syncEn = {
       'quote-not-latest': 'another station revised the same quote first: revise the latest one.',
       'not-author': 'only the author of a note may change or delete it.',
       'sku-taken': 'another part already has this SKU.',
+      'rma-number-taken':
+        'another claim of the center already has this RMA number, so the claim was not kept: take it in again for a new number.',
       'transition-not-allowed':
         'the claim had already moved on at another station, so this status change no longer applies.',
       'server-only-table': 'only the server writes this kind of record.',
@@ -194,6 +196,8 @@ export const syncId: typeof syncEn = {
         'stasiun lain lebih dulu merevisi penawaran yang sama: revisi yang terbaru.',
       'not-author': 'hanya penulis catatan yang boleh mengubah atau menghapusnya.',
       'sku-taken': 'suku cadang lain sudah memakai SKU ini.',
+      'rma-number-taken':
+        'klaim lain di pusat servis sudah memakai nomor RMA ini, jadi klaim ini tidak disimpan: terima ulang untuk mendapat nomor baru.',
       'transition-not-allowed':
         'klaim sudah berpindah status di stasiun lain, jadi perubahan status ini tidak berlaku lagi.',
       'server-only-table': 'hanya server yang menulis jenis data ini.',

@@ -5,7 +5,7 @@ import { deletedAtField } from '#shared/sync/merge';
 import type { Mutation, Rejection, RowChange, SyncTable } from '#shared/sync/protocol';
 import type { SyncRuleRejection } from '#shared/sync/rejections';
 import { validateRowChange, validateSyncRow } from '#shared/sync/rowSchemas';
-import type { RuleLookups, SkuHolder } from '#shared/sync/rules';
+import type { RmaNumberHolder, RuleLookups, SkuHolder } from '#shared/sync/rules';
 import { checkRowRules, checkTransitionIntent } from '#shared/sync/rules';
 import type { Queryable } from '../storage/database';
 import { toNumber } from '../storage/database';
@@ -35,6 +35,11 @@ const latestQuoteSql = `SELECT id, ${columnOf('quotes', 'revision')} AS revision
 /** A live part other than `$3` holding the SKU `$2`. */
 const skuHolderSql = `SELECT id, ${columnOf('partsCatalog', 'sku')} AS sku, ${columnOf('partsCatalog', 'name')} AS name FROM ${partsTable} WHERE space_id = $1 AND ${columnOf('partsCatalog', 'sku')} = $2 AND id <> $3 AND ${columnOf('partsCatalog', deletedAtField)} IS NULL LIMIT 1`;
 
+const claimsTable = syncTableColumns.claims.sqlTable;
+
+/** A claim other than `$3`, live or deleted, holding the RMA number `$2`. */
+const rmaNumberHolderSql = `SELECT id, ${columnOf('claims', 'rmaNumber')} AS "rmaNumber" FROM ${claimsTable} WHERE space_id = $1 AND ${columnOf('claims', 'rmaNumber')} = $2 AND id <> $3 LIMIT 1`;
+
 /** The rows other rules look at, read from the space's tables. */
 function serverRuleLookups(queryable: Queryable, spaceId: string): RuleLookups {
   return {
@@ -57,6 +62,14 @@ function serverRuleLookups(queryable: Queryable, spaceId: string): RuleLookups {
     },
     async skuTaken(sku: string, exceptId: RecordId): Promise<SkuHolder | undefined> {
       const [holder] = await queryable.query<SkuHolder>(skuHolderSql, [spaceId, sku, exceptId]);
+      return holder;
+    },
+    async rmaNumberTaken(rmaNumber: string, exceptId: RecordId) {
+      const [holder] = await queryable.query<RmaNumberHolder>(rmaNumberHolderSql, [
+        spaceId,
+        rmaNumber,
+        exceptId,
+      ]);
       return holder;
     },
   };

@@ -663,8 +663,5 @@ async function localRows(db: FixlineDatabase): Promise<Map<string, MergeRow>> {
       );
     }
   }
-  for (const pulled of await db.pulledRecords.toArray()) {
-    rows.set(`${pulled.table}/${pulled.id}`, comparable(pulled));
-  }
   return rows;
 }

@@ -288,6 +288,8 @@ export const personDefinition: RecordDefinition<Person, StoredPerson> = {
   references: [],
   action: always('manage-people'),
   fixedFields: [],
+  // A PIN's hash can be tried against offline: the trail says the PIN changed, not to what.
+  secretFields: ['pinHash', 'pinSalt'],
   toStored: storeAsIs,
 };
 

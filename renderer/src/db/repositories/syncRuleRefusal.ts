@@ -14,6 +14,7 @@ const repositoryCodes = {
   'quote-not-latest': 'conflict',
   'not-author': 'not-author',
   'sku-taken': 'conflict',
+  'rma-number-taken': 'conflict',
   'transition-not-allowed': 'illegal-transition',
 } as const satisfies Record<SyncRuleCode, RepositoryErrorCode>;
 

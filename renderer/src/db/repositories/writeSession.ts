@@ -2,6 +2,7 @@ import type { Table, Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { AuditAction, AuditEvent, FieldChange } from '#shared/domain/audit';
+import { secretAuditValue } from '#shared/domain/audit';
 import type { IsoDateTime, RecordId, StationCode } from '#shared/domain/primitives';
 import type { PermissionAction, PersonRoles, Role } from '#shared/domain/roles';
 import { authorize } from '#shared/domain/roles';
@@ -50,6 +51,11 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
   readonly references: readonly RecordReference<Row>[];
   /** Fields set at creation that never change afterwards. */
   readonly fixedFields: readonly (keyof Row & string)[];
+  /**
+   * Fields whose values never enter an audit event (a person's PIN hash): the event says they
+   * were set or changed, as {@link secretAuditValue}.
+   */
+  readonly secretFields?: readonly (keyof Row & string)[];
   /** The stored row: the record, its sync fields, and any local fields derived for indexes. */
   readonly toStored: (row: Row, sync: SyncFields) => Stored;
   /**
@@ -173,6 +179,18 @@ export type BulkWriteOptions = {
 
 /** An absent value, in an audit change: `null` rather than `undefined`, which JSON would drop. */
 const absent = null;
+
+/** A field's change as its audit event records it: a secret field's values stay out. */
+function auditedChange(
+  definition: { readonly secretFields?: readonly string[] },
+  field: string,
+  from: unknown,
+  to: unknown,
+): FieldChange {
+  if (definition.secretFields?.includes(field) !== true) return { from, to };
+  const hidden = (value: unknown) => (value === absent ? absent : secretAuditValue);
+  return { from: hidden(from), to: hidden(to) };
+}
 
 /**
  * How many records a bulk write stores per request. One request of 50,000 rows holds them all in
@@ -413,7 +431,11 @@ export class WriteSession {
       definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
     );
     const changes: Record<string, FieldChange> = {};
-    if (audited) for (const [field, value] of fields) changes[field] = { from: absent, to: value };
+    if (audited) {
+      for (const [field, value] of fields) {
+        changes[field] = auditedChange(definition, field, absent, value);
+      }
+    }
     return {
       row,
       before: undefined,
@@ -477,7 +499,12 @@ export class WriteSession {
     const unset: string[] = [];
     for (const field of changed) {
       stamps[field] = this.stamp;
-      changes[field] = { from: before.get(field) ?? absent, to: after.get(field) ?? absent };
+      changes[field] = auditedChange(
+        definition,
+        field,
+        before.get(field) ?? absent,
+        after.get(field) ?? absent,
+      );
       if (after.has(field)) set.set(field, after.get(field));
       else unset.push(field);
     }

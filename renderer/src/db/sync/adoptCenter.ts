@@ -1,9 +1,9 @@
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { RecordId } from '#shared/domain/primitives';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
 import type { MergeRow } from '#shared/sync/merge';
 import type { SyncRow } from '#shared/sync/protocol';
-import type { OutboxEntry, OutboxRowChange, SyncStateRow } from '../records';
+import type { OutboxEntry, OutboxRowChange, StoredAuditEvent, SyncStateRow } from '../records';
 import { renumberOutbox } from './syncState';
 
 /**
@@ -68,6 +68,42 @@ function changeTheCenterLacks(
   return { ...change, set, unset, base };
 }
 
+/**
+ * The adopted row an outbox change is about: its own row, or for an audit event the row the
+ * event tells of (an edit the center's values replace was never the center's edit).
+ */
+function adoptedKeyOf(change: OutboxRowChange): string {
+  if (change.table !== 'auditEvents') return `${change.table}/${change.id}`;
+  const { entity, entityId } = change.set;
+  return typeof entity === 'string' && typeof entityId === 'string'
+    ? `${entity}/${entityId}`
+    : `${change.table}/${change.id}`;
+}
+
+/**
+ * A new audit event of this station's edit of an adopted row, with only the changes of the
+ * fields the center lacks (those still sync): undefined when none is left, and the event goes
+ * from the station's trail too, as the edit it told of is gone. Never pushed yet, so it is
+ * still the station's to change.
+ */
+async function auditTheCenterLacks(
+  auditEvents: Table<StoredAuditEvent, RecordId>,
+  center: CenterRow,
+  change: OutboxRowChange,
+): Promise<OutboxRowChange | undefined> {
+  const changes = change.set.changes;
+  if (typeof changes !== 'object' || changes === null) return change;
+  const kept = Object.fromEntries(
+    Object.entries(changes).filter(([field]) => stationKeeps(center, field)),
+  );
+  if (Object.keys(kept).length === 0) {
+    await auditEvents.delete(change.id);
+    return undefined;
+  }
+  await auditEvents.update(change.id, { changes: kept });
+  return { ...change, set: { ...change.set, changes: kept } };
+}
+
 /** A synced row as stored: its values with the sync fields beside them. */
 type StoredRow = Record<string, unknown> & {
   readonly id: RecordId;
@@ -90,8 +126,10 @@ function madeApart(center: CenterRow, own: CenterRow): boolean {
  * go, so they are never pushed. An outbox entry left empty goes and the outbox is numbered again
  * without the gap: nothing was pushed yet (the first pull comes before the first push). A row
  * the center lacks (this station's people, the center's settings at the center's first station)
- * is left to be pushed as it is. The transaction must cover the adopted tables, `outbox`,
- * `sequences` and `syncState`.
+ * is left to be pushed as it is. The audit events of the edits that lose keep only the fields
+ * that stay (or go, when none does): the center's trail never tells of an edit it never took.
+ * The transaction must cover the adopted tables, `auditEvents`, `outbox`, `sequences` and
+ * `syncState`.
  */
 export async function adoptCenterRows(
   transaction: Transaction,
@@ -137,15 +175,24 @@ export async function adoptCenterRows(
   if (adopted.size === 0) return;
 
   const outbox = transaction.table<OutboxEntry, number>('outbox');
+  const auditEvents = transaction.table<StoredAuditEvent, RecordId>('auditEvents');
   let emptied = false;
   for (const entry of await outbox.toArray()) {
-    if (!entry.rows.some((change) => adopted.has(`${change.table}/${change.id}`))) continue;
-    const kept = entry.rows.flatMap((change) => {
-      const center = adopted.get(`${change.table}/${change.id}`);
-      if (center === undefined) return [change];
-      const rest = changeTheCenterLacks(center, change);
-      return rest === undefined ? [] : [rest];
-    });
+    if (!entry.rows.some((change) => adopted.has(adoptedKeyOf(change)))) continue;
+    const kept: OutboxRowChange[] = [];
+    for (const change of entry.rows) {
+      const key = adoptedKeyOf(change);
+      const center = adopted.get(key);
+      if (center === undefined) {
+        kept.push(change);
+        continue;
+      }
+      const rest =
+        change.table === 'auditEvents'
+          ? await auditTheCenterLacks(auditEvents, center, change)
+          : changeTheCenterLacks(center, change);
+      if (rest !== undefined) kept.push(rest);
+    }
     if (kept.length === 0 && entry.intent === undefined) {
       await outbox.delete(entry.sequence);
       emptied = true;

@@ -23,7 +23,6 @@ import {
 import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadlineRecalculation';
 import type { FixlineDatabase } from '../database';
 import type {
-  PulledRecordRow,
   SettingsRow,
   StoredClaim,
   SyncedTableName,
@@ -37,6 +36,8 @@ import { readStationSettings } from '../repositories/repositoryWriter';
 import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
 import { adoptCenterRows } from './adoptCenter';
+import { renumberClashingClaims } from './renumberClaims';
+import { dropReplayedEntries } from './replayedOutbox';
 import { dropAcknowledged, updateEnrollment } from './syncState';
 
 /**
@@ -51,13 +52,11 @@ import { dropAcknowledged, updateEnrollment } from './syncState';
 export const remoteApplyTables: readonly TableName[] = [
   ...syncedTableNames,
   'conflicts',
-  'pulledRecords',
   'settings',
   'outbox',
   'sequences',
   'syncState',
   'claimCounts',
-  'sequences',
 ];
 
 /** One page of a pull, as the engine hands it over. */
@@ -91,9 +90,6 @@ export type AppliedPage = {
    */
   readonly calendarChanged?: true;
 };
-
-const localTableOf: Readonly<Partial<Record<SyncTable, SyncedTableName | 'conflicts'>>> =
-  Object.fromEntries([...syncedTableNames, 'conflicts'].map((table) => [table, table]));
 
 /** The fields every stored synced row has beside its record's fields. */
 const syncFieldNames = new Set(['stamps', 'updatedBy', 'station']);
@@ -188,7 +184,11 @@ export async function applyPulledPage(
     // A station's first pull after it enrolls: the center's settings and people win over what it
     // wrote alone before (see `adoptCenter.ts`); a calendar adopted so recalculates below.
     const state = await transaction.table<SyncStateRow, string>('syncState').get('state');
-    if (state?.enrollment?.joining === true) await adoptCenterRows(transaction, page.rows);
+    if (state?.enrollment?.joining === true) {
+      await dropReplayedEntries(transaction, page.rows);
+      await adoptCenterRows(transaction, page.rows);
+      await renumberClashingClaims(transaction, page.rows, nowMs);
+    }
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
     // The page's claims are written last, after the records their deadlines are read from, so
@@ -203,20 +203,15 @@ export async function applyPulledPage(
     // Every table's stored rows read at once, before any of the page is written: a row merges
     // with its own stored state only, so the reads need not wait for the other tables' writes.
     const existingByTable = await Promise.all(
-      tablesInOrder.map(([table, rows]) => {
-        const localTable = localTableOf[table];
-        return localTable === undefined
-          ? undefined
-          : transaction.table<StoredRow, RecordId>(localTable).bulkGet(rows.map((row) => row.id));
-      }),
+      tablesInOrder.map(([table, rows]) =>
+        transaction.table<StoredRow, RecordId>(table).bulkGet(rows.map((row) => row.id)),
+      ),
     );
     for (const [tableIndex, [table, rows]] of tablesInOrder.entries()) {
-      const localTable = localTableOf[table];
-      const existing = existingByTable[tableIndex];
-      if (localTable === undefined || existing === undefined) {
-        changedRows += await storePulledRecords(transaction, table, rows);
-        continue;
-      }
+      // Every table the server sends is one of this station's (since schema v6, which stored
+      // the center-wide rows schema v5 parked in `pulledRecords`): a new one fails to compile.
+      const localTable: SyncedTableName | 'conflicts' = table;
+      const existing = existingByTable[tableIndex] ?? [];
       const target = transaction.table<StoredRow, RecordId>(localTable);
       const written = new Map<RecordId, { before: StoredRow | undefined; after: StoredRow }>();
       rows.forEach((row, index) => {
@@ -319,25 +314,6 @@ async function storeClaimsAwaitingRecords(
   if (state === undefined) return;
   const { claimsAwaitingRecords: _before, ...rest } = state;
   await states.put(still.size === 0 ? rest : { ...rest, claimsAwaitingRecords: [...still] });
-}
-
-/** Keeps pulled rows of the tables this station has no records for yet, merged. */
-async function storePulledRecords(
-  transaction: Transaction,
-  table: SyncTable,
-  rows: readonly SyncRow[],
-): Promise<number> {
-  const target = transaction.table<PulledRecordRow, [string, string]>('pulledRecords');
-  const existing = await target.bulkGet(rows.map((row): [string, string] => [table, row.id]));
-  const merged = new Map<RecordId, PulledRecordRow>();
-  rows.forEach((row, index) => {
-    const before = merged.get(row.id) ?? existing[index];
-    const next =
-      before === undefined ? remoteMergeRow(row) : mergeRows(before, remoteMergeRow(row));
-    merged.set(row.id, { table, id: row.id, ...next });
-  });
-  await target.bulkPut([...merged.values()]);
-  return merged.size;
 }
 
 /**
