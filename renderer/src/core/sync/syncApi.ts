@@ -1,5 +1,6 @@
 import type { IsoDateTime } from '#shared/domain/primitives';
 import type { Rejection, SyncErrorCode } from '#shared/sync/protocol';
+import type { BlobRequests } from '#shared/sync/blobHttp';
 import type { SyncHttpAnswer, SyncHttpRequest } from '#shared/sync/syncHttp';
 
 /**
@@ -34,6 +35,8 @@ export type SyncEventsRequest = {
 export type SyncTransport = {
   readonly request: (request: SyncHttpRequest) => Promise<SyncHttpAnswer>;
   readonly events: (request: SyncEventsRequest) => { readonly close: () => void };
+  /** An attachment's bytes, a request at a time (see shared/sync/blobHttp.ts). */
+  readonly blobs: BlobRequests;
 };
 
 /** Where the engine is, for the header's indicator and Settings → Sync. */
