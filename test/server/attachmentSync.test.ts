@@ -15,7 +15,8 @@ import { readAttachment, storeAttachment } from '../../renderer/src/db/attachmen
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
-import { asTechnician, expectOk } from '../db/testDatabase';
+import { makeClaimDraft } from '../factories/domain';
+import { asTechnician, createCustomerAndDevice, expectOk } from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
 import { injectBlobRequests, injectSyncRequest, openTestDatabase } from './serverHarness';
@@ -134,8 +135,9 @@ async function attach(
   station: TestStation,
   bytes: Uint8Array<ArrayBuffer>,
   evidence: Pick<Evidence, 'kind' | 'mediaType' | 'fileName'>,
+  claimId?: string,
 ): Promise<Evidence> {
-  const claimId = await takeInClaim(station);
+  claimId ??= await takeInClaim(station);
   const { attachment } = expectOk(
     await storeAttachment(station.db, new Blob([bytes], { type: evidence.mediaType })),
   );
@@ -254,5 +256,47 @@ describe('attachments’ bytes between two stations', () => {
     atBandung.engine.fetchAttachment(evidence.sha256);
     await atBandung.engine.attachmentsSettled();
     expect((await bytesAt(bandung, evidence.sha256))?.equals(video)).toBe(true);
+  });
+
+  it('counts evidence for a DOA return (B3) by its records, whether or not their bytes are here', async () => {
+    const jakarta = await openStation('JKT7');
+    const bandung = await openStation('BDG8');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung);
+    atJakarta.blobsOnline = false;
+    const { customerId, deviceId } = await createCustomerAndDevice(jakarta.repositories);
+    const claim = expectOk(
+      await jakarta.repositories.claims.create(
+        makeClaimDraft({ customerId, deviceId, reason: 'arrived-damaged' }),
+        asTechnician,
+      ),
+    );
+    await sync(atJakarta);
+    await sync(atBandung);
+    expectOk(
+      await bandung.repositories.claims.transition(
+        claim.id,
+        'awaiting-authorization',
+        asTechnician,
+      ),
+    );
+    expect(
+      await bandung.repositories.claims.transition(claim.id, 'authorized', asTechnician),
+    ).toMatchObject({ ok: false, error: { code: 'doa-evidence-missing' } });
+    await sync(atBandung);
+
+    // Jakarta photographs the product and its packaging; the bytes stay there for now.
+    const product = await attach(jakarta, new Uint8Array(randomBytes(2_000)), photo, claim.id);
+    const packaging = await attach(
+      jakarta,
+      new Uint8Array(randomBytes(2_000)),
+      { kind: 'packaging-photo', mediaType: 'image/jpeg', fileName: 'box.jpg' },
+      claim.id,
+    );
+    await sync(atJakarta);
+    await sync(atBandung);
+    expect(await bytesAt(bandung, product.sha256)).toBeUndefined();
+    expect(await bytesAt(bandung, packaging.sha256)).toBeUndefined();
+    expectOk(await bandung.repositories.claims.transition(claim.id, 'authorized', asTechnician));
   });
 });
