@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcChannel, IpcInput, IpcResult } from '#shared/ipc/contract';
 import { createEventSender } from '#shared/ipc/events';
 import type { BlobAddress, BlobRequests, TransferProgress } from '#shared/sync/blobHttp';
-import { downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
+import { blobRequestsOver, downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
 import type { SyncFetch } from '#shared/sync/syncHttp';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { createPrintService } from '../../electron/printing/printService';
 import { nodeSyncFetch } from '../../electron/main/syncChannel';
+import { webSyncFetch } from '../../renderer/src/bridge/webSyncFetch';
 import { bridgeTransport, type SyncBridge } from '../../renderer/src/core/sync/bridgeTransport';
 import { buildSyncServer } from '../../server/src/app';
 import type { Database } from '../../server/src/storage/database';
@@ -287,6 +288,25 @@ describe('uploading and downloading attachments’ bytes from a station', () => 
       received: 0,
     });
     expect(missing).toEqual({ kind: 'not-found' });
+  });
+
+  it('moves the same bytes over the page’s fetch, as the browser build does', async () => {
+    const photo = randomBytes(150_000);
+    const name = sha256(photo);
+    const blobs = blobRequestsOver(webSyncFetch);
+    expect(
+      await uploadBlob(blobs, {
+        address: addressOf(jakarta, name),
+        size: photo.length,
+        read: readerOf(photo),
+        chunkBytes,
+      }),
+    ).toEqual({ kind: 'uploaded', skipped: false });
+    expect(await blobs.head(addressOf(bandung, name))).toEqual({
+      kind: 'stored',
+      size: photo.length,
+    });
+    expect((await downloadWhole(blobs, addressOf(bandung, name))).equals(photo)).toBe(true);
   });
 
   it('has main refuse a chunk that is too large, goes past its file, or names no SHA-256', async () => {
