@@ -49,8 +49,8 @@ export type DesktopServices = {
   progressIntervalMs?: number;
   /** A save that receives nothing for this long is dropped; 10 minutes by default. */
   saveIdleTimeoutMs?: number;
-  /** The sync channel's timeouts and reconnect timing; the defaults unless a test sets them. */
-  sync?: Pick<SyncChannelOptions, 'eventStreamTiming' | 'timeouts'>;
+  /** The sync channel's network, timeouts and reconnect timing; the defaults unless a test sets them. */
+  sync?: Pick<SyncChannelOptions, 'eventStreamTiming' | 'timeouts' | 'fetchSync'>;
 };
 
 /** A save dropped after this long without a piece: its page was reloaded or crashed. */

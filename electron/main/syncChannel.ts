@@ -1,4 +1,5 @@
 import type { IpcEventSender } from '#shared/ipc/events';
+import { blobRequestsOver } from '#shared/sync/blobHttp';
 import {
   followEventStream,
   sendSyncRequest,
@@ -31,6 +32,8 @@ export const nodeSyncFetch: SyncFetch = ({ url, method, headers, body, timeoutMs
     status: answer.status,
     text: () => answer.text(),
     textChunks: () => decodedChunks(answer.body),
+    bytes: async () => new Uint8Array(await answer.arrayBuffer()),
+    header: (name: string) => answer.headers.get(name) ?? undefined,
   }));
   return { response, abort: () => controller.abort() };
 };
@@ -84,6 +87,13 @@ export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannel
   registry.handle('fixline:sync:request', (request) =>
     sendSyncRequest(fetchSync, request, options.timeouts),
   );
+
+  // An attachment's bytes, a request at a time: the page runs the upload and download loops, so a
+  // chunk crosses IPC once, checked by the contract (its size, its place in the file).
+  const blobs = blobRequestsOver(fetchSync);
+  registry.handle('fixline:sync:blobHead', (address) => blobs.head(address));
+  registry.handle('fixline:sync:blobChunk', (chunk) => blobs.sendChunk(chunk));
+  registry.handle('fixline:sync:blobRange', (range) => blobs.readRange(range));
 
   registry.handle('fixline:sync:openEvents', ({ streamId, serverUrl, deviceToken }, { sender }) => {
     if (streams.has(streamId))

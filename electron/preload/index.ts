@@ -64,6 +64,9 @@ const bridge = {
   sync: {
     request: invoker('fixline:sync:request'),
     openEvents: invoker('fixline:sync:openEvents'),
+    blobHead: invoker('fixline:sync:blobHead'),
+    blobChunk: invoker('fixline:sync:blobChunk'),
+    blobRange: invoker('fixline:sync:blobRange'),
     closeEvents: invoker('fixline:sync:closeEvents'),
   },
 } satisfies FixlineBridge;

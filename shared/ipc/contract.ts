@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { documentRequestSchema, type DocumentKind } from '../documents';
+import {
+  blobAddressSchema,
+  blobChunkAnswerSchema,
+  blobChunkRequestSchema,
+  blobHeadAnswerSchema,
+  blobRangeAnswerSchema,
+  blobRangeRequestSchema,
+} from '../sync/blobHttp';
 import { deviceTokenSchema, syncRequestRouteSchema, syncServerUrlSchema } from '../sync/syncHttp';
 import type { IpcEventName } from './eventNames';
 import { openedFileTypeSchema, savedFileTypeSchema } from './fileTypes';
@@ -398,6 +406,18 @@ export const ipcContract = {
     input: z.object({ streamId: syncStreamIdSchema }),
     output: z.null(),
   },
+  /**
+   * What the server holds of an attachment's bytes (`HEAD` of the blob route): all of them, part
+   * of an upload (resume there), or nothing; `unreachable` when nothing answered.
+   */
+  'fixline:sync:blobHead': { input: blobAddressSchema, output: blobHeadAnswerSchema },
+  /**
+   * Sends one chunk of an upload (at most 8 MiB, within the declared length): the server's new
+   * offset, the offset it stands at instead, or a whole file whose SHA-256 is not its name.
+   */
+  'fixline:sync:blobChunk': { input: blobChunkRequestSchema, output: blobChunkAnswerSchema },
+  /** Reads one range of a stored blob (at most 8 MiB), with the blob's whole size. */
+  'fixline:sync:blobRange': { input: blobRangeRequestSchema, output: blobRangeAnswerSchema },
 } as const satisfies Record<`fixline:${string}:${string}`, ChannelSchemas>;
 
 export type IpcContract = typeof ipcContract;

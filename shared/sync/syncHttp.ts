@@ -74,6 +74,10 @@ export type SyncFetchResponse = {
   readonly text: () => Promise<string>;
   /** The body as text, piece by piece, as it arrives (for the event stream). */
   readonly textChunks: () => AsyncIterable<string>;
+  /** The body as bytes (a blob's range). */
+  readonly bytes: () => Promise<Uint8Array<ArrayBuffer>>;
+  /** A header of the answer (lower-case name), or undefined when it has none. */
+  readonly header: (name: string) => string | undefined;
 };
 
 /**
@@ -83,9 +87,11 @@ export type SyncFetchResponse = {
  */
 export type SyncFetch = (request: {
   readonly url: string;
-  readonly method: 'GET' | 'POST';
+  /** HEAD and PATCH for the blob routes (shared/sync/blobHttp.ts). */
+  readonly method: 'GET' | 'POST' | 'HEAD' | 'PATCH';
   readonly headers: Record<string, string>;
-  readonly body?: string;
+  /** JSON as text, or a blob's chunk as bytes. */
+  readonly body?: string | Uint8Array<ArrayBuffer>;
   readonly timeoutMs?: number;
 }) => { readonly response: Promise<SyncFetchResponse>; readonly abort: () => void };
 

@@ -76,6 +76,9 @@ function fakeSync(
     syncNow: async () => {
       calls.syncNow += 1;
     },
+    attachmentTransfers: () => new Map(),
+    subscribeTransfers: () => () => undefined,
+    fetchAttachment: () => undefined,
     leave: async () => {
       calls.leave += 1;
       set(standalone);

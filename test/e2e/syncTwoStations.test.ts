@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationBrowser, webAppDir, type StationBrowser } from '../support/webApp';
+import { photoFile } from './claimPages';
 import { intake, plans, rmaNumber } from './completeClaimPages';
 import { ClaimPage } from './pages/claimPage';
 import { QueuePage } from './pages/queuePage';
@@ -267,5 +268,41 @@ describe('two stations and a sync server', () => {
       .waitFor();
     await stations[0]?.claimPage.timeline.scrollIntoViewIfNeeded();
     await saveScreenshot(opened(jakarta).page, 'sync-two-stations-superseded-remedy');
+  });
+
+  it('brings a photo attached at one station to the other, where it shows once its bytes are there', async () => {
+    const [claimId] = await opened(jakarta).page.evaluate<string[]>(seedClaims(1));
+    const jakartaPage = opened(jakarta).page;
+    await new ClaimPage(jakartaPage, serverUrl).open(claimId);
+    await jakartaPage
+      .getByRole('region', { name: 'Evidence' })
+      .getByRole('button', { name: 'Add evidence' })
+      .click();
+    const picker = jakartaPage.getByRole('dialog', { name: /^Add evidence to / });
+    const chooser = jakartaPage.waitForEvent('filechooser');
+    await picker.getByRole('button', { name: 'Choose files…' }).click();
+    await (
+      await chooser
+    ).setFiles(await photoFile(jakartaPage, 'cracked-screen.png', 'cracked screen', '#1864ab'));
+    await picker.getByRole('button', { name: 'Add 1 file' }).click();
+    await picker.waitFor({ state: 'hidden' });
+
+    // The record comes with the next pull, its bytes right after it, and then its thumbnail.
+    const bandungPage = opened(bandung).page;
+    const bandungClaim = new ClaimPage(bandungPage, serverUrl);
+    await expect
+      .poll(async () => {
+        await bandungClaim.open(claimId);
+        return bandungPage.getByRole('button', { name: /cracked-screen\.png/ }).count();
+      }, arrival)
+      .toBe(1);
+    const gallery = bandungPage.getByRole('region', { name: 'Evidence' });
+    await expect.poll(() => gallery.locator('img').count(), arrival).toBe(1);
+    await gallery.getByRole('button', { name: /cracked-screen\.png/ }).click();
+    await bandungPage
+      .getByRole('dialog')
+      .getByRole('img', { name: 'cracked-screen.png' })
+      .waitFor();
+    await saveScreenshot(bandungPage, 'sync-two-stations-photo');
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncTransport } from '../../renderer/src/core/sync/syncApi';
+import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
 import { FolderBlobStore } from '../../server/src/blobs/blobStore';
@@ -89,6 +90,7 @@ function injectTransport(current: () => FastifyInstance, answers: Answered[]): S
       onConnected(false);
       return { close: () => undefined };
     },
+    blobs: unreachableBlobRequests,
   };
 }
 

@@ -10,7 +10,8 @@ import {
   syncProtocolVersion,
   syncRoutes,
 } from '#shared/sync/protocol';
-import type { SyncHttpAnswer, SyncHttpRequest } from '#shared/sync/syncHttp';
+import type { SyncFetch, SyncHttpAnswer, SyncHttpRequest } from '#shared/sync/syncHttp';
+import { blobRequestsOver, type BlobRequests } from '#shared/sync/blobHttp';
 import { buildSyncServer, type SyncServerOptions } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
 import type { Database, Queryable, Transaction } from '../../server/src/storage/database';
@@ -274,4 +275,41 @@ export async function injectSyncRequest(
     status: response.statusCode,
     body: response.body === '' ? undefined : response.json(),
   };
+}
+
+/**
+ * A {@link SyncFetch} answered in-process by `app` (Fastify's inject): the station's own HTTP
+ * code (the blob requests of shared/sync/blobHttp.ts) against the real routes, without a socket.
+ */
+export function injectSyncFetch(app: FastifyInstance): SyncFetch {
+  return ({ url, method, headers, body }) => {
+    const { pathname, search } = new URL(url);
+    const response = app
+      .inject({
+        method,
+        url: `${pathname}${search}`,
+        headers,
+        ...(body === undefined
+          ? {}
+          : { payload: typeof body === 'string' ? body : Buffer.from(body) }),
+      })
+      .then((answer) => ({
+        status: answer.statusCode,
+        text: () => Promise.resolve(answer.body),
+        textChunks: async function* () {
+          yield answer.body;
+        },
+        bytes: () => Promise.resolve(new Uint8Array(answer.rawPayload)),
+        header: (name: string) => {
+          const value = answer.headers[name.toLowerCase()];
+          return value === undefined ? undefined : String(value);
+        },
+      }));
+    return { response, abort: () => undefined };
+  };
+}
+
+/** The blob requests of a station, answered in-process by `app`. */
+export function injectBlobRequests(app: FastifyInstance): BlobRequests {
+  return blobRequestsOver(injectSyncFetch(app));
 }

@@ -27,7 +27,7 @@ import {
 } from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
-import { injectSyncRequest, openTestDatabase } from './serverHarness';
+import { injectBlobRequests, injectSyncRequest, openTestDatabase } from './serverHarness';
 
 /**
  * The station's real engine and repositories (on fake-indexeddb) against the real sync server
@@ -65,6 +65,7 @@ function injectTransport(server: FastifyInstance, pushed: Mutation[] = []): Sync
       onConnected(false);
       return { close: () => undefined };
     },
+    blobs: injectBlobRequests(server),
   };
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '#shared/sync/protocol';
 import { pullRequestSchema, pushRequestSchema, syncProtocolVersion } from '#shared/sync/protocol';
 import type { SyncAnswer, SyncRequest, SyncTransport } from '../../renderer/src/core/sync/syncApi';
+import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
 
 /**
  * A small in-memory sync server that follows the protocol (shared/sync/protocol.ts) closely
@@ -56,6 +57,7 @@ export class FakeSyncServer {
       onConnected(true);
       return { close: () => this.#pokes.delete(onPoke) };
     },
+    blobs: unreachableBlobRequests,
   };
 
   /** Applies mutations of `clientId` as a push would, without a station (a test's other station). */

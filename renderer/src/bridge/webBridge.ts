@@ -11,6 +11,7 @@ import {
 } from '#shared/ipc/contract';
 import type { IpcEventName } from '#shared/ipc/eventNames';
 import { openedFileTypes, savedFileTypes, withExtension } from '#shared/ipc/fileTypes';
+import { blobRequestsOver } from '#shared/sync/blobHttp';
 import {
   followEventStream,
   sendSyncRequest,
@@ -155,6 +156,7 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
 
   const fetchSync = environment.fetchSync ?? webSyncFetch;
   const syncStreams = new Map<string, { readonly close: () => void }>();
+  const blobRequests = blobRequestsOver(fetchSync);
 
   /** A print job's title, which the print dialog shows: `RMA-JKT1-000042 rma-slip`. */
   const titleOf = (request: DocumentRequest) => `${request.data.claim.rmaNumber} ${request.kind}`;
@@ -313,6 +315,9 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
         syncStreams.delete(streamId);
         return null;
       }),
+      blobHead: method('fixline:sync:blobHead', (address) => blobRequests.head(address)),
+      blobChunk: method('fixline:sync:blobChunk', (chunk) => blobRequests.sendChunk(chunk)),
+      blobRange: method('fixline:sync:blobRange', (range) => blobRequests.readRange(range)),
     },
   } satisfies FixlineBridge;
 }

@@ -21,6 +21,8 @@ export const webSyncFetch: SyncFetch = ({ url, method, headers, body, timeoutMs 
     status: answer.status,
     text: () => answer.text(),
     textChunks: () => decodedChunks(answer.body),
+    bytes: async () => new Uint8Array(await answer.arrayBuffer()),
+    header: (name: string) => answer.headers.get(name) ?? undefined,
   }));
   return { response, abort: () => controller.abort() };
 };

@@ -16,6 +16,7 @@ import type { EvidenceItem } from '../hooks/useClaimRecords';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { useObjectUrl } from './useObjectUrl';
 import { EvidenceViewer } from './EvidenceViewer';
+import { RemoteEvidenceStatus } from './RemoteEvidenceStatus';
 import classes from './EvidenceGallery.module.css';
 
 type EvidenceGalleryProps = {
@@ -89,7 +90,10 @@ function EvidenceThumbnail({ item, technicianName, onOpen }: EvidenceThumbnailPr
   return (
     <UnstyledButton className={classes.thumbnail} onClick={onOpen}>
       <div className={classes.preview}>
-        {url === undefined || url === failedUrl ? (
+        {item.attachment === undefined ? (
+          // The record came from another station before its bytes.
+          <RemoteEvidenceStatus evidence={evidence} />
+        ) : url === undefined || url === failedUrl ? (
           <Text size="sm" fw={600} c="gray.7">
             {placeholder}
           </Text>

@@ -1,7 +1,11 @@
 import { Alert, Button, Center, Group, Image, Loader, Modal, Stack } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreQuery } from '../core';
+import type { StoredEvidence } from '../core';
 import type { EvidenceItem } from '../hooks/useClaimRecords';
+import { useStationSync } from '../hooks/useSyncStatus';
+import { RemoteEvidenceStatus } from './RemoteEvidenceStatus';
 import { openAttachment } from './openAttachment';
 import { useObjectUrl } from './useObjectUrl';
 
@@ -28,32 +32,31 @@ export function EvidenceViewer({ item, onClose }: EvidenceViewerProps) {
           : `${t(`claimScreen.evidence.kind.${evidence.kind}`)} · ${evidence.fileName}`
       }
     >
-      {evidence === undefined ? null : (
-        <EvidenceContent
-          sha256={evidence.sha256}
-          mediaType={evidence.mediaType}
-          fileName={evidence.fileName}
-          onClose={onClose}
-        />
-      )}
+      {evidence === undefined ? null : <EvidenceContent evidence={evidence} onClose={onClose} />}
     </Modal>
   );
 }
 
 type EvidenceContentProps = {
-  readonly sha256: string;
-  readonly mediaType: string;
-  readonly fileName: string;
+  readonly evidence: StoredEvidence;
   readonly onClose: () => void;
 };
 
-function EvidenceContent({ sha256, mediaType, fileName, onClose }: EvidenceContentProps) {
+function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
   const { t } = useTranslation();
-  // null: read, and not on this station; undefined: still reading.
+  const { sha256, mediaType, fileName } = evidence;
+  const sync = useStationSync();
+  // null: read, and not on this station; undefined: still reading. Live: the file shows once its
+  // bytes arrive.
   const blob = useCoreQuery(
     async ({ queries }) => (await queries.attachmentBytes(sha256)) ?? null,
     [sha256],
   );
+  const missing = blob === null;
+  // Opened: a large video or PDF that waits to be asked for is downloaded now.
+  useEffect(() => {
+    if (missing) sync.fetchAttachment(sha256);
+  }, [missing, sync, sha256]);
   const url = useObjectUrl(blob ?? undefined);
   if (blob === undefined || (blob !== null && url === undefined)) {
     return (
@@ -62,7 +65,14 @@ function EvidenceContent({ sha256, mediaType, fileName, onClose }: EvidenceConte
       </Center>
     );
   }
-  if (blob === null || url === undefined) {
+  if (blob === null) {
+    return (
+      <Center h={200}>
+        <RemoteEvidenceStatus evidence={evidence} size="sm" />
+      </Center>
+    );
+  }
+  if (url === undefined) {
     return <Alert color="orange">{t('claimScreen.evidence.notOnStation')}</Alert>;
   }
   return (

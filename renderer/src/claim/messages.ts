@@ -126,6 +126,12 @@ export const claimScreenEn = {
     close: 'Close',
     notOnStation:
       'The file of this evidence is not on this station yet (it comes with the next sync).',
+    remote: {
+      what: { photo: 'Photo', video: 'Video', file: 'File' },
+      downloading: '{{what}} from {{station}}, downloading…',
+      downloadingPercent: '{{what}} from {{station}}, downloading… {{percent}}%',
+      onDemand: '{{what}} from {{station}} ({{size}}), downloaded when opened',
+    },
     noPreview: 'No preview',
     capturedBy: '{{name}}, {{time}}',
   },
@@ -416,6 +422,12 @@ export const claimScreenId: typeof claimScreenEn = {
     close: 'Tutup',
     notOnStation:
       'Berkas bukti ini belum ada di stasiun ini (akan datang pada sinkronisasi berikutnya).',
+    remote: {
+      what: { photo: 'Foto', video: 'Video', file: 'Berkas' },
+      downloading: '{{what}} dari {{station}}, sedang diunduh…',
+      downloadingPercent: '{{what}} dari {{station}}, sedang diunduh… {{percent}}%',
+      onDemand: '{{what}} dari {{station}} ({{size}}), diunduh saat dibuka',
+    },
     noPreview: 'Tanpa pratinjau',
     capturedBy: '{{name}}, {{time}}',
   },

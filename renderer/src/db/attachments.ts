@@ -1,10 +1,10 @@
 import { createSHA256 } from 'hash-wasm';
-import type { Sha256 } from '#shared/domain/primitives';
+import type { IsoDateTime, Sha256 } from '#shared/domain/primitives';
 import type { Result } from '#shared/domain/result';
 import { fail, ok } from '#shared/domain/result';
 import { addThumbnailLater } from './backgroundThumbnails';
 import type { FixlineDatabase } from './database';
-import type { AttachmentBlobRow, DraftRow, StoredAttachment } from './records';
+import type { AttachmentBlobRow, AttachmentUploadRow, DraftRow, StoredAttachment } from './records';
 import { storageFailure } from './repositories/repositoryError';
 import { runGuardedWrite } from './writeGuard';
 
@@ -327,4 +327,21 @@ export async function collectUnreferencedAttachments(
       };
     },
   );
+}
+
+/**
+ * Notes that the sync server of center `centerId` holds the bytes under `sha256` (uploaded from
+ * here, found there, or downloaded from there), so the upload queue stops asking about them.
+ */
+export async function markAttachmentOnServer(
+  db: FixlineDatabase,
+  sha256: Sha256,
+  centerId: string,
+  at: IsoDateTime,
+): Promise<void> {
+  await runGuardedWrite(db, ['attachmentUploads'], async (transaction) => {
+    await transaction
+      .table<AttachmentUploadRow, string>('attachmentUploads')
+      .put({ sha256, centerId, uploadedAt: at });
+  });
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { DexieOptions, EntityTable, Table } from 'dexie';
 import type {
   AttachmentBlobRow,
+  AttachmentUploadRow,
   ClaimCountRow,
   DraftRow,
   OutboxEntry,
@@ -65,6 +66,7 @@ export class FixlineDatabase extends Dexie {
   declare readonly sequences: EntityTable<SequenceRow, 'name'>;
   declare readonly attachments: EntityTable<StoredAttachment, 'sha256'>;
   declare readonly attachmentBlobs: EntityTable<AttachmentBlobRow, 'sha256'>;
+  declare readonly attachmentUploads: EntityTable<AttachmentUploadRow, 'sha256'>;
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly claimCounts: Table<ClaimCountRow, string>;
   declare readonly syncState: Table<SyncStateRow, SyncStateRow['key']>;

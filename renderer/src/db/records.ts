@@ -91,6 +91,7 @@ export const localTableNames = [
   'claimCounts',
   'syncState',
   'syncRejections',
+  'attachmentUploads',
 ] as const;
 export type LocalTableName = (typeof localTableNames)[number];
 
@@ -518,6 +519,17 @@ export type StoredAttachment = {
 
 /** The bytes of an attachment, kept as a Blob (Chromium keeps large Blobs on disk, not in memory). */
 export type AttachmentBlobRow = { readonly sha256: Sha256; readonly blob: Blob };
+
+/**
+ * Bytes this station knows the center's sync server holds (schema v7): uploaded from here, or
+ * found there before an upload. Per center, so a station that joins another uploads again. Never
+ * backed up: a restored station asks the server again (a `HEAD` each), which costs little.
+ */
+export type AttachmentUploadRow = {
+  readonly sha256: Sha256;
+  readonly centerId: string;
+  readonly uploadedAt: IsoDateTime;
+};
 
 /**
  * What a technician typed into a form and has not saved yet, kept so it survives a crash or a

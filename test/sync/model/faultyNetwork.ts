@@ -6,6 +6,7 @@ import type {
   SyncRequest,
   SyncTransport,
 } from '../../../renderer/src/core/sync/syncApi';
+import { unreachableBlobRequests } from '../../../renderer/src/core/sync/unavailableTransport';
 import type { NetworkWatch } from '../../../renderer/src/core/sync/syncEngine';
 
 /**
@@ -132,6 +133,8 @@ export class StationLink {
       onConnected(false);
       return { close: () => undefined };
     },
+    // Attachments' bytes are not part of the model yet.
+    blobs: unreachableBlobRequests,
   };
 
   readonly watch: NetworkWatch = {

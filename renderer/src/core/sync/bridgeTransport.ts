@@ -1,5 +1,7 @@
 import { v4 as uuidv4 } from 'uuid';
 import type { FixlineBridge } from '#shared/ipc/bridge';
+import type { BlobRequests } from '#shared/sync/blobHttp';
+import type { Result } from '#shared/ipc/contract';
 import type { SyncTransport } from './syncApi';
 
 /** The parts of the bridge sync uses: its `sync` area and its events. */
@@ -28,6 +30,7 @@ export function bridgeTransport(
       // Refused before any network (an address that is not http or https): nothing was sent.
       return { kind: 'unreachable', reason: answer.error.message };
     },
+    blobs: blobRequestsOverBridge(bridge),
     events: ({ serverUrl, deviceToken, onPoke, onConnected }) => {
       // The page names the stream, so its first event is recognised however early it comes.
       const streamId = uuidv4();
@@ -50,5 +53,21 @@ export function bridgeTransport(
         },
       };
     },
+  };
+}
+
+/** A bridge call's answer, or `unreachable` when the call was refused before any network. */
+function answerOf<Answer>(
+  result: Result<Answer>,
+): Answer | { readonly kind: 'unreachable'; readonly reason: string } {
+  return result.ok ? result.value : { kind: 'unreachable', reason: result.error.message };
+}
+
+/** The blob requests over the bridge's `sync` area; a chunk crosses as one Uint8Array. */
+function blobRequestsOverBridge(bridge: SyncBridge): BlobRequests {
+  return {
+    head: async (address) => answerOf(await bridge.sync.blobHead(address)),
+    sendChunk: async (chunk) => answerOf(await bridge.sync.blobChunk(chunk)),
+    readRange: async (range) => answerOf(await bridge.sync.blobRange(range)),
   };
 }

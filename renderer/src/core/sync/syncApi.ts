@@ -1,5 +1,6 @@
-import type { IsoDateTime } from '#shared/domain/primitives';
+import type { IsoDateTime, Sha256, StationCode } from '#shared/domain/primitives';
 import type { Rejection, SyncErrorCode } from '#shared/sync/protocol';
+import type { BlobRequests } from '#shared/sync/blobHttp';
 import type { SyncHttpAnswer, SyncHttpRequest } from '#shared/sync/syncHttp';
 
 /**
@@ -34,6 +35,8 @@ export type SyncEventsRequest = {
 export type SyncTransport = {
   readonly request: (request: SyncHttpRequest) => Promise<SyncHttpAnswer>;
   readonly events: (request: SyncEventsRequest) => { readonly close: () => void };
+  /** An attachment's bytes, a request at a time (see shared/sync/blobHttp.ts). */
+  readonly blobs: BlobRequests;
 };
 
 /** Where the engine is, for the header's indicator and Settings → Sync. */
@@ -95,6 +98,22 @@ export type ConnectProblem =
       readonly update?: UpdateSide;
     };
 
+/** One file the queue moves or waits to move, for screens ("downloading… 40%"). */
+export type AttachmentTransfer = {
+  readonly sha256: Sha256;
+  readonly direction: 'upload' | 'download';
+  /**
+   * `moving` now; `waiting` for its turn or for a retry after a failure (`problem` says why);
+   * `on-demand`: a large download that starts when someone opens it.
+   */
+  readonly state: 'moving' | 'waiting' | 'on-demand';
+  readonly doneBytes: number;
+  readonly totalBytes: number;
+  /** The station the evidence record came from (downloads). */
+  readonly fromStation?: StationCode;
+  readonly problem?: string;
+};
+
 /** What screens use: the status (live) and the controls. */
 export type StationSync = {
   /** The current status; `subscribe` calls back on every change. */
@@ -109,4 +128,12 @@ export type StationSync = {
   readonly syncNow: () => Promise<void>;
   /** Forgets the server; the station keeps its records and works alone. */
   readonly leave: () => Promise<void>;
+  /**
+   * The attachments' bytes moving or waiting to move, by SHA-256; `subscribeTransfers` calls back
+   * on every change (each chunk). Known in the window that syncs (the others see an empty map).
+   */
+  readonly attachmentTransfers: () => ReadonlyMap<Sha256, AttachmentTransfer>;
+  readonly subscribeTransfers: (listener: () => void) => () => void;
+  /** Downloads an attachment's bytes now: a large video or PDF someone opened. */
+  readonly fetchAttachment: (sha256: Sha256) => void;
 };

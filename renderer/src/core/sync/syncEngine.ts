@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { Subscription } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { IsoDateTime } from '#shared/domain/primitives';
+import type { IsoDateTime, Sha256 } from '#shared/domain/primitives';
 import type { Mutation, PullCursor, PullResponse, SyncErrorCode } from '#shared/sync/protocol';
 import {
   enrollResponseSchema,
@@ -30,6 +30,7 @@ import {
   storeLastSyncedAt,
   storePushOutcome,
 } from '../../db/sync/syncState';
+import { AttachmentQueue, type AttachmentQueueOptions } from './attachmentQueue';
 import type {
   ConnectProblem,
   RejectedChange,
@@ -72,6 +73,7 @@ export type WindowMessage =
   | { readonly kind: 'status'; readonly status: LeaderStatus }
   | { readonly kind: 'status-please' }
   | { readonly kind: 'sync-now' }
+  | { readonly kind: 'fetch-attachment'; readonly sha256: Sha256 }
   | { readonly kind: 'enrollment-changed' };
 
 /** What a window that does not lead learns from the leader; its own database gives the rest. */
@@ -94,6 +96,11 @@ export type SyncEngineOptions = {
   readonly windows?: WindowChannel | null;
   /** Rows per pull page: small enough that applying one never holds up a save at the bench. */
   readonly pullLimit?: number;
+  /** How attachments' bytes move: chunk size, files at once, the largest downloaded unasked. */
+  readonly attachments?: Pick<
+    AttachmentQueueOptions,
+    'chunkBytes' | 'concurrency' | 'eagerMaxBytes'
+  >;
 };
 
 /** The engine: what screens use, and what the app starts and stops. */
@@ -102,6 +109,8 @@ export type SyncEngine = StationSync & {
   readonly start: () => Promise<void>;
   /** Stops syncing (the app closes, or the station leaves its server). */
   readonly stop: () => void;
+  /** Waits until the attachment queue's pass running now ends (tests; screens never wait). */
+  readonly attachmentsSettled: () => Promise<void>;
 };
 
 /** The first retry waits up to this long; each failure doubles it up to {@link maxBackoffMs}. */
@@ -202,8 +211,12 @@ export function createSyncEngine(db: FixlineDatabase, options: SyncEngineOptions
     connect: (input) => engine.connect(input),
     syncNow: () => engine.syncNow(),
     leave: () => engine.leave(),
+    attachmentTransfers: () => engine.attachments.transfers(),
+    subscribeTransfers: (listener) => engine.attachments.subscribe(listener),
+    fetchAttachment: (sha256) => engine.fetchAttachment(sha256),
     start: () => engine.start(),
     stop: () => engine.stop(),
+    attachmentsSettled: () => engine.attachments.settled(),
   };
 }
 
@@ -223,6 +236,8 @@ class StationSyncEngine {
   readonly #locks: LeaderLocks | null;
   readonly #windows: WindowChannel | null;
   readonly #pullLimit: number;
+  /** Attachments' bytes, moved in the background after each sync (the leader's only). */
+  readonly attachments: AttachmentQueue;
 
   #status: SyncStatus = { phase: 'standalone', pendingChanges: 0, rejectedChanges: [] };
   readonly #listeners = new Set<() => void>();
@@ -247,6 +262,12 @@ class StationSyncEngine {
     this.#windows =
       options.windows === undefined ? browserWindows(`fixline-sync:${db.name}`) : options.windows;
     this.#pullLimit = Math.min(options.pullLimit ?? defaultPullLimit, maxPullRows);
+    this.attachments = new AttachmentQueue(db, options.transport.blobs, {
+      timers: this.#timers,
+      now: this.#now,
+      random: this.#random,
+      ...options.attachments,
+    });
   }
 
   get status(): SyncStatus {
@@ -295,6 +316,9 @@ class StationSyncEngine {
           case 'sync-now':
             if (this.#leading) void this.syncNow();
             return;
+          case 'fetch-attachment':
+            if (this.#leading) this.attachments.fetchNow(message.sha256);
+            return;
           case 'enrollment-changed':
             void this.start();
             return;
@@ -339,6 +363,13 @@ class StationSyncEngine {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.#clearRetry();
     this.#again = false;
+    this.attachments.stop();
+  }
+
+  /** A large attachment was opened: the leader downloads it now. */
+  fetchAttachment(sha256: Sha256): void {
+    if (this.#leading) this.attachments.fetchNow(sha256);
+    else this.#windows?.post({ kind: 'fetch-attachment', sha256 });
   }
 
   /** Keeps the pending and rejected changes current, and pushes a new local change soon. */
@@ -474,6 +505,13 @@ class StationSyncEngine {
       await storeLastSyncedAt(this.#db, at);
       this.#failures = 0;
       this.#setStatus({ phase: 'idle', lastSyncedAt: at, problem: undefined }, run);
+      // The records are in; their bytes follow in the background, never holding up the next sync.
+      if (run === this.#run)
+        void this.attachments.wake({
+          serverUrl: joined.serverUrl,
+          deviceToken: joined.deviceToken,
+          centerId: joined.centerId,
+        });
     } catch (error) {
       this.#setStatus({ firstPull: undefined }, run);
       this.#fail(run, error);

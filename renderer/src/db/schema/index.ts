@@ -6,6 +6,7 @@ import { schemaVersion3 } from './v3';
 import { schemaVersion4 } from './v4';
 import { schemaVersion5 } from './v5';
 import { schemaVersion6 } from './v6';
+import { schemaVersion7 } from './v7';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -15,10 +16,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion4,
   schemaVersion5,
   schemaVersion6,
+  schemaVersion7,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion6.version;
+export const currentSchemaVersion = schemaVersion7.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.

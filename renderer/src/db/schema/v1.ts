@@ -2,6 +2,7 @@ import type { SchemaVersion } from './schemaVersion';
 import type { TableName } from '../records';
 import type { SyncTablesOfVersion5 } from './v5';
 import type { TablesOfVersion6 } from './v6';
+import type { TablesOfVersion7 } from './v7';
 
 /**
  * Version 1: every table, keyed by `id` (a UUIDv7 made by the station) for synced rows. Indexes
@@ -29,9 +30,13 @@ export const schemaVersion1 = {
     attachments: 'sha256',
     attachmentBlobs: 'sha256',
     // Every table of the time; `drafts` came with version 3, `claimCounts` with version 4, the
-    // sync tables with version 5, the center-wide records with version 6.
+    // sync tables with version 5, the center-wide records with version 6, the record of uploaded
+    // attachments with version 7.
   } satisfies Record<
-    Exclude<TableName, 'drafts' | 'claimCounts' | SyncTablesOfVersion5 | TablesOfVersion6>,
+    Exclude<
+      TableName,
+      'drafts' | 'claimCounts' | SyncTablesOfVersion5 | TablesOfVersion6 | TablesOfVersion7
+    >,
     string
   >,
 } satisfies SchemaVersion;

@@ -1,0 +1,397 @@
+import type { Sha256, StationCode } from '#shared/domain/primitives';
+import type { BlobAddress, BlobRequests, TransferProgress } from '#shared/sync/blobHttp';
+import { defaultBlobChunkBytes, downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
+import { markAttachmentOnServer, sha256OfBlob, storeAttachment } from '../../db/attachments';
+import type { FixlineDatabase } from '../../db/database';
+import type { StoredEvidence } from '../../db/records';
+import { isLive } from '../../db/records';
+import type { AttachmentTransfer } from './syncApi';
+
+/**
+ * The background queue of attachments' bytes (see the README's "Sync"): an evidence record syncs
+ * at once, its bytes follow. The sync leader wakes the queue after each push and pull; each pass
+ * uploads the bytes stored here that evidence records name and the server is not known to hold,
+ * then downloads the bytes of evidence records this station lacks: images and files up to
+ * {@link eagerDownloadMaxBytes} at once, larger videos and PDFs when someone opens them. Two files
+ * move at a time; a file that fails waits and is tried again, with a growing delay, forever.
+ */
+
+/** Larger videos and PDFs are downloaded only when someone opens them. */
+export const eagerDownloadMaxBytes = 20 * 1024 * 1024;
+
+/** How many files move at once. */
+export const attachmentTransferConcurrency = 2;
+
+/** The first retry of a file waits up to this long; each failure doubles it up to the max. */
+export const firstTransferBackoffMs = 1_000;
+export const maxTransferBackoffMs = 60_000;
+
+/** Where the queue sends and fetches: the enrollment's server, as this station. */
+export type BlobDestination = {
+  readonly serverUrl: string;
+  readonly deviceToken: string;
+  readonly centerId: string;
+};
+
+/** Timers, so tests fire a retry at once (the engine's). */
+export type QueueTimers = {
+  readonly set: (run: () => void, delayMs: number) => unknown;
+  readonly clear: (handle: unknown) => void;
+};
+
+export type AttachmentQueueOptions = {
+  readonly timers: QueueTimers;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly chunkBytes?: number;
+  readonly concurrency?: number;
+  readonly eagerMaxBytes?: number;
+};
+
+type Job =
+  | { readonly direction: 'upload'; readonly sha256: Sha256; readonly size: number }
+  | {
+      readonly direction: 'download';
+      readonly sha256: Sha256;
+      readonly size: number;
+      readonly mediaType: string;
+      readonly fromStation: StationCode;
+    };
+
+/** A download cut short: the bytes received so far, kept for the next attempt. */
+type PartialDownload = { readonly parts: Uint8Array<ArrayBuffer>[]; received: number };
+
+export class AttachmentQueue {
+  readonly #db: FixlineDatabase;
+  readonly #blobs: BlobRequests;
+  readonly #options: AttachmentQueueOptions;
+  readonly #transfers = new Map<Sha256, AttachmentTransfer>();
+  readonly #listeners = new Set<() => void>();
+  /** Failures in a row and when the next attempt may start, by file. */
+  readonly #retries = new Map<Sha256, { failures: number; notBefore: number }>();
+  readonly #partials = new Map<Sha256, PartialDownload>();
+  /** Large downloads someone asked for (opened the video). */
+  readonly #wanted = new Set<Sha256>();
+  #destination: BlobDestination | undefined;
+  #pass: Promise<void> | undefined;
+  #again = false;
+  #retryTimer: unknown;
+  #run = 0;
+
+  constructor(db: FixlineDatabase, blobs: BlobRequests, options: AttachmentQueueOptions) {
+    this.#db = db;
+    this.#blobs = blobs;
+    this.#options = options;
+  }
+
+  /** Every file the queue is moving or waiting to move, by SHA-256. */
+  transfers(): ReadonlyMap<Sha256, AttachmentTransfer> {
+    return this.#transfers;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Runs a pass now, or once more after the one running (new records may name new files). */
+  wake(destination: BlobDestination): Promise<void> {
+    this.#destination = destination;
+    if (this.#pass !== undefined) {
+      this.#again = true;
+      return this.#pass;
+    }
+    const run = this.#run;
+    this.#pass = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#runPass(run);
+        } while (this.#again && run === this.#run);
+      } finally {
+        this.#pass = undefined;
+      }
+    })();
+    return this.#pass;
+  }
+
+  /** Downloads a large file now (someone opened it), and retries every waiting file at once. */
+  fetchNow(sha256: Sha256): void {
+    this.#wanted.add(sha256);
+    this.#retries.delete(sha256);
+    if (this.#destination !== undefined) void this.wake(this.#destination);
+  }
+
+  /** Waits for the pass running now, if any (tests; the app never waits for the queue). */
+  async settled(): Promise<void> {
+    while (this.#pass !== undefined) await this.#pass;
+  }
+
+  /** Stops moving files (the engine stops): a chunk in flight finishes, none follows. */
+  stop(): void {
+    this.#run += 1;
+    this.#clearRetryTimer();
+    this.#transfers.clear();
+    this.#notify();
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  #setTransfer(transfer: AttachmentTransfer, run: number): void {
+    if (run !== this.#run) return;
+    this.#transfers.set(transfer.sha256, transfer);
+    this.#notify();
+  }
+
+  #clearRetryTimer(): void {
+    if (this.#retryTimer === undefined) return;
+    this.#options.timers.clear(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+
+  /** What there is to move: uploads first (the other stations wait for them), then downloads. */
+  async #findJobs(centerId: string): Promise<Job[]> {
+    const db = this.#db;
+    const [named, stored, uploaded] = await Promise.all([
+      db.evidence.orderBy('sha256').uniqueKeys(),
+      db.attachments.toCollection().primaryKeys(),
+      db.attachmentUploads.toArray(),
+    ]);
+    const namedSet = new Set(named.map(String));
+    const storedSet = new Set<string>(stored);
+    const uploadedHere = new Set(
+      uploaded.filter((row) => row.centerId === centerId).map((row) => row.sha256),
+    );
+    const toUpload = [...storedSet].filter(
+      (sha256) => namedSet.has(sha256) && !uploadedHere.has(sha256),
+    );
+    const uploads: Job[] = (await db.attachments.bulkGet(toUpload)).flatMap((attachment) =>
+      attachment === undefined
+        ? []
+        : [{ direction: 'upload', sha256: attachment.sha256, size: attachment.sizeBytes }],
+    );
+    const missing = [...namedSet].filter((sha256) => !storedSet.has(sha256));
+    const missingRows =
+      missing.length === 0 ? [] : await db.evidence.where('sha256').anyOf(missing).toArray();
+    const downloads = new Map<Sha256, Job>();
+    for (const row of missingRows.filter((evidence) => isLive(evidence))) {
+      if (downloads.has(row.sha256)) continue;
+      downloads.set(row.sha256, downloadJob(row));
+    }
+    return [...uploads, ...downloads.values()];
+  }
+
+  async #runPass(run: number): Promise<void> {
+    const destination = this.#destination;
+    if (destination === undefined || run !== this.#run) return;
+    const jobs = await this.#findJobs(destination.centerId);
+    const eagerMaxBytes = this.#options.eagerMaxBytes ?? eagerDownloadMaxBytes;
+    const now = this.#options.now();
+    // Files no longer to move (moved, or their records gone) leave the list.
+    const current = new Set(jobs.map((job) => job.sha256));
+    for (const sha256 of [...this.#transfers.keys()])
+      if (!current.has(sha256)) this.#transfers.delete(sha256);
+    const ready: Job[] = [];
+    for (const job of jobs) {
+      const onDemand =
+        job.direction === 'download' &&
+        !job.mediaType.startsWith('image/') &&
+        job.size > eagerMaxBytes &&
+        !this.#wanted.has(job.sha256);
+      const retry = this.#retries.get(job.sha256);
+      const previous = this.#transfers.get(job.sha256);
+      this.#transfers.set(job.sha256, {
+        sha256: job.sha256,
+        direction: job.direction,
+        state: onDemand ? 'on-demand' : 'waiting',
+        doneBytes: previous?.doneBytes ?? this.#partials.get(job.sha256)?.received ?? 0,
+        totalBytes: job.size,
+        ...(job.direction === 'download' ? { fromStation: job.fromStation } : {}),
+        ...(previous?.problem === undefined ? {} : { problem: previous.problem }),
+      });
+      if (!onDemand && (retry === undefined || retry.notBefore <= now)) ready.push(job);
+    }
+    this.#notify();
+
+    let next = 0;
+    const worker = async () => {
+      while (next < ready.length && run === this.#run) {
+        const job = ready[next++];
+        if (job !== undefined) await this.#move(job, destination, run);
+      }
+    };
+    const concurrency = this.#options.concurrency ?? attachmentTransferConcurrency;
+    await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, worker));
+    if (run === this.#run) this.#retryWhenDue(destination, run);
+  }
+
+  /** Wakes the queue when the earliest waiting file may be tried again. */
+  #retryWhenDue(destination: BlobDestination, run: number): void {
+    this.#clearRetryTimer();
+    const waiting = [...this.#retries]
+      .filter(([sha256]) => this.#transfers.has(sha256))
+      .map(([, retry]) => retry.notBefore);
+    if (waiting.length === 0) return;
+    const due = Math.min(...waiting);
+    this.#retryTimer = this.#options.timers.set(
+      () => {
+        this.#retryTimer = undefined;
+        if (run !== this.#run) return;
+        // Due now, whatever the clock says (a timer may fire a little early).
+        for (const retry of this.#retries.values()) if (retry.notBefore <= due) retry.notBefore = 0;
+        void this.wake(destination);
+      },
+      Math.max(0, due - this.#options.now()),
+    );
+  }
+
+  #failed(job: Job, problem: string, run: number): void {
+    const failures = (this.#retries.get(job.sha256)?.failures ?? 0) + 1;
+    const ceilingMs = Math.min(maxTransferBackoffMs, firstTransferBackoffMs * 2 ** (failures - 1));
+    this.#retries.set(job.sha256, {
+      failures,
+      notBefore: this.#options.now() + this.#options.random() * ceilingMs,
+    });
+    const transfer = this.#transfers.get(job.sha256);
+    if (transfer !== undefined) this.#setTransfer({ ...transfer, state: 'waiting', problem }, run);
+  }
+
+  #moved(job: Job, run: number): void {
+    this.#retries.delete(job.sha256);
+    this.#partials.delete(job.sha256);
+    this.#wanted.delete(job.sha256);
+    if (run !== this.#run) return;
+    this.#transfers.delete(job.sha256);
+    this.#notify();
+  }
+
+  async #move(job: Job, destination: BlobDestination, run: number): Promise<void> {
+    const address: BlobAddress = {
+      serverUrl: destination.serverUrl,
+      deviceToken: destination.deviceToken,
+      sha256: job.sha256,
+    };
+    const onProgress = ({ doneBytes, totalBytes }: TransferProgress) => {
+      const transfer = this.#transfers.get(job.sha256);
+      if (transfer !== undefined)
+        this.#setTransfer({ ...transfer, state: 'moving', doneBytes, totalBytes }, run);
+    };
+    const aborted = () => run !== this.#run;
+    try {
+      if (job.direction === 'upload')
+        await this.#upload(job, address, destination, onProgress, aborted);
+      else await this.#download(job, address, destination, onProgress, aborted);
+      this.#moved(job, run);
+    } catch (error) {
+      if (error instanceof TransferFailed) this.#failed(job, error.message, run);
+      else throw error;
+    }
+  }
+
+  async #upload(
+    job: Job,
+    address: BlobAddress,
+    destination: BlobDestination,
+    onProgress: (progress: TransferProgress) => void,
+    aborted: () => boolean,
+  ): Promise<void> {
+    const blob = (await this.#db.attachmentBlobs.get(job.sha256))?.blob;
+    // Removed meanwhile (collected as unreferenced): nothing to send.
+    if (blob === undefined) return;
+    const outcome = await uploadBlob(this.#blobs, {
+      address,
+      size: blob.size,
+      read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+      chunkBytes: this.#options.chunkBytes ?? defaultBlobChunkBytes,
+      onProgress,
+      aborted,
+    });
+    switch (outcome.kind) {
+      case 'uploaded':
+        await markAttachmentOnServer(
+          this.#db,
+          job.sha256,
+          destination.centerId,
+          new Date(this.#options.now()).toISOString(),
+        );
+        return;
+      case 'aborted':
+        throw new TransferFailed('stopped');
+      case 'hash-mismatch':
+        // The bytes stored here are not their name (a damaged disk): the server refuses them.
+        throw new TransferFailed(outcome.message);
+      case 'unreachable':
+        throw new TransferFailed(outcome.reason);
+      case 'refused':
+        throw new TransferFailed(outcome.message);
+    }
+  }
+
+  async #download(
+    job: Extract<Job, { direction: 'download' }>,
+    address: BlobAddress,
+    destination: BlobDestination,
+    onProgress: (progress: TransferProgress) => void,
+    aborted: () => boolean,
+  ): Promise<void> {
+    const partial = this.#partials.get(job.sha256) ?? { parts: [], received: 0 };
+    this.#partials.set(job.sha256, partial);
+    const outcome =
+      job.size === 0
+        ? ({ kind: 'downloaded', size: 0 } as const)
+        : await downloadBlob(this.#blobs, {
+            address,
+            received: partial.received,
+            rangeBytes: this.#options.chunkBytes ?? defaultBlobChunkBytes,
+            onBytes: (bytes) => {
+              partial.parts.push(new Uint8Array(bytes));
+              partial.received += bytes.byteLength;
+            },
+            onProgress,
+            aborted,
+          });
+    switch (outcome.kind) {
+      case 'downloaded':
+        break;
+      case 'not-found':
+        // The record came before its bytes: the station that took them has not uploaded them yet.
+        throw new TransferFailed('not on the server yet');
+      case 'aborted':
+        throw new TransferFailed('stopped');
+      case 'unreachable':
+        throw new TransferFailed(outcome.reason);
+      case 'refused':
+        throw new TransferFailed(outcome.message);
+    }
+    const blob = new Blob(partial.parts, { type: job.mediaType });
+    this.#partials.delete(job.sha256);
+    if ((await sha256OfBlob(blob)) !== job.sha256) {
+      throw new TransferFailed('the bytes received are not the ones named: downloading again');
+    }
+    // The attachment store makes the thumbnail, as for a photo taken here.
+    const stored = await storeAttachment(this.#db, blob, { mediaType: job.mediaType });
+    if (!stored.ok) throw new TransferFailed(stored.error.message);
+    // These bytes came from the server: no need to send them back.
+    await markAttachmentOnServer(
+      this.#db,
+      job.sha256,
+      destination.centerId,
+      new Date(this.#options.now()).toISOString(),
+    );
+  }
+}
+
+/** A file that could not move this time: it waits and is tried again. */
+class TransferFailed extends Error {}
+
+function downloadJob(evidence: StoredEvidence): Job {
+  return {
+    direction: 'download',
+    sha256: evidence.sha256,
+    size: evidence.sizeBytes,
+    mediaType: evidence.mediaType,
+    fromStation: evidence.station,
+  };
+}
