@@ -109,7 +109,8 @@ export function personOfRow(row: StoredPerson): Person {
   return person;
 }
 
-async function readClock(transaction: Transaction, node: string): Promise<HlcStamp> {
+/** The station's clock as last stored, as `node`'s (its code). */
+export async function readStationClock(transaction: Transaction, node: string): Promise<HlcStamp> {
   const row = await transaction.table<SettingsRow, string>('settings').get('clock');
   const last = row?.key === 'clock' ? decodeHlc(row.lastStamp) : undefined;
   // The node is always this station, even if the stored stamp came with a restored backup.
@@ -179,7 +180,7 @@ export class RepositoryWriter {
       });
     }
     const nowMs = this.#now();
-    const stamp = tickHlc(await readClock(transaction, settings.stationCode), nowMs);
+    const stamp = tickHlc(await readStationClock(transaction, settings.stationCode), nowMs);
     const encodedStamp = encodeHlc(stamp);
     const session = new WriteSession(
       transaction,

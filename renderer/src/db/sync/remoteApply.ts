@@ -32,7 +32,7 @@ import type {
 import { syncedTableNames } from '../records';
 import { ClaimDeadlineInputs } from '../repositories/claimDeadlineInputs';
 import { keepRmaSequencePast } from '../repositories/claimRepository';
-import { readStationSettings } from '../repositories/repositoryWriter';
+import { readStationClock, readStationSettings } from '../repositories/repositoryWriter';
 import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
 import { adoptCenterRows } from './adoptCenter';
@@ -346,15 +346,13 @@ async function foldClock(
     }
   }
   if (highest === undefined) return drift;
-  const settings = transaction.table<SettingsRow, string>('settings');
-  const clockRow = await settings.get('clock');
-  const stored = clockRow?.key === 'clock' ? decodeHlc(clockRow.lastStamp) : undefined;
-  const last =
-    stored === undefined
-      ? initialHlc(station.stationCode)
-      : { ...stored, node: station.stationCode };
+  const last = await readStationClock(transaction, station.stationCode);
   if (compareHlcStamps({ ...highest, node: last.node }, last) <= 0) return drift;
   const received = receiveHlc(last, highest, nowMs, maxDriftMs);
-  if (received.ok) await settings.put({ key: 'clock', lastStamp: encodeHlc(received.value) });
+  if (received.ok) {
+    await transaction
+      .table<SettingsRow, string>('settings')
+      .put({ key: 'clock', lastStamp: encodeHlc(received.value) });
+  }
   return drift;
 }

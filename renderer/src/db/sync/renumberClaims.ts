@@ -4,7 +4,7 @@ import type { AuditEvent } from '#shared/domain/audit';
 import { formatRmaNumber, parseRmaNumber } from '#shared/domain/claim';
 import type { IsoDateTime, RecordId, StationCode } from '#shared/domain/primitives';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
-import { decodeHlc, encodeHlc, initialHlc, tickHlc } from '#shared/sync/hybridLogicalClock';
+import { encodeHlc, tickHlc } from '#shared/sync/hybridLogicalClock';
 import type { SyncRow } from '#shared/sync/protocol';
 import type {
   OutboxEntry,
@@ -15,7 +15,7 @@ import type {
   StoredClaim,
 } from '../records';
 import { keepRmaSequencePast, rmaSequenceName } from '../repositories/claimRepository';
-import { readStationSettings } from '../repositories/repositoryWriter';
+import { readStationClock, readStationSettings } from '../repositories/repositoryWriter';
 
 /**
  * A station restored from a backup counts its RMA numbers from where the backup stood, and learns
@@ -87,12 +87,7 @@ export async function renumberClashingClaims(
   const sequences = transaction.table<SequenceRow, string>('sequences');
   const sequenceName = rmaSequenceName(station.stationCode);
   const settings = transaction.table<SettingsRow, string>('settings');
-  const clockRow = await settings.get('clock');
-  const lastStamp = clockRow?.key === 'clock' ? decodeHlc(clockRow.lastStamp) : undefined;
-  let clock =
-    lastStamp === undefined
-      ? initialHlc(station.stationCode)
-      : { ...lastStamp, node: station.stationCode };
+  let clock = await readStationClock(transaction, station.stationCode);
 
   const renumbered: RenumberedClaim[] = [];
   const changedEntries = new Map<number, OutboxEntry>();
