@@ -73,7 +73,10 @@ export default defineConfig({
             'zod',
             // The screens' own, for the component tests.
             '@mantine/core',
+            '@mantine/dropzone',
+            '@mantine/form',
             '@mantine/hooks',
+            '@mantine/notifications',
             'axe-core',
             'date-fns',
             'date-fns/locale',

@@ -25,12 +25,33 @@ import { fitText } from './textFit';
 /** The share of the designed spacing a slip keeps when that fits it on one page. */
 const tightSpaceScale = 0.4;
 
-/** The measures of the slip's head and ship-by box, in points. */
+/** The measures of the slip's head, number row, ship-by box and clauses, in points. */
 const slipMeasures = {
+  /** The title (shrunk to `titleMinFont` before it wraps) and the line under it that says why. */
+  title: { titleMinFont: 12, introFont: 9.5, gapBeforeIntro: 2, gapAfterIntro: 10 },
   /** The RMA number's row: its words, then Code128, then QR, at the right. */
-  numberRow: { qrSize: 74, code128Width: 220, gap: 16, code128Inset: 6 },
+  numberRow: {
+    qrSize: 74,
+    code128Width: 220,
+    gap: 16,
+    code128Inset: 6,
+    /** The number in words: large enough to read across the bench, one line. */
+    numberFont: 20,
+    numberMinFont: 10,
+  },
   /** The ship-by box: the date (left, this share of the room) beside the address to send to. */
-  shipBy: { padding: 10, gap: 20, dateShare: 0.55 },
+  shipBy: {
+    padding: 10,
+    gap: 20,
+    dateShare: 0.55,
+    frameStroke: 1.5,
+    dateFont: 14,
+    dateMinFont: 9,
+    centerNameFont: 10,
+    centerNameMinFont: 7,
+  },
+  /** The clauses' heading moves to the next page unless this much room follows it. */
+  clausesHeadingKeep: 30,
   /** Room kept between the slip's content and the receipt stub's cut line. */
   stubClearance: 10,
 } as const;
@@ -108,6 +129,7 @@ function drawTitle(
   text: DocumentText,
   measure: TextMeasurer,
 ): void {
+  const { titleMinFont, introFont, gapBeforeIntro, gapAfterIntro } = slipMeasures.title;
   const head = letterhead(
     data.center,
     language,
@@ -125,27 +147,27 @@ function drawTitle(
       text: text.rmaSlipTitle,
       maxWidth: flow.width,
       fontSize: officeType.title,
-      minFontSize: 12,
+      minFontSize: titleMinFont,
       bold: true,
       maxLines: 2,
     },
     measure,
   );
   flow.paragraph(title, flow.left, flow.width);
-  flow.space(2);
+  flow.space(gapBeforeIntro);
   flow.paragraph(
     fitText(
       {
         text: data.authorizedOn === undefined ? text.rmaSlipIntroPending : text.rmaSlipIntro,
         maxWidth: flow.width,
-        fontSize: 9.5,
+        fontSize: introFont,
       },
       measure,
     ),
     flow.left,
     flow.width,
   );
-  flow.space(10);
+  flow.space(gapAfterIntro);
 }
 
 /** The RMA number three ways: in words for a person, Code128 for the dock's scanner, QR for a phone. */
@@ -156,7 +178,8 @@ function drawRmaNumber(
   text: DocumentText,
   measure: TextMeasurer,
 ): void {
-  const { qrSize, code128Width, gap, code128Inset } = slipMeasures.numberRow;
+  const { qrSize, code128Width, gap, code128Inset, numberFont, numberMinFont } =
+    slipMeasures.numberRow;
   const numberWidth = flow.width - code128Width - qrSize - gap * 2;
   const numberStack = stack(
     [
@@ -169,8 +192,8 @@ function drawRmaNumber(
       },
       {
         text: data.claim.rmaNumber,
-        fontSize: 20,
-        minFontSize: 10,
+        fontSize: numberFont,
+        minFontSize: numberMinFont,
         bold: true,
         maxLines: 1,
         spaceAfter: 2,
@@ -273,7 +296,16 @@ function drawShipBy(
   text: DocumentText,
   measure: TextMeasurer,
 ): void {
-  const { padding, gap, dateShare } = slipMeasures.shipBy;
+  const {
+    padding,
+    gap,
+    dateShare,
+    frameStroke,
+    dateFont,
+    dateMinFont,
+    centerNameFont,
+    centerNameMinFont,
+  } = slipMeasures.shipBy;
   const leftWidth = (flow.width - padding * 2 - gap) * dateShare;
   const rightWidth = flow.width - padding * 2 - gap - leftWidth;
   const left = stack(
@@ -283,8 +315,8 @@ function drawShipBy(
           data.shipBy === undefined
             ? text.shipAfterAuthorization
             : text.shipBy(formatDate(data.shipBy, language)),
-        fontSize: 14,
-        minFontSize: 9,
+        fontSize: dateFont,
+        minFontSize: dateMinFont,
         bold: true,
         maxLines: 2,
         spaceAfter: 4,
@@ -305,7 +337,13 @@ function drawShipBy(
   const right = stack(
     [
       { text: text.sendTo, fontSize: officeType.caption, bold: true, color: 'gray', spaceAfter: 1 },
-      { text: data.center.name, fontSize: 10, minFontSize: 7, bold: true, maxLines: 2 },
+      {
+        text: data.center.name,
+        fontSize: centerNameFont,
+        minFontSize: centerNameMinFont,
+        bold: true,
+        maxLines: 2,
+      },
       {
         text: [
           ...addressLines(returnAddress, language, data.customer.address?.countryCode),
@@ -323,7 +361,14 @@ function drawShipBy(
   );
   const height = Math.max(left.height, right.height) + padding * 2;
   flow.block(height, (top) => [
-    { kind: 'rectangle', x: flow.left, y: top, width: flow.width, height, strokeWidth: 1.5 },
+    {
+      kind: 'rectangle',
+      x: flow.left,
+      y: top,
+      width: flow.width,
+      height,
+      strokeWidth: frameStroke,
+    },
     ...[...left.operations, ...right.operations].map((operation) =>
       shiftDown(operation, top + padding),
     ),
@@ -352,7 +397,7 @@ function drawClauses(
     ...[...cited].filter((clause) => !data.decision.clauses.includes(clause)),
   ];
   if (clauses.length === 0) return;
-  sectionHeading(flow, text.whyTitle, measure, 30);
+  sectionHeading(flow, text.whyTitle, measure, slipMeasures.clausesHeadingKeep);
   drawClauseList(
     flow,
     clauses,

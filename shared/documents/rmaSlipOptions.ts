@@ -19,8 +19,22 @@ const optionMeasures = {
   optionGap: 8,
   /** Before the checklist, when it follows the options at full width. */
   preparationGap: 6,
-  /** A checklist step: the box to tick and the text's indent beside it. */
-  checklist: { boxSize: 8, indent: 15 },
+  /** A checklist step: the box to tick (nudged onto the first line's x-height) and the text beside it. */
+  checklist: {
+    boxSize: 8,
+    indent: 15,
+    boxOffset: { x: 1, y: 2 },
+    boxStroke: 0.8,
+    stepFontIncrease: 0.5,
+    stepMinFont: 7,
+    stepGap: 3,
+  },
+  /** The pack's other instructions under the checklist: a bullet, then the instruction. */
+  instructions: { gapBefore: 4, bulletInset: 2, bulletRoom: 4, itemGap: 2 },
+  /** An option's remedy, the line that heads it. */
+  remedy: { font: 10.5, minFont: 8, gapAfter: 2 },
+  /** A column's heading, the rule under it and the room before its items. */
+  columnHeading: { minFont: 8, ruleGap: 2, ruleStroke: 0.5, bodyGap: 5 },
 } as const;
 
 /**
@@ -90,11 +104,11 @@ function optionItems(option: DecisionOption, language: Language, text: DocumentT
   return [
     {
       text: text.remedies[option.remedy],
-      fontSize: 10.5,
-      minFontSize: 8,
+      fontSize: optionMeasures.remedy.font,
+      minFontSize: optionMeasures.remedy.minFont,
       bold: true,
       maxLines: 2,
-      spaceAfter: 2,
+      spaceAfter: optionMeasures.remedy.gapAfter,
     },
     {
       text: `${text.shippingToCenter}: ${payer(option.inboundShippingPaidBy)}`,
@@ -178,7 +192,9 @@ function preparationColumn(
   const column = headedColumn(heading, [], x, width, measure);
   const operations = [...column.operations];
   let y = column.height;
-  const { boxSize, indent } = optionMeasures.checklist;
+  const { boxSize, indent, boxOffset, boxStroke, stepFontIncrease, stepMinFont, stepGap } =
+    optionMeasures.checklist;
+  const { gapBefore, bulletInset, bulletRoom, itemGap } = optionMeasures.instructions;
   const checklist = [
     text.backUpData,
     text.removeSim,
@@ -191,22 +207,29 @@ function preparationColumn(
       {
         text: item,
         maxWidth: width - indent,
-        fontSize: officeType.body + 0.5,
-        minFontSize: 7,
+        fontSize: officeType.body + stepFontIncrease,
+        minFontSize: stepMinFont,
         maxLines: 3,
       },
       measure,
     );
     operations.push(
-      { kind: 'rectangle', x: x + 1, y: y + 2, width: boxSize, height: boxSize, strokeWidth: 0.8 },
+      {
+        kind: 'rectangle',
+        x: x + boxOffset.x,
+        y: y + boxOffset.y,
+        width: boxSize,
+        height: boxSize,
+        strokeWidth: boxStroke,
+      },
       textOperation(fitted, width - indent, { x: x + indent, y }),
     );
-    y += fitted.height + 3;
+    y += fitted.height + stepGap;
   }
   const others = data.decision.instructions.filter(
     (instruction) => instruction.kind !== 'prepare-device',
   );
-  if (others.length > 0) y += 4;
+  if (others.length > 0) y += gapBefore;
   for (const instruction of others) {
     const clauses = instruction.clauses.length > 0 ? ` (${instruction.clauses.join(', ')})` : '';
     const fitted = fitText(
@@ -221,16 +244,19 @@ function preparationColumn(
     );
     operations.push(
       placeText(
-        { text: '•', maxWidth: indent - 4, fontSize: officeType.small, bold: true, maxLines: 1 },
-        measure,
         {
-          x: x + 2,
-          y,
+          text: '•',
+          maxWidth: indent - bulletRoom,
+          fontSize: officeType.small,
+          bold: true,
+          maxLines: 1,
         },
+        measure,
+        { x: x + bulletInset, y },
       ),
       textOperation(fitted, width - indent, { x: x + indent, y }),
     );
-    y += fitted.height + 2;
+    y += fitted.height + itemGap;
   }
   return { operations, height: y };
 }
@@ -243,22 +269,23 @@ function headedColumn(
   width: number,
   measure: TextMeasurer,
 ): { operations: DrawOperation[]; height: number } {
+  const { minFont, ruleGap, ruleStroke, bodyGap } = optionMeasures.columnHeading;
   const title = placeText(
     {
       text: heading,
       maxWidth: width,
       fontSize: officeType.heading,
-      minFontSize: 8,
+      minFontSize: minFont,
       bold: true,
       maxLines: 2,
     },
     measure,
     { x, y: 0 },
   );
-  const ruleY = title.height + 2;
-  const body = stack(items, x, ruleY + 5, width, measure);
+  const ruleY = title.height + ruleGap;
+  const body = stack(items, x, ruleY + bodyGap, width, measure);
   return {
-    operations: [title, horizontalRule(x, x + width, ruleY, 0.5), ...body.operations],
-    height: ruleY + 5 + body.height,
+    operations: [title, horizontalRule(x, x + width, ruleY, ruleStroke), ...body.operations],
+    height: ruleY + bodyGap + body.height,
   };
 }

@@ -27,6 +27,15 @@ const stubMeasures = {
   bottomGap: 4,
   /** The receipt box caption's margin on each side. */
   captionInset: 12,
+  receiptBoxStroke: 0.75,
+  writingLineStroke: 0.5,
+  /** The stub's title, then the RMA number under it. */
+  titleFont: 11,
+  numberFont: 12,
+  headingMinFont: 8,
+  headingGapAfter: 3,
+  /** The stub's small print (explanation, field labels, box caption) shrinks no further. */
+  smallPrintMinFont: 6,
 } as const;
 
 /**
@@ -44,14 +53,20 @@ export function receiptStub(
   const fieldWidth = (columnWidth - stubMeasures.fieldGap) / 2;
   const heading = stack(
     [
-      { text: text.stubTitle, fontSize: 11, minFontSize: 8, bold: true, maxLines: 2 },
+      {
+        text: text.stubTitle,
+        fontSize: stubMeasures.titleFont,
+        minFontSize: stubMeasures.headingMinFont,
+        bold: true,
+        maxLines: 2,
+      },
       {
         text: data.claim.rmaNumber,
-        fontSize: 12,
-        minFontSize: 8,
+        fontSize: stubMeasures.numberFont,
+        minFontSize: stubMeasures.headingMinFont,
         bold: true,
         maxLines: 1,
-        spaceAfter: 3,
+        spaceAfter: stubMeasures.headingGapAfter,
       },
     ],
     flow.left,
@@ -64,7 +79,7 @@ export function receiptStub(
       text: text.stubExplanation,
       maxWidth: columnWidth,
       fontSize: officeType.caption,
-      minFontSize: 6,
+      minFontSize: stubMeasures.smallPrintMinFont,
       maxLines: 4,
     },
     measure,
@@ -138,7 +153,7 @@ function writtenFields(
   top: number,
   fieldWidth: number,
 ): DrawOperation[] {
-  const { fieldGap, fieldRowHeight, writingLineRise } = stubMeasures;
+  const { fieldGap, fieldRowHeight, writingLineRise, writingLineStroke } = stubMeasures;
   const rows = [
     [text.carrier, text.trackingNumber],
     [text.dateShipped, text.amountPaid],
@@ -153,13 +168,13 @@ function writtenFields(
             text: label,
             maxWidth: fieldWidth,
             fontSize: officeType.caption,
-            minFontSize: 6,
+            minFontSize: stubMeasures.smallPrintMinFont,
             maxLines: 1,
           },
           measure,
           { x, y, color: 'gray' },
         ),
-        horizontalRule(x, x + fieldWidth, y + fieldRowHeight - writingLineRise, 0.5),
+        horizontalRule(x, x + fieldWidth, y + fieldRowHeight - writingLineRise, writingLineStroke),
       ];
     });
   });
@@ -173,20 +188,27 @@ function receiptBox(
   top: number,
   height: number,
 ): DrawOperation[] {
-  const { receiptBoxWidth, captionInset } = stubMeasures;
+  const { receiptBoxWidth, captionInset, receiptBoxStroke } = stubMeasures;
   const left = flow.right - receiptBoxWidth;
   const caption = fitText(
     {
       text: text.attachReceipt,
       maxWidth: receiptBoxWidth - captionInset * 2,
       fontSize: officeType.small,
-      minFontSize: 6,
+      minFontSize: stubMeasures.smallPrintMinFont,
       maxLines: 3,
     },
     measure,
   );
   return [
-    { kind: 'rectangle', x: left, y: top, width: receiptBoxWidth, height, strokeWidth: 0.75 },
+    {
+      kind: 'rectangle',
+      x: left,
+      y: top,
+      width: receiptBoxWidth,
+      height,
+      strokeWidth: receiptBoxStroke,
+    },
     textOperation(caption, receiptBoxWidth - captionInset * 2, {
       x: left + captionInset,
       y: top + (height - caption.height) / 2,

@@ -1,57 +1,40 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClaimDocuments } from '#shared/documents';
-import { maxBatchJobs, type PrintProgress } from '#shared/ipc/contract';
+import { maxBatchJobs } from '#shared/ipc/contract';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
 import { saveFile } from '../bridge/saveFile';
-import { claimDocumentsFor, type ClaimDocumentsResult } from '../claim/claimDocumentRecords';
+import { claimDocumentsFor } from '../claim/claimDocumentRecords';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
 import { renderBatchPdf } from '../documents/renderBatchPdf';
-import { stationPrinting, useStationCore, type StoredClaim } from '../core';
+import { stationPrinting, useStationCore } from '../core';
 import { claimDocumentKinds, type ClaimDocumentKind } from '../hooks/useClaimDocuments';
 import { useStationContext } from '../station/StationContext';
-import { lookUpRmaNumber, readClaimBundle, type ClaimBundle } from './claimBundle';
-import {
-  applyProgress,
-  failPages,
-  ledgerTotals,
-  markSent,
-  newLedger,
-  pagesToRetry,
-  pdfBatchJobs,
-  planBatch,
-  type LedgerPage,
-  type PageRef,
-} from './printBatch';
-import { markPrintedToday, printedToday } from './printedToday';
-import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import type { IpcError } from '#shared/ipc/result';
 import type { Failure } from '../i18n/errorText';
+import { lookUpRmaNumber, readClaimBundle, type ClaimBundle } from './claimBundle';
+import { pagesToRetry, pdfBatchJobs, planBatch, type PageRef } from './printBatch';
+import { markPrintedToday, printedToday } from './printedToday';
+import {
+  addProblemFor,
+  batchesToCancel,
+  batchPdfTitle,
+  claimsLeftToPrint,
+  claimsPrintedInFull,
+  documentsOf,
+  emptyPrintQueue,
+  isRunning,
+  kindsWithoutPrinter as kindsWithoutPrinterOf,
+  printQueueReducer,
+  queuedPages,
+  type AddProblem,
+  type PrintQueueEvent,
+  type PrintQueueState,
+  type QueueEntry,
+} from './printQueueModel';
 
-/** A claim in the queue, its documents drawn, and which of them to print. */
-export type QueueEntry = {
-  readonly claim: StoredClaim;
-  readonly documents: ClaimDocumentsResult;
-  readonly chosen: readonly ClaimDocumentKind[];
-};
-
-/** What the last attempt to add a claim came to, for the message under the field. */
-export type AddProblem =
-  | { readonly kind: 'not-an-rma-number'; readonly code: string }
-  | { readonly kind: 'not-found'; readonly rmaNumber: string }
-  | { readonly kind: 'already-queued'; readonly rmaNumber: string }
-  | { readonly kind: 'not-printable'; readonly rmaNumber: string; readonly status: ClaimStatus };
+export type { AddProblem, PrintRun, QueueEntry } from './printQueueModel';
 
 /** A note after "add the authorized claims". */
 export type AddAllOutcome = { readonly kind: 'added' | 'none'; readonly count: number };
-
-/** A batch being printed or just printed. */
-export type PrintRun = {
-  readonly ledger: readonly LedgerPage[];
-  readonly cancelling: boolean;
-  /** The bridge refused to take a group; its pages are marked failed. */
-  readonly refusal?: IpcError;
-};
 
 /** What the last PDF of the batch came to, in the browser build. */
 export type BatchPdfOutcome =
@@ -60,14 +43,10 @@ export type BatchPdfOutcome =
   | { readonly kind: 'downloaded'; readonly fileName: string; readonly count: number }
   | { readonly kind: 'refused'; readonly failure: Failure };
 
-/** Claims that have nothing left to print: their parcel went back or never will come. */
-const finishedStatuses: readonly StoredClaim['status'][] = ['closed', 'cancelled'];
-
-const emptyDocuments = (): never => {
-  throw new Error('a page of a claim without documents was planned');
-};
-
-/** The print queue's state and actions. */
+/**
+ * The print queue's state and actions: the queue itself is `printQueueModel`'s state machine;
+ * this hook looks claims up, talks to the bridge, and feeds what they answer in as events.
+ */
 export function usePrintQueue() {
   const { station } = useStationContext();
   const { queries } = useStationCore();
@@ -76,20 +55,17 @@ export function usePrintQueue() {
   const [input, setInput] = useState('');
   const [problem, setProblem] = useState<AddProblem | undefined>();
   const [addAllOutcome, setAddAllOutcome] = useState<AddAllOutcome | undefined>();
-  const [entries, setEntries] = useState<readonly QueueEntry[]>([]);
-  const [run, setRun] = useState<PrintRun | undefined>();
   const [pdfOutcome, setPdfOutcome] = useState<BatchPdfOutcome | undefined>();
-  // The latest progress of each bridge batch (events are cumulative), kept for an event that
-  // arrives before printBatch has answered the batch's id.
-  const latestProgress = useRef(new Map<string, PrintProgress>());
-  const sentBatches = useRef<string[]>([]);
-  const cancelRequested = useRef(false);
+  // The queue as it is now, for actions that await the bridge between steps (a cancel between
+  // two groups must be seen at once, not at the next render); the state below draws the screen.
+  const current = useRef<PrintQueueState>(emptyPrintQueue);
+  const [queue, setQueue] = useState<PrintQueueState>(emptyPrintQueue);
+  const dispatch = useCallback((event: PrintQueueEvent) => {
+    current.current = printQueueReducer(current.current, event);
+    setQueue(current.current);
+  }, []);
   const stopListening = useRef<(() => void) | undefined>(undefined);
-  // Actions read the queue as it is now, not as it was when they were made.
-  const entriesRef = useRef(entries);
-  useEffect(() => {
-    entriesRef.current = entries;
-  }, [entries]);
+  const { entries, run } = queue;
 
   const today = () => calendarDayIn(stationTimeZone(station.timeZone), Date.now());
 
@@ -111,86 +87,40 @@ export function usePrintQueue() {
         setProblem(found);
         return;
       }
-      const { claim } = found.bundle;
-      if (entriesRef.current.some((entry) => entry.claim.id === claim.id)) {
-        setProblem({ kind: 'already-queued', rmaNumber: claim.rmaNumber });
-        return;
-      }
-      if (finishedStatuses.includes(claim.status)) {
-        setProblem({ kind: 'not-printable', rmaNumber: claim.rmaNumber, status: claim.status });
+      const refused = addProblemFor(current.current, found.bundle.claim);
+      if (refused !== undefined) {
+        setProblem(refused);
         return;
       }
       setProblem(undefined);
       setInput('');
-      setEntries((previous) => [...previous, entryOf(found.bundle)]);
+      dispatch({ kind: 'entries-added', entries: [entryOf(found.bundle)] });
     },
-    [queries, station, entryOf],
+    [queries, station, entryOf, dispatch],
   );
 
   async function addAuthorizedNotPrintedToday(): Promise<void> {
     setProblem(undefined);
-    const printed = printedToday(station.stationCode, today());
-    const queued = new Set(entriesRef.current.map((entry) => entry.claim.id));
-    const claims = (await queries.claimsByStatus('authorized', { limit: maxBatchJobs })).filter(
-      (claim) => !printed.has(claim.id) && !queued.has(claim.id),
+    const authorized = await queries.claimsByStatus('authorized', { limit: maxBatchJobs });
+    const claims = claimsLeftToPrint(
+      current.current,
+      authorized,
+      printedToday(station.stationCode, today()),
     );
     const bundles = await Promise.all(
       claims.map((claim) => readClaimBundle(queries, station, claim)),
     );
-    setEntries((previous) => [...previous, ...bundles.map(entryOf)]);
+    dispatch({ kind: 'entries-added', entries: bundles.map(entryOf) });
     setAddAllOutcome({ kind: bundles.length > 0 ? 'added' : 'none', count: bundles.length });
   }
 
-  function toggleDocument(claimId: string, document: ClaimDocumentKind, on: boolean): void {
-    setEntries((previous) =>
-      previous.map((entry) =>
-        entry.claim.id !== claimId
-          ? entry
-          : {
-              ...entry,
-              chosen: claimDocumentKinds.filter((kind) =>
-                kind === document ? on : entry.chosen.includes(kind),
-              ),
-            },
-      ),
-    );
-  }
-
-  function remove(claimId: string): void {
-    setEntries((previous) => previous.filter((entry) => entry.claim.id !== claimId));
-  }
-
-  function clear(): void {
-    setEntries([]);
-    setRun(undefined);
-  }
-
-  /** Every page the queue would print now, claim by claim, in the order of the buttons. */
-  const pages: PageRef[] = useMemo(
-    () =>
-      entries.flatMap((entry) =>
-        entry.documents.ok
-          ? entry.chosen.map((document) => ({
-              claimId: entry.claim.id,
-              rmaNumber: entry.claim.rmaNumber,
-              document,
-            }))
-          : [],
-      ),
-    [entries],
-  );
-
-  const documentsOf = (claimId: string): ClaimDocuments => {
-    const entry = entriesRef.current.find((candidate) => candidate.claim.id === claimId);
-    return entry?.documents.ok === true ? entry.documents.value : emptyDocuments();
-  };
-
+  const pages: PageRef[] = useMemo(() => queuedPages(entries), [entries]);
   const kindsWithoutPrinter = useMemo(
-    () => [...new Set(pages.map((page) => page.document))].filter((kind) => !printing[kind]),
+    () => kindsWithoutPrinterOf(pages, printing),
     [pages, printing],
   );
-
-  const running = run !== undefined && ledgerTotals(run.ledger).waiting > 0;
+  const running = isRunning(run);
+  const documentsNow = (claimId: string) => documentsOf(current.current, claimId);
 
   // Stops listening once no page waits any more, and when the desk closes.
   useEffect(() => {
@@ -203,79 +133,34 @@ export function usePrintQueue() {
   // A claim whose every page printed is done for today on this station.
   useEffect(() => {
     if (run === undefined || running) return;
-    const byClaim = new Map<string, boolean>();
-    for (const page of run.ledger) {
-      const printedSoFar = byClaim.get(page.ref.claimId) ?? true;
-      byClaim.set(page.ref.claimId, printedSoFar && page.state.kind === 'printed');
-    }
-    const done = [...byClaim].filter(([, printed]) => printed).map(([claimId]) => claimId);
-    markPrintedToday(station.stationCode, today(), done);
+    markPrintedToday(station.stationCode, today(), claimsPrintedInFull(run.ledger));
     // today() reads the clock; the ledger is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [run, running, station.stationCode]);
 
   async function printPages(refs: readonly PageRef[]): Promise<void> {
     if (refs.length === 0 || running) return;
-    const plan = planBatch(refs, documentsOf, printing);
+    const plan = planBatch(refs, documentsNow, printing);
     if (plan.kindsWithoutPrinter.length > 0) return;
-    cancelRequested.current = false;
-    sentBatches.current = [];
-    latestProgress.current.clear();
-    const planned = plan.groups.flatMap((group) => group.refs);
-    setRun({ ledger: newLedger(planned), cancelling: false });
+    dispatch({ kind: 'run-started', pages: plan.groups.flatMap((group) => group.refs) });
     // Listening starts before the first batch is sent, so no progress event is missed.
     stopListening.current?.();
     stopListening.current = bridge.on('fixline:printing:progress', (progress) => {
-      latestProgress.current.set(progress.batchId, progress);
-      setRun((previous) =>
-        previous === undefined
-          ? previous
-          : { ...previous, ledger: applyProgress(previous.ledger, progress) },
-      );
+      dispatch({ kind: 'progress-received', progress });
     });
     for (const group of plan.groups) {
-      if (cancelRequested.current) break;
+      if (current.current.run?.cancelling === true) break;
       const answer = await bridge.printing.printBatch({
         jobs: [...group.jobs],
         target: group.target,
       });
-      if (!answer.ok) {
-        const refusal = answer.error;
-        setRun((previous) =>
-          previous === undefined
-            ? previous
-            : {
-                ...previous,
-                ledger: failPages(previous.ledger, group.refs, refusal),
-                refusal,
-              },
-        );
-        continue;
-      }
-      const { batchId } = answer.value;
-      sentBatches.current.push(batchId);
-      setRun((previous) => {
-        if (previous === undefined) return previous;
-        const sent = markSent(previous.ledger, group.refs, batchId);
-        const early = latestProgress.current.get(batchId);
-        return { ...previous, ledger: early === undefined ? sent : applyProgress(sent, early) };
-      });
-    }
-    if (cancelRequested.current) {
-      // Groups never sent are cancelled here; sent ones say so in their last progress event.
-      setRun((previous) =>
-        previous === undefined
-          ? previous
-          : {
-              ...previous,
-              ledger: previous.ledger.map((page) =>
-                page.sentAs === undefined && page.state.kind === 'waiting'
-                  ? { ...page, state: { kind: 'cancelled' } }
-                  : page,
-              ),
-            },
+      dispatch(
+        answer.ok
+          ? { kind: 'group-sent', pages: group.refs, batchId: answer.value.batchId }
+          : { kind: 'group-refused', pages: group.refs, error: answer.error },
       );
     }
+    if (current.current.run?.cancelling === true) dispatch({ kind: 'unsent-cancelled' });
   }
 
   /**
@@ -286,7 +171,7 @@ export function usePrintQueue() {
     const refs = pages;
     if (refs.length === 0) return;
     setPdfOutcome({ kind: 'working', action });
-    const rendered = await renderBatchPdf(pdfBatchJobs(refs, documentsOf, printing));
+    const rendered = await renderBatchPdf(pdfBatchJobs(refs, documentsNow, printing));
     if (!rendered.ok) {
       setPdfOutcome({
         kind: 'refused',
@@ -315,35 +200,18 @@ export function usePrintQueue() {
   }
 
   async function cancel(): Promise<void> {
-    cancelRequested.current = true;
-    setRun((previous) => (previous === undefined ? previous : { ...previous, cancelling: true }));
-    const finished = new Set(
-      [...latestProgress.current.values()].filter((p) => p.finished).map((p) => p.batchId),
-    );
-    // A batch that finished meanwhile answers not-found; if its pages still wait, main has lost
-    // it (restarted, say), so they are reported with that answer rather than waiting forever.
+    dispatch({ kind: 'cancel-requested' });
+    // A batch that finished meanwhile answers not-found: only one whose pages still wait is lost.
     const answers = await Promise.all(
-      sentBatches.current
-        .filter((batchId) => !finished.has(batchId))
-        .map(async (batchId) => ({
-          batchId,
-          answer: await bridge.printing.cancelBatch({ batchId }),
-        })),
+      batchesToCancel(current.current.run).map(async (batchId) => ({
+        batchId,
+        answer: await bridge.printing.cancelBatch({ batchId }),
+      })),
     );
-    const lost = answers.filter(({ answer }) => !answer.ok);
-    if (lost.length === 0) return;
-    setRun((previous) => {
-      if (previous === undefined) return previous;
-      let ledger = previous.ledger;
-      for (const { batchId, answer } of lost) {
-        if (answer.ok) continue;
-        const waiting = ledger
-          .filter((page) => page.sentAs?.batchId === batchId && page.state.kind === 'waiting')
-          .map((page) => page.ref);
-        ledger = failPages(ledger, waiting, answer.error);
-      }
-      return { ...previous, ledger };
-    });
+    const lost = answers.flatMap(({ batchId, answer }) =>
+      answer.ok ? [] : [{ batchId, error: answer.error }],
+    );
+    if (lost.length > 0) dispatch({ kind: 'batches-lost', lost });
   }
 
   return {
@@ -360,9 +228,10 @@ export function usePrintQueue() {
     running,
     add,
     addAuthorizedNotPrintedToday,
-    toggleDocument,
-    remove,
-    clear,
+    toggleDocument: (claimId: string, document: ClaimDocumentKind, on: boolean) =>
+      dispatch({ kind: 'document-toggled', claimId, document, on }),
+    remove: (claimId: string) => dispatch({ kind: 'entry-removed', claimId }),
+    clear: () => dispatch({ kind: 'cleared' }),
     printQueue: () => printPages(pages),
     pdfOutcome,
     openBatchPdf: () => batchPdf('open'),
@@ -373,8 +242,3 @@ export function usePrintQueue() {
 }
 
 export type PrintQueueDesk = ReturnType<typeof usePrintQueue>;
-
-/** The batch PDF's title and file name: `print-queue 2026-12-03 12 documents`. */
-function batchPdfTitle(day: string, count: number): string {
-  return `print-queue ${day} ${count} documents`;
-}
