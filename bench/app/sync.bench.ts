@@ -411,7 +411,10 @@ export async function runSyncBenchmark(): Promise<object> {
   });
   const stations: BenchStation[] = [];
   const lines: string[] = [];
-  const result: Record<string, unknown> = { benchmark: 'sync', claims: claimCount };
+  const result: Record<string, unknown> = {
+    benchmark: 'sync',
+    claims: withClaims ? claimCount : 0,
+  };
   try {
     let startedMs = performance.now();
     const seeded = withClaims
