@@ -8,6 +8,7 @@ import { encodeHlc } from '#shared/sync/hybridLogicalClock';
 import type { Mutation, RowChange } from '#shared/sync/protocol';
 import { syncApiPrefix, syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
 import { percentiles, type Percentiles } from '../browser/measure.ts';
+import { runAttachmentsBenchmark } from './blobs.bench.ts';
 import { inPage, openBenchStation, type BenchStation } from './station.ts';
 import type { BenchSyncServer } from './syncServer.ts';
 import {
@@ -34,6 +35,11 @@ import {
  * - push500: 500 mutations (an intake each: customer, device, claim) in one push by one station;
  *   the server's time for it on PGlite and on PostgreSQL (FIXLINE_TEST_DATABASE_URL, or a private
  *   cluster), each holding the same claims, median of FIXLINE_BENCH_PUSH_ROUNDS (3).
+ * - attachments: FIXLINE_BENCH_PHOTOS (100) random photos of FIXLINE_BENCH_PHOTO_BYTES (3 MB)
+ *   uploaded and downloaded through the desktop app's main-process path, MB/s beside one plain
+ *   HTTP request per whole file to a minimal sink; and the bytes a 64 MiB upload cut at 40%
+ *   sends again when it resumes (see bench/app/blobs.bench.ts). It needs no claims, no web build
+ *   and no browser: run alone, it starts none of them.
  *
  * FIXLINE_BENCH_PARTS picks a subset (comma-separated). A quick run: FIXLINE_BENCH_CLAIMS=5000.
  */
@@ -41,7 +47,7 @@ const claimCount = Number(process.env['FIXLINE_BENCH_CLAIMS'] ?? 100_000);
 const editCount = Number(process.env['FIXLINE_BENCH_EDITS'] ?? 200);
 const pushRounds = Number(process.env['FIXLINE_BENCH_PUSH_ROUNDS'] ?? 3);
 const pullLimit = 1_000;
-const allParts = ['initialPull', 'editToVisible', 'push500'] as const;
+const allParts = ['initialPull', 'editToVisible', 'push500', 'attachments'] as const;
 type Part = (typeof allParts)[number];
 const parts = (process.env['FIXLINE_BENCH_PARTS'] ?? allParts.join(','))
   .split(',')
@@ -390,25 +396,42 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
+const stationParts: readonly Part[] = ['initialPull', 'editToVisible'];
+
 export async function runSyncBenchmark(): Promise<object> {
-  const web = await buildWebApp();
+  const withStations = parts.some((part) => stationParts.includes(part));
+  const withClaims = parts.some((part) => part !== 'attachments');
+  const web = withStations ? await buildWebApp() : undefined;
   const pglite = await openBenchPglite();
-  const server = await startBenchSyncServer({ database: pglite.database, webRoot: web.outDir });
+  const blobRoot = await mkdtemp(join(tmpdir(), 'fixline-bench-blobs-'));
+  const server = await startBenchSyncServer({
+    database: pglite.database,
+    ...(web === undefined ? {} : { webRoot: web.outDir }),
+    blobRoot,
+  });
   const stations: BenchStation[] = [];
   const lines: string[] = [];
-  const result: Record<string, unknown> = { benchmark: 'sync', claims: claimCount };
+  const result: Record<string, unknown> = {
+    benchmark: 'sync',
+    claims: withClaims ? claimCount : 0,
+  };
   try {
     let startedMs = performance.now();
-    const seeded = await seedClaims(server.database, claimCount);
-    log(
-      `seeded the server with ${claimCount} claims (${seeded.rows} rows) in ${Math.round(performance.now() - startedMs)} ms`,
-    );
+    const seeded = withClaims
+      ? await seedClaims(server.database, claimCount)
+      : { rows: 0, claimIds: [] };
+    if (withClaims)
+      log(
+        `seeded the server with ${claimCount} claims (${seeded.rows} rows) in ${Math.round(performance.now() - startedMs)} ms`,
+      );
     const records = seeded.rows;
     lines.push(
-      `Fixline sync, ${claimCount.toLocaleString('en-US')} claims (${records.toLocaleString('en-US')} rows), server on PGlite, headless Chromium`,
+      withClaims
+        ? `Fixline sync, ${claimCount.toLocaleString('en-US')} claims (${records.toLocaleString('en-US')} rows), server on PGlite, headless Chromium`
+        : 'Fixline sync, attachments only (no claims seeded), server on PGlite',
     );
 
-    const first = parts.some((part) => part !== 'push500') ? await openBenchStation() : undefined;
+    const first = withStations ? await openBenchStation() : undefined;
     if (first !== undefined) {
       stations.push(first);
       await setUpStation(first.page(), server.url, 'JKT1', seedTechnician);
@@ -495,6 +518,36 @@ export async function runSyncBenchmark(): Promise<object> {
         `push500        PGlite ${pgliteMs} ms, PostgreSQL ${postgresMs ?? 'n/a'} ms (server time, median of ${pushRounds}; PostgreSQL: ${postgresNote})`,
       );
     }
+    if (parts.includes('attachments')) {
+      const device = await enrollDevice(server, 'BLOB1');
+      const figures = await runAttachmentsBenchmark(server.url, device.token, log);
+      log(`attachments: ${JSON.stringify(figures)}`);
+      const uploadRatio = round(figures.upload.mbPerSecond / figures.rawUpload.mbPerSecond, 2);
+      const downloadRatio = round(
+        figures.download.mbPerSecond / figures.rawDownload.mbPerSecond,
+        2,
+      );
+      const { resume } = figures;
+      result['attachments'] = {
+        photos: figures.upload.files,
+        photoBytes: figures.upload.bytes / figures.upload.files,
+        uploadMBps: figures.upload.mbPerSecond,
+        rawUploadMBps: figures.rawUpload.mbPerSecond,
+        uploadRatio,
+        downloadMBps: figures.download.mbPerSecond,
+        rawDownloadMBps: figures.rawDownload.mbPerSecond,
+        downloadRatio,
+        resumeFileBytes: resume.fileBytes,
+        resumeCutAtBytes: resume.cutAtBytes,
+        resumeResentBytes: resume.resentBytes,
+        chunkBytes: resume.chunkBytes,
+      };
+      const photos = `${figures.upload.files} photos of ${round(figures.upload.bytes / figures.upload.files / 1e6, 1)} MB`;
+      lines.push(
+        `attachments    upload ${figures.upload.mbPerSecond} MB/s, raw PUT ${figures.rawUpload.mbPerSecond} MB/s (${uploadRatio}×); download ${figures.download.mbPerSecond} MB/s, raw GET ${figures.rawDownload.mbPerSecond} MB/s (${downloadRatio}×), ${photos}  goal ≥ 0.8× raw: ${uploadRatio >= 0.8 && downloadRatio >= 0.8 ? 'yes' : 'NO'}`,
+        `  resume after a cut at ${round(resume.cutAtBytes / 2 ** 20, 1)} of ${resume.fileBytes / 2 ** 20} MiB: ${resume.resentBytes.toLocaleString('en-US')} bytes sent again  goal ≤ one chunk (${resume.chunkBytes / 2 ** 20} MiB): ${resume.resentBytes <= resume.chunkBytes ? 'yes' : 'NO'}`,
+      );
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
     return result;
   } finally {
@@ -502,6 +555,7 @@ export async function runSyncBenchmark(): Promise<object> {
     for (const station of stations) await station.close().catch(() => undefined);
     await server.close();
     await pglite.remove();
-    await web.remove();
+    await rm(blobRoot, { recursive: true, force: true });
+    await web?.remove();
   }
 }

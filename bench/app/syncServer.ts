@@ -42,12 +42,15 @@ export type BenchSyncServer = {
 export async function startBenchSyncServer(options: {
   readonly database: Database;
   readonly webRoot?: string;
+  /** The folder for attachments' bytes; without it, no blob routes. */
+  readonly blobRoot?: string;
 }): Promise<BenchSyncServer> {
   const { database } = options;
   await migrate(database);
   const app = await buildSyncServer({
     database,
     ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
+    ...(options.blobRoot === undefined ? {} : { blobRoot: options.blobRoot }),
     // Every station of the benchmark pairs from 127.0.0.1.
     pairingAttemptsPerMinute: 1_000,
   });

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
@@ -184,6 +185,68 @@ describe('attachments’ bytes on the sync server', () => {
     });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'blob-not-found' } });
+  });
+
+  it('checks the whole SHA-256 whether it was kept chunk by chunk, cut short or lost to a restart', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'fixline-blob-store-'));
+    try {
+      const chunksOf = (bytes: Buffer, size: number) =>
+        Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) =>
+          bytes.subarray(index * size, (index + 1) * size),
+        );
+      const file = randomBytes(300_000);
+      const name = sha256(file);
+      // Chunk by chunk, the second one cut short after 50,000 of its bytes and then resumed.
+      const store = new FolderBlobStore(root);
+      expect(
+        await store.append(name, 0, file.length, Readable.from([file.subarray(0, 100_000)])),
+      ).toEqual({ kind: 'partial', offset: 100_000 });
+      const cut = new Readable({ read() {} });
+      cut.push(file.subarray(100_000, 150_000));
+      setTimeout(() => cut.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' })), 50);
+      const cutShort = await store.append(name, 100_000, file.length, cut);
+      expect(cutShort).toEqual({ kind: 'partial', offset: 150_000 });
+      expect(
+        await store.append(
+          name,
+          150_000,
+          file.length,
+          Readable.from(chunksOf(file.subarray(150_000), 60_000)),
+        ),
+      ).toEqual({ kind: 'stored', size: file.length });
+
+      // A wrong chunk in the middle is caught though every chunk was hashed as it came.
+      const other = randomBytes(300_000);
+      const otherName = sha256(other);
+      const tampered = Buffer.concat([other.subarray(0, 200_000), randomBytes(100_000)]);
+      for (const [index, chunk] of chunksOf(tampered, 100_000).entries()) {
+        const result = await store.append(
+          otherName,
+          index * 100_000,
+          tampered.length,
+          Readable.from([chunk]),
+        );
+        expect(result.kind).toBe(index < 2 ? 'partial' : 'hash-mismatch');
+      }
+      expect(await store.state(otherName)).toEqual({ kind: 'absent' });
+
+      // A restart in the middle: the new store hashes the file from disk at the end.
+      await store.append(otherName, 0, other.length, Readable.from([other.subarray(0, 100_000)]));
+      const restarted = new FolderBlobStore(root);
+      expect(
+        await restarted.append(
+          otherName,
+          100_000,
+          other.length,
+          Readable.from([other.subarray(100_000)]),
+        ),
+      ).toEqual({ kind: 'stored', size: other.length });
+      expect((await restarted.storedBlobs()).map((blob) => blob.sha256).sort()).toEqual(
+        [name, otherName].sort(),
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('stores the same photo from two stations once', async () => {

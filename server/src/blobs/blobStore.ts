@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -46,10 +46,19 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** How many uploads under way keep their SHA-256 so far in memory (a few hundred bytes each). */
+const maxRunningHashes = 1_000;
+
 export class FolderBlobStore {
   readonly root: string;
   /** Uploads under way, by SHA-256: one chunk at a time per blob. */
   readonly #appending = new Set<string>();
+  /**
+   * The SHA-256 of each upload under way so far, fed as its chunks arrive, so the last chunk
+   * need not read the whole file back. Lost on a restart (or dropped past the cap, oldest
+   * first): the last chunk then hashes the file from disk, as before.
+   */
+  readonly #runningHashes = new Map<string, { readonly offset: number; readonly hash: Hash }>();
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -99,12 +108,21 @@ export class FolderBlobStore {
       await mkdir(join(this.root, 'uploads'), { recursive: true });
       let received = 0;
       let tooLong = false;
+      const running = this.#runningHashes.get(sha256);
+      this.#runningHashes.delete(sha256);
+      const hash =
+        running?.offset === current
+          ? running.hash
+          : current === 0
+            ? createHash('sha256')
+            : undefined;
       chunk.on('data', (data: Buffer) => {
         received += data.length;
         if (current + received > length && !tooLong) {
           tooLong = true;
           chunk.destroy();
         }
+        hash?.update(data);
       });
       try {
         await pipeline(chunk, createWriteStream(upload, { flags: 'a' }));
@@ -116,8 +134,13 @@ export class FolderBlobStore {
         return { kind: 'too-long' };
       }
       const written = (await sizeOf(upload)) ?? 0;
-      if (written < length) return { kind: 'partial', offset: written };
-      const actual = await sha256Of(upload);
+      // A chunk cut short may have hashed bytes that never reached the file: then it is no use.
+      const hashed = hash !== undefined && current + received === written ? hash : undefined;
+      if (written < length) {
+        if (hashed !== undefined) this.#keepRunningHash(sha256, written, hashed);
+        return { kind: 'partial', offset: written };
+      }
+      const actual = hashed?.digest('hex') ?? (await sha256Of(upload));
       if (actual !== sha256) {
         await rm(upload, { force: true });
         return { kind: 'hash-mismatch', actual };
@@ -128,6 +151,15 @@ export class FolderBlobStore {
       return { kind: 'stored', size: written };
     } finally {
       this.#appending.delete(sha256);
+    }
+  }
+
+  #keepRunningHash(sha256: string, offset: number, hash: Hash): void {
+    this.#runningHashes.set(sha256, { offset, hash });
+    // Abandoned uploads must not pile up: past the cap, the oldest is hashed from disk instead.
+    if (this.#runningHashes.size > maxRunningHashes) {
+      const [oldest] = this.#runningHashes.keys();
+      if (oldest !== undefined) this.#runningHashes.delete(oldest);
     }
   }
 
