@@ -11,6 +11,7 @@ import {
   uploadOffsetHeader,
 } from './protocol';
 import {
+  describeFailure,
   deviceTokenSchema,
   syncRequestHeaders,
   syncServerUrlSchema,
@@ -124,14 +125,6 @@ export type BlobRequests = {
 /** The URL of a blob on the server at `serverUrl`. */
 export function blobUrl(serverUrl: string, sha256: string): string {
   return `${serverUrl.replace(/\/+$/, '')}${syncApiPrefix}${blobRoute.replace(':sha256', sha256)}`;
-}
-
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TimeoutError') return 'no answer in time';
-  const cause: unknown = error.cause;
-  if (cause instanceof Error && cause.message !== '') return `${error.message}: ${cause.message}`;
-  return error.message;
 }
 
 /** A whole number of bytes from a header, or undefined when it is missing or is not one. */

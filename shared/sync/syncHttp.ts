@@ -117,7 +117,8 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-function describeFailure(error: unknown): string {
+/** Why a request got no answer, as a person reads it (a timeout, a refused connection…). */
+export function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError') return 'no answer in time';
   // Node's fetch says only "fetch failed": the cause says why (ECONNREFUSED, ENOTFOUND…).
