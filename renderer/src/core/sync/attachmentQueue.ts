@@ -1,7 +1,14 @@
 import type { Sha256, StationCode } from '#shared/domain/primitives';
 import type { BlobAddress, BlobRequests, TransferProgress } from '#shared/sync/blobHttp';
 import { defaultBlobChunkBytes, downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
-import { markAttachmentOnServer, sha256OfBlob, storeAttachment } from '../../db/attachments';
+import {
+  discardPartialDownload,
+  keepDownloadedRange,
+  markAttachmentOnServer,
+  readPartialDownload,
+  sha256OfBlob,
+  storeAttachment,
+} from '../../db/attachments';
 import type { FixlineDatabase } from '../../db/database';
 import type { StoredEvidence } from '../../db/records';
 import { isLive } from '../../db/records';
@@ -58,9 +65,6 @@ type Job =
       readonly fromStation: StationCode;
     };
 
-/** A download cut short: the bytes received so far, kept for the next attempt. */
-type PartialDownload = { readonly parts: Uint8Array<ArrayBuffer>[]; received: number };
-
 export class AttachmentQueue {
   readonly #db: FixlineDatabase;
   readonly #blobs: BlobRequests;
@@ -69,7 +73,6 @@ export class AttachmentQueue {
   readonly #listeners = new Set<() => void>();
   /** Failures in a row and when the next attempt may start, by file. */
   readonly #retries = new Map<Sha256, { failures: number; notBefore: number }>();
-  readonly #partials = new Map<Sha256, PartialDownload>();
   /** Large downloads someone asked for (opened the video). */
   readonly #wanted = new Set<Sha256>();
   #destination: BlobDestination | undefined;
@@ -206,7 +209,7 @@ export class AttachmentQueue {
         sha256: job.sha256,
         direction: job.direction,
         state: onDemand ? 'on-demand' : 'waiting',
-        doneBytes: previous?.doneBytes ?? this.#partials.get(job.sha256)?.received ?? 0,
+        doneBytes: previous?.doneBytes ?? 0,
         totalBytes: job.size,
         ...(job.direction === 'download' ? { fromStation: job.fromStation } : {}),
         ...(previous?.problem === undefined ? {} : { problem: previous.problem }),
@@ -260,7 +263,6 @@ export class AttachmentQueue {
 
   #moved(job: Job, run: number): void {
     this.#retries.delete(job.sha256);
-    this.#partials.delete(job.sha256);
     this.#wanted.delete(job.sha256);
     if (run !== this.#run) return;
     this.#transfers.delete(job.sha256);
@@ -336,19 +338,17 @@ export class AttachmentQueue {
     onProgress: (progress: TransferProgress) => void,
     aborted: () => boolean,
   ): Promise<void> {
-    const partial = this.#partials.get(job.sha256) ?? { parts: [], received: 0 };
-    this.#partials.set(job.sha256, partial);
+    // The ranges received so far are on disk (schema v8), kept across restarts: go on from there.
+    const kept = await readPartialDownload(this.#db, job.sha256);
     const outcome =
-      job.size === 0
-        ? ({ kind: 'downloaded', size: 0 } as const)
+      job.size === 0 || kept.received >= job.size
+        ? ({ kind: 'downloaded', size: kept.received } as const)
         : await downloadBlob(this.#blobs, {
             address,
-            received: partial.received,
+            received: kept.received,
             rangeBytes: this.#options.chunkBytes ?? defaultBlobChunkBytes,
-            onBytes: (bytes) => {
-              partial.parts.push(new Uint8Array(bytes));
-              partial.received += bytes.byteLength;
-            },
+            onBytes: (bytes, start) =>
+              keepDownloadedRange(this.#db, job.sha256, start, new Uint8Array(bytes)),
             onProgress,
             aborted,
           });
@@ -365,13 +365,19 @@ export class AttachmentQueue {
       case 'refused':
         throw new TransferFailed(outcome.message);
     }
-    const blob = new Blob(partial.parts, { type: job.mediaType });
-    this.#partials.delete(job.sha256);
+    // Read back from disk: the Blob's bytes stay there (Chromium), whatever the file's size.
+    const { parts } = await readPartialDownload(this.#db, job.sha256);
+    const blob = new Blob([...parts], { type: job.mediaType });
     if ((await sha256OfBlob(blob)) !== job.sha256) {
+      await discardPartialDownload(this.#db, job.sha256);
       throw new TransferFailed('the bytes received are not the ones named: downloading again');
     }
-    // The attachment store makes the thumbnail, as for a photo taken here.
-    const stored = await storeAttachment(this.#db, blob, { mediaType: job.mediaType });
+    // The attachment store makes the thumbnail, as for a photo taken here, and removes the ranges
+    // in the transaction that stores the whole file.
+    const stored = await storeAttachment(this.#db, blob, {
+      mediaType: job.mediaType,
+      completesPartialDownload: true,
+    });
     if (!stored.ok) throw new TransferFailed(stored.error.message);
     // These bytes came from the server: no need to send them back.
     await markAttachmentOnServer(
