@@ -39,7 +39,8 @@ let blobRoot: string;
 beforeAll(async () => {
   blobRoot = await mkdtemp(join(tmpdir(), 'fixline-attachment-sync-'));
   database = await openTestDatabase('pglite');
-  app = await buildSyncServer({ database, blobRoot });
+  // More stations enroll here in a minute than the pairing limit lets one address.
+  app = await buildSyncServer({ database, blobRoot, pairingAttemptsPerMinute: 100_000 });
 }, 120_000);
 
 const engines: SyncEngine[] = [];
@@ -295,6 +296,25 @@ describe('attachments’ bytes between two stations', () => {
     );
     expect(await reopened.partialDownloads.count()).toBe(0);
     expect(restarted.engine.attachmentTransfers().size).toBe(0);
+  });
+
+  it('forgets a download cut short once the same bytes are attached here', async () => {
+    const jakarta = await openStation('JKT11');
+    const bandung = await openStation('BDG12');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung);
+    const bytes = new Uint8Array(randomBytes(4 * chunkBytes));
+    const evidence = await attach(jakarta, bytes, photo);
+    await sync(atJakarta);
+    atBandung.rangesLeft = 2;
+    await sync(atBandung);
+    expect(await bandung.db.partialDownloads.count()).toBe(2);
+
+    // The customer's same photo, attached at Bandung too: nothing left to download.
+    expectOk(await storeAttachment(bandung.db, new Blob([bytes], { type: 'image/jpeg' })));
+    await sync(atBandung);
+    expect(await bandung.db.partialDownloads.count()).toBe(0);
+    expect((await bytesAt(bandung, evidence.sha256))?.equals(bytes)).toBe(true);
   });
 
   it('leaves a large video on the server until someone opens it', async () => {

@@ -10,6 +10,7 @@ import {
   storeAttachment,
 } from '../../db/attachments';
 import type { FixlineDatabase } from '../../db/database';
+import { storageFailure } from '../../db/repositories/repositoryError';
 import type { StoredEvidence } from '../../db/records';
 import { isLive } from '../../db/records';
 import type { AttachmentTransfer } from './syncApi';
@@ -190,6 +191,7 @@ export class AttachmentQueue {
     const destination = this.#destination;
     if (destination === undefined || run !== this.#run) return;
     const jobs = await this.#findJobs(destination.centerId);
+    await this.#discardStalePartials(jobs);
     const eagerMaxBytes = this.#options.eagerMaxBytes ?? eagerDownloadMaxBytes;
     const now = this.#options.now();
     // Files no longer to move (moved, or their records gone) leave the list.
@@ -228,6 +230,21 @@ export class AttachmentQueue {
     const concurrency = this.#options.concurrency ?? attachmentTransferConcurrency;
     await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, worker));
     if (run === this.#run) this.#retryWhenDue(destination, run);
+  }
+
+  /**
+   * Forgets downloads cut short of files no longer to download (their records are gone, or the
+   * same bytes were attached here meanwhile), so their ranges do not hold the disk forever.
+   */
+  async #discardStalePartials(jobs: readonly Job[]): Promise<void> {
+    const downloading = new Set<string>(
+      jobs.filter((job) => job.direction === 'download').map((job) => job.sha256),
+    );
+    const kept = await this.#db.partialDownloads.toCollection().primaryKeys();
+    const stale = new Set(
+      kept.map(([sha256]) => sha256).filter((sha256) => !downloading.has(sha256)),
+    );
+    for (const sha256 of stale) await discardPartialDownload(this.#db, sha256);
   }
 
   /** Wakes the queue when the earliest waiting file may be tried again. */
@@ -340,6 +357,7 @@ export class AttachmentQueue {
   ): Promise<void> {
     // The ranges received so far are on disk (schema v8), kept across restarts: go on from there.
     const kept = await readPartialDownload(this.#db, job.sha256);
+    if (kept.received > 0) onProgress({ doneBytes: kept.received, totalBytes: job.size });
     const outcome =
       job.size === 0 || kept.received >= job.size
         ? ({ kind: 'downloaded', size: kept.received } as const)
@@ -347,8 +365,16 @@ export class AttachmentQueue {
             address,
             received: kept.received,
             rangeBytes: this.#options.chunkBytes ?? defaultBlobChunkBytes,
-            onBytes: (bytes, start) =>
-              keepDownloadedRange(this.#db, job.sha256, start, new Uint8Array(bytes)),
+            onBytes: async (bytes, start) => {
+              try {
+                await keepDownloadedRange(this.#db, job.sha256, start, new Uint8Array(bytes));
+              } catch (error) {
+                // A full disk: the file waits, and is tried again, until there is room.
+                const failure = storageFailure(error);
+                if (failure === undefined) throw error;
+                throw new TransferFailed(failure.message);
+              }
+            },
             onProgress,
             aborted,
           });
