@@ -272,6 +272,18 @@ describe('stations and the sync server over a faulty network', () => {
     });
   });
 
+  it('upload a photo whose retry waits on a clock set back since it failed', async () => {
+    await converges({
+      stationCount: 3,
+      commands: [
+        act.takeInClaim(0, 0, true),
+        act.queueBlobFault(0, 'drop-request'),
+        act.syncNow(0),
+        act.skewClock(0, -2 * dayMs),
+      ],
+    });
+  });
+
   it(
     'converge on the server’s rows and photos, lose no write and never move a cursor back',
     async () => {

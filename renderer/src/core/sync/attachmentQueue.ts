@@ -216,7 +216,7 @@ export class AttachmentQueue {
         ...(job.direction === 'download' ? { fromStation: job.fromStation } : {}),
         ...(previous?.problem === undefined ? {} : { problem: previous.problem }),
       });
-      if (!onDemand && (retry === undefined || retry.notBefore <= now)) ready.push(job);
+      if (!onDemand && (retry === undefined || isDue(retry.notBefore, now))) ready.push(job);
     }
     this.#notify();
 
@@ -263,7 +263,7 @@ export class AttachmentQueue {
         for (const retry of this.#retries.values()) if (retry.notBefore <= due) retry.notBefore = 0;
         void this.wake(destination);
       },
-      Math.max(0, due - this.#options.now()),
+      Math.min(maxTransferBackoffMs, Math.max(0, due - this.#options.now())),
     );
   }
 
@@ -413,6 +413,14 @@ export class AttachmentQueue {
       new Date(this.#options.now()).toISOString(),
     );
   }
+}
+
+/**
+ * Whether a file waiting since a failure may be tried again at `now`: once its time has come, or
+ * when it is further off than any backoff (the clock was set back since: days, maybe).
+ */
+function isDue(notBefore: number, now: number): boolean {
+  return notBefore <= now || notBefore - now > maxTransferBackoffMs;
 }
 
 /** A file that could not move this time: it waits and is tried again. */
