@@ -12,6 +12,7 @@ import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEn
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
 import { readAttachment, storeAttachment } from '../../renderer/src/db/attachments';
+import { FixlineDatabase } from '../../renderer/src/db/database';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
@@ -38,7 +39,8 @@ let blobRoot: string;
 beforeAll(async () => {
   blobRoot = await mkdtemp(join(tmpdir(), 'fixline-attachment-sync-'));
   database = await openTestDatabase('pglite');
-  app = await buildSyncServer({ database, blobRoot });
+  // More stations enroll here in a minute than the pairing limit lets one address.
+  app = await buildSyncServer({ database, blobRoot, pairingAttemptsPerMinute: 100_000 });
 }, 120_000);
 
 const engines: SyncEngine[] = [];
@@ -75,12 +77,14 @@ type Connected = {
   readonly seen: AttachmentTransfer[];
   /** Whether the station's blob requests reach the server (its records still sync). */
   blobsOnline: boolean;
+  /** How many more ranges a download gets before the network goes (none past this). */
+  rangesLeft: number;
+  /** Each range the station asked the server for: which file, from where. */
+  readonly ranges: { readonly sha256: string; readonly start: number }[];
 };
 
-async function connect(
-  station: TestStation,
-  options: { eagerMaxBytes?: number } = {},
-): Promise<Connected> {
+/** The sync engine of `station`'s database, its blob requests under the test's control. */
+function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {}): Connected {
   const serverBlobs = injectBlobRequests(app);
   const { timers, fireAll } = manualTimers();
   const connected: Connected = {
@@ -88,14 +92,21 @@ async function connect(
     fireTimers: fireAll,
     seen: [],
     blobsOnline: true,
+    rangesLeft: Number.POSITIVE_INFINITY,
+    ranges: [],
   };
   const blobs: BlobRequests = {
     head: (address) =>
       (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).head(address),
     sendChunk: (chunk) =>
       (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).sendChunk(chunk),
-    readRange: (range) =>
-      (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).readRange(range),
+    readRange: (range) => {
+      if (!connected.blobsOnline || connected.rangesLeft <= 0)
+        return unreachableBlobRequests.readRange(range);
+      connected.rangesLeft -= 1;
+      connected.ranges.push({ sha256: range.sha256, start: range.start });
+      return serverBlobs.readRange(range);
+    },
   };
   const transport: SyncTransport = {
     request: ({ route, body, deviceToken }) => injectSyncRequest(app, { route, body, deviceToken }),
@@ -105,7 +116,7 @@ async function connect(
     },
     blobs,
   };
-  const engine = createSyncEngine(station.db, {
+  const engine = createSyncEngine(db, {
     transport,
     locks: null,
     windows: null,
@@ -117,9 +128,18 @@ async function connect(
   engine.subscribeTransfers(() => {
     for (const transfer of engine.attachmentTransfers().values()) connected.seen.push(transfer);
   });
-  const { code } = await createPairingCode(database);
-  expect(await engine.connect({ serverUrl, pairingCode: code })).toEqual({ ok: true });
   Object.assign(connected, { engine });
+  return connected;
+}
+
+/** Enrolls `station` with the server and syncs it once. */
+async function connect(
+  station: TestStation,
+  options: { eagerMaxBytes?: number } = {},
+): Promise<Connected> {
+  const connected = engineOf(station.db, options);
+  const { code } = await createPairingCode(database);
+  expect(await connected.engine.connect({ serverUrl, pairingCode: code })).toEqual({ ok: true });
   await sync(connected);
   return connected;
 }
@@ -231,6 +251,69 @@ describe('attachments’ bytes between two stations', () => {
     // Bandung's retry finds the bytes.
     atBandung.fireTimers();
     await atBandung.engine.attachmentsSettled();
+    expect((await bytesAt(bandung, evidence.sha256))?.equals(bytes)).toBe(true);
+  });
+
+  it('keeps a download cut midway on disk, and goes on from there after a restart', async () => {
+    const jakarta = await openStation('JKT9');
+    const bandung = await openStation('BDG10');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung);
+    const bytes = new Uint8Array(randomBytes(5 * chunkBytes + 1_234));
+    const evidence = await attach(jakarta, bytes, photo);
+    await sync(atJakarta);
+
+    // Three ranges arrive, then the network goes.
+    const startsOf = (station: Connected) =>
+      station.ranges
+        .filter((range) => range.sha256 === evidence.sha256)
+        .map((range) => range.start);
+    atBandung.rangesLeft = 3;
+    await sync(atBandung);
+    expect(startsOf(atBandung)).toEqual([0, chunkBytes, 2 * chunkBytes]);
+    expect(await bytesAt(bandung, evidence.sha256)).toBeUndefined();
+    const kept = await bandung.db.partialDownloads
+      .where('[sha256+offset]')
+      .between([evidence.sha256, 0], [evidence.sha256, Infinity])
+      .toArray();
+    expect(kept.map((row) => [row.sha256, row.offset, row.blob.size])).toEqual(
+      [0, 1, 2].map((range) => [evidence.sha256, range * chunkBytes, chunkBytes]),
+    );
+
+    // The app closes and opens again: a new database connection, a new engine and queue.
+    atBandung.engine.stop();
+    bandung.db.close();
+    const reopened = new FixlineDatabase(bandung.db.name);
+    await reopened.open();
+    const restarted = engineOf(reopened);
+    await restarted.engine.start();
+    await sync(restarted);
+
+    // It went on from the ranges on disk, and ends with the file whole and nothing partial.
+    expect(startsOf(restarted)).toEqual([3 * chunkBytes, 4 * chunkBytes, 5 * chunkBytes]);
+    expect((await bytesAt({ ...bandung, db: reopened }, evidence.sha256))?.equals(bytes)).toBe(
+      true,
+    );
+    expect(await reopened.partialDownloads.count()).toBe(0);
+    expect(restarted.engine.attachmentTransfers().size).toBe(0);
+  });
+
+  it('forgets a download cut short once the same bytes are attached here', async () => {
+    const jakarta = await openStation('JKT11');
+    const bandung = await openStation('BDG12');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung);
+    const bytes = new Uint8Array(randomBytes(4 * chunkBytes));
+    const evidence = await attach(jakarta, bytes, photo);
+    await sync(atJakarta);
+    atBandung.rangesLeft = 2;
+    await sync(atBandung);
+    expect(await bandung.db.partialDownloads.count()).toBe(2);
+
+    // The customer's same photo, attached at Bandung too: nothing left to download.
+    expectOk(await storeAttachment(bandung.db, new Blob([bytes], { type: 'image/jpeg' })));
+    await sync(atBandung);
+    expect(await bandung.db.partialDownloads.count()).toBe(0);
     expect((await bytesAt(bandung, evidence.sha256))?.equals(bytes)).toBe(true);
   });
 

@@ -12,10 +12,11 @@ import { openTestDatabase } from './serverHarness';
  * Model-based: 3 to 6 stations (the real repositories and sync engine on fake-indexeddb) write
  * claims, assignments, status changes and notes while the network between them and the real
  * server (PGlite) drops, duplicates and holds back requests and answers, stations go offline,
- * crash, skew their clocks and are restored from backups, and the server restarts. After the
- * network heals and everyone syncs, every station holds the server's rows, the server holds what
- * last-writer-wins makes of what it accepted, no write is lost without a record, and no cursor
- * or acknowledged mutation id ever went back.
+ * crash, skew their clocks and are restored from backups, and the server restarts; some intakes
+ * attach a photo, whose bytes go through the same faults as the records. After the network heals
+ * and everyone syncs, every station holds the server's rows and every photo byte for byte, the
+ * server holds what last-writer-wins makes of what it accepted and each photo once, no write is
+ * lost without a record, and no cursor or acknowledged mutation id ever went back.
  *
  * CI runs a fixed seed; `npm run test:soak` runs many more with random seeds
  * (FIXLINE_SOAK_RUNS runs, FIXLINE_SOAK_SEED to replay one).
@@ -55,8 +56,8 @@ function command(
 
 /** The commands, by name: the arbitraries below draw them, and regression cases list them. */
 const act = {
-  takeInClaim: (s: number, a: number) =>
-    command(`takeInClaim(${s}, ${a})`, (world) => world.takeInClaim(s, a)),
+  takeInClaim: (s: number, a: number, photo = false) =>
+    command(`takeInClaim(${s}, ${a}, ${photo})`, (world) => world.takeInClaim(s, a, photo)),
   assign: (s: number, c: number, to: number | null, a: number) =>
     command(`assign(${s}, ${c}, ${to}, ${a})`, (world) => world.assign(s, c, to, a)),
   transition: (s: number, c: number, to: ClaimStatus, a: number) =>
@@ -68,6 +69,8 @@ const act = {
   syncNow: (s: number) => command(`syncNow(${s})`, (world) => world.syncNow(world.station(s))),
   queueFault: (s: number, fault: NetworkFault) =>
     command(`queueFault(${s}, ${fault})`, (world) => world.queueFault(s, fault)),
+  queueBlobFault: (s: number, fault: NetworkFault) =>
+    command(`queueBlobFault(${s}, ${fault})`, (world) => world.queueBlobFault(s, fault)),
   setOnline: (s: number, online: boolean) =>
     command(`setOnline(${s}, ${online})`, (world) => world.setOnline(s, online)),
   deliverHeld: (h: number) => command(`deliverHeld(${h})`, (world) => world.network.deliverHeld(h)),
@@ -97,7 +100,7 @@ const pick = fc.nat({ max: 20 });
 const actor = fc.nat({ max: 2 });
 
 const localWrites: fc.Arbitrary<Command>[] = [
-  fc.tuple(station, actor).map(([s, a]) => act.takeInClaim(s, a)),
+  fc.tuple(station, actor, fc.boolean()).map(([s, a, photo]) => act.takeInClaim(s, a, photo)),
   fc
     .tuple(station, pick, fc.option(fc.nat({ max: 2 })), actor)
     .map(([s, c, to, a]) => act.assign(s, c, to, a)),
@@ -122,6 +125,9 @@ const commands: fc.Arbitrary<Command>[] = [
   fc
     .tuple(station, fc.constantFrom<NetworkFault>(...networkFaults))
     .map(([s, fault]) => act.queueFault(s, fault)),
+  fc
+    .tuple(station, fc.constantFrom<NetworkFault>(...networkFaults))
+    .map(([s, fault]) => act.queueBlobFault(s, fault)),
   fc.tuple(station, fc.boolean()).map(([s, online]) => act.setOnline(s, online)),
   pick.map((h) => act.deliverHeld(h)),
   fc.boolean().map((on) => act.autoSync(on)),
@@ -169,6 +175,7 @@ async function converges({
     await world.checkServerAgainstReference(server);
     await world.checkNothingLost();
     world.checkRmaNumbersUnique(server);
+    await world.checkAttachments(server);
   } finally {
     await world.close();
   }
@@ -243,8 +250,42 @@ describe('stations and the sync server over a faulty network', () => {
     });
   });
 
+  it('bring a photo to every station byte for byte through lost, doubled and unanswered chunks', async () => {
+    await converges({
+      stationCount: 3,
+      commands: [
+        act.takeInClaim(0, 0, true),
+        act.queueBlobFault(0, 'drop-response'),
+        act.queueBlobFault(0, 'duplicate'),
+        act.queueBlobFault(0, 'drop-response'),
+        act.queueBlobFault(0, 'duplicate'),
+        act.syncNow(0),
+        act.queueBlobFault(1, 'duplicate'),
+        act.queueBlobFault(1, 'drop-response'),
+        act.queueBlobFault(1, 'hold'),
+        act.syncNow(1),
+        act.crash(1),
+        act.queueBlobFault(0, 'drop-request'),
+        act.syncNow(0),
+        act.syncNow(1),
+      ],
+    });
+  });
+
+  it('upload a photo whose retry waits on a clock set back since it failed', async () => {
+    await converges({
+      stationCount: 3,
+      commands: [
+        act.takeInClaim(0, 0, true),
+        act.queueBlobFault(0, 'drop-request'),
+        act.syncNow(0),
+        act.skewClock(0, -2 * dayMs),
+      ],
+    });
+  });
+
   it(
-    'converge on the server’s rows, lose no write and never move a cursor back',
+    'converge on the server’s rows and photos, lose no write and never move a cursor back',
     async () => {
       await fc.assert(fc.asyncProperty(scenario, converges), {
         numRuns: soaking ? soakRuns : 12,

@@ -1,10 +1,18 @@
+import Dexie from 'dexie';
+import type { Collection, Table } from 'dexie';
 import { createSHA256 } from 'hash-wasm';
 import type { IsoDateTime, Sha256 } from '#shared/domain/primitives';
 import type { Result } from '#shared/domain/result';
 import { fail, ok } from '#shared/domain/result';
 import { addThumbnailLater } from './backgroundThumbnails';
 import type { FixlineDatabase } from './database';
-import type { AttachmentBlobRow, AttachmentUploadRow, DraftRow, StoredAttachment } from './records';
+import type {
+  AttachmentBlobRow,
+  AttachmentUploadRow,
+  DraftRow,
+  PartialDownloadRow,
+  StoredAttachment,
+} from './records';
 import { storageFailure } from './repositories/repositoryError';
 import { runGuardedWrite } from './writeGuard';
 
@@ -116,6 +124,11 @@ export type StoreAttachmentOptions = HashOptions & {
   readonly maxBytes?: number;
   /** The clock, in milliseconds since the epoch. */
   readonly now?: () => number;
+  /**
+   * The file was assembled from the ranges of a download kept in `partialDownloads`: they are
+   * removed in the transaction that stores it, so a restart never finds both or neither.
+   */
+  readonly completesPartialDownload?: boolean;
 };
 
 /** Why a file was not stored. */
@@ -162,8 +175,10 @@ export async function storeAttachment(
   // A slice is a plain Blob over the same bytes: the store keeps no file name, since the same
   // bytes may arrive under several.
   const blob = file.slice(0, file.size, mediaType);
+  const completesPartialDownload = options.completesPartialDownload === true;
   const already = await db.attachments.get(sha256);
-  if (already !== undefined) return ok(thumbnailLater(db, blob, already, true));
+  if (already !== undefined && !completesPartialDownload)
+    return ok(thumbnailLater(db, blob, already, true));
 
   const attachment: StoredAttachment = {
     sha256,
@@ -173,15 +188,22 @@ export async function storeAttachment(
   };
   let stored: StoredAttachment | undefined;
   try {
-    stored = await runGuardedWrite(db, ['attachments', 'attachmentBlobs'], async (transaction) => {
-      // Someone may have stored the same bytes while these were being hashed.
-      const attachments = transaction.table<StoredAttachment, string>('attachments');
-      const earlier = await attachments.get(sha256);
-      if (earlier !== undefined) return earlier;
-      await transaction.table<AttachmentBlobRow, string>('attachmentBlobs').add({ sha256, blob });
-      await attachments.add(attachment);
-      return undefined;
-    });
+    const tables = ['attachments', 'attachmentBlobs'] as const;
+    stored = await runGuardedWrite(
+      db,
+      completesPartialDownload ? [...tables, 'partialDownloads'] : [...tables],
+      async (transaction) => {
+        if (completesPartialDownload)
+          await partialDownloadRows(transaction.table('partialDownloads'), sha256).delete();
+        // Someone may have stored the same bytes while these were being hashed.
+        const attachments = transaction.table<StoredAttachment, string>('attachments');
+        const earlier = await attachments.get(sha256);
+        if (earlier !== undefined) return earlier;
+        await transaction.table<AttachmentBlobRow, string>('attachmentBlobs').add({ sha256, blob });
+        await attachments.add(attachment);
+        return undefined;
+      },
+    );
   } catch (error) {
     const failure = storageFailure(error);
     if (failure?.code === 'storage-full')
@@ -343,5 +365,56 @@ export async function markAttachmentOnServer(
     await transaction
       .table<AttachmentUploadRow, string>('attachmentUploads')
       .put({ sha256, centerId, uploadedAt: at });
+  });
+}
+
+/** The rows of `partialDownloads` that hold ranges of the file `sha256`, in order of offset. */
+function partialDownloadRows(
+  table: Table<PartialDownloadRow, [string, number]>,
+  sha256: Sha256,
+): Collection<PartialDownloadRow, [string, number]> {
+  return table.where('[sha256+offset]').between([sha256, Dexie.minKey], [sha256, Dexie.maxKey]);
+}
+
+/** A download kept on disk: its ranges from the first byte on, and how many bytes they hold. */
+export type PartialDownload = { readonly parts: readonly Blob[]; readonly received: number };
+
+/**
+ * The ranges of the file `sha256` received so far, as far as they run on from the first byte
+ * without a gap (a range past a gap, which a download going on from its end never writes, is
+ * left out and later overwritten).
+ */
+export async function readPartialDownload(
+  db: FixlineDatabase,
+  sha256: Sha256,
+): Promise<PartialDownload> {
+  const parts: Blob[] = [];
+  let received = 0;
+  for (const row of await partialDownloadRows(db.partialDownloads, sha256).toArray()) {
+    if (row.offset !== received) break;
+    parts.push(row.blob);
+    received += row.blob.size;
+  }
+  return { parts, received };
+}
+
+/** Keeps one range of a download, received at `offset`, as a Blob on disk. */
+export async function keepDownloadedRange(
+  db: FixlineDatabase,
+  sha256: Sha256,
+  offset: number,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<void> {
+  await runGuardedWrite(db, ['partialDownloads'], async (transaction) => {
+    await transaction
+      .table<PartialDownloadRow, [string, number]>('partialDownloads')
+      .put({ sha256, offset, blob: new Blob([bytes]) });
+  });
+}
+
+/** Forgets what was received of the file `sha256` (its bytes were wrong: download it again). */
+export async function discardPartialDownload(db: FixlineDatabase, sha256: Sha256): Promise<void> {
+  await runGuardedWrite(db, ['partialDownloads'], async (transaction) => {
+    await partialDownloadRows(transaction.table('partialDownloads'), sha256).delete();
   });
 }

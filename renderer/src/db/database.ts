@@ -3,6 +3,7 @@ import type { DexieOptions, EntityTable, Table } from 'dexie';
 import type {
   AttachmentBlobRow,
   AttachmentUploadRow,
+  PartialDownloadRow,
   ClaimCountRow,
   DraftRow,
   OutboxEntry,
@@ -67,6 +68,7 @@ export class FixlineDatabase extends Dexie {
   declare readonly attachments: EntityTable<StoredAttachment, 'sha256'>;
   declare readonly attachmentBlobs: EntityTable<AttachmentBlobRow, 'sha256'>;
   declare readonly attachmentUploads: EntityTable<AttachmentUploadRow, 'sha256'>;
+  declare readonly partialDownloads: Table<PartialDownloadRow, [string, number]>;
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly claimCounts: Table<ClaimCountRow, string>;
   declare readonly syncState: Table<SyncStateRow, SyncStateRow['key']>;

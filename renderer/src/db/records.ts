@@ -92,6 +92,7 @@ export const localTableNames = [
   'syncState',
   'syncRejections',
   'attachmentUploads',
+  'partialDownloads',
 ] as const;
 export type LocalTableName = (typeof localTableNames)[number];
 
@@ -529,6 +530,17 @@ export type AttachmentUploadRow = {
   readonly sha256: Sha256;
   readonly centerId: string;
   readonly uploadedAt: IsoDateTime;
+};
+
+/**
+ * One range of a download cut short or under way (schema v8): the bytes of the file `sha256` from
+ * `offset` on, as a Blob (on disk in Chromium). The rows of a file are removed in the transaction
+ * that stores it whole.
+ */
+export type PartialDownloadRow = {
+  readonly sha256: Sha256;
+  readonly offset: number;
+  readonly blob: Blob;
 };
 
 /**

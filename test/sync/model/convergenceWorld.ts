@@ -1,5 +1,8 @@
 import './browserGlobals';
 import 'fake-indexeddb/auto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Dexie from 'dexie';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
@@ -16,6 +19,7 @@ import type { Database } from '../../../server/src/storage/database';
 import { toNumber } from '../../../server/src/storage/database';
 import { rowsAfter } from '../../../server/src/storage/syncRows';
 import { serverNode } from '../../../server/src/sync/spaceWriter';
+import { readAttachment, storeAttachment } from '../../../renderer/src/db/attachments';
 import { exportBackup, restoreBackup } from '../../../renderer/src/db/backup';
 import { FixlineDatabase } from '../../../renderer/src/db/database';
 import type {
@@ -100,6 +104,25 @@ function compareCursors(a: PullCursor | null, b: PullCursor | null): number {
 
 let databaseCounter = 0;
 
+/** The attachment queue's chunks in the model: a photo is a few of them. */
+const photoChunkBytes = 1_024;
+
+/** Bytes of a photo, different for each `seed` and the same every run (xorshift32). */
+function photoBytes(seed: number): Uint8Array<ArrayBuffer> {
+  let state = (seed * 2_654_435_761 + 1) >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state;
+  };
+  const bytes = new Uint8Array(1_000 + (next() % 3_000));
+  for (let index = 0; index < bytes.length; index += 1) bytes[index] = next() & 0xff;
+  return bytes;
+}
+
 export class ConvergenceWorld {
   readonly stations: ModelStation[] = [];
   readonly network: FaultyNetwork;
@@ -107,10 +130,16 @@ export class ConvergenceWorld {
   readonly written = new Map<string, { readonly code: StationCode; readonly generation: number }>();
   /** Mutations a restore threw away before they reached the server (they may never arrive). */
   readonly discarded = new Set<string>();
+  /** The bytes of every photo a station attached, by SHA-256. */
+  readonly photos = new Map<string, Uint8Array<ArrayBuffer>>();
+  /** Photos a restore took from the only station that held them, before the server had them. */
+  readonly photosLost = new Set<string>();
   #app: FastifyInstance;
 
   private constructor(
     readonly database: Database,
+    /** The server's folder of attachments' bytes. */
+    readonly blobRoot: string,
     app: FastifyInstance,
   ) {
     this.#app = app;
@@ -123,7 +152,12 @@ export class ConvergenceWorld {
    */
   static async open(database: Database, stationCount: number): Promise<ConvergenceWorld> {
     await resetDatabase(database);
-    const world = new ConvergenceWorld(database, await ConvergenceWorld.#buildServer(database));
+    const blobRoot = await mkdtemp(join(tmpdir(), 'fixline-model-blobs-'));
+    const world = new ConvergenceWorld(
+      database,
+      blobRoot,
+      await ConvergenceWorld.#buildServer(database, blobRoot),
+    );
     for (let index = 0; index < stationCount; index += 1) {
       await world.#addStation(`ST${index + 1}` as StationCode);
     }
@@ -135,8 +169,13 @@ export class ConvergenceWorld {
     return world;
   }
 
-  static #buildServer(database: Database): Promise<FastifyInstance> {
-    return buildSyncServer({ database, logger: false, pairingAttemptsPerMinute: 100_000 });
+  static #buildServer(database: Database, blobRoot: string): Promise<FastifyInstance> {
+    return buildSyncServer({
+      database,
+      blobRoot,
+      logger: false,
+      pairingAttemptsPerMinute: 100_000,
+    });
   }
 
   async #addStation(code: StationCode): Promise<void> {
@@ -181,6 +220,9 @@ export class ConvergenceWorld {
       timers: modelTimers,
       random: () => 0,
       now: () => Date.now() + clock.skewMs,
+      // Small chunks, so a photo moves in several requests a fault may hit; one file at a time,
+      // so which request a fault hits does not depend on timing.
+      attachments: { chunkBytes: photoChunkBytes, concurrency: 1 },
     });
   }
 
@@ -230,7 +272,8 @@ export class ConvergenceWorld {
     return ids[pick % Math.max(1, ids.length)];
   }
 
-  async takeInClaim(index: number, actor: number): Promise<void> {
+  /** A claim taken in at the station; `withPhoto`, with a photo of the product attached. */
+  async takeInClaim(index: number, actor: number, withPhoto = false): Promise<void> {
     const station = this.station(index);
     const context = this.#as(actor);
     let customerId: RecordId | undefined;
@@ -255,7 +298,37 @@ export class ConvergenceWorld {
     });
     if (deviceId === undefined) return;
     const draft = makeClaimDraft({ customerId: owner, deviceId });
-    await this.#write(station, (repositories) => repositories.claims.create(draft, context));
+    let claimId: RecordId | undefined;
+    await this.#write(station, async (repositories) => {
+      const claim = await repositories.claims.create(draft, context);
+      if (claim.ok) claimId = claim.value.id;
+      return claim;
+    });
+    if (withPhoto && claimId !== undefined) await this.#attachPhoto(station, claimId, context);
+  }
+
+  async #attachPhoto(station: ModelStation, claimId: RecordId, context: WriteContext) {
+    const bytes = photoBytes(this.photos.size);
+    const stored = await storeAttachment(station.db, new Blob([bytes], { type: 'image/jpeg' }));
+    if (!stored.ok)
+      throw new Error(`${station.code} could not store a photo: ${stored.error.message}`);
+    const { sha256, sizeBytes } = stored.value.attachment;
+    this.photos.set(sha256, bytes);
+    await this.#write(station, (repositories) =>
+      repositories.evidence.create(
+        {
+          claimId,
+          kind: 'product-photo',
+          mediaType: 'image/jpeg',
+          fileName: 'front.jpg',
+          sha256,
+          sizeBytes,
+          capturedAt: new Date(Date.now() + station.clock.skewMs).toISOString(),
+          capturedBy: context.actor,
+        },
+        context,
+      ),
+    );
   }
 
   async assign(index: number, claimPick: number, assignee: number | null, actor: number) {
@@ -323,6 +396,8 @@ export class ConvergenceWorld {
     this.network.open = true;
     try {
       await station.engine.syncNow();
+      // The bytes follow the records, in the same window of network.
+      await station.engine.attachmentsSettled();
       await this.network.settled();
     } finally {
       this.network.open = false;
@@ -331,6 +406,11 @@ export class ConvergenceWorld {
 
   queueFault(index: number, fault: NetworkFault): void {
     this.station(index).link.faults.push(fault);
+  }
+
+  /** A fault for the station's next request of attachments' bytes. */
+  queueBlobFault(index: number, fault: NetworkFault): void {
+    this.station(index).link.blobFaults.push(fault);
   }
 
   setOnline(index: number, online: boolean): void {
@@ -345,13 +425,14 @@ export class ConvergenceWorld {
   async restartServer(): Promise<void> {
     await this.network.settled();
     await this.#app.close();
-    this.#app = await ConvergenceWorld.#buildServer(this.database);
+    this.#app = await ConvergenceWorld.#buildServer(this.database, this.blobRoot);
   }
 
   /** The station's app dies (after a write, before its push, say) and starts again. */
   async crash(index: number): Promise<void> {
     const station = this.station(index);
     station.engine.stop();
+    await station.engine.attachmentsSettled();
     await this.network.settled();
     station.db.close();
     const reopened = await this.#openDatabase(station.dbName, station.clock);
@@ -381,11 +462,13 @@ export class ConvergenceWorld {
     if (backup === undefined) return;
     const enrollment = (await station.db.syncState.get('state'))?.enrollment;
     station.engine.stop();
+    await station.engine.attachmentsSettled();
     await this.network.settled();
     if (enrollment !== undefined) await revokeDevice(this.database, enrollment.deviceId);
     for (const entry of await station.db.outbox.toArray()) {
       if (!backup.outbox.has(entry.mutationId)) this.discarded.add(entry.mutationId);
     }
+    const photosHere = await station.db.attachments.toCollection().primaryKeys();
     station.db.close();
     await Dexie.delete(station.dbName);
     const opened = await this.#openDatabase(
@@ -394,17 +477,31 @@ export class ConvergenceWorld {
     );
     const restored = await restoreBackup(opened.db, backup.file);
     if (!restored.ok) throw new Error(`restore ${station.code}: ${restored.error.message}`);
+    const photosRestored = new Set<string>(
+      await opened.db.attachments.toCollection().primaryKeys(),
+    );
+    for (const sha256 of photosHere) {
+      if (photosRestored.has(sha256) || (await this.#serverBlob(sha256)) !== undefined) continue;
+      const elsewhere = await Promise.all(
+        this.stations
+          .filter((other) => other !== station)
+          .map(async (other) => (await other.db.attachments.get(sha256)) !== undefined),
+      );
+      if (!elsewhere.includes(true)) this.photosLost.add(sha256);
+    }
     Object.assign(station, opened);
     station.generation += 1;
     station.watermark = undefined;
     station.engine = this.#engine(opened.db, station.link, station.clock);
     // Paired again, the station syncs at once, as the app does (a drop here is another case).
-    const { online, faults } = station.link;
+    const { online, faults, blobFaults } = station.link;
     const queued = faults.splice(0);
+    const queuedForBlobs = blobFaults.splice(0);
     station.link.setOnline(true);
     await this.#enroll(station);
     await this.syncNow(station);
     faults.push(...queued);
+    blobFaults.push(...queuedForBlobs);
     station.link.setOnline(online);
   }
 
@@ -440,6 +537,7 @@ export class ConvergenceWorld {
     this.network.autoSync = false;
     for (const station of this.stations) {
       station.link.faults.length = 0;
+      station.link.blobFaults.length = 0;
       station.link.setOnline(true);
     }
     while (this.network.held.length > 0) await this.network.deliverHeld(0);
@@ -604,13 +702,70 @@ export class ConvergenceWorld {
   }
 
   async close(): Promise<void> {
-    for (const station of this.stations) station.engine.stop();
+    for (const station of this.stations) {
+      station.engine.stop();
+      await station.engine.attachmentsSettled();
+    }
     await this.network.settled();
     for (const station of this.stations) {
       station.db.close();
       await Dexie.delete(station.dbName);
     }
     await this.#app.close();
+    await rm(this.blobRoot, { recursive: true, force: true });
+  }
+
+  /** The bytes the server holds whole under `sha256`; undefined when it holds none. */
+  async #serverBlob(sha256: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(join(this.blobRoot, sha256.slice(0, 2), sha256.slice(2, 4), sha256));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Every photo a live evidence record on the server names is on every station, byte for byte,
+   * and on the server once (a single stored file, no upload left half done), unless a restore
+   * took it from the only station that held it. The server holds no other bytes, and no station
+   * keeps part of a download.
+   */
+  async checkAttachments(server: Map<string, SyncRow>): Promise<void> {
+    const named = new Set(
+      [...server.values()]
+        .filter((row) => row.table === 'evidence' && row.values.deletedAt === undefined)
+        .map((row) => String(row.values.sha256)),
+    );
+    const expected = [...named].filter((sha256) => !this.photosLost.has(sha256)).sort();
+    for (const sha256 of expected) {
+      const bytes = this.photos.get(sha256);
+      expect(bytes, `the photo ${sha256} a station attached`).toBeDefined();
+      if (bytes === undefined) continue;
+      expect((await this.#serverBlob(sha256))?.equals(bytes), `${sha256} on the server`).toBe(true);
+      for (const station of this.stations) {
+        const blob = await readAttachment(station.db, sha256);
+        const here = blob === undefined ? undefined : Buffer.from(await blob.arrayBuffer());
+        expect(here?.equals(bytes), `${sha256} at ${station.code}`).toBe(true);
+      }
+    }
+    const stored = (await readdir(this.blobRoot, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => ({ name: entry.name, upload: entry.parentPath.endsWith('uploads') }));
+    expect(
+      stored
+        .filter((entry) => !entry.upload)
+        .map((entry) => entry.name)
+        .sort(),
+      'the blobs the server stores',
+    ).toEqual(expected);
+    expect(
+      stored.filter((entry) => entry.upload && named.has(entry.name)),
+      'uploads left half done',
+    ).toEqual([]);
+    for (const station of this.stations) {
+      const partial = await station.db.partialDownloads.count();
+      expect(partial, `${station.code}'s partial downloads`).toBe(0);
+    }
   }
 }
 

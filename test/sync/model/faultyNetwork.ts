@@ -1,21 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import type { BlobRequests } from '#shared/sync/blobHttp';
 import type { Mutation } from '#shared/sync/protocol';
-import { injectSyncRequest } from '../../server/serverHarness';
+import { injectBlobRequests, injectSyncRequest } from '../../server/serverHarness';
 import type {
   SyncAnswer,
   SyncRequest,
   SyncTransport,
 } from '../../../renderer/src/core/sync/syncApi';
-import { unreachableBlobRequests } from '../../../renderer/src/core/sync/unavailableTransport';
 import type { NetworkWatch } from '../../../renderer/src/core/sync/syncEngine';
 
 /**
- * What the network does to the next push or pull of a station:
+ * What the network does to the next push or pull (or blob request) of a station:
  * - `drop-request`: lost on the way; the server never sees it.
  * - `drop-response`: the server handles it (and commits), the answer is lost.
  * - `duplicate`: the server gets it twice at once; the station sees one answer.
  * - `hold`: the station gives up on it, and the network delivers it later (see
- *   {@link FaultyNetwork.deliverHeld}), after whatever the station sent since.
+ *   {@link FaultyNetwork.deliverHeld}), after whatever the station sent since. A blob request
+ *   held is lost instead (what a late chunk does is the upload's own tests' business).
  */
 export type NetworkFault = 'drop-request' | 'drop-response' | 'duplicate' | 'hold';
 
@@ -27,10 +28,12 @@ export const networkFaults: readonly NetworkFault[] = [
 ];
 
 const unreachable = (reason: string): SyncAnswer => ({ kind: 'unreachable', reason });
+const blobUnreachable = (reason: string) => ({ kind: 'unreachable', reason }) as const;
 
 /**
  * The network between the stations and the server (Fastify's inject, so the real routes run).
- * Pushes and pulls get through only while a sync is asked for ({@link FaultyNetwork.open}), so
+ * Pushes, pulls and blob requests (attachments' bytes, which the attachment queue moves after
+ * each sync) get through only while a sync is asked for ({@link FaultyNetwork.open}), so
  * the syncs an engine starts by itself between commands fail at once as a flaky network would,
  * and which request a fault hits does not depend on timing, unless
  * {@link FaultyNetwork.autoSync} lets those through as well. Enrollment always gets through: it is
@@ -85,6 +88,49 @@ export class FaultyNetwork {
     }
   }
 
+  /**
+   * A blob request of `link`, through the same faults as its pushes and pulls, queued apart
+   * ({@link StationLink.blobFaults}): a failed push ends the sync before any bytes move, so
+   * faults shared with the pushes and pulls would rarely reach a blob request.
+   */
+  async sendBlob<Answer extends { readonly kind: string }>(
+    link: StationLink,
+    request: (blobs: BlobRequests) => Promise<Answer>,
+  ): Promise<Answer | { readonly kind: 'unreachable'; readonly reason: string }> {
+    if (!link.online) return blobUnreachable('this station is offline');
+    if (!this.open && !this.autoSync) return blobUnreachable('no sync was asked for');
+    const fault = link.blobFaults.shift();
+    switch (fault) {
+      case undefined:
+        return this.#deliverBlob(request);
+      case 'drop-request':
+      case 'hold':
+        return blobUnreachable('the request was lost');
+      case 'drop-response':
+        await this.#deliverBlob(request);
+        return blobUnreachable('the answer was lost');
+      case 'duplicate': {
+        const [first] = await Promise.all([this.#deliverBlob(request), this.#deliverBlob(request)]);
+        return first;
+      }
+    }
+  }
+
+  #deliverBlob<Answer>(
+    request: (blobs: BlobRequests) => Promise<Answer>,
+  ): Promise<Answer | { readonly kind: 'unreachable'; readonly reason: string }> {
+    const delivery = (async () => {
+      try {
+        return await request(injectBlobRequests(this.server()));
+      } catch (error) {
+        return blobUnreachable(`the server is down: ${String(error)}`);
+      }
+    })();
+    this.#inFlight.add(delivery);
+    void delivery.finally(() => this.#inFlight.delete(delivery));
+    return delivery;
+  }
+
   #notePush(body: unknown): void {
     const { clientId, mutations } = body as { clientId: string; mutations: Mutation[] };
     for (const mutation of mutations) {
@@ -122,6 +168,8 @@ export class StationLink {
   online = true;
   /** Faults for the station's next pushes and pulls, first first. */
   readonly faults: NetworkFault[] = [];
+  /** Faults for the station's next blob requests (attachments' bytes), first first. */
+  readonly blobFaults: NetworkFault[] = [];
   readonly #listeners = new Set<(online: boolean) => void>();
 
   constructor(private readonly network: FaultyNetwork) {}
@@ -133,8 +181,11 @@ export class StationLink {
       onConnected(false);
       return { close: () => undefined };
     },
-    // Attachments' bytes are not part of the model yet.
-    blobs: unreachableBlobRequests,
+    blobs: {
+      head: (address) => this.network.sendBlob(this, (blobs) => blobs.head(address)),
+      sendChunk: (chunk) => this.network.sendBlob(this, (blobs) => blobs.sendChunk(chunk)),
+      readRange: (range) => this.network.sendBlob(this, (blobs) => blobs.readRange(range)),
+    },
   };
 
   readonly watch: NetworkWatch = {

@@ -1,8 +1,16 @@
 import type { Sha256, StationCode } from '#shared/domain/primitives';
 import type { BlobAddress, BlobRequests, TransferProgress } from '#shared/sync/blobHttp';
 import { defaultBlobChunkBytes, downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
-import { markAttachmentOnServer, sha256OfBlob, storeAttachment } from '../../db/attachments';
+import {
+  discardPartialDownload,
+  keepDownloadedRange,
+  markAttachmentOnServer,
+  readPartialDownload,
+  sha256OfBlob,
+  storeAttachment,
+} from '../../db/attachments';
 import type { FixlineDatabase } from '../../db/database';
+import { storageFailure } from '../../db/repositories/repositoryError';
 import type { StoredEvidence } from '../../db/records';
 import { isLive } from '../../db/records';
 import type { AttachmentTransfer } from './syncApi';
@@ -58,9 +66,6 @@ type Job =
       readonly fromStation: StationCode;
     };
 
-/** A download cut short: the bytes received so far, kept for the next attempt. */
-type PartialDownload = { readonly parts: Uint8Array<ArrayBuffer>[]; received: number };
-
 export class AttachmentQueue {
   readonly #db: FixlineDatabase;
   readonly #blobs: BlobRequests;
@@ -69,7 +74,6 @@ export class AttachmentQueue {
   readonly #listeners = new Set<() => void>();
   /** Failures in a row and when the next attempt may start, by file. */
   readonly #retries = new Map<Sha256, { failures: number; notBefore: number }>();
-  readonly #partials = new Map<Sha256, PartialDownload>();
   /** Large downloads someone asked for (opened the video). */
   readonly #wanted = new Set<Sha256>();
   #destination: BlobDestination | undefined;
@@ -187,6 +191,7 @@ export class AttachmentQueue {
     const destination = this.#destination;
     if (destination === undefined || run !== this.#run) return;
     const jobs = await this.#findJobs(destination.centerId);
+    await this.#discardStalePartials(jobs);
     const eagerMaxBytes = this.#options.eagerMaxBytes ?? eagerDownloadMaxBytes;
     const now = this.#options.now();
     // Files no longer to move (moved, or their records gone) leave the list.
@@ -206,12 +211,12 @@ export class AttachmentQueue {
         sha256: job.sha256,
         direction: job.direction,
         state: onDemand ? 'on-demand' : 'waiting',
-        doneBytes: previous?.doneBytes ?? this.#partials.get(job.sha256)?.received ?? 0,
+        doneBytes: previous?.doneBytes ?? 0,
         totalBytes: job.size,
         ...(job.direction === 'download' ? { fromStation: job.fromStation } : {}),
         ...(previous?.problem === undefined ? {} : { problem: previous.problem }),
       });
-      if (!onDemand && (retry === undefined || retry.notBefore <= now)) ready.push(job);
+      if (!onDemand && (retry === undefined || isDue(retry.notBefore, now))) ready.push(job);
     }
     this.#notify();
 
@@ -225,6 +230,21 @@ export class AttachmentQueue {
     const concurrency = this.#options.concurrency ?? attachmentTransferConcurrency;
     await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, worker));
     if (run === this.#run) this.#retryWhenDue(destination, run);
+  }
+
+  /**
+   * Forgets downloads cut short of files no longer to download (their records are gone, or the
+   * same bytes were attached here meanwhile), so their ranges do not hold the disk forever.
+   */
+  async #discardStalePartials(jobs: readonly Job[]): Promise<void> {
+    const downloading = new Set<string>(
+      jobs.filter((job) => job.direction === 'download').map((job) => job.sha256),
+    );
+    const kept = await this.#db.partialDownloads.toCollection().primaryKeys();
+    const stale = new Set(
+      kept.map(([sha256]) => sha256).filter((sha256) => !downloading.has(sha256)),
+    );
+    for (const sha256 of stale) await discardPartialDownload(this.#db, sha256);
   }
 
   /** Wakes the queue when the earliest waiting file may be tried again. */
@@ -243,7 +263,7 @@ export class AttachmentQueue {
         for (const retry of this.#retries.values()) if (retry.notBefore <= due) retry.notBefore = 0;
         void this.wake(destination);
       },
-      Math.max(0, due - this.#options.now()),
+      Math.min(maxTransferBackoffMs, Math.max(0, due - this.#options.now())),
     );
   }
 
@@ -260,7 +280,6 @@ export class AttachmentQueue {
 
   #moved(job: Job, run: number): void {
     this.#retries.delete(job.sha256);
-    this.#partials.delete(job.sha256);
     this.#wanted.delete(job.sha256);
     if (run !== this.#run) return;
     this.#transfers.delete(job.sha256);
@@ -336,18 +355,25 @@ export class AttachmentQueue {
     onProgress: (progress: TransferProgress) => void,
     aborted: () => boolean,
   ): Promise<void> {
-    const partial = this.#partials.get(job.sha256) ?? { parts: [], received: 0 };
-    this.#partials.set(job.sha256, partial);
+    // The ranges received so far are on disk (schema v8), kept across restarts: go on from there.
+    const kept = await readPartialDownload(this.#db, job.sha256);
+    if (kept.received > 0) onProgress({ doneBytes: kept.received, totalBytes: job.size });
     const outcome =
-      job.size === 0
-        ? ({ kind: 'downloaded', size: 0 } as const)
+      job.size === 0 || kept.received >= job.size
+        ? ({ kind: 'downloaded', size: kept.received } as const)
         : await downloadBlob(this.#blobs, {
             address,
-            received: partial.received,
+            received: kept.received,
             rangeBytes: this.#options.chunkBytes ?? defaultBlobChunkBytes,
-            onBytes: (bytes) => {
-              partial.parts.push(new Uint8Array(bytes));
-              partial.received += bytes.byteLength;
+            onBytes: async (bytes, start) => {
+              try {
+                await keepDownloadedRange(this.#db, job.sha256, start, new Uint8Array(bytes));
+              } catch (error) {
+                // A full disk: the file waits, and is tried again, until there is room.
+                const failure = storageFailure(error);
+                if (failure === undefined) throw error;
+                throw new TransferFailed(failure.message);
+              }
             },
             onProgress,
             aborted,
@@ -365,13 +391,19 @@ export class AttachmentQueue {
       case 'refused':
         throw new TransferFailed(outcome.message);
     }
-    const blob = new Blob(partial.parts, { type: job.mediaType });
-    this.#partials.delete(job.sha256);
+    // Read back from disk: the Blob's bytes stay there (Chromium), whatever the file's size.
+    const { parts } = await readPartialDownload(this.#db, job.sha256);
+    const blob = new Blob([...parts], { type: job.mediaType });
     if ((await sha256OfBlob(blob)) !== job.sha256) {
+      await discardPartialDownload(this.#db, job.sha256);
       throw new TransferFailed('the bytes received are not the ones named: downloading again');
     }
-    // The attachment store makes the thumbnail, as for a photo taken here.
-    const stored = await storeAttachment(this.#db, blob, { mediaType: job.mediaType });
+    // The attachment store makes the thumbnail, as for a photo taken here, and removes the ranges
+    // in the transaction that stores the whole file.
+    const stored = await storeAttachment(this.#db, blob, {
+      mediaType: job.mediaType,
+      completesPartialDownload: true,
+    });
     if (!stored.ok) throw new TransferFailed(stored.error.message);
     // These bytes came from the server: no need to send them back.
     await markAttachmentOnServer(
@@ -381,6 +413,14 @@ export class AttachmentQueue {
       new Date(this.#options.now()).toISOString(),
     );
   }
+}
+
+/**
+ * Whether a file waiting since a failure may be tried again at `now`: once its time has come, or
+ * when it is further off than any backoff (the clock was set back since: days, maybe).
+ */
+function isDue(notBefore: number, now: number): boolean {
+  return notBefore <= now || notBefore - now > maxTransferBackoffMs;
 }
 
 /** A file that could not move this time: it waits and is tried again. */

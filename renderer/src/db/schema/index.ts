@@ -7,6 +7,7 @@ import { schemaVersion4 } from './v4';
 import { schemaVersion5 } from './v5';
 import { schemaVersion6 } from './v6';
 import { schemaVersion7 } from './v7';
+import { schemaVersion8 } from './v8';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -17,10 +18,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion5,
   schemaVersion6,
   schemaVersion7,
+  schemaVersion8,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion7.version;
+export const currentSchemaVersion = schemaVersion8.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
