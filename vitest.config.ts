@@ -93,6 +93,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts', 'test/browser/**/*.test.tsx'],
           testTimeout: 60_000,
+          // A screen's element awaited for up to 5 s, not Vitest's 1 s: on CI's two busy cores a
+          // live query's answer can take longer than that without anything being wrong.
+          expect: { poll: { timeout: 5_000 } },
           browser: {
             enabled: true,
             headless: true,
