@@ -20,12 +20,18 @@ afterEach(async () => {
   }
 });
 
+/** An empty database (not set up) in Chromium's real IndexedDB, deleted after the test. */
+export function freshBrowserDatabase(): FixlineDatabase {
+  const db = new FixlineDatabase(`fixline-browser-test-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
 /** A fresh database in Chromium's real IndexedDB, deleted after the test. */
 export async function openBrowserDatabase(
   stationCode: StationCode | null = 'JKT1',
 ): Promise<{ db: FixlineDatabase; repositories: Repositories }> {
-  const db = new FixlineDatabase(`fixline-browser-test-${crypto.randomUUID()}`);
-  opened.push(db);
+  const db = freshBrowserDatabase();
   const repositories = createRepositories(db);
   if (stationCode !== null) {
     const setUp = await repositories.station.setUp({

@@ -8,7 +8,9 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll } from 'vitest';
 import type { Person } from '#shared/domain/person';
 import type { StationCore, StationSettingsRow } from '../../renderer/src/core';
-import { FixlineDatabase } from '../../renderer/src/db/database';
+// First, so that its after-test hook (deleting the databases) runs after this file's (unmounting
+// the screen): Vitest runs after-test hooks as a stack, the last registered first.
+import { freshBrowserDatabase } from './browserDatabase';
 import { StationCoreProvider } from '../../renderer/src/core/StationCoreProvider';
 import { StationContext } from '../../renderer/src/station/StationContext';
 import { cssVariablesResolver, theme } from '../../renderer/src/theme';
@@ -32,7 +34,7 @@ beforeAll(async () => {
  * typing, IndexedDB answering later) and waits for what the screen shows, so React is told it
  * is not in an act environment then, rather than warned of every update a query brings.
  */
-async function inAct(work: () => void | Promise<void>): Promise<void> {
+export async function inAct(work: () => void | Promise<void>): Promise<void> {
   globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   try {
     await act(work);
@@ -42,30 +44,19 @@ async function inAct(work: () => void | Promise<void>): Promise<void> {
 }
 
 let mounted: { root: Root; container: HTMLElement } | undefined;
-const opened: FixlineDatabase[] = [];
 
-// The screen first (it may still write, a draft say, as it goes), then its database.
+// The screen first (it may still write, a draft say, as it goes); browserDatabase.ts's hook then
+// deletes its database.
 afterEach(async () => {
-  if (mounted !== undefined) {
-    const { root, container } = mounted;
-    await inAct(() => root.unmount());
-    container.remove();
-    mounted = undefined;
-  }
-  for (const db of opened.splice(0)) {
-    db.close();
-    // IndexedDB closes the connection once its last transactions finish.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await FixlineDatabase.delete(db.name);
-  }
+  if (mounted === undefined) return;
+  const { root, container } = mounted;
+  await inAct(() => root.unmount());
+  container.remove();
+  mounted = undefined;
 });
 
 /** A fresh database in Chromium's real IndexedDB, deleted after the test's screen is gone. */
-export function stationDatabase(): FixlineDatabase {
-  const db = new FixlineDatabase(`fixline-browser-test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
+export const stationDatabase = freshBrowserDatabase;
 
 /** A technician at the bench, for screens that record who made a change. */
 export const benchTechnician: Person = {

@@ -1,36 +1,19 @@
-import '@mantine/core/styles.css';
-import '../../renderer/src/i18n/setup';
-import { MantineProvider } from '@mantine/core';
 import axe from 'axe-core';
-import i18next from 'i18next';
-import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createStationCore } from '../../renderer/src/core';
-import { StationCoreProvider } from '../../renderer/src/core/StationCoreProvider';
 import type { ConnectProblem, StationSync, SyncStatus } from '../../renderer/src/core/sync/syncApi';
 import { SyncPanel } from '../../renderer/src/settings/SyncPanel';
 import { SyncIndicator } from '../../renderer/src/shell/SyncIndicator';
-import { StationContext } from '../../renderer/src/station/StationContext';
-import { cssVariablesResolver, theme } from '../../renderer/src/theme';
 import { openBrowserDatabase } from './browserDatabase';
+import { inAct, renderInStation } from './stationScreen';
 
 /**
  * Settings → Sync and the header's indicator in Chromium, over a StationSync test double that
  * follows the engine's type: each state says the right thing, and the connect form says what
  * each refusal means.
  */
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean;
-}
-
-beforeAll(async () => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  await i18next.changeLanguage('en');
-});
 
 const serverUrl = 'http://192.168.1.10:7411';
 const standalone: SyncStatus = { phase: 'standalone', pendingChanges: 0, rejectedChanges: [] };
@@ -86,40 +69,10 @@ function fakeSync(
   };
 }
 
-let mounted: { root: Root; container: HTMLElement } | undefined;
-
-afterEach(() => {
-  if (mounted === undefined) return;
-  const { root, container } = mounted;
-  act(() => root.unmount());
-  container.remove();
-  mounted = undefined;
-});
-
-/** Renders `children` as the app does: Mantine, a router, the core (with `sync`) and the station. */
+/** Renders `children` as the app does, over a station core whose `sync` is `sync`. */
 async function render(sync: StationSync, children: ReactNode): Promise<HTMLElement> {
   const { db } = await openBrowserDatabase();
-  const core = { ...createStationCore(db), sync };
-  const station = await core.queries.station();
-  if (station === undefined) throw new Error('the test station is not set up');
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  mounted = { root, container };
-  await act(async () =>
-    root.render(
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <MemoryRouter>
-          <StationCoreProvider core={core}>
-            <StationContext.Provider value={{ station, benchPerson: undefined, locked: false }}>
-              {children}
-            </StationContext.Provider>
-          </StationCoreProvider>
-        </MemoryRouter>
-      </MantineProvider>,
-    ),
-  );
-  return container;
+  return renderInStation({ ...createStationCore(db), sync }, children);
 }
 
 const panel = () => page.getByRole('region', { name: 'Sync' });
@@ -404,7 +357,9 @@ describe('the header’s sync indicator', () => {
     const sync = fakeSync({ phase: 'idle', serverUrl, pendingChanges: 0, rejectedChanges: [] });
     await render(sync, <SyncIndicator />);
     await expect.element(page.getByText('Synced')).toBeVisible();
-    act(() => sync.set({ phase: 'offline', serverUrl, pendingChanges: 1, rejectedChanges: [] }));
+    await inAct(() =>
+      sync.set({ phase: 'offline', serverUrl, pendingChanges: 1, rejectedChanges: [] }),
+    );
     await expect.element(page.getByText('Offline')).toBeVisible();
   });
 });
