@@ -14,13 +14,17 @@ import { inPage, openBenchStation, type BenchStation } from './station.ts';
  *
  * Environment: FIXLINE_BENCH_CLAIMS (station size, 100,000), FIXLINE_BENCH_ROUNDS (timed rounds
  * a path, 30), FIXLINE_BENCH_RESTORE_ROUNDS (3: a restore of 100,000 claims takes minutes),
- * FIXLINE_BENCH_BULK (customers, devices and claims each a bulk write, 1,000), FIXLINE_BENCH_PATHS
+ * FIXLINE_BENCH_BULK (customers, devices and claims each a bulk write, 1,000),
+ * FIXLINE_BENCH_IMPORT_PARTS (rows of the parts CSV import, 50,000) and FIXLINE_BENCH_IMPORT_ROUNDS
+ * (its rounds, 5), FIXLINE_BENCH_PATHS
  * (a comma-separated subset). A quick run: FIXLINE_BENCH_CLAIMS=10000 FIXLINE_BENCH_ROUNDS=5.
  */
 const claimCount = Number(process.env['FIXLINE_BENCH_CLAIMS'] ?? 100_000);
 const rounds = Number(process.env['FIXLINE_BENCH_ROUNDS'] ?? 30);
 const restoreRounds = Math.min(rounds, Number(process.env['FIXLINE_BENCH_RESTORE_ROUNDS'] ?? 3));
 const bulkEach = Number(process.env['FIXLINE_BENCH_BULK'] ?? 1_000);
+const importedParts = Number(process.env['FIXLINE_BENCH_IMPORT_PARTS'] ?? 50_000);
+const importRounds = Math.min(rounds, Number(process.env['FIXLINE_BENCH_IMPORT_ROUNDS'] ?? 5));
 const warmupRounds = 2;
 /** The queue reads its rows in windows of this many (ClaimQueueList: two pages of 100). */
 const queueWindowRows = 200;
@@ -34,6 +38,7 @@ type PathName =
   | 'intakeAttachAndSave'
   | 'coldStart'
   | 'bulkWrite'
+  | 'partsImport'
   | 'restore100k';
 
 /** The issue's goals (p50 on a 2-core machine). */
@@ -55,6 +60,8 @@ const goals: Record<PathName, { text: string; met: (figure: Figure) => boolean }
     text: '≥ 5,000 rec/s, ≤ 1.5× raw',
     met: (f) => (f.recordsPerSecond ?? 0) >= 5_000 && f.ratio.p50 <= 1.5,
   },
+  // Issue "Nothing lost, nothing let in", item 11: 50,000 rows in ≤ 5 s.
+  partsImport: { text: '≤ 5 s', met: (f) => f.fixline.p50 <= 5_000 },
   restore100k: { text: '≤ 15 s', met: (f) => f.fixline.p50 <= 15_000 },
 };
 
@@ -623,6 +630,48 @@ async function bulkWrite(page: Page): Promise<Figure> {
 }
 
 /**
+ * Parts import: a CSV of `importedParts` rows, read as the Parts screen's preview reads it
+ * (untimed), imported with `importParts` into a fresh station database (one transaction: each
+ * part parsed, checked against the live SKUs, stamped, an audit event per page and the outbox
+ * entries), beside a raw `bulkPut` of the rows it wrote (parts, audit events, outbox entries) into
+ * a plain database of the same schema, in one transaction.
+ */
+async function partsImport(page: Page): Promise<Figure> {
+  const samples = await measure(
+    'partsImport',
+    importRounds,
+    (round) =>
+      inPage<{ fixline: number; baseline: number }>(
+        page,
+        `const db = new hook.FixlineDatabase('fixline-bench-parts-${round}');
+        await hook.setUpGeneratedStation(db);
+        const marks = await hook.benchBaselines.markTables(db);
+        const { counts, importMs } = await hook.importPartsCsv(db, hook.generatedPartsCsv(${importedParts}, ${round}));
+        if (counts.created !== ${importedParts}) throw new Error('imported ' + counts.created + ' parts');
+        const written = await hook.benchBaselines.rowsWrittenSince(db, marks);
+        const twin = await hook.benchBaselines.openRawTwin(db, 'fixline-bench-parts-raw-${round}');
+        const baseline = await hook.benchBaselines.rawBulkPut(twin, {
+          partsCatalog: written.partsCatalog, auditEvents: written.auditEvents, outbox: written.outbox,
+        });
+        await hook.benchBaselines.deleteRawTwin(twin);
+        db.close();
+        await db.delete();
+        return { fixline: importMs, baseline };`,
+      ),
+    1,
+  );
+  const result = figure(samples);
+  const perSecond = (ms: number) => Math.round((importedParts / ms) * 1000);
+  return {
+    ...result,
+    records: importedParts,
+    path: 'PartsCatalogRepository.importParts',
+    recordsPerSecond: perSecond(result.fixline.p50),
+    baselineRecordsPerSecond: perSecond(result.baseline.p50),
+  };
+}
+
+/**
  * Restore: the station exported once through the app's backup code, then restored into a fresh
  * database with `restoreBackup` (every row checked); baseline: the same rows put with `bulkPut`.
  */
@@ -669,6 +718,7 @@ const allPaths: readonly PathName[] = [
   'claimTimeline',
   'intakeAttachAndSave',
   'bulkWrite',
+  'partsImport',
   'coldStart',
   'restore100k',
 ];
@@ -676,7 +726,7 @@ const allPaths: readonly PathName[] = [
 function table(paths: Partial<Record<PathName, Figure>>): string {
   const ms = (value: number) => value.toFixed(1).padStart(9);
   const lines = [
-    `Fixline UI, ${claimCount.toLocaleString('en-US')} claims, ${rounds} rounds (restore ${restoreRounds}), headless Chromium (ms)`,
+    `Fixline UI, ${claimCount.toLocaleString('en-US')} claims, ${rounds} rounds (restore ${restoreRounds}, parts import ${importRounds}), headless Chromium (ms)`,
     `${'path'.padEnd(22)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'raw p50'.padStart(9)} ${'raw p95'.padStart(9)} ${'ratio'.padStart(6)} ${'goal'.padEnd(26)} met`,
   ];
   const row = (name: string, value: Omit<Figure, 'warm'>, goal: string, met: string) =>
@@ -724,6 +774,7 @@ export async function runUiBenchmark(): Promise<object> {
       claimTimeline: () => claimTimeline(station.page(), app.url),
       intakeAttachAndSave: () => intakeAttachAndSave(station.page()),
       bulkWrite: () => bulkWrite(station.page()),
+      partsImport: () => partsImport(station.page()),
       coldStart: () => coldStart(station, app.url),
       restore100k: () => restore100k(station.page()),
     };

@@ -24,18 +24,22 @@ describe('importing a parts CSV', () => {
     // The station's setup left entries of its own (the center's settings).
     const setupEntries = await db.outbox.count();
 
+    const told: number[] = [];
     const started = performance.now();
     const counts = expectOk(
       await repositories.partsCatalog.importParts(
         reading.parts.map((entry) => entry.part),
         asTechnician,
         { fileName: 'catalog.csv' },
+        ({ written, total }) => told.push(written / total),
       ),
     );
     const elapsedMs = performance.now() - started;
     console.info(`imported 50,000 parts in ${Math.round(elapsedMs)} ms`);
 
     expect(counts).toEqual({ created: 50_000, updated: 0, unchanged: 0 });
+    // The progress bar heard of each page of 5,000 as it was written.
+    expect(told).toEqual(Array.from({ length: 10 }, (_, page) => (page + 1) / 10));
     expect(await db.partsCatalog.count()).toBe(50_000);
     const parts = await db.partsCatalog.toArray();
     // One audit event per page of 5,000 parts, under the import's id, naming its range.

@@ -14,6 +14,8 @@ import { schemaVersion2 } from '../../renderer/src/db/schema/v2';
 import { schemaVersion3 } from '../../renderer/src/db/schema/v3';
 import { schemaVersion4 } from '../../renderer/src/db/schema/v4';
 import { schemaVersion5 } from '../../renderer/src/db/schema/v5';
+import { schemaVersion9 } from '../../renderer/src/db/schema/v9';
+import { schemaVersions } from '../../renderer/src/db/schema';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, technicianId } from '../factories/domain';
 import { freshDatabaseName } from './testDatabase';
@@ -488,5 +490,42 @@ describe('schema version 6', () => {
     expect(await db.people.count()).toBe(0);
     expect(await db.centerSettings.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('schema version 9', () => {
+  const strap = {
+    id: '0190a000-0000-7000-8000-00000000a001',
+    sku: 'KT3-STRAP',
+    name: 'Strap',
+    unitPrice: { amount: 1_500, currency: 'USD' },
+    compatibleModels: ['KOSPET Tank T3'],
+    ...syncFields(['id', 'sku', 'name', 'unitPrice', 'compatibleModels']),
+  };
+
+  /** The indexes IndexedDB itself holds for the parts (not what Dexie was told). */
+  const storedIndexes = (db: Dexie) => [
+    ...db.backendDB().transaction('partsCatalog').objectStore('partsCatalog').indexNames,
+  ];
+
+  it('keeps every part and drops the parts indexes nothing reads', async () => {
+    const name = freshDatabaseName();
+    const version8 = new Dexie(name);
+    declareSchema(
+      version8,
+      schemaVersions.filter((schema) => schema.version < schemaVersion9.version),
+    );
+    await version8.table('partsCatalog').add(strap);
+    expect(storedIndexes(version8)).toEqual(['compatibleModels', 'name', 'sku']);
+    version8.close();
+
+    const db = new FixlineDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(storedIndexes(db)).toEqual(['sku']);
+    expect(await db.partsCatalog.toArray()).toEqual([strap]);
+    expect(await db.partsCatalog.where('sku').equals('KT3-STRAP').primaryKeys()).toEqual([
+      strap.id,
+    ]);
   });
 });

@@ -52,6 +52,7 @@ export type {
   IntakeDevice,
   IntakeEvidence,
   IntakeRecordsDraft,
+  PartsImportProgress,
   QuoteAnswer,
   Repositories,
   RepositoryError,

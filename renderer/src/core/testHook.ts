@@ -10,6 +10,7 @@ import { exportBackup, restoreBackup } from '../db/backup';
 import * as benchBaselines from './testing/benchBaselines';
 import * as benchStopwatch from './testing/benchStopwatch';
 import { bulkWritePath, writeInBulk } from './testing/bulkWrite';
+import { generatedPartsCsv, importPartsCsv } from './testing/partsImport';
 import {
   generatedClaim,
   longTrailEvery,
@@ -33,13 +34,15 @@ export const testHook = {
   documentRequestSchema,
   restoreQueueStation,
   generatedClaim,
-  // The UI benchmark's: its stopwatches, raw baselines, bulk path and backups.
+  // The UI benchmark's: its stopwatches, raw baselines, bulk paths and backups.
   longTrailEvery,
   setUpGeneratedStation,
   exportBackup,
   restoreBackup,
   writeInBulk,
   bulkWritePath,
+  generatedPartsCsv,
+  importPartsCsv,
   benchStopwatch,
   benchBaselines,
 };

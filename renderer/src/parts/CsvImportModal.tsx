@@ -1,7 +1,17 @@
-import { Alert, Button, Group, List, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  Progress,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredPart } from '../core';
+import type { PartsImportProgress, StoredPart } from '../core';
 import { useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import {
@@ -37,6 +47,8 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
   const { commands } = useStationCore();
   const context = useWriteContext();
   const [importing, setImporting] = useState(false);
+  // Parts written so far by a running import (a 50,000-row file takes seconds).
+  const [progress, setProgress] = useState<PartsImportProgress | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   // A failure nobody foresaw, whose technical details go under the message.
   const [unexpected, setUnexpected] = useState<Failure | undefined>();
@@ -48,6 +60,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
   async function importRows(): Promise<void> {
     if (context === undefined || preview === undefined) return;
     setImporting(true);
+    setProgress(undefined);
     setFailure(undefined);
     setUnexpected(undefined);
     try {
@@ -55,6 +68,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
         ready.map((entry) => entry.part),
         context,
         { fileName: preview.fileName },
+        setProgress,
       );
       if (result.ok)
         onImported({
@@ -73,13 +87,17 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
       setFailure(t('parts.csv.importFailed', { reason: failureText(t, thrown) }));
     } finally {
       setImporting(false);
+      setProgress(undefined);
     }
   }
 
   return (
     <Modal
       opened={preview !== undefined}
-      onClose={onClose}
+      // A running import is one transaction that commits or not as a whole: closing the dialog
+      // would not stop it, so the dialog stays until it has.
+      onClose={importing ? () => undefined : onClose}
+      withCloseButton={!importing}
       closeButtonProps={{ 'aria-label': t('parts.form.cancel') }}
       title={t('parts.csv.previewTitle', { file: preview?.fileName ?? '' })}
       size="xl"
@@ -121,6 +139,17 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
             ) : null}
           </Stack>
         )}
+        {importing && progress !== undefined ? (
+          <Stack gap={4}>
+            <Progress
+              value={(progress.written / Math.max(progress.total, 1)) * 100}
+              aria-label={t('parts.csv.importing', progress)}
+            />
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('parts.csv.importing', progress)}
+            </Text>
+          </Stack>
+        ) : null}
         {failure === undefined ? null : (
           <Alert color="red" role="alert">
             {failure}
@@ -128,7 +157,7 @@ export function CsvImportModal({ preview, catalog, onClose, onImported }: CsvImp
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onClose} disabled={importing}>
             {t('parts.csv.cancel')}
           </Button>
           <Button

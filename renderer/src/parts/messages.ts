@@ -2,14 +2,14 @@
 export const partsEn = {
   title: 'Parts catalog',
   intro: 'The parts and services quotes are priced from. Every station quotes from the same list.',
-  count_one: '{{count}} part',
-  count_other: '{{count}} parts',
+  count_one: '{{count, number}} part',
+  count_other: '{{count, number}} parts',
   search: 'Search parts',
   searchPlaceholder: 'SKU, name or model',
   add: 'Add a part',
   import: 'Import CSV…',
   export: 'Export CSV',
-  exported: 'Exported {{count}} parts to {{path}}.',
+  exported: 'Exported {{count, number}} parts to {{path}}.',
   exportFailed: 'The CSV was not saved: {{reason}}',
   empty:
     'No parts yet. Add one, or import a CSV with the columns sku, name, price, currency, compatibleModels.',
@@ -55,19 +55,21 @@ export const partsEn = {
   csv: {
     previewTitle: 'Import {{file}}',
     ready_one:
-      '{{count}} row is ready to import: {{created}} new, {{updated}} updating a part with the same SKU.',
+      '{{count, number}} row is ready to import: {{created, number}} new, {{updated, number}} updating a part with the same SKU.',
     ready_other:
-      '{{count}} rows are ready to import: {{created}} new, {{updated}} updating a part with the same SKU.',
+      '{{count, number}} rows are ready to import: {{created, number}} new, {{updated, number}} updating a part with the same SKU.',
     noneReady: 'No row of this file can be imported. Fix the rows below and choose the file again.',
     skipped_one: '{{count, number}} row will be skipped:',
     skipped_other: '{{count, number}} rows will be skipped:',
-    confirm_one: 'Import {{count}} part',
-    confirm_other: 'Import {{count}} parts',
+    confirm_one: 'Import {{count, number}} part',
+    confirm_other: 'Import {{count, number}} parts',
     cancel: 'Cancel',
-    imported_one: 'Imported {{count}} part.',
-    imported_other: 'Imported {{count}} parts.',
+    imported_one: 'Imported {{count, number}} part.',
+    imported_other: 'Imported {{count, number}} parts.',
     importedSkipped_one: '{{count, number}} row of the file was skipped.',
     importedSkipped_other: '{{count, number}} rows of the file were skipped.',
+    importing:
+      'Importing… {{written, number}} of {{total, number}} parts written; they are kept when all are.',
     importFailed: 'Nothing was imported, the catalog is as it was: {{reason}}',
     storageFull:
       'Nothing was imported, the catalog is as it was: the disk is full. Free some space, then import again.',
@@ -106,14 +108,14 @@ export const partsId: typeof partsEn = {
   title: 'Katalog suku cadang',
   intro:
     'Suku cadang dan jasa yang menjadi dasar harga penawaran. Semua stasiun memakai daftar yang sama.',
-  count_one: '{{count}} suku cadang',
-  count_other: '{{count}} suku cadang',
+  count_one: '{{count, number}} suku cadang',
+  count_other: '{{count, number}} suku cadang',
   search: 'Cari suku cadang',
   searchPlaceholder: 'SKU, nama, atau model',
   add: 'Tambah suku cadang',
   import: 'Impor CSV…',
   export: 'Ekspor CSV',
-  exported: '{{count}} suku cadang diekspor ke {{path}}.',
+  exported: '{{count, number}} suku cadang diekspor ke {{path}}.',
   exportFailed: 'CSV tidak tersimpan: {{reason}}',
   empty:
     'Belum ada suku cadang. Tambahkan satu, atau impor CSV dengan kolom sku, name, price, currency, compatibleModels.',
@@ -160,20 +162,22 @@ export const partsId: typeof partsEn = {
   csv: {
     previewTitle: 'Impor {{file}}',
     ready_one:
-      '{{count}} baris siap diimpor: {{created}} baru, {{updated}} memperbarui suku cadang dengan SKU yang sama.',
+      '{{count, number}} baris siap diimpor: {{created, number}} baru, {{updated, number}} memperbarui suku cadang dengan SKU yang sama.',
     ready_other:
-      '{{count}} baris siap diimpor: {{created}} baru, {{updated}} memperbarui suku cadang dengan SKU yang sama.',
+      '{{count, number}} baris siap diimpor: {{created, number}} baru, {{updated, number}} memperbarui suku cadang dengan SKU yang sama.',
     noneReady:
       'Tidak ada baris di berkas ini yang dapat diimpor. Perbaiki baris di bawah lalu pilih berkasnya lagi.',
     skipped_one: '{{count, number}} baris akan dilewati:',
     skipped_other: '{{count, number}} baris akan dilewati:',
-    confirm_one: 'Impor {{count}} suku cadang',
-    confirm_other: 'Impor {{count}} suku cadang',
+    confirm_one: 'Impor {{count, number}} suku cadang',
+    confirm_other: 'Impor {{count, number}} suku cadang',
     cancel: 'Batal',
-    imported_one: '{{count}} suku cadang diimpor.',
-    imported_other: '{{count}} suku cadang diimpor.',
+    imported_one: '{{count, number}} suku cadang diimpor.',
+    imported_other: '{{count, number}} suku cadang diimpor.',
     importedSkipped_one: '{{count, number}} baris berkas dilewati.',
     importedSkipped_other: '{{count, number}} baris berkas dilewati.',
+    importing:
+      'Mengimpor… {{written, number}} dari {{total, number}} suku cadang ditulis; disimpan setelah semuanya selesai.',
     importFailed: 'Tidak ada yang diimpor, katalog tetap seperti semula: {{reason}}',
     storageFull:
       'Tidak ada yang diimpor, katalog tetap seperti semula: disk penuh. Kosongkan sebagian ruang, lalu impor lagi.',

@@ -89,7 +89,7 @@ export function createRepositories(
 export { ClaimRepository, rmaSequenceName } from './claimRepository';
 export type { ClaimDraft, ClaimPatch } from './claimRepository';
 export { PartsCatalogRepository } from './partsCatalogRepository';
-export type { PartsImportCounts } from './partsCatalogRepository';
+export type { PartsImportCounts, PartsImportProgress } from './partsCatalogRepository';
 export { QuoteRepository } from './quoteRepository';
 export type { QuoteAnswer } from './quoteRepository';
 export { RecordRepository } from './recordRepository';

@@ -22,6 +22,12 @@ export type PartsImportSource = {
 };
 
 /**
+ * How far an import has come: `written` of the `total` parts it writes (new and changed ones),
+ * told after each page. Nothing is kept until the last page's transaction commits.
+ */
+export type PartsImportProgress = { readonly written: number; readonly total: number };
+
+/**
  * How many parts one audit event of an import covers. One event per part made a 50,000-row
  * import write 50,000 events (and as many outbox changes); a page's event names its parts' range.
  */
@@ -51,12 +57,14 @@ export class PartsCatalogRepository extends RecordRepository<Part, StoredPart> {
    * is. Each part gets its stamps and outbox change as one written alone would; the audit trail
    * gets one event per {@link importPageParts} parts written ("parts n–m from file X", see
    * {@link PartsImportPage}), under the import's own id, and each part written names its page's
-   * event (`importEventId`). Parts that would not change are left alone.
+   * event (`importEventId`). Parts that would not change are left alone. `onProgress` hears
+   * after each page how many parts are written, for a progress bar.
    */
   async importParts(
     drafts: readonly Omit<Part, 'id'>[],
     context: WriteContext,
     source: PartsImportSource = { fileName: '' },
+    onProgress?: (progress: PartsImportProgress) => void,
   ): Promise<RepositoryResult<PartsImportCounts>> {
     // Validated before the transaction opens: bad input never reaches the database.
     const parts: Part[] = [];
@@ -125,6 +133,7 @@ export class PartsCatalogRepository extends RecordRepository<Part, StoredPart> {
           { role },
           eventId,
         );
+        onProgress?.({ written: start + page.length, total: writes.length });
       }
       const updated = writes.filter((write) => write.existing !== undefined).length;
       return {

@@ -8,6 +8,7 @@ import { schemaVersion5 } from './v5';
 import { schemaVersion6 } from './v6';
 import { schemaVersion7 } from './v7';
 import { schemaVersion8 } from './v8';
+import { schemaVersion9 } from './v9';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -19,10 +20,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion6,
   schemaVersion7,
   schemaVersion8,
+  schemaVersion9,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion8.version;
+export const currentSchemaVersion = schemaVersion9.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
