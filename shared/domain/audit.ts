@@ -17,6 +17,42 @@ export type FieldChange = z.infer<typeof fieldChangeSchema>;
  */
 export const secretAuditValue = '[secret]';
 
+/** The fields of a person whose values are secrets (see {@link secretAuditValue}). */
+export const personSecretFields = ['pinHash', 'pinSalt'] as const;
+
+/** `change` as an audit event may record a secret field's: set or not, never to what. */
+export function hiddenChange(change: FieldChange): FieldChange {
+  const hidden = (value: unknown) =>
+    value === null || value === undefined ? null : secretAuditValue;
+  return { from: hidden(change.from), to: hidden(change.to) };
+}
+
+/**
+ * `changes` with every field of `secretFields` hidden ({@link hiddenChange}); the same object
+ * when none needed hiding. Events made before secrets were hidden carry PIN hashes; the station's
+ * schema 9 and the server's migration 006 pass them through this.
+ */
+export function withSecretsHidden(
+  changes: Readonly<Record<string, FieldChange>>,
+  secretFields: readonly string[],
+): Readonly<Record<string, FieldChange>> {
+  const exposed = secretFields.filter((field) => {
+    const change = changes[field];
+    return change !== undefined && !isSameChange(change, hiddenChange(change));
+  });
+  if (exposed.length === 0) return changes;
+  const hidden = { ...changes };
+  for (const field of exposed) {
+    const change = changes[field];
+    if (change !== undefined) hidden[field] = hiddenChange(change);
+  }
+  return hidden;
+}
+
+function isSameChange(a: FieldChange, b: FieldChange): boolean {
+  return (a.from ?? null) === (b.from ?? null) && (a.to ?? null) === (b.to ?? null);
+}
+
 /** The name of a table, as stored (`claims`, `quoteLines`): a letter, then letters or digits. */
 export const entityNameSchema = z
   .string()

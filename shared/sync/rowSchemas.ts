@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { auditEventSchema } from '../domain/audit';
+import {
+  auditEventSchema,
+  fieldChangeSchema,
+  personSecretFields,
+  withSecretsHidden,
+} from '../domain/audit';
 import { centerSettingsSchema } from '../domain/center';
 import { claimSchema } from '../domain/claim';
 import { customerSchema } from '../domain/customer';
@@ -203,5 +208,19 @@ export function validateRowChange<Table extends SyncTable>(
       ...where,
       field: valid.error.field,
     });
+  if (carriesPinSecret(table, values)) {
+    return ruleRejects(
+      'invalid-row',
+      'changes: a person’s audit event records that a PIN was set or changed as [secret], never its hash; update Fixline on the station that made it.',
+      { ...where, field: 'changes' },
+    );
+  }
   return valid;
+}
+
+/** Whether `values`, a row of `table`, is a person's audit event that holds a PIN's hash. */
+function carriesPinSecret(table: SyncTable, values: Readonly<Record<string, unknown>>): boolean {
+  if (table !== 'auditEvents' || values['entity'] !== 'people') return false;
+  const changes = z.record(z.string(), fieldChangeSchema).safeParse(values['changes']);
+  return changes.success && withSecretsHidden(changes.data, personSecretFields) !== changes.data;
 }

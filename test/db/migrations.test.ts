@@ -528,4 +528,58 @@ describe('schema version 9', () => {
       strap.id,
     ]);
   });
+
+  it('hides the PIN hashes that older people’s audit events and unpushed entries carry', async () => {
+    const personId = '0190a000-0000-7000-8000-00000000a002';
+    const exposed = {
+      pinHash: { from: 'sha256:old-hash', to: 'sha256:new-hash' },
+      pinSalt: { from: null, to: 'c2FsdA==' },
+      name: { from: 'Dewi', to: 'Dewi Lestari' },
+    };
+    const event = (id: string, entity: string) => ({
+      id,
+      entity,
+      entityId: personId,
+      action: 'update',
+      changes: exposed,
+      actor: technicianId,
+      at: '2026-12-01T00:00:00.000Z',
+      ...syncFields(['id']),
+    });
+    const personEvent = event('0190a000-0000-7000-8000-00000000a003', 'people');
+    // Another table's field of the same name is not a PIN.
+    const otherEvent = event('0190a000-0000-7000-8000-00000000a004', 'customers');
+    const name = freshDatabaseName();
+    const version8 = new Dexie(name);
+    declareSchema(
+      version8,
+      schemaVersions.filter((schema) => schema.version < schemaVersion9.version),
+    );
+    await version8.table('auditEvents').bulkAdd([personEvent, otherEvent]);
+    await version8.table('outbox').add({
+      sequence: 1,
+      mutationId: '0190a000-0000-7000-8000-00000000a005',
+      station: 'JKT1',
+      actor: technicianId,
+      at: stamp,
+      rows: [
+        { table: 'auditEvents', id: personEvent.id, set: personEvent, unset: [], stamp, base: {} },
+        { table: 'auditEvents', id: otherEvent.id, set: otherEvent, unset: [], stamp, base: {} },
+      ],
+    });
+    version8.close();
+
+    const db = new FixlineDatabase(name);
+    const hidden = {
+      pinHash: { from: '[secret]', to: '[secret]' },
+      pinSalt: { from: null, to: '[secret]' },
+      name: exposed.name,
+    };
+    expect((await db.auditEvents.get(personEvent.id))?.changes).toEqual(hidden);
+    expect((await db.auditEvents.get(otherEvent.id))?.changes).toEqual(exposed);
+    const [entry] = await db.outbox.toArray();
+    expect(entry?.rows.map((row) => row.set['changes'])).toEqual([hidden, exposed]);
+    const written = JSON.stringify([await db.auditEvents.get(personEvent.id), entry?.rows[0]]);
+    expect(written).not.toContain('sha256:');
+  });
 });

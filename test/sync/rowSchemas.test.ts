@@ -211,6 +211,29 @@ describe('a row change', () => {
     expect(validateRowChange('auditEvents', event, resent)).toEqual({ ok: true, value: event });
   });
 
+  it('refuses a person’s audit event that holds a PIN’s hash, and takes it hidden', () => {
+    const event = makeAuditEvent({
+      entity: 'people',
+      action: 'update',
+      changes: { pinHash: { from: null, to: 'sha256:hash' }, name: { from: null, to: 'Dewi' } },
+    });
+    const pushed = change({ table: 'auditEvents', id: event.id, set: asJsonFields(event) });
+    expect(validateRowChange('auditEvents', undefined, pushed)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-row', field: 'changes', message: expect.stringContaining('PIN') },
+    });
+    const hidden = {
+      ...event,
+      changes: { ...event.changes, pinHash: { from: null, to: '[secret]' } },
+    };
+    const fixed = change({ table: 'auditEvents', id: event.id, set: asJsonFields(hidden) });
+    expect(validateRowChange('auditEvents', undefined, fixed)).toMatchObject({ ok: true });
+    // Another table's field of that name is not a PIN.
+    const customer = { ...event, entity: 'customers' };
+    const other = change({ table: 'auditEvents', id: event.id, set: asJsonFields(customer) });
+    expect(validateRowChange('auditEvents', undefined, other)).toMatchObject({ ok: true });
+  });
+
   it('refuses deleting evidence, which is insert-only', () => {
     const evidence = makeEvidence();
     const remove = change({

@@ -1,3 +1,4 @@
+import { personSecretFields } from '#shared/domain/audit';
 import type { Claim } from '#shared/domain/claim';
 import { claimSchema } from '#shared/domain/claim';
 import type { Customer } from '#shared/domain/customer';
@@ -289,7 +290,7 @@ export const personDefinition: RecordDefinition<Person, StoredPerson> = {
   action: always('manage-people'),
   fixedFields: [],
   // A PIN's hash can be tried against offline: the trail says the PIN changed, not to what.
-  secretFields: ['pinHash', 'pinSalt'],
+  secretFields: personSecretFields,
   toStored: storeAsIs,
 };
 

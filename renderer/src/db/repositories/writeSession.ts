@@ -2,7 +2,7 @@ import type { Table, Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { AuditAction, AuditEvent, FieldChange } from '#shared/domain/audit';
-import { secretAuditValue } from '#shared/domain/audit';
+import { hiddenChange } from '#shared/domain/audit';
 import type { IsoDateTime, RecordId, StationCode } from '#shared/domain/primitives';
 import type { PermissionAction, PersonRoles, Role } from '#shared/domain/roles';
 import { authorize } from '#shared/domain/roles';
@@ -53,7 +53,7 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
   readonly fixedFields: readonly (keyof Row & string)[];
   /**
    * Fields whose values never enter an audit event (a person's PIN hash): the event says they
-   * were set or changed, as {@link secretAuditValue}.
+   * were set or changed, as `[secret]` (see `hiddenChange`).
    */
   readonly secretFields?: readonly (keyof Row & string)[];
   /** The stored row: the record, its sync fields, and any local fields derived for indexes. */
@@ -188,8 +188,7 @@ function auditedChange(
   to: unknown,
 ): FieldChange {
   if (definition.secretFields?.includes(field) !== true) return { from, to };
-  const hidden = (value: unknown) => (value === absent ? absent : secretAuditValue);
-  return { from: hidden(from), to: hidden(to) };
+  return hiddenChange({ from, to });
 }
 
 /**
