@@ -13,17 +13,24 @@ import type { SyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import type { SyncTransport } from '../../renderer/src/core/sync/syncApi';
 import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
 import { buildSyncServer } from '../../server/src/app';
-import { createPairingCode } from '../../server/src/identity';
+import { createPairingCode, startNewHistory } from '../../server/src/identity';
 import { FolderBlobStore } from '../../server/src/blobs/blobStore';
 import { copyDatabase } from '../../server/src/storage/copyDatabase';
 import type { Database } from '../../server/src/storage/database';
 import { migrate } from '../../server/src/storage/migrate';
 import { openPgliteDatabase } from '../../server/src/storage/pgliteDatabase';
+import { openPostgresDatabase } from '../../server/src/storage/postgresDatabase';
 import { backupServer, restoreServer } from '../../server/src/storage/pgliteBackup';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
 import type { DatabaseKind } from './serverHarness';
-import { injectSyncRequest, openTestDatabase, testDatabaseKinds } from './serverHarness';
+import {
+  createTestSchema,
+  injectSyncRequest,
+  openTestDatabase,
+  testDatabaseKinds,
+  testPostgresUrl,
+} from './serverHarness';
 
 /**
  * The server's data over the years: a backup of the embedded database restored (stations go on,
@@ -267,3 +274,55 @@ describe.each(testDatabaseKinds)('moving the embedded database to %s', (kind: Da
     await shutDown(serving);
   });
 });
+
+// PostgreSQL's backups are pg_dump's (see the README): after pg_restore, `server after-restore`
+// starts a new history, and stations go on as they do after the embedded database's restore.
+for (const postgresUrl of testDatabaseKinds.includes('postgres') ? [testPostgresUrl ?? ''] : []) {
+  describe('a pg_dump backup of PostgreSQL', () => {
+    it('restores, and a station that pulled past it pulls again and sends its unsent changes', async () => {
+      const run = promisify(execFile);
+      const { url, schema } = await createTestSchema();
+      const openServed = async () => serve(await openPostgresDatabase(url));
+      let serving = await openServed();
+      const jakarta = await openStation('JKT1');
+      const answers: Answered[] = [];
+      const atJakarta = await connect(jakarta, () => serving, answers);
+      const before = await takeInClaim(jakarta);
+      await atJakarta.syncNow();
+
+      const dump = join(await scratchFolder(), 'fixline.dump');
+      await run('pg_dump', [
+        '--format=custom',
+        `--schema=${schema}`,
+        `--file=${dump}`,
+        postgresUrl,
+      ]);
+      const acknowledged = await takeInClaim(jakarta);
+      await atJakarta.syncNow();
+      expect(await serverClaimIds(serving.database)).toContain(acknowledged);
+      await serving.database.query(`DROP SCHEMA ${schema} CASCADE`);
+      await shutDown(serving);
+      const unsent = await takeInClaim(jakarta);
+
+      await run('pg_restore', [`--dbname=${postgresUrl}`, dump]);
+      serving = await openServed();
+      await startNewHistory(serving.database);
+      answers.length = 0;
+      await atJakarta.syncNow();
+
+      expect(atJakarta.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
+      expect(atJakarta.status().problem).toBeUndefined();
+      expect(answers.map(({ route, status }) => `${route} ${status}`)).toEqual(
+        expect.arrayContaining(['push 409', 'pull 410']),
+      );
+      const onServer = await serverClaimIds(serving.database);
+      expect(onServer).toEqual(expect.arrayContaining([before, unsent]));
+      expect(onServer).not.toContain(acknowledged);
+      const bandung = await openStation('BDG2');
+      await connect(bandung, () => serving);
+      expect((await bandung.db.claims.toArray()).map((claim) => claim.id).sort()).toEqual(onServer);
+      await serving.database.query(`DROP SCHEMA ${schema} CASCADE`);
+      await shutDown(serving);
+    });
+  });
+}
