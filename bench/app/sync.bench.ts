@@ -17,6 +17,7 @@ import {
   seedClaims,
   seedTechnician,
   startBenchSyncServer,
+  startServerProcess,
 } from './syncServer.ts';
 
 /**
@@ -32,6 +33,9 @@ import {
  * - editToVisible: a second station pairs (its pull is a second initialPull figure); a claim is
  *   edited there through the repositories FIXLINE_BENCH_EDITS times (200) and timed until a live
  *   query on the first station sees the edit (push, poke over server-sent events, pull, apply).
+ * - editAcrossServers: the same edits between two stations paired with two server processes on
+ *   one PostgreSQL (FIXLINE_TEST_DATABASE_URL, or a private cluster), holding
+ *   FIXLINE_BENCH_SCALE_OUT_CLAIMS claims (2,000): the poke crosses processes by NOTIFY.
  * - push500: 500 mutations (an intake each: customer, device, claim) in one push by one station;
  *   the server's time for it on PGlite and on PostgreSQL (FIXLINE_TEST_DATABASE_URL, or a private
  *   cluster), each holding the same claims, median of FIXLINE_BENCH_PUSH_ROUNDS (3).
@@ -46,8 +50,15 @@ import {
 const claimCount = Number(process.env['FIXLINE_BENCH_CLAIMS'] ?? 100_000);
 const editCount = Number(process.env['FIXLINE_BENCH_EDITS'] ?? 200);
 const pushRounds = Number(process.env['FIXLINE_BENCH_PUSH_ROUNDS'] ?? 3);
+const scaleOutClaims = Number(process.env['FIXLINE_BENCH_SCALE_OUT_CLAIMS'] ?? 2_000);
 const pullLimit = 1_000;
-const allParts = ['initialPull', 'editToVisible', 'push500', 'attachments'] as const;
+const allParts = [
+  'initialPull',
+  'editToVisible',
+  'editAcrossServers',
+  'push500',
+  'attachments',
+] as const;
 type Part = (typeof allParts)[number];
 const parts = (process.env['FIXLINE_BENCH_PARTS'] ?? allParts.join(','))
   .split(',')
@@ -396,11 +407,81 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-const stationParts: readonly Part[] = ['initialPull', 'editToVisible'];
+const stationParts: readonly Part[] = ['initialPull', 'editToVisible', 'editAcrossServers'];
+
+/**
+ * `server` as a station of the other server process sees it: the same database (its version,
+ * its pairing codes), at `url`. That process's requests are not timed here, so its pull is timed
+ * from the pairing.
+ */
+function atOtherProcess(server: BenchSyncServer, url: string): BenchSyncServer {
+  let resetAtMs = Date.now();
+  return {
+    ...server,
+    url,
+    times: () => [],
+    firstArrival: () => resetAtMs,
+    resetTimes: () => {
+      resetAtMs = Date.now();
+    },
+  };
+}
+
+/**
+ * Edit → visible across the scale-out path: two server processes on one PostgreSQL (this one's,
+ * and `npm run server` in a process of its own), holding `scaleOutClaims` claims; a station paired
+ * with each; edits on the station of the other process, seen by a live query on this one's (push
+ * to the other process, NOTIFY, poke here, pull, apply).
+ */
+async function editAcrossServers(webRoot: string): Promise<{
+  readonly figure?: Record<string, unknown>;
+  readonly line: string;
+}> {
+  const postgres = await openBenchPostgres();
+  if (postgres.database === undefined) {
+    return { line: `editAcrossServers  not measured: ${postgres.reason}` };
+  }
+  const stations: BenchStation[] = [];
+  const here = await startBenchSyncServer({ database: postgres.database, webRoot });
+  let other: Awaited<ReturnType<typeof startServerProcess>> | undefined;
+  try {
+    other = await startServerProcess(postgres.url, webRoot);
+    const seeded = await seedClaims(postgres.database, scaleOutClaims);
+    const watcher = await openBenchStation();
+    stations.push(watcher);
+    await setUpStation(watcher.page(), here.url, 'JKT3', seedTechnician);
+    await pairAndPull(watcher.page(), here, seeded.rows);
+    const editor = await openBenchStation();
+    stations.push(editor);
+    const editorTechnician = '00000000-0000-7000-8000-0000000000bb';
+    await setUpStation(editor.page(), other.url, 'JKT4', editorTechnician);
+    await pairAndPull(editor.page(), atOtherProcess(here, other.url), seeded.rows);
+    const edits = await editToVisible(
+      watcher.page(),
+      editor.page(),
+      seeded.claimIds,
+      editorTechnician,
+      editCount,
+    );
+    const p50 = round(edits.percentiles.p50, 1);
+    const p95 = round(edits.percentiles.p95, 1);
+    return {
+      figure: { p50, p95, edits: editCount, claims: scaleOutClaims, postgres: postgres.how },
+      line: `editAcrossServers p50 ${p50} ms, p95 ${p95} ms over ${editCount} edits, two server processes on PostgreSQL (${postgres.how})  goal p95 ≤ 500 ms: ${p95 <= 500 ? 'yes' : 'NO'}`,
+    };
+  } finally {
+    for (const station of stations) await station.close().catch(() => undefined);
+    await other?.stop();
+    await here.app.close();
+    await postgres.stop();
+  }
+}
 
 export async function runSyncBenchmark(): Promise<object> {
   const withStations = parts.some((part) => stationParts.includes(part));
-  const withClaims = parts.some((part) => part !== 'attachments');
+  // The PGlite server's claims are for the pulls and pushes; the other parts bring their own.
+  const withClaims = parts.some((part) => part !== 'attachments' && part !== 'editAcrossServers');
+  const withFirstStation = parts.includes('initialPull') || parts.includes('editToVisible');
   const web = withStations ? await buildWebApp() : undefined;
   const pglite = await openBenchPglite();
   const blobRoot = await mkdtemp(join(tmpdir(), 'fixline-bench-blobs-'));
@@ -428,10 +509,10 @@ export async function runSyncBenchmark(): Promise<object> {
     lines.push(
       withClaims
         ? `Fixline sync, ${claimCount.toLocaleString('en-US')} claims (${records.toLocaleString('en-US')} rows), server on PGlite, headless Chromium`
-        : 'Fixline sync, attachments only (no claims seeded), server on PGlite',
+        : 'Fixline sync, no claims seeded on the PGlite server (the parts chosen bring their own)',
     );
 
-    const first = withStations ? await openBenchStation() : undefined;
+    const first = withFirstStation ? await openBenchStation() : undefined;
     if (first !== undefined) {
       stations.push(first);
       await setUpStation(first.page(), server.url, 'JKT1', seedTechnician);
@@ -485,6 +566,12 @@ export async function runSyncBenchmark(): Promise<object> {
       );
     }
     for (const station of stations.splice(0)) await station.close();
+
+    if (web !== undefined && parts.includes('editAcrossServers')) {
+      const across = await editAcrossServers(web.outDir);
+      if (across.figure !== undefined) result['editAcrossServers'] = across.figure;
+      lines.push(across.line);
+    }
 
     if (parts.includes('push500')) {
       const pgliteTimes = await push500(server, 'PUSHA');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -87,6 +87,49 @@ export async function startBenchSyncServer(options: {
   };
 }
 
+/**
+ * `npm run server` as a center runs it, in a process of its own on the PostgreSQL at
+ * `databaseUrl` (migrated already), serving the web build at `webRoot`, on a free port of
+ * 127.0.0.1; stopped by its process id. A second server process of the scale-out path.
+ */
+export async function startServerProcess(
+  databaseUrl: string,
+  webRoot: string,
+): Promise<{ readonly url: string; readonly stop: () => Promise<void> }> {
+  const child = spawn(
+    'npx',
+    [
+      'tsx',
+      'server/src/main.ts',
+      ...['--database-url', databaseUrl, '--host', '127.0.0.1', '--port', '0'],
+      ...['--web-root', webRoot],
+    ],
+    {
+      cwd: join(import.meta.dirname, '../..'),
+      detached: true,
+      env: { ...process.env, FIXLINE_SERVER_LOG: 'warn' },
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const stop = async () => {
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    await closed;
+  };
+  const startedMs = Date.now();
+  for (;;) {
+    const url = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+    if (url !== undefined) return { url, stop };
+    if (Date.now() - startedMs > 120_000 || child.exitCode !== null) {
+      await stop();
+      throw new Error(`the second server process did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** An embedded PGlite server database in a folder of its own (removed by the result's `remove`). */
 export async function openBenchPglite(): Promise<{
   database: Database;
@@ -118,14 +161,20 @@ async function freePort(): Promise<number> {
  * reason, when neither is possible.
  */
 export async function openBenchPostgres(): Promise<
-  | { readonly database: Database; readonly how: string; readonly stop: () => Promise<void> }
+  | {
+      readonly database: Database;
+      /** Where it is, for another server process on the same database. */
+      readonly url: string;
+      readonly how: string;
+      readonly stop: () => Promise<void>;
+    }
   | { readonly database?: undefined; readonly reason: string }
 > {
   const given = process.env['FIXLINE_TEST_DATABASE_URL'];
   if (given !== undefined && given !== '') {
     const database = await openPostgresDatabase(given);
     await database.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-    return { database, how: 'FIXLINE_TEST_DATABASE_URL', stop: () => database.close() };
+    return { database, url: given, how: 'FIXLINE_TEST_DATABASE_URL', stop: () => database.close() };
   }
   let bin: string;
   try {
@@ -182,11 +231,11 @@ export async function openBenchPostgres(): Promise<
       'fixline',
       'fixline_bench',
     ]);
-    const database = await openPostgresDatabase(
-      `postgres://fixline@127.0.0.1:${port}/fixline_bench`,
-    );
+    const url = `postgres://fixline@127.0.0.1:${port}/fixline_bench`;
+    const database = await openPostgresDatabase(url);
     return {
       database,
+      url,
       how: `a private cluster (${bin}, fsync off as in .ci/start-postgres.sh)`,
       stop: async () => {
         await database.close();
