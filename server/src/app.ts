@@ -36,6 +36,7 @@ import type { Device } from './identity';
 import { authenticate, enroll, readSpace, revokeDevice } from './identity';
 import type { Database } from './storage/database';
 import { errorCodeOf, isStorageFull } from './storage/database';
+import { registerObservability, ServerMetrics } from './observability';
 import { Pokes } from './sync/pokes';
 import { pullPage } from './sync/pull';
 import { applyPush } from './sync/push';
@@ -160,6 +161,9 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
     void reply.status(syncError.status).send(syncError.body());
   });
 
+  const metrics = new ServerMetrics(database);
+  registerObservability(app, database, metrics);
+
   const pokes = new Pokes();
   await pokes.start(database);
   const streams = new Set<() => void>();
@@ -239,6 +243,8 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
           const started = performance.now();
           const { stoppedBy, ...response } = await applyPush(database, device, request.body);
           const rejected = response.outcomes.filter((o) => o.status === 'rejected').length;
+          metrics.mutations.inc({ outcome: 'applied' }, response.outcomes.length - rejected);
+          metrics.mutations.inc({ outcome: 'rejected' }, rejected);
           request.log.info(
             {
               deviceId: device.id,
@@ -270,7 +276,11 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
           // station checks what it receives.
           serializerCompiler: () => (page) => JSON.stringify(page),
         },
-        async (request) => pullPage(database, deviceOf(request), request.body),
+        async (request) => {
+          const page = await pullPage(database, deviceOf(request), request.body);
+          metrics.pulledRows.inc(page.rows.length);
+          return page;
+        },
       );
 
       sync.get(syncRoutes.events, { preValidation: needsDevice }, async (request, reply) => {

@@ -58,6 +58,13 @@ export async function pullPage(
   // Counted once a pull, with its first page (the one that pins `upTo`): counting what remains
   // reads every row after the cursor, which on every page of a first pull would add up to the
   // square of the rows. The station counts down from it.
+  // Where the station stands once this pull is whole, for its lag in /metrics.
+  if (done) {
+    await database.query(
+      'UPDATE enrolled_devices SET pulled_version = $2, last_seen_at = now() WHERE id = $1',
+      [device.id, upTo],
+    );
+  }
   const remaining = done
     ? 0
     : request.upTo === undefined
