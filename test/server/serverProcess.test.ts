@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -76,4 +76,75 @@ describe('npm run server', () => {
       await database.close();
     }
   }, 400_000);
+});
+
+/** The JSON-array form of a Dockerfile instruction (`CMD [...]`, `HEALTHCHECK … CMD [...]`). */
+function execForm(dockerfile: string, instruction: RegExp): string[] {
+  const line = dockerfile.split('\n').find((text) => instruction.test(text));
+  const array = line === undefined ? undefined : /(\[.*\])\s*$/.exec(line)?.[1];
+  if (array === undefined) throw new Error(`the Dockerfile has no ${String(instruction)} line`);
+  return JSON.parse(array) as string[];
+}
+
+describe('the container recipe (Dockerfile)', () => {
+  let scratch: string | undefined;
+  afterAll(async () => {
+    if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
+  });
+
+  // No container engine here: the recipe's own command runs in this checkout instead, its
+  // volume and web build moved to a scratch folder and its address to 127.0.0.1, a free port.
+  it('starts a server with its command that passes its health check', async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'fixline-container-'));
+    const dockerfile = await readFile(join(projectRoot, 'Dockerfile'), 'utf8');
+    const command = execForm(dockerfile, /^CMD /);
+    const healthCheck = execForm(dockerfile, /^HEALTHCHECK /);
+    const webRoot = join(scratch, 'web');
+    await mkdir(webRoot);
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Fixline</title>');
+    const moved = command.map((argument, index) => {
+      const flag = command[index - 1];
+      if (flag === '--host') return '127.0.0.1';
+      if (flag === '--port') return '0';
+      if (flag === '--web-root') return webRoot;
+      return argument.startsWith('/data/') ? join(scratch ?? '', argument.slice(1)) : argument;
+    });
+    expect(moved).toContain('--data-dir');
+    const [program = '', ...args] = moved;
+    const server = spawn(program, args, {
+      cwd: projectRoot,
+      detached: true,
+      env: { ...process.env, FIXLINE_SERVER_LOG: 'warn' },
+    });
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const closed = new Promise<void>((resolve) => server.on('close', () => resolve()));
+    try {
+      const started = Date.now();
+      while (!/listening at http:\/\/127\.0\.0\.1:\d+/.test(output)) {
+        if (Date.now() - started > 200_000 || server.exitCode !== null) {
+          throw new Error(`the server did not start:\n${output}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const address = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+      expect(output).toMatch(/Pairing code: \S+/);
+      expect(await (await fetch(`${address}/`)).text()).toContain('<title>Fixline</title>');
+      // The health check, as the container engine runs it, pointed at this server's port.
+      const [checker = '', ...checkArgs] = healthCheck.map((argument) =>
+        argument.replace('http://127.0.0.1:7411', address),
+      );
+      const checked = await promisify(execFile)(checker, checkArgs, { timeout: 30_000 }).then(
+        () => 0,
+        (error: { code?: number }) => error.code ?? 1,
+      );
+      expect(checked).toBe(0);
+      await access(join(scratch, 'data', 'db'));
+    } finally {
+      if (server.pid !== undefined && server.exitCode === null)
+        process.kill(-server.pid, 'SIGTERM');
+      await closed;
+    }
+  }, 300_000);
 });
