@@ -45,3 +45,11 @@ export type Person = z.infer<typeof personSchema>;
 export function personRoles(person: Person): PersonRoles {
   return { id: person.id, roles: person.roles ?? ['technician'], active: person.active ?? true };
 }
+
+/**
+ * Who a center-wide change is written by when the station has nobody to name (a station set up
+ * without people, which only tests and the first-run setup before its people make): a fixed id,
+ * so the change still syncs. The server takes such a change only for the center's settings and
+ * people (see `checkAuthor` in server/src/sync/rowRules.ts).
+ */
+export const nobodyId = '00000000-0000-7000-8000-000000000000';

@@ -562,3 +562,65 @@ describeEachDatabase(
   },
   { bodyLimitBytes: 64 * 1024 },
 );
+
+describeEachDatabase('sync server: who made a change', (server) => {
+  const pinHash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g';
+  const person = (id: string) => ({ id, name: 'Dewi Lestari', roles: ['technician'], pinHash });
+
+  it('refuses a change by someone who is not a person of the center, once it has people', async () => {
+    const station = await server().enroll('JKT1');
+    const clock = new HybridLogicalClock('JKT1');
+    const dewi = nextId();
+    const stranger = nextId();
+    const note = (actor: string) =>
+      station.mutation([insertChange('notes', makeNote(), clock.tick(Date.now()))], clock, {
+        actor,
+      });
+    // A center with no people yet takes every change (a center just set up).
+    const before = pushed(await station.push([note(stranger)]));
+    expect(before.outcomes).toEqual([{ id: 1, status: 'applied' }]);
+    // The station's first person comes in a mutation they make themselves.
+    const setUp = station.mutation(
+      [insertChange('people', person(dewi), clock.tick(Date.now()))],
+      clock,
+      { actor: dewi },
+    );
+    const answer = pushed(await station.push([setUp, note(dewi), note(stranger)]));
+    expect(answer.outcomes.map((outcome) => outcome.status)).toEqual([
+      'applied',
+      'applied',
+      'rejected',
+    ]);
+    expect(answer.outcomes[2]).toMatchObject({
+      rejection: { code: 'unknown-author', field: 'actor' },
+    });
+  });
+
+  it('takes only the center’s settings and people from a station nobody has signed in at', async () => {
+    const station = await server().enroll('JKT1');
+    const clock = new HybridLogicalClock('JKT1');
+    const dewi = nextId();
+    pushed(
+      await station.push([
+        station.mutation([insertChange('people', person(dewi), clock.tick(Date.now()))], clock, {
+          actor: dewi,
+        }),
+      ]),
+    );
+    const nobody = '00000000-0000-7000-8000-000000000000';
+    const answer = pushed(
+      await station.push([
+        station.mutation(
+          [insertChange('people', person(nextId()), clock.tick(Date.now()))],
+          clock,
+          { actor: nobody },
+        ),
+        station.mutation([insertChange('notes', makeNote(), clock.tick(Date.now()))], clock, {
+          actor: nobody,
+        }),
+      ]),
+    );
+    expect(answer.outcomes.map((outcome) => outcome.status)).toEqual(['applied', 'rejected']);
+    expect(answer.outcomes[1]).toMatchObject({ rejection: { code: 'unknown-author' } });
+  });
+});

@@ -191,12 +191,7 @@ export type StoredCenterSettings = Synced<CenterSettings>;
  */
 export const centerSettingsId: RecordId = '00000000-0000-7000-8000-00000000c0de';
 
-/**
- * Who a center-wide change is written by when the station has nobody to name (a station set up
- * without people, which only tests and the first-run setup before its people make): a fixed id,
- * so the change still syncs.
- */
-export const nobodyId: RecordId = '00000000-0000-7000-8000-000000000000';
+export { nobodyId } from '#shared/domain/person';
 
 /** The people of the station, active or not; empty before setup. */
 export function stationPeople(station: Pick<StationSetup, 'technicians'> | undefined): Person[] {

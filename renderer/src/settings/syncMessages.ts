@@ -81,6 +81,8 @@ export const syncEn = {
       'transition-not-allowed':
         'the claim had already moved on at another station, so this status change no longer applies.',
       'server-only-table': 'only the server writes this kind of record.',
+      'unknown-author':
+        'the center does not know the person who made it: sign in as one of the center’s people and make it again.',
       other: 'the server refused it ({{code}}).',
     },
   },
@@ -201,6 +203,8 @@ export const syncId: typeof syncEn = {
       'transition-not-allowed':
         'klaim sudah berpindah status di stasiun lain, jadi perubahan status ini tidak berlaku lagi.',
       'server-only-table': 'hanya server yang menulis jenis data ini.',
+      'unknown-author':
+        'pusat servis tidak mengenal orang yang membuatnya: masuk sebagai salah satu orang pusat servis lalu buat lagi.',
       other: 'server menolaknya ({{code}}).',
     },
   },

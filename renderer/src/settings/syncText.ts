@@ -111,7 +111,12 @@ export function syncProblemText(t: TFunction, problem: SyncProblem): string {
 }
 
 /** The rejection codes the station words itself: the shared rules' and the server's own. */
-const wordedRejections = [...syncRuleCodes, 'invalid-value', 'server-only-table'] as const;
+const wordedRejections = [
+  ...syncRuleCodes,
+  'invalid-value',
+  'server-only-table',
+  'unknown-author',
+] as const;
 type WordedRejection = (typeof wordedRejections)[number];
 const isWorded = (code: string): code is WordedRejection =>
   (wordedRejections as readonly string[]).includes(code);

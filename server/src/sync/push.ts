@@ -23,7 +23,7 @@ import { syncTableColumns } from '../storage/syncColumns';
 import type { StoredRow } from '../storage/syncRows';
 import { lockRow, writeRow } from '../storage/syncRows';
 import { SpaceWriter, serverNode } from './spaceWriter';
-import { checkIntent, checkRowChange } from './rowRules';
+import { checkAuthor, checkIntent, checkRowChange } from './rowRules';
 
 /** A mutation refused for good: nothing of it is applied, and the station is told why. */
 class MutationRefused extends Error {
@@ -54,6 +54,7 @@ export async function applyPush(
     checkSequence(request.mutations, last);
     const earlier = await earlierOutcomes(transaction, request.clientId, request.mutations, last);
     const writer = new SpaceWriter(transaction, device.spaceId);
+    const knownAuthors = new Set<string>();
     const outcomes: MutationOutcome[] = [];
     let lastDone = last;
     let stoppedBy: unknown;
@@ -63,7 +64,13 @@ export async function applyPush(
         continue;
       }
       await writer.lock();
-      const outcome = await applyOne(transaction, writer, device, request.clientId, mutation, now);
+      const outcome = await applyOne(
+        transaction,
+        writer,
+        { device, clientId: request.clientId, knownAuthors },
+        mutation,
+        now,
+      );
       if (outcome.kind === 'stopped') {
         stoppedBy = outcome.error;
         break;
@@ -139,17 +146,25 @@ function permanentRejection(error: unknown): Rejection | undefined {
   return undefined;
 }
 
+/** Who pushes: the station's device and client, and the authors found so far in the push. */
+type Pusher = {
+  readonly device: Device;
+  readonly clientId: string;
+  readonly knownAuthors: Set<string>;
+};
+
 async function applyOne(
   transaction: Transaction,
   writer: SpaceWriter,
-  device: Device,
-  clientId: string,
+  { device, clientId, knownAuthors }: Pusher,
   mutation: Mutation,
   now: () => Date,
 ): Promise<{ kind: 'done'; outcome: MutationOutcome } | { kind: 'stopped'; error: unknown }> {
   const mark = writer.version;
   try {
-    await transaction.savepoint(() => applyMutation(transaction, writer, device, mutation, now));
+    await transaction.savepoint(() =>
+      applyMutation(transaction, writer, device, mutation, knownAuthors, now),
+    );
     return { kind: 'done', outcome: { id: mutation.id, status: 'applied' } };
   } catch (error) {
     writer.reset(mark);
@@ -176,8 +191,11 @@ async function applyMutation(
   writer: SpaceWriter,
   device: Device,
   mutation: Mutation,
+  knownAuthors: Set<string>,
   now: () => Date,
 ): Promise<void> {
+  const unknownAuthor = await checkAuthor(transaction, device.spaceId, mutation, knownAuthors);
+  if (unknownAuthor !== undefined) throw new MutationRefused(unknownAuthor);
   const refusedMove = await checkIntent(transaction, device.spaceId, mutation);
   if (refusedMove !== undefined) throw new MutationRefused(refusedMove);
   for (const change of mutation.changes) {

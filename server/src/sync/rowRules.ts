@@ -1,3 +1,4 @@
+import { nobodyId } from '#shared/domain/person';
 import type { RecordId } from '#shared/domain/primitives';
 import type { Quote } from '#shared/domain/quote';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
@@ -147,4 +148,51 @@ export async function checkIntent(
   }
   const step = checkTransitionIntent(status.data, intent);
   return step.ok ? undefined : step.error;
+}
+
+/** What a change by {@link nobodyId} (a station nobody has signed in at) may touch. */
+const nobodysTables: ReadonlySet<SyncTable> = new Set(['centerSettings', 'people', 'auditEvents']);
+
+/**
+ * Who made a mutation must be a person of the center: each change carries who made it, and a
+ * change by someone the center does not know (a person of another center, a made-up id) is
+ * refused. A person's own row in the mutation (the station's first people, made at setup) names
+ * them; a center with no people yet takes every change; {@link nobodyId} may only change the
+ * center's settings and people. `known` remembers the people found, for the rest of a push.
+ */
+export async function checkAuthor(
+  queryable: Queryable,
+  spaceId: string,
+  mutation: Mutation,
+  known: Set<RecordId>,
+): Promise<Rejection | undefined> {
+  const { actor } = mutation;
+  if (known.has(actor)) return undefined;
+  if (mutation.changes.some((change) => change.table === 'people' && change.id === actor)) {
+    return undefined;
+  }
+  if (actor === nobodyId) {
+    if (mutation.changes.every((change) => nobodysTables.has(change.table))) return undefined;
+    return {
+      code: 'unknown-author',
+      message:
+        'actor: a change made before anyone signed in at the station can only be to the center’s settings or people: sign in, then make it again.',
+      field: 'actor',
+    };
+  }
+  const [found] = await queryable.query<{ person: boolean; anyone: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM people WHERE space_id = $1 AND id = $2) AS person,
+            EXISTS (SELECT 1 FROM people WHERE space_id = $1) AS anyone`,
+    [spaceId, actor],
+  );
+  if (found?.person === true) {
+    known.add(actor);
+    return undefined;
+  }
+  if (found?.anyone !== true) return undefined;
+  return {
+    code: 'unknown-author',
+    message: `actor: ${actor} is not a person of this center, and only the center's people make changes (was the station set up for another center?).`,
+    field: 'actor',
+  };
 }
