@@ -142,6 +142,19 @@ export default tseslint.config(
     }),
   },
   {
+    // The core is the data boundary under the screens (issue 10): what it needs (the claim
+    // documents, the print queue) lives in core/ or shared/, so it never reaches up into a
+    // screen's folder. The e2e test hook is exempt: it hands page scripts the screens' own flows.
+    files: ['renderer/src/core/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/core/testHook.ts'],
+    rules: restrict(rendererSandbox, {
+      regex:
+        '^(\\.\\./)+(backup|claim|hooks|intake|parts|queue|reports|settings|setup|shell|warehouse)(/|$)',
+      message:
+        'renderer/src/core/ sits under the screens: it imports no screen folder (claim/, hooks/, intake/, warehouse/ …); move what it needs into core/, or into shared/ when it is pure.',
+    }),
+  },
+  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: forbid(

@@ -5,6 +5,15 @@ import type { IsoDate } from '../domain/primitives';
 import type { ShipmentLeg } from '../domain/shipment';
 import type { Decision } from '../policy/decision';
 import { shipByDate, type DocumentDataByKind, type RepairCenter } from './documentData';
+import type { DocumentKind } from './pageLayout';
+
+/** The documents a claim prints before the device is back, in the order of the screens' buttons. */
+export const claimDocumentKinds = [
+  'rma-slip',
+  'return-label',
+  'device-tag',
+] as const satisfies readonly DocumentKind[];
+export type ClaimDocumentKind = (typeof claimDocumentKinds)[number];
 
 /** Days an RMA stays valid after authorization when the policy sets no earlier ship-by day. */
 export const defaultRmaValidityDays = 14;
@@ -24,7 +33,7 @@ export type ClaimDocumentRecords = {
 };
 
 /** The documents a claim needs before the device is back: the slip, the return label, the tag. */
-export type ClaimDocuments = Pick<DocumentDataByKind, 'rma-slip' | 'return-label' | 'device-tag'>;
+export type ClaimDocuments = Pick<DocumentDataByKind, ClaimDocumentKind>;
 
 /**
  * The data of a claim's RMA slip, return label and device tag, from its records and decision.

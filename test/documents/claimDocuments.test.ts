@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCenter, sampleRecords } from '../../electron/documents/sampleDocuments';
 import { measureText } from '../../electron/documents/fonts';
-import { authorizedOnFrom, claimDocumentsFor } from '../../renderer/src/claim/claimDocumentRecords';
+import { authorizedOnFrom, claimDocumentsFor } from '../../renderer/src/core/claimDocumentRecords';
 import type { StationSettingsRow } from '../../renderer/src/db/records';
 import { documentRequestSchema, layoutDocument, type RmaSlipData } from '#shared/documents';
 import type { AuditEvent } from '#shared/domain/audit';

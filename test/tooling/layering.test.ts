@@ -138,6 +138,37 @@ describe('layering rules', () => {
     expect(errors[0]).toContain('only renderer/src/core/ and db/ reach the database');
   });
 
+  it.each([
+    { file: 'renderer/src/core/stationCore.ts', module: '../warehouse/usePrintQueue' },
+    { file: 'renderer/src/core/stationCore.ts', module: '../hooks/useClaimDocuments' },
+    { file: 'renderer/src/core/claimBundle.ts', module: '../claim/MissingForDocumentsText' },
+    { file: 'renderer/src/core/printQueue/printQueueModel.ts', module: '../../intake/saveIntake' },
+    { file: 'renderer/src/core/sync/syncEngine.ts', module: '../../settings/SyncPanel' },
+  ])('$file may not reach up into the screens through $module', async ({ file, module }) => {
+    const errors = await layeringErrors(
+      file,
+      `import * as forbidden from '${module}';\nexport { forbidden };\n`,
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('renderer/src/core/ sits under the screens');
+  });
+
+  it('keeps the sandbox rule in the station core', async () => {
+    const errors = await layeringErrors(
+      'renderer/src/core/stationCore.ts',
+      "import { readFile } from 'node:fs';\nexport { readFile };\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('renderer/ runs in a sandboxed page')]);
+  });
+
+  it('lets the core import shared/ and its own modules whose names start like a screen', async () => {
+    const code =
+      "import { parseRmaNumber } from '#shared/domain/claim';\nimport { claimDocumentsFor } from '../claimDocumentRecords';\nimport { loadClaimRecords } from '../claimDetails';\nexport const all = [parseRmaNumber, claimDocumentsFor, loadClaimRecords];\n";
+    expect(
+      await layeringErrors('renderer/src/core/printQueue/printQueueController.ts', code),
+    ).toEqual([]);
+  });
+
   it('keeps the sandbox rule in the files the database rule covers', async () => {
     const errors = await layeringErrors(
       'renderer/src/claim/NotesCard.tsx',

@@ -2,12 +2,9 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/getBridge';
-import {
-  claimDocumentKinds,
-  useClaimDocuments,
-  type ClaimDocumentsState,
-} from '../hooks/useClaimDocuments';
-import type { ClaimDocumentSources } from './claimDocumentRecords';
+import { claimDocumentKinds } from '#shared/documents';
+import type { ClaimDocumentSources } from '../core';
+import { useClaimDocuments, type ClaimDocumentsState } from '../hooks/useClaimDocuments';
 import { DocumentOutcomeAlert } from './DocumentOutcomeAlert';
 import { MissingForDocumentsText } from './MissingForDocumentsText';
 

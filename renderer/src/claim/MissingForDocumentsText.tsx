@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CenterFieldPath } from '../setup/centerForm';
 import { settingsFieldParameter } from '../settings/StationSettingsPanel';
-import type { MissingForDocuments } from './claimDocumentRecords';
+import type { MissingForDocuments } from '../core';
 
 /** The Settings field that supplies what documents lack, where the station is what lacks it. */
 const settingsFieldOf: Partial<Record<MissingForDocuments, CenterFieldPath>> = {

@@ -1,4 +1,17 @@
+export type { ClaimBundle, RmaLookup } from './claimBundle';
+export { lookUpRmaNumber, readClaimBundle } from './claimBundle';
 export type { ClaimRecords } from './claimDetails';
+export type {
+  ClaimDocumentSources,
+  ClaimDocumentsResult,
+  MissingForDocuments,
+} from './claimDocumentRecords';
+export {
+  authorizedOnFrom,
+  claimDocumentsFor,
+  printRequestOf,
+  repairCenterOf,
+} from './claimDocumentRecords';
 export type {
   ClaimAudit,
   ClaimQuotes,
@@ -18,6 +31,7 @@ export type {
 export type { QueueClaimLabel, QueueRow, QueueWindow } from './queueReadModel';
 export type { QueueCursor, QueueFilterCounts, QueueWindowRequest } from '../db/claimQueue';
 export * from './model';
+export * from './printQueue';
 export { appStationCore } from './appStationCore';
 export { createStationCore } from './stationCore';
 export { StationCoreProvider, useCoreQuery, useStationCore } from './StationCoreProvider';

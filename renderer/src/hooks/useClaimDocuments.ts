@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { DocumentKind, PaperSize } from '#shared/documents';
+import type { ClaimDocumentKind, PaperSize } from '#shared/documents';
 import type { IpcError, PrintTarget } from '#shared/ipc/contract';
 import { stationTimeZone } from '#shared/domain/calendar';
 import { getBridge } from '../bridge/getBridge';
@@ -10,17 +10,10 @@ import {
   printRequestOf,
   type ClaimDocumentSources,
   type ClaimDocumentsResult,
-} from '../claim/claimDocumentRecords';
-import { stationPrinting, useCoreQuery } from '../core';
+  stationPrinting,
+  useCoreQuery,
+} from '../core';
 import { openPdfForPrinting } from '../documents/openPdfForPrinting';
-
-/** The documents the claim screen prints, in the order of its buttons. */
-export const claimDocumentKinds = [
-  'rma-slip',
-  'return-label',
-  'device-tag',
-] as const satisfies readonly DocumentKind[];
-export type ClaimDocumentKind = (typeof claimDocumentKinds)[number];
 
 /** What the last print or save came to, for the screen to say. */
 export type DocumentOutcome =

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceIdentifier } from '#shared/domain/receivingCheck';
 import { FactList } from '../shell/FactList';
-import type { ClaimBundle } from './claimBundle';
+import type { ClaimBundle } from '../core';
 
 type ClaimSummaryProps = {
   readonly bundle: ClaimBundle;

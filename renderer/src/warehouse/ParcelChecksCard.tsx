@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceivingChecks, ReceivingStanding } from '#shared/domain/receivingCheck';
 import { deviceIdentifier } from '#shared/domain/receivingCheck';
-import type { ClaimBundle } from './claimBundle';
+import type { ClaimBundle } from '../core';
 import { CheckRow } from './CheckRow';
 import { ParcelCondition } from './ParcelCondition';
 import { ContentCheck, ParcelRefusal, RightItemCheck } from './ParcelChecks';

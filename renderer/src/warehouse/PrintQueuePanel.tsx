@@ -16,7 +16,7 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { claimDocumentKinds } from '../hooks/useClaimDocuments';
+import { claimDocumentKinds } from '#shared/documents';
 import { PrintRunCard } from './PrintRunCard';
 import type { BatchPdfOutcome, PrintQueueDesk } from './usePrintQueue';
 import classes from './WarehouseDesk.module.css';

@@ -3,8 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridgeErrorText } from '../i18n/errorText';
 import { FailureDetails } from '../shell/FailureDetails';
-import { ledgerTotals, type PageFailure } from './printBatch';
-import type { PrintRun } from './usePrintQueue';
+import { ledgerTotals, type PageFailure, type PrintRun } from '../core';
 
 type PrintRunCardProps = {
   readonly run: PrintRun;

@@ -1,11 +1,9 @@
 import { useCallback, useState } from 'react';
 import type { ShippingPayer } from '#shared/domain/vocabulary';
-import type { RepositoryError, StationQueries, StoredShipmentLeg } from '../core';
-import { useCoreQuery, useStationCore } from '../core';
+import type { ClaimBundle, RepositoryError, StationQueries, StoredShipmentLeg } from '../core';
+import { lookUpRmaNumber, useCoreQuery, useStationCore } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import { useStationContext } from '../station/StationContext';
-import type { ClaimBundle } from './claimBundle';
-import { lookUpRmaNumber } from './claimBundle';
 import type { OutboundFormErrors, OutboundStanding } from './outboundCheck';
 import { checkOutboundForm, outboundStanding } from './outboundCheck';
 import type { LookupProblem } from './useReceiving';

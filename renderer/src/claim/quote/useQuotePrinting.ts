@@ -7,9 +7,8 @@ import type { Quote, QuoteLine } from '#shared/domain/quote';
 import type { Decision } from '#shared/policy';
 import type { IpcError } from '#shared/ipc/result';
 import { getBridge } from '../../bridge/getBridge';
-import { stationPrinting } from '../../core';
-import type { StationSettingsRow } from '../../core';
-import { printRequestOf, repairCenterOf, type MissingForDocuments } from '../claimDocumentRecords';
+import { printRequestOf, repairCenterOf, stationPrinting } from '../../core';
+import type { MissingForDocuments, StationSettingsRow } from '../../core';
 
 /** What the last print of a quote came to. */
 export type QuotePrintOutcome =

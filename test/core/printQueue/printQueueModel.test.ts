@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PrintProgress } from '#shared/ipc/contract';
 import type { IpcError } from '#shared/ipc/result';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import { sampleDocuments } from '../../electron/documents/sampleDocuments';
-import type { StoredClaim } from '../../renderer/src/core/model';
+import { sampleDocuments } from '../../../electron/documents/sampleDocuments';
+import type { StoredClaim } from '../../../renderer/src/core/model';
 import {
   addProblemFor,
   batchesToCancel,
@@ -19,8 +19,8 @@ import {
   type PrintQueueEvent,
   type PrintQueueState,
   type QueueEntry,
-} from '../../renderer/src/warehouse/printQueueModel';
-import { makeClaim } from '../factories/domain';
+} from '../../../renderer/src/core/printQueue/printQueueModel';
+import { makeClaim } from '../../factories/domain';
 
 const sample = sampleDocuments();
 const drawn = {

@@ -1,9 +1,13 @@
-import type { ClaimDocuments, DocumentRequestInput, PaperSize } from '#shared/documents';
+import type {
+  ClaimDocumentKind,
+  ClaimDocuments,
+  DocumentRequestInput,
+  PaperSize,
+} from '#shared/documents';
 import { maxBatchJobs, type PrintProgress, type PrintTarget } from '#shared/ipc/contract';
 import type { IpcError } from '#shared/ipc/result';
-import { printRequestOf } from '../claim/claimDocumentRecords';
-import type { PrintingSettings } from '../core/model';
-import type { ClaimDocumentKind } from '../hooks/useClaimDocuments';
+import { printRequestOf } from '../claimDocumentRecords';
+import type { PrintingSettings } from '../model';
 
 /**
  * The bookkeeping of a print batch at the warehouse desk: which page is which claim's document,

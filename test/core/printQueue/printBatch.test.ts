@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDocuments } from '../../electron/documents/sampleDocuments';
+import { sampleDocuments } from '../../../electron/documents/sampleDocuments';
 import type { PrintProgress } from '#shared/ipc/contract';
 import {
   applyProgress,
@@ -11,7 +11,7 @@ import {
   pagesToRetry,
   planBatch,
   type PageRef,
-} from '../../renderer/src/warehouse/printBatch';
+} from '../../../renderer/src/core/printQueue/printBatch';
 
 const documents = sampleDocuments();
 const documentsOf = () => ({

@@ -12,7 +12,7 @@ import type { Customer } from '#shared/domain/customer';
 import type { Device } from '#shared/domain/device';
 import type { EvaluationResult } from '#shared/policy';
 import { calendarDayIn } from '#shared/domain/calendar';
-import type { PrinterChoice, StationSettingsRow } from '../core/model';
+import type { PrinterChoice, StationSettingsRow } from './model';
 
 /** What a claim's documents still lack, for a message that says what to fill in. */
 export type MissingForDocuments =

@@ -1,10 +1,9 @@
-import type { ClaimDocuments } from '#shared/documents';
+import { claimDocumentKinds, type ClaimDocumentKind, type ClaimDocuments } from '#shared/documents';
 import type { PrintProgress } from '#shared/ipc/contract';
 import type { IpcError } from '#shared/ipc/result';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
-import type { ClaimDocumentsResult } from '../claim/claimDocumentRecords';
-import type { PrintingSettings, StoredClaim } from '../core/model';
-import { claimDocumentKinds, type ClaimDocumentKind } from '../hooks/useClaimDocuments';
+import type { ClaimDocumentsResult } from '../claimDocumentRecords';
+import type { PrintingSettings, StoredClaim } from '../model';
 import {
   applyProgress,
   failPages,

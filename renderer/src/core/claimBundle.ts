@@ -3,9 +3,12 @@ import type { IsoDate } from '#shared/domain/primitives';
 import type { EvaluationResult } from '#shared/policy';
 import { evaluateClaimAsOpened } from '#shared/policy/claimEvaluation';
 import { stationTimeZone } from '#shared/domain/calendar';
-import type { StationSettingsRow, StoredClaim, StoredCustomer, StoredDevice } from '../core/model';
-import { authorizedOnFrom } from '../claim/claimDocumentRecords';
-import type { StationQueries } from '../core';
+import type { StationSettingsRow, StoredClaim, StoredCustomer, StoredDevice } from './model';
+import { authorizedOnFrom } from './claimDocumentRecords';
+import type { StationQueries } from './stationCore';
+
+/** The queries a claim's bundle is read with. */
+type BundleQueries = Pick<StationQueries, 'claimsByRmaNumber' | 'claimDetails' | 'claimEvents'>;
 
 /** A claim as the desk works with it: its customer, device, and what its policy says today. */
 export type ClaimBundle = {
@@ -28,7 +31,7 @@ export type RmaLookup =
  * claim was made, with the station's holidays): the documents print that decision.
  */
 export async function readClaimBundle(
-  queries: StationQueries,
+  queries: BundleQueries,
   station: StationSettingsRow,
   claim: StoredClaim,
 ): Promise<ClaimBundle> {
@@ -49,7 +52,7 @@ export async function readClaimBundle(
 
 /** Finds the claim of an RMA number, typed or scanned in any letter case. */
 export async function lookUpRmaNumber(
-  queries: StationQueries,
+  queries: BundleQueries,
   station: StationSettingsRow,
   code: string,
 ): Promise<RmaLookup> {
