@@ -630,8 +630,8 @@ async function bulkWrite(page: Page): Promise<Figure> {
 }
 
 /**
- * Parts import: a CSV of `importedParts` rows, read as the Parts screen's preview reads it
- * (untimed), imported with `importParts` into a fresh station database (one transaction: each
+ * Parts import: the rows of a CSV of `importedParts` lines, as the Parts screen's preview reads
+ * them, imported with `importParts` into a fresh station database (one transaction: each
  * part parsed, checked against the live SKUs, stamped, an audit event per page and the outbox
  * entries), beside a raw `bulkPut` of the rows it wrote (parts, audit events, outbox entries) into
  * a plain database of the same schema, in one transaction.
@@ -646,7 +646,7 @@ async function partsImport(page: Page): Promise<Figure> {
         `const db = new hook.FixlineDatabase('fixline-bench-parts-${round}');
         await hook.setUpGeneratedStation(db);
         const marks = await hook.benchBaselines.markTables(db);
-        const { counts, importMs } = await hook.importPartsCsv(db, hook.generatedPartsCsv(${importedParts}, ${round}));
+        const { counts, importMs } = await hook.importParts(db, hook.generatedParts(${importedParts}, ${round}));
         if (counts.created !== ${importedParts}) throw new Error('imported ' + counts.created + ' parts');
         const written = await hook.benchBaselines.rowsWrittenSince(db, marks);
         const twin = await hook.benchBaselines.openRawTwin(db, 'fixline-bench-parts-raw-${round}');

@@ -10,7 +10,7 @@ import { exportBackup, restoreBackup } from '../db/backup';
 import * as benchBaselines from './testing/benchBaselines';
 import * as benchStopwatch from './testing/benchStopwatch';
 import { bulkWritePath, writeInBulk } from './testing/bulkWrite';
-import { generatedPartsCsv, importPartsCsv } from './testing/partsImport';
+import { generatedParts, importParts } from './testing/partsImport';
 import {
   generatedClaim,
   longTrailEvery,
@@ -41,8 +41,8 @@ export const testHook = {
   restoreBackup,
   writeInBulk,
   bulkWritePath,
-  generatedPartsCsv,
-  importPartsCsv,
+  generatedParts,
+  importParts,
   benchStopwatch,
   benchBaselines,
 };

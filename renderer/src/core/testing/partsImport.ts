@@ -1,39 +1,36 @@
+import { money } from '#shared/domain/primitives';
 import type { FixlineDatabase } from '../../db/database';
 import { createRepositories } from '../../db/repositories';
 import type { PartsImportCounts } from '../../db/repositories/partsCatalogRepository';
-import { readPartsCsv } from '../../parts/partsCsv';
+import type { Part } from '../model';
 import { expectOk, queueTechnicians } from './queueStation';
 
 /**
- * A parts CSV of `count` rows as a supplier sends one: SKU, name, price in USD and two
- * compatible models each, `round` shifting the prices so each round's file is its own.
+ * The rows of a parts CSV of `count` lines as a supplier sends one, read as the Parts screen's
+ * preview reads them: SKU, name, a price in USD and two compatible models each, `round`
+ * shifting the prices so each round's file is its own.
  */
-export function generatedPartsCsv(count: number, round = 0): string {
-  const lines = ['sku,name,price,currency,compatibleModels'];
-  for (let index = 0; index < count; index += 1) {
-    const cents = 100 + index + round;
-    lines.push(
-      `P-${String(index).padStart(6, '0')},Strap ${index},${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')},USD,KOSPET Tank T3|KOSPET Tank M2`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+export function generatedParts(count: number, round = 0): Omit<Part, 'id'>[] {
+  return Array.from({ length: count }, (_, index) => ({
+    sku: `P-${String(index).padStart(6, '0')}`,
+    name: `Strap ${index}`,
+    unitPrice: money(100 + index + round, 'USD'),
+    compatibleModels: ['KOSPET Tank T3', 'KOSPET Tank M2'],
+  }));
 }
 
 /**
- * What the Parts screen's "Import" does with a CSV already previewed: the rows read as the
- * preview reads them (untimed by the caller if it wishes), then `importParts` in one transaction
- * by a technician of the generated station (see `setUpGeneratedStation`).
+ * What the Parts screen's "Import" does with a previewed file: `importParts` in one transaction
+ * by a technician of the generated station (see `setUpGeneratedStation`); timed alone.
  */
-export async function importPartsCsv(
+export async function importParts(
   db: FixlineDatabase,
-  csv: string,
+  parts: readonly Omit<Part, 'id'>[],
 ): Promise<{ readonly counts: PartsImportCounts; readonly importMs: number }> {
-  const reading = readPartsCsv(csv);
-  if (reading.issues.length > 0) throw new Error(`the CSV has ${reading.issues.length} problems`);
   const startedMs = performance.now();
   const counts = await expectOk(
     createRepositories(db).partsCatalog.importParts(
-      reading.parts.map((entry) => entry.part),
+      parts,
       { actor: queueTechnicians[0].id },
       { fileName: 'bench-catalog.csv' },
     ),
