@@ -7,10 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Evidence } from '#shared/domain/evidence';
 import type { BlobRequests } from '#shared/sync/blobHttp';
+import { followEventStream } from '#shared/sync/syncHttp';
 import type { AttachmentTransfer, SyncTransport } from '../../renderer/src/core/sync/syncApi';
 import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
+import { webSchedule, webSyncFetch } from '../../renderer/src/bridge/webSyncFetch';
 import { readAttachment, storeAttachment } from '../../renderer/src/db/attachments';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import { buildSyncServer } from '../../server/src/app';
@@ -83,8 +85,18 @@ type Connected = {
   readonly ranges: { readonly sha256: string; readonly start: number }[];
 };
 
+type EngineOptions = {
+  readonly eagerMaxBytes?: number;
+  /** Follow the server's real event stream over HTTP (the server listens), not none. */
+  readonly liveEvents?: boolean;
+};
+
+/** The address the server listens at, once a test follows its event stream. */
+let listening: Promise<string> | undefined;
+
 /** The sync engine of `station`'s database, its blob requests under the test's control. */
-function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {}): Connected {
+function engineOf(db: FixlineDatabase, options: EngineOptions = {}): Connected {
+  const { liveEvents = false, ...attachments } = options;
   const serverBlobs = injectBlobRequests(app);
   const { timers, fireAll } = manualTimers();
   const connected: Connected = {
@@ -110,9 +122,32 @@ function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {})
   };
   const transport: SyncTransport = {
     request: ({ route, body, deviceToken }) => injectSyncRequest(app, { route, body, deviceToken }),
-    events: ({ onConnected }) => {
-      onConnected(false);
-      return { close: () => undefined };
+    events: ({ deviceToken, onPoke, onBlob, onConnected }) => {
+      if (!liveEvents) {
+        onConnected(false);
+        return { close: () => undefined };
+      }
+      listening ??= app.listen({ host: '127.0.0.1', port: 0 });
+      let stream: { close: () => void } | undefined;
+      let closed = false;
+      void listening.then((address) => {
+        if (closed) return;
+        stream = followEventStream({
+          fetchSync: webSyncFetch,
+          serverUrl: address,
+          deviceToken,
+          schedule: webSchedule,
+          onPoke,
+          onBlob,
+          onConnected,
+        });
+      });
+      return {
+        close: () => {
+          closed = true;
+          stream?.close();
+        },
+      };
     },
     blobs,
   };
@@ -122,7 +157,7 @@ function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {})
     windows: null,
     timers,
     network: { isOnline: () => true, subscribe: () => () => undefined },
-    attachments: { chunkBytes, ...options },
+    attachments: { chunkBytes, ...attachments },
   });
   engines.push(engine);
   engine.subscribeTransfers(() => {
@@ -133,10 +168,7 @@ function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {})
 }
 
 /** Enrolls `station` with the server and syncs it once. */
-async function connect(
-  station: TestStation,
-  options: { eagerMaxBytes?: number } = {},
-): Promise<Connected> {
+async function connect(station: TestStation, options: EngineOptions = {}): Promise<Connected> {
   const connected = engineOf(station.db, options);
   const { code } = await createPairingCode(database);
   expect(await connected.engine.connect({ serverUrl, pairingCode: code })).toEqual({ ok: true });
@@ -252,6 +284,36 @@ describe('attachments’ bytes between two stations', () => {
     atBandung.fireTimers();
     await atBandung.engine.attachmentsSettled();
     expect((await bytesAt(bandung, evidence.sha256))?.equals(bytes)).toBe(true);
+  });
+
+  it('fetches bytes it waits for as soon as the server says their upload completed', async () => {
+    const jakarta = await openStation('JKT13');
+    const bandung = await openStation('BDG14');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung, { liveEvents: true });
+    await expect.poll(() => atBandung.engine.status().phase).toBe('idle');
+    atJakarta.blobsOnline = false;
+    const bytes = new Uint8Array(randomBytes(150_000));
+    const evidence = await attach(jakarta, bytes, photo);
+    await sync(atJakarta);
+    await sync(atBandung);
+    expect(atBandung.engine.attachmentTransfers().get(evidence.sha256)).toMatchObject({
+      state: 'waiting',
+      problem: 'not on the server yet',
+    });
+
+    // Jakarta's upload completes. Bandung's retry timer never fires and nobody syncs it: the
+    // server's blob event wakes its queue.
+    atJakarta.blobsOnline = true;
+    atJakarta.fireTimers();
+    await atJakarta.engine.attachmentsSettled();
+    await expect
+      .poll(async () => (await bytesAt(bandung, evidence.sha256))?.equals(bytes), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect(atBandung.ranges.some((range) => range.sha256 === evidence.sha256)).toBe(true);
+    atBandung.engine.stop();
   });
 
   it('keeps a download cut midway on disk, and goes on from there after a restart', async () => {

@@ -126,6 +126,17 @@ export class AttachmentQueue {
     if (this.#destination !== undefined) void this.wake(this.#destination);
   }
 
+  /**
+   * The server says it holds `sha256` now (another station's upload completed): a download of it
+   * waiting for its retry goes at once. A pass runs only once a sync has named the destination.
+   */
+  blobArrived(sha256: Sha256): void {
+    // Only a download this queue knows of: a record not pulled yet wakes the queue by its pull.
+    if (this.#transfers.get(sha256)?.direction !== 'download') return;
+    this.#retries.delete(sha256);
+    if (this.#destination !== undefined) void this.wake(this.#destination);
+  }
+
   /** Waits for the pass running now, if any (tests; the app never waits for the queue). */
   async settled(): Promise<void> {
     while (this.#pass !== undefined) await this.#pass;

@@ -422,6 +422,8 @@ class StationSyncEngine {
       serverUrl: enrollment.serverUrl,
       deviceToken: enrollment.deviceToken,
       onPoke: () => void this.#schedule(),
+      // Bytes this station may be waiting for: fetch them now, not at the file's next retry.
+      onBlob: (sha256) => this.attachments.blobArrived(sha256),
       onConnected: (connected) => {
         if (connected) this.#wakeFromBackoff();
       },
