@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,13 @@ import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEn
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
 import { webSchedule, webSyncFetch } from '../../renderer/src/bridge/webSyncFetch';
-import { readAttachment, storeAttachment } from '../../renderer/src/db/attachments';
+import {
+  makeThumbnailsWithoutWorker,
+  readAttachment,
+  storeAttachment,
+  thumbnailsSettled,
+} from '../../renderer/src/db/attachments';
+import { claimEvidence } from '../../renderer/src/core/claimQueries';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
@@ -87,6 +93,7 @@ type Connected = {
 
 type EngineOptions = {
   readonly eagerMaxBytes?: number;
+  readonly concurrency?: number;
   /** Follow the server's real event stream over HTTP (the server listens), not none. */
   readonly liveEvents?: boolean;
 };
@@ -314,6 +321,58 @@ describe('attachments’ bytes between two stations', () => {
       .toBe(true);
     expect(atBandung.ranges.some((range) => range.sha256 === evidence.sha256)).toBe(true);
     atBandung.engine.stop();
+  });
+
+  it('brings a photo’s thumbnail to the other station first, and its original after', async () => {
+    // Node has no image decoder: a stand-in thumbnail, the photo's first bytes, made as the
+    // worker would make one once the photo is stored.
+    makeThumbnailsWithoutWorker(async (image) => ({
+      blob: image.slice(0, 2_000, 'image/jpeg'),
+      width: 32,
+      height: 24,
+    }));
+    try {
+      const jakarta = await openStation('JKT15');
+      const bandung = await openStation('BDG16');
+      const atJakarta = await connect(jakarta);
+      const atBandung = await connect(bandung, { concurrency: 1 });
+      const bytes = new Uint8Array(randomBytes(300_000));
+      const evidence = await attach(jakarta, bytes, photo);
+      const thumbnail = Buffer.from(bytes.subarray(0, 2_000));
+      const thumbnailSha256 = createHash('sha256').update(thumbnail).digest('hex');
+      expect(evidence).toMatchObject({ thumbnailSha256, thumbnailSizeBytes: 2_000 });
+      await sync(atJakarta);
+      expect(await jakarta.db.attachmentUploads.get(thumbnailSha256)).toBeDefined();
+
+      // Bandung's network lets one range through: the thumbnail's, before any of the original.
+      atBandung.ranges.length = 0;
+      atBandung.rangesLeft = 1;
+      await sync(atBandung);
+      expect(atBandung.ranges.map((range) => range.sha256)).toEqual([thumbnailSha256]);
+      expect((await bytesAt(bandung, thumbnailSha256))?.equals(thumbnail)).toBe(true);
+      expect(await bytesAt(bandung, evidence.sha256)).toBeUndefined();
+      const [item] = await claimEvidence(bandung.db, evidence.claimId);
+      expect(item?.attachment).toBeUndefined();
+      const shown = await item?.remoteThumbnail?.arrayBuffer();
+      expect(shown === undefined ? undefined : Buffer.from(new Uint8Array(shown))).toEqual(
+        thumbnail,
+      );
+      // A downloaded thumbnail gets no thumbnail of its own.
+      await thumbnailsSettled();
+      expect((await bandung.db.attachments.get(thumbnailSha256))?.thumbnail).toBeUndefined();
+
+      // The original follows, and shows as it does today.
+      atBandung.rangesLeft = Number.POSITIVE_INFINITY;
+      atBandung.fireTimers();
+      await atBandung.engine.attachmentsSettled();
+      expect((await bytesAt(bandung, evidence.sha256))?.equals(bytes)).toBe(true);
+      const [arrived] = await claimEvidence(bandung.db, evidence.claimId);
+      expect(arrived?.attachment).toMatchObject({ sha256: evidence.sha256 });
+      expect(arrived?.remoteThumbnail).toBeUndefined();
+      expect(atBandung.engine.attachmentTransfers().size).toBe(0);
+    } finally {
+      makeThumbnailsWithoutWorker(undefined);
+    }
   });
 
   it('keeps a download cut midway on disk, and goes on from there after a restart', async () => {
