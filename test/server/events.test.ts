@@ -41,7 +41,7 @@ async function openEvents(server: ServerContext, station: Station) {
 
 describeEachDatabase(
   'sync server: pokes',
-  (server) => {
+  (server, kind) => {
     it('streams a poke with the version now, one after each push, and heartbeats', async () => {
       const station = await server().enroll('JKT1');
       const events = await openEvents(server(), station);
@@ -74,11 +74,14 @@ describeEachDatabase(
         chunkBytes: 1024,
       });
       expect(uploaded.kind).toBe('uploaded');
-      await events.until(`event: blob\ndata: {"sha256":"${sha256}"}\n\n`);
-      // The record pokes are untouched: only the first, and one blob event for three chunks.
+      const blobEvent = `event: blob\ndata: {"sha256":"${sha256}"}\n\n`;
+      await events.until(blobEvent);
+      // One blob event for three chunks, and the record pokes untouched: only the first.
       await events.until(': heartbeat\n\n', events.received().length);
-      expect(events.received().match(/event: poke/g)).toHaveLength(1);
-      expect(events.received().match(/event: blob/g)).toHaveLength(1);
+      expect(events.received().split(blobEvent)).toHaveLength(2);
+      // (A PostgreSQL notification reaches the whole database: on the shared test PostgreSQL,
+      // servers of other schemas poke this stream too.)
+      if (kind === 'pglite') expect(events.received().match(/event: poke/g)).toHaveLength(1);
       await events.close();
     });
   },
