@@ -113,6 +113,8 @@ export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannel
       ...(options.eventStreamTiming === undefined ? {} : { timing: options.eventStreamTiming }),
       onPoke: (version) =>
         options.sendEvent('fixline:sync:event', { streamId, kind: 'poke', version }),
+      onBlob: (sha256) =>
+        options.sendEvent('fixline:sync:event', { streamId, kind: 'blob', sha256 }),
       onConnected: (connected) =>
         options.sendEvent('fixline:sync:event', { streamId, kind: 'connected', connected }),
     });

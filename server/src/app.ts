@@ -16,6 +16,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { BlobEvent, PokeEvent } from '#shared/sync/protocol';
 import {
   enrollRequestSchema,
   enrollResponseSchema,
@@ -37,7 +38,7 @@ import { authenticate, enroll, readSpace, revokeDevice } from './identity';
 import type { Database } from './storage/database';
 import { errorCodeOf, isStorageFull } from './storage/database';
 import { registerObservability, ServerMetrics } from './observability';
-import { Pokes } from './sync/pokes';
+import { announceBlobArrival, Pokes } from './sync/pokes';
 import { pullPage } from './sync/pull';
 import { applyPush } from './sync/push';
 
@@ -294,9 +295,17 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
           'x-accel-buffering': 'no',
         });
         const poke = (at: number) =>
-          raw.write(`event: poke\ndata: ${JSON.stringify({ version: at })}\n\n`);
+          raw.write(
+            `event: poke\ndata: ${JSON.stringify({ version: at } satisfies PokeEvent)}\n\n`,
+          );
         poke(version);
-        const unsubscribe = pokes.subscribe(poke);
+        const unsubscribe = pokes.subscribe((event) => {
+          if (event.kind === 'version') poke(event.version);
+          else
+            raw.write(
+              `event: blob\ndata: ${JSON.stringify({ sha256: event.sha256 } satisfies BlobEvent)}\n\n`,
+            );
+        });
         const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
         const end = () => {
           clearInterval(heartbeat);
@@ -312,7 +321,9 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
       if (blobRoot !== undefined) {
         // Its own context: the blob folder's static files and chunk parser stay with its routes.
         await sync.register((blobs) =>
-          registerBlobRoutes(blobs, new FolderBlobStore(blobRoot), needsDevice),
+          registerBlobRoutes(blobs, new FolderBlobStore(blobRoot), needsDevice, (sha256) =>
+            announceBlobArrival(database, sha256),
+          ),
         );
       }
 

@@ -38,6 +38,9 @@ function mediaTypeFits(kind: EvidenceKind, mediaType: string): boolean {
  * content-addressed store under `sha256`; `sizeBytes` is their length in bytes.
  * Invariant: the media type fits the kind (photos are `image/*`, videos `video/*`, receipts and
  * carrier proofs an image or a PDF). `capturedBy` is the technician who added it.
+ * `thumbnailSha256` and `thumbnailSizeBytes` name the small JPEG preview the capturing station made
+ * of an image (its own content-addressed file, synced before the original so other stations show it
+ * while the original is still coming); both or neither, and absent on evidence captured before them.
  */
 export const evidenceSchema = z
   .object({
@@ -53,7 +56,20 @@ export const evidenceSchema = z
     fileName: fileNameSchema,
     capturedAt: isoDateTimeSchema,
     capturedBy: recordIdSchema,
+    thumbnailSha256: sha256Schema.optional(),
+    thumbnailSizeBytes: z
+      .int({ error: 'expected a whole number of bytes' })
+      .min(1, { error: 'expected a thumbnail of one byte or more' })
+      .optional(),
   })
+  .refine(
+    (evidence) =>
+      (evidence.thumbnailSha256 === undefined) === (evidence.thumbnailSizeBytes === undefined),
+    {
+      error: 'expected both a thumbnail’s SHA-256 and its size, or neither',
+      path: ['thumbnailSha256'],
+    },
+  )
   .refine(
     (evidence) =>
       // A malformed media type is already refused above; judging its fit would say it twice.

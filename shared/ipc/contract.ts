@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentRequestSchema, type DocumentKind } from '../documents';
+import { sha256Schema } from '../domain/primitives';
 import {
   blobAddressSchema,
   blobChunkAnswerSchema,
@@ -220,11 +221,12 @@ const syncAnswerSchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * What a poke stream reports: the server reached `version`, or the stream opened or dropped
- * (main reconnects it by itself until it is closed).
+ * What a poke stream reports: the server reached `version`, an attachment's bytes arrived on it,
+ * or the stream opened or dropped (main reconnects it by itself until it is closed).
  */
 export const syncStreamEventSchema = z.discriminatedUnion('kind', [
   z.object({ streamId: syncStreamIdSchema, kind: z.literal('poke'), version: z.int().min(0) }),
+  z.object({ streamId: syncStreamIdSchema, kind: z.literal('blob'), sha256: sha256Schema }),
   z.object({ streamId: syncStreamIdSchema, kind: z.literal('connected'), connected: z.boolean() }),
 ]);
 export type SyncStreamEvent = z.infer<typeof syncStreamEventSchema>;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { claimStatusSchema } from '../domain/claimWorkflow';
-import { isoDateTimeSchema, recordIdSchema, stationCodeSchema } from '../domain/primitives';
+import {
+  isoDateTimeSchema,
+  recordIdSchema,
+  sha256Schema,
+  stationCodeSchema,
+} from '../domain/primitives';
 import { hlcSchema } from './hybridLogicalClock';
 
 /**
@@ -14,7 +19,8 @@ import { hlcSchema } from './hybridLogicalClock';
  *   without gaps; the server applies each exactly once.
  * - Pull: every row changed since a cursor, paged by (version, table, id) up to a version the
  *   first page pins.
- * - Poke: a server-sent event stream that says "there is something new" (`event: poke`).
+ * - Poke: a server-sent event stream that says "there is something new" (`event: poke`), and
+ *   "an attachment's bytes are on the server now" (`event: blob`).
  */
 
 /** The protocol this code speaks. A server and a station must speak the same one. */
@@ -36,7 +42,10 @@ export const syncRoutes = {
   push: '/push',
   /** POST {@link pullRequestSchema} → {@link pullResponseSchema}. */
   pull: '/pull',
-  /** GET: a `text/event-stream` of `poke` events ({@link pokeEventSchema}), comments as heartbeats. */
+  /**
+   * GET: a `text/event-stream` of `poke` events ({@link pokeEventSchema}) and `blob` events
+   * ({@link blobEventSchema}), comments as heartbeats. A station ignores events it does not know.
+   */
   events: '/events',
   /** POST, token: the station leaves the center; its token stops working at once. */
   leave: '/leave',
@@ -270,6 +279,14 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 export const pokeEventSchema = z.object({ version: z.int().min(0) });
 export type PokeEvent = z.infer<typeof pokeEventSchema>;
+
+/**
+ * An upload completed on the server (its whole SHA-256 checked): a station waiting for those bytes
+ * may fetch them now rather than at its next retry. A separate event, so a `poke`'s version keeps
+ * meaning "pull up to here" and a station that knows only pokes ignores it.
+ */
+export const blobEventSchema = z.object({ sha256: sha256Schema });
+export type BlobEvent = z.infer<typeof blobEventSchema>;
 
 /**
  * Why the server refused a whole request (HTTP 4xx/5xx, body {@link syncErrorBodySchema}):

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Sha256 } from '../domain/primitives';
 import {
+  blobEventSchema,
   pokeEventSchema,
   syncApiPrefix,
   syncProtocolHeader,
@@ -185,6 +187,8 @@ export type FollowEventStreamOptions = {
   readonly serverUrl: string;
   readonly deviceToken: string;
   readonly onPoke: (version: number) => void;
+  /** An attachment's bytes arrived on the server (its SHA-256). */
+  readonly onBlob?: (sha256: Sha256) => void;
   readonly onConnected: (connected: boolean) => void;
   readonly schedule: Schedule;
   readonly timing?: EventStreamTiming;
@@ -193,7 +197,8 @@ export type FollowEventStreamOptions = {
 };
 
 /**
- * Follows the server's poke stream until `close`: opens it, reports each poke, and when it
+ * Follows the server's poke stream until `close`: opens it, reports each poke and blob arrival,
+ * and when it
  * cannot open or drops (refused, cut, silent for too long) reports it and opens it again after
  * a growing delay. Callbacks stop the moment `close` is called.
  */
@@ -214,9 +219,14 @@ export function followEventStream(options: FollowEventStreamOptions): { close: (
   /** Reads the open stream until it ends, fails or stays silent too long. */
   async function readStream(chunks: AsyncIterable<string>, abort: () => void): Promise<void> {
     const parser = createEventStreamParser((event) => {
-      if (closed || event.event !== 'poke') return;
-      const poke = pokeEventSchema.safeParse(parseJsonBody(event.data));
-      if (poke.success) options.onPoke(poke.data.version);
+      if (closed) return;
+      if (event.event === 'poke') {
+        const poke = pokeEventSchema.safeParse(parseJsonBody(event.data));
+        if (poke.success) options.onPoke(poke.data.version);
+      } else if (event.event === 'blob') {
+        const blob = blobEventSchema.safeParse(parseJsonBody(event.data));
+        if (blob.success) options.onBlob?.(blob.data.sha256);
+      }
     });
     let cancelIdle = options.schedule(abort, timing.idleMs);
     try {

@@ -6,8 +6,13 @@ import { createStationCore } from '../../renderer/src/core';
 import type { AttachmentTransfer, StationSync } from '../../renderer/src/core/sync/syncApi';
 import { EvidenceGallery } from '../../renderer/src/claim/EvidenceGallery';
 import { sha256OfBlob, thumbnailsSettled } from '../../renderer/src/db/attachments';
-import { makeEvidence } from '../factories/domain';
-import { expectOk, makePng, openBrowserDatabase } from './browserDatabase';
+import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
+import { makeEvidence, nextId } from '../factories/domain';
+import type { BlobRequests } from '#shared/sync/blobHttp';
+import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
+import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
+import { FakeSyncServer, pairingCode } from '../sync/fakeSyncServer';
+import { expectOk, makePng, openBrowserDatabase, patternBytes } from './browserDatabase';
 import { inAct, renderInStation } from './stationScreen';
 
 /**
@@ -116,4 +121,122 @@ describe('evidence whose bytes are not on this station yet', () => {
     await expect.element(viewer.getByRole('img', { name: 'front.png' })).toBeVisible();
     await thumbnailsSettled();
   });
+
+  it('shows the thumbnail that came before the photo, with how far the photo has come', async () => {
+    const { db } = await openBrowserDatabase('BDG2');
+    const { sync, set } = fakeSync();
+    const core = { ...createStationCore(db), sync };
+    const thumbnail = await makePng(32, 24);
+    const evidence = remoteEvidence('c'.repeat(64), 50_000);
+    set({
+      sha256: evidence.sha256,
+      direction: 'download',
+      state: 'moving',
+      doneBytes: 20_000,
+      totalBytes: 50_000,
+      fromStation: 'JKT1',
+    });
+
+    const container = await renderInStation(
+      core,
+      <EvidenceGallery
+        items={[{ evidence, attachment: undefined, remoteThumbnail: thumbnail }]}
+        onAdd={() => undefined}
+        technicianName={() => 'Rina'}
+      />,
+    );
+
+    const gallery = page.getByRole('region', { name: 'Evidence' });
+    await expect.element(gallery.getByText('Photo from JKT1, downloading… 40%')).toBeVisible();
+    await expect.poll(() => container.querySelectorAll('img').length).toBe(1);
+  });
+
+  it('shows a download’s progress in a window that does not sync, as the syncing window moves it', async () => {
+    const { db } = await openBrowserDatabase('BDG2');
+    const bytes = patternBytes(10_000);
+    const sha256 = await sha256OfBlob(new Blob([bytes]));
+    const evidence = makeEvidence({
+      sha256,
+      sizeBytes: bytes.length,
+      mediaType: 'image/jpeg',
+      fileName: 'front.jpg',
+    });
+    // The server sends the first 4,000 bytes, and then the network goes.
+    const blobs: BlobRequests = {
+      ...unreachableBlobRequests,
+      readRange: async (range) =>
+        range.start === 0
+          ? { kind: 'bytes', start: 0, size: bytes.length, bytes: bytes.slice(0, 4_000) }
+          : { kind: 'unreachable', reason: 'the network went' },
+    };
+    // Jakarta recorded the photo; its record reaches this station with the first pull.
+    const server = new FakeSyncServer();
+    const clock = new HybridLogicalClock('JKT1');
+    const stamp = clock.tick(Date.now());
+    server.receive(nextId(), [
+      {
+        id: 1,
+        mutationId: nextId(),
+        at: stamp,
+        actor: evidence.capturedBy,
+        station: 'JKT1',
+        changes: [
+          {
+            table: 'evidence',
+            id: evidence.id,
+            set: evidence,
+            unset: [],
+            stamp,
+            base: Object.fromEntries(Object.keys(evidence).map((field) => [field, null])),
+          },
+        ],
+      },
+    ]);
+    const windowOf = () =>
+      createSyncEngine(db, {
+        transport: { ...server.transport, blobs },
+        attachments: { chunkBytes: 4_000 },
+      });
+    const syncing = windowOf();
+    const other = windowOf();
+    try {
+      // This window syncs (it holds the lock); the other starts after and follows it.
+      expect(await syncing.connect({ serverUrl: 'http://127.0.0.1:7411/', pairingCode })).toEqual({
+        ok: true,
+      });
+      await expect.poll(() => syncing.attachmentTransfers().get(sha256)?.doneBytes).toBe(4_000);
+      await other.start();
+      const core = { ...createStationCore(db), sync: other };
+
+      await renderInStation(
+        core,
+        <EvidenceGallery
+          items={[
+            {
+              evidence: { ...remoteEvidence(sha256, bytes.length), id: evidence.id },
+              attachment: undefined,
+            },
+          ]}
+          onAdd={() => undefined}
+          technicianName={() => 'Rina'}
+        />,
+      );
+
+      const gallery = page.getByRole('region', { name: 'Evidence' });
+      await expect.element(gallery.getByText('Photo from JKT1, downloading… 40%')).toBeVisible();
+    } finally {
+      syncing.stop();
+      other.stop();
+    }
+  });
 });
+
+/** An evidence record that came from JKT1 (pulled as received), its bytes not here. */
+function remoteEvidence(sha256: string, sizeBytes: number): StoredEvidence {
+  return {
+    ...makeEvidence({ sha256, sizeBytes, mediaType: 'image/jpeg', fileName: 'front.jpg' }),
+    stamps: {},
+    updatedBy: '00000000-0000-7000-8000-0000000000aa',
+    station: 'JKT1',
+  };
+}

@@ -304,5 +304,21 @@ describe('two stations and a sync server', () => {
       .getByRole('img', { name: 'cracked-screen.png' })
       .waitFor();
     await saveScreenshot(bandungPage, 'sync-two-stations-photo');
+
+    // Jakarta's thumbnail (made in its worker) travelled as a file of its own, named by the record.
+    const thumbnailOf = `(async () => {
+      const { appDatabase } = await window.__fixlineTest;
+      const db = appDatabase();
+      const [evidence] = await db.evidence.where('claimId').equals(${JSON.stringify(claimId)}).toArray();
+      const file = evidence?.thumbnailSha256 === undefined ? undefined : await db.attachments.get(evidence.thumbnailSha256);
+      return { named: evidence?.thumbnailSha256, size: evidence?.thumbnailSizeBytes, stored: file?.sizeBytes, type: file?.mediaType };
+    })()`;
+    const atJakarta = await jakartaPage.evaluate<Record<string, unknown>>(thumbnailOf);
+    expect(atJakarta).toMatchObject({
+      named: expect.stringMatching(/^[0-9a-f]{64}$/),
+      type: 'image/jpeg',
+    });
+    expect(atJakarta['stored']).toBe(atJakarta['size']);
+    expect(await bandungPage.evaluate<Record<string, unknown>>(thumbnailOf)).toEqual(atJakarta);
   });
 });

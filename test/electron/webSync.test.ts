@@ -80,21 +80,30 @@ describe('the web bridge as the sync transport', () => {
     ).toEqual({ kind: 'unreachable', reason: expect.stringContaining('serverUrl') });
   });
 
-  it('follows the poke stream with the token, and stops calling back once closed', async () => {
+  it('follows the poke stream with the token, tells blob arrivals apart, and stops calling back once closed', async () => {
     const sync = await serve((_request, response) =>
       openEventStream(response, server?.streams ?? new Set()),
     );
     const pokes: number[] = [];
+    const arrived: string[] = [];
     const connected: boolean[] = [];
     const stream = transport().transport.events({
       serverUrl: sync.url,
       deviceToken: token,
       onPoke: (version) => pokes.push(version),
+      onBlob: (sha256) => arrived.push(sha256),
       onConnected: (isConnected) => connected.push(isConnected),
     });
     await expect.poll(() => connected).toEqual([true]);
-    for (const response of sync.streams) response.write('event: poke\ndata: {"version":12}\n\n');
+    const sha256 = 'ab'.repeat(32);
+    for (const response of sync.streams) {
+      response.write(`event: blob\ndata: {"sha256":"${sha256}"}\n\n`);
+      // Not a SHA-256: dropped, as any event that breaks the protocol's schema.
+      response.write('event: blob\ndata: {"sha256":"photo.jpg"}\n\n');
+      response.write('event: poke\ndata: {"version":12}\n\n');
+    }
     await expect.poll(() => pokes).toEqual([12]);
+    expect(arrived).toEqual([sha256]);
     expect(sync.requests[0]?.headers.authorization).toBe(`Bearer ${token}`);
     stream.close();
     await expect.poll(() => sync.streams.size).toBe(0);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,19 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Evidence } from '#shared/domain/evidence';
 import type { BlobRequests } from '#shared/sync/blobHttp';
+import { followEventStream } from '#shared/sync/syncHttp';
 import type { AttachmentTransfer, SyncTransport } from '../../renderer/src/core/sync/syncApi';
 import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
-import { readAttachment, storeAttachment } from '../../renderer/src/db/attachments';
+import { webSchedule, webSyncFetch } from '../../renderer/src/bridge/webSyncFetch';
+import {
+  makeThumbnailsWithoutWorker,
+  readAttachment,
+  storeAttachment,
+  thumbnailsSettled,
+} from '../../renderer/src/db/attachments';
+import { claimEvidence } from '../../renderer/src/core/claimQueries';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
@@ -83,8 +91,19 @@ type Connected = {
   readonly ranges: { readonly sha256: string; readonly start: number }[];
 };
 
+type EngineOptions = {
+  readonly eagerMaxBytes?: number;
+  readonly concurrency?: number;
+  /** Follow the server's real event stream over HTTP (the server listens), not none. */
+  readonly liveEvents?: boolean;
+};
+
+/** The address the server listens at, once a test follows its event stream. */
+let listening: Promise<string> | undefined;
+
 /** The sync engine of `station`'s database, its blob requests under the test's control. */
-function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {}): Connected {
+function engineOf(db: FixlineDatabase, options: EngineOptions = {}): Connected {
+  const { liveEvents = false, ...attachments } = options;
   const serverBlobs = injectBlobRequests(app);
   const { timers, fireAll } = manualTimers();
   const connected: Connected = {
@@ -110,9 +129,32 @@ function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {})
   };
   const transport: SyncTransport = {
     request: ({ route, body, deviceToken }) => injectSyncRequest(app, { route, body, deviceToken }),
-    events: ({ onConnected }) => {
-      onConnected(false);
-      return { close: () => undefined };
+    events: ({ deviceToken, onPoke, onBlob, onConnected }) => {
+      if (!liveEvents) {
+        onConnected(false);
+        return { close: () => undefined };
+      }
+      listening ??= app.listen({ host: '127.0.0.1', port: 0 });
+      let stream: { close: () => void } | undefined;
+      let closed = false;
+      void listening.then((address) => {
+        if (closed) return;
+        stream = followEventStream({
+          fetchSync: webSyncFetch,
+          serverUrl: address,
+          deviceToken,
+          schedule: webSchedule,
+          onPoke,
+          onBlob,
+          onConnected,
+        });
+      });
+      return {
+        close: () => {
+          closed = true;
+          stream?.close();
+        },
+      };
     },
     blobs,
   };
@@ -122,7 +164,7 @@ function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {})
     windows: null,
     timers,
     network: { isOnline: () => true, subscribe: () => () => undefined },
-    attachments: { chunkBytes, ...options },
+    attachments: { chunkBytes, ...attachments },
   });
   engines.push(engine);
   engine.subscribeTransfers(() => {
@@ -133,10 +175,7 @@ function engineOf(db: FixlineDatabase, options: { eagerMaxBytes?: number } = {})
 }
 
 /** Enrolls `station` with the server and syncs it once. */
-async function connect(
-  station: TestStation,
-  options: { eagerMaxBytes?: number } = {},
-): Promise<Connected> {
+async function connect(station: TestStation, options: EngineOptions = {}): Promise<Connected> {
   const connected = engineOf(station.db, options);
   const { code } = await createPairingCode(database);
   expect(await connected.engine.connect({ serverUrl, pairingCode: code })).toEqual({ ok: true });
@@ -252,6 +291,88 @@ describe('attachments’ bytes between two stations', () => {
     atBandung.fireTimers();
     await atBandung.engine.attachmentsSettled();
     expect((await bytesAt(bandung, evidence.sha256))?.equals(bytes)).toBe(true);
+  });
+
+  it('fetches bytes it waits for as soon as the server says their upload completed', async () => {
+    const jakarta = await openStation('JKT13');
+    const bandung = await openStation('BDG14');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung, { liveEvents: true });
+    await expect.poll(() => atBandung.engine.status().phase).toBe('idle');
+    atJakarta.blobsOnline = false;
+    const bytes = new Uint8Array(randomBytes(150_000));
+    const evidence = await attach(jakarta, bytes, photo);
+    await sync(atJakarta);
+    await sync(atBandung);
+    expect(atBandung.engine.attachmentTransfers().get(evidence.sha256)).toMatchObject({
+      state: 'waiting',
+      problem: 'not on the server yet',
+    });
+
+    // Jakarta's upload completes. Bandung's retry timer never fires and nobody syncs it: the
+    // server's blob event wakes its queue.
+    atJakarta.blobsOnline = true;
+    atJakarta.fireTimers();
+    await atJakarta.engine.attachmentsSettled();
+    await expect
+      .poll(async () => (await bytesAt(bandung, evidence.sha256))?.equals(bytes), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect(atBandung.ranges.some((range) => range.sha256 === evidence.sha256)).toBe(true);
+    atBandung.engine.stop();
+  });
+
+  it('brings a photo’s thumbnail to the other station first, and its original after', async () => {
+    // Node has no image decoder: a stand-in thumbnail, the photo's first bytes, made as the
+    // worker would make one once the photo is stored.
+    makeThumbnailsWithoutWorker(async (image) => ({
+      blob: image.slice(0, 2_000, 'image/jpeg'),
+      width: 32,
+      height: 24,
+    }));
+    try {
+      const jakarta = await openStation('JKT15');
+      const bandung = await openStation('BDG16');
+      const atJakarta = await connect(jakarta);
+      const atBandung = await connect(bandung, { concurrency: 1 });
+      const bytes = new Uint8Array(randomBytes(300_000));
+      const evidence = await attach(jakarta, bytes, photo);
+      const thumbnail = Buffer.from(bytes.subarray(0, 2_000));
+      const thumbnailSha256 = createHash('sha256').update(thumbnail).digest('hex');
+      expect(evidence).toMatchObject({ thumbnailSha256, thumbnailSizeBytes: 2_000 });
+      await sync(atJakarta);
+      expect(await jakarta.db.attachmentUploads.get(thumbnailSha256)).toBeDefined();
+
+      // Bandung's network lets one range through: the thumbnail's, before any of the original.
+      atBandung.ranges.length = 0;
+      atBandung.rangesLeft = 1;
+      await sync(atBandung);
+      expect(atBandung.ranges.map((range) => range.sha256)).toEqual([thumbnailSha256]);
+      expect((await bytesAt(bandung, thumbnailSha256))?.equals(thumbnail)).toBe(true);
+      expect(await bytesAt(bandung, evidence.sha256)).toBeUndefined();
+      const [item] = await claimEvidence(bandung.db, evidence.claimId);
+      expect(item?.attachment).toBeUndefined();
+      const shown = await item?.remoteThumbnail?.arrayBuffer();
+      expect(shown === undefined ? undefined : Buffer.from(new Uint8Array(shown))).toEqual(
+        thumbnail,
+      );
+      // A downloaded thumbnail gets no thumbnail of its own.
+      await thumbnailsSettled();
+      expect((await bandung.db.attachments.get(thumbnailSha256))?.thumbnail).toBeUndefined();
+
+      // The original follows, and shows as it does today.
+      atBandung.rangesLeft = Number.POSITIVE_INFINITY;
+      atBandung.fireTimers();
+      await atBandung.engine.attachmentsSettled();
+      expect((await bytesAt(bandung, evidence.sha256))?.equals(bytes)).toBe(true);
+      const [arrived] = await claimEvidence(bandung.db, evidence.claimId);
+      expect(arrived?.attachment).toMatchObject({ sha256: evidence.sha256 });
+      expect(arrived?.remoteThumbnail).toBeUndefined();
+      expect(atBandung.engine.attachmentTransfers().size).toBe(0);
+    } finally {
+      makeThumbnailsWithoutWorker(undefined);
+    }
   });
 
   it('keeps a download cut midway on disk, and goes on from there after a restart', async () => {

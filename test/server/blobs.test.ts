@@ -273,12 +273,18 @@ describe('attachments’ bytes on the sync server', () => {
 
   it('deletes old bytes no record names, and keeps the ones an evidence record names', async () => {
     const named = randomBytes(1_000);
+    const thumbnail = randomBytes(100);
     const orphan = randomBytes(1_000);
-    for (const bytes of [named, orphan]) {
+    for (const bytes of [named, thumbnail, orphan]) {
       expect((await patch(jakarta, sha256(bytes), 0, bytes.length, bytes)).statusCode).toBe(204);
     }
     const clock = new HybridLogicalClock('JKT1');
-    const evidence = makeEvidence({ sha256: sha256(named), sizeBytes: named.length });
+    const evidence = makeEvidence({
+      sha256: sha256(named),
+      sizeBytes: named.length,
+      thumbnailSha256: sha256(thumbnail),
+      thumbnailSizeBytes: thumbnail.length,
+    });
     const pushed = await jakarta.push([
       jakarta.mutation([insertChange('evidence', evidence, clock.tick(Date.now()))], clock),
     ]);
@@ -286,7 +292,7 @@ describe('attachments’ bytes on the sync server', () => {
 
     const store = new FolderBlobStore(blobRoot);
     const longAgo = new Date(Date.now() - 40 * 24 * 3_600_000);
-    for (const bytes of [named, orphan]) {
+    for (const bytes of [named, thumbnail, orphan]) {
       await utimes(join(blobRoot, store.relativePath(sha256(bytes))), longAgo, longAgo);
     }
     const { purged } = await store.purge(new Date(Date.now() - 30 * 24 * 3_600_000), (name) =>
@@ -294,6 +300,7 @@ describe('attachments’ bytes on the sync server', () => {
     );
     expect(purged).toBe(1);
     expect((await head(jakarta, sha256(named))).statusCode).toBe(200);
+    expect((await head(jakarta, sha256(thumbnail))).statusCode).toBe(200);
     expect((await head(jakarta, sha256(orphan))).statusCode).toBe(404);
     // The photos uploaded by the tests above are recent: kept until their records may come.
     expect((await storedFiles()).length).toBeGreaterThan(1);

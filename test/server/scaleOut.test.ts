@@ -1,7 +1,12 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blobRequestsOver, uploadBlob } from '#shared/sync/blobHttp';
+import { webSyncFetch } from '../../renderer/src/bridge/webSyncFetch';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import type { EnrollResponse, Mutation, PullResponse } from '#shared/sync/protocol';
 import {
@@ -32,11 +37,25 @@ const notesPerPush = 3;
 
 type ServerProcess = { readonly address: string; readonly stop: () => Promise<void> };
 
-/** Starts `npm run server` on the database at `url`, on a free port; stopped by its pid. */
-async function startServer(url: string): Promise<ServerProcess> {
+/**
+ * Starts `npm run server` on the database at `url`, on a free port, its blobs in `blobDir`;
+ * stopped by its pid.
+ */
+async function startServer(url: string, blobDir: string): Promise<ServerProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(
     'npx',
-    ['tsx', 'server/src/main.ts', '--database-url', url, '--host', '127.0.0.1', '--port', '0'],
+    [
+      'tsx',
+      'server/src/main.ts',
+      '--database-url',
+      url,
+      '--blob-dir',
+      blobDir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+    ],
     { cwd: projectRoot, detached: true, env: { ...process.env, FIXLINE_SERVER_LOG: 'warn' } },
   );
   let output = '';
@@ -165,20 +184,65 @@ describe.runIf(testDatabaseKinds.includes('postgres'))(
     const servers: ServerProcess[] = [];
     let database: Database | undefined;
     let schema = '';
-    afterAll(async () => {
-      await Promise.all(servers.map((server) => server.stop()));
-      await database?.query(`DROP SCHEMA ${schema} CASCADE`);
-      await database?.close();
-    });
-
-    it('pokes across processes, and 32 pushers across both leave no gap for a puller', async () => {
+    let blobDir = '';
+    beforeAll(async () => {
       const created = await createTestSchema();
       schema = created.schema;
       database = await openPostgresDatabase(created.url);
       await migrate(database);
-      servers.push(...(await Promise.all([startServer(created.url), startServer(created.url)])));
+      // One blob folder for both, as a shared volume would be.
+      blobDir = await mkdtemp(join(tmpdir(), 'fixline-scale-out-blobs-'));
+      servers.push(
+        ...(await Promise.all([
+          startServer(created.url, blobDir),
+          startServer(created.url, blobDir),
+        ])),
+      );
+    }, 300_000);
+    afterAll(async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+      await database?.query(`DROP SCHEMA ${schema} CASCADE`);
+      await database?.close();
+      if (blobDir !== '') await rm(blobDir, { recursive: true, force: true });
+    });
+
+    /** The two server processes and the database they share. */
+    function started(): { first: ServerProcess; second: ServerProcess; database: Database } {
       const [first, second] = servers;
-      if (first === undefined || second === undefined) throw new Error('two servers');
+      if (first === undefined || second === undefined || database === undefined)
+        throw new Error('two servers');
+      return { first, second, database };
+    }
+
+    it('tells a station listening on one process that an upload to the other completed', async () => {
+      const { first, second, database } = started();
+      const listener = await HttpStation.enrollDirectly(database, second.address, 'BLSN');
+      const uploader = await HttpStation.enrollDirectly(database, first.address, 'BUPL');
+      const events = await listen(listener);
+      await events.until('event: poke\n');
+      const bytes = new Uint8Array(randomBytes(10_000));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const blobs = blobRequestsOver(webSyncFetch);
+      const address = {
+        serverUrl: first.address,
+        deviceToken: uploader.enrolled.deviceToken,
+        sha256,
+      };
+      const uploaded = await uploadBlob(blobs, {
+        address,
+        size: bytes.length,
+        read: (start, end) => Promise.resolve(bytes.slice(start, end)),
+        chunkBytes: 4_096,
+        onProgress: () => undefined,
+        aborted: () => false,
+      });
+      expect(uploaded.kind).toBe('uploaded');
+      await events.until(`event: blob\ndata: {"sha256":"${sha256}"}\n\n`);
+      await events.close();
+    }, 120_000);
+
+    it('pokes across processes, and 32 pushers across both leave no gap for a puller', async () => {
+      const { first, second, database } = started();
 
       const listener = await HttpStation.enroll(database, second.address, 'LSTN');
       const events = await listen(listener);

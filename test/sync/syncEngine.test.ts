@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
 import { readOutboxMutations, readSyncState } from '../../renderer/src/db/sync/syncState';
+import { storeAttachment } from '../../renderer/src/db/attachments';
 import { asTechnician, expectOk, setupOutboxEntries } from '../db/testDatabase';
 import { FakeSyncServer, pairingCode } from './fakeSyncServer';
 import type { TestStation } from './stations';
@@ -374,6 +375,69 @@ describe('the sync engine', () => {
     locks.releaseAll();
     await takeInClaim(jakarta);
     await vi.waitFor(() => expect(second.status().pendingChanges).toBe(0));
+  });
+
+  it('shows the leader’s attachment transfers in the windows that do not lead', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const locks = exclusiveLocks();
+    const { timers } = manualTimers();
+    const windowOf = () => {
+      const engine = createSyncEngine(jakarta.db, {
+        transport: server.transport,
+        locks,
+        timers,
+        network: manualNetwork().network,
+        random: () => 0.5,
+      });
+      engines.push(engine);
+      return engine;
+    };
+    const leader = windowOf();
+    const follower = windowOf();
+    await leader.start();
+    await follower.start();
+    expect(await leader.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+    let heard = 0;
+    follower.subscribeTransfers(() => (heard += 1));
+
+    // A photo taken here, which the leader cannot upload (the fake server takes no bytes).
+    const { attachment } = expectOk(
+      await storeAttachment(jakarta.db, new Blob(['photo bytes'], { type: 'image/jpeg' })),
+    );
+    expectOk(
+      await jakarta.repositories.evidence.create(
+        {
+          claimId: await takeInClaim(jakarta),
+          kind: 'product-photo',
+          sha256: attachment.sha256,
+          sizeBytes: attachment.sizeBytes,
+          mediaType: 'image/jpeg',
+          fileName: 'front.jpg',
+          capturedAt: '2026-05-04T02:20:00.000Z',
+          capturedBy: asTechnician.actor,
+        },
+        asTechnician,
+      ),
+    );
+    await leader.syncNow();
+    await leader.attachmentsSettled();
+    const atLeader = leader.attachmentTransfers().get(attachment.sha256);
+    expect(atLeader).toMatchObject({ direction: 'upload', state: 'waiting' });
+
+    await vi.waitFor(() =>
+      expect(follower.attachmentTransfers().get(attachment.sha256)).toEqual(atLeader),
+    );
+    expect(heard).toBeGreaterThan(0);
+
+    // The leading window closes: the other leads, and shows its own queue's transfers.
+    leader.stop();
+    await vi.waitFor(() =>
+      expect(follower.attachmentTransfers().get(attachment.sha256)).toMatchObject({
+        direction: 'upload',
+        totalBytes: attachment.sizeBytes,
+      }),
+    );
   });
 });
 

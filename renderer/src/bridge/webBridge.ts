@@ -304,6 +304,7 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
             ? {}
             : { timing: environment.syncEventStreamTiming }),
           onPoke: (version) => emit('fixline:sync:event', { streamId, kind: 'poke', version }),
+          onBlob: (sha256) => emit('fixline:sync:event', { streamId, kind: 'blob', sha256 }),
           onConnected: (connected) =>
             emit('fixline:sync:event', { streamId, kind: 'connected', connected }),
         });

@@ -78,7 +78,7 @@ type EvidenceThumbnailProps = {
 function EvidenceThumbnail({ item, technicianName, onOpen }: EvidenceThumbnailProps) {
   const { t } = useTranslation();
   const format = useStationFormat();
-  const url = useObjectUrl(item.attachment?.thumbnail?.blob);
+  const url = useObjectUrl(item.attachment?.thumbnail?.blob ?? item.remoteThumbnail);
   // A thumbnail that does not load shows the placeholder, never a broken image.
   const [failedUrl, setFailedUrl] = useState<string>();
   const { evidence } = item;
@@ -90,9 +90,24 @@ function EvidenceThumbnail({ item, technicianName, onOpen }: EvidenceThumbnailPr
   return (
     <UnstyledButton className={classes.thumbnail} onClick={onOpen}>
       <div className={classes.preview}>
-        {item.attachment === undefined ? (
-          // The record came from another station before its bytes.
+        {item.attachment === undefined && (url === undefined || url === failedUrl) ? (
+          // The record came from another station before its bytes (and its thumbnail).
           <RemoteEvidenceStatus evidence={evidence} />
+        ) : item.attachment === undefined ? (
+          // The thumbnail came first: shown while the original is still coming.
+          <div className={classes.remote}>
+            <Image
+              src={url}
+              alt=""
+              h="100%"
+              w="100%"
+              fit="cover"
+              onError={() => setFailedUrl(url)}
+            />
+            <div className={classes.remoteStatus}>
+              <RemoteEvidenceStatus evidence={evidence} />
+            </div>
+          </div>
         ) : url === undefined || url === failedUrl ? (
           <Text size="sm" fw={600} c="gray.7">
             {placeholder}

@@ -20,6 +20,11 @@ export type EvidenceItem = {
   readonly evidence: StoredEvidence;
   /** Undefined when the bytes are not on this station yet. */
   readonly attachment: StoredAttachment | undefined;
+  /**
+   * While the bytes are not here: the thumbnail the capturing station made, once it has come
+   * (it syncs first, as a small file of its own).
+   */
+  readonly remoteThumbnail?: Blob;
 };
 
 /** The latest live inspection of a claim and its live misuse findings. */
@@ -60,7 +65,21 @@ export async function claimEvidence(
   const evidence = await db.evidence.where('claimId').equals(claimId).filter(isLive).toArray();
   evidence.sort((first, second) => first.capturedAt.localeCompare(second.capturedAt));
   const attachments = await db.attachments.bulkGet(evidence.map((item) => item.sha256));
-  return evidence.map((item, index) => ({ evidence: item, attachment: attachments[index] }));
+  const remoteThumbnails = await db.attachmentBlobs.bulkGet(
+    evidence.map((item, index) =>
+      attachments[index] === undefined && item.thumbnailSha256 !== undefined
+        ? item.thumbnailSha256
+        : '',
+    ),
+  );
+  return evidence.map((item, index) => {
+    const remoteThumbnail = remoteThumbnails[index]?.blob;
+    return {
+      evidence: item,
+      attachment: attachments[index],
+      ...(remoteThumbnail === undefined ? {} : { remoteThumbnail }),
+    };
+  });
 }
 
 /** A claim's live notes, newest first. */

@@ -12,12 +12,17 @@ import type {
   DraftRow,
   PartialDownloadRow,
   StoredAttachment,
+  StoredEvidence,
 } from './records';
 import { storageFailure } from './repositories/repositoryError';
 import { runGuardedWrite } from './writeGuard';
 
 export { makeThumbnail, thumbnailMaxPixels } from './thumbnail';
-export { thumbnailsSettled } from './backgroundThumbnails';
+export {
+  makeThumbnailsWithoutWorker,
+  thumbnailSettled,
+  thumbnailsSettled,
+} from './backgroundThumbnails';
 
 /**
  * The largest file the store takes: 2 GiB. A phone video of an unboxing is a few hundred MB;
@@ -129,6 +134,8 @@ export type StoreAttachmentOptions = HashOptions & {
    * removed in the transaction that stores it, so a restart never finds both or neither.
    */
   readonly completesPartialDownload?: boolean;
+  /** The file is a thumbnail another station made (downloaded): it gets no thumbnail of its own. */
+  readonly isThumbnail?: boolean;
 };
 
 /** Why a file was not stored. */
@@ -177,8 +184,13 @@ export async function storeAttachment(
   const blob = file.slice(0, file.size, mediaType);
   const completesPartialDownload = options.completesPartialDownload === true;
   const already = await db.attachments.get(sha256);
+  const isThumbnail = options.isThumbnail === true;
   if (already !== undefined && !completesPartialDownload)
-    return ok(thumbnailLater(db, blob, already, true));
+    return ok(
+      isThumbnail
+        ? { attachment: already, alreadyStored: true }
+        : thumbnailLater(db, blob, already, true),
+    );
 
   const attachment: StoredAttachment = {
     sha256,
@@ -210,6 +222,8 @@ export async function storeAttachment(
       return fail({ code: 'storage-full', message: failure.message });
     throw error;
   }
+  if (isThumbnail)
+    return ok({ attachment: stored ?? attachment, alreadyStored: stored !== undefined });
   return ok(thumbnailLater(db, blob, stored ?? attachment, stored !== undefined));
 }
 
@@ -339,6 +353,15 @@ export async function collectUnreferencedAttachments(
       for (const draft of await transaction.table<DraftRow, string>('drafts').toArray()) {
         for (const digest of digestsIn(draft.value)) referenced.add(digest);
       }
+      // A thumbnail's own file stays while evidence names it or its original stays.
+      await transaction.table<StoredEvidence, string>('evidence').each((evidence) => {
+        if (evidence.thumbnailSha256 !== undefined) referenced.add(evidence.thumbnailSha256);
+      });
+      await attachments.each((attachment) => {
+        const kept = referenced.has(attachment.sha256) || attachment.storedAt >= cutoff;
+        if (kept && attachment.thumbnailSha256 !== undefined)
+          referenced.add(attachment.thumbnailSha256);
+      });
       const unreferenced = old.filter((attachment) => !referenced.has(attachment.sha256));
       const digests = unreferenced.map((attachment) => attachment.sha256);
       await transaction.table('attachmentBlobs').bulkDelete(digests);

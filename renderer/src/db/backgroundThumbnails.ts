@@ -1,8 +1,8 @@
 import type { Sha256 } from '#shared/domain/primitives';
 import type { FixlineDatabase } from './database';
-import type { StoredAttachment, Thumbnail } from './records';
+import type { AttachmentBlobRow, StoredAttachment, Thumbnail } from './records';
 import type { ThumbnailAnswer, ThumbnailRequest } from './thumbnail';
-import { thumbnailMaxPixels } from './thumbnail';
+import { thumbnailMaxPixels, thumbnailMediaType } from './thumbnail';
 import { runGuardedWrite } from './writeGuard';
 
 /**
@@ -40,10 +40,26 @@ function thumbnailWorker(): Worker {
   return worker;
 }
 
+/** What makes thumbnails where there is no Web Worker (Node), if anything. */
+let makerWithoutWorker: ((image: Blob) => Promise<Thumbnail | undefined>) | undefined;
+
+/**
+ * Makes thumbnails with `maker` where there is no Web Worker: Node, whose tests on fake
+ * IndexedDB otherwise get none (it has no image decoder either). `undefined` turns it off.
+ */
+export function makeThumbnailsWithoutWorker(
+  maker: ((image: Blob) => Promise<Thumbnail | undefined>) | undefined,
+): void {
+  makerWithoutWorker = maker;
+}
+
 /** A thumbnail made in the thumbnail worker; undefined when it could not be made in time. */
 function makeThumbnailInWorker(image: Blob): Promise<Thumbnail | undefined> {
   // Node (the unit tests' fake IndexedDB) has no Web Workers: no thumbnails there.
-  if (typeof Worker === 'undefined') return Promise.resolve(undefined);
+  if (typeof Worker === 'undefined')
+    return makerWithoutWorker === undefined
+      ? Promise.resolve(undefined)
+      : makerWithoutWorker(image);
   const id = nextId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -61,21 +77,61 @@ function makeThumbnailInWorker(image: Blob): Promise<Thumbnail | undefined> {
   });
 }
 
-/** The digests whose thumbnail is queued or being made, so one is not made twice. */
-const queued = new Set<string>();
+/** The thumbnails queued or being made, by database and digest: each ends when written or given up. */
+const queued = new Map<string, Promise<void>>();
 /** The end of the queue: thumbnails are made one at a time, leaving a core to the page. */
 let queueEnd: Promise<void> = Promise.resolve();
 
 async function addThumbnail(db: FixlineDatabase, sha256: Sha256, image: Blob): Promise<void> {
   const thumbnail = await makeThumbnailInWorker(image);
   if (thumbnail === undefined) return;
-  await runGuardedWrite(db, ['attachments'], async (transaction) => {
+  const thumbnailSha256 = await sha256OfBytes(thumbnail.blob);
+  await runGuardedWrite(db, ['attachments', 'attachmentBlobs'], async (transaction) => {
     const attachments = transaction.table<StoredAttachment, string>('attachments');
     const stored = await attachments.get(sha256);
     // Gone (collected) or already given one: nothing to add.
     if (stored === undefined || stored.thumbnail !== undefined) return;
-    await attachments.put({ ...stored, thumbnail });
+    await attachments.put({ ...stored, thumbnail, thumbnailSha256 });
+    // The thumbnail's bytes as a file of their own too, so they sync as a small blob.
+    if ((await attachments.get(thumbnailSha256)) === undefined) {
+      await transaction
+        .table<AttachmentBlobRow, string>('attachmentBlobs')
+        .put({ sha256: thumbnailSha256, blob: thumbnail.blob });
+      await attachments.add({
+        sha256: thumbnailSha256,
+        sizeBytes: thumbnail.blob.size,
+        mediaType: thumbnailMediaType,
+        storedAt: stored.storedAt,
+      });
+    }
   });
+}
+
+/** The SHA-256 of a small Blob (a thumbnail), read whole. */
+async function sha256OfBytes(blob: Blob): Promise<Sha256> {
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Waits until the thumbnail of `sha256` queued here is written or given up, for at most
+ * `timeoutMs`; at once when none is queued.
+ */
+export async function thumbnailSettled(
+  db: FixlineDatabase,
+  sha256: Sha256,
+  timeoutMs: number,
+): Promise<void> {
+  const pending = queued.get(`${db.name}/${sha256}`);
+  if (pending === undefined) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    pending,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /**
@@ -87,13 +143,14 @@ async function addThumbnail(db: FixlineDatabase, sha256: Sha256, image: Blob): P
 export function addThumbnailLater(db: FixlineDatabase, sha256: Sha256, image: Blob): void {
   const key = `${db.name}/${sha256}`;
   if (queued.has(key)) return;
-  queued.add(key);
-  queueEnd = queueEnd
+  const done = queueEnd
     .then(() => addThumbnail(db, sha256, image))
     .catch((error: unknown) => {
       console.warn(`Fixline could not add the thumbnail of ${sha256}`, error);
     })
     .finally(() => queued.delete(key));
+  queued.set(key, done);
+  queueEnd = done;
 }
 
 /** Resolves once every queued thumbnail is written or given up (tests and benchmarks wait on it). */

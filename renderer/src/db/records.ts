@@ -511,6 +511,12 @@ export type StoredAttachment = {
   readonly mediaType: string;
   readonly storedAt: IsoDateTime;
   readonly thumbnail?: Thumbnail;
+  /**
+   * The thumbnail's own SHA-256: its bytes are also stored as an attachment of their own (a
+   * JPEG), so they sync as a small blob and evidence records can name them. Absent on
+   * thumbnails made before, and on the thumbnails' own rows.
+   */
+  readonly thumbnailSha256?: Sha256;
 };
 
 /** The bytes of an attachment, kept as a Blob (Chromium keeps large Blobs on disk, not in memory). */

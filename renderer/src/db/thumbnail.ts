@@ -1,5 +1,8 @@
 import type { Thumbnail } from './records';
 
+/** What a thumbnail is encoded as. */
+export const thumbnailMediaType = 'image/jpeg';
+
 /** The longest side of a thumbnail, in pixels. */
 export const thumbnailMaxPixels = 320;
 
@@ -37,7 +40,7 @@ export async function makeThumbnail(
     const context = canvas.getContext('2d');
     if (context === null) return undefined;
     context.drawImage(scaled, 0, 0);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+    const blob = await canvas.convertToBlob({ type: thumbnailMediaType, quality: 0.8 });
     return { blob, width, height };
   } catch {
     return undefined;

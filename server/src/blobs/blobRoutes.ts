@@ -21,6 +21,8 @@ export async function registerBlobRoutes(
   sync: FastifyInstance,
   store: FolderBlobStore,
   needsDevice: (request: FastifyRequest) => Promise<void>,
+  /** An upload completed (its SHA-256 checked): the stations waiting for it are told. */
+  onStored: (sha256: string) => Promise<void>,
 ): Promise<void> {
   // The body of a chunk is streamed to the file, never held whole (up to 2 GiB).
   sync.addContentTypeParser(blobChunkMediaType, (_request, payload, done) => done(null, payload));
@@ -94,6 +96,12 @@ export async function registerBlobRoutes(
     switch (result.kind) {
       case 'stored':
         request.log.info({ sha256, size: result.size }, 'blob stored');
+        try {
+          await onStored(sha256);
+        } catch (error) {
+          // The bytes are stored all the same: a waiting station finds them at its next retry.
+          request.log.warn({ sha256, name: (error as Error).name }, 'blob arrival not announced');
+        }
         return reply.header(uploadOffsetHeader, result.size).status(204).send();
       case 'partial':
         return reply.header(uploadOffsetHeader, result.offset).status(204).send();

@@ -203,13 +203,18 @@ export class FolderBlobStore {
   }
 }
 
-/** Whether a record of the center names the blob `sha256` (an evidence file, deleted or not). */
+/**
+ * Whether a record of the center names the blob `sha256`: an evidence file or its thumbnail,
+ * deleted or not.
+ */
 export async function isBlobReferenced(queryable: Queryable, sha256: string): Promise<boolean> {
   const rows = await queryable.query(referencedSql, [sha256]);
   return rows.length > 0;
 }
 
-const referencedSql = `SELECT 1 FROM ${syncTableColumns.evidence.sqlTable} WHERE ${syncTableColumns.evidence.byField.get('sha256')?.column ?? 'sha256'} = $1 LIMIT 1`;
+const evidenceColumns = syncTableColumns.evidence;
+const columnOf = (field: string) => evidenceColumns.byField.get(field)?.column ?? field;
+const referencedSql = `SELECT 1 FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('sha256')} = $1 OR ${columnOf('thumbnailSha256')} = $1 LIMIT 1`;
 
 /** A request body that ended early (the station's connection dropped). */
 function isCutShort(error: unknown): boolean {

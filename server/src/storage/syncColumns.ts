@@ -88,6 +88,8 @@ const fieldsByTable: Readonly<Record<SyncTable, FieldList>> = {
     ['fileName', 'text'],
     ['capturedAt', 'text'],
     ['capturedBy', 'text'],
+    ['thumbnailSha256', 'text'],
+    ['thumbnailSizeBytes', 'double'],
   ],
   inspections: [
     ['claimId', 'text'],

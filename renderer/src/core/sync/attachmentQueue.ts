@@ -13,6 +13,7 @@ import type { FixlineDatabase } from '../../db/database';
 import { storageFailure } from '../../db/repositories/repositoryError';
 import type { StoredEvidence } from '../../db/records';
 import { isLive } from '../../db/records';
+import { thumbnailMediaType } from '../../db/thumbnail';
 import type { AttachmentTransfer } from './syncApi';
 
 /**
@@ -64,6 +65,8 @@ type Job =
       readonly size: number;
       readonly mediaType: string;
       readonly fromStation: StationCode;
+      /** A thumbnail the capturing station made: stored without one of its own. */
+      readonly isThumbnail: boolean;
     };
 
 export class AttachmentQueue {
@@ -126,6 +129,17 @@ export class AttachmentQueue {
     if (this.#destination !== undefined) void this.wake(this.#destination);
   }
 
+  /**
+   * The server says it holds `sha256` now (another station's upload completed): a download of it
+   * waiting for its retry goes at once. A pass runs only once a sync has named the destination.
+   */
+  blobArrived(sha256: Sha256): void {
+    // Only a download this queue knows of: a record not pulled yet wakes the queue by its pull.
+    if (this.#transfers.get(sha256)?.direction !== 'download') return;
+    this.#retries.delete(sha256);
+    if (this.#destination !== undefined) void this.wake(this.#destination);
+  }
+
   /** Waits for the pass running now, if any (tests; the app never waits for the queue). */
   async settled(): Promise<void> {
     while (this.#pass !== undefined) await this.#pass;
@@ -155,15 +169,20 @@ export class AttachmentQueue {
     this.#retryTimer = undefined;
   }
 
-  /** What there is to move: uploads first (the other stations wait for them), then downloads. */
+  /**
+   * What there is to move: uploads first (the other stations wait for them), then downloads;
+   * thumbnails before originals each way, so other stations show a photo while it comes.
+   */
   async #findJobs(centerId: string): Promise<Job[]> {
     const db = this.#db;
-    const [named, stored, uploaded] = await Promise.all([
+    const [named, stored, uploaded, thumbnailed] = await Promise.all([
       db.evidence.orderBy('sha256').uniqueKeys(),
       db.attachments.toCollection().primaryKeys(),
       db.attachmentUploads.toArray(),
+      db.evidence.filter((evidence) => evidence.thumbnailSha256 !== undefined).toArray(),
     ]);
-    const namedSet = new Set(named.map(String));
+    const thumbnails = new Set<string>(thumbnailed.flatMap((row) => row.thumbnailSha256 ?? []));
+    const namedSet = new Set([...named.map(String), ...thumbnails]);
     const storedSet = new Set<string>(stored);
     const uploadedHere = new Set(
       uploaded.filter((row) => row.centerId === centerId).map((row) => row.sha256),
@@ -171,20 +190,27 @@ export class AttachmentQueue {
     const toUpload = [...storedSet].filter(
       (sha256) => namedSet.has(sha256) && !uploadedHere.has(sha256),
     );
-    const uploads: Job[] = (await db.attachments.bulkGet(toUpload)).flatMap((attachment) =>
-      attachment === undefined
-        ? []
-        : [{ direction: 'upload', sha256: attachment.sha256, size: attachment.sizeBytes }],
-    );
+    const uploads: Job[] = (await db.attachments.bulkGet(toUpload))
+      .flatMap((attachment): Job[] =>
+        attachment === undefined
+          ? []
+          : [{ direction: 'upload', sha256: attachment.sha256, size: attachment.sizeBytes }],
+      )
+      .sort((a, b) => Number(thumbnails.has(b.sha256)) - Number(thumbnails.has(a.sha256)));
     const missing = [...namedSet].filter((sha256) => !storedSet.has(sha256));
     const missingRows =
       missing.length === 0 ? [] : await db.evidence.where('sha256').anyOf(missing).toArray();
     const downloads = new Map<Sha256, Job>();
+    const thumbnailDownloads = new Map<Sha256, Job>();
     for (const row of missingRows.filter((evidence) => isLive(evidence))) {
       if (downloads.has(row.sha256)) continue;
       downloads.set(row.sha256, downloadJob(row));
+      // Only while the original is missing: once it is here, this station makes its own.
+      const thumbnail = thumbnailJob(row);
+      if (thumbnail !== undefined && !storedSet.has(thumbnail.sha256))
+        thumbnailDownloads.set(thumbnail.sha256, thumbnail);
     }
-    return [...uploads, ...downloads.values()];
+    return [...uploads, ...thumbnailDownloads.values(), ...downloads.values()];
   }
 
   async #runPass(run: number): Promise<void> {
@@ -403,6 +429,7 @@ export class AttachmentQueue {
     const stored = await storeAttachment(this.#db, blob, {
       mediaType: job.mediaType,
       completesPartialDownload: true,
+      isThumbnail: job.isThumbnail,
     });
     if (!stored.ok) throw new TransferFailed(stored.error.message);
     // These bytes came from the server: no need to send them back.
@@ -433,5 +460,20 @@ function downloadJob(evidence: StoredEvidence): Job {
     size: evidence.sizeBytes,
     mediaType: evidence.mediaType,
     fromStation: evidence.station,
+    isThumbnail: false,
+  };
+}
+
+/** The download of the thumbnail evidence names, if it names one. */
+function thumbnailJob(evidence: StoredEvidence): Job | undefined {
+  if (evidence.thumbnailSha256 === undefined || evidence.thumbnailSizeBytes === undefined)
+    return undefined;
+  return {
+    direction: 'download',
+    sha256: evidence.thumbnailSha256,
+    size: evidence.thumbnailSizeBytes,
+    mediaType: thumbnailMediaType,
+    fromStation: evidence.station,
+    isThumbnail: true,
   };
 }

@@ -31,14 +31,23 @@ export function bridgeTransport(
       return { kind: 'unreachable', reason: answer.error.message };
     },
     blobs: blobRequestsOverBridge(bridge),
-    events: ({ serverUrl, deviceToken, onPoke, onConnected }) => {
+    events: ({ serverUrl, deviceToken, onPoke, onBlob, onConnected }) => {
       // The page names the stream, so its first event is recognised however early it comes.
       const streamId = uuidv4();
       let closed = false;
       const stopListening = bridge.on('fixline:sync:event', (event) => {
         if (closed || event.streamId !== streamId) return;
-        if (event.kind === 'poke') onPoke(event.version);
-        else onConnected(event.connected);
+        switch (event.kind) {
+          case 'poke':
+            onPoke(event.version);
+            return;
+          case 'blob':
+            onBlob(event.sha256);
+            return;
+          case 'connected':
+            onConnected(event.connected);
+            return;
+        }
       });
       void bridge.sync.openEvents({ streamId, serverUrl, deviceToken }).then((opened) => {
         if (!opened.ok)

@@ -28,6 +28,8 @@ export type SyncEventsRequest = {
   readonly deviceToken: string;
   /** A poke arrived: the server has reached `version`. */
   readonly onPoke: (version: number) => void;
+  /** An attachment's bytes arrived on the server: a station waiting for them may fetch them now. */
+  readonly onBlob: (sha256: Sha256) => void;
   /** The stream opened (`true`) or dropped (`false`); the transport reconnects by itself. */
   readonly onConnected: (connected: boolean) => void;
 };

@@ -32,6 +32,7 @@ import {
 } from '../../db/sync/syncState';
 import { AttachmentQueue, type AttachmentQueueOptions } from './attachmentQueue';
 import type {
+  AttachmentTransfer,
   ConnectProblem,
   RejectedChange,
   StationSync,
@@ -61,8 +62,9 @@ export type LeaderLocks = {
 
 /**
  * How the windows of one database tell each other about sync (a `BroadcastChannel` by default):
- * the leader says its status; another window asks it to sync now, or for its status, or says
- * the enrollment changed (connected or left) so every window starts again.
+ * the leader says its status and its attachment transfers; another window asks it to sync now,
+ * or for its status, or says the enrollment changed (connected or left) so every window starts
+ * again.
  */
 export type WindowChannel = {
   readonly post: (message: WindowMessage) => void;
@@ -71,6 +73,7 @@ export type WindowChannel = {
 
 export type WindowMessage =
   | { readonly kind: 'status'; readonly status: LeaderStatus }
+  | { readonly kind: 'transfers'; readonly transfers: readonly AttachmentTransfer[] }
   | { readonly kind: 'status-please' }
   | { readonly kind: 'sync-now' }
   | { readonly kind: 'fetch-attachment'; readonly sha256: Sha256 }
@@ -211,8 +214,8 @@ export function createSyncEngine(db: FixlineDatabase, options: SyncEngineOptions
     connect: (input) => engine.connect(input),
     syncNow: () => engine.syncNow(),
     leave: () => engine.leave(),
-    attachmentTransfers: () => engine.attachments.transfers(),
-    subscribeTransfers: (listener) => engine.attachments.subscribe(listener),
+    attachmentTransfers: () => engine.transfers(),
+    subscribeTransfers: (listener) => engine.subscribeTransfers(listener),
     fetchAttachment: (sha256) => engine.fetchAttachment(sha256),
     start: () => engine.start(),
     stop: () => engine.stop(),
@@ -241,6 +244,10 @@ class StationSyncEngine {
 
   #status: SyncStatus = { phase: 'standalone', pendingChanges: 0, rejectedChanges: [] };
   readonly #listeners = new Set<() => void>();
+  /** The leader's transfers as it last told them, in a window that does not lead. */
+  #leaderTransfers: ReadonlyMap<Sha256, AttachmentTransfer> = new Map();
+  readonly #transferListeners = new Set<() => void>();
+  #transfersToTell = false;
   /** Bumped by every start and stop, so work of an older run stops touching the status. */
   #run = 0;
   #leading = false;
@@ -291,6 +298,42 @@ class StationSyncEngine {
     if (this.#leading) this.#tellWindows();
   }
 
+  /** The files moving or waiting to move: this window's queue when it leads, else the leader's. */
+  transfers(): ReadonlyMap<Sha256, AttachmentTransfer> {
+    return this.#leading ? this.attachments.transfers() : this.#leaderTransfers;
+  }
+
+  subscribeTransfers(listener: () => void): () => void {
+    this.#transferListeners.add(listener);
+    return () => this.#transferListeners.delete(listener);
+  }
+
+  #notifyTransfers(): void {
+    for (const listener of this.#transferListeners) listener();
+  }
+
+  #setLeaderTransfers(transfers: readonly AttachmentTransfer[]): void {
+    this.#leaderTransfers = new Map(transfers.map((transfer) => [transfer.sha256, transfer]));
+    this.#notifyTransfers();
+  }
+
+  /**
+   * The leader's transfers, for the database's other windows: at most one message per task,
+   * however many chunks moved in it.
+   */
+  #tellTransfers(): void {
+    if (this.#transfersToTell || this.#windows === null) return;
+    this.#transfersToTell = true;
+    queueMicrotask(() => {
+      this.#transfersToTell = false;
+      if (this.#leading)
+        this.#windows?.post({
+          kind: 'transfers',
+          transfers: [...this.attachments.transfers().values()],
+        });
+    });
+  }
+
   /** The leader's status, for the database's other windows. */
   #tellWindows(): void {
     const { phase, serverUrl, lastSyncedAt, problem, firstPull } = this.#status;
@@ -310,8 +353,14 @@ class StationSyncEngine {
           case 'status':
             if (!this.#leading) this.#setStatus({ ...message.status }, run);
             return;
+          case 'transfers':
+            if (!this.#leading) this.#setLeaderTransfers(message.transfers);
+            return;
           case 'status-please':
-            if (this.#leading) this.#tellWindows();
+            if (this.#leading) {
+              this.#tellWindows();
+              this.#tellTransfers();
+            }
             return;
           case 'sync-now':
             if (this.#leading) void this.syncNow();
@@ -357,6 +406,8 @@ class StationSyncEngine {
 
   stop(): void {
     this.#run += 1;
+    // The other windows forget this window's transfers until the next leader tells its own.
+    if (this.#leading) this.#windows?.post({ kind: 'transfers', transfers: [] });
     this.#leading = false;
     this.#releaseLeadership?.();
     this.#releaseLeadership = undefined;
@@ -364,6 +415,7 @@ class StationSyncEngine {
     this.#clearRetry();
     this.#again = false;
     this.attachments.stop();
+    this.#setLeaderTransfers([]);
   }
 
   /** A large attachment was opened: the leader downloads it now. */
@@ -418,10 +470,19 @@ class StationSyncEngine {
   #becomeLeader(run: number, enrollment: SyncEnrollment): void {
     this.#leading = true;
     this.#tellWindows();
+    // This window's own queue now: screens and the other windows follow it.
+    this.#leaderTransfers = new Map();
+    const unsubscribeTransfers = this.attachments.subscribe(() => {
+      this.#notifyTransfers();
+      this.#tellTransfers();
+    });
+    this.#notifyTransfers();
     const events = this.#transport.events({
       serverUrl: enrollment.serverUrl,
       deviceToken: enrollment.deviceToken,
       onPoke: () => void this.#schedule(),
+      // Bytes this station may be waiting for: fetch them now, not at the file's next retry.
+      onBlob: (sha256) => this.attachments.blobArrived(sha256),
       onConnected: (connected) => {
         if (connected) this.#wakeFromBackoff();
       },
@@ -433,6 +494,7 @@ class StationSyncEngine {
     this.#cleanups.push(
       () => events.close(),
       unsubscribeNetwork,
+      unsubscribeTransfers,
       () => {
         this.#leading = false;
       },

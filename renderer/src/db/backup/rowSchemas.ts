@@ -92,6 +92,8 @@ const attachmentRowSchema = z.object({
   mediaType: z.string(),
   storedAt: isoDateTimeSchema,
   thumbnail: z.object({ width: z.int().positive(), height: z.int().positive() }).optional(),
+  /** Since thumbnails sync: the thumbnail's own file (an attachment row of its own). */
+  thumbnailSha256: sha256Schema.optional(),
 });
 
 /**

@@ -18,10 +18,10 @@ import type {
 } from '../records';
 import { ClaimRepository } from './claimRepository';
 import { DraftRepository } from './draftRepository';
+import { EvidenceRepository } from './evidenceRepository';
 import {
   customerDefinition,
   deviceDefinition,
-  evidenceDefinition,
   inspectionDefinition,
   misuseFindingDefinition,
   noteDefinition,
@@ -73,7 +73,7 @@ export function createRepositories(
     customers: new RecordRepository(writer, customerDefinition),
     devices: new RecordRepository(writer, deviceDefinition),
     claims: new ClaimRepository(writer),
-    evidence: new RecordRepository(writer, evidenceDefinition),
+    evidence: new EvidenceRepository(writer),
     inspections: new RecordRepository(writer, inspectionDefinition),
     misuseFindings: new RecordRepository(writer, misuseFindingDefinition),
     quotes: new QuoteRepository(writer),

@@ -17,6 +17,8 @@ import { Refusal } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import { writeScope } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
+import { thumbnailWaitMs, withCapturedThumbnail } from './evidenceRepository';
+import { thumbnailSettled } from '../backgroundThumbnails';
 
 /** The customer of an intake: one picked from the search, or a new one typed at the counter. */
 export type IntakeCustomer =
@@ -98,6 +100,9 @@ export class IntakeRepository {
     draft: IntakeRecordsDraft,
     context: WriteContext,
   ): Promise<RepositoryResult<SavedIntakeRecords>> {
+    // The photos' thumbnails, made since their files were stored, are named by their records.
+    for (const file of draft.evidence)
+      await thumbnailSettled(this.writer.db, file.sha256, thumbnailWaitMs);
     return this.writer.write(context, intakeTables, async (session) => {
       const customerId = await within('customer', () => customerIdOf(session, draft.customer));
       const deviceId = await within('device', () => deviceIdOf(session, draft.device, customerId));
@@ -109,12 +114,15 @@ export class IntakeRepository {
         const row = await within(`evidence.${index}`, async () =>
           session.insert(
             evidenceDefinition,
-            session.parse(evidenceDefinition, {
-              ...file,
-              id: uuidv7(),
-              claimId: claim.id,
-              capturedBy: session.actor,
-            }),
+            await withCapturedThumbnail(
+              session.parse(evidenceDefinition, {
+                ...file,
+                id: uuidv7(),
+                claimId: claim.id,
+                capturedBy: session.actor,
+              }),
+              session,
+            ),
           ),
         );
         evidence.push(row);

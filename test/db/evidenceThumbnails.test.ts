@@ -1,0 +1,141 @@
+// First: installs fake-indexeddb before Dexie is loaded.
+import { asTechnician, expectOk, firstWriteMs, openTestDatabase } from './testDatabase';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  collectUnreferencedAttachments,
+  makeThumbnailsWithoutWorker,
+  storeAttachment,
+  thumbnailsSettled,
+  unreferencedAttachmentGraceMs,
+} from '../../renderer/src/db/attachments';
+import type { FixlineDatabase } from '../../renderer/src/db/database';
+import { takeInClaim } from '../sync/stations';
+
+/**
+ * A photo's thumbnail as a file of its own: stored beside the photo once made, named by the
+ * evidence recorded for the photo (so it syncs first), and kept while something names it.
+ */
+
+const dayMs = 24 * 60 * 60 * 1000;
+const collectedAtMs = firstWriteMs + unreferencedAttachmentGraceMs + dayMs;
+
+/** Node has no image decoder: the stand-in thumbnail is the photo's first 100 bytes. */
+const thumbnailOf = (bytes: Uint8Array) => bytes.subarray(0, 100);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+beforeEach(() => {
+  makeThumbnailsWithoutWorker(async (image) => ({
+    blob: image.slice(0, 100, 'image/jpeg'),
+    width: 40,
+    height: 30,
+  }));
+});
+afterEach(() => makeThumbnailsWithoutWorker(undefined));
+
+async function storePhoto(db: FixlineDatabase, seed: number, atMs = firstWriteMs) {
+  const bytes = new Uint8Array(1_000).map((_, index) => (index * seed) % 251);
+  const stored = expectOk(
+    await storeAttachment(db, new Blob([bytes], { type: 'image/jpeg' }), { now: () => atMs }),
+  );
+  return { bytes, attachment: stored.attachment };
+}
+
+describe('a photo’s thumbnail as a file of its own', () => {
+  it('is stored beside the photo, and the evidence recorded for the photo names it', async () => {
+    const station = { ...(await openTestDatabase()), code: 'JKT1' };
+    const { bytes, attachment } = await storePhoto(station.db, 7);
+    const claimId = await takeInClaim(station);
+    // Recorded at once, before the thumbnail is written: the record waits for it.
+    const evidence = expectOk(
+      await station.repositories.evidence.create(
+        {
+          claimId,
+          kind: 'product-photo',
+          sha256: attachment.sha256,
+          sizeBytes: attachment.sizeBytes,
+          mediaType: 'image/jpeg',
+          fileName: 'front.jpg',
+          capturedAt: '2026-05-04T02:20:00.000Z',
+          capturedBy: asTechnician.actor,
+        },
+        asTechnician,
+      ),
+    );
+    const thumbnail = thumbnailOf(bytes);
+    expect(evidence).toMatchObject({
+      thumbnailSha256: sha256(thumbnail),
+      thumbnailSizeBytes: thumbnail.length,
+    });
+    expect(await station.db.attachments.get(attachment.sha256)).toMatchObject({
+      thumbnailSha256: sha256(thumbnail),
+      thumbnail: { width: 40, height: 30 },
+    });
+    expect(await station.db.attachments.get(sha256(thumbnail))).toMatchObject({
+      mediaType: 'image/jpeg',
+      sizeBytes: thumbnail.length,
+    });
+    const blob = (await station.db.attachmentBlobs.get(sha256(thumbnail)))?.blob;
+    expect(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(thumbnail);
+    // The thumbnail's own file gets no thumbnail.
+    await thumbnailsSettled();
+    expect((await station.db.attachments.get(sha256(thumbnail)))?.thumbnail).toBeUndefined();
+  });
+
+  it('names no thumbnail for a file that has none (a PDF)', async () => {
+    const station = { ...(await openTestDatabase()), code: 'JKT1' };
+    const pdf = expectOk(
+      await storeAttachment(
+        station.db,
+        new Blob(['%PDF-1.4 receipt'], { type: 'application/pdf' }),
+      ),
+    ).attachment;
+    const claimId = await takeInClaim(station);
+    const evidence = expectOk(
+      await station.repositories.evidence.create(
+        {
+          claimId,
+          kind: 'receipt',
+          sha256: pdf.sha256,
+          sizeBytes: pdf.sizeBytes,
+          mediaType: 'application/pdf',
+          fileName: 'receipt.pdf',
+          capturedAt: '2026-05-04T02:20:00.000Z',
+          capturedBy: asTechnician.actor,
+        },
+        asTechnician,
+      ),
+    );
+    expect(evidence.thumbnailSha256).toBeUndefined();
+    expect(evidence.thumbnailSizeBytes).toBeUndefined();
+  });
+
+  it('is collected with an unreferenced photo, and kept while evidence names its photo', async () => {
+    const station = { ...(await openTestDatabase()), code: 'JKT1' };
+    const kept = await storePhoto(station.db, 3);
+    const orphan = await storePhoto(station.db, 5);
+    await thumbnailsSettled();
+    const claimId = await takeInClaim(station);
+    expectOk(
+      await station.repositories.evidence.create(
+        {
+          claimId,
+          kind: 'product-photo',
+          sha256: kept.attachment.sha256,
+          sizeBytes: kept.attachment.sizeBytes,
+          mediaType: 'image/jpeg',
+          fileName: 'front.jpg',
+          capturedAt: '2026-05-04T02:20:00.000Z',
+          capturedBy: asTechnician.actor,
+        },
+        asTechnician,
+      ),
+    );
+
+    await collectUnreferencedAttachments(station.db, { now: () => collectedAtMs });
+
+    const digests = (await station.db.attachments.toCollection().primaryKeys()).sort();
+    expect(digests).toEqual([kept.attachment.sha256, sha256(thumbnailOf(kept.bytes))].sort());
+    expect(digests).not.toContain(sha256(thumbnailOf(orphan.bytes)));
+  });
+});
