@@ -17,8 +17,7 @@ import { Refusal } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
 import { writeScope } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
-import { thumbnailWaitMs, withCapturedThumbnail } from './evidenceRepository';
-import { thumbnailSettled } from '../backgroundThumbnails';
+import { withCapturedThumbnail } from './evidenceRepository';
 
 /** The customer of an intake: one picked from the search, or a new one typed at the counter. */
 export type IntakeCustomer =
@@ -100,9 +99,9 @@ export class IntakeRepository {
     draft: IntakeRecordsDraft,
     context: WriteContext,
   ): Promise<RepositoryResult<SavedIntakeRecords>> {
-    // The photos' thumbnails, made since their files were stored, are named by their records.
-    for (const file of draft.evidence)
-      await thumbnailSettled(this.writer.db, file.sha256, thumbnailWaitMs);
+    // The photos' thumbnails made since their files were stored (while the form was filled in)
+    // are named by their records. Save never waits for one still being made: the technician's
+    // save returns at once, and a record without one gets its thumbnail made at each station.
     return this.writer.write(context, intakeTables, async (session) => {
       const customerId = await within('customer', () => customerIdOf(session, draft.customer));
       const deviceId = await within('device', () => deviceIdOf(session, draft.device, customerId));
