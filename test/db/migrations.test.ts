@@ -15,9 +15,10 @@ import { schemaVersion3 } from '../../renderer/src/db/schema/v3';
 import { schemaVersion4 } from '../../renderer/src/db/schema/v4';
 import { schemaVersion5 } from '../../renderer/src/db/schema/v5';
 import { schemaVersion9 } from '../../renderer/src/db/schema/v9';
+import { schemaVersion10 } from '../../renderer/src/db/schema/v10';
 import { schemaVersions } from '../../renderer/src/db/schema';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
-import { makeClaim, makeCustomer, technicianId } from '../factories/domain';
+import { makeClaim, makeCustomer, makeEvidence, technicianId } from '../factories/domain';
 import { freshDatabaseName } from './testDatabase';
 
 const stamp = encodeHlc({ wallMs: Date.UTC(2026, 4, 1), counter: 0, node: 'JKT1' });
@@ -581,5 +582,29 @@ describe('schema version 9', () => {
     expect(entry?.rows.map((row) => row.set['changes'])).toEqual([hidden, exposed]);
     const written = JSON.stringify([await db.auditEvents.get(personEvent.id), entry?.rows[0]]);
     expect(written).not.toContain('sha256:');
+  });
+});
+
+describe('schema version 10', () => {
+  it('finds the evidence that names a thumbnail by its index, and keeps every record', async () => {
+    const name = freshDatabaseName();
+    const version9 = new Dexie(name);
+    declareSchema(
+      version9,
+      schemaVersions.filter((schema) => schema.version < schemaVersion10.version),
+    );
+    const withThumbnail = {
+      ...makeEvidence({ sha256: 'a'.repeat(64) }),
+      thumbnailSha256: 'b'.repeat(64),
+      thumbnailSizeBytes: 2_048,
+      ...syncFields(['id']),
+    };
+    const without = { ...makeEvidence({ sha256: 'c'.repeat(64) }), ...syncFields(['id']) };
+    await version9.table('evidence').bulkAdd([withThumbnail, without]);
+    version9.close();
+
+    const db = new FixlineDatabase(name);
+    expect(await db.evidence.orderBy('thumbnailSha256').uniqueKeys()).toEqual(['b'.repeat(64)]);
+    expect(await db.evidence.count()).toBe(2);
   });
 });

@@ -179,9 +179,10 @@ export class AttachmentQueue {
       db.evidence.orderBy('sha256').uniqueKeys(),
       db.attachments.toCollection().primaryKeys(),
       db.attachmentUploads.toArray(),
-      db.evidence.filter((evidence) => evidence.thumbnailSha256 !== undefined).toArray(),
+      // Keys only (schema 10): evidence without a thumbnail of its own is not in this index.
+      db.evidence.orderBy('thumbnailSha256').uniqueKeys(),
     ]);
-    const thumbnails = new Set<string>(thumbnailed.flatMap((row) => row.thumbnailSha256 ?? []));
+    const thumbnails = new Set<string>(thumbnailed.map(String));
     const namedSet = new Set([...named.map(String), ...thumbnails]);
     const storedSet = new Set<string>(stored);
     const uploadedHere = new Set(

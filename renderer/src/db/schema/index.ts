@@ -9,6 +9,7 @@ import { schemaVersion6 } from './v6';
 import { schemaVersion7 } from './v7';
 import { schemaVersion8 } from './v8';
 import { schemaVersion9 } from './v9';
+import { schemaVersion10 } from './v10';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -21,10 +22,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion7,
   schemaVersion8,
   schemaVersion9,
+  schemaVersion10,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion9.version;
+export const currentSchemaVersion = schemaVersion10.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
