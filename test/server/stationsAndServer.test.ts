@@ -27,7 +27,12 @@ import {
 } from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
-import { injectBlobRequests, injectSyncRequest, openTestDatabase } from './serverHarness';
+import {
+  injectBlobRequests,
+  injectSyncRequest,
+  openTestDatabase,
+  resetDatabase,
+} from './serverHarness';
 
 /**
  * The station's real engine and repositories (on fake-indexeddb) against the real sync server
@@ -93,6 +98,11 @@ async function connect(
 }
 
 describe('two stations and the real sync server', () => {
+  // Each test a center of its own: one whose people another test added would refuse the writes
+  // of these stations' technician, who is none of them (the server takes changes only from the
+  // center's people once it has some).
+  beforeEach(() => resetDatabase(database));
+
   it('brings a claim taken in at one station to the other, and a change of it back', async () => {
     const jakarta = await openStation('JKT1');
     const bandung = await openStation('BDG2');
