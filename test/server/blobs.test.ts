@@ -142,6 +142,25 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
     expect(Buffer.from(await part.arrayBuffer()).equals(photo.subarray(1000, 2000))).toBe(true);
   });
 
+  it('answers open, suffix and unsatisfiable ranges, so a player can seek', async () => {
+    const video = randomBytes(10_000);
+    const name = sha256(video);
+    expect((await patch(jakarta, name, 0, video.length, video)).statusCode).toBe(204);
+    const ask = (range: string) =>
+      fetch(`${address}${syncApiPrefix}/blobs/${name}`, { headers: headers(bandung, { range }) });
+    const open = await ask('bytes=9000-');
+    expect(open.status).toBe(206);
+    expect(open.headers.get('content-range')).toBe('bytes 9000-9999/10000');
+    expect(Buffer.from(await open.arrayBuffer()).equals(video.subarray(9000))).toBe(true);
+    const suffix = await ask('bytes=-100');
+    expect(suffix.status).toBe(206);
+    expect(suffix.headers.get('content-range')).toBe('bytes 9900-9999/10000');
+    expect(Buffer.from(await suffix.arrayBuffer()).equals(video.subarray(9900))).toBe(true);
+    const past = await ask('bytes=20000-');
+    expect(past.status).toBe(416);
+    expect(await past.json()).toMatchObject({ error: { code: 'invalid-request' } });
+  });
+
   it('resumes an upload cut at 40% where it stands, and refuses a chunk from elsewhere', async () => {
     const video = randomBytes(4 * 1024 * 1024);
     const name = sha256(video);

@@ -110,7 +110,14 @@ export async function registerBlobRoutes(
             .send(await store.read(sha256, asked.range));
         }
         case 'unsatisfiable':
-          return reply.header('content-range', `bytes */${state.size}`).status(416).send();
+          // As the folder's answer: 416, in the protocol's error shape.
+          reply.header('content-range', `bytes */${state.size}`);
+          throw new SyncError(
+            'invalid-request',
+            `The range asked starts past the blob's ${state.size} bytes.`,
+            undefined,
+            416,
+          );
       }
     },
   );
