@@ -32,6 +32,7 @@ import {
 } from '#shared/sync/protocol';
 import { SyncError } from './errors';
 import { registerBlobRoutes } from './blobs/blobRoutes';
+import type { BlobStore } from './blobs/blobStore';
 import { FolderBlobStore } from './blobs/blobStore';
 import type { Device } from './identity';
 import { authenticate, enroll, readSpace, revokeDevice } from './identity';
@@ -56,6 +57,8 @@ export type SyncServerOptions = {
   readonly heartbeatMs?: number;
   /** The folder attachments' bytes are kept in (`ab/cd/<sha256>`); without it, no blob routes. */
   readonly blobRoot?: string;
+  /** Another blob store (an S3 bucket), in place of `blobRoot`'s folder. */
+  readonly blobStore?: BlobStore;
   /** Serve HTTPS with this certificate (PEM) and its private key, instead of plain HTTP. */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 };
@@ -317,11 +320,13 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
         request.raw.on('close', end);
       });
 
-      const { blobRoot } = options;
-      if (blobRoot !== undefined) {
+      const blobStore =
+        options.blobStore ??
+        (options.blobRoot === undefined ? undefined : new FolderBlobStore(options.blobRoot));
+      if (blobStore !== undefined) {
         // Its own context: the blob folder's static files and chunk parser stay with its routes.
         await sync.register((blobs) =>
-          registerBlobRoutes(blobs, new FolderBlobStore(blobRoot), needsDevice, (sha256) =>
+          registerBlobRoutes(blobs, blobStore, needsDevice, (sha256) =>
             announceBlobArrival(database, sha256),
           ),
         );

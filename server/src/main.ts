@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAdminSocket, pairingCodeFromRunningServer } from './adminSocket';
 import { buildSyncServer } from './app';
+import type { BlobStore } from './blobs/blobStore';
 import { FolderBlobStore, isBlobReferenced } from './blobs/blobStore';
+import type { S3Config } from './blobs/s3Config';
+import { s3ConfigFrom } from './blobs/s3Config';
 import {
   createPairingCode,
   listDevices,
@@ -44,6 +47,12 @@ Flags:
   --database-url <url>    PostgreSQL instead (or DATABASE_URL)
   --web-root <folder>     also serve a built web app at / (out/web after npx vite build --config vite.web.config.ts)
   --blob-dir <folder>     attachments' bytes (default: <data-dir>-blobs, or ./fixline-server-blobs with PostgreSQL)
+  --s3-bucket <name>      attachments' bytes in an S3-compatible bucket instead (several server processes);
+                          credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, never a flag
+  --s3-endpoint <url>     a non-AWS store (MinIO, Ceph, R2…), e.g. https://s3.example.com
+  --s3-region <region>    the bucket's region (default: AWS_REGION or the profile's; us-east-1 with --s3-endpoint)
+  --s3-prefix <prefix>    keep the objects under this key prefix, e.g. fixline/
+  --s3-force-path-style   address the bucket in the path, not the host name (most non-AWS stores)
   --tls-cert <file>       serve HTTPS with this certificate (PEM; with --tls-key)
   --tls-key <file>        the certificate's private key (PEM)`;
 
@@ -59,6 +68,14 @@ const { values: flags, positionals } = parseArgs({
     'database-url': { type: 'string', default: process.env.DATABASE_URL },
     'web-root': { type: 'string' },
     'blob-dir': { type: 'string', default: process.env.FIXLINE_SERVER_BLOBS },
+    's3-bucket': { type: 'string', default: process.env.FIXLINE_S3_BUCKET },
+    's3-endpoint': { type: 'string', default: process.env.FIXLINE_S3_ENDPOINT },
+    's3-region': { type: 'string', default: process.env.FIXLINE_S3_REGION },
+    's3-prefix': { type: 'string', default: process.env.FIXLINE_S3_PREFIX },
+    's3-force-path-style': {
+      type: 'boolean',
+      default: ['1', 'true'].includes(process.env.FIXLINE_S3_FORCE_PATH_STYLE ?? ''),
+    },
     'tls-cert': { type: 'string', default: process.env.FIXLINE_SERVER_TLS_CERT },
     'tls-key': { type: 'string', default: process.env.FIXLINE_SERVER_TLS_KEY },
     'older-than': { type: 'string' },
@@ -78,6 +95,37 @@ function blobDir(): string {
   if (chosen !== undefined && chosen !== '') return resolve(chosen);
   // Beside the embedded database's folder, not in it: PGlite's dump takes its whole folder.
   return usesPostgres() ? resolve('fixline-server-blobs') : `${resolve(flags['data-dir'])}-blobs`;
+}
+
+/** The S3 bucket the flags name, or undefined for the folder; exits when the flags disagree. */
+function s3Config(): S3Config | undefined {
+  const config = s3ConfigFrom({
+    bucket: flags['s3-bucket'],
+    endpoint: flags['s3-endpoint'],
+    region: flags['s3-region'],
+    prefix: flags['s3-prefix'],
+    forcePathStyle: flags['s3-force-path-style'],
+    blobDir: flags['blob-dir'],
+  });
+  if (!config.ok) {
+    console.error(config.error);
+    process.exit(2);
+  }
+  return config.value;
+}
+
+/** The store of attachments' bytes: the bucket when one is named, else the folder. */
+async function openBlobStore(): Promise<BlobStore> {
+  const config = s3Config();
+  if (config === undefined) return new FolderBlobStore(blobDir());
+  // Loaded only here: a server on the folder never loads the AWS SDK.
+  const { openS3BlobStore } = await import('./blobs/s3BlobStore');
+  try {
+    return await openS3BlobStore(config);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }
 
 function usesPostgres(): boolean {
@@ -146,13 +194,14 @@ async function readTls(): Promise<{ cert: Buffer; key: Buffer } | undefined> {
 
 async function serve(): Promise<void> {
   const tls = await readTls();
+  const blobStore = await openBlobStore();
   const database = await openDatabase();
   const app = await buildSyncServer({
     database,
     logger: { level: process.env.FIXLINE_SERVER_LOG ?? 'info' },
     ...(flags['web-root'] === undefined ? {} : { webRoot: flags['web-root'] }),
     ...(tls === undefined ? {} : { tls }),
-    blobRoot: blobDir(),
+    blobStore,
   });
   if (!usesPostgres()) await writeFile(pidFile(), String(process.pid));
   // The embedded database opens in this process only: `pairing-code` asks it here.
@@ -161,7 +210,7 @@ async function serve(): Promise<void> {
     : await openAdminSocket(database, flags['data-dir']);
   const address = await app.listen({ host: flags.host, port: Number(flags.port) });
   console.log(
-    `Fixline sync server listening at ${address} (${database.kind === 'postgres' ? 'PostgreSQL' : `data in ${resolve(flags['data-dir'])}`})`,
+    `Fixline sync server listening at ${address} (${database.kind === 'postgres' ? 'PostgreSQL' : `data in ${resolve(flags['data-dir'])}`}; attachments in the ${blobStore.description})`,
   );
   printPairingCode(await createPairingCode(database));
   let closing = false;
@@ -257,12 +306,14 @@ async function main(): Promise<void> {
         process.exitCode = 2;
         return;
       }
+      const store = await openBlobStore();
       return runCommand(async (database) => {
-        const store = new FolderBlobStore(blobDir());
         const { purged, bytes } = await store.purge(new Date(Date.now() - ageMs), (sha256) =>
           isBlobReferenced(database, sha256),
         );
-        console.log(`Deleted ${purged} attachments no record names (${bytes} bytes).`);
+        console.log(
+          `Deleted ${purged} attachments no record names (${bytes} bytes) from the ${store.description}.`,
+        );
       });
     }
     case 'purge-tombstones': {
@@ -296,14 +347,17 @@ async function runDataDirCommand(command: 'backup' | 'restore' | 'migrate'): Pro
   const dataDir = resolve(flags['data-dir']);
   const describe = ({ version, centerId, blobs }: BackupSummary) =>
     `center ${centerId} at version ${version}, ${blobs ?? 0} attachments`;
-  const folders = { dataDir, blobDir: blobDir() };
+  // Attachments in a bucket stay there: its provider backs them up (versioning, replication).
+  const bucket = s3Config()?.bucket;
+  const folders = { dataDir, blobDir: bucket === undefined ? blobDir() : undefined };
+  const inBucket = `the attachments stay in the S3 bucket ${bucket ?? ''}, which its storage provider backs up`;
   switch (command) {
     case 'backup': {
       if (flags.out === undefined) return void fail('Say where: backup --out <file>.');
       await refuseWhileServerRuns();
       const summary = await backupServer(folders, flags.out);
       console.log(
-        `Backed up ${dataDir} to ${resolve(flags.out)} (${summary.bytes} bytes, ${describe(summary)}).`,
+        `Backed up ${dataDir} to ${resolve(flags.out)} (${summary.bytes} bytes, ${describe(summary)})${bucket === undefined ? '' : `; ${inBucket}`}.`,
       );
       return;
     }
@@ -311,7 +365,7 @@ async function runDataDirCommand(command: 'backup' | 'restore' | 'migrate'): Pro
       if (flags.from === undefined) return void fail('Say what: restore --from <file>.');
       const summary = await restoreServer(flags.from, folders);
       console.log(
-        `Restored ${describe(summary)} into ${dataDir} and ${folders.blobDir}. Start the server on it: stations send their unsent changes and pull again; what the server received after this backup was taken is not in it.`,
+        `Restored ${describe(summary)} into ${dataDir}${folders.blobDir === undefined ? ` (${inBucket})` : ` and ${folders.blobDir}`}. Start the server on it: stations send their unsent changes and pull again; what the server received after this backup was taken is not in it.`,
       );
       return;
     }
@@ -325,7 +379,7 @@ async function runDataDirCommand(command: 'backup' | 'restore' | 'migrate'): Pro
           const copied = await copyDatabase(source, target);
           const rows = copied.reduce((total, table) => total + table.rows, 0);
           console.log(
-            `Copied ${rows} rows in ${copied.length} tables into PostgreSQL. Start the server with --database-url ${flags.to} --blob-dir ${folders.blobDir} (the attachments stay where they are); stations continue where they were.`,
+            `Copied ${rows} rows in ${copied.length} tables into PostgreSQL. Start the server with --database-url ${flags.to} ${folders.blobDir === undefined ? `--s3-bucket ${bucket ?? ''}` : `--blob-dir ${folders.blobDir}`} (the attachments stay where they are); stations continue where they were.`,
           );
         } finally {
           await target.close();

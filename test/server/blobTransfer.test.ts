@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -17,39 +17,25 @@ import { bridgeTransport, type SyncBridge } from '../../renderer/src/core/sync/b
 import { buildSyncServer } from '../../server/src/app';
 import type { Database } from '../../server/src/storage/database';
 import { desktopHarness } from '../support/ipcHarness';
+import type { BlobStoreFixture } from './blobStoreFixtures';
+import { blobStoreKinds, openBlobStoreFixture } from './blobStoreFixtures';
 import { openTestDatabase, ServerContext, type Station } from './serverHarness';
 
 /**
  * The station's side of attachments' bytes, end to end as the desktop app runs it: the page's
  * upload and download loops (shared/sync/blobHttp.ts) through the bridge transport, main's IPC
- * handlers (which check each request) and Node's fetch, to the real sync server over HTTP.
+ * handlers (which check each request) and Node's fetch, to the real sync server over HTTP, its
+ * bytes in a folder or in an S3 bucket.
  */
 
+// Set by each store's block below, which run one after the other.
 let database: Database;
 let app: FastifyInstance;
-let blobRoot: string;
+let blobStore: BlobStoreFixture;
 let address: string;
 let jakarta: Station;
 let bandung: Station;
 let workspace: string;
-
-beforeAll(async () => {
-  blobRoot = await mkdtemp(join(tmpdir(), 'fixline-blob-transfer-'));
-  workspace = await mkdtemp(join(tmpdir(), 'fixline-blob-transfer-main-'));
-  database = await openTestDatabase('pglite');
-  app = await buildSyncServer({ database, blobRoot });
-  address = await app.listen({ host: '127.0.0.1', port: 0 });
-  const server = new ServerContext(app, database, { current: undefined });
-  jakarta = await server.enroll('JKT1');
-  bandung = await server.enroll('BDG2');
-}, 120_000);
-
-afterAll(async () => {
-  await app.close();
-  await database.close();
-  await rm(blobRoot, { recursive: true, force: true });
-  await rm(workspace, { recursive: true, force: true });
-});
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -131,205 +117,221 @@ async function downloadWhole(blobs: BlobRequests, at: BlobAddress): Promise<Buff
   return Buffer.concat(parts);
 }
 
-async function storedFiles(): Promise<string[]> {
-  const entries = await readdir(blobRoot, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
-
 const chunkBytes = 64 * 1024;
 
-describe('uploading and downloading attachments’ bytes from a station', () => {
-  it('resumes an upload cut at 40% where the server stands, and completes it', async () => {
-    const video = randomBytes(1024 * 1024 + 123);
-    const name = sha256(video);
-    const cutAt = Math.floor(video.length * 0.4);
-    const sent: Sent[] = [];
-    let cutDone = false;
-    const { blobs } = desktopBlobs(sent, (request) => {
-      const offset = Number(request.headers['upload-offset']);
-      if (request.method !== 'PATCH' || cutDone || offset + chunkBytes <= cutAt) return 'send';
-      cutDone = true;
-      return 'drop-answer';
+describe.each(blobStoreKinds)(
+  'uploading and downloading attachments’ bytes from a station (%s)',
+  (kind) => {
+    beforeAll(async () => {
+      blobStore = await openBlobStoreFixture(kind);
+      workspace = await mkdtemp(join(tmpdir(), 'fixline-blob-transfer-main-'));
+      database = await openTestDatabase('pglite');
+      app = await buildSyncServer({ database, ...blobStore.serverOptions });
+      address = await app.listen({ host: '127.0.0.1', port: 0 });
+      const server = new ServerContext(app, database, { current: undefined });
+      jakarta = await server.enroll('JKT1');
+      bandung = await server.enroll('BDG2');
+    }, 120_000);
+
+    afterAll(async () => {
+      await app.close();
+      await database.close();
+      await blobStore.close();
+      await rm(workspace, { recursive: true, force: true });
     });
-    const progress: TransferProgress[] = [];
-    const options = {
-      address: addressOf(jakarta, name),
-      size: video.length,
-      read: readerOf(video),
-      chunkBytes,
-      onProgress: (step: TransferProgress) => void progress.push(step),
-    };
 
-    const first = await uploadBlob(blobs, options);
-    expect(first.kind).toBe('unreachable');
-    const stoodAt = progress.at(-1)?.doneBytes ?? 0;
-    expect(stoodAt).toBeLessThanOrEqual(cutAt);
-    expect(stoodAt).toBeGreaterThan(cutAt - chunkBytes);
-
-    sent.length = 0;
-    expect(await uploadBlob(blobs, options)).toEqual({ kind: 'uploaded', skipped: false });
-    // It asked where the server stands, and went on from there: the chunk the station never
-    // heard about was not sent again.
-    expect(sent[0]?.method).toBe('HEAD');
-    expect(sent[1]).toMatchObject({ method: 'PATCH', offset: stoodAt + chunkBytes });
-    expect(progress.at(-1)).toEqual({ doneBytes: video.length, totalBytes: video.length });
-    expect((await downloadWhole(blobs, addressOf(bandung, name))).equals(video)).toBe(true);
-
-    // Asked again, the server has it: nothing is sent.
-    sent.length = 0;
-    expect(await uploadBlob(blobs, options)).toEqual({ kind: 'uploaded', skipped: true });
-    expect(sent.map((request) => request.method)).toEqual(['HEAD']);
-  });
-
-  it('reports bytes whose SHA-256 is not their name as refused, and the server keeps none', async () => {
-    const photo = randomBytes(200_000);
-    const wrongName = sha256(randomBytes(16));
-    const { blobs } = desktopBlobs();
-    const outcome = await uploadBlob(blobs, {
-      address: addressOf(jakarta, wrongName),
-      size: photo.length,
-      read: readerOf(photo),
-      chunkBytes,
-    });
-    expect(outcome).toMatchObject({ kind: 'hash-mismatch' });
-    expect(await blobs.head(addressOf(jakarta, wrongName))).toEqual({ kind: 'absent' });
-  });
-
-  it('stores the same photo from two stations once, the second going on where the first stands', async () => {
-    const photo = randomBytes(300_000);
-    const name = sha256(photo);
-    const atJakarta = desktopBlobs();
-    const sent: Sent[] = [];
-    let jakartaStarted = false;
-    // Bandung asked first and found nothing; Jakarta's first chunk lands before Bandung's.
-    const atBandung = desktopBlobs(sent, () => 'send');
-    const racing: BlobRequests = {
-      ...atBandung.blobs,
-      sendChunk: async (chunk) => {
-        if (!jakartaStarted) {
-          jakartaStarted = true;
-          const first = await atJakarta.blobs.sendChunk({
-            ...addressOf(jakarta, name),
-            offset: 0,
-            length: photo.length,
-            bytes: new Uint8Array(photo.subarray(0, chunkBytes)),
-          });
-          expect(first).toEqual({ kind: 'accepted', offset: chunkBytes });
-        }
-        return atBandung.blobs.sendChunk(chunk);
-      },
-    };
-    const outcome = await uploadBlob(racing, {
-      address: addressOf(bandung, name),
-      size: photo.length,
-      read: readerOf(photo),
-      chunkBytes,
-    });
-    expect(outcome).toEqual({ kind: 'uploaded', skipped: false });
-    // Refused at 0 (409), it went on at Jakarta's offset.
-    expect(sent.filter((request) => request.method === 'PATCH').map((r) => r.offset)).toEqual([
-      0,
-      chunkBytes,
-      2 * chunkBytes,
-      3 * chunkBytes,
-      4 * chunkBytes,
-    ]);
-    // Jakarta asks before uploading, and skips it.
-    expect(
-      await uploadBlob(atJakarta.blobs, {
+    it('resumes an upload cut at 40% where the server stands, and completes it', async () => {
+      const video = randomBytes(1024 * 1024 + 123);
+      const name = sha256(video);
+      const cutAt = Math.floor(video.length * 0.4);
+      const sent: Sent[] = [];
+      let cutDone = false;
+      const { blobs } = desktopBlobs(sent, (request) => {
+        const offset = Number(request.headers['upload-offset']);
+        if (request.method !== 'PATCH' || cutDone || offset + chunkBytes <= cutAt) return 'send';
+        cutDone = true;
+        return 'drop-answer';
+      });
+      const progress: TransferProgress[] = [];
+      const options = {
         address: addressOf(jakarta, name),
-        size: photo.length,
-        read: readerOf(photo),
-      }),
-    ).toEqual({ kind: 'uploaded', skipped: true });
-    expect((await storedFiles()).filter((file) => file === name)).toHaveLength(1);
-  });
+        size: video.length,
+        read: readerOf(video),
+        chunkBytes,
+        onProgress: (step: TransferProgress) => void progress.push(step),
+      };
 
-  it('downloads by ranges, goes on from the bytes it has after a drop, and reassembles them exactly', async () => {
-    const video = randomBytes(500_000);
-    const name = sha256(video);
-    const { blobs: upload } = desktopBlobs();
-    const at = addressOf(jakarta, name);
-    expect(
-      await uploadBlob(upload, { address: at, size: video.length, read: readerOf(video) }),
-    ).toEqual({ kind: 'uploaded', skipped: false });
+      const first = await uploadBlob(blobs, options);
+      expect(first.kind).toBe('unreachable');
+      const stoodAt = progress.at(-1)?.doneBytes ?? 0;
+      expect(stoodAt).toBeLessThanOrEqual(cutAt);
+      expect(stoodAt).toBeGreaterThan(cutAt - chunkBytes);
 
-    const sent: Sent[] = [];
-    let ranges = 0;
-    const { blobs } = desktopBlobs(sent, (request) =>
-      request.method === 'GET' && ++ranges === 3 ? 'fail' : 'send',
-    );
-    const parts: Uint8Array[] = [];
-    const options = {
-      address: addressOf(bandung, name),
-      rangeBytes: 100_000,
-      onBytes: (bytes: Uint8Array, start: number) => {
-        expect(start).toBe(parts.reduce((total, part) => total + part.byteLength, 0));
-        parts.push(bytes);
-      },
-    };
-    const cut = await downloadBlob(blobs, { ...options, received: 0 });
-    expect(cut).toMatchObject({ kind: 'unreachable', received: 200_000 });
-    const rest = await downloadBlob(blobs, { ...options, received: 200_000 });
-    expect(rest).toEqual({ kind: 'downloaded', size: video.length });
-    expect(sent.map((request) => request.range)).toEqual([
-      'bytes=0-99999',
-      'bytes=100000-199999',
-      'bytes=200000-299999',
-      'bytes=200000-299999',
-      'bytes=300000-399999',
-      'bytes=400000-499999',
-    ]);
-    expect(Buffer.concat(parts).equals(video)).toBe(true);
+      sent.length = 0;
+      expect(await uploadBlob(blobs, options)).toEqual({ kind: 'uploaded', skipped: false });
+      // It asked where the server stands, and went on from there: the chunk the station never
+      // heard about was not sent again.
+      expect(sent[0]?.method).toBe('HEAD');
+      expect(sent[1]).toMatchObject({ method: 'PATCH', offset: stoodAt + chunkBytes });
+      expect(progress.at(-1)).toEqual({ doneBytes: video.length, totalBytes: video.length });
+      expect((await downloadWhole(blobs, addressOf(bandung, name))).equals(video)).toBe(true);
 
-    const missing = await downloadBlob(blobs, {
-      ...options,
-      address: addressOf(bandung, sha256(randomBytes(8))),
-      received: 0,
+      // Asked again, the server has it: nothing is sent.
+      sent.length = 0;
+      expect(await uploadBlob(blobs, options)).toEqual({ kind: 'uploaded', skipped: true });
+      expect(sent.map((request) => request.method)).toEqual(['HEAD']);
     });
-    expect(missing).toEqual({ kind: 'not-found' });
-  });
 
-  it('moves the same bytes over the page’s fetch, as the browser build does', async () => {
-    const photo = randomBytes(150_000);
-    const name = sha256(photo);
-    const blobs = blobRequestsOver(webSyncFetch);
-    expect(
-      await uploadBlob(blobs, {
-        address: addressOf(jakarta, name),
+    it('reports bytes whose SHA-256 is not their name as refused, and the server keeps none', async () => {
+      const photo = randomBytes(200_000);
+      const wrongName = sha256(randomBytes(16));
+      const { blobs } = desktopBlobs();
+      const outcome = await uploadBlob(blobs, {
+        address: addressOf(jakarta, wrongName),
         size: photo.length,
         read: readerOf(photo),
         chunkBytes,
-      }),
-    ).toEqual({ kind: 'uploaded', skipped: false });
-    expect(await blobs.head(addressOf(bandung, name))).toEqual({
-      kind: 'stored',
-      size: photo.length,
+      });
+      expect(outcome).toMatchObject({ kind: 'hash-mismatch' });
+      expect(await blobs.head(addressOf(jakarta, wrongName))).toEqual({ kind: 'absent' });
     });
-    expect((await downloadWhole(blobs, addressOf(bandung, name))).equals(photo)).toBe(true);
-  });
 
-  it('has main refuse a chunk that is too large, goes past its file, or names no SHA-256', async () => {
-    const { invoke } = desktopBlobs();
-    const name = sha256(randomBytes(8));
-    const base = { serverUrl: address, deviceToken: jakarta.enrolled.deviceToken };
-    const tooLarge = await invoke('fixline:sync:blobChunk', {
-      ...base,
-      sha256: name,
-      offset: 0,
-      length: 9 * 1024 * 1024,
-      bytes: new Uint8Array(9 * 1024 * 1024),
+    it('stores the same photo from two stations once, the second going on where the first stands', async () => {
+      const photo = randomBytes(300_000);
+      const name = sha256(photo);
+      const atJakarta = desktopBlobs();
+      const sent: Sent[] = [];
+      let jakartaStarted = false;
+      // Bandung asked first and found nothing; Jakarta's first chunk lands before Bandung's.
+      const atBandung = desktopBlobs(sent, () => 'send');
+      const racing: BlobRequests = {
+        ...atBandung.blobs,
+        sendChunk: async (chunk) => {
+          if (!jakartaStarted) {
+            jakartaStarted = true;
+            const first = await atJakarta.blobs.sendChunk({
+              ...addressOf(jakarta, name),
+              offset: 0,
+              length: photo.length,
+              bytes: new Uint8Array(photo.subarray(0, chunkBytes)),
+            });
+            expect(first).toEqual({ kind: 'accepted', offset: chunkBytes });
+          }
+          return atBandung.blobs.sendChunk(chunk);
+        },
+      };
+      const outcome = await uploadBlob(racing, {
+        address: addressOf(bandung, name),
+        size: photo.length,
+        read: readerOf(photo),
+        chunkBytes,
+      });
+      expect(outcome).toEqual({ kind: 'uploaded', skipped: false });
+      // Refused at 0 (409), it went on at Jakarta's offset.
+      expect(sent.filter((request) => request.method === 'PATCH').map((r) => r.offset)).toEqual([
+        0,
+        chunkBytes,
+        2 * chunkBytes,
+        3 * chunkBytes,
+        4 * chunkBytes,
+      ]);
+      // Jakarta asks before uploading, and skips it.
+      expect(
+        await uploadBlob(atJakarta.blobs, {
+          address: addressOf(jakarta, name),
+          size: photo.length,
+          read: readerOf(photo),
+        }),
+      ).toEqual({ kind: 'uploaded', skipped: true });
+      expect(await blobStore.copiesOf(name)).toBe(1);
     });
-    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const pastEnd = await invoke('fixline:sync:blobChunk', {
-      ...base,
-      sha256: name,
-      offset: 90,
-      length: 100,
-      bytes: new Uint8Array(20),
+
+    it('downloads by ranges, goes on from the bytes it has after a drop, and reassembles them exactly', async () => {
+      const video = randomBytes(500_000);
+      const name = sha256(video);
+      const { blobs: upload } = desktopBlobs();
+      const at = addressOf(jakarta, name);
+      expect(
+        await uploadBlob(upload, { address: at, size: video.length, read: readerOf(video) }),
+      ).toEqual({ kind: 'uploaded', skipped: false });
+
+      const sent: Sent[] = [];
+      let ranges = 0;
+      const { blobs } = desktopBlobs(sent, (request) =>
+        request.method === 'GET' && ++ranges === 3 ? 'fail' : 'send',
+      );
+      const parts: Uint8Array[] = [];
+      const options = {
+        address: addressOf(bandung, name),
+        rangeBytes: 100_000,
+        onBytes: (bytes: Uint8Array, start: number) => {
+          expect(start).toBe(parts.reduce((total, part) => total + part.byteLength, 0));
+          parts.push(bytes);
+        },
+      };
+      const cut = await downloadBlob(blobs, { ...options, received: 0 });
+      expect(cut).toMatchObject({ kind: 'unreachable', received: 200_000 });
+      const rest = await downloadBlob(blobs, { ...options, received: 200_000 });
+      expect(rest).toEqual({ kind: 'downloaded', size: video.length });
+      expect(sent.map((request) => request.range)).toEqual([
+        'bytes=0-99999',
+        'bytes=100000-199999',
+        'bytes=200000-299999',
+        'bytes=200000-299999',
+        'bytes=300000-399999',
+        'bytes=400000-499999',
+      ]);
+      expect(Buffer.concat(parts).equals(video)).toBe(true);
+
+      const missing = await downloadBlob(blobs, {
+        ...options,
+        address: addressOf(bandung, sha256(randomBytes(8))),
+        received: 0,
+      });
+      expect(missing).toEqual({ kind: 'not-found' });
     });
-    expect(pastEnd).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const notAName = await invoke('fixline:sync:blobHead', { ...base, sha256: '../settings' });
-    expect(notAName).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-  });
-});
+
+    it('moves the same bytes over the page’s fetch, as the browser build does', async () => {
+      const photo = randomBytes(150_000);
+      const name = sha256(photo);
+      const blobs = blobRequestsOver(webSyncFetch);
+      expect(
+        await uploadBlob(blobs, {
+          address: addressOf(jakarta, name),
+          size: photo.length,
+          read: readerOf(photo),
+          chunkBytes,
+        }),
+      ).toEqual({ kind: 'uploaded', skipped: false });
+      expect(await blobs.head(addressOf(bandung, name))).toEqual({
+        kind: 'stored',
+        size: photo.length,
+      });
+      expect((await downloadWhole(blobs, addressOf(bandung, name))).equals(photo)).toBe(true);
+    });
+
+    it('has main refuse a chunk that is too large, goes past its file, or names no SHA-256', async () => {
+      const { invoke } = desktopBlobs();
+      const name = sha256(randomBytes(8));
+      const base = { serverUrl: address, deviceToken: jakarta.enrolled.deviceToken };
+      const tooLarge = await invoke('fixline:sync:blobChunk', {
+        ...base,
+        sha256: name,
+        offset: 0,
+        length: 9 * 1024 * 1024,
+        bytes: new Uint8Array(9 * 1024 * 1024),
+      });
+      expect(tooLarge).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      const pastEnd = await invoke('fixline:sync:blobChunk', {
+        ...base,
+        sha256: name,
+        offset: 90,
+        length: 100,
+        bytes: new Uint8Array(20),
+      });
+      expect(pastEnd).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      const notAName = await invoke('fixline:sync:blobHead', { ...base, sha256: '../settings' });
+      expect(notAName).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    });
+  },
+);

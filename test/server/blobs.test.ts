@@ -1,8 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,41 +13,29 @@ import {
   uploadOffsetHeader,
 } from '#shared/sync/protocol';
 import { buildSyncServer } from '../../server/src/app';
-import { FolderBlobStore, isBlobReferenced } from '../../server/src/blobs/blobStore';
+import { isBlobReferenced } from '../../server/src/blobs/blobStore';
 import type { Database } from '../../server/src/storage/database';
 import { makeEvidence } from '../factories/domain';
+import type { BlobStoreFixture } from './blobStoreFixtures';
+import { blobStoreKinds, openBlobStoreFixture } from './blobStoreFixtures';
 import type { Station } from './serverHarness';
 import { insertChange, openTestDatabase, ServerContext } from './serverHarness';
 
 /**
  * Attachments' bytes on the server: uploaded in chunks that resume after a dropped connection,
  * checked whole against their SHA-256 before they are kept, stored once whoever sends them, sent
- * back whole or by ranges, and deleted once no record names them for a while.
+ * back whole or by ranges, and deleted once no record names them for a while: in the folder and
+ * in an S3 bucket alike.
  */
 
+// Set by each store's block below, which run one after the other.
 let database: Database;
 let app: FastifyInstance;
 let server: ServerContext;
-let blobRoot: string;
+let blobs: BlobStoreFixture;
 let address: string;
 let jakarta: Station;
 let bandung: Station;
-
-beforeAll(async () => {
-  blobRoot = await mkdtemp(join(tmpdir(), 'fixline-blobs-'));
-  database = await openTestDatabase('pglite');
-  app = await buildSyncServer({ database, blobRoot });
-  server = new ServerContext(app, database, { current: undefined });
-  address = await app.listen({ host: '127.0.0.1', port: 0 });
-  jakarta = await server.enroll('JKT1');
-  bandung = await server.enroll('BDG2');
-}, 120_000);
-
-afterAll(async () => {
-  await app.close();
-  await database.close();
-  await rm(blobRoot, { recursive: true, force: true });
-});
 
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -91,11 +76,6 @@ async function patch(
   });
 }
 
-async function storedFiles(): Promise<string[]> {
-  const entries = await readdir(blobRoot, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
-
 /**
  * Sends `bytes` as the upload's chunk over a real connection and drops the connection after
  * `sendBytes` of them, as a station losing the network mid-upload.
@@ -120,7 +100,23 @@ function patchCutShort(station: Station, name: string, bytes: Buffer, sendBytes:
   });
 }
 
-describe('attachments’ bytes on the sync server', () => {
+describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (kind) => {
+  beforeAll(async () => {
+    blobs = await openBlobStoreFixture(kind);
+    database = await openTestDatabase('pglite');
+    app = await buildSyncServer({ database, ...blobs.serverOptions });
+    server = new ServerContext(app, database, { current: undefined });
+    address = await app.listen({ host: '127.0.0.1', port: 0 });
+    jakarta = await server.enroll('JKT1');
+    bandung = await server.enroll('BDG2');
+  }, 120_000);
+
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+    await blobs.close();
+  });
+
   it('stores a file sent whole and sends it back whole and by ranges', async () => {
     const photo = randomBytes(300_000);
     const name = sha256(photo);
@@ -144,6 +140,25 @@ describe('attachments’ bytes on the sync server', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 1000-1999/${photo.length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(photo.subarray(1000, 2000))).toBe(true);
+  });
+
+  it('answers open, suffix and unsatisfiable ranges, so a player can seek', async () => {
+    const video = randomBytes(10_000);
+    const name = sha256(video);
+    expect((await patch(jakarta, name, 0, video.length, video)).statusCode).toBe(204);
+    const ask = (range: string) =>
+      fetch(`${address}${syncApiPrefix}/blobs/${name}`, { headers: headers(bandung, { range }) });
+    const open = await ask('bytes=9000-');
+    expect(open.status).toBe(206);
+    expect(open.headers.get('content-range')).toBe('bytes 9000-9999/10000');
+    expect(Buffer.from(await open.arrayBuffer()).equals(video.subarray(9000))).toBe(true);
+    const suffix = await ask('bytes=-100');
+    expect(suffix.status).toBe(206);
+    expect(suffix.headers.get('content-range')).toBe('bytes 9900-9999/10000');
+    expect(Buffer.from(await suffix.arrayBuffer()).equals(video.subarray(9900))).toBe(true);
+    const past = await ask('bytes=20000-');
+    expect(past.status).toBe(416);
+    expect(await past.json()).toMatchObject({ error: { code: 'invalid-request' } });
   });
 
   it('resumes an upload cut at 40% where it stands, and refuses a chunk from elsewhere', async () => {
@@ -188,65 +203,61 @@ describe('attachments’ bytes on the sync server', () => {
   });
 
   it('checks the whole SHA-256 whether it was kept chunk by chunk, cut short or lost to a restart', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'fixline-blob-store-'));
-    try {
-      const chunksOf = (bytes: Buffer, size: number) =>
-        Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) =>
-          bytes.subarray(index * size, (index + 1) * size),
-        );
-      const file = randomBytes(300_000);
-      const name = sha256(file);
-      // Chunk by chunk, the second one cut short after 50,000 of its bytes and then resumed.
-      const store = new FolderBlobStore(root);
-      expect(
-        await store.append(name, 0, file.length, Readable.from([file.subarray(0, 100_000)])),
-      ).toEqual({ kind: 'partial', offset: 100_000 });
-      const cut = new Readable({ read() {} });
-      cut.push(file.subarray(100_000, 150_000));
-      setTimeout(() => cut.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' })), 50);
-      const cutShort = await store.append(name, 100_000, file.length, cut);
-      expect(cutShort).toEqual({ kind: 'partial', offset: 150_000 });
-      expect(
-        await store.append(
-          name,
-          150_000,
-          file.length,
-          Readable.from(chunksOf(file.subarray(150_000), 60_000)),
-        ),
-      ).toEqual({ kind: 'stored', size: file.length });
-
-      // A wrong chunk in the middle is caught though every chunk was hashed as it came.
-      const other = randomBytes(300_000);
-      const otherName = sha256(other);
-      const tampered = Buffer.concat([other.subarray(0, 200_000), randomBytes(100_000)]);
-      for (const [index, chunk] of chunksOf(tampered, 100_000).entries()) {
-        const result = await store.append(
-          otherName,
-          index * 100_000,
-          tampered.length,
-          Readable.from([chunk]),
-        );
-        expect(result.kind).toBe(index < 2 ? 'partial' : 'hash-mismatch');
-      }
-      expect(await store.state(otherName)).toEqual({ kind: 'absent' });
-
-      // A restart in the middle: the new store hashes the file from disk at the end.
-      await store.append(otherName, 0, other.length, Readable.from([other.subarray(0, 100_000)]));
-      const restarted = new FolderBlobStore(root);
-      expect(
-        await restarted.append(
-          otherName,
-          100_000,
-          other.length,
-          Readable.from([other.subarray(100_000)]),
-        ),
-      ).toEqual({ kind: 'stored', size: other.length });
-      expect((await restarted.storedBlobs()).map((blob) => blob.sha256).sort()).toEqual(
-        [name, otherName].sort(),
+    const place = await blobs.fresh();
+    const chunksOf = (bytes: Buffer, size: number) =>
+      Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) =>
+        bytes.subarray(index * size, (index + 1) * size),
       );
-    } finally {
-      await rm(root, { recursive: true, force: true });
+    const file = randomBytes(300_000);
+    const name = sha256(file);
+    // Chunk by chunk, the second one cut short after 50,000 of its bytes and then resumed.
+    const { store } = place;
+    expect(
+      await store.append(name, 0, file.length, Readable.from([file.subarray(0, 100_000)])),
+    ).toEqual({ kind: 'partial', offset: 100_000 });
+    const cut = new Readable({ read() {} });
+    cut.push(file.subarray(100_000, 150_000));
+    setTimeout(() => cut.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' })), 50);
+    const cutShort = await store.append(name, 100_000, file.length, cut);
+    expect(cutShort).toEqual({ kind: 'partial', offset: 150_000 });
+    expect(
+      await store.append(
+        name,
+        150_000,
+        file.length,
+        Readable.from(chunksOf(file.subarray(150_000), 60_000)),
+      ),
+    ).toEqual({ kind: 'stored', size: file.length });
+
+    // A wrong chunk in the middle is caught though every chunk was hashed as it came.
+    const other = randomBytes(300_000);
+    const otherName = sha256(other);
+    const tampered = Buffer.concat([other.subarray(0, 200_000), randomBytes(100_000)]);
+    for (const [index, chunk] of chunksOf(tampered, 100_000).entries()) {
+      const result = await store.append(
+        otherName,
+        index * 100_000,
+        tampered.length,
+        Readable.from([chunk]),
+      );
+      expect(result.kind).toBe(index < 2 ? 'partial' : 'hash-mismatch');
     }
+    expect(await store.state(otherName)).toEqual({ kind: 'absent' });
+
+    // A restart in the middle: the new store hashes the file from disk at the end.
+    await store.append(otherName, 0, other.length, Readable.from([other.subarray(0, 100_000)]));
+    const restarted = await place.reopen();
+    expect(
+      await restarted.append(
+        otherName,
+        100_000,
+        other.length,
+        Readable.from([other.subarray(100_000)]),
+      ),
+    ).toEqual({ kind: 'stored', size: other.length });
+    expect((await restarted.storedBlobs()).map((blob) => blob.sha256).sort()).toEqual(
+      [name, otherName].sort(),
+    );
   });
 
   it('stores the same photo from two stations once', async () => {
@@ -257,7 +268,7 @@ describe('attachments’ bytes on the sync server', () => {
     const asked = await head(bandung, name);
     expect(asked.headers[uploadLengthHeader]).toBe(String(photo.length));
     expect((await patch(bandung, name, 0, photo.length, photo)).statusCode).toBe(204);
-    expect((await storedFiles()).filter((file) => file === name)).toHaveLength(1);
+    expect(await blobs.copiesOf(name)).toBe(1);
   });
 
   it('answers only enrolled stations, and refuses a name that is not a SHA-256', async () => {
@@ -290,11 +301,9 @@ describe('attachments’ bytes on the sync server', () => {
     ]);
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
 
-    const store = new FolderBlobStore(blobRoot);
+    const { store } = blobs;
     const longAgo = new Date(Date.now() - 40 * 24 * 3_600_000);
-    for (const bytes of [named, thumbnail, orphan]) {
-      await utimes(join(blobRoot, store.relativePath(sha256(bytes))), longAgo, longAgo);
-    }
+    for (const bytes of [named, thumbnail, orphan]) await blobs.backdate(sha256(bytes), longAgo);
     const { purged } = await store.purge(new Date(Date.now() - 30 * 24 * 3_600_000), (name) =>
       isBlobReferenced(database, name),
     );
@@ -303,6 +312,6 @@ describe('attachments’ bytes on the sync server', () => {
     expect((await head(jakarta, sha256(thumbnail))).statusCode).toBe(200);
     expect((await head(jakarta, sha256(orphan))).statusCode).toBe(404);
     // The photos uploaded by the tests above are recent: kept until their records may come.
-    expect((await storedFiles()).length).toBeGreaterThan(1);
+    expect((await store.storedBlobs()).length).toBeGreaterThan(1);
   });
 });

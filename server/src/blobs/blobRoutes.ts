@@ -10,7 +10,28 @@ import {
   uploadOffsetHeader,
 } from '#shared/sync/protocol';
 import { SyncError } from '../errors';
-import type { FolderBlobStore } from './blobStore';
+import type { BlobStore, ByteRange } from './blobStore';
+import { FolderBlobStore } from './blobStore';
+
+/**
+ * What a `Range` header asks of a blob of `size` bytes, as @fastify/static answers it for the
+ * folder: one range (`a-b`, `a-`, `-n`), else the whole blob. Several ranges get the whole blob.
+ */
+export function rangeOf(
+  header: string | undefined,
+  size: number,
+): { kind: 'whole' } | { kind: 'part'; range: ByteRange } | { kind: 'unsatisfiable' } {
+  const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (match === null) return { kind: 'whole' };
+  const [, from = '', to = ''] = match;
+  if (from === '' && to === '') return { kind: 'whole' };
+  const [start, end] =
+    from === ''
+      ? [Math.max(size - Number(to), 0), size - 1]
+      : [Number(from), to === '' ? size - 1 : Math.min(Number(to), size - 1)];
+  if (start > end || start >= size) return { kind: 'unsatisfiable' };
+  return { kind: 'part', range: { start, end } };
+}
 
 /**
  * The blob routes (see {@link blobRoute}): upload by chunks that resume, download with ranges,
@@ -19,15 +40,17 @@ import type { FolderBlobStore } from './blobStore';
  */
 export async function registerBlobRoutes(
   sync: FastifyInstance,
-  store: FolderBlobStore,
+  store: BlobStore,
   needsDevice: (request: FastifyRequest) => Promise<void>,
   /** An upload completed (its SHA-256 checked): the stations waiting for it are told. */
   onStored: (sha256: string) => Promise<void>,
 ): Promise<void> {
   // The body of a chunk is streamed to the file, never held whole (up to 2 GiB).
   sync.addContentTypeParser(blobChunkMediaType, (_request, payload, done) => done(null, payload));
-  // Files sent with ranges, from the blob folder only, as this plugin's `reply.sendFile`.
-  await sync.register(fastifyStatic, { root: store.root, serve: false });
+  // A folder's files are sent with ranges by this plugin's `reply.sendFile`, from the folder only.
+  if (store instanceof FolderBlobStore) {
+    await sync.register(fastifyStatic, { root: store.root, serve: false });
+  }
 
   const shaOf = (request: FastifyRequest): string => {
     const parsed = sha256Schema.safeParse((request.params as { sha256?: unknown }).sha256);
@@ -68,7 +91,36 @@ export async function registerBlobRoutes(
       // The bytes of a name never change: a station may keep them for good.
       reply.header('cache-control', 'private, max-age=31536000, immutable');
       reply.type('application/octet-stream');
-      return reply.sendFile(store.relativePath(sha256), { acceptRanges: true, etag: false });
+      if (store instanceof FolderBlobStore) {
+        return reply.sendFile(store.relativePath(sha256), { acceptRanges: true, etag: false });
+      }
+      // Elsewhere (S3) the route answers ranges itself, so a video can seek before it is all here.
+      reply.header('accept-ranges', 'bytes');
+      const asked = rangeOf(request.headers.range, state.size);
+      switch (asked.kind) {
+        case 'whole':
+          return reply
+            .header('content-length', state.size)
+            .status(200)
+            .send(await store.read(sha256));
+        case 'part': {
+          const { start, end } = asked.range;
+          return reply
+            .header('content-range', `bytes ${start}-${end}/${state.size}`)
+            .header('content-length', end - start + 1)
+            .status(206)
+            .send(await store.read(sha256, asked.range));
+        }
+        case 'unsatisfiable':
+          // As the folder's answer: 416, in the protocol's error shape.
+          reply.header('content-range', `bytes */${state.size}`);
+          throw new SyncError(
+            'invalid-request',
+            `The range asked starts past the blob's ${state.size} bytes.`,
+            undefined,
+            416,
+          );
+      }
     },
   );
 

@@ -46,11 +46,50 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** A part of a stored blob, both ends included (as in HTTP's `Range: bytes=start-end`). */
+export type ByteRange = { readonly start: number; readonly end: number };
+
+/** A blob stored whole, with when it was last written (a purge deletes old ones no record names). */
+export type StoredBlob = {
+  readonly sha256: string;
+  readonly size: number;
+  readonly modifiedAt: Date;
+};
+
+/**
+ * Where the server keeps attachments' bytes: a folder ({@link FolderBlobStore}, the default) or
+ * an S3-compatible bucket (`S3BlobStore`, for several server processes). The routes and commands
+ * see only this.
+ */
+export interface BlobStore {
+  /** Where the bytes are, for logs and messages. */
+  readonly description: string;
+  state(sha256: string): Promise<BlobState>;
+  /**
+   * Appends `chunk` at `offset` of the upload of `sha256`, whose whole length is `length`; at
+   * the end checks the whole SHA-256 and stores the blob under its name, or drops the upload.
+   */
+  append(sha256: string, offset: number, length: number, chunk: Readable): Promise<AppendResult>;
+  /** The bytes of a stored blob, all or `range` of them. */
+  read(sha256: string, range?: ByteRange): Promise<Readable>;
+  /** Every blob stored whole (not uploads under way). */
+  storedBlobs(): Promise<readonly StoredBlob[]>;
+  /**
+   * Deletes stored blobs and abandoned uploads not changed since `before` that `isReferenced`
+   * says no record names: a station offline for days may push the record after the bytes.
+   */
+  purge(
+    before: Date,
+    isReferenced: (sha256: string) => Promise<boolean>,
+  ): Promise<{ readonly purged: number; readonly bytes: number }>;
+}
+
 /** How many uploads under way keep their SHA-256 so far in memory (a few hundred bytes each). */
 const maxRunningHashes = 1_000;
 
-export class FolderBlobStore {
+export class FolderBlobStore implements BlobStore {
   readonly root: string;
+  readonly description: string;
   /** Uploads under way, by SHA-256: one chunk at a time per blob. */
   readonly #appending = new Set<string>();
   /**
@@ -62,6 +101,7 @@ export class FolderBlobStore {
 
   constructor(root: string) {
     this.root = resolve(root);
+    this.description = `folder ${this.root}`;
   }
 
   /** The stored blob's path relative to the root (for a static file reply). */
@@ -163,18 +203,25 @@ export class FolderBlobStore {
     }
   }
 
-  /** Every blob stored whole (not uploads under way), with its path. */
-  async storedBlobs(): Promise<{ readonly sha256: string; readonly path: string }[]> {
-    const uploads = join(this.root, 'uploads');
-    return (await this.#files())
-      .filter((path) => !path.startsWith(`${uploads}/`))
-      .map((path) => ({ sha256: path.slice(-64), path }));
+  async read(sha256: string, range?: ByteRange): Promise<Readable> {
+    const path = this.#storedPath(sha256);
+    // Opened before it is handed over, so a missing blob fails here, not mid-reply.
+    await stat(path);
+    return createReadStream(path, range === undefined ? {} : range);
   }
 
-  /**
-   * Deletes stored blobs and abandoned uploads not changed since `before` that `isReferenced`
-   * says no record names: a station offline for days may push the record after the bytes.
-   */
+  /** Every blob stored whole (not uploads under way), with its path. */
+  async storedBlobs(): Promise<(StoredBlob & { readonly path: string })[]> {
+    const uploads = join(this.root, 'uploads');
+    const paths = (await this.#files()).filter((path) => !path.startsWith(`${uploads}/`));
+    return Promise.all(
+      paths.map(async (path) => {
+        const info = await stat(path);
+        return { sha256: path.slice(-64), path, size: info.size, modifiedAt: info.mtime };
+      }),
+    );
+  }
+
   async purge(
     before: Date,
     isReferenced: (sha256: string) => Promise<boolean>,
@@ -217,7 +264,7 @@ const columnOf = (field: string) => evidenceColumns.byField.get(field)?.column ?
 const referencedSql = `SELECT 1 FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('sha256')} = $1 OR ${columnOf('thumbnailSha256')} = $1 LIMIT 1`;
 
 /** A request body that ended early (the station's connection dropped). */
-function isCutShort(error: unknown): boolean {
+export function isCutShort(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET';
 }

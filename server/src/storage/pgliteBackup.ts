@@ -40,8 +40,11 @@ function summaryOf(
 const databaseEntry = 'database.tar.gz';
 const blobEntryPrefix = 'blobs/';
 
-/** The folders a server keeps: the embedded database's, and the attachments' bytes. */
-export type ServerFolders = { readonly dataDir: string; readonly blobDir: string };
+/**
+ * The folders a server keeps: the embedded database's, and the attachments' bytes (none when they
+ * are in an S3 bucket, which the storage provider backs up).
+ */
+export type ServerFolders = { readonly dataDir: string; readonly blobDir: string | undefined };
 
 /**
  * Writes a backup of the embedded database and the blob folder to `file`, a ZIP: written beside
@@ -68,7 +71,9 @@ export async function backupServer(folders: ServerFolders, file: string): Promis
     });
     await zip.add(databaseEntry, new BlobReader(dump));
     let blobs = 0;
-    for (const blob of await new FolderBlobStore(folders.blobDir).storedBlobs()) {
+    const stored =
+      folders.blobDir === undefined ? [] : await new FolderBlobStore(folders.blobDir).storedBlobs();
+    for (const blob of stored) {
       await zip.add(
         `${blobEntryPrefix}${blob.sha256}`,
         new BlobReader(await openAsBlob(blob.path)),
@@ -105,15 +110,21 @@ export async function restoreServer(file: string, folders: ServerFolders): Promi
     if (databaseDump === undefined || databaseDump.directory) {
       throw new Error(`${source} is not a Fixline server backup (it holds no ${databaseEntry}).`);
     }
+    const blobEntries = entries.filter((entry) => entry.filename.startsWith(blobEntryPrefix));
+    if (folders.blobDir === undefined && blobEntries.length > 0) {
+      throw new Error(
+        `${source} holds ${blobEntries.length} attachments, and this server keeps attachments in an S3 bucket: restore it with --blob-dir <folder> instead.`,
+      );
+    }
     const loaded = await PGlite.create({
       dataDir: target,
       loadDataDir: await databaseDump.getData(new BlobWriter()),
     });
     await loaded.close();
-    const store = new FolderBlobStore(folders.blobDir);
     let blobs = 0;
-    for (const entry of entries) {
-      if (entry.directory || !entry.filename.startsWith(blobEntryPrefix)) continue;
+    for (const entry of blobEntries) {
+      if (entry.directory || folders.blobDir === undefined) continue;
+      const store = new FolderBlobStore(folders.blobDir);
       const sha256 = entry.filename.slice(blobEntryPrefix.length);
       // Streamed from the ZIP into the store, which checks the SHA-256: a video is never held whole.
       const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
