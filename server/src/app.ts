@@ -326,9 +326,10 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
       if (blobStore !== undefined) {
         // Its own context: the blob folder's static files and chunk parser stay with its routes.
         await sync.register((blobs) =>
-          registerBlobRoutes(blobs, blobStore, needsDevice, (sha256) =>
-            announceBlobArrival(database, sha256),
-          ),
+          registerBlobRoutes(blobs, blobStore, needsDevice, (sha256) => {
+            metrics.blobsStored.inc();
+            return announceBlobArrival(database, sha256);
+          }),
         );
       }
 

@@ -31,6 +31,11 @@ export class ServerMetrics {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
+  readonly blobsStored = new Counter({
+    name: 'fixline_blob_uploads_total',
+    help: 'Attachments whose upload completed here (their SHA-256 checked).',
+    registers: [this.registry],
+  });
   readonly pulledRows = new Counter({
     name: 'fixline_pull_rows_total',
     help: 'Rows sent to stations by pulls.',

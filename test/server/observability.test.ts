@@ -1,5 +1,17 @@
-import { expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
+import {
+  blobChunkMediaType,
+  syncApiPrefix,
+  syncProtocolHeader,
+  syncProtocolVersion,
+  uploadLengthHeader,
+  uploadOffsetHeader,
+} from '#shared/sync/protocol';
 import { buildSyncServer } from '../../server/src/app';
 import { migrate } from '../../server/src/storage/migrate';
 import { openPgliteDatabase } from '../../server/src/storage/pgliteDatabase';
@@ -43,58 +55,86 @@ async function pullAll(station: Station): Promise<void> {
   }
 }
 
-describeEachDatabase('sync server: health and metrics', (server) => {
-  it('says it is healthy while its database answers', async () => {
-    const response = await server().app.inject({ method: 'GET', url: '/health' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', protocol: expect.any(Number) });
-  });
+const blobRoot = await mkdtemp(join(tmpdir(), 'fixline-metrics-blobs-'));
+afterAll(() => rm(blobRoot, { recursive: true, force: true }));
 
-  it('counts pushes, pulls and requests, and how far behind the center each station is', async () => {
-    const jakarta = await server().enroll('JKT1');
-    const bandung = await server().enroll('BDG2');
-    await pushNotes(jakarta, 3);
-    await pullAll(jakarta);
-    await pullAll(bandung);
-    let page = await scrape(server());
-    expect(sample(page, 'fixline_center_version')).toBe(3);
-    expect(sample(page, 'fixline_stations_enrolled')).toBe(2);
-    expect(sample(page, 'fixline_push_mutations_total{outcome="applied"}')).toBe(3);
-    expect(sample(page, 'fixline_push_mutations_total{outcome="rejected"}')).toBe(0);
-    expect(sample(page, 'fixline_pull_rows_total')).toBe(6);
-    expect(sample(page, 'fixline_station_lag_versions{station="JKT1"}')).toBe(0);
-    expect(sample(page, 'fixline_http_requests_total{route="push",status="200"}')).toBe(1);
-    expect(sample(page, 'fixline_http_requests_total{route="pull",status="200"}')).toBe(2);
-    expect(sample(page, 'fixline_station_last_seen_seconds{station="BDG2"}')).toBeGreaterThan(
-      Date.now() / 1000 - 60,
-    );
+describeEachDatabase(
+  'sync server: health and metrics',
+  (server) => {
+    it('says it is healthy while its database answers', async () => {
+      const response = await server().app.inject({ method: 'GET', url: '/health' });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ status: 'ok', protocol: expect.any(Number) });
+    });
 
-    // Bandung pushes two more: Jakarta, which has not pulled them, is two versions behind.
-    await pushNotes(bandung, 2);
-    page = await scrape(server());
-    expect(sample(page, 'fixline_center_version')).toBe(5);
-    expect(sample(page, 'fixline_station_lag_versions{station="JKT1"}')).toBe(2);
-    expect(sample(page, 'fixline_station_lag_versions{station="BDG2"}')).toBe(2);
-    await pullAll(jakarta);
-    expect(sample(await scrape(server()), 'fixline_station_lag_versions{station="JKT1"}')).toBe(0);
-  });
+    it('counts pushes, pulls and requests, and how far behind the center each station is', async () => {
+      const jakarta = await server().enroll('JKT1');
+      const bandung = await server().enroll('BDG2');
+      await pushNotes(jakarta, 3);
+      await pullAll(jakarta);
+      await pullAll(bandung);
+      let page = await scrape(server());
+      expect(sample(page, 'fixline_center_version')).toBe(3);
+      expect(sample(page, 'fixline_stations_enrolled')).toBe(2);
+      expect(sample(page, 'fixline_push_mutations_total{outcome="applied"}')).toBe(3);
+      expect(sample(page, 'fixline_push_mutations_total{outcome="rejected"}')).toBe(0);
+      expect(sample(page, 'fixline_pull_rows_total')).toBe(6);
+      expect(sample(page, 'fixline_station_lag_versions{station="JKT1"}')).toBe(0);
+      expect(sample(page, 'fixline_http_requests_total{route="push",status="200"}')).toBe(1);
+      expect(sample(page, 'fixline_http_requests_total{route="pull",status="200"}')).toBe(2);
+      expect(sample(page, 'fixline_station_last_seen_seconds{station="BDG2"}')).toBeGreaterThan(
+        Date.now() / 1000 - 60,
+      );
 
-  it('keeps customers’ details out of the page', async () => {
-    const jakarta = await server().enroll('JKT1');
-    const clock = new HybridLogicalClock('JKT1');
-    const customer = makeCustomer({ name: 'Siti Rahmawati', phone: '+62 812 3456 7890' });
-    const answer = await jakarta.push([
-      jakarta.mutation([insertChange('customers', customer, clock.tick(Date.now()))], clock),
-    ]);
-    expect(answer.status).toBe(200);
-    await pullAll(jakarta);
-    const page = await scrape(server());
-    expect(sample(page, 'fixline_push_mutations_total{outcome="applied"}')).toBe(1);
-    expect(page).not.toContain('Siti');
-    expect(page).not.toContain('3456');
-    expect(page).not.toContain(customer.id);
-  });
-});
+      // Bandung pushes two more: Jakarta, which has not pulled them, is two versions behind.
+      await pushNotes(bandung, 2);
+      page = await scrape(server());
+      expect(sample(page, 'fixline_center_version')).toBe(5);
+      expect(sample(page, 'fixline_station_lag_versions{station="JKT1"}')).toBe(2);
+      expect(sample(page, 'fixline_station_lag_versions{station="BDG2"}')).toBe(2);
+      await pullAll(jakarta);
+      expect(sample(await scrape(server()), 'fixline_station_lag_versions{station="JKT1"}')).toBe(
+        0,
+      );
+    });
+
+    it('keeps customers’ details out of the page', async () => {
+      const jakarta = await server().enroll('JKT1');
+      const clock = new HybridLogicalClock('JKT1');
+      const customer = makeCustomer({ name: 'Siti Rahmawati', phone: '+62 812 3456 7890' });
+      const answer = await jakarta.push([
+        jakarta.mutation([insertChange('customers', customer, clock.tick(Date.now()))], clock),
+      ]);
+      expect(answer.status).toBe(200);
+      await pullAll(jakarta);
+      const page = await scrape(server());
+      expect(sample(page, 'fixline_push_mutations_total{outcome="applied"}')).toBe(1);
+      expect(page).not.toContain('Siti');
+      expect(page).not.toContain('3456');
+      expect(page).not.toContain(customer.id);
+    });
+    it('counts the attachments whose upload completed', async () => {
+      const jakarta = await server().enroll('JKT1');
+      const bytes = Buffer.from('a photo of a cracked screen');
+      const name = createHash('sha256').update(bytes).digest('hex');
+      const upload = await server().app.inject({
+        method: 'PATCH',
+        url: `${syncApiPrefix}/blobs/${name}`,
+        headers: {
+          ...jakarta.auth,
+          [syncProtocolHeader]: String(syncProtocolVersion),
+          'content-type': blobChunkMediaType,
+          [uploadOffsetHeader]: '0',
+          [uploadLengthHeader]: String(bytes.length),
+        },
+        payload: bytes,
+      });
+      expect(upload.statusCode).toBe(204);
+      expect(sample(await scrape(server()), 'fixline_blob_uploads_total')).toBe(1);
+    });
+  },
+  { blobRoot },
+);
 
 it('says it is unavailable, with the reason, when its database does not answer', async () => {
   const database = await openPgliteDatabase(undefined);
