@@ -226,13 +226,18 @@ describe('applying a pulled page in slices', () => {
 
 describe('sizing slices', () => {
   const sizing: SliceSizing = { targetMs: 40, firstRows: 100, minRows: 10, maxRows: 5_000 };
+  /** Feeds `sizer` slices that take a fixed cost plus a cost a row, `times` times. */
+  const settle = (sizer: SliceSizer, fixedMs: number, rowMs: number, times = 20) => {
+    for (let index = 0; index < times; index += 1) {
+      sizer.record(sizer.rows, fixedMs + rowMs * sizer.rows);
+    }
+    return sizer.rows;
+  };
 
   it('grows towards the target when slices are quick, at most doubling at a time', () => {
     const sizer = new SliceSizer(sizing);
     sizer.record(100, 10);
     expect(sizer.rows).toBe(200);
-    sizer.record(200, 32);
-    expect(sizer.rows).toBe(250);
   });
 
   it('shrinks when a slice overruns, at most halving at a time, and never below the least', () => {
@@ -245,9 +250,14 @@ describe('sizing slices', () => {
     expect(sizer.rows).toBe(sizing.minRows);
   });
 
-  it('learns nothing from a short tail slice that kept to the target', () => {
-    const sizer = new SliceSizer(sizing);
-    sizer.record(7, 30);
-    expect(sizer.rows).toBe(100);
+  it('fills the target with rows once it has told the fixed cost of a slice from the cost of a row', () => {
+    // 4 ms a transaction and 0.1 ms a row: 360 rows take 40 ms.
+    expect(settle(new SliceSizer(sizing), 4, 0.1)).toBe(360);
+  });
+
+  it('keeps slices worth their fixed cost when that alone takes half the target', () => {
+    // 28 ms a transaction (a busy machine) and 0.2 ms a row: 140 rows, 56 ms a slice, where
+    // shrinking to the least would leave nearly every slice's time to the fixed cost.
+    expect(settle(new SliceSizer({ ...sizing, firstRows: 10 }), 28, 0.2)).toBe(140);
   });
 });

@@ -30,14 +30,22 @@ export const defaultSliceSizing: SliceSizing = {
   maxRows: 5_000,
 };
 
+/** Slices whose times the sizer fits its line to. */
+const measuredSlices = 8;
+
 /**
- * The size of the next slice, learnt from the slices applied so far: the rows the last one
- * applied per millisecond, times the target, at most doubling or halving from one slice to the
- * next (one slow slice, a save that held the tables, does not collapse it).
+ * The size of the next slice, learnt from the last slices: their times fitted to a line, a fixed
+ * cost a transaction (opening it, the reads and writes every slice makes, the commit) plus a cost
+ * a row, and the rows that fill the target by it. Where the fixed cost alone takes half the
+ * target or more (a busy machine), slices get as many rows as the fixed cost is worth, so at least
+ * half of each slice's time writes rows: smaller slices would wait no less, only pull slower. The
+ * size at most doubles or halves from one slice to the next (one slow slice, a save that held
+ * the tables, does not collapse it).
  */
 export class SliceSizer {
   readonly #sizing: SliceSizing;
   #rows: number;
+  readonly #slices: { readonly rows: number; readonly ms: number }[] = [];
 
   constructor(sizing: Partial<SliceSizing> = {}) {
     this.#sizing = { ...defaultSliceSizing, ...sizing };
@@ -51,13 +59,33 @@ export class SliceSizer {
 
   /** Takes in what a slice of `rows` rows took (`ms`, its transaction from asked to committed). */
   record(rows: number, ms: number): void {
-    // A short slice (a page's tail) is mostly the transaction's fixed cost: it says little about
-    // rows, unless it overran.
-    if (rows < this.#rows / 2 && ms <= this.#sizing.targetMs) return;
     if (rows === 0) return;
-    const fitting = Math.floor((rows * this.#sizing.targetMs) / Math.max(ms, 1));
-    const bounded = Math.min(this.#rows * 2, Math.max(Math.floor(this.#rows / 2), fitting));
-    this.#rows = this.#clamp(bounded);
+    this.#slices.push({ rows, ms: Math.max(ms, 0.1) });
+    if (this.#slices.length > measuredSlices) this.#slices.shift();
+    const { fixedMs, rowMs } = this.#fit();
+    const { targetMs } = this.#sizing;
+    const fitting =
+      fixedMs < targetMs / 2 ? (targetMs - fixedMs) / rowMs : Math.max(fixedMs, 1) / rowMs;
+    const bounded = Math.min(this.#rows * 2, Math.max(this.#rows / 2, Math.floor(fitting)));
+    this.#rows = this.#clamp(Math.floor(bounded));
+  }
+
+  /** The slices' times as a fixed cost plus a cost a row (least squares; one size: all per row). */
+  #fit(): { fixedMs: number; rowMs: number } {
+    const count = this.#slices.length;
+    const meanRows = this.#slices.reduce((sum, slice) => sum + slice.rows, 0) / count;
+    const meanMs = this.#slices.reduce((sum, slice) => sum + slice.ms, 0) / count;
+    let covariance = 0;
+    let variance = 0;
+    for (const slice of this.#slices) {
+      covariance += (slice.rows - meanRows) * (slice.ms - meanMs);
+      variance += (slice.rows - meanRows) ** 2;
+    }
+    const slope = variance === 0 ? 0 : covariance / variance;
+    const fixedMs = meanMs - slope * meanRows;
+    // Noise can tilt the line past what rows cost: then no fixed cost is told apart.
+    if (slope <= 0 || fixedMs < 0) return { fixedMs: 0, rowMs: meanMs / meanRows };
+    return { fixedMs, rowMs: slope };
   }
 
   #clamp(rows: number): number {
