@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
@@ -375,6 +376,43 @@ describe('the sync engine', () => {
       await unsliced.db.claimCounts.toArray(),
     );
     reopened.db.close();
+  });
+
+  it('stops between the slices of a page when it is stopped, without storing the cursor', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    for (let index = 0; index < 3; index += 1) await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    const bandung = await openStation('BDG2');
+    let slices = 0;
+    const engine = createSyncEngine(bandung.db, {
+      transport: server.transport,
+      timers: manualTimers().timers,
+      network: manualNetwork().network,
+      locks: null,
+      applySlices: { firstRows: 2, minRows: 2, maxRows: 2 },
+      pauseBetweenSlices: () => {
+        slices += 1;
+        if (slices === 2) engine.stop();
+        return Promise.resolve();
+      },
+    });
+    engines.push(engine);
+
+    expect(await engine.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+    // The sync that was running ends by storing when it ended.
+    await new Promise<void>((ended) => {
+      const subscription = liveQuery(() => readSyncState(bandung.db)).subscribe({
+        next: (state) => {
+          if (state?.enrollment?.lastSyncedAt === undefined) return;
+          subscription.unsubscribe();
+          ended();
+        },
+      });
+    });
+
+    expect(slices).toBe(2);
+    expect((await readSyncState(bandung.db))?.enrollment?.cursor).toBeNull();
   });
 
   it('leaves the server and works alone, keeping its records', async () => {

@@ -137,6 +137,9 @@ const maxGapRetries = 3;
 /** The server could not be reached: retry after a backoff. */
 class Unreachable extends Error {}
 
+/** The engine was stopped while it applied a page: the pull ends between two slices. */
+class PullStopped extends Error {}
+
 /** The server refused a request (or answered what this station cannot read). */
 class Refused extends Error {
   constructor(
@@ -763,8 +766,21 @@ class StationSyncEngine {
           lastMutationId: page.lastMutationId,
           ...(page.done ? { cursor: nextCursor } : {}),
         },
-        { now: this.#now, sizer: this.#sliceSizer, pause: this.#pauseBetweenSlices },
-      );
+        {
+          now: this.#now,
+          sizer: this.#sliceSizer,
+          // A stopped engine (the station left its server, the app closes) stops between
+          // slices: what it applied stays, without the cursor, and the next pull applies it again.
+          pause: async () => {
+            await this.#pauseBetweenSlices();
+            if (run !== this.#run) throw new PullStopped();
+          },
+        },
+      ).catch((error: unknown) => {
+        if (!(error instanceof PullStopped)) throw error;
+        return undefined;
+      });
+      if (run !== this.#run) return;
       received += page.rows.length;
       const firstPull = this.#status.firstPull;
       if (firstPull !== undefined) {
