@@ -30,6 +30,11 @@ import {
  *   the first pull request's arrival to the pull's cursor stored, beside a raw baseline in the
  *   same page: the same rows, fetched a page at a time (untimed) and `bulkPut` into a plain Dexie
  *   twin of the same schema, one transaction a page (the time of the writes alone).
+ * - saveDuringPull: another new station takes in a claim of its own, then saves a change to it
+ *   (its `stepsTried`, through the repositories, one save every ~60 ms) while idle (the baseline),
+ *   then all through its initial pull; each save timed from the call to its commit, p50/p95/max
+ *   and the ratio to the idle saves. The pull applies pages in slices of ~40 ms (see
+ *   renderer/src/db/sync/slicedApply.ts), so no save should wait much longer than one slice.
  * - editToVisible: a second station pairs (its pull is a second initialPull figure); a claim is
  *   edited there through the repositories FIXLINE_BENCH_EDITS times (200) and timed until a live
  *   query on the first station sees the edit (push, poke over server-sent events, pull, apply).
@@ -54,6 +59,7 @@ const scaleOutClaims = Number(process.env['FIXLINE_BENCH_SCALE_OUT_CLAIMS'] ?? 2
 const pullLimit = 1_000;
 const allParts = [
   'initialPull',
+  'saveDuringPull',
   'editToVisible',
   'editAcrossServers',
   'push500',
@@ -126,11 +132,13 @@ async function setUpStation(page: Page, url: string, code: string, technicianId:
 /**
  * Pairs the station on `page` through Settings → Sync and waits until its first pull has stored
  * the cursor of the server's version; times it from the first pull request's arrival.
+ * `beforeConnect` runs once the page is loaded, just before Connect is pressed.
  */
 async function pairAndPull(
   page: Page,
   server: BenchSyncServer,
   records: number,
+  beforeConnect: () => void = () => undefined,
 ): Promise<PullFigure> {
   const { version } = await readServerVersion(server);
   server.resetTimes();
@@ -159,6 +167,7 @@ async function pairAndPull(
   );
   // Awaited below; a failure before then must not end the process as an unhandled rejection.
   done.catch(() => undefined);
+  beforeConnect();
   await sync.getByRole('button', { name: 'Connect' }).click();
   const endMs = await done;
   const startMs = server.firstArrival('pull');
@@ -293,6 +302,106 @@ async function editToVisible(
   return { samples, percentiles: percentiles(samples) };
 }
 
+/** Saves timed on one station: each from the repository call to its commit, in ms. */
+type SaveFigures = {
+  readonly saves: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+};
+
+function saveFigures(samples: readonly number[]): SaveFigures {
+  const { p50, p95 } = percentiles(samples);
+  return {
+    saves: samples.length,
+    p50: round(p50, 1),
+    p95: round(p95, 1),
+    max: round(Math.max(...samples), 1),
+  };
+}
+
+/** Takes in a claim of the station's own on `page` (customer, device, claim): what saves change. */
+async function takeInLocalClaim(page: Page, technicianId: string): Promise<string> {
+  return inPage<string>(
+    page,
+    `const repositories = hook.createRepositories(hook.appDatabase());
+    const context = { actor: ${JSON.stringify(technicianId)} };
+    const made = (result) => { if (!result.ok) throw new Error(result.error.message); return result.value; };
+    const customer = made(await repositories.customers.create({ name: 'Siti Rahmawati', phone: '+62 812 3456 7890', preferredLanguage: 'id' }, context));
+    const device = made(await repositories.devices.create({ customerId: customer.id, model: 'KOSPET Tank T3', category: 'smartwatch', serial: 'KT3-BENCH-000001' }, context));
+    const claim = made(await repositories.claims.create({
+      policyPackId: 'kospet-warranty-refund',
+      customerId: customer.id,
+      deviceId: device.id,
+      purchase: { channel: 'official-store', orderDate: '2026-11-01', invoiceDate: '2026-11-01', deliveredDate: '2026-11-05', orderNumber: 'ORD-BENCH-1', proof: 'valid' },
+      reason: 'defect',
+      symptom: 'malfunction',
+      defect: { what: 'The screen stays black' },
+      customerAcknowledgement: { dataBackedUp: true, simRemoved: true, factoryReset: false },
+    }, context));
+    return claim.id;`,
+  );
+}
+
+/**
+ * Saves a change to `claimId` on `page` (its `stepsTried`, through the repositories) every
+ * ~60 ms, each timed from the call to its commit, while `whileCondition` (in-page JS over
+ * `db` and `round`) holds, after `startCondition` does; the first three are a warm-up.
+ */
+function timedSaves(
+  page: Page,
+  claimId: string,
+  technicianId: string,
+  startCondition: string,
+  whileCondition: string,
+): Promise<number[]> {
+  return inPage<number[]>(
+    page,
+    `const db = hook.appDatabase();
+    const repositories = hook.createRepositories(db);
+    const samples = [];
+    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    while (!(await (async () => (${startCondition}))())) await pause(5);
+    for (let round = 0; await (async () => (${whileCondition}))(); round += 1) {
+      const startMs = performance.now();
+      const result = await repositories.claims.update(${JSON.stringify(claimId)}, { stepsTried: 'Saved at the bench, round ' + round + '.' }, { actor: ${JSON.stringify(technicianId)} });
+      const ms = performance.now() - startMs;
+      if (!result.ok) throw new Error(result.error.message);
+      if (round >= 3) samples.push(ms);
+      await pause(60);
+    }
+    return samples;`,
+  );
+}
+
+/**
+ * A new station takes in a claim of its own and saves changes to it: idle first (the baseline),
+ * then all through its initial pull of the server's `records`.
+ */
+async function saveDuringPull(
+  page: Page,
+  server: BenchSyncServer,
+  records: number,
+  technicianId: string,
+): Promise<{ idle: SaveFigures; duringPull: SaveFigures; pull: PullFigure }> {
+  const claimId = await takeInLocalClaim(page, technicianId);
+  const idle = await timedSaves(page, claimId, technicianId, 'true', 'round < 43');
+  const { version } = await readServerVersion(server);
+  let saves: Promise<number[]> = Promise.resolve([]);
+  // Started after pairAndPull's reload (which would end it), saving from the enrollment on.
+  const pull = await pairAndPull(page, server, records, () => {
+    saves = timedSaves(
+      page,
+      claimId,
+      technicianId,
+      "(await db.syncState.get('state'))?.enrollment !== undefined",
+      `((await db.syncState.get('state'))?.enrollment?.cursor?.version ?? -1) < ${version}`,
+    );
+    saves.catch(() => undefined);
+  });
+  return { idle: saveFigures(idle), duringPull: saveFigures(await saves), pull };
+}
+
 /** `count` intakes (customer, device, claim), one mutation each, numbered from `firstId`. */
 function intakeMutations(stationCode: string, firstId: number, count: number): Mutation[] {
   const mutations: Mutation[] = [];
@@ -407,7 +516,12 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-const stationParts: readonly Part[] = ['initialPull', 'editToVisible', 'editAcrossServers'];
+const stationParts: readonly Part[] = [
+  'initialPull',
+  'saveDuringPull',
+  'editToVisible',
+  'editAcrossServers',
+];
 
 /**
  * `server` as a station of the other server process sees it: the same database (its version,
@@ -536,6 +650,28 @@ export async function runSyncBenchmark(): Promise<object> {
       lines.push(
         `initialPull    ${pull.recordsPerSecond.toLocaleString('en-US').padStart(7)} records/s (${round(pull.ms / 1000, 1)} s, server ${round(pull.serverMs / 1000, 1)} s over ${pull.pages} pages); raw bulkPut ${raw.recordsPerSecond.toLocaleString('en-US')} records/s; ${ratio}×  goal ≥ 5,000/s and ≤ 2×: ${pull.recordsPerSecond >= 5_000 && ratio <= 2 ? 'yes' : 'NO'}`,
       );
+    }
+
+    if (parts.includes('saveDuringPull')) {
+      const saver = await openBenchStation();
+      stations.push(saver);
+      const saverTechnician = '00000000-0000-7000-8000-0000000000cc';
+      await setUpStation(saver.page(), server.url, 'JKT3', saverTechnician);
+      const saving = await saveDuringPull(saver.page(), server, records, saverTechnician);
+      log(`saveDuringPull: ${JSON.stringify(saving)}`);
+      const ratio = round(saving.duringPull.p95 / saving.idle.p95, 2);
+      result['saveDuringPull'] = {
+        idle: saving.idle,
+        duringPull: saving.duringPull,
+        p95Ratio: ratio,
+        maxRatio: round(saving.duringPull.max / saving.idle.max, 2),
+        pullRecordsPerSecond: saving.pull.recordsPerSecond,
+      };
+      lines.push(
+        `saveDuringPull p50 ${saving.duringPull.p50} ms, p95 ${saving.duringPull.p95} ms, max ${saving.duringPull.max} ms over ${saving.duringPull.saves} saves during the pull (${saving.pull.recordsPerSecond.toLocaleString('en-US')} records/s); idle p50 ${saving.idle.p50}, p95 ${saving.idle.p95}, max ${saving.idle.max} ms; p95 ${ratio}×  goal wait ≤ ~50 ms: ${saving.duringPull.p95 - saving.idle.p95 <= 50 ? 'yes' : 'NO'}`,
+      );
+      stations.splice(stations.indexOf(saver), 1);
+      await saver.close();
     }
 
     if (first !== undefined && parts.includes('editToVisible')) {

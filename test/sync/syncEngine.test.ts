@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
+import { FixlineDatabase } from '../../renderer/src/db/database';
+import type { SliceSizing } from '../../renderer/src/db/sync/slicedApply';
 import { readOutboxMutations, readSyncState } from '../../renderer/src/db/sync/syncState';
 import { storeAttachment } from '../../renderer/src/db/attachments';
 import { asTechnician, expectOk, setupOutboxEntries } from '../db/testDatabase';
@@ -53,7 +56,12 @@ afterEach(() => {
   for (const engine of engines.splice(0)) engine.stop();
 });
 
-function engineOf(station: TestStation, server: FakeSyncServer, pullLimit?: number) {
+function engineOf(
+  station: TestStation,
+  server: FakeSyncServer,
+  pullLimit?: number,
+  applySlices?: Partial<SliceSizing>,
+) {
   const { timers, pending } = manualTimers();
   const network = manualNetwork();
   const engine = createSyncEngine(station.db, {
@@ -63,6 +71,7 @@ function engineOf(station: TestStation, server: FakeSyncServer, pullLimit?: numb
     locks: null,
     random: () => 0.5,
     ...(pullLimit === undefined ? {} : { pullLimit }),
+    ...(applySlices === undefined ? {} : { applySlices }),
   });
   engines.push(engine);
   return { engine, pending, network };
@@ -313,6 +322,98 @@ describe('the sync engine', () => {
     expect(seen.at(-1)).toMatchObject({ receivedRows: total, totalRows: total });
     expect(seen.some((progress) => progress.receivedRows === 2)).toBe(true);
     expect(engine.status().firstPull).toBeUndefined();
+  });
+
+  it('pulls again after a crash between the slices of a page and ends as an unsliced pull', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    for (let index = 0; index < 3; index += 1) await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    const rows = server.rowsAfter();
+    const unsliced = await openStation('BDG2');
+    const whole = engineOf(unsliced, server, undefined, { firstRows: 5_000 });
+    await whole.engine.connect({ serverUrl, pairingCode });
+    await whole.engine.syncNow();
+    const crashing = await openStation('SBY3');
+    let slices = 0;
+    let crash: () => void = () => undefined;
+    const crashed = new Promise<void>((resolve) => {
+      crash = resolve;
+    });
+    const cut = createSyncEngine(crashing.db, {
+      transport: server.transport,
+      timers: manualTimers().timers,
+      network: manualNetwork().network,
+      locks: null,
+      applySlices: { firstRows: 2, minRows: 2, maxRows: 2 },
+      // The tab is closed after the second slice: nothing of the engine runs after it.
+      pauseBetweenSlices: () => {
+        slices += 1;
+        if (slices < 2) return Promise.resolve();
+        crash();
+        return new Promise(() => undefined);
+      },
+    });
+    engines.push(cut);
+
+    expect(await cut.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+    await crashed;
+    cut.stop();
+    expect((await readSyncState(crashing.db))?.enrollment?.cursor).toBeNull();
+    const storedRows = async (station: TestStation) =>
+      Promise.all(rows.map((row) => station.db.table(row.table).get(row.id)));
+    const beforeCrash = (await storedRows(crashing)).filter((row) => row !== undefined);
+    expect(beforeCrash.length).toBeGreaterThan(0);
+    expect(beforeCrash.length).toBeLessThan(rows.length);
+    crashing.db.close();
+    const reopened = { ...crashing, db: new FixlineDatabase(crashing.db.name) };
+    const resumed = engineOf(reopened, server, undefined, { firstRows: 3, minRows: 3, maxRows: 3 });
+    await resumed.engine.start();
+    await resumed.engine.syncNow();
+
+    expect((await readSyncState(reopened.db))?.enrollment?.cursor).not.toBeNull();
+    expect(await storedRows(reopened)).toEqual(await storedRows(unsliced));
+    expect(await reopened.db.claimCounts.toArray()).toEqual(
+      await unsliced.db.claimCounts.toArray(),
+    );
+    reopened.db.close();
+  });
+
+  it('stops between the slices of a page when it is stopped, without storing the cursor', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    for (let index = 0; index < 3; index += 1) await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    const bandung = await openStation('BDG2');
+    let slices = 0;
+    const engine = createSyncEngine(bandung.db, {
+      transport: server.transport,
+      timers: manualTimers().timers,
+      network: manualNetwork().network,
+      locks: null,
+      applySlices: { firstRows: 2, minRows: 2, maxRows: 2 },
+      pauseBetweenSlices: () => {
+        slices += 1;
+        if (slices === 2) engine.stop();
+        return Promise.resolve();
+      },
+    });
+    engines.push(engine);
+
+    expect(await engine.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+    // The sync that was running ends by storing when it ended.
+    await new Promise<void>((ended) => {
+      const subscription = liveQuery(() => readSyncState(bandung.db)).subscribe({
+        next: (state) => {
+          if (state?.enrollment?.lastSyncedAt === undefined) return;
+          subscription.unsubscribe();
+          ended();
+        },
+      });
+    });
+
+    expect(slices).toBe(2);
+    expect((await readSyncState(bandung.db))?.enrollment?.cursor).toBeNull();
   });
 
   it('leaves the server and works alone, keeping its records', async () => {

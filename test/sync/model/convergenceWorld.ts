@@ -223,6 +223,8 @@ export class ConvergenceWorld {
       // Small chunks, so a photo moves in several requests a fault may hit; one file at a time,
       // so which request a fault hits does not depend on timing.
       attachments: { chunkBytes: photoChunkBytes, concurrency: 1 },
+      // Pages applied three rows a transaction, so the model's pulls cross slices' edges.
+      applySlices: { firstRows: 3, minRows: 3, maxRows: 3 },
     });
   }
 

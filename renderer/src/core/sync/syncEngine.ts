@@ -16,7 +16,8 @@ import {
 } from '#shared/sync/protocol';
 import type { FixlineDatabase } from '../../db/database';
 import type { SyncEnrollment, SyncStateRow } from '../../db/records';
-import { applyPulledPage } from '../../db/sync/remoteApply';
+import type { SliceSizing } from '../../db/sync/slicedApply';
+import { SliceSizer, applyPulledPageInSlices, yieldToPage } from '../../db/sync/slicedApply';
 import { isStorageFull } from '../../db/writeGuard';
 import {
   ensureSyncState,
@@ -97,8 +98,18 @@ export type SyncEngineOptions = {
   readonly locks?: LeaderLocks | null;
   /** A `BroadcastChannel` by default; null where there is none (one window alone). */
   readonly windows?: WindowChannel | null;
-  /** Rows per pull page: small enough that applying one never holds up a save at the bench. */
+  /**
+   * Rows per pull page: large, since each request costs the server as much again; a page is
+   * applied in slices sized by {@link applySlices}.
+   */
   readonly pullLimit?: number;
+  /**
+   * How a page is cut into transactions, so none holds up a save at the bench (see
+   * `db/sync/slicedApply.ts`): a target time per slice and the first slice's rows.
+   */
+  readonly applySlices?: Partial<SliceSizing>;
+  /** Awaited between slices, to let the page's other work in: a macrotask by default. */
+  readonly pauseBetweenSlices?: () => Promise<void>;
   /** How attachments' bytes move: chunk size, files at once, the largest downloaded unasked. */
   readonly attachments?: Pick<
     AttachmentQueueOptions,
@@ -120,7 +131,7 @@ export type SyncEngine = StationSync & {
 export const firstBackoffMs = 1_000;
 export const maxBackoffMs = 60_000;
 
-/** Rows per pull page by default: a page applies in a few tens of milliseconds. */
+/** Rows per pull page by default: one request's worth for the server; the station slices it. */
 export const defaultPullLimit = 1_000;
 
 /** How many times one sync answers a mutation gap by resending before it gives up. */
@@ -128,6 +139,9 @@ const maxGapRetries = 3;
 
 /** The server could not be reached: retry after a backoff. */
 class Unreachable extends Error {}
+
+/** The engine was stopped while it applied a page: the pull ends between two slices. */
+class PullStopped extends Error {}
 
 /** The server refused a request (or answered what this station cannot read). */
 class Refused extends Error {
@@ -239,6 +253,9 @@ class StationSyncEngine {
   readonly #locks: LeaderLocks | null;
   readonly #windows: WindowChannel | null;
   readonly #pullLimit: number;
+  /** Kept across pulls, so each starts with the slice size the last one learnt. */
+  readonly #sliceSizer: SliceSizer;
+  readonly #pauseBetweenSlices: () => Promise<void>;
   /** Attachments' bytes, moved in the background after each sync (the leader's only). */
   readonly attachments: AttachmentQueue;
 
@@ -269,6 +286,8 @@ class StationSyncEngine {
     this.#windows =
       options.windows === undefined ? browserWindows(`fixline-sync:${db.name}`) : options.windows;
     this.#pullLimit = Math.min(options.pullLimit ?? defaultPullLimit, maxPullRows);
+    this.#sliceSizer = new SliceSizer(options.applySlices);
+    this.#pauseBetweenSlices = options.pauseBetweenSlices ?? yieldToPage;
     this.attachments = new AttachmentQueue(db, options.transport.blobs, {
       timers: this.#timers,
       now: this.#now,
@@ -744,7 +763,8 @@ class StationSyncEngine {
   }
 
   /**
-   * Pulls every page up to the version the first pins, each applied in one transaction. The next
+   * Pulls every page up to the version the first pins, each applied in slices of a transaction
+   * each, the cursor with the last slice of the last page. The next
    * page is asked for as soon as one arrives, so the server reads it while this one is applied
    * (each takes about as long as the other on a first pull).
    */
@@ -801,15 +821,28 @@ class StationSyncEngine {
       }
       const nextCursor = page.cursor ?? cursor;
       askedAhead = page.done ? undefined : requestPage(nextCursor, page.upTo);
-      await applyPulledPage(
+      await applyPulledPageInSlices(
         this.#db,
         {
           rows: page.rows,
           lastMutationId: page.lastMutationId,
           ...(page.done ? { cursor: nextCursor } : {}),
         },
-        { now: this.#now },
-      );
+        {
+          now: this.#now,
+          sizer: this.#sliceSizer,
+          // A stopped engine (the station left its server, the app closes) stops between
+          // slices: what it applied stays, without the cursor, and the next pull applies it again.
+          pause: async () => {
+            await this.#pauseBetweenSlices();
+            if (run !== this.#run) throw new PullStopped();
+          },
+        },
+      ).catch((error: unknown) => {
+        if (!(error instanceof PullStopped)) throw error;
+        return undefined;
+      });
+      if (run !== this.#run) return;
       received += page.rows.length;
       const firstPull = this.#status.firstPull;
       if (firstPull !== undefined) {

@@ -180,10 +180,14 @@ export async function applyPulledPage(
     }
     let changedRows = 0;
     // Read around the rows' loop rather than in it: a page rarely holds the center's settings.
-    const calendarBefore = await readCenterCalendar(transaction);
+    // Both reads at once (a page is applied in slices, each paying for its transaction's round
+    // trips: see `slicedApply.ts`).
+    const [calendarBefore, state] = await Promise.all([
+      readCenterCalendar(transaction),
+      transaction.table<SyncStateRow, string>('syncState').get('state'),
+    ]);
     // A station's first pull after it enrolls: the center's settings and people win over what it
     // wrote alone before (see `adoptCenter.ts`); a calendar adopted so recalculates below.
-    const state = await transaction.table<SyncStateRow, string>('syncState').get('state');
     if (state?.enrollment?.joining === true) {
       await dropReplayedEntries(transaction, page.rows);
       await adoptCenterRows(transaction, page.rows);
@@ -251,11 +255,14 @@ export async function applyPulledPage(
         deadlineInputs.noteWrite(localTable, after, created);
       }
     }
-    await applyClaimChanges(transaction, claimChanges);
-    await keepRmaSequencePast(
-      transaction,
-      claimChanges.map(({ after }) => after),
-    );
+    // Tables of their own (the counts; the station's settings and sequences): at once.
+    await Promise.all([
+      applyClaimChanges(transaction, claimChanges),
+      keepRmaSequencePast(
+        transaction,
+        claimChanges.map(({ after }) => after),
+      ),
+    ]);
     // The claims whose records changed, and those that waited for a customer or device, but not
     // the page's own (derived as they were written).
     const awaiting = state?.claimsAwaitingRecords ?? [];
@@ -267,8 +274,12 @@ export async function applyPulledPage(
       [...derivedClaims, ...rederived],
       lacking,
     );
-    const clockDrift = await foldClock(transaction, page.rows, nowMs, options.maxClockDriftMs);
-    await dropAcknowledged(transaction, page.lastMutationId);
+    // The clock (settings), the outbox and the calendar read back: apart, so at once.
+    const [clockDrift, , calendarAfter] = await Promise.all([
+      foldClock(transaction, page.rows, nowMs, options.maxClockDriftMs),
+      dropAcknowledged(transaction, page.lastMutationId),
+      readCenterCalendar(transaction),
+    ]);
     const { cursor } = page;
     if (cursor !== undefined) {
       // The first complete pull ends the joining (see `storeEnrollment`).
@@ -277,10 +288,7 @@ export async function applyPulledPage(
         cursor,
       }));
     }
-    const calendarChanged = stationCalendarChanged(
-      calendarBefore,
-      await readCenterCalendar(transaction),
-    );
+    const calendarChanged = stationCalendarChanged(calendarBefore, calendarAfter);
     if (calendarChanged) {
       await markDeadlinesForRecalculation(transaction, new Date(nowMs).toISOString());
     }

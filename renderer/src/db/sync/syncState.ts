@@ -158,15 +158,26 @@ export async function dropAcknowledged(
   transaction: Transaction,
   lastMutationId: number,
 ): Promise<void> {
+  const [, state] = await Promise.all([
+    transaction
+      .table<OutboxEntry, number>('outbox')
+      .where('sequence')
+      .belowOrEqual(lastMutationId)
+      .delete(),
+    readState(transaction),
+  ]);
+  const enrollment = state?.enrollment;
+  // Unchanged, the state is not written again: each slice of a pull acknowledges the same id,
+  // and every write of the state wakes the screens that show it.
+  if (
+    state === undefined ||
+    enrollment === undefined ||
+    lastMutationId <= enrollment.acknowledgedMutationId
+  )
+    return;
   await transaction
-    .table<OutboxEntry, number>('outbox')
-    .where('sequence')
-    .belowOrEqual(lastMutationId)
-    .delete();
-  await updateEnrollment(transaction, (enrollment) => ({
-    ...enrollment,
-    acknowledgedMutationId: Math.max(enrollment.acknowledgedMutationId, lastMutationId),
-  }));
+    .table<SyncStateRow, string>('syncState')
+    .put({ ...state, enrollment: { ...enrollment, acknowledgedMutationId: lastMutationId } });
 }
 
 /** The outbox entries from `fromSequence` on, oldest first, as the protocol's mutations. */

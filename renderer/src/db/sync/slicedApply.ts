@@ -1,0 +1,170 @@
+import type { FixlineDatabase } from '../database';
+import type { AppliedPage, ApplyOptions, PulledPage } from './remoteApply';
+import { applyPulledPage } from './remoteApply';
+
+/**
+ * A pulled page is applied in slices, each in its own transaction, so no transaction holds the
+ * synced tables long enough to keep a save at the bench waiting: the server still sends big pages
+ * (its cost is per request), the station writes them a slice at a time. A slice is exactly what a
+ * smaller page would have been (the rows in the server's order, derived fields computed again,
+ * claims waiting for a customer or device noted in `syncState`), so every invariant of a page
+ * holds of a slice; the cursor goes only with the page's last slice, so a crash between slices
+ * leaves rows whose cursor was not stored, and the next pull applies them again (a merge of a row
+ * with itself changes nothing).
+ */
+
+/** How slices are sized: adapted to what the last slices took, towards `targetMs` each. */
+export type SliceSizing = {
+  /** What one slice's transaction should take, in ms (a save waits at most about this long). */
+  readonly targetMs: number;
+  /** Rows in the first slice, before anything is measured. */
+  readonly firstRows: number;
+  readonly minRows: number;
+  readonly maxRows: number;
+};
+
+export const defaultSliceSizing: SliceSizing = {
+  targetMs: 40,
+  firstRows: 100,
+  minRows: 10,
+  maxRows: 5_000,
+};
+
+/** Slices whose times the sizer fits its line to. */
+const measuredSlices = 8;
+
+/**
+ * The size of the next slice, learnt from the last slices: their times fitted to a line, a fixed
+ * cost a transaction (opening it, the reads and writes every slice makes, the commit) plus a cost
+ * a row, and the rows that fill the target by it. Where the fixed cost alone takes half the
+ * target or more (a busy machine), slices get as many rows as the fixed cost is worth, so at least
+ * half of each slice's time writes rows: smaller slices would wait no less, only pull slower. The
+ * size at most doubles or halves from one slice to the next (one slow slice, a save that held
+ * the tables, does not collapse it).
+ */
+export class SliceSizer {
+  readonly #sizing: SliceSizing;
+  #rows: number;
+  readonly #slices: { readonly rows: number; readonly ms: number }[] = [];
+
+  constructor(sizing: Partial<SliceSizing> = {}) {
+    this.#sizing = { ...defaultSliceSizing, ...sizing };
+    this.#rows = this.#clamp(this.#sizing.firstRows);
+  }
+
+  /** Rows for the next slice. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** Takes in what a slice of `rows` rows took (`ms`, its transaction from asked to committed). */
+  record(rows: number, ms: number): void {
+    if (rows === 0) return;
+    this.#slices.push({ rows, ms: Math.max(ms, 0.1) });
+    if (this.#slices.length > measuredSlices) this.#slices.shift();
+    const { fixedMs, rowMs } = this.#fit();
+    const { targetMs } = this.#sizing;
+    const fitting =
+      fixedMs < targetMs / 2 ? (targetMs - fixedMs) / rowMs : Math.max(fixedMs, 1) / rowMs;
+    const bounded = Math.min(this.#rows * 2, Math.max(this.#rows / 2, Math.floor(fitting)));
+    this.#rows = this.#clamp(Math.floor(bounded));
+  }
+
+  /** The slices' times as a fixed cost plus a cost a row (least squares; one size: all per row). */
+  #fit(): { fixedMs: number; rowMs: number } {
+    const count = this.#slices.length;
+    const meanRows = this.#slices.reduce((sum, slice) => sum + slice.rows, 0) / count;
+    const meanMs = this.#slices.reduce((sum, slice) => sum + slice.ms, 0) / count;
+    let covariance = 0;
+    let variance = 0;
+    for (const slice of this.#slices) {
+      covariance += (slice.rows - meanRows) * (slice.ms - meanMs);
+      variance += (slice.rows - meanRows) ** 2;
+    }
+    const slope = variance === 0 ? 0 : covariance / variance;
+    const fixedMs = meanMs - slope * meanRows;
+    // Noise can tilt the line past what rows cost: then no fixed cost is told apart.
+    if (slope <= 0 || fixedMs < 0) return { fixedMs: 0, rowMs: meanMs / meanRows };
+    return { fixedMs, rowMs: slope };
+  }
+
+  #clamp(rows: number): number {
+    return Math.min(this.#sizing.maxRows, Math.max(this.#sizing.minRows, rows));
+  }
+}
+
+/** Lets the page's other work run (a save waiting for the tables): a macrotask, not throttled in a background tab as timers are. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export type SlicedApplyOptions = ApplyOptions & {
+  readonly sizer: SliceSizer;
+  /** Awaited after each slice: {@link yieldToPage} by default. A rejection stops the page there. */
+  readonly pause?: () => Promise<void>;
+  /** A monotonic clock in ms, to time slices: `performance.now` by default. */
+  readonly clock?: () => number;
+  /** Told the rows of each slice once it is committed. */
+  readonly onSliceApplied?: (rows: number) => void;
+};
+
+/**
+ * Applies `page` a slice at a time (see above); what it did, summed over its slices. The
+ * acknowledged outbox entries go with every slice (the first drops them, the rest find none), the
+ * cursor with the last only. A failed slice leaves the slices before it applied, without the cursor.
+ */
+export async function applyPulledPageInSlices(
+  db: FixlineDatabase,
+  page: PulledPage,
+  options: SlicedApplyOptions,
+): Promise<AppliedPage> {
+  const { sizer, pause = yieldToPage, clock = () => performance.now(), onSliceApplied } = options;
+  const applyOptions: ApplyOptions = {
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.maxClockDriftMs === undefined ? {} : { maxClockDriftMs: options.maxClockDriftMs }),
+  };
+  let changedRows = 0;
+  let clockDrift: AppliedPage['clockDrift'];
+  let calendarChanged = false;
+  let offset = 0;
+  // An empty page is one empty slice: it still drops acknowledged entries and stores the cursor.
+  do {
+    const rows = page.rows.slice(offset, offset + sizer.rows);
+    offset += rows.length;
+    const last = offset >= page.rows.length;
+    const startedMs = clock();
+    const applied = await applyPulledPage(
+      db,
+      {
+        rows,
+        lastMutationId: page.lastMutationId,
+        ...(last && page.cursor !== undefined ? { cursor: page.cursor } : {}),
+      },
+      applyOptions,
+    );
+    sizer.record(rows.length, clock() - startedMs);
+    changedRows += applied.changedRows;
+    if (
+      applied.clockDrift !== undefined &&
+      (clockDrift === undefined || applied.clockDrift.driftMs > clockDrift.driftMs)
+    ) {
+      clockDrift = applied.clockDrift;
+    }
+    if (applied.calendarChanged === true) calendarChanged = true;
+    onSliceApplied?.(rows.length);
+    // Also after the last: the engine's next page is often in already, and would follow at once.
+    await pause();
+  } while (offset < page.rows.length);
+  return {
+    changedRows,
+    ...(clockDrift === undefined ? {} : { clockDrift }),
+    ...(calendarChanged ? { calendarChanged: true as const } : {}),
+  };
+}

@@ -1,0 +1,263 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { PullCursor, SyncRow } from '#shared/sync/protocol';
+import { FixlineDatabase } from '../../renderer/src/db/database';
+import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
+import type { SliceSizing } from '../../renderer/src/db/sync/slicedApply';
+import { SliceSizer, applyPulledPageInSlices } from '../../renderer/src/db/sync/slicedApply';
+import { readSyncState, storeEnrollment } from '../../renderer/src/db/sync/syncState';
+import { asTechnician, expectOk, firstWriteMs, setupOutboxEntries } from '../db/testDatabase';
+import { FakeSyncServer, centerId } from './fakeSyncServer';
+import type { TestStation } from './stations';
+import { openStation, pushOutbox, takeInClaim } from './stations';
+
+const clientOfJakarta = '0196a1b2-c3d4-7000-8000-0000000000a1';
+const otherTechnician = '0196a1b2-c3d4-7000-8000-0000000000b2';
+/** The wall clock of every apply here, so the clock a page folds in is the same at each station. */
+const now = () => firstWriteMs + 86_400_000;
+
+/** Slices of exactly `rows` rows whatever they take. */
+const fixedSlices = (rows: number): Partial<SliceSizing> => ({
+  firstRows: rows,
+  minRows: rows,
+  maxRows: rows,
+});
+
+/** Jakarta takes in three claims and the server has them; Bandung has pulled nothing yet. */
+async function claimsAtServer() {
+  const jakarta = await openStation('JKT1');
+  for (let index = 0; index < 3; index += 1) await takeInClaim(jakarta);
+  const server = new FakeSyncServer();
+  await pushOutbox(jakarta, server, clientOfJakarta);
+  return { jakarta, server, rows: server.rowsAfter() };
+}
+
+async function enrolledStation(code: string): Promise<TestStation> {
+  const station = await openStation(code);
+  await storeEnrollment(station.db, '0196a1b2-c3d4-7000-8000-0000000000b1', {
+    serverUrl: 'http://127.0.0.1:7411',
+    deviceId: '0196a1b2-c3d4-7000-8000-0000000000d0',
+    deviceToken: 'x'.repeat(40),
+    centerId,
+  });
+  return station;
+}
+
+function cursorAfter(rows: readonly SyncRow[]): PullCursor {
+  const last = rows.at(-1);
+  if (last === undefined) throw new Error('expected rows');
+  return { version: last.version, table: last.table, id: last.id };
+}
+
+/**
+ * What a page leaves in a station's database: every pulled row as stored (derived fields
+ * included), the queue counts, the sync state but its client id, the outbox and the clock.
+ */
+async function pulledState(db: FixlineDatabase, rows: readonly SyncRow[]) {
+  const stored: Record<string, unknown> = {};
+  for (const row of rows) {
+    stored[`${row.table}/${row.id}`] = await db.table(row.table).get(row.id);
+  }
+  const { clientId: _clientId, ...state } = (await readSyncState(db)) ?? {};
+  return {
+    stored,
+    claimCounts: await db.claimCounts.toArray(),
+    state,
+    outbox: (await db.outbox.toArray()).map((entry) => entry.sequence),
+    clock: await db.settings.get('clock'),
+  };
+}
+
+describe('applying a pulled page in slices', () => {
+  it('stores the cursor only with the page’s last slice', async () => {
+    const { rows } = await claimsAtServer();
+    const bandung = await enrolledStation('BDG2');
+    const cursor = cursorAfter(rows);
+    const cursorsAfterSlices: unknown[] = [];
+
+    await applyPulledPageInSlices(
+      bandung.db,
+      { rows, lastMutationId: 0, cursor },
+      {
+        sizer: new SliceSizer(fixedSlices(2)),
+        now,
+        pause: async () => {
+          cursorsAfterSlices.push((await readSyncState(bandung.db))?.enrollment?.cursor);
+        },
+      },
+    );
+
+    expect(cursorsAfterSlices).toHaveLength(Math.ceil(rows.length / 2));
+    expect(cursorsAfterSlices.slice(0, -1).every((stored) => stored === null)).toBe(true);
+    expect(cursorsAfterSlices.at(-1)).toEqual(cursor);
+  });
+
+  it('leaves the same database as one transaction would', async () => {
+    const { rows } = await claimsAtServer();
+    const oneShot = await enrolledStation('BDG2');
+    const sliced = await enrolledStation('BDG2');
+    const page = { rows, lastMutationId: 0, cursor: cursorAfter(rows) };
+
+    const whole = await applyPulledPage(oneShot.db, page, { now });
+    const inSlices = await applyPulledPageInSlices(sliced.db, page, {
+      sizer: new SliceSizer(fixedSlices(1)),
+      now,
+      pause: () => Promise.resolve(),
+    });
+
+    expect(inSlices.changedRows).toBe(whole.changedRows);
+    expect(await pulledState(sliced.db, rows)).toEqual(await pulledState(oneShot.db, rows));
+  });
+
+  it('derives claims pulled before their customers and devices once a later slice brings them', async () => {
+    const { jakarta, rows } = await claimsAtServer();
+    const bandung = await enrolledStation('BDG2');
+    // As when the customers and devices were edited after the claims: they come later.
+    const claimsFirst = [
+      ...rows.filter((row) => row.table === 'claims'),
+      ...rows.filter((row) => row.table !== 'claims'),
+    ];
+    const claimIds = claimsFirst.filter((row) => row.table === 'claims').map((row) => row.id);
+    const awaitingAfterSlices: unknown[] = [];
+
+    await applyPulledPageInSlices(
+      bandung.db,
+      { rows: claimsFirst, lastMutationId: 0, cursor: cursorAfter(rows) },
+      {
+        sizer: new SliceSizer(fixedSlices(1)),
+        now,
+        pause: async () => {
+          awaitingAfterSlices.push((await readSyncState(bandung.db))?.claimsAwaitingRecords);
+        },
+      },
+    );
+
+    expect(awaitingAfterSlices[claimIds.length - 1]).toEqual(claimIds);
+    for (const claimId of claimIds) {
+      const atJakarta = await jakarta.db.claims.get(claimId);
+      expect(atJakarta?.nextDeadlineAt).toBeDefined();
+      expect((await bandung.db.claims.get(claimId))?.nextDeadlineAt).toBe(
+        atJakarta?.nextDeadlineAt,
+      );
+    }
+    expect(await readSyncState(bandung.db)).not.toHaveProperty('claimsAwaitingRecords');
+  });
+
+  it('drops the outbox entries the server acknowledged with the page’s first slice', async () => {
+    const { rows } = await claimsAtServer();
+    const bandung = await enrolledStation('BDG2');
+    const claimId = rows.find((row) => row.table === 'claims')?.id ?? '';
+    await applyPulledPage(
+      bandung.db,
+      { rows, lastMutationId: 0, cursor: cursorAfter(rows) },
+      { now },
+    );
+    for (const assigneeId of [otherTechnician, asTechnician.actor]) {
+      expectOk(await bandung.repositories.claims.update(claimId, { assigneeId }, asTechnician));
+    }
+    const outboxAfterSlices: number[][] = [];
+    const entries = (await bandung.db.outbox.toArray()).map((entry) => entry.sequence);
+    const [acknowledged, pending] = entries.slice(-2);
+    if (acknowledged === undefined || pending === undefined)
+      throw new Error('expected two entries');
+
+    await applyPulledPageInSlices(
+      bandung.db,
+      { rows, lastMutationId: acknowledged },
+      {
+        sizer: new SliceSizer(fixedSlices(4)),
+        now,
+        pause: async () => {
+          outboxAfterSlices.push(
+            (await bandung.db.outbox.toArray()).map((entry) => entry.sequence),
+          );
+        },
+      },
+    );
+
+    expect(outboxAfterSlices.length).toBeGreaterThan(1);
+    for (const outbox of outboxAfterSlices) expect(outbox).toEqual([pending]);
+    expect((await readSyncState(bandung.db))?.enrollment?.acknowledgedMutationId).toBe(
+      acknowledged,
+    );
+  });
+
+  it('applies the page again after a crash between slices, ending as one transaction would', async () => {
+    const { rows } = await claimsAtServer();
+    const oneShot = await enrolledStation('BDG2');
+    const page = { rows, lastMutationId: setupOutboxEntries, cursor: cursorAfter(rows) };
+    await applyPulledPage(oneShot.db, page, { now });
+    const expected = await pulledState(oneShot.db, rows);
+    const sliceRows = 2;
+    const slices = Math.ceil(rows.length / sliceRows);
+
+    for (const crashAfter of [1, Math.floor(slices / 2), slices - 1]) {
+      const station = await enrolledStation('BDG2');
+      let applied = 0;
+      await expect(
+        applyPulledPageInSlices(station.db, page, {
+          sizer: new SliceSizer(fixedSlices(sliceRows)),
+          now,
+          pause: () => {
+            applied += 1;
+            return applied === crashAfter
+              ? Promise.reject(new Error('the tab was closed'))
+              : Promise.resolve();
+          },
+        }),
+      ).rejects.toThrow('the tab was closed');
+      station.db.close();
+      const reopened = new FixlineDatabase(station.db.name);
+      expect((await readSyncState(reopened))?.enrollment?.cursor).toBeNull();
+      expect(await reopened.table(rows[0]?.table ?? 'claims').get(rows[0]?.id ?? '')).toBeDefined();
+
+      // The next pull starts from the stored cursor (none): the same page again, sliced anew.
+      await applyPulledPageInSlices(reopened, page, {
+        sizer: new SliceSizer(fixedSlices(3)),
+        now,
+        pause: () => Promise.resolve(),
+      });
+
+      expect(await pulledState(reopened, rows)).toEqual(expected);
+      reopened.close();
+    }
+  });
+});
+
+describe('sizing slices', () => {
+  const sizing: SliceSizing = { targetMs: 40, firstRows: 100, minRows: 10, maxRows: 5_000 };
+  /** Feeds `sizer` slices that take a fixed cost plus a cost a row, `times` times. */
+  const settle = (sizer: SliceSizer, fixedMs: number, rowMs: number, times = 20) => {
+    for (let index = 0; index < times; index += 1) {
+      sizer.record(sizer.rows, fixedMs + rowMs * sizer.rows);
+    }
+    return sizer.rows;
+  };
+
+  it('grows towards the target when slices are quick, at most doubling at a time', () => {
+    const sizer = new SliceSizer(sizing);
+    sizer.record(100, 10);
+    expect(sizer.rows).toBe(200);
+  });
+
+  it('shrinks when a slice overruns, at most halving at a time, and never below the least', () => {
+    const sizer = new SliceSizer(sizing);
+    sizer.record(100, 80);
+    expect(sizer.rows).toBe(50);
+    sizer.record(50, 1_000);
+    expect(sizer.rows).toBe(25);
+    for (let index = 0; index < 5; index += 1) sizer.record(sizer.rows, 1_000);
+    expect(sizer.rows).toBe(sizing.minRows);
+  });
+
+  it('fills the target with rows once it has told the fixed cost of a slice from the cost of a row', () => {
+    // 4 ms a transaction and 0.1 ms a row: 360 rows take 40 ms.
+    expect(settle(new SliceSizer(sizing), 4, 0.1)).toBe(360);
+  });
+
+  it('keeps slices worth their fixed cost when that alone takes half the target', () => {
+    // 28 ms a transaction (a busy machine) and 0.2 ms a row: 140 rows, 56 ms a slice, where
+    // shrinking to the least would leave nearly every slice's time to the fixed cost.
+    expect(settle(new SliceSizer({ ...sizing, firstRows: 10 }), 28, 0.2)).toBe(140);
+  });
+});
