@@ -1,5 +1,5 @@
 import { getBridge } from '../bridge/getBridge';
-import { appDatabase } from '../db/appDatabase';
+import { appDatabase } from './appDatabase';
 import type { OwnedStationCore } from './stationCore';
 import { createStationCore } from './stationCore';
 import { bridgeTransport } from './sync/bridgeTransport';

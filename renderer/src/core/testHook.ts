@@ -1,5 +1,5 @@
 import { documentRequestSchema } from '#shared/documents';
-import { appDatabase } from '../db/appDatabase';
+import { appDatabase } from './appDatabase';
 import { FixlineDatabase } from '../db/database';
 import { createRepositories } from '../db/repositories';
 import { storeAttachment } from '../db/attachments';

@@ -1,4 +1,4 @@
-import { FixlineDatabase } from './database';
+import { FixlineDatabase } from '../db/database';
 
 let database: FixlineDatabase | undefined;
 
