@@ -215,17 +215,31 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
     expect(
       await store.append(name, 0, file.length, Readable.from([file.subarray(0, 100_000)])),
     ).toEqual({ kind: 'partial', offset: 100_000 });
-    const cut = new Readable({ read() {} });
-    cut.push(file.subarray(100_000, 150_000));
-    setTimeout(() => cut.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' })), 50);
+    // The connection drops once the store has taken the 50,000 bytes and asks for more. What of
+    // them reached storage by then depends on the store and the machine: the upload stands
+    // somewhere in that chunk, and goes on from there.
+    let served = false;
+    const cut = new Readable({
+      read() {
+        if (!served) {
+          served = true;
+          this.push(file.subarray(100_000, 150_000));
+          return;
+        }
+        setImmediate(() => this.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' })));
+      },
+    });
     const cutShort = await store.append(name, 100_000, file.length, cut);
-    expect(cutShort).toEqual({ kind: 'partial', offset: 150_000 });
+    if (cutShort.kind !== 'partial') throw new Error(`a cut chunk left ${cutShort.kind}`);
+    expect(cutShort.offset).toBeGreaterThanOrEqual(100_000);
+    expect(cutShort.offset).toBeLessThanOrEqual(150_000);
+    expect(await store.state(name)).toEqual({ kind: 'uploading', offset: cutShort.offset });
     expect(
       await store.append(
         name,
-        150_000,
+        cutShort.offset,
         file.length,
-        Readable.from(chunksOf(file.subarray(150_000), 60_000)),
+        Readable.from(chunksOf(file.subarray(cutShort.offset), 60_000)),
       ),
     ).toEqual({ kind: 'stored', size: file.length });
 
