@@ -87,17 +87,40 @@ export interface BlobStore {
 /** How many uploads under way keep their SHA-256 so far in memory (a few hundred bytes each). */
 const maxRunningHashes = 1_000;
 
+/**
+ * The SHA-256 of each upload under way so far, fed as its chunks arrive, so the last chunk need
+ * not read the whole upload back. Lost on a restart, or dropped past the cap (oldest first, so
+ * abandoned uploads do not pile up): the last chunk then hashes the upload from storage.
+ */
+export class RunningHashes {
+  readonly #hashes = new Map<string, { readonly offset: number; readonly hash: Hash }>();
+
+  /** The upload's hash if it covers exactly its first `offset` bytes, handed over (kept no more). */
+  take(sha256: string, offset: number): Hash | undefined {
+    const running = this.#hashes.get(sha256);
+    this.#hashes.delete(sha256);
+    return running?.offset === offset ? running.hash : undefined;
+  }
+
+  keep(sha256: string, offset: number, hash: Hash): void {
+    this.#hashes.set(sha256, { offset, hash });
+    if (this.#hashes.size > maxRunningHashes) {
+      const [oldest] = this.#hashes.keys();
+      if (oldest !== undefined) this.#hashes.delete(oldest);
+    }
+  }
+
+  forget(sha256: string): void {
+    this.#hashes.delete(sha256);
+  }
+}
+
 export class FolderBlobStore implements BlobStore {
   readonly root: string;
   readonly description: string;
   /** Uploads under way, by SHA-256: one chunk at a time per blob. */
   readonly #appending = new Set<string>();
-  /**
-   * The SHA-256 of each upload under way so far, fed as its chunks arrive, so the last chunk
-   * need not read the whole file back. Lost on a restart (or dropped past the cap, oldest
-   * first): the last chunk then hashes the file from disk, as before.
-   */
-  readonly #runningHashes = new Map<string, { readonly offset: number; readonly hash: Hash }>();
+  readonly #runningHashes = new RunningHashes();
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -148,14 +171,9 @@ export class FolderBlobStore implements BlobStore {
       await mkdir(join(this.root, 'uploads'), { recursive: true });
       let received = 0;
       let tooLong = false;
-      const running = this.#runningHashes.get(sha256);
-      this.#runningHashes.delete(sha256);
       const hash =
-        running?.offset === current
-          ? running.hash
-          : current === 0
-            ? createHash('sha256')
-            : undefined;
+        this.#runningHashes.take(sha256, current) ??
+        (current === 0 ? createHash('sha256') : undefined);
       chunk.on('data', (data: Buffer) => {
         received += data.length;
         if (current + received > length && !tooLong) {
@@ -177,7 +195,7 @@ export class FolderBlobStore implements BlobStore {
       // A chunk cut short may have hashed bytes that never reached the file: then it is no use.
       const hashed = hash !== undefined && current + received === written ? hash : undefined;
       if (written < length) {
-        if (hashed !== undefined) this.#keepRunningHash(sha256, written, hashed);
+        if (hashed !== undefined) this.#runningHashes.keep(sha256, written, hashed);
         return { kind: 'partial', offset: written };
       }
       const actual = hashed?.digest('hex') ?? (await sha256Of(upload));
@@ -191,15 +209,6 @@ export class FolderBlobStore implements BlobStore {
       return { kind: 'stored', size: written };
     } finally {
       this.#appending.delete(sha256);
-    }
-  }
-
-  #keepRunningHash(sha256: string, offset: number, hash: Hash): void {
-    this.#runningHashes.set(sha256, { offset, hash });
-    // Abandoned uploads must not pile up: past the cap, the oldest is hashed from disk instead.
-    if (this.#runningHashes.size > maxRunningHashes) {
-      const [oldest] = this.#runningHashes.keys();
-      if (oldest !== undefined) this.#runningHashes.delete(oldest);
     }
   }
 

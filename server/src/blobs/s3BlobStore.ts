@@ -10,7 +10,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { AppendResult, BlobState, BlobStore, ByteRange, StoredBlob } from './blobStore';
-import { isCutShort } from './blobStore';
+import { isCutShort, RunningHashes } from './blobStore';
 import type { S3Config } from './s3Config';
 
 /**
@@ -32,9 +32,6 @@ import type { S3Config } from './s3Config';
 
 /** A chunk is staged in parts of at most this size, so a large PATCH is never held whole. */
 const stagePartBytes = 8 * 1024 * 1024;
-
-/** How many uploads under way keep their SHA-256 so far in memory (a few hundred bytes each). */
-const maxRunningHashes = 1_000;
 
 /** How long a station's question waits for this process's chunk of the same blob to settle. */
 const settleWaitMs = 2_000;
@@ -93,7 +90,7 @@ export class S3BlobStore implements BlobStore {
   /** Chunks being appended in this process, by SHA-256: one at a time per blob. */
   readonly #appending = new Map<string, Promise<unknown>>();
   /** As in the folder store: each upload's SHA-256 so far, so the last chunk reads nothing back. */
-  readonly #runningHashes = new Map<string, { readonly offset: number; readonly hash: Hash }>();
+  readonly #runningHashes = new RunningHashes();
 
   constructor(client: S3Client, bucket: string, prefix: string) {
     this.#client = client;
@@ -234,10 +231,9 @@ export class S3BlobStore implements BlobStore {
     const current = runEnd(before.run);
     if (offset !== current) return { kind: 'offset-mismatch', offset: current };
 
-    const running = this.#runningHashes.get(sha256);
-    this.#runningHashes.delete(sha256);
     const hash =
-      running?.offset === current ? running.hash : current === 0 ? createHash('sha256') : undefined;
+      this.#runningHashes.take(sha256, current) ??
+      (current === 0 ? createHash('sha256') : undefined);
     let staged = current;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
@@ -280,7 +276,7 @@ export class S3BlobStore implements BlobStore {
     // A chunk cut short keeps what arrived: the upload resumes after it.
     await stage();
     if (staged < length) {
-      if (hash !== undefined) this.#keepRunningHash(sha256, staged, hash);
+      if (hash !== undefined) this.#runningHashes.keep(sha256, staged, hash);
       return { kind: 'partial', offset: staged };
     }
     return await this.#complete(sha256, length, hash);
@@ -330,7 +326,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async #dropUpload(sha256: string): Promise<void> {
-    this.#runningHashes.delete(sha256);
+    this.#runningHashes.forget(sha256);
     const keys: string[] = [];
     for await (const object of this.#list(this.#uploadPrefix(sha256))) keys.push(object.key);
     await this.#deleteKeys(keys);
@@ -339,14 +335,6 @@ export class S3BlobStore implements BlobStore {
   async #deleteKeys(keys: readonly string[]): Promise<void> {
     for (const key of keys) {
       await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: key }));
-    }
-  }
-
-  #keepRunningHash(sha256: string, offset: number, hash: Hash): void {
-    this.#runningHashes.set(sha256, { offset, hash });
-    if (this.#runningHashes.size > maxRunningHashes) {
-      const [oldest] = this.#runningHashes.keys();
-      if (oldest !== undefined) this.#runningHashes.delete(oldest);
     }
   }
 
