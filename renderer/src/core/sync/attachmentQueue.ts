@@ -55,6 +55,8 @@ export type AttachmentQueueOptions = {
   readonly chunkBytes?: number;
   readonly concurrency?: number;
   readonly eagerMaxBytes?: number;
+  /** Where a pass's unexpected failure is said (the console by default). */
+  readonly report?: (message: string) => void;
 };
 
 type Job =
@@ -83,6 +85,8 @@ export class AttachmentQueue {
   #pass: Promise<void> | undefined;
   #again = false;
   #retryTimer: unknown;
+  /** Passes in a row that stopped on an error no file explains. */
+  #passFailures = 0;
   #run = 0;
 
   constructor(db: FixlineDatabase, blobs: BlobRequests, options: AttachmentQueueOptions) {
@@ -115,6 +119,10 @@ export class AttachmentQueue {
           this.#again = false;
           await this.#runPass(run);
         } while (this.#again && run === this.#run);
+      } catch (error) {
+        // A stopped queue's last chunk may meet a closed database (the window or station went):
+        // that work is over, not failed. Otherwise the pass is tried again later, as a file is.
+        if (run === this.#run) this.#passFailed(destination, run, error);
       } finally {
         this.#pass = undefined;
       }
@@ -256,7 +264,9 @@ export class AttachmentQueue {
     };
     const concurrency = this.#options.concurrency ?? attachmentTransferConcurrency;
     await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, worker));
-    if (run === this.#run) this.#retryWhenDue(destination, run);
+    if (run !== this.#run) return;
+    this.#passFailures = 0;
+    this.#retryWhenDue(destination, run);
   }
 
   /**
@@ -292,6 +302,26 @@ export class AttachmentQueue {
       },
       Math.min(maxTransferBackoffMs, Math.max(0, due - this.#options.now())),
     );
+  }
+
+  /**
+   * A pass stopped by something no single file explains (the database refused a read): said on
+   * the console, and the whole pass runs again after the backoff a failing file would get.
+   */
+  #passFailed(destination: BlobDestination, run: number, error: unknown): void {
+    this.#passFailures += 1;
+    (this.#options.report ?? console.warn)(
+      `attachment transfers stopped and will be tried again: ${String(error)}`,
+    );
+    const ceilingMs = Math.min(
+      maxTransferBackoffMs,
+      firstTransferBackoffMs * 2 ** (this.#passFailures - 1),
+    );
+    this.#clearRetryTimer();
+    this.#retryTimer = this.#options.timers.set(() => {
+      this.#retryTimer = undefined;
+      if (run === this.#run) void this.wake(destination);
+    }, this.#options.random() * ceilingMs);
   }
 
   #failed(job: Job, problem: string, run: number): void {

@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { BlobRequests } from '#shared/sync/blobHttp';
+import type { AttachmentQueueOptions } from '../../renderer/src/core/sync/attachmentQueue';
+import { AttachmentQueue } from '../../renderer/src/core/sync/attachmentQueue';
+import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
+import { sha256OfBlob } from '../../renderer/src/db/attachments';
+import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
+import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
+import { makeEvidence } from '../factories/domain';
+import { openStation } from './stations';
+
+/**
+ * The attachment queue when its database goes away under it: a stopped queue's last chunk is
+ * dropped quietly (the window closed), and a pass that fails while running is tried again later.
+ */
+
+const destination = {
+  serverUrl: 'http://127.0.0.1:7411/',
+  deviceToken: 'device-token',
+  centerId: 'center-1',
+};
+
+/** Timers that fire only when the test says. */
+function manualTimers() {
+  const pending: { run: () => void; delayMs: number }[] = [];
+  return {
+    pending,
+    timers: {
+      set: (run: () => void, delayMs: number) => {
+        const timer = { run, delayMs };
+        pending.push(timer);
+        return timer;
+      },
+      clear: (handle: unknown) => {
+        const index = pending.findIndex((timer) => timer === handle);
+        if (index >= 0) pending.splice(index, 1);
+      },
+    },
+  };
+}
+
+/** A station holding the record of a 10,000-byte photo taken at JKT1, whose bytes are not here. */
+async function stationWithRemotePhoto() {
+  const station = await openStation('BDG2');
+  const bytes = new Uint8Array(10_000).map((_, index) => index % 251);
+  const sha256 = await sha256OfBlob(new Blob([bytes]));
+  const evidence = makeEvidence({ sha256, sizeBytes: bytes.length, mediaType: 'image/jpeg' });
+  // Pulled from the server, as a record taken at JKT1 reaches this station.
+  const stamp = new HybridLogicalClock('JKT1').tick(Date.now());
+  await applyPulledPage(station.db, {
+    rows: [
+      {
+        table: 'evidence',
+        id: evidence.id,
+        version: 1,
+        values: evidence,
+        stamps: Object.fromEntries(Object.keys(evidence).map((field) => [field, stamp])),
+        updatedBy: evidence.capturedBy,
+        station: 'JKT1',
+      },
+    ],
+    lastMutationId: 0,
+  });
+  return { station, bytes, sha256 };
+}
+
+function queueOf(
+  station: Awaited<ReturnType<typeof stationWithRemotePhoto>>['station'],
+  blobs: BlobRequests,
+  options: Partial<AttachmentQueueOptions> = {},
+) {
+  const { timers, pending } = manualTimers();
+  const reported: string[] = [];
+  const queue = new AttachmentQueue(station.db, blobs, {
+    timers,
+    now: () => Date.now(),
+    random: () => 0.5,
+    chunkBytes: 4_000,
+    report: (message) => reported.push(message),
+    ...options,
+  });
+  return { queue, pending, reported };
+}
+
+describe('the attachment queue when its database closes', () => {
+  it('drops the chunk in flight quietly once it is stopped and its database closed', async () => {
+    const { station, bytes } = await stationWithRemotePhoto();
+    let answerChunk: () => void = () => undefined;
+    let chunkWasAsked: () => void = () => undefined;
+    const chunkAsked = new Promise<void>((asked) => (chunkWasAsked = asked));
+    const blobs: BlobRequests = {
+      ...unreachableBlobRequests,
+      readRange: (range) => {
+        chunkWasAsked();
+        return new Promise((answer) => {
+          answerChunk = () =>
+            answer({
+              kind: 'bytes',
+              start: range.start,
+              size: bytes.length,
+              bytes: bytes.slice(range.start, range.start + 4_000),
+            });
+        });
+      },
+    };
+    const { queue, reported } = queueOf(station, blobs);
+
+    const pass = queue.wake(destination);
+    await chunkAsked;
+    // The window closes: the engine stops the queue, the database closes, then the chunk lands.
+    queue.stop();
+    station.db.close();
+    answerChunk();
+
+    await expect(pass).resolves.toBeUndefined();
+    expect(reported).toEqual([]);
+    expect(queue.transfers().size).toBe(0);
+  });
+
+  it('says so and runs the pass again later when the database fails under a running queue', async () => {
+    const { station, sha256 } = await stationWithRemotePhoto();
+    const { queue, pending, reported } = queueOf(station, unreachableBlobRequests);
+    station.db.close();
+
+    await expect(queue.wake(destination)).resolves.toBeUndefined();
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatch(/^attachment transfers stopped and will be tried again: .*closed/i);
+    expect(pending).toHaveLength(1);
+    // Half of the first backoff (random 0.5 × 1 s).
+    expect(pending[0]?.delayMs).toBe(500);
+
+    // The database opens again; the retry's pass finds the photo and tries to download it.
+    await station.db.open();
+    pending.shift()?.run();
+    await queue.settled();
+    expect(queue.transfers().get(sha256)).toMatchObject({
+      direction: 'download',
+      state: 'waiting',
+    });
+    expect(reported).toHaveLength(1);
+  });
+});
