@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { BlobRequests } from '#shared/sync/blobHttp';
 import type { AttachmentQueueOptions } from '../../renderer/src/core/sync/attachmentQueue';
 import { AttachmentQueue } from '../../renderer/src/core/sync/attachmentQueue';
@@ -139,5 +139,38 @@ describe('the attachment queue when its database closes', () => {
       state: 'waiting',
     });
     expect(reported).toHaveLength(1);
+  });
+});
+
+describe('a download the attachment queue completes', () => {
+  it('stores the file under its name, hashed once, and drops its ranges', async () => {
+    const { station, bytes, sha256 } = await stationWithRemotePhoto();
+    const blobs: BlobRequests = {
+      ...unreachableBlobRequests,
+      readRange: (range) =>
+        Promise.resolve({
+          kind: 'bytes',
+          start: range.start,
+          size: bytes.length,
+          bytes: bytes.slice(range.start, range.start + 4_000),
+        }),
+    };
+    const { queue, reported } = queueOf(station, blobs);
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    onTestFinished(() => digest.mockRestore());
+    await queue.wake(destination);
+    await queue.settled();
+
+    const stored = await station.db.attachmentBlobs.get(sha256);
+    expect(new Uint8Array(await (stored?.blob ?? new Blob()).arrayBuffer())).toEqual(bytes);
+    expect(await station.db.attachments.get(sha256)).toMatchObject({ sizeBytes: bytes.length });
+    expect(await station.db.partialDownloads.count()).toBe(0);
+    // Checked against its name once, when the last range came; not hashed again to be stored.
+    const photoHashes = digest.mock.calls.filter(
+      ([, data]) => (data as ArrayBuffer | ArrayBufferView).byteLength === bytes.length,
+    );
+    expect(photoHashes).toHaveLength(1);
+    expect(queue.transfers().has(sha256)).toBe(false);
+    expect(reported).toEqual([]);
   });
 });

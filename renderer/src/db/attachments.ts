@@ -130,10 +130,12 @@ export type StoreAttachmentOptions = HashOptions & {
   /** The clock, in milliseconds since the epoch. */
   readonly now?: () => number;
   /**
-   * The file was assembled from the ranges of a download kept in `partialDownloads`: they are
-   * removed in the transaction that stores it, so a restart never finds both or neither.
+   * The file was assembled from the ranges of a download kept in `partialDownloads`, and its
+   * bytes were checked against this name already: it is stored under it without hashing again,
+   * and the ranges are removed in the transaction that stores it, so a restart never finds both
+   * or neither.
    */
-  readonly completesPartialDownload?: boolean;
+  readonly completesDownloadOf?: Sha256;
   /** The file is a thumbnail another station made (downloaded): it gets no thumbnail of its own. */
   readonly isThumbnail?: boolean;
 };
@@ -177,12 +179,12 @@ export async function storeAttachment(
       message: `${fileName} is ${formatByteSize(file.size)}, over the limit of ${formatByteSize(maxBytes)} for an attachment: shorten the video or lower its resolution, then attach it again.`,
     });
   }
-  const sha256 = await sha256OfBlob(file, options);
+  const completesPartialDownload = options.completesDownloadOf !== undefined;
+  const sha256 = options.completesDownloadOf ?? (await sha256OfBlob(file, options));
   const mediaType = (options.mediaType ?? file.type).toLowerCase() || 'application/octet-stream';
   // A slice is a plain Blob over the same bytes: the store keeps no file name, since the same
   // bytes may arrive under several.
   const blob = file.slice(0, file.size, mediaType);
-  const completesPartialDownload = options.completesPartialDownload === true;
   const already = await db.attachments.get(sha256);
   const isThumbnail = options.isThumbnail === true;
   if (already !== undefined && !completesPartialDownload)

@@ -459,7 +459,7 @@ export class AttachmentQueue {
     // in the transaction that stores the whole file.
     const stored = await storeAttachment(this.#db, blob, {
       mediaType: job.mediaType,
-      completesPartialDownload: true,
+      completesDownloadOf: job.sha256,
       isThumbnail: job.isThumbnail,
     });
     if (!stored.ok) throw new TransferFailed(stored.error.message);
