@@ -146,6 +146,39 @@ describe('the sync engine', () => {
     expect(await jakarta.db.outbox.count()).toBe(0);
   });
 
+  it('pulls once after its own push: the poke its push causes asks for nothing it lacks', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const bandung = await openStation('BDG2');
+    const claimId = await takeInClaim(jakarta);
+    const { engine } = await connected(jakarta, server);
+    await connected(bandung, server);
+    const jakartaClient = (await readSyncState(jakarta.db))?.clientId;
+    const requestsBefore = server.requests.length;
+
+    expectOk(
+      await jakarta.repositories.claims.update(
+        claimId,
+        { assigneeId: otherTechnician },
+        asTechnician,
+      ),
+    );
+    await vi.waitFor(async () => {
+      expect((await bandung.db.claims.get(claimId))?.assigneeId).toBe(otherTechnician);
+      expect(await jakarta.db.outbox.count()).toBe(0);
+      expect(engine.status().phase).toBe('idle');
+    });
+    // Room for a cycle the poke might still start.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const jakartaRequests = server.requests
+      .slice(requestsBefore)
+      .filter((request) => (request.body as { clientId?: string }).clientId === jakartaClient)
+      .map((request) => request.route);
+    // The fake server pokes while it answers the push: the pull after the push covers it.
+    expect(jakartaRequests).toEqual(['push', 'pull']);
+  });
+
   it('goes offline when the server cannot be reached, backs off with jitter, and syncs when the network is back', async () => {
     const server = new FakeSyncServer();
     const jakarta = await openStation('JKT1');

@@ -272,6 +272,13 @@ class StationSyncEngine {
   #cleanups: (() => void)[] = [];
   #cycle: Promise<void> | undefined;
   #again = false;
+  /**
+   * The version this run's last whole pull reached (its pinned `upTo`): a poke at or below it
+   * names nothing this station lacks, as the poke its own push causes.
+   */
+  #pulledUpTo = -1;
+  /** The highest version poked since the running sync's pull was asked for. */
+  #pokedVersion = -1;
   #retryTimer: unknown;
   #failures = 0;
 
@@ -433,6 +440,8 @@ class StationSyncEngine {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.#clearRetry();
     this.#again = false;
+    this.#pulledUpTo = -1;
+    this.#pokedVersion = -1;
     this.attachments.stop();
     this.#setLeaderTransfers([]);
   }
@@ -499,7 +508,7 @@ class StationSyncEngine {
     const events = this.#transport.events({
       serverUrl: enrollment.serverUrl,
       deviceToken: enrollment.deviceToken,
-      onPoke: () => void this.#schedule(),
+      onPoke: (version) => this.#poked(version),
       // Bytes this station may be waiting for: fetch them now, not at the file's next retry.
       onBlob: (sha256) => this.attachments.blobArrived(sha256),
       onConnected: (connected) => {
@@ -519,6 +528,14 @@ class StationSyncEngine {
       },
     );
     void this.#schedule();
+  }
+
+  /** The server reached `version`: sync, unless this station has pulled that far already. */
+  #poked(version: number): void {
+    if (version <= this.#pulledUpTo) return;
+    this.#pokedVersion = Math.max(this.#pokedVersion, version);
+    // A sync under way checks the poke when it ends (its pull may cover it already).
+    if (this.#cycle === undefined) void this.#schedule();
   }
 
   /** The network or the server is back: retry now rather than at the end of the backoff. */
@@ -549,7 +566,11 @@ class StationSyncEngine {
         do {
           this.#again = false;
           await this.#syncOnce(run);
-        } while (this.#again && run === this.#run && this.#status.phase === 'idle');
+        } while (
+          (this.#again || this.#pokedVersion > this.#pulledUpTo) &&
+          run === this.#run &&
+          this.#status.phase === 'idle'
+        );
       } finally {
         this.#cycle = undefined;
       }
@@ -797,6 +818,8 @@ class StationSyncEngine {
     let resets = 0;
     let askedAhead: Promise<PullResponse> | undefined;
     const startedAt = this.#nowIso();
+    // The server pokes after it commits, so this pull's pinned version covers every poke so far.
+    this.#pokedVersion = -1;
     for (;;) {
       if (run !== this.#run) return;
       if (cursor === null && upTo === undefined) {
@@ -859,7 +882,10 @@ class StationSyncEngine {
       }
       cursor = nextCursor;
       upTo = page.upTo;
-      if (page.done) break;
+      if (page.done) {
+        this.#pulledUpTo = page.upTo;
+        break;
+      }
     }
     this.#setStatus({ firstPull: undefined }, run);
   }
