@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobRequestsOver, uploadBlob } from '#shared/sync/blobHttp';
+import { blobRequestsOver, downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
 import { webSyncFetch } from '../../renderer/src/bridge/webSyncFetch';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import type { EnrollResponse, Mutation, PullResponse } from '#shared/sync/protocol';
@@ -16,11 +16,14 @@ import {
   syncProtocolHeader,
   syncProtocolVersion,
 } from '#shared/sync/protocol';
+import { openS3BlobStore } from '../../server/src/blobs/s3BlobStore';
+import type { S3Config } from '../../server/src/blobs/s3Config';
 import { createPairingCode, enroll } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
 import { migrate } from '../../server/src/storage/migrate';
 import { openPostgresDatabase } from '../../server/src/storage/postgresDatabase';
 import { makeNote, nextId } from '../factories/domain';
+import { startS3 } from './blobStoreFixtures';
 import { actorId, createTestSchema, insertChange, testDatabaseKinds } from './serverHarness';
 
 /**
@@ -37,11 +40,38 @@ const notesPerPush = 3;
 
 type ServerProcess = { readonly address: string; readonly stop: () => Promise<void> };
 
+/** Where a server process keeps attachments' bytes: its flags, and what it reads from the environment. */
+type BlobPlace = { readonly args: readonly string[]; readonly env?: Record<string, string> };
+
+/** The blob folder at `blobDir` (one for every process, as a shared volume would be). */
+const blobFolder = (blobDir: string): BlobPlace => ({ args: ['--blob-dir', blobDir] });
+
+/** The bucket `config` names, through the command line's S3 flags and the usual AWS variables. */
+function s3Bucket(config: S3Config): BlobPlace {
+  return {
+    args: [
+      '--s3-bucket',
+      config.bucket,
+      '--s3-endpoint',
+      config.endpoint ?? '',
+      '--s3-region',
+      config.region ?? 'us-east-1',
+      '--s3-prefix',
+      config.prefix,
+      '--s3-force-path-style',
+    ],
+    env: {
+      AWS_ACCESS_KEY_ID: config.credentials?.accessKeyId ?? '',
+      AWS_SECRET_ACCESS_KEY: config.credentials?.secretAccessKey ?? '',
+    },
+  };
+}
+
 /**
- * Starts `npm run server` on the database at `url`, on a free port, its blobs in `blobDir`;
- * stopped by its pid.
+ * Starts `npm run server` on the database at `url`, on a free port, its blobs where `blobs`
+ * says; stopped by its pid.
  */
-async function startServer(url: string, blobDir: string): Promise<ServerProcess> {
+async function startServer(url: string, blobs: BlobPlace): Promise<ServerProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(
     'npx',
     [
@@ -49,14 +79,17 @@ async function startServer(url: string, blobDir: string): Promise<ServerProcess>
       'server/src/main.ts',
       '--database-url',
       url,
-      '--blob-dir',
-      blobDir,
+      ...blobs.args,
       '--host',
       '127.0.0.1',
       '--port',
       '0',
     ],
-    { cwd: projectRoot, detached: true, env: { ...process.env, FIXLINE_SERVER_LOG: 'warn' } },
+    {
+      cwd: projectRoot,
+      detached: true,
+      env: { ...process.env, ...blobs.env, FIXLINE_SERVER_LOG: 'warn' },
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -194,8 +227,8 @@ describe.runIf(testDatabaseKinds.includes('postgres'))(
       blobDir = await mkdtemp(join(tmpdir(), 'fixline-scale-out-blobs-'));
       servers.push(
         ...(await Promise.all([
-          startServer(created.url, blobDir),
-          startServer(created.url, blobDir),
+          startServer(created.url, blobFolder(blobDir)),
+          startServer(created.url, blobFolder(blobDir)),
         ])),
       );
     }, 300_000);
@@ -285,6 +318,98 @@ describe.runIf(testDatabaseKinds.includes('postgres'))(
       await pull;
       const total = 1 + pushers * pushesEach * notesPerPush;
       expect(seen).toEqual(Array.from({ length: total }, (_, index) => index + 1));
+    }, 300_000);
+  },
+);
+
+describe.runIf(testDatabaseKinds.includes('postgres'))(
+  'two server processes on one PostgreSQL and one S3 bucket',
+  () => {
+    const servers: ServerProcess[] = [];
+    let database: Database | undefined;
+    let schema = '';
+    let s3: Awaited<ReturnType<typeof startS3>> | undefined;
+    beforeAll(async () => {
+      const created = await createTestSchema();
+      schema = created.schema;
+      database = await openPostgresDatabase(created.url);
+      await migrate(database);
+      s3 = await startS3();
+      const bucket = s3Bucket(s3.config('scale-out/'));
+      servers.push(
+        ...(await Promise.all([
+          startServer(created.url, bucket),
+          startServer(created.url, bucket),
+        ])),
+      );
+    }, 300_000);
+    afterAll(async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+      await database?.query(`DROP SCHEMA ${schema} CASCADE`);
+      await database?.close();
+      await s3?.close();
+    });
+
+    it('finishes on one process an upload cut on the other, pokes across, and serves it from both', async () => {
+      const [first, second] = servers;
+      if (first === undefined || second === undefined || database === undefined)
+        throw new Error('two servers');
+      const listener = await HttpStation.enrollDirectly(database, second.address, 'S3LS');
+      const uploader = await HttpStation.enrollDirectly(database, first.address, 'S3UP');
+      const events = await listen(listener);
+      await events.until('event: poke\n');
+      const bytes = new Uint8Array(randomBytes(200_000));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const blobs = blobRequestsOver(webSyncFetch);
+      let progress: number[] = [];
+      const upload = (serverUrl: string, aborted: () => boolean) => {
+        progress = [];
+        return uploadBlob(blobs, {
+          address: { serverUrl, deviceToken: uploader.enrolled.deviceToken, sha256 },
+          size: bytes.length,
+          read: (start, end) => Promise.resolve(bytes.slice(start, end)),
+          chunkBytes: 20_000,
+          onProgress: ({ doneBytes }) => void progress.push(doneBytes),
+          aborted,
+        });
+      };
+
+      // The network drops at 40% on the second process; the station comes back through the
+      // first, which finds in the bucket what the second stored and takes the rest from there.
+      const cut = await upload(second.address, () => (progress.at(-1) ?? 0) >= 80_000);
+      expect(cut.kind).toBe('aborted');
+      expect((await upload(first.address, () => false)).kind).toBe('uploaded');
+      expect(progress[0]).toBe(80_000);
+      await events.until(`event: blob\ndata: {"sha256":"${sha256}"}\n\n`);
+      await events.close();
+
+      for (const server of [first, second]) {
+        const received: Uint8Array[] = [];
+        const downloaded = await downloadBlob(blobs, {
+          address: {
+            serverUrl: server.address,
+            deviceToken: listener.enrolled.deviceToken,
+            sha256,
+          },
+          received: 0,
+          rangeBytes: 64_000,
+          onBytes: (chunk) => void received.push(new Uint8Array(chunk)),
+          onProgress: () => undefined,
+          aborted: () => false,
+        });
+        expect(downloaded).toEqual({ kind: 'downloaded', size: bytes.length });
+        expect(Buffer.concat(received).equals(Buffer.from(bytes))).toBe(true);
+      }
+      // Kept once, in the bucket (not in either process's own folder).
+      if (s3 === undefined) throw new Error('no S3 server');
+      const bucket = await openS3BlobStore(s3.config('scale-out/'));
+      try {
+        expect((await bucket.storedBlobs()).map((blob) => [blob.sha256, blob.size])).toEqual([
+          [sha256, bytes.length],
+        ]);
+      } finally {
+        bucket.close();
+      }
     }, 300_000);
   },
 );
