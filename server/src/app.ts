@@ -32,6 +32,8 @@ import {
 } from '#shared/sync/protocol';
 import { SyncError } from './errors';
 import { registerBlobRoutes } from './blobs/blobRoutes';
+import type { BlobPurgeSchedule } from './blobs/blobPurge';
+import { scheduleBlobPurge } from './blobs/blobPurge';
 import type { BlobStore } from './blobs/blobStore';
 import { FolderBlobStore } from './blobs/blobStore';
 import type { Device } from './identity';
@@ -59,6 +61,8 @@ export type SyncServerOptions = {
   readonly blobRoot?: string;
   /** Another blob store (an S3 bucket), in place of `blobRoot`'s folder. */
   readonly blobStore?: BlobStore;
+  /** When the blob store's bytes no record names are deleted (tests make it come sooner). */
+  readonly blobPurge?: BlobPurgeSchedule;
   /** Serve HTTPS with this certificate (PEM) and its private key, instead of plain HTTP. */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 };
@@ -331,6 +335,8 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
             return announceBlobArrival(database, sha256);
           }),
         );
+        const stopPurging = scheduleBlobPurge(blobStore, database, app.log, options.blobPurge);
+        sync.addHook('preClose', stopPurging);
       }
 
       sync.post(
