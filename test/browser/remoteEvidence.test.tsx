@@ -231,6 +231,91 @@ describe('evidence whose bytes are not on this station yet', () => {
   });
 });
 
+describe('a photo downloaded after its thumbnail', () => {
+  it('takes the thumbnail the capturing station made instead of making its own', async () => {
+    const { db } = await openBrowserDatabase('BDG2');
+    const photo = await makePng(640, 480);
+    const thumbnail = await makePng(64, 48);
+    const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+    const served = new Map([
+      [await sha256OfBlob(photo), await bytesOf(photo)],
+      [await sha256OfBlob(thumbnail), await bytesOf(thumbnail)],
+    ]);
+    const [photoSha256, thumbnailSha256] = [...served.keys()];
+    if (photoSha256 === undefined || thumbnailSha256 === undefined) throw new Error('no files');
+    const blobs: BlobRequests = {
+      ...unreachableBlobRequests,
+      readRange: (range) => {
+        const bytes = served.get(range.sha256);
+        return Promise.resolve(
+          bytes === undefined
+            ? { kind: 'not-found' }
+            : {
+                kind: 'bytes',
+                start: range.start,
+                size: bytes.length,
+                bytes: bytes.slice(range.start),
+              },
+        );
+      },
+    };
+    const evidence = makeEvidence({
+      sha256: photoSha256,
+      sizeBytes: photo.size,
+      mediaType: 'image/png',
+      fileName: 'front.png',
+      thumbnailSha256,
+      thumbnailSizeBytes: thumbnail.size,
+    });
+    const server = new FakeSyncServer();
+    const clock = new HybridLogicalClock('JKT1');
+    const stamp = clock.tick(Date.now());
+    server.receive(nextId(), [
+      {
+        id: 1,
+        mutationId: nextId(),
+        at: stamp,
+        actor: evidence.capturedBy,
+        station: 'JKT1',
+        changes: [
+          {
+            table: 'evidence',
+            id: evidence.id,
+            set: evidence,
+            unset: [],
+            stamp,
+            base: Object.fromEntries(Object.keys(evidence).map((field) => [field, null])),
+          },
+        ],
+      },
+    ]);
+    const engine = createSyncEngine(db, { transport: { ...server.transport, blobs } });
+    try {
+      expect(await engine.connect({ serverUrl: 'http://127.0.0.1:7411/', pairingCode })).toEqual({
+        ok: true,
+      });
+      await expect
+        .poll(async () => (await db.attachments.get(photoSha256))?.sizeBytes)
+        .toBe(photo.size);
+      await engine.attachmentsSettled();
+      await thumbnailsSettled();
+    } finally {
+      engine.stop();
+    }
+
+    const stored = await db.attachments.get(photoSha256);
+    expect(stored?.thumbnailSha256).toBe(thumbnailSha256);
+    expect(stored?.thumbnail).toMatchObject({ width: 64, height: 48 });
+    expect(await bytesOf(stored?.thumbnail?.blob ?? new Blob())).toEqual(
+      served.get(thumbnailSha256),
+    );
+    // The photo and the thumbnail that came with it; no thumbnail made here beside them.
+    expect((await db.attachments.toCollection().primaryKeys()).sort()).toEqual(
+      [photoSha256, thumbnailSha256].sort(),
+    );
+  });
+});
+
 /** An evidence record that came from JKT1 (pulled as received), its bytes not here. */
 function remoteEvidence(sha256: string, sizeBytes: number): StoredEvidence {
   return {

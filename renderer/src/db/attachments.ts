@@ -4,7 +4,7 @@ import { createSHA256 } from 'hash-wasm';
 import type { IsoDateTime, Sha256 } from '#shared/domain/primitives';
 import type { Result } from '#shared/domain/result';
 import { fail, ok } from '#shared/domain/result';
-import { addThumbnailLater } from './backgroundThumbnails';
+import { addThumbnailLater, readStoredThumbnail } from './backgroundThumbnails';
 import type { FixlineDatabase } from './database';
 import type {
   AttachmentBlobRow,
@@ -138,6 +138,11 @@ export type StoreAttachmentOptions = HashOptions & {
   readonly completesDownloadOf?: Sha256;
   /** The file is a thumbnail another station made (downloaded): it gets no thumbnail of its own. */
   readonly isThumbnail?: boolean;
+  /**
+   * The thumbnail the capturing station made of this file, if its bytes are here already
+   * (downloaded before the original): the file takes it instead of having one made again.
+   */
+  readonly madeThumbnail?: Sha256;
 };
 
 /** Why a file was not stored. */
@@ -194,11 +199,18 @@ export async function storeAttachment(
         : thumbnailLater(db, blob, already, true),
     );
 
+  const madeThumbnail =
+    options.madeThumbnail === undefined
+      ? undefined
+      : await readStoredThumbnail(db, options.madeThumbnail);
   const attachment: StoredAttachment = {
     sha256,
     sizeBytes: file.size,
     mediaType,
     storedAt: new Date((options.now ?? Date.now)()).toISOString(),
+    ...(madeThumbnail === undefined || options.madeThumbnail === undefined
+      ? {}
+      : { thumbnail: madeThumbnail, thumbnailSha256: options.madeThumbnail }),
   };
   let stored: StoredAttachment | undefined;
   try {

@@ -107,6 +107,27 @@ async function addThumbnail(db: FixlineDatabase, sha256: Sha256, image: Blob): P
   });
 }
 
+/**
+ * The thumbnail stored here under `thumbnailSha256` (one another station made, downloaded), with
+ * its size in pixels; undefined when its bytes are not here or cannot be decoded (and in Node,
+ * which has no image decoder). Decoding a thumbnail costs a fraction of decoding its photo.
+ */
+export async function readStoredThumbnail(
+  db: FixlineDatabase,
+  thumbnailSha256: Sha256,
+): Promise<Thumbnail | undefined> {
+  const blob = (await db.attachmentBlobs.get(thumbnailSha256))?.blob;
+  if (blob === undefined || typeof createImageBitmap !== 'function') return undefined;
+  try {
+    const bitmap = await createImageBitmap(blob);
+    const thumbnail = { blob, width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return thumbnail;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The SHA-256 of a small Blob (a thumbnail), read whole. */
 async function sha256OfBytes(blob: Blob): Promise<Sha256> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());

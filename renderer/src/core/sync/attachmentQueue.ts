@@ -69,6 +69,8 @@ type Job =
       readonly fromStation: StationCode;
       /** A thumbnail the capturing station made: stored without one of its own. */
       readonly isThumbnail: boolean;
+      /** The thumbnail the capturing station made of this original, which it takes if here. */
+      readonly madeThumbnail?: Sha256;
     };
 
 export class AttachmentQueue {
@@ -455,12 +457,13 @@ export class AttachmentQueue {
       await discardPartialDownload(this.#db, job.sha256);
       throw new TransferFailed('the bytes received are not the ones named: downloading again');
     }
-    // The attachment store makes the thumbnail, as for a photo taken here, and removes the ranges
-    // in the transaction that stores the whole file.
+    // The attachment store takes the capturing station's thumbnail when it came first, or makes
+    // one as for a photo taken here; it removes the ranges in the transaction storing the file.
     const stored = await storeAttachment(this.#db, blob, {
       mediaType: job.mediaType,
       completesDownloadOf: job.sha256,
       isThumbnail: job.isThumbnail,
+      ...(job.madeThumbnail === undefined ? {} : { madeThumbnail: job.madeThumbnail }),
     });
     if (!stored.ok) throw new TransferFailed(stored.error.message);
     // These bytes came from the server: no need to send them back.
@@ -492,6 +495,7 @@ function downloadJob(evidence: StoredEvidence): Job {
     mediaType: evidence.mediaType,
     fromStation: evidence.station,
     isThumbnail: false,
+    ...(evidence.thumbnailSha256 === undefined ? {} : { madeThumbnail: evidence.thumbnailSha256 }),
   };
 }
 
