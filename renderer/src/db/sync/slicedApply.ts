@@ -56,7 +56,7 @@ const measuredSlices = 8;
  * slices get as many rows as the fixed cost is worth, so at least half of each slice's time
  * writes rows: smaller slices would wait no less, only pull slower. The size at most doubles or
  * halves from one slice to the next (one slow slice, a save that held the tables, does not
- * collapse it), but drops to the busy target's at once when another write is noted.
+ * collapse it), but drops to the busy target's at once when a write ends a quiet spell.
  */
 export class SliceSizer {
   readonly #sizing: SliceSizing;
@@ -92,15 +92,21 @@ export class SliceSizer {
    * target from now until it has been quiet for `quietMs`.
    */
   noteOtherWrite(): void {
+    const wasQuiet = this.#isQuiet();
     this.#otherWriteAtMs = this.#clock();
+    // Already writing: the slices' times size the next as before (see `record`).
+    if (!wasQuiet) return;
     const busyRows =
       this.#slices.length === 0 ? this.#sizing.firstRows : this.#rowsFilling(this.#sizing.targetMs);
     this.#rows = this.#clamp(Math.min(this.#rows, Math.floor(busyRows)));
   }
 
+  #isQuiet(): boolean {
+    return this.#clock() - this.#otherWriteAtMs >= this.#sizing.quietMs;
+  }
+
   #targetMs(): number {
-    const quiet = this.#clock() - this.#otherWriteAtMs >= this.#sizing.quietMs;
-    return quiet ? this.#sizing.idleTargetMs : this.#sizing.targetMs;
+    return this.#isQuiet() ? this.#sizing.idleTargetMs : this.#sizing.targetMs;
   }
 
   /** The rows a slice may hold to take about `targetMs`, by the fitted line. */
