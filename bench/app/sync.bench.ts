@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
@@ -89,7 +89,13 @@ async function buildWebApp(): Promise<{ outDir: string; remove: () => Promise<vo
     configFile: join(import.meta.dirname, '../../vite.web.config.ts'),
     logLevel: 'warn',
     define: { 'import.meta.env.VITE_FIXLINE_TEST_HOOK': JSON.stringify('1') },
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4096,
+      // A profile names the functions it samples.
+      ...(cpuProfilePath === undefined ? {} : { minify: false }),
+    },
   });
   return { outDir, remove: () => rm(outDir, { recursive: true, force: true }) };
 }
@@ -180,6 +186,27 @@ async function pairAndPull(
     recordsPerSecond: Math.round((records / ms) * 1000),
     serverMs: Math.round(pullTimes.reduce((sum, value) => sum + value, 0)),
     pages: pullTimes.length,
+  };
+}
+
+/**
+ * FIXLINE_BENCH_CPU_PROFILE: a file the initial pull's station writes its main thread's CPU
+ * profile into (open it in Chromium's DevTools, Performance), to see where a pull's time goes.
+ */
+const cpuProfilePath = process.env['FIXLINE_BENCH_CPU_PROFILE'];
+
+/** Starts Chromium's sampling profiler on `page`; `stopInto` writes the profile as JSON. */
+async function startCpuProfile(page: Page): Promise<{ stopInto: (path: string) => Promise<void> }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return {
+    stopInto: async (path) => {
+      const { profile } = await session.send('Profiler.stop');
+      await writeFile(path, JSON.stringify(profile));
+      await session.detach();
+    },
   };
 }
 
@@ -631,7 +658,13 @@ export async function runSyncBenchmark(): Promise<object> {
       stations.push(first);
       await setUpStation(first.page(), server.url, 'JKT1', seedTechnician);
       startedMs = performance.now();
+      const profiling =
+        cpuProfilePath === undefined ? undefined : await startCpuProfile(first.page());
       const pull = await pairAndPull(first.page(), server, records);
+      if (profiling !== undefined && cpuProfilePath !== undefined) {
+        await profiling.stopInto(cpuProfilePath);
+        log(`the station's CPU profile of its pull: ${cpuProfilePath}`);
+      }
       log(
         `initial pull: ${JSON.stringify(pull)} (${Math.round(performance.now() - startedMs)} ms)`,
       );

@@ -109,6 +109,44 @@ describe('applying a pulled page in slices', () => {
     expect(await pulledState(sliced.db, rows)).toEqual(await pulledState(oneShot.db, rows));
   });
 
+  it('tells the sizer of a save made between its slices, and not of its own commits', async () => {
+    const { rows } = await claimsAtServer();
+    const bandung = await enrolledStation('BDG2');
+    /** A sizer of one-row slices that counts the other writes it is told of. */
+    class CountingSizer extends SliceSizer {
+      otherWrites = 0;
+      override noteOtherWrite(): void {
+        this.otherWrites += 1;
+        super.noteOtherWrite();
+      }
+    }
+    const quiet = new CountingSizer(fixedSlices(1));
+    await applyPulledPageInSlices(
+      bandung.db,
+      { rows: rows.slice(0, 3), lastMutationId: 0 },
+      { sizer: quiet, now, pause: () => Promise.resolve() },
+    );
+    const saving = new CountingSizer(fixedSlices(1));
+    let saved = false;
+
+    await applyPulledPageInSlices(
+      bandung.db,
+      { rows: rows.slice(3), lastMutationId: 0 },
+      {
+        sizer: saving,
+        now,
+        pause: async () => {
+          if (saved) return;
+          saved = true;
+          await takeInClaim(bandung);
+        },
+      },
+    );
+
+    expect(quiet.otherWrites).toBe(0);
+    expect(saving.otherWrites).toBeGreaterThan(0);
+  });
+
   it('derives claims pulled before their customers and devices once a later slice brings them', async () => {
     const { jakarta, rows } = await claimsAtServer();
     const bandung = await enrolledStation('BDG2');
@@ -225,7 +263,15 @@ describe('applying a pulled page in slices', () => {
 });
 
 describe('sizing slices', () => {
-  const sizing: SliceSizing = { targetMs: 40, firstRows: 100, minRows: 10, maxRows: 5_000 };
+  // One target whether or not anything else writes, apart from the tests of the two.
+  const sizing: SliceSizing = {
+    targetMs: 40,
+    idleTargetMs: 40,
+    quietMs: 1_000,
+    firstRows: 100,
+    minRows: 10,
+    maxRows: 5_000,
+  };
   /** Feeds `sizer` slices that take a fixed cost plus a cost a row, `times` times. */
   const settle = (sizer: SliceSizer, fixedMs: number, rowMs: number, times = 20) => {
     for (let index = 0; index < times; index += 1) {
@@ -253,6 +299,26 @@ describe('sizing slices', () => {
   it('fills the target with rows once it has told the fixed cost of a slice from the cost of a row', () => {
     // 4 ms a transaction and 0.1 ms a row: 360 rows take 40 ms.
     expect(settle(new SliceSizer(sizing), 4, 0.1)).toBe(360);
+  });
+
+  it('fills the idle target while nothing else writes, and drops to the busy one at another write', () => {
+    let nowMs = 0;
+    const sizer = new SliceSizer({ ...sizing, idleTargetMs: 200 }, () => nowMs);
+    // 4 ms a transaction and 0.1 ms a row: 1,960 rows take 200 ms, 360 take 40.
+    expect(settle(sizer, 4, 0.1)).toBe(1_960);
+    nowMs = 10_000;
+    sizer.noteOtherWrite();
+    // 40 ms of rows at once (392: the last slices were all one size, so their whole time is
+    // taken as the rows' cost).
+    expect(sizer.rows).toBe(392);
+    // Still writing within `quietMs`: the busy target holds.
+    nowMs = 10_500;
+    expect(settle(sizer, 4, 0.1)).toBe(360);
+    // Quiet again: slices grow back, at most doubling at a time.
+    nowMs = 11_000;
+    sizer.record(sizer.rows, 4 + 0.1 * sizer.rows);
+    expect(sizer.rows).toBe(720);
+    expect(settle(sizer, 4, 0.1)).toBe(1_960);
   });
 
   it('keeps slices worth their fixed cost when that alone takes half the target', () => {

@@ -66,6 +66,21 @@ function zoneOffsetMs(timeZone: string, instantMs: number): number {
  * the next day there. A deadline is missed from this instant on.
  */
 export function deadlinePassesAt(lastDay: IsoDate, timeZone: string): IsoDateTime {
+  // Claims opened around the same days share their deadline days: each is worked out once.
+  const key = `${timeZone} ${lastDay}`;
+  const known = deadlineInstants.get(key);
+  if (known !== undefined) return known;
+  const instant = computeDeadlinePassesAt(lastDay, timeZone);
+  if (deadlineInstants.size >= deadlineInstantsKept) deadlineInstants.clear();
+  deadlineInstants.set(key, instant);
+  return instant;
+}
+
+/** Deadline instants remembered, by zone and day: more than ten years of days in one zone. */
+const deadlineInstantsKept = 4_096;
+const deadlineInstants = new Map<string, IsoDateTime>();
+
+function computeDeadlinePassesAt(lastDay: IsoDate, timeZone: string): IsoDateTime {
   const nextMidnightAsUtcMs = Date.parse(`${lastDay}T00:00:00Z`) + dayMs;
   // Two passes: the offset at the guess may differ from the offset at the answer across DST.
   let instantMs = nextMidnightAsUtcMs - zoneOffsetMs(timeZone, nextMidnightAsUtcMs);
@@ -185,17 +200,25 @@ async function readDeadlineFieldsOfClaims(
   });
   if (claims.length === 0) return fields;
   const claimIds = claims.map((claim) => claim.id);
-  const [calendar, customers, devices, evidence, inspections] = await Promise.all([
+  const [storedCalendar, customers, devices, evidence, inspections] = await Promise.all([
     readCenterCalendar(transaction),
-    transaction
-      .table<StoredCustomer, string>('customers')
-      .bulkGet([...new Set(claims.map((claim) => claim.customerId))]),
-    transaction
-      .table<StoredDevice, string>('devices')
-      .bulkGet([...new Set(claims.map((claim) => claim.deviceId))]),
+    readRowsById(
+      transaction.table<StoredCustomer, RecordId>('customers'),
+      claims.map((claim) => claim.customerId),
+    ),
+    readRowsById(
+      transaction.table<StoredDevice, RecordId>('devices'),
+      claims.map((claim) => claim.deviceId),
+    ),
     liveRowsWhere<StoredEvidence>(transaction, 'evidence', 'claimId', claimIds),
     liveRowsWhere<StoredInspection>(transaction, 'inspections', 'claimId', claimIds),
   ]);
+  // The zone resolved once for every claim: without one configured, resolving the machine's
+  // makes an `Intl.DateTimeFormat` each time (two a claim, the most of a pulled page's time).
+  const calendar: StationCalendar = {
+    ...storedCalendar,
+    timeZone: stationTimeZone(storedCalendar.timeZone),
+  };
   const latestInspections = new Map<RecordId, StoredInspection>();
   for (const inspection of inspections) {
     const latest = latestInspections.get(inspection.claimId);
@@ -238,27 +261,77 @@ async function readDeadlineFieldsOfClaims(
 }
 
 /**
- * The live rows of `table` whose `index` is one of `keys`: one `equals` query per key, all at
- * once. Not `anyOf`, whose cursor jumps take fake-indexeddb (the tests' IndexedDB) quadratic time.
- * Deleted rows are dropped after the query: a Dexie `filter` would walk a cursor, one round trip
- * per row, where a plain range is one `getAll`.
+ * Keys read as one range at most this many times the keys asked for (plus a little): beyond,
+ * the range holds mostly rows of other keys and the rest is read key by key.
  */
+const rangeRowsPerKey = 8;
+const rangeSlackRows = 64;
+
+/**
+ * The rows of `table` whose `index` is one of `keys`, read with as few requests as the keys allow:
+ * a request costs far more than a row, and a page's claims, customers and devices were mostly
+ * created one after another, so their (time-ordered) ids lie close together. First one range from
+ * the lowest key to the highest, read up to a bound; if the range holds more rows than that (keys
+ * far apart), the keys it did not reach are read one `equals` each. Never `anyOf`, whose cursor
+ * jumps take fake-indexeddb (the tests' IndexedDB) quadratic time, nor a cursor: a plain range is
+ * one `getAll`.
+ */
+async function rowsWhereKeyIn<Row>(
+  table: Table<Row, RecordId>,
+  index: string,
+  keys: readonly string[],
+  keyOf: (row: Row) => string,
+): Promise<Row[]> {
+  const sorted = [...new Set(keys)].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  if (first === last) return table.where(index).equals(first).toArray();
+  const wanted = new Set(sorted);
+  const bound = sorted.length * rangeRowsPerKey + rangeSlackRows;
+  const inRange = await table.where(index).between(first, last, true, true).limit(bound).toArray();
+  const reached = inRange.length < bound ? undefined : inRange.at(-1);
+  if (reached === undefined) return inRange.filter((row) => wanted.has(keyOf(row)));
+  // Rows come in key order: every key below the last one read is complete.
+  const reachedKey = keyOf(reached);
+  const complete = inRange.filter((row) => keyOf(row) < reachedKey && wanted.has(keyOf(row)));
+  const rest = await Promise.all(
+    sorted
+      .filter((key) => key >= reachedKey)
+      .map((key) => table.where(index).equals(key).toArray()),
+  );
+  return [...complete, ...rest.flat()];
+}
+
+/**
+ * The rows of `table` with the ids `ids` (absent ones left out), in few requests (see
+ * {@link rowsWhereKeyIn}): what `bulkGet` does with one request an id.
+ */
+export function readRowsById<Row extends { readonly id: RecordId }>(
+  table: Table<Row, RecordId>,
+  ids: readonly RecordId[],
+): Promise<Row[]> {
+  return rowsWhereKeyIn(table, ':id', ids, (row) => row.id);
+}
+
+/** The live rows of `table` whose `index` field is one of `keys` (see {@link rowsWhereKeyIn}). */
 async function liveRowsWhere<Row extends SyncFields>(
   transaction: Transaction,
   table: TableName,
-  index: string,
+  index: 'claimId' | 'inspectionId',
   keys: readonly RecordId[],
 ): Promise<Row[]> {
-  const rows = await Promise.all(
-    keys.map((key) => transaction.table<Row, RecordId>(table).where(index).equals(key).toArray()),
-  );
-  return rows.flat().filter(isLive);
+  const rows = await rowsWhereKeyIn(transaction.table<Row, RecordId>(table), index, keys, (row) => {
+    const key: unknown = Reflect.get(row, index);
+    return typeof key === 'string' ? key : '';
+  });
+  // Deleted rows are dropped after the query: a Dexie `filter` would walk a cursor, one round
+  // trip per row, where a plain range is one `getAll`.
+  return rows.filter(isLive);
 }
 
-function byId<Row extends { readonly id: RecordId }>(
-  rows: readonly (Row | undefined)[],
-): Map<RecordId, Row> {
-  return new Map(rows.filter((row) => row !== undefined).map((row) => [row.id, row]));
+function byId<Row extends { readonly id: RecordId }>(rows: readonly Row[]): Map<RecordId, Row> {
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 function groupBy<Row>(rows: readonly Row[], key: (row: Row) => RecordId): Map<RecordId, Row[]> {

@@ -17,6 +17,7 @@ import type { ClaimChange } from '../claimCounts';
 import {
   claimsWithNewDeadlines,
   readCenterCalendar,
+  readRowsById,
   stationCalendarChanged,
   type ClaimsLackingRecords,
 } from '../claimDeadline';
@@ -76,6 +77,8 @@ export type ApplyOptions = {
   readonly now?: () => number;
   /** How far ahead of the wall clock a stamp may be and still move the station's clock. */
   readonly maxClockDriftMs?: number;
+  /** Told the page's transaction as it starts (the sliced apply tells its own commits by it). */
+  readonly onTransaction?: (transaction: Transaction) => void;
 };
 
 /** What applying a page did. */
@@ -172,6 +175,7 @@ export async function applyPulledPage(
 ): Promise<AppliedPage> {
   const nowMs = (options.now ?? Date.now)();
   const applied = await runGuardedWrite(db, remoteApplyTables, async (transaction) => {
+    options.onTransaction?.(transaction);
     const byTable = new Map<SyncTable, SyncRow[]>();
     for (const row of page.rows) {
       const rows = byTable.get(row.table);
@@ -206,27 +210,32 @@ export async function applyPulledPage(
     let customerOrDeviceArrived = false;
     // Every table's stored rows read at once, before any of the page is written: a row merges
     // with its own stored state only, so the reads need not wait for the other tables' writes.
+    // Read as a few ranges rather than a request a row (see `readRowsById`).
     const existingByTable = await Promise.all(
-      tablesInOrder.map(([table, rows]) =>
-        transaction.table<StoredRow, RecordId>(table).bulkGet(rows.map((row) => row.id)),
-      ),
+      tablesInOrder.map(async ([table, rows]) => {
+        const stored = await readRowsById(
+          transaction.table<StoredRow, RecordId>(table),
+          rows.map((row) => row.id),
+        );
+        return new Map(stored.map((row) => [row.id, row]));
+      }),
     );
     for (const [tableIndex, [table, rows]] of tablesInOrder.entries()) {
       // Every table the server sends is one of this station's (since schema v6, which stored
       // the center-wide rows schema v5 parked in `pulledRecords`): a new one fails to compile.
       const localTable: SyncedTableName | 'conflicts' = table;
-      const existing = existingByTable[tableIndex] ?? [];
+      const existing = existingByTable[tableIndex] ?? new Map<RecordId, StoredRow>();
       const target = transaction.table<StoredRow, RecordId>(localTable);
       const written = new Map<RecordId, { before: StoredRow | undefined; after: StoredRow }>();
-      rows.forEach((row, index) => {
+      rows.forEach((row) => {
         // A later row of the same id in the page merges with what the earlier one made.
-        const before = written.get(row.id)?.after ?? existing[index];
+        const before = written.get(row.id)?.after ?? existing.get(row.id);
         const remote = remoteMergeRow(row);
         const local = before === undefined ? undefined : asMergeRow(before);
         const merged = local === undefined ? remote : mergeRows(local, remote);
         if (local !== undefined && isUnchanged(local, merged)) return;
         const after = storedRow(localTable, row.id, merged, before);
-        written.set(row.id, { before: written.get(row.id)?.before ?? existing[index], after });
+        written.set(row.id, { before: written.get(row.id)?.before ?? existing.get(row.id), after });
       });
       if (written.size === 0) continue;
       changedRows += written.size;

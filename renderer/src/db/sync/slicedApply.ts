@@ -1,3 +1,5 @@
+import type { ObservabilitySet, Transaction } from 'dexie';
+import Dexie from 'dexie';
 import type { FixlineDatabase } from '../database';
 import type { AppliedPage, ApplyOptions, PulledPage } from './remoteApply';
 import { applyPulledPage } from './remoteApply';
@@ -13,10 +15,20 @@ import { applyPulledPage } from './remoteApply';
  * with itself changes nothing).
  */
 
-/** How slices are sized: adapted to what the last slices took, towards `targetMs` each. */
+/** How slices are sized: adapted to what the last slices took, towards a target time each. */
 export type SliceSizing = {
-  /** What one slice's transaction should take, in ms (a save waits at most about this long). */
+  /**
+   * What one slice's transaction should take, in ms, while the station writes too (a save at the
+   * bench waits at most about this long).
+   */
   readonly targetMs: number;
+  /**
+   * What a slice may take while nothing else writes the database: no save waits for it, and
+   * fewer, bigger slices pay their transactions' fixed cost fewer times.
+   */
+  readonly idleTargetMs: number;
+  /** How long after another write the station counts as writing, in ms. */
+  readonly quietMs: number;
   /** Rows in the first slice, before anything is measured. */
   readonly firstRows: number;
   readonly minRows: number;
@@ -25,6 +37,8 @@ export type SliceSizing = {
 
 export const defaultSliceSizing: SliceSizing = {
   targetMs: 40,
+  idleTargetMs: 250,
+  quietMs: 1_000,
   firstRows: 100,
   minRows: 10,
   maxRows: 5_000,
@@ -36,19 +50,25 @@ const measuredSlices = 8;
 /**
  * The size of the next slice, learnt from the last slices: their times fitted to a line, a fixed
  * cost a transaction (opening it, the reads and writes every slice makes, the commit) plus a cost
- * a row, and the rows that fill the target by it. Where the fixed cost alone takes half the
- * target or more (a busy machine), slices get as many rows as the fixed cost is worth, so at least
- * half of each slice's time writes rows: smaller slices would wait no less, only pull slower. The
- * size at most doubles or halves from one slice to the next (one slow slice, a save that held
- * the tables, does not collapse it).
+ * a row, and the rows that fill the target by it. The target is `targetMs` while something else
+ * writes the database (see {@link SliceSizer.noteOtherWrite}) and `idleTargetMs` when nothing
+ * has for `quietMs`. Where the fixed cost alone takes half the target or more (a busy machine),
+ * slices get as many rows as the fixed cost is worth, so at least half of each slice's time
+ * writes rows: smaller slices would wait no less, only pull slower. The size at most doubles or
+ * halves from one slice to the next (one slow slice, a save that held the tables, does not
+ * collapse it), but drops to the busy target's at once when a write ends a quiet spell.
  */
 export class SliceSizer {
   readonly #sizing: SliceSizing;
+  readonly #clock: () => number;
   #rows: number;
   readonly #slices: { readonly rows: number; readonly ms: number }[] = [];
+  #otherWriteAtMs = Number.NEGATIVE_INFINITY;
 
-  constructor(sizing: Partial<SliceSizing> = {}) {
+  /** @param clock a monotonic clock in ms, `performance.now` by default */
+  constructor(sizing: Partial<SliceSizing> = {}, clock: () => number = () => performance.now()) {
     this.#sizing = { ...defaultSliceSizing, ...sizing };
+    this.#clock = clock;
     this.#rows = this.#clamp(this.#sizing.firstRows);
   }
 
@@ -62,12 +82,37 @@ export class SliceSizer {
     if (rows === 0) return;
     this.#slices.push({ rows, ms: Math.max(ms, 0.1) });
     if (this.#slices.length > measuredSlices) this.#slices.shift();
-    const { fixedMs, rowMs } = this.#fit();
-    const { targetMs } = this.#sizing;
-    const fitting =
-      fixedMs < targetMs / 2 ? (targetMs - fixedMs) / rowMs : Math.max(fixedMs, 1) / rowMs;
-    const bounded = Math.min(this.#rows * 2, Math.max(this.#rows / 2, Math.floor(fitting)));
+    const fitting = this.#rowsFilling(this.#targetMs());
+    const bounded = Math.min(this.#rows * 2, Math.max(this.#rows / 2, fitting));
     this.#rows = this.#clamp(Math.floor(bounded));
+  }
+
+  /**
+   * Notes that something else wrote the database (a save at the bench): slices keep to the busy
+   * target from now until it has been quiet for `quietMs`.
+   */
+  noteOtherWrite(): void {
+    const wasQuiet = this.#isQuiet();
+    this.#otherWriteAtMs = this.#clock();
+    // Already writing: the slices' times size the next as before (see `record`).
+    if (!wasQuiet) return;
+    const busyRows =
+      this.#slices.length === 0 ? this.#sizing.firstRows : this.#rowsFilling(this.#sizing.targetMs);
+    this.#rows = this.#clamp(Math.min(this.#rows, Math.floor(busyRows)));
+  }
+
+  #isQuiet(): boolean {
+    return this.#clock() - this.#otherWriteAtMs >= this.#sizing.quietMs;
+  }
+
+  #targetMs(): number {
+    return this.#isQuiet() ? this.#sizing.idleTargetMs : this.#sizing.targetMs;
+  }
+
+  /** The rows a slice may hold to take about `targetMs`, by the fitted line. */
+  #rowsFilling(targetMs: number): number {
+    const { fixedMs, rowMs } = this.#fit();
+    return fixedMs < targetMs / 2 ? (targetMs - fixedMs) / rowMs : Math.max(fixedMs, 1) / rowMs;
   }
 
   /** The slices' times as a fixed cost plus a cost a row (least squares; one size: all per row). */
@@ -91,6 +136,26 @@ export class SliceSizer {
   #clamp(rows: number): number {
     return Math.min(this.#sizing.maxRows, Math.max(this.#sizing.minRows, rows));
   }
+}
+
+/**
+ * Calls `onOtherWrite` whenever a transaction of `db` other than the slices' own commits with
+ * writes (a save at the bench, in this window or another): Dexie tells every commit's changed
+ * parts, and a slice's own are those of its transaction. Returns the unsubscribe.
+ */
+function watchOtherWrites(
+  db: FixlineDatabase,
+  ownTransaction: () => Transaction | undefined,
+  onOtherWrite: () => void,
+): () => void {
+  const prefix = `idb://${db.name}/`;
+  const listener = (parts: ObservabilitySet) => {
+    const own: unknown = Reflect.get(ownTransaction()?.idbtrans ?? {}, 'mutatedParts');
+    if (parts === own) return;
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) onOtherWrite();
+  };
+  Dexie.on.storagemutated.subscribe(listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
 /** Lets the page's other work run (a save waiting for the tables): a macrotask, not throttled in a background tab as timers are. */
@@ -134,34 +199,49 @@ export async function applyPulledPageInSlices(
   let clockDrift: AppliedPage['clockDrift'];
   let calendarChanged = false;
   let offset = 0;
-  // An empty page is one empty slice: it still drops acknowledged entries and stores the cursor.
-  do {
-    const rows = page.rows.slice(offset, offset + sizer.rows);
-    offset += rows.length;
-    const last = offset >= page.rows.length;
-    const startedMs = clock();
-    const applied = await applyPulledPage(
-      db,
-      {
-        rows,
-        lastMutationId: page.lastMutationId,
-        ...(last && page.cursor !== undefined ? { cursor: page.cursor } : {}),
-      },
-      applyOptions,
-    );
-    sizer.record(rows.length, clock() - startedMs);
-    changedRows += applied.changedRows;
-    if (
-      applied.clockDrift !== undefined &&
-      (clockDrift === undefined || applied.clockDrift.driftMs > clockDrift.driftMs)
-    ) {
-      clockDrift = applied.clockDrift;
-    }
-    if (applied.calendarChanged === true) calendarChanged = true;
-    onSliceApplied?.(rows.length);
-    // Also after the last: the engine's next page is often in already, and would follow at once.
-    await pause();
-  } while (offset < page.rows.length);
+  let sliceTransaction: Transaction | undefined;
+  const stopWatching = watchOtherWrites(
+    db,
+    () => sliceTransaction,
+    () => sizer.noteOtherWrite(),
+  );
+  try {
+    // An empty page is one empty slice: it still drops acknowledged entries and stores the cursor.
+    do {
+      const rows = page.rows.slice(offset, offset + sizer.rows);
+      offset += rows.length;
+      const last = offset >= page.rows.length;
+      const startedMs = clock();
+      const applied = await applyPulledPage(
+        db,
+        {
+          rows,
+          lastMutationId: page.lastMutationId,
+          ...(last && page.cursor !== undefined ? { cursor: page.cursor } : {}),
+        },
+        {
+          ...applyOptions,
+          onTransaction: (transaction) => {
+            sliceTransaction = transaction;
+          },
+        },
+      );
+      sizer.record(rows.length, clock() - startedMs);
+      changedRows += applied.changedRows;
+      if (
+        applied.clockDrift !== undefined &&
+        (clockDrift === undefined || applied.clockDrift.driftMs > clockDrift.driftMs)
+      ) {
+        clockDrift = applied.clockDrift;
+      }
+      if (applied.calendarChanged === true) calendarChanged = true;
+      onSliceApplied?.(rows.length);
+      // Also after the last: the engine's next page is often in already, and would follow at once.
+      await pause();
+    } while (offset < page.rows.length);
+  } finally {
+    stopWatching();
+  }
   return {
     changedRows,
     ...(clockDrift === undefined ? {} : { clockDrift }),
