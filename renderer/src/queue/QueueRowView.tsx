@@ -1,11 +1,9 @@
 import { Badge, Checkbox, Text, VisuallyHidden } from '@mantine/core';
 import type { MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../hooks/useClaimQueue';
-import { useStationFormat } from '../hooks/useStationFormat';
 import classes from './ClaimQueueList.module.css';
 import { deadlineUrgency, deviceLabel } from './queueRowFormat';
-import { useShortDateFormat } from './useQueueFormat';
+import type { QueueRowFormat } from './useQueueFormat';
 
 type QueueRowViewProps = {
   readonly id: string;
@@ -18,6 +16,8 @@ type QueueRowViewProps = {
   readonly top: number;
   readonly height: number;
   readonly nowMs: number;
+  /** The list's formatters (see `useQueueRowFormat`). */
+  readonly format: QueueRowFormat;
   /** Technician names by id. */
   readonly technicianNames: ReadonlyMap<string, string>;
   readonly onOpen: (claimId: string) => void;
@@ -35,13 +35,12 @@ export function QueueRowView({
   top,
   height,
   nowMs,
+  format,
   technicianNames,
   onOpen,
   onSelect,
 }: QueueRowViewProps) {
-  const { t } = useTranslation();
-  const format = useStationFormat();
-  const shortDate = useShortDateFormat();
+  const { t, shortDate } = format;
   const placement = { transform: `translateY(${top}px)`, height };
   if (row === undefined) {
     return (
@@ -108,8 +107,8 @@ export function QueueRowView({
           {t(`status.${row.status}`)}
         </Badge>
       </div>
-      <div role="gridcell" title={format.dateTime(row.createdAt)}>
-        {format.age(row.createdAt, nowMs)}
+      <div role="gridcell" title={format.station.dateTime(row.createdAt)}>
+        {format.station.age(row.createdAt, nowMs)}
       </div>
       <div
         role="gridcell"
