@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Checkbox } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import type { QueueRow } from '../hooks/useClaimQueue';
 import classes from './ClaimQueueList.module.css';
@@ -25,7 +25,10 @@ type QueueRowViewProps = {
   readonly onSelect: (claimId: string, range: boolean) => void;
 };
 
-/** One claim of the queue. */
+/**
+ * One claim of the queue. Its text is plain elements with the list's classes, not Mantine's
+ * `Text`: a filter change or a far scroll mounts every row on screen at once.
+ */
 export function QueueRowView({
   id,
   rowIndex,
@@ -85,9 +88,7 @@ export function QueueRowView({
         />
       </div>
       <div role="gridcell">
-        <Text span ff="monospace" fw={600} size="sm">
-          {row.rmaNumber}
-        </Text>
+        <span className={classes.rma}>{row.rmaNumber}</span>
       </div>
       <div role="gridcell" className={classes.truncate} title={row.customerName}>
         {row.customerName ?? '—'}
@@ -97,9 +98,7 @@ export function QueueRowView({
           {deviceLabel(row.policyPackId, row.deviceModel) ?? '—'}
         </span>
         {row.serial === undefined ? null : (
-          <Text span size="xs" c="dimmed" className={classes.truncate}>
-            {row.serial}
-          </Text>
+          <span className={`${classes.serial} ${classes.truncate}`}>{row.serial}</span>
         )}
       </div>
       <div role="gridcell">
@@ -123,28 +122,26 @@ export function QueueRowView({
         }
       >
         {row.nextDeadlineDate === undefined ? (
-          <Text span size="sm" c="dimmed">
-            {t('queueScreen.noDeadline')}
-          </Text>
+          <span className={classes.dimmed}>{t('queueScreen.noDeadline')}</span>
         ) : (
-          <Text span size="sm" className={classes.deadline} data-urgency={urgency}>
+          <span className={classes.deadline} data-urgency={urgency}>
             {urgency === 'later' ? null : <span className={classes.dot} data-urgency={urgency} />}
             {shortDate(row.nextDeadlineDate)}
             {urgency === 'later' ? null : (
-              <VisuallyHidden>
+              <span className={classes.visuallyHidden}>
                 {` (${t(urgency === 'passed' ? 'queueScreen.deadlinePassed' : 'queueScreen.deadlineSoon')})`}
-              </VisuallyHidden>
+              </span>
             )}
-          </Text>
+          </span>
         )}
       </div>
       <div role="gridcell" className={classes.truncate}>
         {assignee === undefined ? (
           // A dash keeps the column narrow in every language; a screen reader hears the word.
-          <Text span size="sm" c="dimmed">
+          <span className={classes.dimmed}>
             <span aria-hidden>—</span>
-            <VisuallyHidden>{t('queue.unassigned')}</VisuallyHidden>
-          </Text>
+            <span className={classes.visuallyHidden}>{t('queue.unassigned')}</span>
+          </span>
         ) : (
           assignee
         )}
