@@ -5,10 +5,17 @@ import { allowedTransitions } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
 import type { PolicyId } from '#shared/policy';
 import type { CountedFilter } from '../../renderer/src/db/claimCounts';
-import { claimCountKey, rebuildClaimCounts } from '../../renderer/src/db/claimCounts';
+import {
+  claimCountKey,
+  claimDayCountKey,
+  isCountedByDay,
+  readClaimDayCounts,
+  rebuildClaimCounts,
+} from '../../renderer/src/db/claimCounts';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
 import type { StoredClaim } from '../../renderer/src/db/records';
 import { isLive } from '../../renderer/src/db/records';
+import { createRepositories } from '../../renderer/src/db/repositories';
 import { claimDefinition } from '../../renderer/src/db/repositories/definitions';
 import { RepositoryWriter, writeScope } from '../../renderer/src/db/repositories/repositoryWriter';
 import { runGuardedWrite } from '../../renderer/src/db/writeGuard';
@@ -17,6 +24,7 @@ import {
   asTechnician,
   createCustomerAndDevice,
   expectOk,
+  firstWriteMs,
   openTestDatabase,
   steppingClock,
 } from './testDatabase';
@@ -180,6 +188,17 @@ function realCount(claims: readonly StoredClaim[], filter: CountedFilter): numbe
   ).length;
 }
 
+/** The count of each day's live claims of `filter` the plain way, by their count keys. */
+function realDayCounts(claims: readonly StoredClaim[], filter: CountedFilter) {
+  const byDay = new Map<string, number>();
+  for (const claim of claims) {
+    if (realCount([claim], filter) === 0) continue;
+    const day = claim.createdAt.slice(0, 10);
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+  }
+  return [...byDay].map(([day, count]) => [claimDayCountKey(filter, day), count] as const);
+}
+
 describe('the claim counts table', () => {
   it('holds the real count of live claims of every filter after any sequence of claim writes', async () => {
     await fc.assert(
@@ -194,7 +213,8 @@ describe('the claim counts table', () => {
         const expected = new Map(
           everyFilter(claims).flatMap((filter) => {
             const count = realCount(claims, filter);
-            return count === 0 ? [] : [[claimCountKey(filter), count] as const];
+            const days = isCountedByDay(filter) ? realDayCounts(claims, filter) : [];
+            return count === 0 ? [] : [[claimCountKey(filter), count] as const, ...days];
           }),
         );
         expect(table).toEqual(expected);
@@ -203,6 +223,39 @@ describe('the claim counts table', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+
+  it('counts each day’s live claims for no filter and each condition alone, the days in order', async () => {
+    const { db } = await openTestDatabase();
+    let clockMs = firstWriteMs;
+    const repositories = createRepositories(db, { now: () => clockMs });
+    const made = await createCustomerAndDevice(repositories);
+    const dayMs = 86_400_000;
+    const open = async (day: number, policyPackId: PolicyId) => {
+      clockMs = firstWriteMs + day * dayMs;
+      const draft = makeClaimDraft({ ...made, policyPackId });
+      return expectOk(await repositories.claims.create(draft, asTechnician));
+    };
+    // Written out of the days' order: the days are read in order all the same.
+    await open(11, 'igpsport');
+    await open(0, 'igpsport');
+    const removed = await open(3, 'kospet-warranty-refund');
+    await open(3, 'igpsport');
+    await open(0, 'kospet-warranty-refund');
+    expectOk(await repositories.claims.remove(removed.id, asTechnician));
+
+    expect(await readClaimDayCounts(db.claimCounts, {})).toEqual([
+      { day: '2026-05-04', count: 2 },
+      { day: '2026-05-07', count: 1 },
+      { day: '2026-05-15', count: 1 },
+    ]);
+    expect(await readClaimDayCounts(db.claimCounts, { packId: 'kospet-warranty-refund' })).toEqual([
+      { day: '2026-05-04', count: 1 },
+    ]);
+    // A combination has its total only.
+    expect(
+      await readClaimDayCounts(db.claimCounts, { status: 'intake', packId: 'igpsport' }),
+    ).toEqual([]);
+  });
 
   it('moves in the claim write’s transaction: a refused write leaves every count as it was', async () => {
     const { db, repositories } = await openTestDatabase();

@@ -422,4 +422,47 @@ describe('the queue’s keyset paging', () => {
       expect(await readQueueIds(db, filter, nowIso, 2, 6)).toEqual(expected.slice(2, 6));
     }
   });
+
+  it('jumps exactly by the counts per day: claims over many days, some days emptied or deleted in part', async () => {
+    const { db } = await openJakartaStation();
+    // A claim every 5 hours: about five a day, across nine days, a day's runs of each filter
+    // starting and ending at every part of a day.
+    let clockMs = firstWriteMs;
+    const repositories = createRepositories(db, { now: () => clockMs });
+    const packs = ['igpsport', 'kospet-warranty-refund', 'kospet-official-store'] as const;
+    for (let index = 0; index < 45; index += 1) {
+      clockMs = firstWriteMs + index * 5 * 3_600_000;
+      const claim = await openClaim(repositories, {
+        policyPackId: packs[index % 3],
+        ...(index % 4 === 0 ? { assigneeId: technicianA } : {}),
+      });
+      if (index % 5 === 2) {
+        expectOk(await repositories.claims.transition(claim.id, 'cancelled', asTechnician));
+      }
+      // Every claim of the third day deleted, and a few more here and there.
+      const day = Math.floor((index * 5 + 2) / 24);
+      if (day === 2 || index % 6 === 5) {
+        expectOk(await repositories.claims.remove(claim.id, asTechnician));
+      }
+    }
+    const dayFilters: readonly QueueFilter[] = [
+      {},
+      { status: 'intake' },
+      { status: 'cancelled' },
+      { packId: 'kospet-warranty-refund' },
+      { assigneeId: technicianA },
+    ];
+    for (const filter of dayFilters) {
+      const expected = await fullRead(db, filter);
+      expect(expected.length).toBeGreaterThan(3);
+      for (let start = 0; start < expected.length + 2; start += 1) {
+        const window = await readQueueWindow(db, filter, nowIso, {
+          from: 'position',
+          start,
+          size: 4,
+        });
+        expect(window.claims.map((claim) => claim.id)).toEqual(expected.slice(start, start + 4));
+      }
+    }
+  });
 });

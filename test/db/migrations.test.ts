@@ -16,6 +16,7 @@ import { schemaVersion4 } from '../../renderer/src/db/schema/v4';
 import { schemaVersion5 } from '../../renderer/src/db/schema/v5';
 import { schemaVersion9 } from '../../renderer/src/db/schema/v9';
 import { schemaVersion10 } from '../../renderer/src/db/schema/v10';
+import { schemaVersion11 } from '../../renderer/src/db/schema/v11';
 import { schemaVersions } from '../../renderer/src/db/schema';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, makeEvidence, technicianId } from '../factories/domain';
@@ -193,9 +194,9 @@ describe('schema version 4', () => {
     const pack = assigned.policyPackId;
 
     expect(db.verno).toBe(currentSchemaVersion);
-    expect(
-      Object.fromEntries((await db.claimCounts.toArray()).map((row) => [row.key, row.count])),
-    ).toEqual({
+    // The counts of each day came with version 11 (see below).
+    const totals = (await db.claimCounts.toArray()).filter((row) => !row.key.includes('@'));
+    expect(Object.fromEntries(totals.map((row) => [row.key, row.count]))).toEqual({
       all: 3,
       'status:intake': 2,
       'status:closed': 1,
@@ -606,5 +607,53 @@ describe('schema version 10', () => {
     const db = new FixlineDatabase(name);
     expect(await db.evidence.orderBy('thumbnailSha256').uniqueKeys()).toEqual(['b'.repeat(64)]);
     expect(await db.evidence.count()).toBe(2);
+  });
+});
+
+describe('schema version 11', () => {
+  it('counts each day’s live claims, so a jump deep into the queue reads the right rows', async () => {
+    const name = freshDatabaseName();
+    const version10 = new Dexie(name);
+    declareSchema(
+      version10,
+      schemaVersions.filter((schema) => schema.version < schemaVersion11.version),
+    );
+    const deleted: StoredClaim = {
+      ...makeClaim({
+        status: 'intake',
+        rmaNumber: 'RMA-JKT1-000039',
+        createdAt: '2026-05-01T08:00:00.000Z',
+      }),
+      ...syncFields(['id', 'deletedAt']),
+      deletedAt: '2026-05-02T00:00:00.000Z',
+    };
+    await version10.table('claims').bulkAdd([intakeClaim, olderIntakeClaim, closedClaim, deleted]);
+    // Version 10 counted the filters' totals only.
+    await version10.table('claimCounts').bulkAdd([
+      { key: 'all', count: 3 },
+      { key: 'status:intake', count: 2 },
+      { key: 'status:closed', count: 1 },
+    ]);
+    version10.close();
+
+    const db = new FixlineDatabase(name);
+    expect(db.verno).toBe(currentSchemaVersion);
+    const days = await db.claimCounts.where('key').startsWith('all@').toArray();
+    const byAge = [olderIntakeClaim, closedClaim, intakeClaim].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : 1,
+    );
+    const perDay = new Map<string, number>();
+    for (const claim of byAge) {
+      const day = claim.createdAt.slice(0, 10);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    expect(days.map((row) => [row.key.slice(4), row.count])).toEqual([...perDay]);
+    expect(await db.claimCounts.get('status:intake')).toEqual({ key: 'status:intake', count: 2 });
+    const jump = await readQueueWindow(db, {}, '2026-05-06T00:00:00.000Z', {
+      from: 'position',
+      start: 1,
+      size: 5,
+    });
+    expect(jump.claims.map((claim) => claim.id)).toEqual(byAge.slice(1).map((claim) => claim.id));
   });
 });

@@ -19,7 +19,26 @@ export function claimCountKey(filter: CountedFilter): string {
   return parts.length === 0 ? 'all' : parts.join('|');
 }
 
-/** The count keys a claim is in: every combination of its status, pack and assignee; none when deleted. */
+/**
+ * The key of the row counting the live claims of `filter` created on `day` (the first ten
+ * characters of `createdAt`, so days follow the queue's order): `all@2026-11-04`,
+ * `status:received@2026-11-04`. Kept for no filter and each condition alone, the filters a queue
+ * reads from one index: summing a filter's days says on which day a position of its queue falls,
+ * so a jump reads from that day instead of walking the index from its start.
+ */
+export function claimDayCountKey(filter: CountedFilter, day: string): string {
+  return `${claimCountKey(filter)}${daySeparator}${day}`;
+}
+
+const daySeparator = '@';
+
+/** The day a claim is counted under (see {@link claimDayCountKey}). */
+export const claimCountDay = (claim: StoredClaim): string => claim.createdAt.slice(0, 10);
+
+/**
+ * The count keys a claim is in: every combination of its status, pack and assignee, and its day
+ * for no filter and each condition alone; none when deleted.
+ */
 export function claimCountKeys(claim: StoredClaim | undefined): string[] {
   if (claim === undefined || !isLive(claim)) return [];
   const keys: string[] = [];
@@ -32,7 +51,21 @@ export function claimCountKeys(claim: StoredClaim | undefined): string[] {
       }
     }
   }
+  const day = claimCountDay(claim);
+  const alone: CountedFilter[] = [
+    {},
+    { status: claim.status },
+    { packId: claim.policyPackId as QueueFilter['packId'] },
+    ...(claim.assigneeId === undefined ? [] : [{ assigneeId: claim.assigneeId }]),
+  ];
+  for (const filter of alone) keys.push(claimDayCountKey(filter, day));
   return keys;
+}
+
+/** Whether `filter` has a count per day: no condition, or one alone. */
+export function isCountedByDay(filter: CountedFilter): boolean {
+  const conditions = [filter.status, filter.packId, filter.assigneeId];
+  return conditions.filter((value) => value !== undefined).length <= 1;
 }
 
 /** A claim as it was before a write and as it is after (undefined: absent). */
@@ -127,4 +160,15 @@ export async function readClaimCounts(
 ): Promise<number[]> {
   const rows = await table.bulkGet(filters.map(claimCountKey));
   return rows.map((row) => row?.count ?? 0);
+}
+
+/** How many live claims of `filter` each day holds, in the queue's order (days without any left out). */
+export async function readClaimDayCounts(
+  table: Table<ClaimCountRow, string>,
+  filter: CountedFilter,
+): Promise<{ readonly day: string; readonly count: number }[]> {
+  const prefix = `${claimCountKey(filter)}${daySeparator}`;
+  // Every row of the filter's days is one key range: the days sort as the keys do.
+  const rows = await table.where('key').between(prefix, `${prefix}\uffff`).toArray();
+  return rows.map((row) => ({ day: row.key.slice(prefix.length), count: row.count }));
 }

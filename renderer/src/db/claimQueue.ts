@@ -2,7 +2,7 @@ import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { CountedFilter } from './claimCounts';
-import { readClaimCount, readClaimCounts } from './claimCounts';
+import { isCountedByDay, readClaimCount, readClaimCounts, readClaimDayCounts } from './claimCounts';
 import type { FixlineDatabase } from './database';
 import type { QueueFilter, StoredClaim } from './records';
 import { isLive } from './records';
@@ -226,10 +226,34 @@ async function deletedOf(
     });
 }
 
+/** Where a position's day starts: the day's first `at`, and how many live claims come before it. */
+type DayStart = { readonly at: string; readonly before: number };
+
+/**
+ * The day that the live claim at `start` of a queue by age was created on, from the counts of
+ * the filter's days (one read of a few hundred rows a year); undefined when the filter has no
+ * counts per day or `start` is past its claims.
+ */
+async function dayOfPosition(
+  db: FixlineDatabase,
+  filter: QueueFilter,
+  source: QueueSource,
+  start: number,
+): Promise<DayStart | undefined> {
+  if (source.order !== 'createdAt' || !isCountedByDay(countedPart(filter))) return undefined;
+  let before = 0;
+  for (const { day, count } of await readClaimDayCounts(db.claimCounts, countedPart(filter))) {
+    // A day's `createdAt`s all start with the day, and sort after the day alone.
+    if (before + count > start) return { at: day, before };
+    before += count;
+  }
+  return undefined;
+}
+
 /**
  * The live claims at positions `start` to `start + size` when the range is `exact`: the
- * index's own offset, moved on by the deleted claims before it (at most a few reads more), finds
- * the first; the rest are one keyset read after it.
+ * index's own offset from `dayStart` (or the range's start), moved on by the deleted claims
+ * before it (at most a few reads more), finds the first; the rest are one keyset read after it.
  */
 async function readAtPosition(
   db: FixlineDatabase,
@@ -238,13 +262,19 @@ async function readAtPosition(
   source: QueueSource,
   start: number,
   size: number,
+  dayStart: DayStart | undefined,
 ): Promise<StoredClaim[]> {
-  const deleted = await deletedOf(db, filter, nowIso, source.order);
-  let offset = start;
+  const from = dayStart?.at;
+  const deleted = (await deletedOf(db, filter, nowIso, source.order)).filter(
+    (claim) => from === undefined || atOf(claim, source.order) >= from,
+  );
+  // Positions from here on count from the day's first claim.
+  const wanted = start - (dayStart?.before ?? 0);
+  let offset = wanted;
   for (;;) {
     // An offset read goes by cursor, one request a row: read only as many rows as it takes to
     // reach a live claim, since at most `deleted.length` of them are deleted.
-    const read = await sourceRange(db, source, undefined, undefined)
+    const read = await sourceRange(db, source, from, undefined)
       .offset(offset)
       .limit(deleted.length + 1)
       .toArray();
@@ -255,12 +285,12 @@ async function readAtPosition(
     const deletedBefore = deleted.filter((claim) => !beyond(claim, source.order, cursor, true));
     // Each round moves on by the deleted claims found before the window, never past it.
     const position = offset + firstIndex - deletedBefore.length;
-    if (position >= start) {
+    if (position >= wanted) {
       if (size <= 1) return [first];
       const rest = await readBeyond(db, filter, nowIso, source, cursor, true, 0, size - 1);
       return [first, ...rest.claims];
     }
-    offset += start - position;
+    offset += wanted - position;
   }
 }
 
@@ -294,7 +324,7 @@ export type QueueClaims = { readonly start: number; readonly claims: readonly St
 /**
  * A window of the live claims of `filter` at `nowIso`. Paging goes by keys from the rows already
  * shown (one read of the filter's index range, never an offset); only a jump far away takes an
- * offset on the index, to find where to start.
+ * offset on the index, to find where to start, from the day the counts per day place it on.
  */
 export async function readQueueWindow(
   db: FixlineDatabase,
@@ -311,7 +341,11 @@ export async function readQueueWindow(
         return { start, claims: read.claims };
       }
       if (source.exact) {
-        return { start, claims: await readAtPosition(db, filter, nowIso, source, start, size) };
+        const dayStart = await dayOfPosition(db, filter, source, start);
+        return {
+          start,
+          claims: await readAtPosition(db, filter, nowIso, source, start, size, dayStart),
+        };
       }
       // The filter's conditions meet on no one index: find the claim before `start` by keys.
       const ids = await readQueueIds(db, filter, nowIso, start - 1, start);

@@ -9,6 +9,7 @@ import { useQueueWindow } from '../hooks/useClaimQueue';
 import classes from './ClaimQueueList.module.css';
 import { firstWindow, planWindow, spanHolds } from './queuePaging';
 import { QueueRowView } from './QueueRowView';
+import { useQueueRowFormat } from './useQueueFormat';
 
 type ClaimQueueListProps = {
   readonly filter: QueueFilter;
@@ -45,6 +46,7 @@ export function ClaimQueueList({
   onSelectAll,
 }: ClaimQueueListProps) {
   const { t } = useTranslation();
+  const rowFormat = useQueueRowFormat();
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -179,6 +181,7 @@ export function ClaimQueueList({
               top={item.start - headHeightPx}
               height={item.size}
               nowMs={nowMs}
+              format={rowFormat}
               technicianNames={technicianNames}
               onOpen={(claimId) => {
                 setActiveIndex(item.index);

@@ -1,11 +1,9 @@
-import { Badge, Checkbox, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Checkbox } from '@mantine/core';
 import type { MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../hooks/useClaimQueue';
-import { useStationFormat } from '../hooks/useStationFormat';
 import classes from './ClaimQueueList.module.css';
 import { deadlineUrgency, deviceLabel } from './queueRowFormat';
-import { useShortDateFormat } from './useQueueFormat';
+import type { QueueRowFormat } from './useQueueFormat';
 
 type QueueRowViewProps = {
   readonly id: string;
@@ -18,6 +16,8 @@ type QueueRowViewProps = {
   readonly top: number;
   readonly height: number;
   readonly nowMs: number;
+  /** The list's formatters (see `useQueueRowFormat`). */
+  readonly format: QueueRowFormat;
   /** Technician names by id. */
   readonly technicianNames: ReadonlyMap<string, string>;
   readonly onOpen: (claimId: string) => void;
@@ -25,7 +25,10 @@ type QueueRowViewProps = {
   readonly onSelect: (claimId: string, range: boolean) => void;
 };
 
-/** One claim of the queue. */
+/**
+ * One claim of the queue. Its text is plain elements with the list's classes, not Mantine's
+ * `Text`: a filter change or a far scroll mounts every row on screen at once.
+ */
 export function QueueRowView({
   id,
   rowIndex,
@@ -35,13 +38,12 @@ export function QueueRowView({
   top,
   height,
   nowMs,
+  format,
   technicianNames,
   onOpen,
   onSelect,
 }: QueueRowViewProps) {
-  const { t } = useTranslation();
-  const format = useStationFormat();
-  const shortDate = useShortDateFormat();
+  const { t, shortDate } = format;
   const placement = { transform: `translateY(${top}px)`, height };
   if (row === undefined) {
     return (
@@ -86,9 +88,7 @@ export function QueueRowView({
         />
       </div>
       <div role="gridcell">
-        <Text span ff="monospace" fw={600} size="sm">
-          {row.rmaNumber}
-        </Text>
+        <span className={classes.rma}>{row.rmaNumber}</span>
       </div>
       <div role="gridcell" className={classes.truncate} title={row.customerName}>
         {row.customerName ?? '—'}
@@ -98,9 +98,7 @@ export function QueueRowView({
           {deviceLabel(row.policyPackId, row.deviceModel) ?? '—'}
         </span>
         {row.serial === undefined ? null : (
-          <Text span size="xs" c="dimmed" className={classes.truncate}>
-            {row.serial}
-          </Text>
+          <span className={`${classes.serial} ${classes.truncate}`}>{row.serial}</span>
         )}
       </div>
       <div role="gridcell">
@@ -108,8 +106,8 @@ export function QueueRowView({
           {t(`status.${row.status}`)}
         </Badge>
       </div>
-      <div role="gridcell" title={format.dateTime(row.createdAt)}>
-        {format.age(row.createdAt, nowMs)}
+      <div role="gridcell" title={format.station.dateTime(row.createdAt)}>
+        {format.station.age(row.createdAt, nowMs)}
       </div>
       <div
         role="gridcell"
@@ -124,28 +122,26 @@ export function QueueRowView({
         }
       >
         {row.nextDeadlineDate === undefined ? (
-          <Text span size="sm" c="dimmed">
-            {t('queueScreen.noDeadline')}
-          </Text>
+          <span className={classes.dimmed}>{t('queueScreen.noDeadline')}</span>
         ) : (
-          <Text span size="sm" className={classes.deadline} data-urgency={urgency}>
+          <span className={classes.deadline} data-urgency={urgency}>
             {urgency === 'later' ? null : <span className={classes.dot} data-urgency={urgency} />}
             {shortDate(row.nextDeadlineDate)}
             {urgency === 'later' ? null : (
-              <VisuallyHidden>
+              <span className={classes.visuallyHidden}>
                 {` (${t(urgency === 'passed' ? 'queueScreen.deadlinePassed' : 'queueScreen.deadlineSoon')})`}
-              </VisuallyHidden>
+              </span>
             )}
-          </Text>
+          </span>
         )}
       </div>
       <div role="gridcell" className={classes.truncate}>
         {assignee === undefined ? (
           // A dash keeps the column narrow in every language; a screen reader hears the word.
-          <Text span size="sm" c="dimmed">
+          <span className={classes.dimmed}>
             <span aria-hidden>—</span>
-            <VisuallyHidden>{t('queue.unassigned')}</VisuallyHidden>
-          </Text>
+            <span className={classes.visuallyHidden}>{t('queue.unassigned')}</span>
+          </span>
         ) : (
           assignee
         )}

@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { localeOf } from '#shared/documents/format';
 import type { IsoDate } from '#shared/domain/primitives';
-import { useLanguage } from '../hooks/useStationFormat';
+import type { StationFormat } from '../hooks/useStationFormat';
+import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
 
 /** Formats a count in the language shown ("100,000" or "100.000"). */
 export function useCountFormat(): (count: number) => string {
@@ -25,4 +28,35 @@ export function useShortDateFormat(): (day: IsoDate) => string {
     });
     return (day) => dateFormat.format(Date.parse(`${day}T00:00:00Z`));
   }, [language]);
+}
+
+/** What a queue row formats with: made once for the list, not in each of its rows. */
+export type QueueRowFormat = {
+  readonly t: TFunction;
+  readonly station: StationFormat;
+  /** A day in full, as `station.date` says it, remembered: the rows share few deadline days. */
+  readonly date: (day: IsoDate) => string;
+  readonly shortDate: (day: IsoDate) => string;
+};
+
+/**
+ * The queue rows' formatters. A row that made its own would build several `Intl` formatters and
+ * a translation hook each time it mounts, which every filter change and far scroll does.
+ */
+export function useQueueRowFormat(): QueueRowFormat {
+  const { t } = useTranslation();
+  const station = useStationFormat();
+  const shortDate = useShortDateFormat();
+  return useMemo(() => {
+    const days = new Map<IsoDate, string>();
+    const date = (day: IsoDate) => {
+      let text = days.get(day);
+      if (text === undefined) {
+        text = station.date(day);
+        days.set(day, text);
+      }
+      return text;
+    };
+    return { t, station, date, shortDate };
+  }, [t, station, shortDate]);
 }

@@ -10,6 +10,7 @@ import { schemaVersion7 } from './v7';
 import { schemaVersion8 } from './v8';
 import { schemaVersion9 } from './v9';
 import { schemaVersion10 } from './v10';
+import { schemaVersion11 } from './v11';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -23,10 +24,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion8,
   schemaVersion9,
   schemaVersion10,
+  schemaVersion11,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion10.version;
+export const currentSchemaVersion = schemaVersion11.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
