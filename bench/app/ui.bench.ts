@@ -341,6 +341,12 @@ async function scanToClaim(page: Page): Promise<Figure> {
 }
 
 /**
+ * The lines of the claim screen's timeline: a list item each, the only elements of the app with
+ * a `<time>` (TimelineCard).
+ */
+const timelineLineSelector = 'ol > li time[datetime]';
+
+/**
  * Claim timeline: a claim with 200 audit events opened by a click on its queue row, until its
  * 200 timeline entries are painted.
  */
@@ -360,7 +366,7 @@ async function claimTimeline(page: Page, url: string): Promise<Figure> {
       await arm(
         page,
         'timeline',
-        { kind: 'count', selector: '.mantine-Timeline-item', atLeast: 200 },
+        { kind: 'count', selector: timelineLineSelector, atLeast: 200 },
         { startOn: { type: 'click' } },
       );
       await row.getByText(code).click();
@@ -466,6 +472,8 @@ async function intakeAttachAndSave(page: Page): Promise<Figure> {
     page,
     `window.benchTwin = await hook.benchBaselines.openRawTwin(hook.appDatabase(), 'fixline-bench-intake-raw');`,
   );
+  // The two timed parts of each round, printed apart: where the time goes.
+  const parts: { attach: number[]; save: number[] } = { attach: [], save: [] };
   const samples = await measure('intakeAttachAndSave', rounds, async (round) => {
     await openScreen(page, 'Intake', 'Intake');
     await fillIntake(page, round);
@@ -499,8 +507,15 @@ async function intakeAttachAndSave(page: Page): Promise<Figure> {
     );
     // Leaves the "saved" dialog, when the claim could be submitted, for the next round.
     await page.keyboard.press('Escape');
+    if (round >= warmupRounds) {
+      parts.attach.push(attached.elapsedMs);
+      parts.save.push(saved.elapsedMs);
+    }
     return { fixline: attached.elapsedMs + saved.elapsedMs, baseline };
   });
+  process.stderr.write(
+    `  of which attach (change to three listed) ${parts.attach.map(Math.round).join(' ')}, save (click to "saved") ${parts.save.map(Math.round).join(' ')}\n`,
+  );
   await inPage(page, `await hook.benchBaselines.deleteRawTwin(window.benchTwin);`);
   return { ...figure(samples), photoBytes: photos.map((photo) => photo.length) };
 }

@@ -62,15 +62,26 @@ export function formatMoney(value: Money, language: Language): string {
   }).format(decimal);
 }
 
+/**
+ * The day formatter of each language, made once: making an `Intl.DateTimeFormat` costs far more
+ * than formatting with one, and a screen formats a day per row.
+ */
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+
 /** Formats a calendar day for a reader of `language`: "20 May 2026", "20 Mei 2026". */
 export function formatDate(day: IsoDate, language: Language): string {
-  // A calendar day has no time zone: read and print it in UTC so no offset can move it.
-  return new Intl.DateTimeFormat(localeOf[language], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
+  let dayFormat = dayFormats.get(language);
+  if (dayFormat === undefined) {
+    // A calendar day has no time zone: read and print it in UTC so no offset can move it.
+    dayFormat = new Intl.DateTimeFormat(localeOf[language], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dayFormats.set(language, dayFormat);
+  }
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A country's name in `language` ("Indonesia", "Singapura"); the code when Intl has none. */

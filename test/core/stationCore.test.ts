@@ -140,6 +140,41 @@ describe('the station core', () => {
     expect(audit.events.length).toBeGreaterThan(0);
   });
 
+  it('reads what the claim screen shows in one read, as the separate queries read it', async () => {
+    const { core, stored } = await openCore();
+    const { commands, queries } = core;
+    const claim = await openReceivedClaim(commands);
+    const { id: _evidence, ...evidence } = makeEvidence({ claimId: claim.id, ...stored });
+    expectOk(await commands.evidence.create(evidence, asTechnician));
+    const { id: _inspection, ...inspection } = makeInspection({ claimId: claim.id });
+    const storedInspection = expectOk(await commands.inspections.create(inspection, asTechnician));
+    const { id: _finding, ...finding } = makeMisuseFinding({ inspectionId: storedInspection.id });
+    expectOk(await commands.misuseFindings.create(finding, asTechnician));
+    const note = { claimId: claim.id, body: 'Customer called.', author: asTechnician.actor };
+    expectOk(
+      await commands.notes.create({ ...note, at: '2026-05-04T03:00:00.000Z' }, asTechnician),
+    );
+
+    const screen = await queries.claimScreen(claim.id);
+
+    expect(screen?.records).toEqual(await queries.claimDetails(claim.id));
+    expect(screen?.evidence).toEqual(await queries.claimEvidence(claim.id));
+    expect(screen?.notes).toEqual(await queries.claimNotes(claim.id));
+    expect(screen?.inspection).toEqual(await queries.claimInspection(claim.id));
+    expect(screen?.audit).toEqual(await queries.claimAudit(claim.id));
+    // The claim's opening, its three moves, and one event for each record under it.
+    expect(screen?.audit.events).toHaveLength(8);
+  });
+
+  it('shows no claim screen for a claim that does not exist or was deleted', async () => {
+    const { core } = await openCore();
+    const claim = await openReceivedClaim(core.commands);
+    expectOk(await core.commands.claims.remove(claim.id, asTechnician));
+
+    expect(await core.queries.claimScreen(claim.id)).toBeUndefined();
+    expect(await core.queries.claimScreen('00000000-0000-7000-8000-00000000dead')).toBeUndefined();
+  });
+
   it('finds no details for a claim that does not exist', async () => {
     const { core } = await openCore();
 

@@ -7,13 +7,6 @@ import type { EvidenceKind } from '#shared/domain/vocabulary';
 import { builtInPacks } from '#shared/policy';
 import { evaluationErrorText, repositoryErrorText } from '../i18n/errorText';
 import { useClaimActions } from '../hooks/useClaimActions';
-import { useClaimDecision } from '../hooks/useClaimDecision';
-import {
-  useClaimAudit,
-  useClaimEvidence,
-  useClaimInspection,
-  useClaimNotes,
-} from '../hooks/useClaimRecords';
 import { useStationContext } from '../station/StationContext';
 import { AddEvidenceModal } from './AddEvidenceModal';
 import { ClaimHeader } from './ClaimHeader';
@@ -26,6 +19,7 @@ import { QuoteCard } from './quote/QuoteCard';
 import { ShipmentsCard } from './shipments/ShipmentsCard';
 import { TimelineCard } from './TimelineCard';
 import { useBenchHotkeys } from './useBenchHotkeys';
+import { useClaimScreen } from './useClaimScreen';
 import { WorkflowActions } from './WorkflowActions';
 
 /**
@@ -36,12 +30,8 @@ import { WorkflowActions } from './WorkflowActions';
 export function ClaimScreen() {
   const { t } = useTranslation();
   const { claimId = '' } = useParams();
-  const details = useClaimDecision(claimId);
+  const { details, evidence, notes, inspection, audit } = useClaimScreen(claimId);
   const { station } = useStationContext();
-  const evidence = useClaimEvidence(claimId);
-  const notes = useClaimNotes(claimId);
-  const inspection = useClaimInspection(claimId);
-  const audit = useClaimAudit(claimId);
   const actions = useClaimActions(claimId);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const inspectionRef = useRef<HTMLElement>(null);

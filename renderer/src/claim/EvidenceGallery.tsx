@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceItem } from '../hooks/useClaimRecords';
+import type { EvidenceItem } from '../core';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { useObjectUrl } from './useObjectUrl';
 import { EvidenceViewer } from './EvidenceViewer';

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreQuery } from '../core';
 import type { StoredEvidence } from '../core';
-import type { EvidenceItem } from '../hooks/useClaimRecords';
+import type { EvidenceItem } from '../core';
 import { useStationSync } from '../hooks/useSyncStatus';
 import { RemoteEvidenceStatus } from './RemoteEvidenceStatus';
 import { openAttachment } from './openAttachment';

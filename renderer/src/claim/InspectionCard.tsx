@@ -28,7 +28,7 @@ import type {
   RepositoryError,
 } from '../core';
 import type { InspectionInput } from '../hooks/useClaimActions';
-import type { RecordedInspection } from '../hooks/useClaimRecords';
+import type { RecordedInspection } from '../core';
 import { useStationFormat } from '../hooks/useStationFormat';
 import { policyPackName } from '../i18n/policyPackName';
 

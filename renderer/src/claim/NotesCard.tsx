@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredNote, RepositoryResult } from '../core';
 import { useStationFormat } from '../hooks/useStationFormat';
+import classes from './NotesCard.module.css';
 
 type NotesCardProps = {
   readonly notes: readonly StoredNote[] | undefined;
@@ -51,9 +52,8 @@ export function NotesCard({ notes, canWrite, technicianName, inputRef, onAdd }: 
           label={t('claimScreen.notes.label')}
           description={t('claimScreen.notes.hint')}
           placeholder={t('claimScreen.notes.placeholder')}
-          autosize
-          minRows={2}
-          maxRows={6}
+          rows={2}
+          classNames={{ input: classes.noteInput }}
           value={body}
           error={error}
           disabled={!canWrite}

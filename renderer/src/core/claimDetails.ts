@@ -6,9 +6,11 @@ import type {
   StoredEvidence,
   StoredInspection,
   StoredMisuseFinding,
+  StoredNote,
 } from '../db/records';
 import { isLive } from '../db/records';
-import { claimInspection } from './claimQueries';
+import type { ClaimAudit, EvidenceItem, RecordedInspection } from './claimQueries';
+import { claimAudit, claimEvidence, claimInspection, claimNotes } from './claimQueries';
 
 /**
  * A live claim with the records its decision and documents read: its customer and device, its
@@ -38,4 +40,47 @@ export async function loadClaimRecords(
   ]);
   evidence.sort((first, second) => first.capturedAt.localeCompare(second.capturedAt));
   return { claim, customer, device, evidence, inspection, misuseFindings };
+}
+
+/**
+ * What the claim screen shows of a claim's own records, read together: its records (as
+ * {@link loadClaimRecords} reads them), its live evidence with thumbnails, live notes, latest
+ * inspection, and audit trail. One read, so one live query wakes the screen once, not five
+ * times one after another, each drawing the whole screen again.
+ */
+export type ClaimScreenRecords = {
+  readonly records: ClaimRecords;
+  readonly evidence: readonly EvidenceItem[];
+  readonly notes: readonly StoredNote[];
+  readonly inspection: RecordedInspection;
+  readonly audit: ClaimAudit;
+};
+
+/** Reads what the claim screen shows; undefined when the claim does not exist or is deleted. */
+export async function loadClaimScreenRecords(
+  db: FixlineDatabase,
+  claimId: string,
+): Promise<ClaimScreenRecords | undefined> {
+  const [claim, evidence, notes, inspection, audit] = await Promise.all([
+    db.claims.get(claimId),
+    claimEvidence(db, claimId),
+    claimNotes(db, claimId),
+    claimInspection(db, claimId),
+    claimAudit(db, claimId),
+  ]);
+  if (claim === undefined || !isLive(claim)) return undefined;
+  const [customer, device] = await Promise.all([
+    db.customers.get(claim.customerId),
+    db.devices.get(claim.deviceId),
+  ]);
+  const records: ClaimRecords = {
+    claim,
+    customer,
+    device,
+    // Live and oldest first already, as the decision reads them.
+    evidence: evidence.map((item) => item.evidence),
+    inspection: inspection.inspection,
+    misuseFindings: inspection.findings,
+  };
+  return { records, evidence, notes, inspection, audit };
 }

@@ -1,6 +1,6 @@
 export type { ClaimBundle, RmaLookup } from './claimBundle';
 export { lookUpRmaNumber, readClaimBundle } from './claimBundle';
-export type { ClaimRecords } from './claimDetails';
+export type { ClaimRecords, ClaimScreenRecords } from './claimDetails';
 export type {
   ClaimDocumentSources,
   ClaimDocumentsResult,

@@ -59,8 +59,8 @@ import {
   claimsByRmaNumber,
   shipmentLegs,
 } from './claimQueries';
-import type { ClaimRecords } from './claimDetails';
-import { loadClaimRecords } from './claimDetails';
+import type { ClaimRecords, ClaimScreenRecords } from './claimDetails';
+import { loadClaimRecords, loadClaimScreenRecords } from './claimDetails';
 import { loadReportRecords } from './reportRecords';
 import type { KnownDevice } from './stationQueries';
 import { knownDevice, partHistory, partsCatalog } from './stationQueries';
@@ -86,6 +86,11 @@ export type StationQueries = {
   readonly bench: () => Promise<BenchState>;
   /** A claim with its records; undefined when it does not exist or is deleted. */
   readonly claimDetails: (claimId: string) => Promise<ClaimRecords | undefined>;
+  /**
+   * What the claim screen shows of a claim, in one read: its records, evidence, notes,
+   * inspection and audit trail; undefined when it does not exist or is deleted.
+   */
+  readonly claimScreen: (claimId: string) => Promise<ClaimScreenRecords | undefined>;
   /** A claim's row as stored (deleted or not); undefined when there is none. */
   readonly claim: (claimId: string) => Promise<StoredClaim | undefined>;
   /** A claim's live evidence, oldest first, with thumbnails. */
@@ -228,6 +233,7 @@ export function createStationCore(
       station: () => commands.station.get(),
       bench: () => commands.station.bench(),
       claimDetails: (claimId) => loadClaimRecords(db, claimId),
+      claimScreen: (claimId) => loadClaimScreenRecords(db, claimId),
       claim: (claimId) => db.claims.get(claimId),
       claimEvidence: (claimId) => claimEvidence(db, claimId),
       claimNotes: (claimId) => claimNotes(db, claimId),

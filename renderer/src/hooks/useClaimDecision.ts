@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { EvaluationResult } from '#shared/policy';
-import { evaluateClaimAsOpened } from '#shared/policy/claimEvaluation';
+import { evaluateClaimAsOpened, type StationCalendar } from '#shared/policy/claimEvaluation';
 import { stationTimeZone } from '#shared/domain/calendar';
-import type { StoredClaim, StoredCustomer, StoredDevice } from '../core';
+import type { ClaimRecords, StoredClaim, StoredCustomer, StoredDevice } from '../core';
 import { useStationContext } from '../station/StationContext';
 import { useCoreQuery } from '../core';
 
@@ -19,6 +19,24 @@ export type ClaimDetails =
       readonly decision: EvaluationResult | undefined;
     };
 
+/**
+ * A claim's details from its records as read (null: no such claim; undefined: still loading),
+ * evaluated against its policy pack with the station's calendar.
+ */
+export function claimDetailsOf(
+  records: ClaimRecords | null | undefined,
+  calendar: StationCalendar,
+): ClaimDetails {
+  if (records === undefined) return { kind: 'loading' };
+  if (records === null) return { kind: 'not-found' };
+  const { claim, customer, device } = records;
+  const decision: EvaluationResult | undefined =
+    customer === undefined || device === undefined
+      ? undefined
+      : evaluateClaimAsOpened({ ...records, customer, device }, calendar);
+  return { kind: 'found', claim, customer, device, decision };
+}
+
 /** Reads a claim and its records, kept current, and evaluates it against its policy pack. */
 export function useClaimDecision(claimId: string): ClaimDetails {
   const { station } = useStationContext();
@@ -30,14 +48,8 @@ export function useClaimDecision(claimId: string): ClaimDetails {
 
   const timeZone = stationTimeZone(station.timeZone);
   const holidays = station.holidays;
-  return useMemo((): ClaimDetails => {
-    if (records === undefined) return { kind: 'loading' };
-    if (records === null) return { kind: 'not-found' };
-    const { claim, customer, device } = records;
-    const decision: EvaluationResult | undefined =
-      customer === undefined || device === undefined
-        ? undefined
-        : evaluateClaimAsOpened({ ...records, customer, device }, { timeZone, holidays });
-    return { kind: 'found', claim, customer, device, decision };
-  }, [records, timeZone, holidays]);
+  return useMemo(
+    () => claimDetailsOf(records, { timeZone, holidays }),
+    [records, timeZone, holidays],
+  );
 }
