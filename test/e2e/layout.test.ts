@@ -61,6 +61,10 @@ function screensFor(claimId: string, rmaNumber: string): readonly Screen[] {
           name: 'claim-documents',
           locate: (page) => page.getByRole('region', { name: /^(Documents|Dokumen)$/ }),
         },
+        {
+          name: 'claim-timeline',
+          locate: (page) => page.getByRole('region', { name: /^(Timeline|Riwayat)$/ }),
+        },
       ],
     },
     { name: 'warehouse-receiving', path: '#/warehouse', settle: warehouseTab(0) },
