@@ -7,6 +7,7 @@ import type { AttachmentTransfer, StationSync } from '../../renderer/src/core/sy
 import { EvidenceGallery } from '../../renderer/src/claim/EvidenceGallery';
 import { sha256OfBlob, thumbnailsSettled } from '../../renderer/src/db/attachments';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
+import type { Evidence } from '#shared/domain/evidence';
 import { makeEvidence, nextId } from '../factories/domain';
 import type { BlobRequests } from '#shared/sync/blobHttp';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
@@ -170,28 +171,7 @@ describe('evidence whose bytes are not on this station yet', () => {
           : { kind: 'unreachable', reason: 'the network went' },
     };
     // Jakarta recorded the photo; its record reaches this station with the first pull.
-    const server = new FakeSyncServer();
-    const clock = new HybridLogicalClock('JKT1');
-    const stamp = clock.tick(Date.now());
-    server.receive(nextId(), [
-      {
-        id: 1,
-        mutationId: nextId(),
-        at: stamp,
-        actor: evidence.capturedBy,
-        station: 'JKT1',
-        changes: [
-          {
-            table: 'evidence',
-            id: evidence.id,
-            set: evidence,
-            unset: [],
-            stamp,
-            base: Object.fromEntries(Object.keys(evidence).map((field) => [field, null])),
-          },
-        ],
-      },
-    ]);
+    const server = serverHolding(evidence);
     const windowOf = () =>
       createSyncEngine(db, {
         transport: { ...server.transport, blobs },
@@ -267,28 +247,7 @@ describe('a photo downloaded after its thumbnail', () => {
       thumbnailSha256,
       thumbnailSizeBytes: thumbnail.size,
     });
-    const server = new FakeSyncServer();
-    const clock = new HybridLogicalClock('JKT1');
-    const stamp = clock.tick(Date.now());
-    server.receive(nextId(), [
-      {
-        id: 1,
-        mutationId: nextId(),
-        at: stamp,
-        actor: evidence.capturedBy,
-        station: 'JKT1',
-        changes: [
-          {
-            table: 'evidence',
-            id: evidence.id,
-            set: evidence,
-            unset: [],
-            stamp,
-            base: Object.fromEntries(Object.keys(evidence).map((field) => [field, null])),
-          },
-        ],
-      },
-    ]);
+    const server = serverHolding(evidence);
     const engine = createSyncEngine(db, { transport: { ...server.transport, blobs } });
     try {
       expect(await engine.connect({ serverUrl: 'http://127.0.0.1:7411/', pairingCode })).toEqual({
@@ -315,6 +274,32 @@ describe('a photo downloaded after its thumbnail', () => {
     );
   });
 });
+
+/** A sync server holding `evidence`, recorded at JKT1: it reaches a station with its first pull. */
+function serverHolding(evidence: Evidence): FakeSyncServer {
+  const server = new FakeSyncServer();
+  const stamp = new HybridLogicalClock('JKT1').tick(Date.now());
+  server.receive(nextId(), [
+    {
+      id: 1,
+      mutationId: nextId(),
+      at: stamp,
+      actor: evidence.capturedBy,
+      station: 'JKT1',
+      changes: [
+        {
+          table: 'evidence',
+          id: evidence.id,
+          set: evidence,
+          unset: [],
+          stamp,
+          base: Object.fromEntries(Object.keys(evidence).map((field) => [field, null])),
+        },
+      ],
+    },
+  ]);
+  return server;
+}
 
 /** An evidence record that came from JKT1 (pulled as received), its bytes not here. */
 function remoteEvidence(sha256: string, sizeBytes: number): StoredEvidence {
