@@ -1,4 +1,5 @@
 import fastifyStatic from '@fastify/static';
+import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sha256Schema } from '#shared/domain/primitives';
@@ -49,6 +50,8 @@ export async function registerBlobRoutes(
   sync.addContentTypeParser(blobChunkMediaType, (_request, payload, done) => done(null, payload));
   // A folder's files are sent with ranges by this plugin's `reply.sendFile`, from the folder only.
   if (store instanceof FolderBlobStore) {
+    // Made now, not at the first upload: the plugin warns of a folder that does not exist.
+    await mkdir(store.root, { recursive: true });
     await sync.register(fastifyStatic, { root: store.root, serve: false });
   }
 
