@@ -34,7 +34,7 @@ export function useShortDateFormat(): (day: IsoDate) => string {
 export type QueueRowFormat = {
   readonly t: TFunction;
   readonly station: StationFormat;
-  /** A day in full, as `station.date` says it, remembered: the rows share few deadline days. */
+  /** A day in full, as `station.date` says it (its formatter is kept, see `formatDate`). */
   readonly date: (day: IsoDate) => string;
   readonly shortDate: (day: IsoDate) => string;
 };
@@ -47,16 +47,5 @@ export function useQueueRowFormat(): QueueRowFormat {
   const { t } = useTranslation();
   const station = useStationFormat();
   const shortDate = useShortDateFormat();
-  return useMemo(() => {
-    const days = new Map<IsoDate, string>();
-    const date = (day: IsoDate) => {
-      let text = days.get(day);
-      if (text === undefined) {
-        text = station.date(day);
-        days.set(day, text);
-      }
-      return text;
-    };
-    return { t, station, date, shortDate };
-  }, [t, station, shortDate]);
+  return useMemo(() => ({ t, station, date: station.date, shortDate }), [t, station, shortDate]);
 }

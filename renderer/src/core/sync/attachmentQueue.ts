@@ -315,23 +315,24 @@ export class AttachmentQueue {
     (this.#options.report ?? console.warn)(
       `attachment transfers stopped and will be tried again: ${String(error)}`,
     );
-    const ceilingMs = Math.min(
-      maxTransferBackoffMs,
-      firstTransferBackoffMs * 2 ** (this.#passFailures - 1),
-    );
     this.#clearRetryTimer();
     this.#retryTimer = this.#options.timers.set(() => {
       this.#retryTimer = undefined;
       if (run === this.#run) void this.wake(destination);
-    }, this.#options.random() * ceilingMs);
+    }, this.#backoffMs(this.#passFailures));
+  }
+
+  /** The wait after `failures` failures in a row: full jitter up to 1 s, 2 s, 4 s… at most 60 s. */
+  #backoffMs(failures: number): number {
+    const ceilingMs = Math.min(maxTransferBackoffMs, firstTransferBackoffMs * 2 ** (failures - 1));
+    return this.#options.random() * ceilingMs;
   }
 
   #failed(job: Job, problem: string, run: number): void {
     const failures = (this.#retries.get(job.sha256)?.failures ?? 0) + 1;
-    const ceilingMs = Math.min(maxTransferBackoffMs, firstTransferBackoffMs * 2 ** (failures - 1));
     this.#retries.set(job.sha256, {
       failures,
-      notBefore: this.#options.now() + this.#options.random() * ceilingMs,
+      notBefore: this.#options.now() + this.#backoffMs(failures),
     });
     const transfer = this.#transfers.get(job.sha256);
     if (transfer !== undefined) this.#setTransfer({ ...transfer, state: 'waiting', problem }, run);
