@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createStationCore, type StationCore } from '../../renderer/src/core';
 import { setUpGeneratedStation } from '../../renderer/src/core/testing/queueStation';
@@ -87,5 +87,38 @@ describe('the intake form', () => {
     await expect
       .element(page.getByRole('button', { name: 'Model', exact: true }))
       .not.toBeInTheDocument();
+  });
+});
+
+describe('attaching files at intake', () => {
+  it('lists the files of one drop together once their bytes are stored, not one by one', async () => {
+    const { core } = await station();
+    await renderInStation(core, <IntakeScreen />, { benchPerson: benchTechnician });
+    const listed = () => document.querySelectorAll('ul[aria-label="Attached files"] > li').length;
+    // Every number of listed files the screen ever shows, in order.
+    const shown: number[] = [];
+    const observer = new MutationObserver(() => {
+      if (shown.at(-1) !== listed()) shown.push(listed());
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    onTestFinished(() => observer.disconnect());
+    // Random bytes, so that no two files are one stored attachment; each takes a while to hash.
+    const files = [1, 2, 3].map((receipt) => {
+      const bytes = new Uint8Array(2_000_000);
+      for (let offset = 0; offset < bytes.length; offset += 65_536) {
+        crypto.getRandomValues(bytes.subarray(offset, offset + 65_536));
+      }
+      return new File([bytes], `receipt-${receipt}.pdf`, { type: 'application/pdf' });
+    });
+    const input = document.querySelector('#intake-evidence input[type=file]');
+    if (input === null) throw new Error('the intake form has no file input');
+    await userEvent.upload(page.elementLocator(input), files);
+
+    const attached = page.getByRole('list', { name: 'Attached files' }).getByRole('listitem');
+    await expect.poll(() => attached.elements().length).toBe(3);
+    for (const file of files)
+      await expect.element(attached.getByText(file.name)).toBeInTheDocument();
+    expect(shown.filter((count) => count > 0)).toEqual([3]);
+    expect(page.getByText(/^Storing/).elements()).toEqual([]);
   });
 });

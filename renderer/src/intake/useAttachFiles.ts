@@ -1,6 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useState } from 'react';
-import type { AttachmentError, StoredAttachment } from '../core';
+import type { AttachmentError, StationAttachments, StoredAttachment } from '../core';
 import { useStationCore } from '../core';
 import type { IntakeEvidenceItem, IntakeFormValues } from './intakeFormValues';
 import { defaultEvidenceKind } from './intakeFormValues';
@@ -12,7 +12,7 @@ export type AttachmentRefusal = { readonly fileName: string; readonly error: Att
 export type AttachFiles = {
   /**
    * Stores the files (content-addressed, a few at once; thumbnails follow in the background) and
-   * lists each in the form as soon as its bytes are stored.
+   * lists them in the form once their bytes are stored, those stored close together at once.
    */
   readonly attach: (files: readonly File[]) => Promise<void>;
   /** Names of the files still being stored. */
@@ -21,6 +21,16 @@ export type AttachFiles = {
   readonly refusals: readonly AttachmentRefusal[];
   readonly dismissRefusals: () => void;
 };
+
+/**
+ * How long a file stored is kept from the form while others of the same drop may follow: a
+ * drop of three photos is stored in about 100 ms and listed in one render of the form, not
+ * three; a long video is still listed at most this long after its bytes are safe.
+ */
+const listingWindowMs = 150;
+
+/** What storing one file came to. */
+type StoreOutcome = Awaited<ReturnType<StationAttachments['storeAll']>>[number];
 
 /** A media type without parameters ("video/webm;codecs=vp8" is "video/webm"), in lower case. */
 function bareMediaType(type: string): string {
@@ -36,6 +46,20 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
   const [storing, setStoring] = useState<readonly string[]>([]);
   const [refusals, setRefusals] = useState<readonly AttachmentRefusal[]>([]);
   const { attachments } = useStationCore();
+
+  /** Takes the files at `indexes` of `files` off the list of those being stored. */
+  const stopStoring = useCallback((files: readonly File[], indexes: ReadonlySet<number>) => {
+    if (indexes.size === 0) return;
+    setStoring((names) => {
+      const left = [...names];
+      for (const index of indexes) {
+        const name = files[index]?.name;
+        const at = name === undefined ? -1 : left.indexOf(name);
+        if (at !== -1) left.splice(at, 1);
+      }
+      return left;
+    });
+  }, []);
 
   const listInForm = useCallback(
     (file: File, mediaType: string, attachment: StoredAttachment) => {
@@ -60,33 +84,42 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
         mediaType: bareMediaType(file.type) || 'application/octet-stream',
       }));
       const unsettled = new Set(items.keys());
-      const settle = (index: number) => {
-        unsettled.delete(index);
-        const name = files[index]?.name;
-        setStoring((names) => {
-          const at = name === undefined ? -1 : names.indexOf(name);
-          return at === -1 ? names : [...names.slice(0, at), ...names.slice(at + 1)];
-        });
+      // Outcomes not shown yet: each shown outcome renders the whole form again (30 ms or so),
+      // so the files stored within a window are listed together.
+      const unshown: { readonly index: number; readonly stored: StoreOutcome }[] = [];
+      let showTimer: ReturnType<typeof setTimeout> | undefined;
+      const show = () => {
+        clearTimeout(showTimer);
+        showTimer = undefined;
+        const settled = new Set(unshown.map(({ index }) => index));
+        for (const { index, stored } of unshown.splice(0)) {
+          unsettled.delete(index);
+          const item = items[index];
+          if (item === undefined) continue;
+          if (stored.ok) listInForm(item.file, item.mediaType, stored.value.attachment);
+          else
+            setRefusals((refused) => [
+              ...refused,
+              { fileName: item.file.name, error: stored.error },
+            ]);
+        }
+        stopStoring(files, settled);
       };
       setStoring((names) => [...names, ...files.map((file) => file.name)]);
       try {
         await attachments.storeAll(items, {
           onStored: (stored, index) => {
-            settle(index);
-            const item = items[index];
-            if (!stored.ok) {
-              const fileName = item?.file.name ?? '';
-              setRefusals((refused) => [...refused, { fileName, error: stored.error }]);
-            } else if (item !== undefined)
-              listInForm(item.file, item.mediaType, stored.value.attachment);
+            unshown.push({ index, stored });
+            showTimer ??= setTimeout(show, listingWindowMs);
           },
         });
       } finally {
+        show();
         // A file that failed unexpectedly is no longer being stored either.
-        for (const index of unsettled) settle(index);
+        stopStoring(files, unsettled);
       }
     },
-    [attachments, listInForm],
+    [attachments, listInForm, stopStoring],
   );
 
   return {
