@@ -89,6 +89,9 @@ type Connected = {
   rangesLeft: number;
   /** Each range the station asked the server for: which file, from where. */
   readonly ranges: { readonly sha256: string; readonly start: number }[];
+  /** Chunks being sent now, and the most ever sent at once. */
+  chunksInFlight: number;
+  mostChunksInFlight: number;
 };
 
 type EngineOptions = {
@@ -113,12 +116,26 @@ function engineOf(db: FixlineDatabase, options: EngineOptions = {}): Connected {
     blobsOnline: true,
     rangesLeft: Number.POSITIVE_INFINITY,
     ranges: [],
+    chunksInFlight: 0,
+    mostChunksInFlight: 0,
   };
   const blobs: BlobRequests = {
     head: (address) =>
       (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).head(address),
-    sendChunk: (chunk) =>
-      (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).sendChunk(chunk),
+    sendChunk: async (chunk) => {
+      connected.chunksInFlight += 1;
+      connected.mostChunksInFlight = Math.max(
+        connected.mostChunksInFlight,
+        connected.chunksInFlight,
+      );
+      try {
+        return await (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).sendChunk(
+          chunk,
+        );
+      } finally {
+        connected.chunksInFlight -= 1;
+      }
+    },
     readRange: (range) => {
       if (!connected.blobsOnline || connected.rangesLeft <= 0)
         return unreachableBlobRequests.readRange(range);
@@ -252,6 +269,26 @@ describe('attachments’ bytes between two stations', () => {
     atBandung.seen.length = 0;
     await sync(atBandung);
     expect(atBandung.seen).toEqual([]);
+  });
+
+  it('uploads two files at a time, never more, until all of them are on the server', async () => {
+    const jakarta = await openStation('JKT21');
+    const bandung = await openStation('BDG22');
+    const atJakarta = await connect(jakarta);
+    const atBandung = await connect(bandung);
+    const claimId = await takeInClaim(jakarta);
+    const photos = [1, 2, 3, 4, 5].map(() => new Uint8Array(randomBytes(3 * chunkBytes)));
+    const evidence = [];
+    for (const bytes of photos) evidence.push(await attach(jakarta, bytes, photo, claimId));
+
+    await sync(atJakarta);
+    expect(atJakarta.mostChunksInFlight).toBe(2);
+    expect(atJakarta.engine.attachmentTransfers().size).toBe(0);
+    await sync(atBandung);
+    for (const [index, bytes] of photos.entries()) {
+      const sha256 = evidence[index]?.sha256 ?? '';
+      expect((await bytesAt(bandung, sha256))?.equals(bytes)).toBe(true);
+    }
   });
 
   it('keeps a record that arrives before its bytes, and fetches them once they are uploaded', async () => {

@@ -142,6 +142,49 @@ describe('the attachment queue when its database closes', () => {
   });
 });
 
+describe('a file the attachment queue cannot move', () => {
+  it('tries it again ever after, waiting twice as long each time up to a minute', async () => {
+    const { station, sha256 } = await stationWithRemotePhoto();
+    // The most of each jitter, on a clock that stands still: each wait is its whole ceiling.
+    const { queue, pending } = queueOf(station, unreachableBlobRequests, {
+      random: () => 1,
+      now: () => Date.parse('2026-12-05T00:00:00.000Z'),
+    });
+    await queue.wake(destination);
+
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect(pending).toHaveLength(1);
+      const retry = pending.shift();
+      waits.push(retry?.delayMs ?? -1);
+      retry?.run();
+      await queue.settled();
+    }
+    expect(waits).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000,
+    ]);
+    expect(pending).toHaveLength(1);
+    expect(queue.transfers().get(sha256)).toMatchObject({
+      direction: 'download',
+      state: 'waiting',
+      problem: expect.any(String),
+    });
+  });
+
+  it('spreads its waits with jitter: a share of the ceiling the random draw picks', async () => {
+    const { station } = await stationWithRemotePhoto();
+    const { queue, pending } = queueOf(station, unreachableBlobRequests, {
+      random: () => 0.25,
+      now: () => Date.parse('2026-12-05T00:00:00.000Z'),
+    });
+    await queue.wake(destination);
+    expect(pending.map((timer) => timer.delayMs)).toEqual([250]);
+    pending.shift()?.run();
+    await queue.settled();
+    expect(pending.map((timer) => timer.delayMs)).toEqual([500]);
+  });
+});
+
 describe('a download the attachment queue completes', () => {
   it('stores the file under its name, hashed once, and drops its ranges', async () => {
     const { station, bytes, sha256 } = await stationWithRemotePhoto();
