@@ -215,6 +215,15 @@ const browserTimers: SyncTimers = {
 };
 
 /** A server address without a trailing slash, so routes join it one way. */
+/** Whether two statuses hold the same fields, each the same value (by identity). */
+function sameFields(first: SyncStatus, second: SyncStatus): boolean {
+  const fields = Object.keys(first);
+  return (
+    fields.length === Object.keys(second).length &&
+    fields.every((field) => Object.is(Reflect.get(first, field), Reflect.get(second, field)))
+  );
+}
+
 function normalizedServerUrl(serverUrl: string): string {
   return serverUrl.trim().replace(/\/+$/, '');
 }
@@ -319,6 +328,8 @@ class StationSyncEngine {
     for (const [field, value] of Object.entries(next)) {
       if (value === undefined) Reflect.deleteProperty(next, field);
     }
+    // Nothing new (a second `syncing` as a sync follows another): screens are not woken for it.
+    if (sameFields(next, this.#status)) return;
     this.#status = next;
     for (const listener of this.#listeners) listener();
     if (this.#leading) this.#tellWindows();
@@ -460,17 +471,18 @@ class StationSyncEngine {
     })).subscribe({
       next: ({ pending, rejected }) => {
         const grew = pending > this.#status.pendingChanges;
-        this.#setStatus(
-          {
-            pendingChanges: pending,
-            rejectedChanges: rejected.map((row): RejectedChange => ({
-              mutationId: row.mutationId,
-              at: row.at,
-              rejection: row.rejection,
-            })),
-          },
-          run,
-        );
+        const rejectedChanges = rejected.map((row): RejectedChange => ({
+          mutationId: row.mutationId,
+          at: row.at,
+          rejection: row.rejection,
+        }));
+        // Every slice of a pull wakes this query (it drops acknowledged entries from the outbox,
+        // mostly none): an unchanged answer is not told, or each slice redraws every screen that
+        // shows the status.
+        const unchanged =
+          pending === this.#status.pendingChanges &&
+          JSON.stringify(rejectedChanges) === JSON.stringify(this.#status.rejectedChanges);
+        if (!unchanged) this.#setStatus({ pendingChanges: pending, rejectedChanges }, run);
         // While offline or backing off, the retry or the network's return pushes it.
         const phase = this.#status.phase;
         if (grew && (phase === 'idle' || phase === 'syncing')) void this.#schedule();
