@@ -359,6 +359,37 @@ describe('the sync engine', () => {
     expect(engine.status().firstPull).toBeUndefined();
   });
 
+  it('tells the first pull’s progress at most four times a second, and always its end', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    for (let index = 0; index < 3; index += 1) await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    const bandung = await openStation('BDG2');
+    // A pull faster than the interval: the clock stands still while it runs.
+    const frozenMs = Date.now();
+    const engine = createSyncEngine(bandung.db, {
+      transport: server.transport,
+      timers: manualTimers().timers,
+      network: manualNetwork().network,
+      locks: null,
+      now: () => frozenMs,
+      pullLimit: 2,
+    });
+    engines.push(engine);
+    const told: number[] = [];
+    engine.subscribe(() => {
+      const received = engine.status().firstPull?.receivedRows;
+      if (received !== undefined && received !== told.at(-1)) told.push(received);
+    });
+
+    await engine.connect({ serverUrl, pairingCode });
+    await engine.syncNow();
+
+    const total = server.rowsAfter().length;
+    expect(total).toBeGreaterThan(6);
+    expect(told).toEqual([0, 2, total]);
+  });
+
   it('tells its status only when it changed, not at every slice of a pull', async () => {
     const server = new FakeSyncServer();
     const jakarta = await openStation('JKT1');

@@ -137,6 +137,12 @@ export const defaultPullLimit = 1_000;
 /** How many times one sync answers a mutation gap by resending before it gives up. */
 const maxGapRetries = 3;
 
+/**
+ * How often at most the first pull's progress is told, in ms: each told status redraws every
+ * screen showing it (Settings → Sync, the header), and a fast pull applies several pages a second.
+ */
+export const firstPullProgressIntervalMs = 250;
+
 /** The server could not be reached: retry after a backoff. */
 class Unreachable extends Error {}
 
@@ -830,6 +836,7 @@ class StationSyncEngine {
     let resets = 0;
     let askedAhead: Promise<PullResponse> | undefined;
     const startedAt = this.#nowIso();
+    let progressToldAtMs = Number.NEGATIVE_INFINITY;
     // The server pokes after it commits, so this pull's pinned version covers every poke so far.
     this.#pokedVersion = -1;
     for (;;) {
@@ -880,7 +887,10 @@ class StationSyncEngine {
       if (run !== this.#run) return;
       received += page.rows.length;
       const firstPull = this.#status.firstPull;
-      if (firstPull !== undefined) {
+      const progressDueAtMs = progressToldAtMs + firstPullProgressIntervalMs;
+      // The last page's is always told, so the progress ends at the whole.
+      if (firstPull !== undefined && (page.done || this.#now() >= progressDueAtMs)) {
+        progressToldAtMs = this.#now();
         this.#setStatus(
           {
             firstPull: {
