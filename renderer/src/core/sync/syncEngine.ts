@@ -141,7 +141,7 @@ const maxGapRetries = 3;
  * How often at most the first pull's progress is told, in ms: each told status redraws every
  * screen showing it (Settings → Sync, the header), and a fast pull applies several pages a second.
  */
-export const firstPullProgressIntervalMs = 250;
+const firstPullProgressIntervalMs = 250;
 
 /** The server could not be reached: retry after a backoff. */
 class Unreachable extends Error {}
@@ -220,7 +220,6 @@ const browserTimers: SyncTimers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** A server address without a trailing slash, so routes join it one way. */
 /** Whether two statuses hold the same fields, each the same value (by identity). */
 function sameFields(first: SyncStatus, second: SyncStatus): boolean {
   const fields = Object.keys(first);
@@ -230,6 +229,7 @@ function sameFields(first: SyncStatus, second: SyncStatus): boolean {
   );
 }
 
+/** A server address without a trailing slash, so routes join it one way. */
 function normalizedServerUrl(serverUrl: string): string {
   return serverUrl.trim().replace(/\/+$/, '');
 }
