@@ -329,6 +329,9 @@ async function editToVisible(
   return { samples, percentiles: percentiles(samples) };
 }
 
+/** One save: how long it took, and when it started (`atMs`, since the saving was set going). */
+type TimedSave = { readonly ms: number; readonly atMs: number };
+
 /** Saves timed on one station: each from the repository call to its commit, in ms. */
 type SaveFigures = {
   readonly saves: number;
@@ -381,12 +384,13 @@ function timedSaves(
   technicianId: string,
   startCondition: string,
   whileCondition: string,
-): Promise<number[]> {
-  return inPage<number[]>(
+): Promise<TimedSave[]> {
+  return inPage<TimedSave[]>(
     page,
     `const db = hook.appDatabase();
     const repositories = hook.createRepositories(db);
     const samples = [];
+    const firstMs = performance.now();
     const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     while (!(await (async () => (${startCondition}))())) await pause(5);
     for (let round = 0; await (async () => (${whileCondition}))(); round += 1) {
@@ -394,7 +398,7 @@ function timedSaves(
       const result = await repositories.claims.update(${JSON.stringify(claimId)}, { stepsTried: 'Saved at the bench, round ' + round + '.' }, { actor: ${JSON.stringify(technicianId)} });
       const ms = performance.now() - startMs;
       if (!result.ok) throw new Error(result.error.message);
-      if (round >= 3) samples.push(ms);
+      if (round >= 3) samples.push({ ms, atMs: Math.round(startMs - firstMs) });
       await pause(60);
     }
     return samples;`,
@@ -410,11 +414,23 @@ async function saveDuringPull(
   server: BenchSyncServer,
   records: number,
   technicianId: string,
-): Promise<{ idle: SaveFigures; duringPull: SaveFigures; pull: PullFigure }> {
+): Promise<{
+  idle: SaveFigures;
+  /** With the five slowest saves and when each started, to tell what they met. */
+  duringPull: SaveFigures & { slowest: readonly TimedSave[] };
+  pull: PullFigure;
+}> {
   const claimId = await takeInLocalClaim(page, technicianId);
   const idle = await timedSaves(page, claimId, technicianId, 'true', 'round < 43');
+  const duringPull = (saves: readonly TimedSave[]) => ({
+    ...saveFigures(saves.map((save) => save.ms)),
+    slowest: [...saves]
+      .sort((first, second) => second.ms - first.ms)
+      .slice(0, 5)
+      .map((save) => ({ ms: round(save.ms, 1), atMs: save.atMs })),
+  });
   const { version } = await readServerVersion(server);
-  let saves: Promise<number[]> = Promise.resolve([]);
+  let saves: Promise<TimedSave[]> = Promise.resolve([]);
   // Started after pairAndPull's reload (which would end it), saving from the enrollment on.
   const pull = await pairAndPull(page, server, records, () => {
     saves = timedSaves(
@@ -426,7 +442,11 @@ async function saveDuringPull(
     );
     saves.catch(() => undefined);
   });
-  return { idle: saveFigures(idle), duringPull: saveFigures(await saves), pull };
+  return {
+    idle: saveFigures(idle.map((save) => save.ms)),
+    duringPull: duringPull(await saves),
+    pull,
+  };
 }
 
 /** `count` intakes (customer, device, claim), one mutation each, numbered from `firstId`. */

@@ -1,5 +1,6 @@
-import { compareAsc, parseISO } from 'date-fns';
+import { compareAsc } from 'date-fns';
 import { z } from 'zod';
+import { parseIsoDay } from './isoDay';
 
 /**
  * The years a date of Fixline may fall in: purchases, claims and their deadlines. A year outside
@@ -27,7 +28,7 @@ export type IsoDate = z.infer<typeof isoDateSchema>;
  * Days are compared as days, not as strings (a string puts `10000-01-01` before `9999-12-31`).
  */
 export function compareDays(first: IsoDate, second: IsoDate): number {
-  return compareAsc(parseISO(first), parseISO(second));
+  return compareAsc(parseIsoDay(first), parseIsoDay(second));
 }
 
 /** An instant, ISO 8601 with offset (`2026-11-22T03:20:00.000Z`), for when something happened. */

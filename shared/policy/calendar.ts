@@ -1,4 +1,5 @@
-import { addDays, addMonths, format, isWeekend, max, parseISO } from 'date-fns';
+import { addDays, addMonths, isWeekend, max } from 'date-fns';
+import { formatIsoDay, parseIsoDay } from '../domain/isoDay';
 import { compareDays, type IsoDate } from '../domain/primitives';
 
 /**
@@ -7,8 +8,8 @@ import { compareDays, type IsoDate } from '../domain/primitives';
  * so the result never depends on the process's time zone or on a DST change.
  */
 
-const toDate = (day: IsoDate): Date => parseISO(day);
-const toIsoDate = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
+const toDate = (day: IsoDate): Date => parseIsoDay(day);
+const toIsoDate = (date: Date): IsoDate => formatIsoDay(date);
 
 /** `day` + `days` calendar days. "Within N days after D" ends on `plusDays(D, N)`, inclusive. */
 export function plusDays(day: IsoDate, days: number): IsoDate {

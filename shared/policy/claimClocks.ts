@@ -1,4 +1,5 @@
-import { addDays, differenceInCalendarDays, getISODay, parseISO, format } from 'date-fns';
+import { addDays, differenceInCalendarDays, getISODay } from 'date-fns';
+import { formatIsoDay, parseIsoDay } from '../domain/isoDay';
 import type { ClaimStatus } from '../domain/claimWorkflow';
 import type { IsoDate } from '../domain/primitives';
 import type { ClaimReason, Remedy } from '../domain/vocabulary';
@@ -69,10 +70,10 @@ const answeredStatuses: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>([
 /** Working days after `today` up to and including `day` (0 when `day` is today or earlier). */
 export function workingDaysUntil(today: IsoDate, day: IsoDate, calendar: WorkCalendar): number {
   const holidays = new Set(calendar.holidays);
-  const end = parseISO(day);
+  const end = parseIsoDay(day);
   let count = 0;
-  for (let date = addDays(parseISO(today), 1); date <= end; date = addDays(date, 1)) {
-    if (calendar.workingDays.includes(getISODay(date)) && !holidays.has(format(date, 'yyyy-MM-dd')))
+  for (let date = addDays(parseIsoDay(today), 1); date <= end; date = addDays(date, 1)) {
+    if (calendar.workingDays.includes(getISODay(date)) && !holidays.has(formatIsoDay(date)))
       count += 1;
   }
   return count;
@@ -85,7 +86,7 @@ export function claimClock(
   status: ClaimStatus,
   calendar: WorkCalendar,
 ): ClaimClock {
-  const daysFromToday = differenceInCalendarDays(parseISO(deadline.date), parseISO(today));
+  const daysFromToday = differenceInCalendarDays(parseIsoDay(deadline.date), parseIsoDay(today));
   const clock = {
     kind: deadline.kind,
     date: deadline.date,

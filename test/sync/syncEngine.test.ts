@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
+import { isDeepStrictEqual } from 'node:util';
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncEngine, SyncTimers } from '../../renderer/src/core/sync/syncEngine';
 import { createSyncEngine } from '../../renderer/src/core/sync/syncEngine';
+import type { SyncStatus } from '../../renderer/src/core/sync/syncApi';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import type { SliceSizing } from '../../renderer/src/db/sync/slicedApply';
 import { readOutboxMutations, readSyncState } from '../../renderer/src/db/sync/syncState';
@@ -355,6 +357,62 @@ describe('the sync engine', () => {
     expect(seen.at(-1)).toMatchObject({ receivedRows: total, totalRows: total });
     expect(seen.some((progress) => progress.receivedRows === 2)).toBe(true);
     expect(engine.status().firstPull).toBeUndefined();
+  });
+
+  it('tells the first pull’s progress at most four times a second, and always its end', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    for (let index = 0; index < 3; index += 1) await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    const bandung = await openStation('BDG2');
+    // A pull faster than the interval: the clock stands still while it runs.
+    const frozenMs = Date.now();
+    const engine = createSyncEngine(bandung.db, {
+      transport: server.transport,
+      timers: manualTimers().timers,
+      network: manualNetwork().network,
+      locks: null,
+      now: () => frozenMs,
+      pullLimit: 2,
+    });
+    engines.push(engine);
+    const told: number[] = [];
+    engine.subscribe(() => {
+      const received = engine.status().firstPull?.receivedRows;
+      if (received !== undefined && received !== told.at(-1)) told.push(received);
+    });
+
+    await engine.connect({ serverUrl, pairingCode });
+    await engine.syncNow();
+
+    const total = server.rowsAfter().length;
+    expect(total).toBeGreaterThan(6);
+    expect(told).toEqual([0, 2, total]);
+  });
+
+  it('tells its status only when it changed, not at every slice of a pull', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    for (let index = 0; index < 3; index += 1) await takeInClaim(jakarta);
+    await connected(jakarta, server);
+    const bandung = await openStation('BDG2');
+    const { engine } = engineOf(bandung, server, undefined, {
+      firstRows: 2,
+      minRows: 2,
+      maxRows: 2,
+    });
+    const told: SyncStatus[] = [];
+    engine.subscribe(() => told.push(engine.status()));
+
+    await engine.connect({ serverUrl, pairingCode });
+    await engine.syncNow();
+
+    expect(server.rowsAfter().length).toBeGreaterThan(10);
+    const repeated = told.filter(
+      (status, index) => index > 0 && isDeepStrictEqual(status, told[index - 1]),
+    );
+    expect(repeated).toEqual([]);
+    expect(told.at(-1)).toMatchObject({ phase: 'idle', pendingChanges: 0, rejectedChanges: [] });
   });
 
   it('pulls again after a crash between the slices of a page and ends as an unsliced pull', async () => {

@@ -137,6 +137,12 @@ export const defaultPullLimit = 1_000;
 /** How many times one sync answers a mutation gap by resending before it gives up. */
 const maxGapRetries = 3;
 
+/**
+ * How often at most the first pull's progress is told, in ms: each told status redraws every
+ * screen showing it (Settings → Sync, the header), and a fast pull applies several pages a second.
+ */
+const firstPullProgressIntervalMs = 250;
+
 /** The server could not be reached: retry after a backoff. */
 class Unreachable extends Error {}
 
@@ -213,6 +219,15 @@ const browserTimers: SyncTimers = {
   set: (run, delayMs) => setTimeout(run, delayMs),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** Whether two statuses hold the same fields, each the same value (by identity). */
+function sameFields(first: SyncStatus, second: SyncStatus): boolean {
+  const fields = Object.keys(first);
+  return (
+    fields.length === Object.keys(second).length &&
+    fields.every((field) => Object.is(Reflect.get(first, field), Reflect.get(second, field)))
+  );
+}
 
 /** A server address without a trailing slash, so routes join it one way. */
 function normalizedServerUrl(serverUrl: string): string {
@@ -319,6 +334,8 @@ class StationSyncEngine {
     for (const [field, value] of Object.entries(next)) {
       if (value === undefined) Reflect.deleteProperty(next, field);
     }
+    // Nothing new (a second `syncing` as a sync follows another): screens are not woken for it.
+    if (sameFields(next, this.#status)) return;
     this.#status = next;
     for (const listener of this.#listeners) listener();
     if (this.#leading) this.#tellWindows();
@@ -460,17 +477,18 @@ class StationSyncEngine {
     })).subscribe({
       next: ({ pending, rejected }) => {
         const grew = pending > this.#status.pendingChanges;
-        this.#setStatus(
-          {
-            pendingChanges: pending,
-            rejectedChanges: rejected.map((row): RejectedChange => ({
-              mutationId: row.mutationId,
-              at: row.at,
-              rejection: row.rejection,
-            })),
-          },
-          run,
-        );
+        const rejectedChanges = rejected.map((row): RejectedChange => ({
+          mutationId: row.mutationId,
+          at: row.at,
+          rejection: row.rejection,
+        }));
+        // Every slice of a pull wakes this query (it drops acknowledged entries from the outbox,
+        // mostly none): an unchanged answer is not told, or each slice redraws every screen that
+        // shows the status.
+        const unchanged =
+          pending === this.#status.pendingChanges &&
+          JSON.stringify(rejectedChanges) === JSON.stringify(this.#status.rejectedChanges);
+        if (!unchanged) this.#setStatus({ pendingChanges: pending, rejectedChanges }, run);
         // While offline or backing off, the retry or the network's return pushes it.
         const phase = this.#status.phase;
         if (grew && (phase === 'idle' || phase === 'syncing')) void this.#schedule();
@@ -818,6 +836,7 @@ class StationSyncEngine {
     let resets = 0;
     let askedAhead: Promise<PullResponse> | undefined;
     const startedAt = this.#nowIso();
+    let progressToldAtMs = Number.NEGATIVE_INFINITY;
     // The server pokes after it commits, so this pull's pinned version covers every poke so far.
     this.#pokedVersion = -1;
     for (;;) {
@@ -868,7 +887,10 @@ class StationSyncEngine {
       if (run !== this.#run) return;
       received += page.rows.length;
       const firstPull = this.#status.firstPull;
-      if (firstPull !== undefined) {
+      const progressDueAtMs = progressToldAtMs + firstPullProgressIntervalMs;
+      // The last page's is always told, so the progress ends at the whole.
+      if (firstPull !== undefined && (page.done || this.#now() >= progressDueAtMs)) {
+        progressToldAtMs = this.#now();
         this.#setStatus(
           {
             firstPull: {
