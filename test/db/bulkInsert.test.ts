@@ -73,6 +73,41 @@ describe('a batched insert (WriteSession.insertAll)', () => {
     expect(await countRows(db)).toEqual(before);
   });
 
+  it('refuses a batched replace that moves one device to a missing customer, naming the row', async () => {
+    const { db, repositories } = await openTestDatabase();
+    const { customerId } = await createCustomerAndDevice(repositories);
+    expectOk(await insertDevices(db, [makeDevice({ customerId }), makeDevice({ customerId })]));
+    const stored = await db.devices.toArray();
+    const before = await countRows(db);
+    const missing = nextId();
+
+    const result = await new RepositoryWriter(db).write(
+      asTechnician,
+      writeScope([deviceDefinition]),
+      (session) =>
+        session.replaceAll(
+          deviceDefinition,
+          stored.map((existing, index) => ({
+            existing,
+            next: session.parse(deviceDefinition, {
+              ...existing,
+              // The first device is left as it was: rows are named as the caller gave them.
+              ...(index === 0 ? {} : { model: 'KOSPET Tank T3 Ultra' }),
+              ...(index === 2 ? { customerId: missing } : {}),
+            }),
+          })),
+        ),
+    );
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found', field: 'customerId' } });
+    expect(result.ok ? '' : result.error.message).toContain(`${missing}, named by the device`);
+    expect(result.ok ? '' : result.error.message).toContain('row 3 of 3');
+    expect(await countRows(db)).toEqual(before);
+    expect((await db.devices.toArray()).map((device) => device.model)).toEqual(
+      stored.map((device) => device.model),
+    );
+  });
+
   it('refuses a batch of claims with one missing device, leaving the claims, counts and RMA counter as they were', async () => {
     const { db, repositories } = await openTestDatabase();
     const { customerId, deviceId } = await createCustomerAndDevice(repositories);

@@ -468,7 +468,12 @@ export class WriteSession {
     });
     await this.checkReferences(
       definition,
-      stamped.map((write) => ({ row: write.row, fields: [...write.set.keys()] })),
+      stamped.map((write, position) => ({
+        row: write.row,
+        fields: [...write.set.keys()],
+        position,
+      })),
+      rows.length,
     );
     if (rule === 'each' && definition.check !== undefined) {
       const check = definition.check;
@@ -488,14 +493,18 @@ export class WriteSession {
     rule: RuleCheck,
     audited: boolean,
   ): Promise<PreparedWrite<Row, Stored>[]> {
-    const stamped: (PreparedWrite<Row, Stored> & { readonly changed: readonly string[] })[] = [];
-    for (const { existing, next } of replacements) {
+    const stamped: (PreparedWrite<Row, Stored> & {
+      readonly changed: readonly string[];
+      readonly position: number;
+    })[] = [];
+    replacements.forEach(({ existing, next }, position) => {
       const write = this.stampReplace(definition, existing, next, options, audited);
-      if (write !== undefined) stamped.push(write);
-    }
+      if (write !== undefined) stamped.push({ ...write, position });
+    });
     await this.checkReferences(
       definition,
-      stamped.map((write) => ({ row: write.row, fields: write.changed })),
+      stamped.map((write) => ({ row: write.row, fields: write.changed, position: write.position })),
+      replacements.length,
     );
     if (rule === 'each' && definition.check !== undefined) {
       const check = definition.check;
@@ -503,7 +512,7 @@ export class WriteSession {
     }
     return this.withDerivedFields(
       definition,
-      stamped.map(({ changed: _changed, ...write }) => write),
+      stamped.map(({ changed: _changed, position: _position, ...write }) => write),
     );
   }
 
@@ -712,11 +721,17 @@ export class WriteSession {
   /**
    * Refuses the write unless every reference each of `writes` sets names a live record. The
    * records of each referenced table are read in one query for all the rows (see `readRowsById`);
-   * the first row at fault, in order, is refused, and named when there are several.
+   * the first row at fault, in order, is refused, and named when the caller gave several (by its
+   * `position` among the caller's `rowCount` rows, unchanged ones of a replace included).
    */
   private async checkReferences<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
-    writes: readonly { readonly row: Row; readonly fields: readonly string[] }[],
+    writes: readonly {
+      readonly row: Row;
+      readonly fields: readonly string[];
+      readonly position: number;
+    }[],
+    rowCount: number,
   ): Promise<void> {
     const referencedId = (
       write: (typeof writes)[number],
@@ -736,16 +751,16 @@ export class WriteSession {
         return new Map(rows.map((target) => [target.id, target]));
       }),
     );
-    writes.forEach((write, index) => {
+    writes.forEach((write) => {
       definition.references.forEach((reference, referenceIndex) => {
         const id = referencedId(write, reference);
         if (id === undefined) return;
         const target = targets[referenceIndex]?.get(id);
         if (target !== undefined && target.deletedAt === undefined) return;
         const which =
-          writes.length === 1
+          rowCount === 1
             ? ''
-            : `, named by the ${definition.noun} ${write.row.id} (row ${index + 1} of ${writes.length})`;
+            : `, named by the ${definition.noun} ${write.row.id} (row ${write.position + 1} of ${rowCount})`;
         this.refuse({
           code: 'not-found',
           field: reference.field,
