@@ -38,7 +38,7 @@ import type {
 } from '../records';
 import { centerSettingsSchema, isLive, partSchema, personSchema } from '../records';
 import { applyClaimChanges } from '../claimCounts';
-import { claimDeadlineInputTables, readClaimDeadlineFields } from '../claimDeadline';
+import { claimDeadlineInputTables, readClaimDeadlineFieldsOfClaims } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
 import type { RecordId } from '#shared/domain/primitives';
 import type { PermissionAction } from '#shared/domain/roles';
@@ -103,11 +103,12 @@ export const claimDefinition: RecordDefinition<Claim, StoredClaim> = {
   toStored: storeAsIs,
   // Its deadline fields are read from these, and the queue's counts move with it.
   alsoTouches: [...claimDeadlineInputTables, 'claimCounts'],
-  // The queue's deadline fields are derived on every write, from the claim's records as they are.
-  derive: async (claim, session) => ({
-    ...claim,
-    ...(await readClaimDeadlineFields(session.transaction, claim)),
-  }),
+  // The queue's deadline fields are derived on every write, from the claim's records as they are:
+  // for a bulk write's claims together, in a few reads for all.
+  derive: async (claims, session) => {
+    const fields = await readClaimDeadlineFieldsOfClaims(session.transaction, claims);
+    return claims.map((claim) => ({ ...claim, ...fields.get(claim.id) }));
+  },
   touch: (claim, at) => ({ ...claim, updatedAt: at }),
   // A deleted claim is due nothing: the `nextDeadlineAt` index keeps live claims only.
   tombstoned: ({

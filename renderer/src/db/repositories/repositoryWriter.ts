@@ -196,9 +196,11 @@ export class RepositoryWriter {
     if (pages.length > 0) {
       const entries: OutboxEntry[] = [];
       const { intent } = session;
+      // The entries' numbers taken together: one read and one write of the counter.
+      const firstSequence = await session.reserveSequence('outbox', pages.length);
       for (const rows of pages) {
         entries.push({
-          sequence: await session.nextSequence('outbox'),
+          sequence: firstSequence + entries.length,
           mutationId: uuidv7(),
           station: settings.stationCode,
           actor: context.actor,

@@ -20,6 +20,7 @@ import type {
   SyncedTableName,
   TableName,
 } from '../records';
+import { readRowsById } from '../claimDeadline';
 import { ClaimDeadlineInputs } from './claimDeadlineInputs';
 import type { RepositoryError } from './repositoryError';
 import { Refusal, invalidInput, permissionRefusal } from './repositoryError';
@@ -60,9 +61,11 @@ export type RecordDefinition<Row extends { readonly id: RecordId }, Stored exten
   readonly toStored: (row: Row, sync: SyncFields) => Stored;
   /**
    * Adds local fields that need other rows (a claim's next deadline needs its device and the
-   * station's calendar), read in the write's transaction. Like `toStored`'s, never synced.
+   * station's calendar), read in the write's transaction. Like `toStored`'s, never synced. Given
+   * every row a write stores at once (one, or a bulk write's all), so it reads them in a few
+   * queries for all; returns them in the same order.
    */
-  readonly derive?: (stored: Stored, session: WriteSession) => Promise<Stored>;
+  readonly derive?: (stored: readonly Stored[], session: WriteSession) => Promise<Stored[]>;
   /**
    * The tables its `check`, `derive` and `afterStore` read or write besides its own and its
    * references' (see `writeScope`): a write opens only the tables it needs.
@@ -305,11 +308,19 @@ export class WriteSession {
   }
 
   /** The next value of a counter (1 for a new one), kept in the same transaction as its use. */
-  async nextSequence(name: string): Promise<number> {
+  nextSequence(name: string): Promise<number> {
+    return this.reserveSequence(name, 1);
+  }
+
+  /**
+   * Takes the next `count` values of a counter at once (the RMA numbers of a bulk intake), in
+   * one read and one write: returns the first, the others follow it one by one.
+   */
+  async reserveSequence(name: string, count: number): Promise<number> {
     const sequences = this.table<SequenceRow>('sequences');
-    const value = ((await sequences.get(name))?.value ?? 0) + 1;
-    await sequences.put({ name, value });
-    return value;
+    const first = ((await sequences.get(name))?.value ?? 0) + 1;
+    if (count > 0) await sequences.put({ name, value: first + count - 1 });
+    return first;
   }
 
   /** A live record of the definition's table, or a `not-found` refusal. */
@@ -333,7 +344,8 @@ export class WriteSession {
     definition: RecordDefinition<Row, Stored>,
     row: Row,
   ): Promise<Stored> {
-    const prepared = await this.prepareInsert(definition, row, 'each', true);
+    const [prepared] = await this.prepareInserts(definition, [row], 'each', true);
+    if (prepared === undefined) throw new Error('A prepared insert went missing.');
     await this.table<Stored>(definition.table).add(prepared.stored);
     if (prepared.audit !== undefined) {
       await this.table<StoredAuditEvent>('auditEvents').add(prepared.audit.stored);
@@ -344,8 +356,11 @@ export class WriteSession {
   }
 
   /**
-   * Adds many new records (an import) as {@link insert} adds one, each with its stamps and audit
-   * event, in bulk writes, with the definition's `checkAll` when it has one.
+   * Adds many new records (an import, a bulk intake) as {@link insert} adds one, each with its
+   * stamps and audit event, with the same checks, but batched: the references of all rows read
+   * with one query per referenced table, their derived fields in a few queries for all, the rows
+   * and audit events in bulk writes, with the definition's `checkAll` when it has one. A refused
+   * row (a missing customer) refuses the whole write, naming the row.
    */
   async insertAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
@@ -354,10 +369,11 @@ export class WriteSession {
   ): Promise<Stored[]> {
     const checkOnce = definition.checkAll !== undefined;
     await definition.checkAll?.(rows, this, 'create');
-    const prepared = await Promise.all(
-      rows.map((row) =>
-        this.prepareInsert(definition, row, checkOnce ? 'checked' : 'each', auditEach),
-      ),
+    const prepared = await this.prepareInserts(
+      definition,
+      rows,
+      checkOnce ? 'checked' : 'each',
+      auditEach,
     );
     return this.writePrepared(definition, prepared, 'add');
   }
@@ -372,7 +388,13 @@ export class WriteSession {
     next: Row,
     options: ReplaceOptions = {},
   ): Promise<Stored> {
-    const prepared = await this.prepareReplace(definition, existing, next, options, 'each', true);
+    const [prepared] = await this.prepareReplaces(
+      definition,
+      [{ existing, next }],
+      options,
+      'each',
+      true,
+    );
     if (prepared === undefined) return existing;
     await this.table<Stored>(definition.table).put(prepared.stored);
     if (prepared.audit !== undefined) {
@@ -384,8 +406,9 @@ export class WriteSession {
   }
 
   /**
-   * Replaces many live records (an import) as {@link replace} replaces one, in bulk writes,
-   * with the definition's `checkAll` when it has one. Only the records that change are written.
+   * Replaces many live records (an import) as {@link replace} replaces one, batched as
+   * {@link insertAll} is, with the definition's `checkAll` when it has one. Only the records that
+   * change are written.
    */
   async replaceAll<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
@@ -393,19 +416,13 @@ export class WriteSession {
     { auditEach = true }: BulkWriteOptions = {},
   ): Promise<Stored[]> {
     const checkOnce = definition.checkAll !== undefined;
-    const prepared = await Promise.all(
-      replacements.map(({ existing, next }) =>
-        this.prepareReplace(
-          definition,
-          existing,
-          next,
-          {},
-          checkOnce ? 'checked' : 'each',
-          auditEach,
-        ),
-      ),
+    const changed = await this.prepareReplaces(
+      definition,
+      replacements,
+      {},
+      checkOnce ? 'checked' : 'each',
+      auditEach,
     );
-    const changed = prepared.filter((write) => write !== undefined);
     await definition.checkAll?.(
       changed.map((write) => write.row),
       this,
@@ -414,48 +431,102 @@ export class WriteSession {
     return this.writePrepared(definition, changed, 'put');
   }
 
-  /** A new record's stored row, changes and audit event, checked but not written yet. */
-  private async prepareInsert<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+  /**
+   * New records' stored rows, changes and audit events, checked but not written yet: every row
+   * authorized and stamped, then the references of all checked together, the definition's
+   * `check` of each (unless `rule` says they were checked together), and their derived fields.
+   */
+  private async prepareInserts<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
-    row: Row,
+    rows: readonly Row[],
     rule: RuleCheck,
     audited: boolean,
-  ): Promise<PreparedWrite<Row, Stored>> {
-    const fields = definedFields(row);
-    const role = this.authorize(definition.action([...fields.keys()]));
-    await this.checkReferences(definition, row, [...fields.keys()]);
-    if (rule === 'each') await definition.check?.(row, this, 'create');
-    const stored = await this.derived(
-      definition,
-      definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
-    );
-    const changes: Record<string, FieldChange> = {};
-    if (audited) {
-      for (const [field, value] of fields) {
-        changes[field] = auditedChange(definition, field, absent, value);
+  ): Promise<PreparedWrite<Row, Stored>[]> {
+    // The same fields make the same action: each is authorized once.
+    const roles = new Map<PermissionAction, Role | undefined>();
+    const stamped = rows.map((row): PreparedWrite<Row, Stored> => {
+      const fields = definedFields(row);
+      const action = definition.action([...fields.keys()]);
+      const role = roles.has(action) ? roles.get(action) : this.authorize(action);
+      roles.set(action, role);
+      const changes: Record<string, FieldChange> = {};
+      if (audited) {
+        for (const [field, value] of fields) {
+          changes[field] = auditedChange(definition, field, absent, value);
+        }
       }
+      return {
+        row,
+        before: undefined,
+        stored: definition.toStored(row, this.syncFields(this.stampAll(fields.keys()))),
+        set: fields,
+        unset: [],
+        audit: audited
+          ? this.auditEvent(definition.table, row.id, 'create', changes, { role })
+          : undefined,
+      };
+    });
+    await this.checkReferences(
+      definition,
+      stamped.map((write, position) => ({
+        row: write.row,
+        fields: [...write.set.keys()],
+        position,
+      })),
+      rows.length,
+    );
+    if (rule === 'each' && definition.check !== undefined) {
+      const check = definition.check;
+      await Promise.all(rows.map((row) => check(row, this, 'create')));
     }
-    return {
-      row,
-      before: undefined,
-      stored,
-      set: fields,
-      unset: [],
-      audit: audited
-        ? this.auditEvent(definition.table, row.id, 'create', changes, { role })
-        : undefined,
-    };
+    return this.withDerivedFields(definition, stamped);
   }
 
-  /** A replacement checked but not written yet; undefined when it changes nothing. */
-  private async prepareReplace<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+  /**
+   * Replacements checked but not written yet, as {@link prepareInserts} prepares new records;
+   * those that change nothing are left out.
+   */
+  private async prepareReplaces<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+    definition: RecordDefinition<Row, Stored>,
+    replacements: readonly { readonly existing: Stored; readonly next: Row }[],
+    options: ReplaceOptions,
+    rule: RuleCheck,
+    audited: boolean,
+  ): Promise<PreparedWrite<Row, Stored>[]> {
+    const stamped: (PreparedWrite<Row, Stored> & {
+      readonly changed: readonly string[];
+      readonly position: number;
+    })[] = [];
+    replacements.forEach(({ existing, next }, position) => {
+      const write = this.stampReplace(definition, existing, next, options, audited);
+      if (write !== undefined) stamped.push({ ...write, position });
+    });
+    await this.checkReferences(
+      definition,
+      stamped.map((write) => ({ row: write.row, fields: write.changed, position: write.position })),
+      replacements.length,
+    );
+    if (rule === 'each' && definition.check !== undefined) {
+      const check = definition.check;
+      await Promise.all(stamped.map((write) => check(write.row, this, 'update')));
+    }
+    return this.withDerivedFields(
+      definition,
+      stamped.map(({ changed: _changed, position: _position, ...write }) => write),
+    );
+  }
+
+  /**
+   * A replacement authorized and stamped, with the fields it changes, before its references,
+   * rules and derived fields are checked; undefined when it changes nothing.
+   */
+  private stampReplace<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
     existing: Stored,
     next: Row,
     options: ReplaceOptions,
-    rule: RuleCheck,
     audited: boolean,
-  ): Promise<PreparedWrite<Row, Stored> | undefined> {
+  ): (PreparedWrite<Row, Stored> & { readonly changed: readonly string[] }) | undefined {
     const before = definedFields(existing);
     // Every field the record ever had is stamped, which tells its fields from the local ones.
     const recordFieldsOf = (row: Row) =>
@@ -488,8 +559,6 @@ export class WriteSession {
         message: `${fixed}: a ${definition.noun}'s ${fixed} never changes once it is recorded.`,
       });
     }
-    await this.checkReferences(definition, touched, changed);
-    if (rule === 'each') await definition.check?.(touched, this, 'update');
 
     const after = definedFields(touched);
     const stamps: Record<string, Hlc> = { ...existing.stamps };
@@ -507,16 +576,13 @@ export class WriteSession {
       if (after.has(field)) set.set(field, after.get(field));
       else unset.push(field);
     }
-    const stored = await this.derived(
-      definition,
-      definition.toStored(touched, this.syncFields(stamps, existing)),
-    );
     return {
       row: touched,
       before: existing,
-      stored,
+      stored: definition.toStored(touched, this.syncFields(stamps, existing)),
       set,
       unset,
+      changed,
       audit: audited
         ? this.auditEvent(definition.table, touched.id, options.audit ?? 'update', changes, {
             role,
@@ -619,11 +685,20 @@ export class WriteSession {
     return stored;
   }
 
-  private async derived<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
+  /** The writes with their stored rows' derived fields (see `RecordDefinition.derive`). */
+  private async withDerivedFields<
+    Row extends { readonly id: RecordId },
+    Stored extends Synced<Row>,
+  >(
     definition: RecordDefinition<Row, Stored>,
-    stored: Stored,
-  ): Promise<Stored> {
-    return definition.derive === undefined ? stored : definition.derive(stored, this);
+    writes: readonly PreparedWrite<Row, Stored>[],
+  ): Promise<PreparedWrite<Row, Stored>[]> {
+    if (definition.derive === undefined || writes.length === 0) return [...writes];
+    const derived = await definition.derive(
+      writes.map((write) => write.stored),
+      this,
+    );
+    return writes.map((write, index) => ({ ...write, stored: derived[index] ?? write.stored }));
   }
 
   /**
@@ -643,24 +718,56 @@ export class WriteSession {
     return Object.fromEntries([...fields].map((field) => [field, this.stamp]));
   }
 
+  /**
+   * Refuses the write unless every reference each of `writes` sets names a live record. The
+   * records of each referenced table are read in one query for all the rows (see `readRowsById`);
+   * the first row at fault, in order, is refused, and named when the caller gave several (by its
+   * `position` among the caller's `rowCount` rows, unchanged ones of a replace included).
+   */
   private async checkReferences<Row extends { readonly id: RecordId }, Stored extends Synced<Row>>(
     definition: RecordDefinition<Row, Stored>,
-    row: Row,
-    fields: readonly string[],
+    writes: readonly {
+      readonly row: Row;
+      readonly fields: readonly string[];
+      readonly position: number;
+    }[],
+    rowCount: number,
   ): Promise<void> {
-    for (const reference of definition.references) {
-      if (!fields.includes(reference.field)) continue;
-      const id: unknown = row[reference.field];
-      if (typeof id !== 'string') continue;
-      const target = await this.table<SyncFields>(reference.table).get(id);
-      if (target === undefined || target.deletedAt !== undefined) {
+    const referencedId = (
+      write: (typeof writes)[number],
+      reference: RecordReference<Row>,
+    ): string | undefined => {
+      if (!write.fields.includes(reference.field)) return undefined;
+      const id: unknown = write.row[reference.field];
+      return typeof id === 'string' ? id : undefined;
+    };
+    const targets = await Promise.all(
+      definition.references.map(async (reference) => {
+        const ids = writes.flatMap((write) => referencedId(write, reference) ?? []);
+        const rows =
+          ids.length === 0
+            ? []
+            : await readRowsById(this.table<Synced<{ id: RecordId }>>(reference.table), ids);
+        return new Map(rows.map((target) => [target.id, target]));
+      }),
+    );
+    writes.forEach((write) => {
+      definition.references.forEach((reference, referenceIndex) => {
+        const id = referencedId(write, reference);
+        if (id === undefined) return;
+        const target = targets[referenceIndex]?.get(id);
+        if (target !== undefined && target.deletedAt === undefined) return;
+        const which =
+          rowCount === 1
+            ? ''
+            : `, named by the ${definition.noun} ${write.row.id} (row ${write.position + 1} of ${rowCount})`;
         this.refuse({
           code: 'not-found',
           field: reference.field,
-          message: `${reference.field}: no ${reference.noun} with id ${id}${target === undefined ? '' : ' (it was deleted)'}.`,
+          message: `${reference.field}: no ${reference.noun} with id ${id}${target === undefined ? '' : ' (it was deleted)'}${which}.`,
         });
-      }
-    }
+      });
+    });
   }
 
   /**
