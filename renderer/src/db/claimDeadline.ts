@@ -176,29 +176,18 @@ export async function readClaimDeadlineFields(
 }
 
 /**
- * {@link claimDeadlineFields} of each of `claims` (a bulk write's), by claim id, read in a few
- * queries for all of them together (see `readDeadlineFieldsOfClaims`): the calendar and its zone
- * once, their customers and devices each one range.
- */
-export function readClaimDeadlineFieldsOfClaims(
-  transaction: Transaction,
-  claims: readonly Claim[],
-): Promise<Map<RecordId, ClaimDeadlineFields>> {
-  return readDeadlineFieldsOfClaims(transaction, claims);
-}
-
-/**
  * The open claims whose deadlines could not be derived because their customer or device is not
  * on this station yet (pulled in a later page): filled in by the derivations it is passed to.
  */
 export type ClaimsLackingRecords = Set<RecordId>;
 
 /**
- * {@link claimDeadlineFields} of each of `claims`, by claim id, read in a few queries for all of
- * them together rather than a few per claim. Open claims whose customer or device is missing go
- * into `lacking` (when given).
+ * {@link claimDeadlineFields} of each of `claims` (a bulk write's, a pulled slice's), by claim id,
+ * read in a few queries for all of them together rather than a few per claim: the calendar and
+ * its zone once, their customers and devices each one range. Open claims whose customer or
+ * device is missing go into `lacking` (when given).
  */
-async function readDeadlineFieldsOfClaims(
+export async function readDeadlineFieldsOfClaims(
   transaction: Transaction,
   allClaims: readonly Claim[],
   lacking?: ClaimsLackingRecords,

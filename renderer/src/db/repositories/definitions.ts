@@ -38,7 +38,7 @@ import type {
 } from '../records';
 import { centerSettingsSchema, isLive, partSchema, personSchema } from '../records';
 import { applyClaimChanges } from '../claimCounts';
-import { claimDeadlineInputTables, readClaimDeadlineFieldsOfClaims } from '../claimDeadline';
+import { claimDeadlineInputTables, readDeadlineFieldsOfClaims } from '../claimDeadline';
 import { customerSearchFields } from '../searchKeys';
 import type { RecordId } from '#shared/domain/primitives';
 import type { PermissionAction } from '#shared/domain/roles';
@@ -106,7 +106,7 @@ export const claimDefinition: RecordDefinition<Claim, StoredClaim> = {
   // The queue's deadline fields are derived on every write, from the claim's records as they are:
   // for a bulk write's claims together, in a few reads for all.
   derive: async (claims, session) => {
-    const fields = await readClaimDeadlineFieldsOfClaims(session.transaction, claims);
+    const fields = await readDeadlineFieldsOfClaims(session.transaction, claims);
     return claims.map((claim) => ({ ...claim, ...fields.get(claim.id) }));
   },
   touch: (claim, at) => ({ ...claim, updatedAt: at }),
