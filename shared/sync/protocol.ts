@@ -103,6 +103,15 @@ export const insertOnlySyncTables: ReadonlySet<SyncTable> = new Set([
   'conflicts',
 ]);
 
+/**
+ * Fields a row of an insert-only table may gain once after it is written, while it has none: the
+ * thumbnail a station made of a photo after the evidence naming the photo was saved. Setting one
+ * again with another value, or any other change, is still refused.
+ */
+export const addedOnceSyncFields: ReadonlyMap<SyncTable, ReadonlySet<string>> = new Map([
+  ['evidence', new Set(['thumbnailSha256', 'thumbnailSizeBytes'])],
+]);
+
 /** A field's value as sent: any JSON value. Absent fields are left out, never `undefined`. */
 const fieldValuesSchema = z.record(z.string().min(1), z.json());
 

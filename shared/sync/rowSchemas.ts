@@ -24,7 +24,7 @@ import { describeIssue } from '../domain/validation';
 import type { Hlc } from './hybridLogicalClock';
 import { changeAsRow, deletedAtField, mergeRows } from './merge';
 import type { RowChange, SyncTable } from './protocol';
-import { conflictRecordSchema, insertOnlySyncTables } from './protocol';
+import { addedOnceSyncFields, conflictRecordSchema, insertOnlySyncTables } from './protocol';
 import type { SyncRuleCode, SyncRuleRejection } from './rejections';
 import { ruleRejects } from './rejections';
 
@@ -186,7 +186,11 @@ export function validateRowChange<Table extends SyncTable>(
     });
   }
   if (current !== undefined && insertOnlySyncTables.has(table)) {
-    const changed = named.find((field) => !isSameJson(current[field], change.set[field]));
+    const changed = named.find(
+      (field) =>
+        !isSameJson(current[field], change.set[field]) &&
+        !addsFieldOnce(table, current, change, field),
+    );
     if (changed !== undefined) {
       return ruleRejects(
         'insert-only',
@@ -216,6 +220,35 @@ export function validateRowChange<Table extends SyncTable>(
     );
   }
   return valid;
+}
+
+/**
+ * Whether `change` gives the insert-only row `current` the field `field`, one its table may gain
+ * once (see {@link addedOnceSyncFields}), while the row has none.
+ */
+function addsFieldOnce(
+  table: SyncTable,
+  current: Readonly<Record<string, unknown>>,
+  change: RowChange,
+  field: string,
+): boolean {
+  return (
+    addedOnceSyncFields.get(table)?.has(field) === true &&
+    current[field] === undefined &&
+    change.set[field] !== undefined
+  );
+}
+
+/**
+ * Whether `change` to the insert-only row `current` gives it fields its table may gain once (a
+ * late thumbnail): a change to write, where any other that passed is the same row sent again.
+ */
+export function addsFieldsOnce(
+  table: SyncTable,
+  current: Readonly<Record<string, unknown>>,
+  change: RowChange,
+): boolean {
+  return Object.keys(change.set).some((field) => addsFieldOnce(table, current, change, field));
 }
 
 /** Whether `values`, a row of `table`, is a person's audit event that holds a PIN's hash. */

@@ -4,7 +4,7 @@ import type { Hlc } from '#shared/sync/hybridLogicalClock';
 import { encodeHlc } from '#shared/sync/hybridLogicalClock';
 import type { RowChange, SyncTable } from '#shared/sync/protocol';
 import { syncTableNames } from '#shared/sync/protocol';
-import { validateRowChange, validateSyncRow } from '#shared/sync/rowSchemas';
+import { addsFieldsOnce, validateRowChange, validateSyncRow } from '#shared/sync/rowSchemas';
 import {
   makeAuditEvent,
   makeClaim,
@@ -244,6 +244,48 @@ describe('a row change', () => {
     expect(validateRowChange('evidence', evidence, remove)).toMatchObject({
       ok: false,
       error: { code: 'insert-only', field: 'deletedAt' },
+    });
+  });
+
+  it('lets evidence gain its thumbnail once, and refuses changing it after or anything else', () => {
+    const evidence = makeEvidence();
+    const thumbnail = { thumbnailSha256: 'b'.repeat(64), thumbnailSizeBytes: 2_000 };
+    const named = change({ table: 'evidence', id: evidence.id, set: thumbnail });
+    expect(validateRowChange('evidence', evidence, named)).toEqual({
+      ok: true,
+      value: { ...evidence, ...thumbnail },
+    });
+    expect(addsFieldsOnce('evidence', evidence, named)).toBe(true);
+
+    const withThumbnail = { ...evidence, ...thumbnail };
+    const renamed = change({
+      table: 'evidence',
+      id: evidence.id,
+      set: { thumbnailSha256: 'c'.repeat(64), thumbnailSizeBytes: 2_000 },
+    });
+    expect(validateRowChange('evidence', withThumbnail, renamed)).toMatchObject({
+      ok: false,
+      error: { code: 'insert-only', field: 'thumbnailSha256' },
+    });
+    // The same thumbnail again is the same row sent again: nothing to add.
+    expect(validateRowChange('evidence', withThumbnail, named)).toMatchObject({ ok: true });
+    expect(addsFieldsOnce('evidence', withThumbnail, named)).toBe(false);
+
+    const alongside = change({
+      table: 'evidence',
+      id: evidence.id,
+      set: { ...thumbnail, fileName: 'back.jpg' },
+    });
+    expect(validateRowChange('evidence', evidence, alongside)).toMatchObject({
+      ok: false,
+      error: { code: 'insert-only', field: 'fileName' },
+    });
+    // Only evidence's thumbnail fields: an audit event gains nothing.
+    const event = makeAuditEvent();
+    const reason = change({ table: 'auditEvents', id: event.id, set: { reason: 'late' } });
+    expect(validateRowChange('auditEvents', event, reason)).toMatchObject({
+      ok: false,
+      error: { code: 'insert-only', field: 'reason' },
     });
   });
 

@@ -12,7 +12,7 @@ import type {
   SyncTable,
 } from '#shared/sync/protocol';
 import { insertOnlySyncTables } from '#shared/sync/protocol';
-import { validateSyncRow } from '#shared/sync/rowSchemas';
+import { addsFieldsOnce, validateSyncRow } from '#shared/sync/rowSchemas';
 import { SyncError } from '../errors';
 import type { Device } from '../identity';
 import { clientLastMutationId, readSpace } from '../identity';
@@ -238,8 +238,15 @@ async function applyRowChange(
   const current = await lockRow(transaction, device.spaceId, table, id);
   const refused = await checkRowChange(transaction, device.spaceId, mutation, change, current);
   if (refused !== undefined) throw new MutationRefused(refused);
-  // An insert-only row that passed is the same row sent again: nothing to write.
-  if (current !== undefined && insertOnlySyncTables.has(table)) return;
+  // An insert-only row that passed is the same row sent again, nothing to write, unless it gains
+  // the fields its table may add once (a late thumbnail).
+  if (
+    current !== undefined &&
+    insertOnlySyncTables.has(table) &&
+    !addsFieldsOnce(table, current.row.values, change)
+  ) {
+    return;
+  }
   const merged = applyChange(current?.row, change, mutation.actor, mutation.station);
   if (current !== undefined && sameRow(merged.row, current.row) && merged.conflicts.length === 0) {
     return;
