@@ -1,7 +1,7 @@
 // First: installs fake-indexeddb before Dexie is loaded.
 import { asTechnician, expectOk, firstWriteMs, openTestDatabase } from './testDatabase';
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   collectUnreferencedAttachments,
   makeThumbnailsWithoutWorker,
@@ -9,8 +9,12 @@ import {
   thumbnailsSettled,
   unreferencedAttachmentGraceMs,
 } from '../../renderer/src/db/attachments';
+import { nameLateThumbnails } from '../../renderer/src/core/lateThumbnails';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
-import { takeInClaim } from '../sync/stations';
+import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
+import { FakeSyncServer } from '../sync/fakeSyncServer';
+import type { TestStation } from '../sync/stations';
+import { openStation, pushOutbox, takeInClaim } from '../sync/stations';
 
 /**
  * A photo's thumbnail as a file of its own: stored beside the photo once made, named by the
@@ -137,5 +141,125 @@ describe('a photo’s thumbnail as a file of its own', () => {
     const digests = (await station.db.attachments.toCollection().primaryKeys()).sort();
     expect(digests).toEqual([kept.attachment.sha256, sha256(thumbnailOf(kept.bytes))].sort());
     expect(digests).not.toContain(sha256(thumbnailOf(orphan.bytes)));
+  });
+});
+
+/** Evidence of a photo stored while no thumbnail could be made: it names none. */
+async function recordWithoutThumbnail(station: TestStation, seed: number) {
+  makeThumbnailsWithoutWorker(undefined);
+  const { bytes, attachment } = await storePhoto(station.db, seed);
+  await thumbnailsSettled();
+  const claimId = await takeInClaim(station);
+  const evidence = expectOk(
+    await station.repositories.evidence.create(
+      {
+        claimId,
+        kind: 'product-photo',
+        sha256: attachment.sha256,
+        sizeBytes: attachment.sizeBytes,
+        mediaType: 'image/jpeg',
+        fileName: 'front.jpg',
+        capturedAt: '2026-05-04T02:20:00.000Z',
+        capturedBy: asTechnician.actor,
+      },
+      asTechnician,
+    ),
+  );
+  expect(evidence.thumbnailSha256).toBeUndefined();
+  return { bytes, evidence };
+}
+
+/** Makes the thumbnail of `bytes` now, as the queue does for bytes whose thumbnail is missing. */
+async function makeThumbnailNow(
+  db: FixlineDatabase,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<void> {
+  makeThumbnailsWithoutWorker(async (image) => ({
+    blob: image.slice(0, 100, 'image/jpeg'),
+    width: 40,
+    height: 30,
+  }));
+  expectOk(await storeAttachment(db, new Blob([bytes], { type: 'image/jpeg' })));
+  await thumbnailsSettled();
+}
+
+describe('a thumbnail made after its evidence was saved', () => {
+  it('is named in the evidence captured here, in one outbox entry and no audit event', async () => {
+    const station = { ...(await openTestDatabase()), code: 'JKT1' };
+    const { bytes, evidence } = await recordWithoutThumbnail(station, 11);
+    const stop = nameLateThumbnails(station.db, station.repositories.evidence);
+    const outboxBefore = await station.db.outbox.count();
+    const auditBefore = await station.db.auditEvents.count();
+
+    await makeThumbnailNow(station.db, bytes);
+
+    const thumbnail = thumbnailOf(bytes);
+    await vi.waitFor(async () => {
+      expect(await station.db.evidence.get(evidence.id)).toMatchObject({
+        thumbnailSha256: sha256(thumbnail),
+        thumbnailSizeBytes: thumbnail.length,
+        updatedBy: asTechnician.actor,
+      });
+    });
+    stop();
+    expect(await station.db.outbox.count()).toBe(outboxBefore + 1);
+    const entry = await station.db.outbox.orderBy('sequence').last();
+    expect(entry).toMatchObject({ actor: asTechnician.actor });
+    expect(entry?.rows).toEqual([
+      expect.objectContaining({
+        table: 'evidence',
+        id: evidence.id,
+        set: { thumbnailSha256: sha256(thumbnail), thumbnailSizeBytes: thumbnail.length },
+        unset: [],
+      }),
+    ]);
+    expect(await station.db.auditEvents.count()).toBe(auditBefore);
+    // Named once: asking again changes nothing.
+    expect(await station.repositories.evidence.nameLateThumbnail(evidence.sha256)).toEqual({
+      ok: true,
+      value: 0,
+    });
+    expect(await station.db.outbox.count()).toBe(outboxBefore + 1);
+  });
+
+  it('is named at start when it was made while nothing listened', async () => {
+    const station = { ...(await openTestDatabase()), code: 'JKT1' };
+    const { bytes, evidence } = await recordWithoutThumbnail(station, 13);
+    await makeThumbnailNow(station.db, bytes);
+    expect((await station.db.evidence.get(evidence.id))?.thumbnailSha256).toBeUndefined();
+
+    const stop = nameLateThumbnails(station.db, station.repositories.evidence);
+    await vi.waitFor(async () => {
+      expect(await station.db.evidence.get(evidence.id)).toMatchObject({
+        thumbnailSha256: sha256(thumbnailOf(bytes)),
+      });
+    });
+    stop();
+  });
+
+  it('is never named here in evidence pulled from another station', async () => {
+    const jakarta = await openStation('JKT1');
+    const bandung = await openStation('BDG2');
+    const { bytes, evidence } = await recordWithoutThumbnail(jakarta, 17);
+    const server = new FakeSyncServer();
+    await pushOutbox(jakarta, server, '0196a1b2-c3d4-7000-8000-0000000000a1');
+    await applyPulledPage(bandung.db, { rows: server.rowsAfter(), lastMutationId: 0 });
+    const pulled = await bandung.db.evidence.get(evidence.id);
+    expect(pulled).toMatchObject({ station: 'JKT1' });
+    const stop = nameLateThumbnails(bandung.db, bandung.repositories.evidence);
+    const outboxBefore = await bandung.db.outbox.count();
+
+    // The photo arrives at Bandung, which makes its own thumbnail of it.
+    await makeThumbnailNow(bandung.db, bytes);
+    expect(await bandung.db.attachments.get(evidence.sha256)).toMatchObject({
+      thumbnailSha256: sha256(thumbnailOf(bytes)),
+    });
+    expect(await bandung.repositories.evidence.nameMissedThumbnails()).toEqual({
+      ok: true,
+      value: 0,
+    });
+    stop();
+    expect(await bandung.db.evidence.get(evidence.id)).toEqual(pulled);
+    expect(await bandung.db.outbox.count()).toBe(outboxBefore);
   });
 });

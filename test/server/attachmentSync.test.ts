@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Evidence } from '#shared/domain/evidence';
 import type { BlobRequests } from '#shared/sync/blobHttp';
 import { followEventStream } from '#shared/sync/syncHttp';
@@ -20,11 +20,13 @@ import {
   thumbnailsSettled,
 } from '../../renderer/src/db/attachments';
 import { claimEvidence } from '../../renderer/src/core/claimQueries';
+import { nameLateThumbnails } from '../../renderer/src/core/lateThumbnails';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import { buildSyncServer } from '../../server/src/app';
 import { createPairingCode } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
 import { makeClaimDraft } from '../factories/domain';
+import { makeIntakeInput } from '../factories/intake';
 import { asTechnician, createCustomerAndDevice, expectOk } from '../db/testDatabase';
 import type { TestStation } from '../sync/stations';
 import { openStation, takeInClaim } from '../sync/stations';
@@ -408,6 +410,79 @@ describe('attachments’ bytes between two stations', () => {
       expect(arrived?.remoteThumbnail).toBeUndefined();
       expect(atBandung.engine.attachmentTransfers().size).toBe(0);
     } finally {
+      makeThumbnailsWithoutWorker(undefined);
+    }
+  });
+
+  it('brings the thumbnail of a photo saved at intake before it was made first, too', async () => {
+    // The thumbnail is held back until the intake is saved and synced: Save never waits for one.
+    let makeIt = () => {};
+    const held = new Promise<void>((resolve) => {
+      makeIt = resolve;
+    });
+    makeThumbnailsWithoutWorker(async (image) => {
+      await held;
+      return { blob: image.slice(0, 2_000, 'image/jpeg'), width: 32, height: 24 };
+    });
+    const jakarta = await openStation('JKT23');
+    const stopNaming = nameLateThumbnails(jakarta.db, jakarta.repositories.evidence);
+    try {
+      const bandung = await openStation('BDG24');
+      const atJakarta = await connect(jakarta);
+      const atBandung = await connect(bandung, { concurrency: 1 });
+      const bytes = new Uint8Array(randomBytes(300_000));
+      const { attachment } = expectOk(
+        await storeAttachment(jakarta.db, new Blob([bytes], { type: 'image/jpeg' })),
+      );
+      const saved = expectOk(
+        await jakarta.repositories.intakes.create(
+          makeIntakeInput({
+            evidence: [
+              {
+                ...photo,
+                sha256: attachment.sha256,
+                sizeBytes: attachment.sizeBytes,
+                capturedAt: '2026-05-04T02:20:00.000Z',
+              },
+            ],
+          }),
+          asTechnician,
+        ),
+      );
+      const [evidence] = saved.evidence;
+      expect(evidence?.thumbnailSha256).toBeUndefined();
+      await atJakarta.engine.syncNow();
+
+      // The thumbnail is made after the record reached the server: Jakarta names it, and sends it.
+      makeIt();
+      await thumbnailsSettled();
+      const thumbnail = Buffer.from(bytes.subarray(0, 2_000));
+      const thumbnailSha256 = createHash('sha256').update(thumbnail).digest('hex');
+      await vi.waitFor(async () => {
+        expect(await jakarta.db.evidence.get(evidence?.id ?? '')).toMatchObject({
+          thumbnailSha256,
+        });
+      });
+      await sync(atJakarta);
+
+      // Bandung's network lets one range through: the thumbnail's, before any of the original.
+      atBandung.ranges.length = 0;
+      atBandung.rangesLeft = 1;
+      await sync(atBandung);
+      expect(await bandung.db.evidence.get(evidence?.id ?? '')).toMatchObject({
+        thumbnailSha256,
+        thumbnailSizeBytes: 2_000,
+      });
+      expect(atBandung.ranges.map((range) => range.sha256)).toEqual([thumbnailSha256]);
+      expect((await bytesAt(bandung, thumbnailSha256))?.equals(thumbnail)).toBe(true);
+      expect(await bytesAt(bandung, attachment.sha256)).toBeUndefined();
+
+      atBandung.rangesLeft = Number.POSITIVE_INFINITY;
+      atBandung.fireTimers();
+      await atBandung.engine.attachmentsSettled();
+      expect((await bytesAt(bandung, attachment.sha256))?.equals(bytes)).toBe(true);
+    } finally {
+      stopNaming();
       makeThumbnailsWithoutWorker(undefined);
     }
   });

@@ -1,5 +1,6 @@
 import { getBridge } from '../bridge/getBridge';
 import { appDatabase } from './appDatabase';
+import { nameLateThumbnails } from './lateThumbnails';
 import type { OwnedStationCore } from './stationCore';
 import { createStationCore } from './stationCore';
 import { bridgeTransport } from './sync/bridgeTransport';
@@ -16,6 +17,8 @@ export function appStationCore(): OwnedStationCore {
     core = createStationCore(appDatabase(), { syncTransport: bridgeTransport(getBridge()) });
     // A database this window cannot open yet says so through `connection`; sync waits for a reload.
     core.sync.start().catch(() => undefined);
+    // For the app's whole life, as the core itself.
+    nameLateThumbnails(appDatabase(), core.commands.evidence);
   }
   return core;
 }

@@ -20,6 +20,7 @@ import { runGuardedWrite } from './writeGuard';
 export { makeThumbnail, thumbnailMaxPixels } from './thumbnail';
 export {
   makeThumbnailsWithoutWorker,
+  onThumbnailMade,
   thumbnailSettled,
   thumbnailsSettled,
 } from './backgroundThumbnails';

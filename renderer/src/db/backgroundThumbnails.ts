@@ -82,29 +82,50 @@ const queued = new Map<string, Promise<void>>();
 /** The end of the queue: thumbnails are made one at a time, leaving a core to the page. */
 let queueEnd: Promise<void> = Promise.resolve();
 
+/** Hears that a file stored in `db` under `sha256` was given its thumbnail, once written. */
+export type ThumbnailMadeListener = (db: FixlineDatabase, sha256: Sha256) => void;
+
+const thumbnailMadeListeners = new Set<ThumbnailMadeListener>();
+
+/**
+ * Calls `listener` each time a thumbnail made here is written (the station core names it in the
+ * evidence recorded before it existed); returns what stops it.
+ */
+export function onThumbnailMade(listener: ThumbnailMadeListener): () => void {
+  thumbnailMadeListeners.add(listener);
+  return () => thumbnailMadeListeners.delete(listener);
+}
+
 async function addThumbnail(db: FixlineDatabase, sha256: Sha256, image: Blob): Promise<void> {
   const thumbnail = await makeThumbnailInWorker(image);
   if (thumbnail === undefined) return;
   const thumbnailSha256 = await sha256OfBytes(thumbnail.blob);
-  await runGuardedWrite(db, ['attachments', 'attachmentBlobs'], async (transaction) => {
-    const attachments = transaction.table<StoredAttachment, string>('attachments');
-    const stored = await attachments.get(sha256);
-    // Gone (collected) or already given one: nothing to add.
-    if (stored === undefined || stored.thumbnail !== undefined) return;
-    await attachments.put({ ...stored, thumbnail, thumbnailSha256 });
-    // The thumbnail's bytes as a file of their own too, so they sync as a small blob.
-    if ((await attachments.get(thumbnailSha256)) === undefined) {
-      await transaction
-        .table<AttachmentBlobRow, string>('attachmentBlobs')
-        .put({ sha256: thumbnailSha256, blob: thumbnail.blob });
-      await attachments.add({
-        sha256: thumbnailSha256,
-        sizeBytes: thumbnail.blob.size,
-        mediaType: thumbnailMediaType,
-        storedAt: stored.storedAt,
-      });
-    }
-  });
+  const written = await runGuardedWrite(
+    db,
+    ['attachments', 'attachmentBlobs'],
+    async (transaction) => {
+      const attachments = transaction.table<StoredAttachment, string>('attachments');
+      const stored = await attachments.get(sha256);
+      // Gone (collected) or already given one: nothing to add.
+      if (stored === undefined || stored.thumbnail !== undefined) return false;
+      await attachments.put({ ...stored, thumbnail, thumbnailSha256 });
+      // The thumbnail's bytes as a file of their own too, so they sync as a small blob.
+      if ((await attachments.get(thumbnailSha256)) === undefined) {
+        await transaction
+          .table<AttachmentBlobRow, string>('attachmentBlobs')
+          .put({ sha256: thumbnailSha256, blob: thumbnail.blob });
+        await attachments.add({
+          sha256: thumbnailSha256,
+          sizeBytes: thumbnail.blob.size,
+          mediaType: thumbnailMediaType,
+          storedAt: stored.storedAt,
+        });
+      }
+      return true;
+    },
+  );
+  // Told once the write committed, so what a listener reads sees the thumbnail.
+  if (written) for (const listener of thumbnailMadeListeners) listener(db, sha256);
 }
 
 /**

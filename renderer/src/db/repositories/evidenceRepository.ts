@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Evidence } from '#shared/domain/evidence';
+import type { RecordId, Sha256 } from '#shared/domain/primitives';
+import { ok } from '#shared/domain/result';
 import { thumbnailSettled } from '../backgroundThumbnails';
 import type { StoredAttachment, StoredEvidence } from '../records';
 import { evidenceDefinition } from './definitions';
@@ -12,14 +14,14 @@ import { withoutUndefinedFields } from './writeSession';
 
 /**
  * How long recording evidence waits for its photo's thumbnail (made in the background since the
- * file was stored): past it the record goes without one, and other stations make their own once
- * the original arrives, as for evidence recorded before thumbnails synced.
+ * file was stored): past it the record goes without one, and gains it once it is made (see
+ * {@link EvidenceRepository.nameLateThumbnail}).
  */
 export const thumbnailWaitMs = 5_000;
 
 /**
- * Evidence names its file's thumbnail when one was made here: the record never changes after
- * (evidence is insert-only), so the thumbnail must exist when it is written.
+ * Evidence names its file's thumbnail when one was made here. Evidence is insert-only, but may
+ * gain its thumbnail once after (`addedOnceSyncFields`): see {@link EvidenceRepository.nameLateThumbnail}.
  */
 export async function withCapturedThumbnail(
   evidence: Evidence,
@@ -54,4 +56,104 @@ export class EvidenceRepository extends RecordRepository<Evidence, StoredEvidenc
       session.insert(evidenceDefinition, await withCapturedThumbnail(row, session)),
     );
   }
+
+  /**
+   * Names the thumbnail made here of the file `sha256` in the live evidence this station
+   * captured of it without one (saved before the thumbnail was made), so other stations get the
+   * thumbnail before the file. One write per person who captured them, acting for them: stamps
+   * and an outbox entry, but no audit event, as nothing anyone recorded changes. Evidence from
+   * other stations is left alone: its own station names its thumbnail. Returns how many it named.
+   */
+  async nameLateThumbnail(sha256: Sha256): Promise<RepositoryResult<number>> {
+    const capturers = new Set(
+      (await this.ownEvidenceWithoutThumbnail(sha256)).map((evidence) => evidence.capturedBy),
+    );
+    let named = 0;
+    for (const capturedBy of capturers) {
+      const written = await this.writer.write({ actor: capturedBy }, this.tables, (session) =>
+        this.nameThumbnailIn(session, sha256, capturedBy),
+      );
+      if (!written.ok) return written;
+      named += written.value;
+    }
+    return ok(named);
+  }
+
+  /**
+   * Names the thumbnails made here in the evidence saved before them (see
+   * {@link nameLateThumbnail}) whose naming never happened: the app closed between the
+   * thumbnail's write and the evidence's. Returns how many it named.
+   */
+  async nameMissedThumbnails(): Promise<RepositoryResult<number>> {
+    const db = this.writer.db;
+    const station = await db.settings.get('station');
+    if (station?.key !== 'station') return ok(0);
+    const waiting = await db.evidence
+      .filter(
+        (evidence) =>
+          evidence.thumbnailSha256 === undefined &&
+          evidence.deletedAt === undefined &&
+          evidence.station === station.stationCode,
+      )
+      .toArray();
+    const files = [...new Set(waiting.map((evidence) => evidence.sha256))];
+    const stored = await db.attachments.bulkGet(files);
+    let named = 0;
+    for (const attachment of stored) {
+      if (attachment?.thumbnailSha256 === undefined) continue;
+      const written = await this.nameLateThumbnail(attachment.sha256);
+      if (!written.ok) return written;
+      named += written.value;
+    }
+    return ok(named);
+  }
+
+  /** The live evidence of the file `sha256` captured at this station that names no thumbnail. */
+  private async ownEvidenceWithoutThumbnail(sha256: Sha256): Promise<StoredEvidence[]> {
+    const db = this.writer.db;
+    const station = await db.settings.get('station');
+    if (station?.key !== 'station') return [];
+    return db.evidence
+      .where('sha256')
+      .equals(sha256)
+      .filter((evidence) => isOwnWithoutThumbnail(evidence, station.stationCode))
+      .toArray();
+  }
+
+  /** The write of {@link nameLateThumbnail} for the evidence `capturedBy` captured. */
+  private async nameThumbnailIn(
+    session: WriteSession,
+    sha256: Sha256,
+    capturedBy: RecordId,
+  ): Promise<number> {
+    const evidence = await session
+      .table<StoredEvidence>('evidence')
+      .where('sha256')
+      .equals(sha256)
+      .filter(
+        (stored) =>
+          stored.capturedBy === capturedBy && isOwnWithoutThumbnail(stored, session.station),
+      )
+      .toArray();
+    const replacements = [];
+    for (const existing of evidence) {
+      const named = await withCapturedThumbnail(
+        session.parse(evidenceDefinition, existing),
+        session,
+      );
+      if (named.thumbnailSha256 !== undefined) replacements.push({ existing, next: named });
+    }
+    // A technical completion, not a person's change: stamped and synced, never audited.
+    return (await session.replaceAll(evidenceDefinition, replacements, { auditEach: false }))
+      .length;
+  }
+}
+
+/** Whether `evidence` is live, was captured at `station`, and names no thumbnail yet. */
+function isOwnWithoutThumbnail(evidence: StoredEvidence, station: string): boolean {
+  return (
+    evidence.deletedAt === undefined &&
+    evidence.thumbnailSha256 === undefined &&
+    evidence.station === station
+  );
 }

@@ -1,6 +1,5 @@
 import type { Customer } from '#shared/domain/customer';
 import type { Device } from '#shared/domain/device';
-import type { Evidence } from '#shared/domain/evidence';
 import type { Inspection, MisuseFinding } from '#shared/domain/inspection';
 import type { Note } from '#shared/domain/note';
 import type { QuoteLine } from '#shared/domain/quote';
@@ -9,7 +8,6 @@ import type { FixlineDatabase } from '../database';
 import type {
   StoredCustomer,
   StoredDevice,
-  StoredEvidence,
   StoredInspection,
   StoredMisuseFinding,
   StoredNote,
@@ -42,7 +40,7 @@ export type Repositories = {
   readonly customers: RecordRepository<Customer, StoredCustomer>;
   readonly devices: RecordRepository<Device, StoredDevice>;
   readonly claims: ClaimRepository;
-  readonly evidence: RecordRepository<Evidence, StoredEvidence>;
+  readonly evidence: EvidenceRepository;
   readonly inspections: RecordRepository<Inspection, StoredInspection>;
   readonly misuseFindings: RecordRepository<MisuseFinding, StoredMisuseFinding>;
   readonly quotes: QuoteRepository;

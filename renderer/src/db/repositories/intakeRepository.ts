@@ -101,7 +101,7 @@ export class IntakeRepository {
   ): Promise<RepositoryResult<SavedIntakeRecords>> {
     // The photos' thumbnails made since their files were stored (while the form was filled in)
     // are named by their records. Save never waits for one still being made: the technician's
-    // save returns at once, and a record without one gets its thumbnail made at each station.
+    // save returns at once, and a record without one gains it once it is made (nameLateThumbnails).
     return this.writer.write(context, intakeTables, async (session) => {
       const customerId = await within('customer', () => customerIdOf(session, draft.customer));
       const deviceId = await within('device', () => deviceIdOf(session, draft.device, customerId));
