@@ -153,7 +153,8 @@ export function mergedValues(
 
 /**
  * Checks that `change` leaves a valid row of `table`: the fields it names exist, it does not
- * undelete the row, a row of an insert-only table is not changed once written, and the merged row (`current`, undefined for a
+ * undelete the row, a row of an insert-only table is not changed once written (but may gain the
+ * fields of `addedOnceSyncFields` once), and the merged row (`current`, undefined for a
  * new row, with the change applied as {@link mergedValues} does) meets the domain schema and
  * keeps its id. Returns the merged values.
  * @param currentStamps the current row's field stamps, to merge by them (see {@link mergedValues}).
