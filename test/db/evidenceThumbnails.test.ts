@@ -222,21 +222,6 @@ describe('a thumbnail made after its evidence was saved', () => {
     expect(await station.db.outbox.count()).toBe(outboxBefore + 1);
   });
 
-  it('is named at start when it was made while nothing listened', async () => {
-    const station = { ...(await openTestDatabase()), code: 'JKT1' };
-    const { bytes, evidence } = await recordWithoutThumbnail(station, 13);
-    await makeThumbnailNow(station.db, bytes);
-    expect((await station.db.evidence.get(evidence.id))?.thumbnailSha256).toBeUndefined();
-
-    const stop = nameLateThumbnails(station.db, station.repositories.evidence);
-    await vi.waitFor(async () => {
-      expect(await station.db.evidence.get(evidence.id)).toMatchObject({
-        thumbnailSha256: sha256(thumbnailOf(bytes)),
-      });
-    });
-    stop();
-  });
-
   it('is never named here in evidence pulled from another station', async () => {
     const jakarta = await openStation('JKT1');
     const bandung = await openStation('BDG2');
@@ -254,7 +239,7 @@ describe('a thumbnail made after its evidence was saved', () => {
     expect(await bandung.db.attachments.get(evidence.sha256)).toMatchObject({
       thumbnailSha256: sha256(thumbnailOf(bytes)),
     });
-    expect(await bandung.repositories.evidence.nameMissedThumbnails()).toEqual({
+    expect(await bandung.repositories.evidence.nameLateThumbnail(evidence.sha256)).toEqual({
       ok: true,
       value: 0,
     });

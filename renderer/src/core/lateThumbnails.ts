@@ -7,17 +7,17 @@ import type { EvidenceRepository } from '../db/repositories/evidenceRepository';
  * intake's Save never waits for one), so other stations get the thumbnail before the photo.
  * Returns what stops it.
  *
- * The catch-up runs once, here at start, after the listener is in place: thumbnails are made only
- * by this window's in-memory queue, so while the app runs the listener hears every one, and the
- * only ones it can have missed are those whose evidence was not named before the app last closed.
- * (Running it on every pass of the attachment queue would scan the evidence again and again.)
+ * There is no catch-up at start: thumbnails are made only by this window's in-memory queue, so
+ * the listener hears every one, and a naming lost to the app closing between the thumbnail's
+ * write and the evidence's (or a thumbnail never made) leaves the record as before thumbnails
+ * synced: other stations make their own once the photo arrives. Looking for such records would
+ * read every evidence row at each start.
  */
 export function nameLateThumbnails(db: FixlineDatabase, evidence: EvidenceRepository): () => void {
   const stop = onThumbnailMade((madeIn, sha256) => {
     if (madeIn !== db) return;
     evidence.nameLateThumbnail(sha256).then(warnIfRefused, warnOfFailure);
   });
-  evidence.nameMissedThumbnails().then(warnIfRefused, warnOfFailure);
   return stop;
 }
 

@@ -79,35 +79,6 @@ export class EvidenceRepository extends RecordRepository<Evidence, StoredEvidenc
     return ok(named);
   }
 
-  /**
-   * Names the thumbnails made here in the evidence saved before them (see
-   * {@link nameLateThumbnail}) whose naming never happened: the app closed between the
-   * thumbnail's write and the evidence's. Returns how many it named.
-   */
-  async nameMissedThumbnails(): Promise<RepositoryResult<number>> {
-    const db = this.writer.db;
-    const station = await db.settings.get('station');
-    if (station?.key !== 'station') return ok(0);
-    const waiting = await db.evidence
-      .filter(
-        (evidence) =>
-          evidence.thumbnailSha256 === undefined &&
-          evidence.deletedAt === undefined &&
-          evidence.station === station.stationCode,
-      )
-      .toArray();
-    const files = [...new Set(waiting.map((evidence) => evidence.sha256))];
-    const stored = await db.attachments.bulkGet(files);
-    let named = 0;
-    for (const attachment of stored) {
-      if (attachment?.thumbnailSha256 === undefined) continue;
-      const written = await this.nameLateThumbnail(attachment.sha256);
-      if (!written.ok) return written;
-      named += written.value;
-    }
-    return ok(named);
-  }
-
   /** The live evidence of the file `sha256` captured at this station that names no thumbnail. */
   private async ownEvidenceWithoutThumbnail(sha256: Sha256): Promise<StoredEvidence[]> {
     const db = this.writer.db;
