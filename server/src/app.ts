@@ -328,6 +328,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
         options.blobStore ??
         (options.blobRoot === undefined ? undefined : new FolderBlobStore(options.blobRoot));
       if (blobStore !== undefined) {
+        metrics.watchBlobs(blobStore);
         // Its own context: the blob folder's static files and chunk parser stay with its routes.
         await sync.register((blobs) =>
           registerBlobRoutes(blobs, blobStore, needsDevice, (sha256) => {

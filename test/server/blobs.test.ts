@@ -164,10 +164,12 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
   it('resumes an upload cut at 40% where it stands, and refuses a chunk from elsewhere', async () => {
     const video = randomBytes(4 * 1024 * 1024);
     const name = sha256(video);
+    const underwayBefore = await blobs.store.uploadsUnderway();
     await patchCutShort(jakarta, name, video, Math.floor(video.length * 0.4));
 
     const standing = await head(jakarta, name);
     expect(standing.statusCode).toBe(200);
+    expect(await blobs.store.uploadsUnderway()).toBe(underwayBefore + 1);
     expect(standing.headers[uploadLengthHeader]).toBeUndefined();
     const offset = Number(standing.headers[uploadOffsetHeader]);
     expect(offset).toBeGreaterThan(0);
@@ -182,6 +184,7 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
     const rest = await patch(jakarta, name, offset, video.length, video.subarray(offset));
     expect(rest.statusCode).toBe(204);
     expect(rest.headers[uploadOffsetHeader]).toBe(String(video.length));
+    expect(await blobs.store.uploadsUnderway()).toBe(underwayBefore);
     const back = await fetch(`${address}${syncApiPrefix}/blobs/${name}`, {
       headers: headers(bandung),
     });
