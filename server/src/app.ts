@@ -173,7 +173,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
   registerObservability(app, database, metrics);
 
   const pokes = new Pokes();
-  await pokes.start(database);
+  await pokes.start(database, app.log);
   const streams = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const end of streams) end();
