@@ -15,6 +15,7 @@ import {
 import { buildSyncServer } from '../../server/src/app';
 import { isBlobReferenced } from '../../server/src/blobs/blobStore';
 import type { Database } from '../../server/src/storage/database';
+import { maxBlobChunkBytes } from '#shared/sync/blobHttp';
 import { makeEvidence } from '../factories/domain';
 import type { BlobStoreFixture } from './blobStoreFixtures';
 import { blobStoreKinds, openBlobStoreFixture } from './blobStoreFixtures';
@@ -189,6 +190,44 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
       headers: headers(bandung),
     });
     expect(sha256(Buffer.from(await back.arrayBuffer()))).toBe(name);
+  });
+
+  it('refuses a chunk larger than the protocol’s largest (413), with or without its length declared', async () => {
+    const file = randomBytes(maxBlobChunkBytes + 1_000);
+    const name = sha256(file);
+    const declared = await patch(jakarta, name, 0, file.length, file);
+    expect(declared.statusCode).toBe(413);
+    expect(declared.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+    expect((await head(jakarta, name)).statusCode).toBe(404);
+
+    // A chunked body, with no length: what came within the limit is kept, as for a cut chunk.
+    const chunked = await fetch(`${address}${syncApiPrefix}/blobs/${name}`, {
+      method: 'PATCH',
+      headers: headers(jakarta, {
+        'content-type': blobChunkMediaType,
+        [uploadOffsetHeader]: 0,
+        [uploadLengthHeader]: file.length,
+      }),
+      body: Readable.toWeb(
+        Readable.from(
+          Array.from({ length: Math.ceil(file.length / 65_536) }, (_, index) =>
+            file.subarray(index * 65_536, (index + 1) * 65_536),
+          ),
+        ),
+      ) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+    const standing = await head(jakarta, name);
+    expect(Number(standing.headers[uploadOffsetHeader] ?? 0)).toBeLessThanOrEqual(
+      maxBlobChunkBytes,
+    );
+
+    // A chunk of the largest size is taken.
+    const largest = randomBytes(maxBlobChunkBytes);
+    const taken = await patch(jakarta, sha256(largest), 0, largest.length, largest);
+    expect(taken.statusCode).toBe(204);
   });
 
   it('refuses bytes whose SHA-256 is not their name, and keeps nothing of them', async () => {
