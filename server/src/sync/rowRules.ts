@@ -165,10 +165,8 @@ const authorSql = `SELECT ${peopleTable}.id AS id, ${columnOf('people', deletedA
  * made it, and a change by someone the center does not know (a person of another center, a
  * made-up id), by a deleted or deactivated person, or by one holding no role this server knows
  * (a role of a newer version) is refused. What each role may change is the row rules' to judge.
- * A person's own row in the mutation names them only at the center's first setup (no people
- * yet) or in a station's own setup (its first mutation, with the center's settings: the setup
- * pushes the station's people in a change by its first person); a center with no people yet
- * takes every change; {@link nobodyId} may only change the center's settings
+ * A person's own new row in the mutation names them (a station's setup pushes its people in a
+ * change by its first person); a center with no people yet takes every change; {@link nobodyId} may only change the center's settings
  * and people. `known` remembers the people found, for the rest of a push.
  */
 export async function checkAuthor(
@@ -201,14 +199,14 @@ export async function checkAuthor(
   }>(authorSql, [spaceId, actor]);
   if (found?.anyone !== true) return undefined;
   if (found.id === null) {
+    // A station's first-run setup pushes its people in a change by its first person; a second
+    // station set up on its own brings them so into a center that has people.
     const namesThemselves = mutation.changes.some(
       (change) => change.table === 'people' && change.id === actor,
     );
-    if (namesThemselves && isStationSetup(mutation)) return undefined;
+    if (namesThemselves) return undefined;
     return refusedAuthor(
-      namesThemselves
-        ? `${actor} is not a person of this center yet, and only a station's setup may name its own author: a manager adds people.`
-        : `${actor} is not a person of this center, and only the center's people make changes (was the station set up for another center?).`,
+      `${actor} is not a person of this center, and only the center's people make changes (was the station set up for another center?).`,
     );
   }
   if (found.deletedAt !== null) {
@@ -232,15 +230,6 @@ export async function checkAuthor(
   known.add(actor);
   forgetKnown();
   return undefined;
-}
-
-/**
- * A station's first-run setup: its first mutation, which writes the center's settings and the
- * station's people, by its first person. A second station set up on its own and then joined to
- * the center brings its people this way.
- */
-function isStationSetup(mutation: Mutation): boolean {
-  return mutation.id === 1 && mutation.changes.some((change) => change.table === 'centerSettings');
 }
 
 function refusedAuthor(reason: string): Rejection {
