@@ -3,13 +3,15 @@ import { chmod, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createServer, request } from 'node:http';
 import { join, resolve } from 'node:path';
-import { createPairingCode } from './identity';
+import type { DeviceListing } from './identity';
+import { createPairingCode, listDevices, revokeDevice } from './identity';
 import type { Database } from './storage/database';
 
 /**
  * The running server's door for its own administrator: a local socket (a Unix socket only its
  * user may open, or a named pipe on Windows) through which `npm run server -- pairing-code` gets
- * a code from a server that holds the embedded database, which no second process can open.
+ * a code from a server that holds the embedded database, which no second process can open, and
+ * `devices list|revoke` reach its stations (a revoke then holds from the station's next request).
  */
 
 /** Where the admin socket of the server on `dataDir` listens. */
@@ -23,6 +25,26 @@ export function adminSocketPath(dataDir: string): string {
 }
 
 const pairingCodePath = '/pairing-code';
+const devicesPath = '/devices';
+const revokePath = /^\/devices\/([^/]+)\/revoke$/;
+
+/** What the admin socket answers a request with: a JSON body, or undefined for an unknown path. */
+async function answer(
+  database: Database,
+  method: string | undefined,
+  url: string | undefined,
+): Promise<unknown> {
+  if (method === 'POST' && url === pairingCodePath) {
+    const { code, expiresAt } = await createPairingCode(database);
+    return { code, expiresAt: expiresAt.toISOString() };
+  }
+  if (method === 'GET' && url === devicesPath) return listDevices(database);
+  const revoke = method === 'POST' && url !== undefined ? revokePath.exec(url) : null;
+  if (revoke?.[1] !== undefined) {
+    return { revoked: await revokeDevice(database, decodeURIComponent(revoke[1])) };
+  }
+  return undefined;
+}
 
 /** Starts the admin socket of the server on `dataDir`; the result closes it. */
 export async function openAdminSocket(
@@ -33,15 +55,13 @@ export async function openAdminSocket(
   // A socket file left by a server that was killed would stop the listen.
   if (process.platform !== 'win32') await rm(path, { force: true });
   const server: Server = createServer((incoming, outgoing) => {
-    if (incoming.method !== 'POST' || incoming.url !== pairingCodePath) {
-      outgoing.writeHead(404).end();
-      return;
-    }
-    createPairingCode(database).then(
-      ({ code, expiresAt }) => {
-        outgoing
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ code, expiresAt: expiresAt.toISOString() }));
+    answer(database, incoming.method, incoming.url).then(
+      (body) => {
+        if (body === undefined) {
+          outgoing.writeHead(404).end();
+          return;
+        }
+        outgoing.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       },
       (error: unknown) => {
         outgoing.writeHead(500).end(error instanceof Error ? error.message : String(error));
@@ -56,27 +76,62 @@ export async function openAdminSocket(
   return () => new Promise<void>((resolveClose) => server.close(() => resolveClose()));
 }
 
-/** A pairing code from the server running on `dataDir`, through its admin socket. */
-export function pairingCodeFromRunningServer(
-  dataDir: string,
-): Promise<{ code: string; expiresAt: Date }> {
-  return new Promise((resolveCode, reject) => {
-    const outgoing = request(
-      { socketPath: adminSocketPath(dataDir), path: pairingCodePath, method: 'POST' },
-      (incoming) => {
-        let body = '';
-        incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        incoming.on('end', () => {
-          if (incoming.statusCode !== 200) {
-            reject(new Error(`the running server refused: ${body}`));
-            return;
-          }
-          const answer = JSON.parse(body) as { code: string; expiresAt: string };
-          resolveCode({ code: answer.code, expiresAt: new Date(answer.expiresAt) });
-        });
-      },
-    );
+/** Asks the server running on `dataDir` through its admin socket; the parsed JSON answer. */
+function askRunningServer(dataDir: string, method: 'GET' | 'POST', path: string): Promise<unknown> {
+  return new Promise((resolveAnswer, reject) => {
+    const outgoing = request({ socketPath: adminSocketPath(dataDir), path, method }, (incoming) => {
+      let body = '';
+      incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      incoming.on('end', () => {
+        if (incoming.statusCode !== 200) {
+          reject(new Error(`the running server refused: ${body}`));
+          return;
+        }
+        resolveAnswer(JSON.parse(body));
+      });
+    });
     outgoing.on('error', reject);
     outgoing.end();
   });
+}
+
+/** A pairing code from the server running on `dataDir`, through its admin socket. */
+export async function pairingCodeFromRunningServer(
+  dataDir: string,
+): Promise<{ code: string; expiresAt: Date }> {
+  const answer = (await askRunningServer(dataDir, 'POST', pairingCodePath)) as {
+    code: string;
+    expiresAt: string;
+  };
+  return { code: answer.code, expiresAt: new Date(answer.expiresAt) };
+}
+
+/** The enrolled stations, from the server running on `dataDir`. */
+export async function devicesFromRunningServer(dataDir: string): Promise<DeviceListing[]> {
+  const rows = (await askRunningServer(dataDir, 'GET', devicesPath)) as {
+    id: string;
+    stationCode: string;
+    enrolledAt: string;
+    lastSeenAt: string | null;
+    revokedAt: string | null;
+  }[];
+  return rows.map((row) => ({
+    ...row,
+    enrolledAt: new Date(row.enrolledAt),
+    lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
+    revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+  }));
+}
+
+/** Revokes a station through the server running on `dataDir`; false when no active one has the id. */
+export async function revokeThroughRunningServer(
+  dataDir: string,
+  deviceId: string,
+): Promise<boolean> {
+  const answer = (await askRunningServer(
+    dataDir,
+    'POST',
+    `${devicesPath}/${encodeURIComponent(deviceId)}/revoke`,
+  )) as { revoked: boolean };
+  return answer.revoked;
 }

@@ -173,7 +173,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
   registerObservability(app, database, metrics);
 
   const pokes = new Pokes();
-  await pokes.start(database);
+  await pokes.start(database, app.log);
   const streams = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const end of streams) end();
@@ -328,6 +328,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
         options.blobStore ??
         (options.blobRoot === undefined ? undefined : new FolderBlobStore(options.blobRoot));
       if (blobStore !== undefined) {
+        metrics.watchBlobs(blobStore);
         // Its own context: the blob folder's static files and chunk parser stay with its routes.
         await sync.register((blobs) =>
           registerBlobRoutes(blobs, blobStore, needsDevice, (sha256) => {

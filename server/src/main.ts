@@ -1,12 +1,18 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openAdminSocket, pairingCodeFromRunningServer } from './adminSocket';
+import {
+  devicesFromRunningServer,
+  openAdminSocket,
+  pairingCodeFromRunningServer,
+  revokeThroughRunningServer,
+} from './adminSocket';
 import { buildSyncServer } from './app';
 import type { BlobStore } from './blobs/blobStore';
 import { FolderBlobStore, isBlobReferenced } from './blobs/blobStore';
 import type { S3Config } from './blobs/s3Config';
 import { s3ConfigFrom } from './blobs/s3Config';
+import type { DeviceListing } from './identity';
 import {
   createPairingCode,
   listDevices,
@@ -32,8 +38,8 @@ const usage = `Usage: npm run server -- [command] [flags]
 Commands:
   serve (default)                      start the server and print a pairing code
   pairing-code                         print a new one-time pairing code (valid 15 minutes; also while the server runs)
-  devices list                         list the enrolled stations
-  devices revoke <id>                  revoke a station's access at once
+  devices list                         list the enrolled stations (also while the server runs)
+  devices revoke <id>                  revoke a station's access at once (also while the server runs)
   purge-tombstones --older-than 90d    delete records deleted before then (stations below re-pull)
   purge-blobs --older-than 30d         delete attachments' bytes no record names, unchanged since then
   backup --out <file>                  back up the embedded database (stop the server first)
@@ -204,7 +210,7 @@ async function serve(): Promise<void> {
     blobStore,
   });
   if (!usesPostgres()) await writeFile(pidFile(), String(process.pid));
-  // The embedded database opens in this process only: `pairing-code` asks it here.
+  // The embedded database opens in this process only: `pairing-code` and `devices` ask it here.
   const closeAdminSocket = usesPostgres()
     ? async () => undefined
     : await openAdminSocket(database, flags['data-dir']);
@@ -255,10 +261,11 @@ async function main(): Promise<void> {
         return printPairingCode(await pairingCodeFromRunningServer(flags['data-dir']));
       }
       return runCommand(async (database) => printPairingCode(await createPairingCode(database)));
-    case 'devices':
+    case 'devices': {
+      // A running server holds the embedded database: it lists and revokes.
+      const throughServer = !usesPostgres() && (await serverHoldsDataDir());
       if (rest[0] === 'list') {
-        return runCommand(async (database) => {
-          const devices = await listDevices(database);
+        const printDevices = (devices: readonly DeviceListing[]) => {
           if (devices.length === 0) console.log('No station is enrolled.');
           for (const device of devices) {
             const state =
@@ -271,21 +278,27 @@ async function main(): Promise<void> {
               `${device.id}  ${device.stationCode.padEnd(8)}  enrolled ${device.enrolledAt.toISOString()}  ${seen}  ${state}`,
             );
           }
-        });
+        };
+        if (throughServer) return printDevices(await devicesFromRunningServer(flags['data-dir']));
+        return runCommand(async (database) => printDevices(await listDevices(database)));
       }
       if (rest[0] === 'revoke' && rest[1] !== undefined) {
         const deviceId = rest[1];
-        return runCommand(async (database) => {
-          const revoked = await revokeDevice(database, deviceId);
+        const printRevoked = (revoked: boolean) => {
           console.log(
             revoked
               ? `Revoked ${deviceId}: its token no longer works.`
               : `No active station has id ${deviceId}.`,
           );
           if (!revoked) process.exitCode = 1;
-        });
+        };
+        if (throughServer) {
+          return printRevoked(await revokeThroughRunningServer(flags['data-dir'], deviceId));
+        }
+        return runCommand(async (database) => printRevoked(await revokeDevice(database, deviceId)));
       }
       break;
+    }
     case 'backup':
     case 'restore':
     case 'migrate':

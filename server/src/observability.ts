@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { BlobStore } from './blobs/blobStore';
+import { countMissingBlobs } from './blobs/blobStore';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { syncApiPrefix, syncProtocolVersion } from '#shared/sync/protocol';
 import type { Database } from './storage/database';
@@ -92,6 +94,27 @@ export class ServerMetrics {
             this.set({ station: station.code }, Math.floor(station.lastSeenAt.getTime() / 1000));
           }
         }
+      },
+    });
+  }
+
+  /** Adds the blob queue's gauges: uploads under way, and bytes records name that are not here. */
+  watchBlobs(store: BlobStore): void {
+    const database = this.#database;
+    new Gauge({
+      name: 'fixline_blob_uploads_underway',
+      help: 'Attachment uploads started and not complete (nor dropped).',
+      registers: [this.registry],
+      async collect() {
+        this.set(await store.uploadsUnderway());
+      },
+    });
+    new Gauge({
+      name: 'fixline_blobs_missing',
+      help: 'Attachments (files and thumbnails) that records name and whose bytes the server does not have yet.',
+      registers: [this.registry],
+      async collect() {
+        this.set(await countMissingBlobs(database, store));
       },
     });
   }

@@ -15,6 +15,7 @@ import {
 import { buildSyncServer } from '../../server/src/app';
 import { isBlobReferenced } from '../../server/src/blobs/blobStore';
 import type { Database } from '../../server/src/storage/database';
+import { maxBlobChunkBytes } from '#shared/sync/blobHttp';
 import { makeEvidence } from '../factories/domain';
 import type { BlobStoreFixture } from './blobStoreFixtures';
 import { blobStoreKinds, openBlobStoreFixture } from './blobStoreFixtures';
@@ -164,10 +165,12 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
   it('resumes an upload cut at 40% where it stands, and refuses a chunk from elsewhere', async () => {
     const video = randomBytes(4 * 1024 * 1024);
     const name = sha256(video);
+    const underwayBefore = await blobs.store.uploadsUnderway();
     await patchCutShort(jakarta, name, video, Math.floor(video.length * 0.4));
 
     const standing = await head(jakarta, name);
     expect(standing.statusCode).toBe(200);
+    expect(await blobs.store.uploadsUnderway()).toBe(underwayBefore + 1);
     expect(standing.headers[uploadLengthHeader]).toBeUndefined();
     const offset = Number(standing.headers[uploadOffsetHeader]);
     expect(offset).toBeGreaterThan(0);
@@ -182,10 +185,49 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
     const rest = await patch(jakarta, name, offset, video.length, video.subarray(offset));
     expect(rest.statusCode).toBe(204);
     expect(rest.headers[uploadOffsetHeader]).toBe(String(video.length));
+    expect(await blobs.store.uploadsUnderway()).toBe(underwayBefore);
     const back = await fetch(`${address}${syncApiPrefix}/blobs/${name}`, {
       headers: headers(bandung),
     });
     expect(sha256(Buffer.from(await back.arrayBuffer()))).toBe(name);
+  });
+
+  it('refuses a chunk larger than the protocol’s largest (413), with or without its length declared', async () => {
+    const file = randomBytes(maxBlobChunkBytes + 1_000);
+    const name = sha256(file);
+    const declared = await patch(jakarta, name, 0, file.length, file);
+    expect(declared.statusCode).toBe(413);
+    expect(declared.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+    expect((await head(jakarta, name)).statusCode).toBe(404);
+
+    // A chunked body, with no length: what came within the limit is kept, as for a cut chunk.
+    const chunked = await fetch(`${address}${syncApiPrefix}/blobs/${name}`, {
+      method: 'PATCH',
+      headers: headers(jakarta, {
+        'content-type': blobChunkMediaType,
+        [uploadOffsetHeader]: 0,
+        [uploadLengthHeader]: file.length,
+      }),
+      body: Readable.toWeb(
+        Readable.from(
+          Array.from({ length: Math.ceil(file.length / 65_536) }, (_, index) =>
+            file.subarray(index * 65_536, (index + 1) * 65_536),
+          ),
+        ),
+      ) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+    const standing = await head(jakarta, name);
+    expect(Number(standing.headers[uploadOffsetHeader] ?? 0)).toBeLessThanOrEqual(
+      maxBlobChunkBytes,
+    );
+
+    // A chunk of the largest size is taken.
+    const largest = randomBytes(maxBlobChunkBytes);
+    const taken = await patch(jakarta, sha256(largest), 0, largest.length, largest);
+    expect(taken.statusCode).toBe(204);
   });
 
   it('refuses bytes whose SHA-256 is not their name, and keeps nothing of them', async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import {
 import { buildSyncServer } from '../../server/src/app';
 import { migrate } from '../../server/src/storage/migrate';
 import { openPgliteDatabase } from '../../server/src/storage/pgliteDatabase';
-import { makeCustomer, makeNote } from '../factories/domain';
+import { makeCustomer, makeEvidence, makeNote } from '../factories/domain';
 import type { ServerContext, Station } from './serverHarness';
 import { describeEachDatabase, insertChange } from './serverHarness';
 
@@ -131,6 +131,46 @@ describeEachDatabase(
       });
       expect(upload.statusCode).toBe(204);
       expect(sample(await scrape(server()), 'fixline_blob_uploads_total')).toBe(1);
+    });
+
+    it('shows the blob queue: uploads under way, and bytes a pushed record names that are not here yet', async () => {
+      const jakarta = await server().enroll('JKT1');
+      const photo = randomBytes(2_000);
+      const name = createHash('sha256').update(photo).digest('hex');
+      const patch = (offset: number, chunk: Buffer) =>
+        server().app.inject({
+          method: 'PATCH',
+          url: `${syncApiPrefix}/blobs/${name}`,
+          headers: {
+            ...jakarta.auth,
+            [syncProtocolHeader]: String(syncProtocolVersion),
+            'content-type': blobChunkMediaType,
+            [uploadOffsetHeader]: String(offset),
+            [uploadLengthHeader]: String(photo.length),
+          },
+          payload: chunk,
+        });
+      let page = await scrape(server());
+      expect(sample(page, 'fixline_blob_uploads_underway')).toBe(0);
+      expect(sample(page, 'fixline_blobs_missing')).toBe(0);
+
+      // The record comes first (a station sends it before its bytes), then half of the bytes.
+      const clock = new HybridLogicalClock('JKT1');
+      const evidence = makeEvidence({ sha256: name, sizeBytes: photo.length });
+      const pushed = await jakarta.push([
+        jakarta.mutation([insertChange('evidence', evidence, clock.tick(Date.now()))], clock),
+      ]);
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+      expect(sample(await scrape(server()), 'fixline_blobs_missing')).toBe(1);
+      expect((await patch(0, photo.subarray(0, 1_000))).statusCode).toBe(204);
+      page = await scrape(server());
+      expect(sample(page, 'fixline_blob_uploads_underway')).toBe(1);
+      expect(sample(page, 'fixline_blobs_missing')).toBe(1);
+
+      expect((await patch(1_000, photo.subarray(1_000))).statusCode).toBe(204);
+      page = await scrape(server());
+      expect(sample(page, 'fixline_blob_uploads_underway')).toBe(0);
+      expect(sample(page, 'fixline_blobs_missing')).toBe(0);
     });
   },
   { blobRoot },

@@ -21,7 +21,10 @@ import type { S3Config } from '../../server/src/blobs/s3Config';
 import { createPairingCode, enroll } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
 import { migrate } from '../../server/src/storage/migrate';
-import { openPostgresDatabase } from '../../server/src/storage/postgresDatabase';
+import {
+  listenerApplicationName,
+  openPostgresDatabase,
+} from '../../server/src/storage/postgresDatabase';
 import { makeNote, nextId } from '../factories/domain';
 import { startS3 } from './blobStoreFixtures';
 import { actorId, createTestSchema, insertChange, testDatabaseKinds } from './serverHarness';
@@ -319,6 +322,36 @@ describe.runIf(testDatabaseKinds.includes('postgres'))(
       const total = 1 + pushers * pushesEach * notesPerPush;
       expect(seen).toEqual(Array.from({ length: total }, (_, index) => index + 1));
     }, 300_000);
+
+    it('listens again when the database ends its listening connections, and pokes across again', async () => {
+      const { first, second, database } = started();
+      const listener = await HttpStation.enrollDirectly(database, second.address, 'RLSN');
+      const writer = await HttpStation.enrollDirectly(database, first.address, 'RWRT');
+      const events = await listen(listener);
+      await events.until('event: poke\n');
+      const listening = () =>
+        database.query<{ pid: number }>(
+          'SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+          [listenerApplicationName],
+        );
+      const before = (await listening()).map((row) => row.pid);
+      // Two channels on each of the two processes.
+      expect(before).toHaveLength(4);
+      const ended = await database.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%'",
+      );
+      expect(ended.length).toBeGreaterThanOrEqual(4);
+      // Each process connects and listens again on its own.
+      for (;;) {
+        const now = (await listening()).map((row) => row.pid);
+        if (now.length === 4 && now.every((pid) => !before.includes(pid))) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await writer.pushNotes(1);
+      const [space] = await database.query<{ version: unknown }>('SELECT version FROM space');
+      await events.until(`event: poke\ndata: {"version":${String(space?.version)}}\n\n`);
+      await events.close();
+    }, 120_000);
   },
 );
 

@@ -17,7 +17,7 @@ describe('npm run server', () => {
     if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('prints its address and a pairing code, gives the next code while it runs, and closes on SIGTERM', async () => {
+  it('prints its address and a pairing code, gives the next code, lists and revokes stations while it runs, and closes on SIGTERM', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'fixline-server-'));
     // Its own process group, so the signal reaches npm, tsx and the server alike.
     const server = spawn(
@@ -37,16 +37,33 @@ describe('npm run server', () => {
     const address = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
     const pairingCode = /Pairing code: (\S+)/.exec(stdout)?.[1];
     expect(address).toBeDefined();
-    const enroll = (code: string | undefined, stationCode: string) =>
+    const enroll = (code: string | undefined, stationCode: string, clientId = nextId()) =>
       fetch(`${address}/sync/v1/enroll`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           [syncProtocolHeader]: String(syncProtocolVersion),
         },
-        body: JSON.stringify({ pairingCode: code, stationCode, clientId: nextId() }),
+        body: JSON.stringify({ pairingCode: code, stationCode, clientId }),
       });
-    expect((await enroll(pairingCode, 'JKT1')).status).toBe(200);
+    const jakartaClientId = nextId();
+    const jakarta = await enroll(pairingCode, 'JKT1', jakartaClientId);
+    expect(jakarta.status).toBe(200);
+    const { deviceId, deviceToken } = (await jakarta.json()) as {
+      deviceId: string;
+      deviceToken: string;
+    };
+    const pull = () =>
+      fetch(`${address}/sync/v1/pull`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${deviceToken}`,
+          [syncProtocolHeader]: String(syncProtocolVersion),
+        },
+        body: JSON.stringify({ clientId: jakartaClientId, cursor: null }),
+      });
+    expect((await pull()).status).toBe(200);
 
     // The next station's code, asked of the running server (it holds the embedded database).
     const next = await promisify(execFile)(
@@ -58,6 +75,30 @@ describe('npm run server', () => {
     expect(nextCode).toBeDefined();
     expect(nextCode).not.toBe(pairingCode);
     expect((await enroll(nextCode, 'BDG2')).status).toBe(200);
+
+    // The running server lists its stations and revokes one: its next request is refused.
+    const cli = (...args: string[]) =>
+      promisify(execFile)(
+        'npm',
+        ['run', '--silent', 'server', '--', ...args, '--data-dir', dataDir ?? ''],
+        {
+          cwd: projectRoot,
+          timeout: 120_000,
+        },
+      );
+    const listed = await cli('devices', 'list');
+    expect(listed.stdout).toMatch(new RegExp(`${deviceId}\\s+JKT1\\s+.*active`));
+    expect(listed.stdout).toContain('BDG2');
+    const revoked = await cli('devices', 'revoke', deviceId);
+    expect(revoked.stdout).toContain(`Revoked ${deviceId}`);
+    const refused = await pull();
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'device-revoked',
+    );
+    expect((await cli('devices', 'list')).stdout).toMatch(
+      new RegExp(`${deviceId}\\s+JKT1\\s+.*revoked`),
+    );
 
     if (server.pid === undefined) throw new Error('no pid');
     process.kill(-server.pid, 'SIGTERM');

@@ -1,8 +1,15 @@
 import { expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
-import type { PullResponse, PushResponse, SyncErrorBody, SyncRow } from '#shared/sync/protocol';
+import type {
+  PullResponse,
+  PushResponse,
+  RowChange,
+  SyncErrorBody,
+  SyncRow,
+} from '#shared/sync/protocol';
 import { pullResponseSchema, pushResponseSchema, syncErrorBodySchema } from '#shared/sync/protocol';
+import { centerSettingsId } from '../../renderer/src/db/records';
 import { revokeDevice } from '../../server/src/identity';
 import { purgeTombstones } from '../../server/src/sync/purge';
 import { makeClaim, makeEvidence, makeNote, nextId } from '../factories/domain';
@@ -623,4 +630,114 @@ describeEachDatabase('sync server: who made a change', (server) => {
     expect(answer.outcomes.map((outcome) => outcome.status)).toEqual(['applied', 'rejected']);
     expect(answer.outcomes[1]).toMatchObject({ rejection: { code: 'unknown-author' } });
   });
+
+  /** A center set up by Dewi (a technician), and a station that writes as anyone. */
+  async function setUpCenter() {
+    const station = await server().enroll('JKT1');
+    const clock = new HybridLogicalClock('JKT1');
+    const dewi = nextId();
+    pushed(
+      await station.push([
+        station.mutation([insertChange('people', person(dewi), clock.tick(Date.now()))], clock, {
+          actor: dewi,
+        }),
+      ]),
+    );
+    const note = (actor: string) =>
+      station.mutation([insertChange('notes', makeNote(), clock.tick(Date.now()))], clock, {
+        actor,
+      });
+    /** A change to Dewi's row by `actor` that sets `set`, on fields Dewi was made without. */
+    const changeDewi = (set: Record<string, unknown>, actor = dewi) =>
+      station.mutation(
+        [
+          {
+            table: 'people' as const,
+            id: dewi,
+            set: set as RowChange['set'],
+            unset: [],
+            stamp: clock.tick(Date.now()),
+            base: Object.fromEntries(Object.keys(set).map((field) => [field, null])),
+          },
+        ],
+        clock,
+        { actor },
+      );
+    return { station, clock, dewi, note, changeDewi };
+  }
+
+  const rejectionOf = (answer: PushResponse, index: number) => {
+    const outcome = answer.outcomes[index];
+    return outcome?.status === 'rejected' ? outcome.rejection : undefined;
+  };
+
+  it('refuses a change by a person deactivated, even later in the same push', async () => {
+    const { station, note, changeDewi, dewi } = await setUpCenter();
+    const answer = pushed(
+      await station.push([note(dewi), changeDewi({ active: false }), note(dewi)]),
+    );
+    expect(answer.outcomes.map((outcome) => outcome.status)).toEqual([
+      'applied',
+      'applied',
+      'rejected',
+    ]);
+    expect(rejectionOf(answer, 2)).toMatchObject({ code: 'unknown-author', field: 'actor' });
+    expect(rejectionOf(answer, 2)?.message).toContain('deactivated');
+  });
+
+  it('refuses a change by a person deleted from the center', async () => {
+    const { station, note, changeDewi, dewi } = await setUpCenter();
+    const deleted = pushed(
+      await station.push([changeDewi({ deletedAt: new Date().toISOString() }, nobody)]),
+    );
+    expect(deleted.outcomes[0]?.status).toBe('applied');
+    const answer = pushed(await station.push([note(dewi)]));
+    expect(rejectionOf(answer, 0)).toMatchObject({ code: 'unknown-author' });
+    expect(rejectionOf(answer, 0)?.message).toContain('deleted');
+  });
+
+  it('refuses a change by a person holding no role the server knows, and takes one stored before roles', async () => {
+    const { station, note, dewi } = await setUpCenter();
+    // As a station of a newer version with another role would have stored them.
+    await server().database.query(`UPDATE people SET roles = '["auditor"]'::jsonb WHERE id = $1`, [
+      dewi,
+    ]);
+    const refused = pushed(await station.push([note(dewi)]));
+    expect(rejectionOf(refused, 0)).toMatchObject({ code: 'unknown-author' });
+    expect(rejectionOf(refused, 0)?.message).toContain('role');
+    // People stored before roles existed were technicians.
+    await server().database.query('UPDATE people SET roles = NULL WHERE id = $1', [dewi]);
+    expect(pushed(await station.push([note(dewi)])).outcomes[0]?.status).toBe('applied');
+  });
+
+  it('takes a second station’s own setup, by its first person, into a center that has people', async () => {
+    const { station: jakarta, dewi, note } = await setUpCenter();
+    const bandung = await server().enroll('BDG2');
+    const clock = new HybridLogicalClock('BDG2');
+    const agus = nextId();
+    const setUp = bandung.mutation(
+      [
+        insertChange(
+          'centerSettings',
+          { id: centerSettingsId, center: { name: 'Fixline Bandung' } },
+          clock.tick(Date.now()),
+        ),
+        insertChange('people', { ...person(agus), roles: ['manager'] }, clock.tick(Date.now())),
+      ],
+      clock,
+      { actor: agus },
+    );
+    expect(setUp.id).toBe(1);
+    const work = bandung.mutation(
+      [insertChange('notes', makeNote(), clock.tick(Date.now()))],
+      clock,
+      { actor: agus },
+    );
+    const answer = pushed(await bandung.push([setUp, work]));
+    expect(answer.outcomes.map((outcome) => outcome.status)).toEqual(['applied', 'applied']);
+    // Jakarta's people stay: Dewi still makes changes.
+    expect(pushed(await jakarta.push([note(dewi)])).outcomes[0]?.status).toBe('applied');
+  });
 });
+
+const nobody = '00000000-0000-7000-8000-000000000000';

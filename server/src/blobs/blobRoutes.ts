@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sha256Schema } from '#shared/domain/primitives';
 import {
@@ -10,6 +11,7 @@ import {
   uploadLengthHeader,
   uploadOffsetHeader,
 } from '#shared/sync/protocol';
+import { maxBlobChunkBytes } from '#shared/sync/blobHttp';
 import { SyncError } from '../errors';
 import type { BlobStore, ByteRange } from './blobStore';
 import { FolderBlobStore } from './blobStore';
@@ -146,8 +148,12 @@ export async function registerBlobRoutes(
         `Send the ${uploadLengthHeader} header: the whole file's size, from 1 byte to 2 GiB, past the offset.`,
       );
     }
+    // A chunk is at most the protocol's largest: the body is streamed, past the server's limit.
+    if (Number(request.headers['content-length'] ?? 0) > maxBlobChunkBytes) throw chunkTooLarge();
+    const limited = limitChunk(request.body as Readable);
     // The parser above hands the request's body over as its stream.
-    const result = await store.append(sha256, offset, length, request.body as Readable);
+    const result = await store.append(sha256, offset, length, limited.body);
+    if (limited.exceeded()) throw chunkTooLarge();
     switch (result.kind) {
       case 'stored':
         request.log.info({ sha256, size: result.size }, 'blob stored');
@@ -179,4 +185,33 @@ export async function registerBlobRoutes(
         );
     }
   });
+}
+
+function chunkTooLarge(): SyncError {
+  return new SyncError(
+    'payload-too-large',
+    `A chunk is at most ${maxBlobChunkBytes} bytes: send the file in smaller chunks.`,
+  );
+}
+
+/**
+ * `body` cut off at {@link maxBlobChunkBytes} (a chunked body declares no length): past it the
+ * stream ends as a dropped connection does, so the store keeps what came before it.
+ */
+function limitChunk(body: Readable): { body: Readable; exceeded: () => boolean } {
+  let received = 0;
+  let exceeded = false;
+  const limited = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      if (received <= maxBlobChunkBytes) return done(null, chunk);
+      exceeded = true;
+      body.unpipe(limited);
+      body.resume();
+      done(Object.assign(new Error('chunk too large'), { code: 'ECONNRESET' }));
+    },
+  });
+  body.on('error', (error) => limited.destroy(error));
+  body.pipe(limited);
+  return { body: limited, exceeded: () => exceeded };
 }

@@ -74,6 +74,8 @@ export interface BlobStore {
   read(sha256: string, range?: ByteRange): Promise<Readable>;
   /** Every blob stored whole (not uploads under way). */
   storedBlobs(): Promise<readonly StoredBlob[]>;
+  /** How many uploads are under way: started, neither complete nor dropped. */
+  uploadsUnderway(): Promise<number>;
   /**
    * Deletes stored blobs and abandoned uploads not changed since `before` that `isReferenced`
    * says no record names: a station offline for days may push the record after the bytes.
@@ -231,6 +233,11 @@ export class FolderBlobStore implements BlobStore {
     );
   }
 
+  async uploadsUnderway(): Promise<number> {
+    const uploads = join(this.root, 'uploads');
+    return (await this.#files()).filter((path) => path.startsWith(`${uploads}/`)).length;
+  }
+
   async purge(
     before: Date,
     isReferenced: (sha256: string) => Promise<boolean>,
@@ -271,6 +278,20 @@ export async function isBlobReferenced(queryable: Queryable, sha256: string): Pr
 const evidenceColumns = syncTableColumns.evidence;
 const columnOf = (field: string) => evidenceColumns.byField.get(field)?.column ?? field;
 const referencedSql = `SELECT 1 FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('sha256')} = $1 OR ${columnOf('thumbnailSha256')} = $1 LIMIT 1`;
+
+/**
+ * How many blobs records of the center name (an evidence file or its thumbnail, not deleted)
+ * that `store` does not hold yet: a station pushed the record and its bytes are still to come.
+ */
+export async function countMissingBlobs(queryable: Queryable, store: BlobStore): Promise<number> {
+  const rows = await queryable.query<{ sha256: string }>(namedBlobsSql);
+  if (rows.length === 0) return 0;
+  const stored = new Set((await store.storedBlobs()).map((blob) => blob.sha256));
+  return rows.filter((row) => !stored.has(row.sha256)).length;
+}
+
+const namedBlobsSql = `SELECT ${columnOf('sha256')} AS sha256 FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('deletedAt')} IS NULL AND ${columnOf('sha256')} IS NOT NULL
+  UNION SELECT ${columnOf('thumbnailSha256')} FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('deletedAt')} IS NULL AND ${columnOf('thumbnailSha256')} IS NOT NULL`;
 
 /** A request body that ended early (the station's connection dropped). */
 export function isCutShort(error: unknown): boolean {

@@ -365,6 +365,12 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  async uploadsUnderway(): Promise<number> {
+    const underway = new Set<string>();
+    for await (const object of this.#blobObjects()) if (object.staged) underway.add(object.sha256);
+    return underway.size;
+  }
+
   async storedBlobs(): Promise<readonly StoredBlob[]> {
     const blobs: StoredBlob[] = [];
     for await (const object of this.#blobObjects()) {

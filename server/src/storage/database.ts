@@ -23,12 +23,31 @@ export type Transaction = Queryable & {
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** What a listener reports about its connection to the database (the server's logger fits). */
+export type ListenLog = {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+};
+
+export type ListenOptions = {
+  readonly log?: ListenLog;
+  /** Called when listening again after a lost connection: notifications of the gap are lost. */
+  readonly onReconnect?: () => void;
+};
+
 export type Database = Queryable & {
   readonly kind: DatabaseKind;
   /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
-  /** Calls `onPayload` for each notification on `channel`; the result stops listening. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for each notification on `channel`, listening again if the connection
+   * drops; the result stops listening.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    options?: ListenOptions,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 

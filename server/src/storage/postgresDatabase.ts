@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable, Transaction } from './database';
+import type { Database, ListenOptions, Queryable, Transaction } from './database';
 import { underSavepoint } from './database';
 
 type Connection = Pick<pg.ClientBase, 'query'>;
@@ -16,6 +16,86 @@ function queryableOf(connection: Connection): Queryable {
   };
 }
 
+/** The first wait before listening again after a lost connection; it doubles up to the last. */
+const firstListenRetryMs = 250;
+const lastListenRetryMs = 30_000;
+/** How the listening connections show in `pg_stat_activity` (the tests find them by it). */
+export const listenerApplicationName = 'fixline-listen';
+
+/**
+ * Listens on `channel` on its own connection to `url`; when the connection drops (the database
+ * restarted, an administrator or a proxy ended it), connects and listens again, waiting longer
+ * after each failed try. The result stops listening.
+ */
+async function listenOnOwnConnection(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  { log, onReconnect }: ListenOptions,
+): Promise<() => Promise<void>> {
+  let current: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<pg.Client> => {
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: listenerApplicationName,
+    });
+    client.on('error', (error) => {
+      if (!stopped)
+        log?.warn({ channel, reason: error.message }, 'the listening connection failed');
+    });
+    client.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    client.on('end', () => {
+      if (stopped || current !== client) return;
+      current = undefined;
+      log?.warn({ channel }, 'the listening connection dropped: listening again');
+      retryAfter(0);
+    });
+    return client;
+  };
+
+  const retryAfter = (attempt: number) => {
+    const waitMs = Math.min(lastListenRetryMs, firstListenRetryMs * 2 ** attempt);
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().then(
+        (client) => {
+          if (stopped) return void client.end();
+          current = client;
+          log?.info({ channel, attempts: attempt + 1 }, 'listening again');
+          onReconnect?.();
+        },
+        (error: unknown) => {
+          if (stopped) return;
+          const reason = error instanceof Error ? error.message : String(error);
+          log?.warn({ channel, attempts: attempt + 1, reason }, 'cannot listen yet: trying again');
+          retryAfter(attempt + 1);
+        },
+      );
+    }, waitMs);
+  };
+
+  current = await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    await client?.end();
+  };
+}
+
 /**
  * PostgreSQL at `url`, through a pool. Notifications arrive on one dedicated connection, so
  * every server process on the database hears every other's pokes.
@@ -25,7 +105,7 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
   // An idle pooled connection that the server drops must not crash the process.
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
     ...queryableOf(pool),
@@ -52,22 +132,16 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
         client.release(broken);
       }
     },
-    async listen(channel, onPayload) {
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => undefined);
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end();
+    async listen(channel, onPayload, options = {}) {
+      const stop = await listenOnOwnConnection(url, channel, onPayload, options);
+      const stopOnce = async () => {
+        if (listeners.delete(stopOnce)) await stop();
       };
+      listeners.add(stopOnce);
+      return stopOnce;
     },
     async close() {
-      await Promise.all(listeners.splice(0).map((client) => client.end()));
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
   };

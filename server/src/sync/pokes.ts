@@ -1,5 +1,6 @@
 import { sha256Schema } from '#shared/domain/primitives';
-import type { Database, Queryable } from '../storage/database';
+import type { Database, ListenLog, Queryable } from '../storage/database';
+import { toNumber } from '../storage/database';
 import { pokeChannel } from './spaceWriter';
 
 /**
@@ -27,16 +28,36 @@ export class Pokes {
   readonly #subscribers = new Set<(poke: ServerPoke) => void>();
   readonly #stopListening: (() => Promise<void>)[] = [];
 
-  async start(database: Database): Promise<void> {
+  async start(database: Database, log?: ListenLog): Promise<void> {
+    // Pokes sent while the connection was down are lost: the streams hear the version now.
+    const pokeCurrentVersion = () => {
+      database
+        .query<{ version: unknown }>('SELECT version FROM space ORDER BY created_at LIMIT 1')
+        .then(
+          ([space]) => {
+            if (space !== undefined)
+              this.#tell({ kind: 'version', version: toNumber(space.version) });
+          },
+          () => undefined,
+        );
+    };
     this.#stopListening.push(
-      await database.listen(pokeChannel, (payload) => {
-        const version = Number(payload);
-        if (Number.isSafeInteger(version)) this.#tell({ kind: 'version', version });
-      }),
-      await database.listen(blobArrivalChannel, (payload) => {
-        const sha256 = sha256Schema.safeParse(payload);
-        if (sha256.success) this.#tell({ kind: 'blob', sha256: sha256.data });
-      }),
+      await database.listen(
+        pokeChannel,
+        (payload) => {
+          const version = Number(payload);
+          if (Number.isSafeInteger(version)) this.#tell({ kind: 'version', version });
+        },
+        { ...(log === undefined ? {} : { log }), onReconnect: pokeCurrentVersion },
+      ),
+      await database.listen(
+        blobArrivalChannel,
+        (payload) => {
+          const sha256 = sha256Schema.safeParse(payload);
+          if (sha256.success) this.#tell({ kind: 'blob', sha256: sha256.data });
+        },
+        log === undefined ? {} : { log },
+      ),
     );
   }
 

@@ -2,6 +2,7 @@ import { nobodyId } from '#shared/domain/person';
 import type { RecordId } from '#shared/domain/primitives';
 import type { Quote } from '#shared/domain/quote';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
+import { roleSchema } from '#shared/domain/roles';
 import { deletedAtField } from '#shared/sync/merge';
 import type { Mutation, Rejection, RowChange, SyncTable } from '#shared/sync/protocol';
 import type { SyncRuleRejection } from '#shared/sync/rejections';
@@ -153,12 +154,20 @@ export async function checkIntent(
 /** What a change by {@link nobodyId} (a station nobody has signed in at) may touch. */
 const nobodysTables: ReadonlySet<SyncTable> = new Set(['centerSettings', 'people', 'auditEvents']);
 
+const peopleTable = syncTableColumns.people.sqlTable;
+/** The author `$2` as the center holds them, and whether the center has anyone yet. */
+const authorSql = `SELECT ${peopleTable}.id AS id, ${columnOf('people', deletedAtField)} AS "deletedAt", ${columnOf('people', 'active')} AS active, ${columnOf('people', 'roles')} AS roles,
+  EXISTS (SELECT 1 FROM ${peopleTable} WHERE space_id = $1) AS anyone
+  FROM (SELECT 1) AS one LEFT JOIN ${peopleTable} ON space_id = $1 AND id = $2`;
+
 /**
- * Who made a mutation must be a person of the center: each change carries who made it, and a
- * change by someone the center does not know (a person of another center, a made-up id) is
- * refused. A person's own row in the mutation (the station's first people, made at setup) names
- * them; a center with no people yet takes every change; {@link nobodyId} may only change the
- * center's settings and people. `known` remembers the people found, for the rest of a push.
+ * Who made a mutation must be a person of the center who may work now: each change carries who
+ * made it, and a change by someone the center does not know (a person of another center, a
+ * made-up id), by a deleted or deactivated person, or by one holding no role this server knows
+ * (a role of a newer version) is refused. What each role may change is the row rules' to judge.
+ * A person's own new row in the mutation names them (a station's setup pushes its people in a
+ * change by its first person); a center with no people yet takes every change; {@link nobodyId} may only change the center's settings
+ * and people. `known` remembers the people found, for the rest of a push.
  */
 export async function checkAuthor(
   queryable: Queryable,
@@ -167,32 +176,62 @@ export async function checkAuthor(
   known: Set<RecordId>,
 ): Promise<Rejection | undefined> {
   const { actor } = mutation;
-  if (known.has(actor)) return undefined;
-  if (mutation.changes.some((change) => change.table === 'people' && change.id === actor)) {
+  // A change to people may deactivate someone the push named before: look again after it.
+  const forgetKnown = () => {
+    if (mutation.changes.some((change) => change.table === 'people')) known.clear();
+  };
+  if (known.has(actor)) {
+    forgetKnown();
     return undefined;
   }
   if (actor === nobodyId) {
     if (mutation.changes.every((change) => nobodysTables.has(change.table))) return undefined;
-    return {
-      code: 'unknown-author',
-      message:
-        'actor: a change made before anyone signed in at the station can only be to the center’s settings or people: sign in, then make it again.',
-      field: 'actor',
-    };
+    return refusedAuthor(
+      'a change made before anyone signed in at the station can only be to the center’s settings or people: sign in, then make it again.',
+    );
   }
-  const [found] = await queryable.query<{ person: boolean; anyone: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM people WHERE space_id = $1 AND id = $2) AS person,
-            EXISTS (SELECT 1 FROM people WHERE space_id = $1) AS anyone`,
-    [spaceId, actor],
-  );
-  if (found?.person === true) {
-    known.add(actor);
-    return undefined;
-  }
+  const [found] = await queryable.query<{
+    id: string | null;
+    deletedAt: string | null;
+    active: boolean | null;
+    roles: unknown;
+    anyone: boolean;
+  }>(authorSql, [spaceId, actor]);
   if (found?.anyone !== true) return undefined;
-  return {
-    code: 'unknown-author',
-    message: `actor: ${actor} is not a person of this center, and only the center's people make changes (was the station set up for another center?).`,
-    field: 'actor',
-  };
+  if (found.id === null) {
+    // A station's first-run setup pushes its people in a change by its first person; a second
+    // station set up on its own brings them so into a center that has people.
+    const namesThemselves = mutation.changes.some(
+      (change) => change.table === 'people' && change.id === actor,
+    );
+    if (namesThemselves) return undefined;
+    return refusedAuthor(
+      `${actor} is not a person of this center, and only the center's people make changes (was the station set up for another center?).`,
+    );
+  }
+  if (found.deletedAt !== null) {
+    return refusedAuthor(`${actor} was deleted from this center's people, and makes no changes.`);
+  }
+  if (found.active === false) {
+    return refusedAuthor(
+      `${actor} is deactivated, and makes no changes: a manager may reactivate them.`,
+    );
+  }
+  // People stored before roles existed were technicians (see `personRoles`).
+  const roles = found.roles === null ? ['technician'] : found.roles;
+  const knownRoles = Array.isArray(roles)
+    ? roles.filter((role) => roleSchema.safeParse(role).success)
+    : [];
+  if (knownRoles.length === 0) {
+    return refusedAuthor(
+      `${actor} holds no role this server knows (${JSON.stringify(roles)}), so makes no changes here: update the server.`,
+    );
+  }
+  known.add(actor);
+  forgetKnown();
+  return undefined;
+}
+
+function refusedAuthor(reason: string): Rejection {
+  return { code: 'unknown-author', message: `actor: ${reason}`, field: 'actor' };
 }
