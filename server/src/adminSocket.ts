@@ -3,6 +3,7 @@ import { chmod, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createServer, request } from 'node:http';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import type { DeviceListing } from './identity';
 import { createPairingCode, listDevices, revokeDevice } from './identity';
 import type { Database } from './storage/database';
@@ -95,31 +96,39 @@ function askRunningServer(dataDir: string, method: 'GET' | 'POST', path: string)
   });
 }
 
+/** What the running server answers, checked: the socket is the server's, but may be another version's. */
+const pairingCodeAnswerSchema = z.object({ code: z.string(), expiresAt: z.iso.datetime() });
+const devicesAnswerSchema = z.array(
+  z.object({
+    id: z.string(),
+    stationCode: z.string(),
+    enrolledAt: z.iso.datetime(),
+    lastSeenAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  }),
+);
+const revokeAnswerSchema = z.object({ revoked: z.boolean() });
+
+const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
+
 /** A pairing code from the server running on `dataDir`, through its admin socket. */
 export async function pairingCodeFromRunningServer(
   dataDir: string,
 ): Promise<{ code: string; expiresAt: Date }> {
-  const answer = (await askRunningServer(dataDir, 'POST', pairingCodePath)) as {
-    code: string;
-    expiresAt: string;
-  };
+  const answer = pairingCodeAnswerSchema.parse(
+    await askRunningServer(dataDir, 'POST', pairingCodePath),
+  );
   return { code: answer.code, expiresAt: new Date(answer.expiresAt) };
 }
 
 /** The enrolled stations, from the server running on `dataDir`. */
 export async function devicesFromRunningServer(dataDir: string): Promise<DeviceListing[]> {
-  const rows = (await askRunningServer(dataDir, 'GET', devicesPath)) as {
-    id: string;
-    stationCode: string;
-    enrolledAt: string;
-    lastSeenAt: string | null;
-    revokedAt: string | null;
-  }[];
+  const rows = devicesAnswerSchema.parse(await askRunningServer(dataDir, 'GET', devicesPath));
   return rows.map((row) => ({
     ...row,
     enrolledAt: new Date(row.enrolledAt),
-    lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
-    revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+    lastSeenAt: dateOrNull(row.lastSeenAt),
+    revokedAt: dateOrNull(row.revokedAt),
   }));
 }
 
@@ -128,10 +137,6 @@ export async function revokeThroughRunningServer(
   dataDir: string,
   deviceId: string,
 ): Promise<boolean> {
-  const answer = (await askRunningServer(
-    dataDir,
-    'POST',
-    `${devicesPath}/${encodeURIComponent(deviceId)}/revoke`,
-  )) as { revoked: boolean };
-  return answer.revoked;
+  const path = `${devicesPath}/${encodeURIComponent(deviceId)}/revoke`;
+  return revokeAnswerSchema.parse(await askRunningServer(dataDir, 'POST', path)).revoked;
 }

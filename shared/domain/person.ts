@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordIdSchema, sha256Schema, textSchema } from './primitives';
-import type { PersonRoles } from './roles';
+import type { PersonRoles, Role } from './roles';
 import { rolesSchema } from './roles';
 
 /**
@@ -41,9 +41,12 @@ export const personSchema = z
   });
 export type Person = z.infer<typeof personSchema>;
 
+/** The roles of a person stored before people had roles: the technicians they all were. */
+export const rolesBeforeRoles: readonly Role[] = ['technician'];
+
 /** What the permission rules need of a person, with the defaults of people stored before roles. */
 export function personRoles(person: Person): PersonRoles {
-  return { id: person.id, roles: person.roles ?? ['technician'], active: person.active ?? true };
+  return { id: person.id, roles: person.roles ?? rolesBeforeRoles, active: person.active ?? true };
 }
 
 /**

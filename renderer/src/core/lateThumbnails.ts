@@ -14,11 +14,10 @@ import type { EvidenceRepository } from '../db/repositories/evidenceRepository';
  * read every evidence row at each start.
  */
 export function nameLateThumbnails(db: FixlineDatabase, evidence: EvidenceRepository): () => void {
-  const stop = onThumbnailMade((madeIn, sha256) => {
+  return onThumbnailMade((madeIn, sha256) => {
     if (madeIn !== db) return;
     evidence.nameLateThumbnail(sha256).then(warnIfRefused, warnOfFailure);
   });
-  return stop;
 }
 
 /** A refused naming (the capturer's role withdrawn, a full disk) leaves the thumbnail unnamed. */

@@ -234,8 +234,8 @@ export class FolderBlobStore implements BlobStore {
   }
 
   async uploadsUnderway(): Promise<number> {
-    const uploads = join(this.root, 'uploads');
-    return (await this.#files()).filter((path) => path.startsWith(`${uploads}/`)).length;
+    // Only the uploads' folder: the metrics page asks at every scrape.
+    return (await this.#files(join(this.root, 'uploads'))).length;
   }
 
   async purge(
@@ -256,10 +256,9 @@ export class FolderBlobStore implements BlobStore {
     return { purged, bytes };
   }
 
-  async #files(): Promise<string[]> {
-    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch(
-      () => [],
-    );
+  /** The blob files under `folder` (the whole store by default), uploads under way included. */
+  async #files(folder = this.root): Promise<string[]> {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
     return entries
       .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name))
       .map((entry) => join(entry.parentPath, entry.name));

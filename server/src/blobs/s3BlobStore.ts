@@ -350,14 +350,15 @@ export class S3BlobStore implements BlobStore {
   }
 
   /** Every object of a blob under the prefix, stored or staged, with the blob it belongs to. */
-  async *#blobObjects(): AsyncGenerator<{
+  /** The store's objects, or those whose keys start with `under` past the store's prefix. */
+  async *#blobObjects(under = ''): AsyncGenerator<{
     readonly key: string;
     readonly sha256: string;
     readonly staged: boolean;
     readonly size: number;
     readonly modifiedAt: Date;
   }> {
-    for await (const object of this.#list(this.#prefix)) {
+    for await (const object of this.#list(`${this.#prefix}${under}`)) {
       const match = blobKeyPattern.exec(object.key.slice(this.#prefix.length));
       const sha256 = match?.[1];
       if (match === null || sha256 === undefined) continue;
@@ -367,7 +368,9 @@ export class S3BlobStore implements BlobStore {
 
   async uploadsUnderway(): Promise<number> {
     const underway = new Set<string>();
-    for await (const object of this.#blobObjects()) if (object.staged) underway.add(object.sha256);
+    // Only the uploads' keys: the metrics page asks at every scrape.
+    for await (const object of this.#blobObjects('uploads/'))
+      if (object.staged) underway.add(object.sha256);
     return underway.size;
   }
 

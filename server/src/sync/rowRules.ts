@@ -1,4 +1,4 @@
-import { nobodyId } from '#shared/domain/person';
+import { nobodyId, rolesBeforeRoles } from '#shared/domain/person';
 import type { RecordId } from '#shared/domain/primitives';
 import type { Quote } from '#shared/domain/quote';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
@@ -166,8 +166,9 @@ const authorSql = `SELECT ${peopleTable}.id AS id, ${columnOf('people', deletedA
  * made-up id), by a deleted or deactivated person, or by one holding no role this server knows
  * (a role of a newer version) is refused. What each role may change is the row rules' to judge.
  * A person's own new row in the mutation names them (a station's setup pushes its people in a
- * change by its first person); a center with no people yet takes every change; {@link nobodyId} may only change the center's settings
- * and people. `known` remembers the people found, for the rest of a push.
+ * change by its first person); a center with no people yet takes every change; {@link nobodyId}
+ * may only change the center's settings and people. `known` remembers the people found, for the
+ * rest of a push.
  */
 export async function checkAuthor(
   queryable: Queryable,
@@ -217,8 +218,7 @@ export async function checkAuthor(
       `${actor} is deactivated, and makes no changes: a manager may reactivate them.`,
     );
   }
-  // People stored before roles existed were technicians (see `personRoles`).
-  const roles = found.roles === null ? ['technician'] : found.roles;
+  const roles = found.roles === null ? rolesBeforeRoles : found.roles;
   const knownRoles = Array.isArray(roles)
     ? roles.filter((role) => roleSchema.safeParse(role).success)
     : [];

@@ -3,6 +3,7 @@ import type { Subscription } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { IsoDateTime, Sha256 } from '#shared/domain/primitives';
 import type { Mutation, PullCursor, PullResponse, SyncErrorCode } from '#shared/sync/protocol';
+import { isSameJson } from '#shared/sync/rowSchemas';
 import {
   enrollResponseSchema,
   helloResponseSchema,
@@ -220,15 +221,6 @@ const browserTimers: SyncTimers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** Whether two statuses hold the same fields, each the same value (by identity). */
-function sameFields(first: SyncStatus, second: SyncStatus): boolean {
-  const fields = Object.keys(first);
-  return (
-    fields.length === Object.keys(second).length &&
-    fields.every((field) => Object.is(Reflect.get(first, field), Reflect.get(second, field)))
-  );
-}
-
 /** A server address without a trailing slash, so routes join it one way. */
 function normalizedServerUrl(serverUrl: string): string {
   return serverUrl.trim().replace(/\/+$/, '');
@@ -334,8 +326,9 @@ class StationSyncEngine {
     for (const [field, value] of Object.entries(next)) {
       if (value === undefined) Reflect.deleteProperty(next, field);
     }
-    // Nothing new (a second `syncing` as a sync follows another): screens are not woken for it.
-    if (sameFields(next, this.#status)) return;
+    // Nothing new (a second `syncing` as a sync follows another, the outbox query answering the
+    // same after a pulled slice): screens are not woken for it.
+    if (isSameJson(next, this.#status)) return;
     this.#status = next;
     for (const listener of this.#listeners) listener();
     if (this.#leading) this.#tellWindows();
@@ -477,18 +470,19 @@ class StationSyncEngine {
     })).subscribe({
       next: ({ pending, rejected }) => {
         const grew = pending > this.#status.pendingChanges;
-        const rejectedChanges = rejected.map((row): RejectedChange => ({
-          mutationId: row.mutationId,
-          at: row.at,
-          rejection: row.rejection,
-        }));
         // Every slice of a pull wakes this query (it drops acknowledged entries from the outbox,
-        // mostly none): an unchanged answer is not told, or each slice redraws every screen that
-        // shows the status.
-        const unchanged =
-          pending === this.#status.pendingChanges &&
-          JSON.stringify(rejectedChanges) === JSON.stringify(this.#status.rejectedChanges);
-        if (!unchanged) this.#setStatus({ pendingChanges: pending, rejectedChanges }, run);
+        // mostly none): an unchanged answer is not told (see `#setStatus`).
+        this.#setStatus(
+          {
+            pendingChanges: pending,
+            rejectedChanges: rejected.map((row): RejectedChange => ({
+              mutationId: row.mutationId,
+              at: row.at,
+              rejection: row.rejection,
+            })),
+          },
+          run,
+        );
         // While offline or backing off, the retry or the network's return pushes it.
         const phase = this.#status.phase;
         if (grew && (phase === 'idle' || phase === 'syncing')) void this.#schedule();

@@ -4,6 +4,7 @@ import type { RecordId, Sha256 } from '#shared/domain/primitives';
 import { ok } from '#shared/domain/result';
 import { thumbnailSettled } from '../backgroundThumbnails';
 import type { StoredAttachment, StoredEvidence } from '../records';
+import { isLive } from '../records';
 import { evidenceDefinition } from './definitions';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';
@@ -122,9 +123,5 @@ export class EvidenceRepository extends RecordRepository<Evidence, StoredEvidenc
 
 /** Whether `evidence` is live, was captured at `station`, and names no thumbnail yet. */
 function isOwnWithoutThumbnail(evidence: StoredEvidence, station: string): boolean {
-  return (
-    evidence.deletedAt === undefined &&
-    evidence.thumbnailSha256 === undefined &&
-    evidence.station === station
-  );
+  return isLive(evidence) && evidence.thumbnailSha256 === undefined && evidence.station === station;
 }
