@@ -31,11 +31,39 @@ export async function readSpace(queryable: Queryable): Promise<Space> {
 }
 
 /**
- * Starts a new history of the center after its database was restored from a backup: stations
- * whose cursors came from the history before pull again from the start.
+ * Starts a new history of the center after its database was restored from a backup, in one
+ * statement: the history the backup was of is recorded as continued up to the restored version
+ * (see {@link continuesHistory}), earlier continued histories no further than it, and the space
+ * gets a new history for the versions it hands out from now on.
  */
 export async function startNewHistory(queryable: Queryable): Promise<void> {
-  await queryable.query('UPDATE space SET history = gen_random_uuid()::text');
+  await queryable.query(
+    `WITH earlier AS (
+       UPDATE continued_histories continued SET until_version = LEAST(continued.until_version, space.version)
+       FROM space WHERE continued.space_id = space.id
+     ), continued AS (
+       INSERT INTO continued_histories (space_id, history, until_version)
+       SELECT id, history, version FROM space
+     )
+     UPDATE space SET history = gen_random_uuid()::text`,
+  );
+}
+
+/**
+ * Whether a pull cursor of another `history` than the space's goes on in it: that history was
+ * restored from a backup holding its versions up to at least the cursor's, the very rows the
+ * station pulled.
+ */
+export async function continuesHistory(
+  queryable: Queryable,
+  spaceId: string,
+  cursor: { readonly history: string; readonly version: number },
+): Promise<boolean> {
+  const rows = await queryable.query(
+    'SELECT 1 FROM continued_histories WHERE space_id = $1 AND history = $2 AND until_version >= $3',
+    [spaceId, cursor.history, cursor.version],
+  );
+  return rows.length > 0;
 }
 
 /** How long a pairing code can be used after it is made. */

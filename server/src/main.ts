@@ -309,7 +309,7 @@ async function main(): Promise<void> {
       return runCommand(async (database) => {
         await startNewHistory(database);
         console.log(
-          'Started a new history: stations that synced after the backup was taken pull again from the start and send their unsent changes.',
+          'Started a new history: stations that last synced before the backup was taken go on from where they stood, the others pull again from the start; all send their unsent changes.',
         );
       });
     case 'purge-blobs': {

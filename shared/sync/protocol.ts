@@ -344,7 +344,7 @@ export type BlobEvent = z.infer<typeof blobEventSchema>;
  * - `mutation-gap` 409: `details.expectedId` is the next id the server needs;
  * - `cursor-below-horizon` 410: tombstones past the cursor were purged; pull again from `null`;
  * - `cursor-ahead` 410: the cursor is of another history than the server's, or past its version
- *   (the server was restored from a backup): pull again from `null`;
+ *   (the server was restored from a backup older than the cursor): pull again from `null`;
  * - `upload-offset-mismatch` 409: `details.offset` is where the blob's upload stands;
  * - `blob-hash-mismatch` 422: the uploaded bytes' SHA-256 is not the blob's; the upload is dropped;
  * - `blob-not-found` 404: the server has no such blob (yet);

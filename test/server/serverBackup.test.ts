@@ -70,16 +70,26 @@ async function shutDown(serving: Serving): Promise<void> {
   await serving.database.close();
 }
 
-/** What the server answered each request: its route, status and, for a pull, its row count. */
-type Answered = { route: string; status: number; rows?: number };
+/**
+ * What the server answered each request: its route and status and, for a pull, its row count and
+ * whether it was asked from the start (no cursor).
+ */
+type Answered = { route: string; status: number; rows?: number; fromStart?: boolean };
+
+/** Whether the station reaches the server for a route now (a pull can be cut after a push). */
+type Reach = { pulls: boolean };
 
 /** Requests go in-process to whichever server `current` names now; answers are noted. */
-function injectTransport(current: () => FastifyInstance, answers: Answered[]): SyncTransport {
+function injectTransport(
+  current: () => FastifyInstance,
+  answers: Answered[],
+  reach: Reach,
+): SyncTransport {
   return {
     request: async ({ route, body, deviceToken }) => {
       const app = current();
       // A server shut down between tests' steps is one the station cannot reach.
-      if (closedApps.has(app)) {
+      if (closedApps.has(app) || (route === 'pull' && !reach.pulls)) {
         return { kind: 'unreachable', reason: 'the server is stopped' };
       }
       const answer = await injectSyncRequest(app, { route, body, deviceToken });
@@ -89,6 +99,9 @@ function injectTransport(current: () => FastifyInstance, answers: Answered[]): S
           route,
           status: answer.status,
           ...(Array.isArray(rows) ? { rows: rows.length } : {}),
+          ...(route === 'pull'
+            ? { fromStart: (body as { cursor?: unknown } | undefined)?.cursor === null }
+            : {}),
         });
       }
       return answer;
@@ -105,9 +118,10 @@ async function connect(
   station: TestStation,
   serving: () => Serving,
   answers: Answered[] = [],
+  reach: Reach = { pulls: true },
 ): Promise<SyncEngine> {
   const engine = createSyncEngine(station.db, {
-    transport: injectTransport(() => serving().app, answers),
+    transport: injectTransport(() => serving().app, answers, reach),
     locks: null,
     network: { isOnline: () => true, subscribe: () => () => undefined },
   });
@@ -143,66 +157,199 @@ async function everyRow(database: Database): Promise<Record<string, string[]>> {
   return all;
 }
 
+/** How a test's server is backed up and restored: the embedded database's way or pg_dump's. */
+type BackupWay = {
+  open(): Promise<Serving>;
+  /** Backs up the server `serving` and gives the server to go on with. */
+  backUp(serving: Serving): Promise<Serving>;
+  /** Stops `serving` for good. */
+  stop(serving: Serving): Promise<void>;
+  /** Serves what the backup holds. */
+  restore(): Promise<Serving>;
+};
+
+/** A station in the restore scenario: its engine, the answers it got, and whether it can pull. */
+type Synced = { station: TestStation; engine: SyncEngine; answers: Answered[]; reach: Reach };
+
+function pullsOf(synced: Synced): Answered[] {
+  return synced.answers.filter((answer) => answer.route === 'pull');
+}
+
+/**
+ * The station's pulls since the restore as status and whether from the start, the ones after
+ * `first` (the engine syncs again on its own) each expected to go on from its cursor.
+ */
+function expectPulls(synced: Synced, first: { status: number; fromStart: boolean }[]): void {
+  const pulls = pullsOf(synced).map(({ status, fromStart }) => ({ status, fromStart }));
+  expect(pulls.slice(0, first.length)).toEqual(first);
+  for (const later of pulls.slice(first.length)) {
+    expect(later).toEqual({ status: 200, fromStart: false });
+  }
+}
+
+/**
+ * A server restored from a backup taken at version V, and four stations as a restore finds them:
+ * - Surabaya has pulled nothing since V: it goes on from its cursor and sends its unsent claim;
+ * - Bandung has pulled past V: its cursor is refused (410), it pulls again from the start and
+ *   sends its unsent claim;
+ * - Jakarta had a claim acknowledged after V (lost with the restore) and pulled past it: its push
+ *   meets the gap (409), sends its outbox again from where the server stands and pulls from the
+ *   start; the lost claim stays on Jakarta only;
+ * - Medan had a claim acknowledged after V but lost its pull: its cursor goes on, but the server
+ *   holds fewer of its mutations than it acknowledged, so it pulls again from the start.
+ */
+async function restoreScenario(way: BackupWay): Promise<void> {
+  let serving = await way.open();
+  const join = async (code: 'JKT1' | 'BDG2' | 'SBY3' | 'MDN4'): Promise<Synced> => {
+    const station = await openStation(code);
+    const answers: Answered[] = [];
+    const reach = { pulls: true };
+    return {
+      station,
+      engine: await connect(station, () => serving, answers, reach),
+      answers,
+      reach,
+    };
+  };
+  const [jakarta, bandung, surabaya, medan] = [
+    await join('JKT1'),
+    await join('BDG2'),
+    await join('SBY3'),
+    await join('MDN4'),
+  ];
+  const before = await takeInClaim(jakarta.station);
+  for (const synced of [jakarta, bandung, surabaya, medan]) await synced.engine.syncNow();
+  const surabayaCursor = (await surabaya.station.db.syncState.get('state'))?.enrollment?.cursor;
+
+  serving = await way.backUp(serving);
+  const acknowledged = await takeInClaim(jakarta.station);
+  await jakarta.engine.syncNow();
+  await bandung.engine.syncNow();
+  expect(await bandung.station.db.claims.get(acknowledged)).toBeDefined();
+  medan.reach.pulls = false;
+  const pushedNotPulled = await takeInClaim(medan.station);
+  await medan.engine.syncNow();
+  medan.reach.pulls = true;
+  const onServerBeforeRestore = await serverClaimIds(serving.database);
+  expect(onServerBeforeRestore).toEqual(expect.arrayContaining([acknowledged, pushedNotPulled]));
+  expect((await medan.station.db.syncState.get('state'))?.enrollment).toMatchObject({
+    acknowledgedMutationId: expect.any(Number) as number,
+    cursor: { version: surabayaCursor?.version },
+  });
+
+  await way.stop(serving);
+  // Made while the server is down: never sent.
+  const unsent = {
+    jakarta: await takeInClaim(jakarta.station),
+    bandung: await takeInClaim(bandung.station),
+    surabaya: await takeInClaim(surabaya.station),
+  };
+  // From here, each station's answers come from the restored server (the engines may retry on
+  // their own as soon as it is back).
+  for (const synced of [jakarta, bandung, surabaya, medan]) synced.answers.length = 0;
+  serving = await way.restore();
+  for (const synced of [surabaya, bandung, jakarta, medan]) {
+    await synced.engine.syncNow();
+    expect(synced.engine.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
+    expect(synced.engine.status().problem).toBeUndefined();
+  }
+
+  // Surabaya went on from its cursor, and its cursor is of the restored server's history now.
+  expectPulls(surabaya, [{ status: 200, fromStart: false }]);
+  const [space] = await serving.database.query<{ history: string }>('SELECT history FROM space');
+  expect((await surabaya.station.db.syncState.get('state'))?.enrollment?.cursor?.history).toBe(
+    space?.history,
+  );
+  // Bandung's cursor was past the backup: refused, then a pull from the start.
+  expectPulls(bandung, [
+    { status: 410, fromStart: false },
+    { status: 200, fromStart: true },
+  ]);
+  // Jakarta's push met the server's gap; it sent its outbox again and pulled from the start.
+  expect(jakarta.answers.map(({ route, status }) => `${route} ${status}`)).toContain('push 409');
+  expectPulls(jakarta, [{ status: 200, fromStart: true }]);
+  // Medan's cursor was taken, but the server had lost its claim: it pulled again from the start.
+  expectPulls(medan, [
+    { status: 200, fromStart: false },
+    { status: 200, fromStart: true },
+  ]);
+
+  const onServer = await serverClaimIds(serving.database);
+  expect(onServer).toEqual(
+    [before, unsent.jakarta, unsent.bandung, unsent.surabaya].sort((a, b) => a.localeCompare(b)),
+  );
+  // Every station holds what the server holds; what the restore lost stays where it was made.
+  for (const synced of [surabaya, bandung, jakarta, medan]) await synced.engine.syncNow();
+  const claimsAt = async (synced: Synced) =>
+    (await synced.station.db.claims.toArray()).map((claim) => claim.id).sort();
+  expect(await claimsAt(surabaya)).toEqual(onServer);
+  expect(await claimsAt(bandung)).toEqual([...onServer, acknowledged].sort());
+  expect(await claimsAt(jakarta)).toEqual([...onServer, acknowledged].sort());
+  expect(await claimsAt(medan)).toEqual([...onServer, pushedNotPulled].sort());
+  const newcomer = await openStation('PLM5');
+  await connect(newcomer, () => serving);
+  expect((await newcomer.db.claims.toArray()).map((claim) => claim.id).sort()).toEqual(onServer);
+  await way.stop(serving);
+}
+
 describe('a backup of the embedded database', () => {
-  it('restores, and a station that pulled past it pulls again and sends its unsent changes', async () => {
+  it('restores: stations go on from cursors it holds, and pull again from the start past it', async () => {
     const folder = await scratchFolder();
     const dataDir = join(folder, 'data');
-    let serving = await serve(await openPgliteDatabase(dataDir));
-    const jakarta = await openStation('JKT1');
-    const answers: Answered[] = [];
-    const atJakarta = await connect(jakarta, () => serving, answers);
-    const before = await takeInClaim(jakarta);
-    await atJakarta.syncNow();
-
-    await shutDown(serving);
+    const backup = join(folder, 'fixline-server.zip');
+    const restoredDir = join(folder, 'restored');
     const photo = randomBytes(100_000);
     const photoSha = createHash('sha256').update(photo).digest('hex');
-    await new FolderBlobStore(foldersOf(dataDir).blobDir).append(
-      photoSha,
-      0,
-      photo.length,
-      Readable.from([photo]),
-    );
-    const backup = join(folder, 'fixline-server.zip');
-    const backedUp = await backupServer(foldersOf(dataDir), backup);
-    expect(backedUp.version).toBeGreaterThan(0);
-
-    // After the backup: one claim the server acknowledges (lost with the restore), then one
-    // made while the server is down (never sent).
-    serving = await serve(await openPgliteDatabase(dataDir));
-    const acknowledged = await takeInClaim(jakarta);
-    await atJakarta.syncNow();
-    expect(await serverClaimIds(serving.database)).toContain(acknowledged);
-    await shutDown(serving);
-    const unsent = await takeInClaim(jakarta);
-
-    const restoredDir = join(folder, 'restored');
-    const restored = await restoreServer(backup, foldersOf(restoredDir));
-    expect(restored).toEqual(backedUp);
-    expect(restored.blobs).toBe(1);
-    expect(await new FolderBlobStore(foldersOf(restoredDir).blobDir).state(photoSha)).toEqual({
-      kind: 'stored',
-      size: photo.length,
+    let backedUp: Awaited<ReturnType<typeof backupServer>> | undefined;
+    await restoreScenario({
+      open: async () => serve(await openPgliteDatabase(dataDir)),
+      backUp: async (serving) => {
+        await shutDown(serving);
+        await new FolderBlobStore(foldersOf(dataDir).blobDir).append(
+          photoSha,
+          0,
+          photo.length,
+          Readable.from([photo]),
+        );
+        backedUp = await backupServer(foldersOf(dataDir), backup);
+        expect(backedUp.version).toBeGreaterThan(0);
+        return serve(await openPgliteDatabase(dataDir));
+      },
+      stop: shutDown,
+      restore: async () => {
+        const restored = await restoreServer(backup, foldersOf(restoredDir));
+        expect(restored).toEqual(backedUp);
+        expect(restored.blobs).toBe(1);
+        expect(await new FolderBlobStore(foldersOf(restoredDir).blobDir).state(photoSha)).toEqual({
+          kind: 'stored',
+          size: photo.length,
+        });
+        return serve(await openPgliteDatabase(restoredDir));
+      },
     });
-    serving = await serve(await openPgliteDatabase(restoredDir));
-    answers.length = 0;
-    await atJakarta.syncNow();
+  });
 
-    expect(atJakarta.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
-    expect(atJakarta.status().problem).toBeUndefined();
-    expect(answers.map(({ route, status }) => `${route} ${status}`)).toEqual(
-      expect.arrayContaining(['push 409', 'pull 410']),
+  it('lowers what an earlier restore continued to when an older backup is restored', async () => {
+    const database = await openPgliteDatabase(join(await scratchFolder(), 'data'));
+    await migrate(database);
+    const history = async () =>
+      (await database.query<{ history: string }>('SELECT history FROM space'))[0]?.history ?? '';
+    const setVersion = (version: number) =>
+      database.query('UPDATE space SET version = $1', [version]);
+    const first = await history();
+    await setVersion(40);
+    await startNewHistory(database);
+    const second = await history();
+    // An older backup of the second history, taken at 25, restored: the first continues to 25.
+    await setVersion(25);
+    await startNewHistory(database);
+    const continued = await database.query<{ history: string; until_version: unknown }>(
+      'SELECT history, until_version FROM continued_histories',
     );
-    const onServer = await serverClaimIds(serving.database);
-    expect(onServer).toContain(before);
-    expect(onServer).toContain(unsent);
-    expect(onServer).not.toContain(acknowledged);
-    // The station keeps what it holds; a station joining now gets what the server has.
-    expect(await jakarta.db.claims.get(acknowledged)).toBeDefined();
-    const bandung = await openStation('BDG2');
-    await connect(bandung, () => serving);
-    expect((await bandung.db.claims.toArray()).map((claim) => claim.id).sort()).toEqual(onServer);
-    await shutDown(serving);
+    expect(
+      Object.fromEntries(continued.map((row) => [row.history, Number(row.until_version)])),
+    ).toEqual({ [first]: 25, [second]: 25 });
+    await database.close();
   });
 
   it('never overwrites a database, and a file that is not a backup leaves nothing', async () => {
@@ -261,7 +408,7 @@ describe.each(testDatabaseKinds)('moving the embedded database to %s', (kind: Da
     await atJakarta.syncNow();
     // Nothing new since its cursor: the station pulls no row again.
     expect(answers.filter((answer) => answer.route === 'pull')).toEqual([
-      { route: 'pull', status: 200, rows: 0 },
+      { route: 'pull', status: 200, rows: 0, fromStart: false },
     ]);
     const cursorBefore = (await jakarta.db.syncState.get('state'))?.enrollment?.cursor;
     const later = await takeInClaim(jakarta);
@@ -279,50 +426,34 @@ describe.each(testDatabaseKinds)('moving the embedded database to %s', (kind: Da
 // starts a new history, and stations go on as they do after the embedded database's restore.
 for (const postgresUrl of testDatabaseKinds.includes('postgres') ? [testPostgresUrl ?? ''] : []) {
   describe('a pg_dump backup of PostgreSQL', () => {
-    it('restores, and a station that pulled past it pulls again and sends its unsent changes', async () => {
+    it('restores: stations go on from cursors it holds, and pull again from the start past it', async () => {
       const run = promisify(execFile);
       const { url, schema } = await createTestSchema();
-      const openServed = async () => serve(await openPostgresDatabase(url));
-      let serving = await openServed();
-      const jakarta = await openStation('JKT1');
-      const answers: Answered[] = [];
-      const atJakarta = await connect(jakarta, () => serving, answers);
-      const before = await takeInClaim(jakarta);
-      await atJakarta.syncNow();
-
       const dump = join(await scratchFolder(), 'fixline.dump');
-      await run('pg_dump', [
-        '--format=custom',
-        `--schema=${schema}`,
-        `--file=${dump}`,
-        postgresUrl,
-      ]);
-      const acknowledged = await takeInClaim(jakarta);
-      await atJakarta.syncNow();
-      expect(await serverClaimIds(serving.database)).toContain(acknowledged);
-      await serving.database.query(`DROP SCHEMA ${schema} CASCADE`);
-      await shutDown(serving);
-      const unsent = await takeInClaim(jakarta);
-
-      await run('pg_restore', [`--dbname=${postgresUrl}`, dump]);
-      serving = await openServed();
-      await startNewHistory(serving.database);
-      answers.length = 0;
-      await atJakarta.syncNow();
-
-      expect(atJakarta.status()).toMatchObject({ phase: 'idle', pendingChanges: 0 });
-      expect(atJakarta.status().problem).toBeUndefined();
-      expect(answers.map(({ route, status }) => `${route} ${status}`)).toEqual(
-        expect.arrayContaining(['push 409', 'pull 410']),
-      );
-      const onServer = await serverClaimIds(serving.database);
-      expect(onServer).toEqual(expect.arrayContaining([before, unsent]));
-      expect(onServer).not.toContain(acknowledged);
-      const bandung = await openStation('BDG2');
-      await connect(bandung, () => serving);
-      expect((await bandung.db.claims.toArray()).map((claim) => claim.id).sort()).toEqual(onServer);
-      await serving.database.query(`DROP SCHEMA ${schema} CASCADE`);
-      await shutDown(serving);
+      await restoreScenario({
+        open: async () => serve(await openPostgresDatabase(url)),
+        backUp: async (serving) => {
+          await run('pg_dump', [
+            '--format=custom',
+            `--schema=${schema}`,
+            `--file=${dump}`,
+            postgresUrl,
+          ]);
+          return serving;
+        },
+        stop: async (serving) => {
+          await serving.database.query(`DROP SCHEMA ${schema} CASCADE`);
+          await shutDown(serving);
+        },
+        restore: async () => {
+          await run('pg_restore', [`--dbname=${postgresUrl}`, dump]);
+          // As `server after-restore` does, before the server takes requests.
+          const database = await openPostgresDatabase(url);
+          await migrate(database);
+          await startNewHistory(database);
+          return serve(database);
+        },
+      });
     });
   });
 }

@@ -9,7 +9,14 @@ import { syncTableColumns } from './syncColumns';
  */
 
 /** The server's own tables, parents before the tables that refer to them. */
-const identityTables = ['space', 'enrolled_devices', 'clients', 'rejections', 'pairing_codes'];
+const identityTables = [
+  'space',
+  'continued_histories',
+  'enrolled_devices',
+  'clients',
+  'rejections',
+  'pairing_codes',
+];
 
 /** Every table to copy, in an order that meets the foreign keys. */
 const tablesToCopy = [

@@ -1,7 +1,7 @@
 import type { PullRequest, PullResponse } from '#shared/sync/protocol';
 import { SyncError } from '../errors';
 import type { Device } from '../identity';
-import { clientLastMutationId, readSpace } from '../identity';
+import { clientLastMutationId, continuesHistory, readSpace } from '../identity';
 import type { Database } from '../storage/database';
 import { countRowsAfter, rowsAfter } from '../storage/syncRows';
 
@@ -12,8 +12,9 @@ const defaultPullRows = 1_000;
  * One page of rows changed after the cursor, in (version, table, id) order, up to the version
  * the first page pins (the space's version when it is asked). A row changed again meanwhile moves
  * past `upTo` and comes in the next pull. A cursor below the tombstone horizon may have missed a
- * purged deletion, and one past the server's version was given by the server before it was
- * restored from a backup: either way the station must pull again from the start.
+ * purged deletion, and one of another history than the server's that no restore continued (or
+ * past the version it continued to) was given before the server was restored from an older
+ * backup: either way the station must pull again from the start.
  */
 export async function pullPage(
   database: Database,
@@ -31,11 +32,18 @@ export async function pullPage(
     );
   }
   // A cursor without a history is from before histories were kept: the version check remains.
-  const otherHistory = cursor?.history !== undefined && cursor.history !== space.history;
+  // One of a history a restore continued from goes on when the backup held all it pulled.
+  const otherHistory =
+    cursor?.history !== undefined &&
+    cursor.history !== space.history &&
+    !(await continuesHistory(database, space.id, {
+      history: cursor.history,
+      version: cursor.version,
+    }));
   if (cursor !== null && (otherHistory || cursor.version > space.version)) {
     throw new SyncError(
       'cursor-ahead',
-      `This station has pulled up to version ${cursor.version} of another history than the server's, which is at ${space.version} (was the server restored from a backup?): pull again from the start.`,
+      `This station has pulled up to version ${cursor.version} of another history than the server's, which is at ${space.version} (was the server restored from a backup older than this station's last pull?): pull again from the start.`,
       { serverVersion: space.version },
     );
   }
@@ -51,9 +59,10 @@ export async function pullPage(
   const page = rows.slice(0, limit);
   const done = rows.length <= limit;
   const lastRow = page.at(-1);
+  // Of this history from now on, also when nothing came: a continued one's cursor moves over.
   const nextCursor =
     lastRow === undefined
-      ? cursor
+      ? cursor && { ...cursor, history: space.history }
       : { version: lastRow.version, table: lastRow.table, id: lastRow.id, history: space.history };
   // Counted once a pull, with its first page (the one that pins `upTo`): counting what remains
   // reads every row after the cursor, which on every page of a first pull would add up to the

@@ -26,7 +26,7 @@ import {
   readOutboxMutations,
   readRejections,
   readSyncState,
-  renumberOutboxFrom,
+  resumeAfterLostMutations,
   resetPullCursor,
   storeEnrollment,
   storeLastSyncedAt,
@@ -754,7 +754,8 @@ class StationSyncEngine {
             continue;
           }
           // The server lost mutations it had acknowledged (it was restored from a backup): none
-          // of the outbox reached it, so the outbox goes again numbered from where it stands.
+          // of the outbox reached it, so the outbox goes again numbered from where it stands, and
+          // the pull starts again.
           if (
             typeof expectedId === 'number' &&
             Number.isSafeInteger(expectedId) &&
@@ -763,7 +764,7 @@ class StationSyncEngine {
             gapRetries < maxGapRetries
           ) {
             gapRetries += 1;
-            await renumberOutboxFrom(this.#db, expectedId);
+            await resumeAfterLostMutations(this.#db, expectedId);
             continue;
           }
         }
@@ -824,7 +825,9 @@ class StationSyncEngine {
       page.catch(() => undefined);
       return page;
     };
-    let cursor: PullCursor | null = enrollment.cursor;
+    // As it stands now: a push may have started the pull again.
+    const pulling = (await readSyncState(this.#db))?.enrollment ?? enrollment;
+    let cursor: PullCursor | null = pulling.cursor;
     let upTo: number | undefined;
     let received = 0;
     let resets = 0;
@@ -854,6 +857,17 @@ class StationSyncEngine {
           continue;
         }
         throw error;
+      }
+      // A server that holds fewer of this station's mutations than it acknowledged was restored
+      // from a backup: with nothing in the outbox the push did not find out, the pull does.
+      if (page.lastMutationId < pulling.acknowledgedMutationId && cursor !== null && resets < 1) {
+        resets += 1;
+        await resumeAfterLostMutations(this.#db, page.lastMutationId + 1);
+        cursor = null;
+        upTo = undefined;
+        received = 0;
+        askedAhead = undefined;
+        continue;
       }
       const nextCursor = page.cursor ?? cursor;
       askedAhead = page.done ? undefined : requestPage(nextCursor, page.upTo);

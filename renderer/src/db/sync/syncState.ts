@@ -78,14 +78,20 @@ export async function renumberOutbox(transaction: Transaction, firstId: number):
 /**
  * Continues with a server that lost mutations it had acknowledged (restored from a backup): it
  * expects `expectedId` next and holds nothing after it, so the outbox, which it never received,
- * is numbered again from there, and the acknowledged id goes back to what the server holds.
+ * is numbered again from there, and the acknowledged id goes back to what the server holds. The
+ * pull starts again from the start: the rows this station changed in what was lost are the
+ * server's again.
  */
-export async function renumberOutboxFrom(db: FixlineDatabase, expectedId: number): Promise<void> {
+export async function resumeAfterLostMutations(
+  db: FixlineDatabase,
+  expectedId: number,
+): Promise<void> {
   await runGuardedWrite(db, syncStateTables, async (transaction) => {
     await renumberOutbox(transaction, expectedId);
     await updateEnrollment(transaction, (enrollment) => ({
       ...enrollment,
       acknowledgedMutationId: expectedId - 1,
+      cursor: null,
     }));
   });
 }
