@@ -43,6 +43,7 @@ import { errorCodeOf, isStorageFull } from './storage/database';
 import { registerObservability, ServerMetrics } from './observability';
 import { announceBlobArrival, Pokes } from './sync/pokes';
 import { pullPage } from './sync/pull';
+import { databaseRateLimitStore } from './rateLimitStore';
 import { applyPush } from './sync/push';
 
 export type SyncServerOptions = {
@@ -180,7 +181,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
     await pokes.stop();
   });
 
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database) });
 
   await app.register(
     async (plugin) => {

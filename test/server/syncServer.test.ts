@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import type { Hlc } from '#shared/sync/hybridLogicalClock';
@@ -8,8 +9,16 @@ import type {
   SyncErrorBody,
   SyncRow,
 } from '#shared/sync/protocol';
-import { pullResponseSchema, pushResponseSchema, syncErrorBodySchema } from '#shared/sync/protocol';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  syncApiPrefix,
+  syncErrorBodySchema,
+  syncProtocolHeader,
+  syncProtocolVersion,
+} from '#shared/sync/protocol';
 import { centerSettingsId } from '../../renderer/src/db/records';
+import { buildSyncServer } from '../../server/src/app';
 import { revokeDevice } from '../../server/src/identity';
 import { purgeTombstones } from '../../server/src/sync/purge';
 import { makeClaim, makeEvidence, makeNote, nextId } from '../factories/domain';
@@ -181,6 +190,32 @@ describeEachDatabase(
       const limited = await attempt();
       expect(limited.status).toBe(429);
       expect(errorOf(limited).code).toBe('pairing-rate-limited');
+    });
+
+    it('counts the attempts once for every server process on the database', async () => {
+      // A second process: its own Fastify, its own memory, the same database.
+      const other = await buildSyncServer({
+        database: server().database,
+        pairingAttemptsPerMinute: 3,
+      });
+      try {
+        const attempt = async (app: FastifyInstance) =>
+          (
+            await app.inject({
+              method: 'POST',
+              url: `${syncApiPrefix}/enroll`,
+              headers: { [syncProtocolHeader]: String(syncProtocolVersion) },
+              payload: { pairingCode: 'WRNG-CODE', stationCode: 'JKT1', clientId: nextId() },
+            })
+          ).statusCode;
+        const statuses = [];
+        for (const app of [server().app, other, server().app, other]) {
+          statuses.push(await attempt(app));
+        }
+        expect(statuses).toEqual([403, 403, 403, 429]);
+      } finally {
+        await other.close();
+      }
     });
   },
   { pairingAttemptsPerMinute: 3 },
