@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
@@ -314,6 +314,37 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
     expect((await restarted.storedBlobs()).map((blob) => blob.sha256).sort()).toEqual(
       [name, otherName].sort(),
     );
+  });
+
+  it('takes one chunk of an upload at a time across processes on the same store', async () => {
+    const video = randomBytes(600_000);
+    const name = sha256(video);
+    const half = video.length / 2;
+    const other = await blobs.reopen();
+    // The first process takes the first half, whose bytes are slow to come: a poor link.
+    const slow = new PassThrough();
+    const first = blobs.store.append(name, 0, video.length, slow);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Meanwhile a retry of the same chunk reaches the other process, where the upload still
+    // stands at 0: appended there too, the first half would be in the file twice.
+    const meanwhile = await other.append(
+      name,
+      0,
+      video.length,
+      Readable.from([video.subarray(0, half)]),
+    );
+    slow.end(video.subarray(0, half));
+    expect(await first).toEqual({ kind: 'partial', offset: half });
+    if (kind === 'folder') expect(meanwhile).toMatchObject({ kind: 'offset-mismatch' });
+    const standing = await other.state(name);
+    expect(standing).toEqual({ kind: 'uploading', offset: half });
+    expect(
+      await other.append(name, half, video.length, Readable.from([video.subarray(half)])),
+    ).toEqual({ kind: 'stored', size: video.length });
+    const back = await fetch(`${address}${syncApiPrefix}/blobs/${name}`, {
+      headers: headers(bandung),
+    });
+    expect(Buffer.from(await back.arrayBuffer()).equals(video)).toBe(true);
   });
 
   it('stores the same photo from two stations once', async () => {

@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { lock } from 'proper-lockfile';
 import type { Queryable } from '../storage/database';
 import { syncTableColumns } from '../storage/syncColumns';
 
@@ -117,11 +118,12 @@ export class RunningHashes {
   }
 }
 
+/** How long an upload's lock outlives its process (it is refreshed every half of this). */
+const uploadLockStaleMs = 20_000;
+
 export class FolderBlobStore implements BlobStore {
   readonly root: string;
   readonly description: string;
-  /** Uploads under way, by SHA-256: one chunk at a time per blob. */
-  readonly #appending = new Set<string>();
   readonly #runningHashes = new RunningHashes();
 
   constructor(root: string) {
@@ -160,17 +162,16 @@ export class FolderBlobStore implements BlobStore {
     length: number,
     chunk: Readable,
   ): Promise<AppendResult> {
-    if (this.#appending.has(sha256)) {
+    const release = await this.#lockUpload(sha256);
+    if (release === undefined) {
       return { kind: 'offset-mismatch', offset: (await sizeOf(this.#uploadPath(sha256))) ?? 0 };
     }
-    this.#appending.add(sha256);
     try {
       const before = await this.state(sha256);
       if (before.kind === 'stored') return { kind: 'stored', size: before.size };
       const current = before.kind === 'uploading' ? before.offset : 0;
       if (offset !== current) return { kind: 'offset-mismatch', offset: current };
       const upload = this.#uploadPath(sha256);
-      await mkdir(join(this.root, 'uploads'), { recursive: true });
       let received = 0;
       let tooLong = false;
       const hash =
@@ -210,7 +211,29 @@ export class FolderBlobStore implements BlobStore {
       await rename(upload, stored);
       return { kind: 'stored', size: written };
     } finally {
-      this.#appending.delete(sha256);
+      await release();
+    }
+  }
+
+  /**
+   * Takes the upload of `sha256` for one chunk, in this process and any other on the same
+   * folder (a shared volume): a lock folder beside the upload, kept fresh while the chunk streams
+   * and taken over once stale when its process died. Undefined when another holds it.
+   */
+  async #lockUpload(sha256: string): Promise<(() => Promise<void>) | undefined> {
+    const upload = this.#uploadPath(sha256);
+    await mkdir(join(upload, '..'), { recursive: true });
+    try {
+      return await lock(upload, {
+        realpath: false,
+        stale: uploadLockStaleMs,
+        // A lock that could not be kept fresh is not fatal: the whole SHA-256 is checked before
+        // the blob is stored, and a mixed-up upload is dropped and sent again.
+        onCompromised: () => undefined,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+      throw error;
     }
   }
 
