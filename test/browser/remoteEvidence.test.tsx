@@ -39,6 +39,7 @@ function fakeSync() {
       return () => void listeners.delete(listener);
     },
     fetchAttachment: (sha256) => void fetched.push(sha256),
+    viewingUrl: () => Promise.resolve({ kind: 'unavailable', reason: 'standalone' }),
   };
   const set = (transfer: AttachmentTransfer) => {
     transfers = new Map(transfers).set(transfer.sha256, transfer);

@@ -93,6 +93,7 @@ function desktopBlobs(
     blobHead: call('fixline:sync:blobHead'),
     blobChunk: call('fixline:sync:blobChunk'),
     blobRange: call('fixline:sync:blobRange'),
+    blobTicket: call('fixline:sync:blobTicket'),
   };
   const transport = bridgeTransport({ sync, on: () => () => undefined });
   return { blobs: transport.blobs, invoke: harness.invoke };

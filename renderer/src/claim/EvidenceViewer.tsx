@@ -1,13 +1,16 @@
-import { Alert, Button, Center, Group, Image, Loader, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Center, Group, Image, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreQuery } from '../core';
 import type { StoredEvidence } from '../core';
 import type { EvidenceItem } from '../core';
+import type { ViewingUrl } from '../core/sync/syncApi';
 import { useStationSync } from '../hooks/useSyncStatus';
+import { EvidenceVideo } from './EvidenceVideo';
 import { RemoteEvidenceStatus } from './RemoteEvidenceStatus';
 import { openAttachment } from './openAttachment';
 import { useObjectUrl } from './useObjectUrl';
+import { useViewingUrl } from './useViewingUrl';
 
 type EvidenceViewerProps = {
   readonly item: EvidenceItem | undefined;
@@ -17,6 +20,7 @@ type EvidenceViewerProps = {
 /**
  * One piece of evidence in full: an image, a video to play, or a PDF to open in the system's
  * viewer (a new tab in a browser) or download. The bytes are read only while it is open; their object URL is revoked on close.
+ * A video not on this station yet plays from the sync server (a viewing ticket) while it downloads.
  */
 export function EvidenceViewer({ item, onClose }: EvidenceViewerProps) {
   const { t } = useTranslation();
@@ -53,10 +57,13 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
     [sha256],
   );
   const missing = blob === null;
+  const isVideo = mediaType.startsWith('video/');
   // Opened: a large video or PDF that waits to be asked for is downloaded now.
   useEffect(() => {
     if (missing) sync.fetchAttachment(sha256);
   }, [missing, sync, sha256]);
+  // Meanwhile a video plays from the server by ranges, so it can seek before it is all here.
+  const viewing = useViewingUrl(missing && isVideo ? sha256 : undefined);
   const url = useObjectUrl(blob ?? undefined);
   if (blob === undefined || (blob !== null && url === undefined)) {
     return (
@@ -66,10 +73,30 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
     );
   }
   if (blob === null) {
+    if (viewing?.kind === 'url') {
+      return (
+        <Stack>
+          <EvidenceVideo src={viewing.url} />
+          <RemoteEvidenceStatus evidence={evidence} size="sm" />
+          <Text size="xs" c="dimmed" ta="center">
+            {t('claimScreen.evidence.remote.streaming')}
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('claimScreen.evidence.close')}</Button>
+          </Group>
+        </Stack>
+      );
+    }
+    const why = viewing?.kind === 'unavailable' ? unavailableMessage(viewing.reason) : undefined;
     return (
-      <Center h={200}>
+      <Stack align="center" justify="center" mih={200}>
         <RemoteEvidenceStatus evidence={evidence} size="sm" />
-      </Center>
+        {isVideo && why !== undefined ? (
+          <Text size="sm" c="orange.8" ta="center" role="alert">
+            {t(`claimScreen.evidence.remote.${why}`, { station: evidence.station })}
+          </Text>
+        ) : null}
+      </Stack>
     );
   }
   if (url === undefined) {
@@ -79,10 +106,8 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
     <Stack>
       {mediaType.startsWith('image/') ? (
         <Image src={url} alt={fileName} mah="70vh" fit="contain" />
-      ) : mediaType.startsWith('video/') ? (
-        <video src={url} controls style={{ width: '100%', maxHeight: '70vh' }}>
-          <track kind="captions" />
-        </video>
+      ) : isVideo ? (
+        <EvidenceVideo src={url} />
       ) : null}
       <Group justify="flex-end">
         {mediaType === 'application/pdf' ? (
@@ -100,4 +125,20 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
       </Group>
     </Stack>
   );
+}
+
+/** What the viewer says of a video that cannot play from the server; nothing when standalone. */
+function unavailableMessage(
+  reason: Extract<ViewingUrl, { kind: 'unavailable' }>['reason'],
+): 'offline' | 'notOnServer' | 'refused' | undefined {
+  switch (reason) {
+    case 'standalone':
+      return undefined;
+    case 'offline':
+      return 'offline';
+    case 'not-on-server':
+      return 'notOnServer';
+    case 'refused':
+      return 'refused';
+  }
 }
