@@ -1,5 +1,5 @@
-import { Alert, Button, Center, Group, Image, Loader, Modal, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { Button, Center, Group, Image, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCoreQuery } from '../core';
 import type { StoredEvidence } from '../core';
@@ -62,31 +62,21 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
   useEffect(() => {
     if (missing) sync.fetchAttachment(sha256);
   }, [missing, sync, sha256]);
-  // Meanwhile a video plays from the server by ranges, so it can seek before it is all here.
-  const viewing = useViewingUrl(missing && isVideo ? sha256 : undefined);
   const url = useObjectUrl(blob ?? undefined);
-  if (blob === undefined || (blob !== null && url === undefined)) {
+  // Meanwhile a video plays from the server by ranges, so it can seek before it is all here; the
+  // same player takes the local file once it is stored (see EvidenceVideo).
+  const [cameMissing, setCameMissing] = useState(false);
+  if (missing && !cameMissing) setCameMissing(true);
+  const viewing = useViewingUrl(isVideo && cameMissing && url === undefined ? sha256 : undefined);
+  const streamingUrl = viewing?.kind === 'url' ? viewing.url : undefined;
+  if (blob === undefined || (blob !== null && url === undefined && streamingUrl === undefined)) {
     return (
       <Center h={200}>
         <Loader />
       </Center>
     );
   }
-  if (blob === null) {
-    if (viewing?.kind === 'url') {
-      return (
-        <Stack>
-          <EvidenceVideo src={viewing.url} />
-          <RemoteEvidenceStatus evidence={evidence} size="sm" />
-          <Text size="xs" c="dimmed" ta="center">
-            {t('claimScreen.evidence.remote.streaming')}
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('claimScreen.evidence.close')}</Button>
-          </Group>
-        </Stack>
-      );
-    }
+  if (blob === null && streamingUrl === undefined) {
     const why = viewing?.kind === 'unavailable' ? unavailableMessage(viewing.reason) : undefined;
     return (
       <Stack align="center" justify="center" mih={200}>
@@ -99,18 +89,24 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
       </Stack>
     );
   }
-  if (url === undefined) {
-    return <Alert color="orange">{t('claimScreen.evidence.notOnStation')}</Alert>;
-  }
+  const videoUrl = url ?? streamingUrl;
   return (
     <Stack>
-      {mediaType.startsWith('image/') ? (
+      {url !== undefined && mediaType.startsWith('image/') ? (
         <Image src={url} alt={fileName} mah="70vh" fit="contain" />
-      ) : isVideo ? (
-        <EvidenceVideo src={url} />
+      ) : isVideo && videoUrl !== undefined ? (
+        <EvidenceVideo src={videoUrl} />
+      ) : null}
+      {url === undefined ? (
+        <Stack gap={4}>
+          <RemoteEvidenceStatus evidence={evidence} size="sm" />
+          <Text size="xs" c="dimmed" ta="center">
+            {t('claimScreen.evidence.remote.streaming')}
+          </Text>
+        </Stack>
       ) : null}
       <Group justify="flex-end">
-        {mediaType === 'application/pdf' ? (
+        {blob !== null && mediaType === 'application/pdf' ? (
           <Button
             variant="default"
             onClick={() => void openAttachment(t, { blob, fileName, mediaType })}
@@ -118,9 +114,11 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
             {t('claimScreen.evidence.openPdf')}
           </Button>
         ) : null}
-        <Button component="a" href={url} download={fileName} variant="default">
-          {t('claimScreen.evidence.download')}
-        </Button>
+        {url !== undefined ? (
+          <Button component="a" href={url} download={fileName} variant="default">
+            {t('claimScreen.evidence.download')}
+          </Button>
+        ) : null}
         <Button onClick={onClose}>{t('claimScreen.evidence.close')}</Button>
       </Group>
     </Stack>
