@@ -43,8 +43,9 @@ export function rangeOf(
 
 /**
  * The blob routes (see {@link blobRoute}): upload by chunks that resume, download with ranges,
- * each for an enrolled station only, and viewing by a short-lived ticket for a player. Registered inside the sync routes' plugin, so the protocol
- * header is checked as for every other route.
+ * each for an enrolled station only, and viewing by a short-lived ticket for a player. Registered
+ * inside the sync routes' plugin, so the protocol header is checked as for every other route (but
+ * the view route's, whose ticket stands for it).
  */
 export async function registerBlobRoutes(
   sync: FastifyInstance,
