@@ -27,7 +27,9 @@ import { inAct, renderInStation } from './stationScreen';
  */
 
 /** A StationSync whose transfers the test sets, recording the files screens ask for. */
-function fakeSync(viewing: ViewingUrl = { kind: 'unavailable', reason: 'standalone' }) {
+function fakeSync(
+  viewing: ViewingUrl | (() => ViewingUrl) = { kind: 'unavailable', reason: 'standalone' },
+) {
   let transfers = new Map<string, AttachmentTransfer>();
   const listeners = new Set<() => void>();
   const fetched: string[] = [];
@@ -43,7 +45,7 @@ function fakeSync(viewing: ViewingUrl = { kind: 'unavailable', reason: 'standalo
       return () => void listeners.delete(listener);
     },
     fetchAttachment: (sha256) => void fetched.push(sha256),
-    viewingUrl: () => Promise.resolve(viewing),
+    viewingUrl: () => Promise.resolve(typeof viewing === 'function' ? viewing() : viewing),
   };
   const set = (transfer: AttachmentTransfer) => {
     transfers = new Map(transfers).set(transfer.sha256, transfer);
@@ -52,7 +54,57 @@ function fakeSync(viewing: ViewingUrl = { kind: 'unavailable', reason: 'standalo
   return { sync, set, fetched };
 }
 
+/** A video of JKT1's whose bytes are not on this station. */
+function remoteVideo(): StoredEvidence {
+  return {
+    ...makeEvidence({
+      kind: 'video',
+      sha256: 'ab'.repeat(32),
+      sizeBytes: 40 * 1024 * 1024,
+      mediaType: 'video/mp4',
+      fileName: 'boot-loop.mp4',
+    }),
+    stamps: {},
+    updatedBy: '00000000-0000-7000-8000-0000000000aa',
+    station: 'JKT1',
+  };
+}
+
 describe('evidence whose bytes are not on this station yet', () => {
+  it('plays a video from the server’s URL, and takes the next URL before that one expires', async () => {
+    const { db } = await openBrowserDatabase('BDG2');
+    const asked: string[] = [];
+    // Each URL expires a minute and a moment after it is given: the viewer renews it in seconds.
+    const { sync } = fakeSync(() => {
+      const url = `https://sync.example/sync/v1/blobs/${'ab'.repeat(32)}/view?ticket=t${asked.length + 1}`;
+      asked.push(url);
+      return { kind: 'url', url, expiresAt: new Date(Date.now() + 60_500).toISOString() };
+    });
+    const core = { ...createStationCore(db), sync };
+    await renderInStation(
+      core,
+      <EvidenceGallery
+        items={[{ evidence: remoteVideo(), attachment: undefined }]}
+        onAdd={() => undefined}
+        technicianName={() => 'Rina'}
+      />,
+    );
+    await userEvent.click(page.getByRole('button', { name: /boot-loop\.mp4/ }));
+    const viewer = page.getByRole('dialog');
+    await expect
+      .element(
+        viewer.getByText('Playing from the sync server while it downloads', { exact: false }),
+      )
+      .toBeVisible();
+    const source = () => document.querySelector('video')?.getAttribute('src');
+    const first = source();
+    expect(first).toBe(asked.at(-1));
+    // Renewed: the player has the newest URL asked for, not the first.
+    await expect
+      .poll(() => source() !== first && source() === asked.at(-1), { timeout: 15_000 })
+      .toBe(true);
+  }, 30_000);
+
   it.each([
     [
       'offline',
@@ -68,18 +120,7 @@ describe('evidence whose bytes are not on this station yet', () => {
       const { db } = await openBrowserDatabase('BDG2');
       const { sync, fetched } = fakeSync({ kind: 'unavailable', reason });
       const core = { ...createStationCore(db), sync };
-      const evidence: StoredEvidence = {
-        ...makeEvidence({
-          kind: 'video',
-          sha256: 'ab'.repeat(32),
-          sizeBytes: 40 * 1024 * 1024,
-          mediaType: 'video/mp4',
-          fileName: 'boot-loop.mp4',
-        }),
-        stamps: {},
-        updatedBy: '00000000-0000-7000-8000-0000000000aa',
-        station: 'JKT1',
-      };
+      const evidence = remoteVideo();
       await renderInStation(
         core,
         <EvidenceGallery

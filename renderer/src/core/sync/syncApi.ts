@@ -48,7 +48,12 @@ export type SyncTransport = {
 
 /** Where a video not on this station yet can play from, or why it cannot yet. */
 export type ViewingUrl =
-  | { readonly kind: 'url'; readonly url: string }
+  | {
+      readonly kind: 'url';
+      readonly url: string;
+      /** After this the URL is refused: ask again before (the player goes on where it was). */
+      readonly expiresAt: IsoDateTime;
+    }
   | {
       readonly kind: 'unavailable';
       /**
