@@ -15,7 +15,9 @@ const directives = {
   'style-src': ["'self'", "'unsafe-inline'"],
   // Evidence photos and thumbnails are shown from blob: and data: URLs.
   'img-src': ["'self'", 'data:', 'blob:'],
-  'media-src': ["'self'", 'blob:'],
+  // Videos play from blob: URLs once here, and from fixline-media: (main forwards it to the
+  // sync server) while they are still coming.
+  'media-src': ["'self'", 'blob:', 'fixline-media:'],
   'connect-src': ["'self'"],
   // The browser build opens a document's PDF (a blob: URL) in a hidden frame to print it.
   'frame-src': ["'self'", 'blob:'],

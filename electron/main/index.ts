@@ -1,6 +1,16 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import {
   appEntryUrl,
   appOrigin,
@@ -13,6 +23,7 @@ import { createLabelPrinters, labelPrintersFileName } from '../printing/labelPri
 import { createPrintService } from '../printing/printService';
 import { createIpcRegistry } from './ipc';
 import { registerIpcHandlers } from './ipcHandlers';
+import { forwardMediaRequest, mediaScheme } from './mediaProtocol';
 import {
   externalLinkToOpen,
   isPermissionGranted,
@@ -44,6 +55,11 @@ protocol.registerSchemesAsPrivileged([
       stream: true,
       codeCache: true,
     },
+  },
+  // A video still coming plays through main from the sync server; `stream` lets it seek by ranges.
+  {
+    scheme: mediaScheme,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
   },
 ]);
 
@@ -107,6 +123,9 @@ function guardPermissions(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   protocol.handle(appScheme, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
+  protocol.handle(mediaScheme, (request) =>
+    forwardMediaRequest(request, (url, init) => net.fetch(url, init)),
+  );
   guardPermissions();
 
   const dataFolder = join(app.getPath('userData'), 'station');

@@ -9,6 +9,7 @@ import {
   type SyncTimeouts,
 } from '#shared/sync/syncHttp';
 import { IpcRefusal, type IpcRegistry, type IpcSender } from './ipc';
+import { mediaUrlOf } from './mediaProtocol';
 
 /**
  * The desktop app's sync transport: main makes the station's HTTP requests to the sync server
@@ -94,6 +95,11 @@ export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannel
   registry.handle('fixline:sync:blobHead', (address) => blobs.head(address));
   registry.handle('fixline:sync:blobChunk', (chunk) => blobs.sendChunk(chunk));
   registry.handle('fixline:sync:blobRange', (range) => blobs.readRange(range));
+  // The page's player cannot reach the server: it gets a media URL main forwards (mediaProtocol).
+  registry.handle('fixline:sync:blobTicket', async (address) => {
+    const answer = await blobs.viewTicket(address);
+    return answer.kind === 'ticket' ? { ...answer, url: mediaUrlOf(answer.url) } : answer;
+  });
 
   registry.handle('fixline:sync:openEvents', ({ streamId, serverUrl, deviceToken }, { sender }) => {
     if (streams.has(streamId))

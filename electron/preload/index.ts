@@ -67,6 +67,7 @@ const bridge = {
     blobHead: invoker('fixline:sync:blobHead'),
     blobChunk: invoker('fixline:sync:blobChunk'),
     blobRange: invoker('fixline:sync:blobRange'),
+    blobTicket: invoker('fixline:sync:blobTicket'),
     closeEvents: invoker('fixline:sync:closeEvents'),
   },
 } satisfies FixlineBridge;

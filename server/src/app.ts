@@ -18,6 +18,7 @@ import {
 import { z } from 'zod';
 import type { BlobEvent, PokeEvent } from '#shared/sync/protocol';
 import {
+  blobViewRoute,
   enrollRequestSchema,
   enrollResponseSchema,
   helloResponseSchema,
@@ -29,6 +30,7 @@ import {
   syncProtocolHeader,
   syncProtocolVersion,
   syncRoutes,
+  viewTicketParameter,
 } from '#shared/sync/protocol';
 import { SyncError } from './errors';
 import { registerBlobRoutes } from './blobs/blobRoutes';
@@ -36,6 +38,7 @@ import type { BlobPurgeSchedule } from './blobs/blobPurge';
 import { scheduleBlobPurge } from './blobs/blobPurge';
 import type { BlobStore } from './blobs/blobStore';
 import { FolderBlobStore } from './blobs/blobStore';
+import { createViewTickets } from './blobs/viewTickets';
 import type { Device } from './identity';
 import { authenticate, enroll, readSpace, revokeDevice } from './identity';
 import type { Database } from './storage/database';
@@ -75,6 +78,31 @@ declare module 'fastify' {
   interface FastifyRequest {
     device: Device | undefined;
   }
+}
+
+/**
+ * The logger's options with requests logged without a viewing ticket: the ticket in a view URL's
+ * query opens the blob to whoever holds it, as a device token does, and logs keep neither.
+ */
+function withTicketsUnlogged(
+  logger: NonNullable<FastifyServerOptions['logger']>,
+): FastifyServerOptions['logger'] {
+  if (logger === false) return false;
+  const ticketInQuery = new RegExp(`([?&]${viewTicketParameter}=)[^&#]*`, 'g');
+  return {
+    ...(logger === true ? {} : logger),
+    serializers: {
+      ...(logger === true ? {} : logger.serializers),
+      // Fastify's own request fields, the URL's ticket cut out.
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: request.url.replace(ticketInQuery, '$1[redacted]'),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
+  };
 }
 
 /** The authenticated device of a request that went through the token check. */
@@ -143,7 +171,7 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
   const { database } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const serverOptions = {
-    logger: options.logger ?? false,
+    logger: withTicketsUnlogged(options.logger ?? false),
     bodyLimit: options.bodyLimitBytes ?? defaultBodyLimitBytes,
     forceCloseConnections: true,
   };
@@ -188,7 +216,13 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
       const sync = plugin.withTypeProvider<ZodTypeProvider>();
       // Every route but hello needs the protocol this server speaks.
       sync.addHook('onRequest', async (request) => {
-        if (request.routeOptions.url === `${syncApiPrefix}${syncRoutes.hello}`) return;
+        // Hello is asked before the protocol is known; a player viewing a blob sends no header.
+        const url = request.routeOptions.url;
+        if (
+          url === `${syncApiPrefix}${syncRoutes.hello}` ||
+          url === `${syncApiPrefix}${blobViewRoute}`
+        )
+          return;
         const sent = request.headers[syncProtocolHeader];
         if (sent !== String(syncProtocolVersion)) {
           const stationProtocol = Number(sent);
@@ -332,10 +366,16 @@ export async function buildSyncServer(options: SyncServerOptions): Promise<Fasti
         metrics.watchBlobs(blobStore);
         // Its own context: the blob folder's static files and chunk parser stay with its routes.
         await sync.register((blobs) =>
-          registerBlobRoutes(blobs, blobStore, needsDevice, (sha256) => {
-            metrics.blobsStored.inc();
-            return announceBlobArrival(database, sha256);
-          }),
+          registerBlobRoutes(
+            blobs,
+            blobStore,
+            needsDevice,
+            (sha256) => {
+              metrics.blobsStored.inc();
+              return announceBlobArrival(database, sha256);
+            },
+            createViewTickets(database),
+          ),
         );
         const stopPurging = scheduleBlobPurge(blobStore, database, app.log, options.blobPurge);
         sync.addHook('preClose', stopPurging);

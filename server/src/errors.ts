@@ -16,6 +16,7 @@ const syncErrorStatus: Readonly<Record<SyncErrorCode, number>> = {
   'upload-offset-mismatch': 409,
   'blob-hash-mismatch': 422,
   'blob-not-found': 404,
+  'view-ticket-invalid': 403,
   'payload-too-large': 413,
   'storage-full': 507,
   'server-error': 500,

@@ -8,6 +8,7 @@ import {
   blobHeadAnswerSchema,
   blobRangeAnswerSchema,
   blobRangeRequestSchema,
+  blobTicketAnswerSchema,
 } from '../sync/blobHttp';
 import { deviceTokenSchema, syncRequestRouteSchema, syncServerUrlSchema } from '../sync/syncHttp';
 import type { IpcEventName } from './eventNames';
@@ -420,6 +421,12 @@ export const ipcContract = {
   'fixline:sync:blobChunk': { input: blobChunkRequestSchema, output: blobChunkAnswerSchema },
   /** Reads one range of a stored blob (at most 8 MiB), with the blob's whole size. */
   'fixline:sync:blobRange': { input: blobRangeRequestSchema, output: blobRangeAnswerSchema },
+  /**
+   * A URL a `<video>` plays a stored blob from before it is on this station (a viewing ticket,
+   * valid minutes): the server's own in a browser, a `fixline-media:` URL main forwards in the
+   * desktop app (the page's requests do not reach the server itself).
+   */
+  'fixline:sync:blobTicket': { input: blobAddressSchema, output: blobTicketAnswerSchema },
 } as const satisfies Record<`fixline:${string}:${string}`, ChannelSchemas>;
 
 export type IpcContract = typeof ipcContract;

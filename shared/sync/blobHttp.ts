@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { sha256Schema } from '../domain/primitives';
+import { isoDateTimeSchema, sha256Schema } from '../domain/primitives';
 import {
   blobChunkMediaType,
   blobRoute,
+  blobTicketResponseSchema,
+  blobTicketRoute,
   maxBlobBytes,
   syncApiPrefix,
   syncErrorBodySchema,
@@ -113,6 +115,17 @@ export const blobRangeAnswerSchema = z.discriminatedUnion('kind', [
 ]);
 export type BlobRangeAnswer = z.infer<typeof blobRangeAnswerSchema>;
 
+/**
+ * A viewing ticket's URL for a player (`<video src>`), and until when it plays; `not-found` when
+ * the server does not hold the bytes (yet) or no evidence of the center names them.
+ */
+export const blobTicketAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ticket'), url: z.url(), expiresAt: isoDateTimeSchema }),
+  z.object({ kind: z.literal('not-found') }),
+  ...blobFailureSchemas,
+]);
+export type BlobTicketAnswer = z.infer<typeof blobTicketAnswerSchema>;
+
 type BlobFailure = Extract<BlobHeadAnswer, { kind: 'unreachable' | 'refused' }>;
 
 /** The three requests, wherever they are made (over the bridge, or a fetch directly). */
@@ -120,6 +133,14 @@ export type BlobRequests = {
   readonly head: (address: BlobAddress) => Promise<BlobHeadAnswer>;
   readonly sendChunk: (chunk: BlobChunkRequest) => Promise<BlobChunkAnswer>;
   readonly readRange: (range: BlobRangeRequest) => Promise<BlobRangeAnswer>;
+};
+
+/**
+ * A viewing ticket for a blob ({@link blobTicketRoute}): a URL a `<video>` plays it from without
+ * the device token, by ranges, so a video plays and seeks before it is all on this station.
+ */
+export type BlobViewing = {
+  readonly viewTicket: (address: BlobAddress) => Promise<BlobTicketAnswer>;
 };
 
 /** The URL of a blob on the server at `serverUrl`. */
@@ -134,15 +155,18 @@ function byteHeader(value: string | undefined): number | undefined {
   return Number.isSafeInteger(number) ? number : undefined;
 }
 
+/** A body as JSON, or undefined when it is not JSON (a proxy's error page). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The server's refusal as the station reports it; a body it cannot read is a `server-error`. */
 function refusal(status: number, text: string): BlobFailure {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const parsed = syncErrorBodySchema.safeParse(body);
+  const parsed = syncErrorBodySchema.safeParse(parseJson(text));
   return parsed.success
     ? {
         kind: 'refused',
@@ -162,8 +186,28 @@ function refusal(status: number, text: string): BlobFailure {
 export function blobRequestsOver(
   fetchSync: SyncFetch,
   timeoutMs: number = blobRequestTimeoutMs,
-): BlobRequests {
+): BlobRequests & BlobViewing {
   return {
+    viewTicket: async ({ serverUrl, deviceToken, sha256 }) => {
+      try {
+        const answer = await fetchSync({
+          url: `${serverUrl.replace(/\/+$/, '')}${syncApiPrefix}${blobTicketRoute.replace(':sha256', sha256)}`,
+          method: 'POST',
+          headers: syncRequestHeaders(deviceToken),
+          timeoutMs,
+        }).response;
+        const text = await answer.text();
+        if (answer.status === 404) return { kind: 'not-found' };
+        if (answer.status !== 200) return refusal(answer.status, text);
+        const ticket = blobTicketResponseSchema.safeParse(parseJson(text));
+        if (!ticket.success) return refusal(answer.status, '');
+        // The path is the server's, from its root: the server's address may have a path of its own.
+        const url = `${serverUrl.replace(/\/+$/, '')}${ticket.data.path}`;
+        return { kind: 'ticket', url, expiresAt: ticket.data.expiresAt };
+      } catch (error) {
+        return { kind: 'unreachable', reason: describeFailure(error) };
+      }
+    },
     head: async ({ serverUrl, deviceToken, sha256 }) => {
       try {
         const answer = await fetchSync({

@@ -69,6 +69,32 @@ export const blobChunkMediaType = 'application/offset+octet-stream';
 export const maxBlobBytes = 2 * 1024 ** 3;
 
 /**
+ * `POST`, token: a viewing ticket for a blob a record of the station's center names and the
+ * server holds ({@link blobTicketResponseSchema}; 404 `blob-not-found` otherwise). A `<video>`
+ * element cannot send the device token, so it plays the blob from the ticket's path instead.
+ */
+export const blobTicketRoute = '/blobs/:sha256/ticket';
+
+/**
+ * `GET ?ticket=<ticket>`, with neither the token nor the protocol header (a `<video>` sends
+ * neither): the blob as {@link blobRoute}'s `GET` sends it, ranges and all, typed with the
+ * evidence's media type so a player plays it. 403 `view-ticket-invalid` for a ticket that is
+ * wrong, of another blob or expired; `device-revoked` once its station was revoked.
+ */
+export const blobViewRoute = '/blobs/:sha256/view';
+
+/** The query parameter of {@link blobViewRoute} that carries the ticket. */
+export const viewTicketParameter = 'ticket';
+
+export const blobTicketResponseSchema = z.object({
+  /** Where the blob plays: {@link blobViewRoute} with its ticket, from the server's root. */
+  path: z.string().startsWith(`${syncApiPrefix}/blobs/`),
+  /** After this the path is refused: ask for another ticket. */
+  expiresAt: isoDateTimeSchema,
+});
+export type BlobTicketResponse = z.infer<typeof blobTicketResponseSchema>;
+
+/**
  * The tables that sync: the station's records, the center-wide records (people, the center's
  * settings) and the conflicts the server found. Printers, the station code and the outbox stay on
  * each station.
@@ -348,6 +374,7 @@ export type BlobEvent = z.infer<typeof blobEventSchema>;
  * - `upload-offset-mismatch` 409: `details.offset` is where the blob's upload stands;
  * - `blob-hash-mismatch` 422: the uploaded bytes' SHA-256 is not the blob's; the upload is dropped;
  * - `blob-not-found` 404: the server has no such blob (yet);
+ * - `view-ticket-invalid` 403: a viewing ticket that is wrong, of another blob or expired;
  * - `payload-too-large` 413, `storage-full` 507, `server-error` 500.
  */
 export const syncErrorCodes = [
@@ -365,6 +392,7 @@ export const syncErrorCodes = [
   'upload-offset-mismatch',
   'blob-hash-mismatch',
   'blob-not-found',
+  'view-ticket-invalid',
   'payload-too-large',
   'storage-full',
   'server-error',

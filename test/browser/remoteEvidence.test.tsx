@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { StoredEvidence } from '../../renderer/src/core';
 import { createStationCore } from '../../renderer/src/core';
-import type { AttachmentTransfer, StationSync } from '../../renderer/src/core/sync/syncApi';
+import type {
+  AttachmentTransfer,
+  StationSync,
+  ViewingUrl,
+} from '../../renderer/src/core/sync/syncApi';
 import { EvidenceGallery } from '../../renderer/src/claim/EvidenceGallery';
 import { sha256OfBlob, thumbnailsSettled } from '../../renderer/src/db/attachments';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
@@ -23,7 +27,9 @@ import { inAct, renderInStation } from './stationScreen';
  */
 
 /** A StationSync whose transfers the test sets, recording the files screens ask for. */
-function fakeSync() {
+function fakeSync(
+  viewing: ViewingUrl | (() => ViewingUrl) = { kind: 'unavailable', reason: 'standalone' },
+) {
   let transfers = new Map<string, AttachmentTransfer>();
   const listeners = new Set<() => void>();
   const fetched: string[] = [];
@@ -39,6 +45,7 @@ function fakeSync() {
       return () => void listeners.delete(listener);
     },
     fetchAttachment: (sha256) => void fetched.push(sha256),
+    viewingUrl: () => Promise.resolve(typeof viewing === 'function' ? viewing() : viewing),
   };
   const set = (transfer: AttachmentTransfer) => {
     transfers = new Map(transfers).set(transfer.sha256, transfer);
@@ -47,7 +54,91 @@ function fakeSync() {
   return { sync, set, fetched };
 }
 
+/** A video of JKT1's whose bytes are not on this station. */
+function remoteVideo(): StoredEvidence {
+  return {
+    ...makeEvidence({
+      kind: 'video',
+      sha256: 'ab'.repeat(32),
+      sizeBytes: 40 * 1024 * 1024,
+      mediaType: 'video/mp4',
+      fileName: 'boot-loop.mp4',
+    }),
+    stamps: {},
+    updatedBy: '00000000-0000-7000-8000-0000000000aa',
+    station: 'JKT1',
+  };
+}
+
 describe('evidence whose bytes are not on this station yet', () => {
+  it('plays a video from the server’s URL, and takes the next URL before that one expires', async () => {
+    const { db } = await openBrowserDatabase('BDG2');
+    const asked: string[] = [];
+    // Each URL expires a minute and a moment after it is given: the viewer renews it in seconds.
+    const { sync } = fakeSync(() => {
+      const url = `https://sync.example/sync/v1/blobs/${'ab'.repeat(32)}/view?ticket=t${asked.length + 1}`;
+      asked.push(url);
+      return { kind: 'url', url, expiresAt: new Date(Date.now() + 60_500).toISOString() };
+    });
+    const core = { ...createStationCore(db), sync };
+    await renderInStation(
+      core,
+      <EvidenceGallery
+        items={[{ evidence: remoteVideo(), attachment: undefined }]}
+        onAdd={() => undefined}
+        technicianName={() => 'Rina'}
+      />,
+    );
+    await userEvent.click(page.getByRole('button', { name: /boot-loop\.mp4/ }));
+    const viewer = page.getByRole('dialog');
+    await expect
+      .element(
+        viewer.getByText('Playing from the sync server while it downloads', { exact: false }),
+      )
+      .toBeVisible();
+    const source = () => document.querySelector('video')?.getAttribute('src');
+    const first = source();
+    expect(first).toBe(asked.at(-1));
+    // Renewed: the player has the newest URL asked for, not the first.
+    await expect
+      .poll(() => source() !== first && source() === asked.at(-1), { timeout: 15_000 })
+      .toBe(true);
+  }, 30_000);
+
+  it.each([
+    [
+      'offline',
+      'The sync server cannot be reached, so this video cannot play yet: it plays once it is downloaded.',
+    ],
+    [
+      'not-on-server',
+      'This video is not on the sync server yet: it plays once JKT1 has uploaded it.',
+    ],
+  ] as const)(
+    'says why a video that is not here cannot play from the server (%s)',
+    async (reason, message) => {
+      const { db } = await openBrowserDatabase('BDG2');
+      const { sync, fetched } = fakeSync({ kind: 'unavailable', reason });
+      const core = { ...createStationCore(db), sync };
+      const evidence = remoteVideo();
+      await renderInStation(
+        core,
+        <EvidenceGallery
+          items={[{ evidence, attachment: undefined }]}
+          onAdd={() => undefined}
+          technicianName={() => 'Rina'}
+        />,
+      );
+      await userEvent.click(page.getByRole('button', { name: /boot-loop\.mp4/ }));
+      const viewer = page.getByRole('dialog');
+      await expect.element(viewer.getByRole('alert')).toHaveTextContent(message);
+      await expect.element(viewer.getByText('Video from JKT1, downloading…')).toBeVisible();
+      expect(document.querySelectorAll('video')).toHaveLength(0);
+      // The download is asked for all the same: the video plays once it is here.
+      await expect.poll(() => fetched).toEqual([evidence.sha256]);
+    },
+  );
+
   it('says whose photo it is and how far it has come, and shows it once it arrives', async () => {
     const { db } = await openBrowserDatabase('BDG2');
     const { sync, set, fetched } = fakeSync();

@@ -62,6 +62,7 @@ function fakeSync(
     attachmentTransfers: () => new Map(),
     subscribeTransfers: () => () => undefined,
     fetchAttachment: () => undefined,
+    viewingUrl: () => Promise.resolve({ kind: 'unavailable', reason: 'standalone' }),
     leave: async () => {
       calls.leave += 1;
       set(standalone);

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Route } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationBrowser, webAppDir, type StationBrowser } from '../support/webApp';
 import { photoFile } from './claimPages';
@@ -321,4 +323,89 @@ describe('two stations and a sync server', () => {
     expect(atJakarta['stored']).toBe(atJakarta['size']);
     expect(await bandungPage.evaluate<Record<string, unknown>>(thumbnailOf)).toEqual(atJakarta);
   });
+
+  it('plays and seeks a video from the server at the other station before its bytes are there', async () => {
+    const video = await readFile(join(projectRoot, 'test/fixtures/video/boot-loop.mp4'));
+    const sha256 = createHash('sha256').update(video).digest('hex');
+    // Bandung's download of the file is held (the video is small enough to come at once):
+    // whatever plays meanwhile plays from the viewing ticket's URL.
+    const held: Route[] = [];
+    const downloadPath = `/sync/v1/blobs/${sha256}`;
+    const isDownload = (url: URL) => url.pathname === downloadPath;
+    let holding = true;
+    await opened(bandung).context.route(isDownload, (route) =>
+      holding ? void held.push(route) : route.continue(),
+    );
+
+    const [claimId] = await opened(jakarta).page.evaluate<string[]>(seedClaims(1));
+    const jakartaPage = opened(jakarta).page;
+    await new ClaimPage(jakartaPage, serverUrl).open(claimId);
+    await jakartaPage
+      .getByRole('region', { name: 'Evidence' })
+      .getByRole('button', { name: 'Add evidence' })
+      .click();
+    const picker = jakartaPage.getByRole('dialog', { name: /^Add evidence to / });
+    const chooser = jakartaPage.waitForEvent('filechooser');
+    await picker.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles({ name: 'boot-loop.mp4', mimeType: 'video/mp4', buffer: video });
+    await picker.getByRole('button', { name: 'Add 1 file' }).click();
+    await picker.waitFor({ state: 'hidden' });
+
+    const bandungPage = opened(bandung).page;
+    const bandungClaim = new ClaimPage(bandungPage, serverUrl);
+    await expect
+      .poll(async () => {
+        await bandungClaim.open(claimId);
+        return bandungPage.getByRole('button', { name: /boot-loop\.mp4/ }).count();
+      }, arrival)
+      .toBe(1);
+    await expect.poll(() => held.length, arrival).toBeGreaterThan(0);
+    await bandungPage
+      .getByRole('region', { name: 'Evidence' })
+      .getByRole('button', { name: /boot-loop\.mp4/ })
+      .click();
+    const player = bandungPage.getByRole('dialog').locator('video');
+    await player.waitFor();
+    const played = await player.evaluate(async (element: HTMLVideoElement) => {
+      if (element.readyState < 1)
+        await new Promise((resolve, reject) => {
+          element.addEventListener('loadedmetadata', resolve, { once: true });
+          element.addEventListener('error', () => reject(new Error('the video failed')), {
+            once: true,
+          });
+        });
+      const metadata = element.readyState;
+      const seeked = new Promise((resolve) =>
+        element.addEventListener('seeked', resolve, { once: true }),
+      );
+      element.currentTime = 3;
+      await seeked;
+      return { metadata, source: element.currentSrc, at: element.currentTime };
+    });
+    expect(played.metadata).toBeGreaterThanOrEqual(1);
+    expect(played.source.startsWith(`${serverUrl}sync/v1/blobs/${sha256}/view?ticket=`)).toBe(true);
+    expect(played.at).toBe(3);
+    const storedAtBandung = `(async () => {
+      const { appDatabase } = await window.__fixlineTest;
+      return (await appDatabase().attachments.get(${JSON.stringify(sha256)})) !== undefined;
+    })()`;
+    expect(await bandungPage.evaluate<boolean>(storedAtBandung)).toBe(false);
+    await bandungPage
+      .getByRole('dialog')
+      .getByText('Playing from the sync server while it downloads')
+      .waitFor();
+    await saveScreenshot(bandungPage, 'sync-two-stations-video-from-server');
+
+    // The download goes on: once the bytes are kept here, the video plays from them, where it was.
+    holding = false;
+    for (const route of held.splice(0)) await route.continue();
+    await opened(bandung).context.unroute(isDownload);
+    await expect.poll(() => bandungPage.evaluate<boolean>(storedAtBandung), arrival).toBe(true);
+    await expect
+      .poll(() => player.evaluate((element: HTMLVideoElement) => element.currentSrc), arrival)
+      .toMatch(/^blob:/);
+    await expect
+      .poll(() => player.evaluate((element: HTMLVideoElement) => element.currentTime), arrival)
+      .toBe(3);
+  }, 90_000);
 });

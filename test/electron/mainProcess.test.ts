@@ -177,15 +177,21 @@ function createdWebContents() {
 }
 
 describe('the main process', () => {
-  it('declares app:// a standard, secure scheme before the app is ready', async () => {
+  it('declares app:// and fixline-media:// standard, secure schemes before the app is ready', async () => {
     await startMain();
     expect(state.privilegedSchemes).toEqual([
       expect.objectContaining({
         scheme: 'app',
         privileges: expect.objectContaining({ standard: true, secure: true }),
       }),
+      // A video plays from it while it downloads: `stream` lets the player seek by ranges.
+      expect.objectContaining({
+        scheme: 'fixline-media',
+        privileges: expect.objectContaining({ standard: true, secure: true, stream: true }),
+      }),
     ]);
     expect(state.protocolHandlers.has('app')).toBe(true);
+    expect(state.protocolHandlers.has('fixline-media')).toBe(true);
   });
 
   it('opens one sandboxed window on the app:// entry page', async () => {
@@ -227,6 +233,7 @@ describe('the main process', () => {
       'fixline:sync:blobChunk',
       'fixline:sync:blobHead',
       'fixline:sync:blobRange',
+      'fixline:sync:blobTicket',
       'fixline:sync:closeEvents',
       'fixline:sync:openEvents',
       'fixline:sync:request',

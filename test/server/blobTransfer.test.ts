@@ -6,7 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcChannel, IpcInput, IpcResult } from '#shared/ipc/contract';
 import { createEventSender } from '#shared/ipc/events';
-import type { BlobAddress, BlobRequests, TransferProgress } from '#shared/sync/blobHttp';
+import type {
+  BlobAddress,
+  BlobRequests,
+  BlobViewing,
+  TransferProgress,
+} from '#shared/sync/blobHttp';
 import { blobRequestsOver, downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
 import type { SyncFetch } from '#shared/sync/syncHttp';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
@@ -16,10 +21,13 @@ import { webSyncFetch } from '../../renderer/src/bridge/webSyncFetch';
 import { bridgeTransport, type SyncBridge } from '../../renderer/src/core/sync/bridgeTransport';
 import { buildSyncServer } from '../../server/src/app';
 import type { Database } from '../../server/src/storage/database';
+import { forwardMediaRequest, mediaScheme } from '../../electron/main/mediaProtocol';
+import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
+import { makeEvidence } from '../factories/domain';
 import { desktopHarness } from '../support/ipcHarness';
 import type { BlobStoreFixture } from './blobStoreFixtures';
 import { blobStoreKinds, openBlobStoreFixture } from './blobStoreFixtures';
-import { openTestDatabase, ServerContext, type Station } from './serverHarness';
+import { insertChange, openTestDatabase, ServerContext, type Station } from './serverHarness';
 
 /**
  * The station's side of attachments' bytes, end to end as the desktop app runs it: the page's
@@ -49,7 +57,11 @@ type Sent = { method: string; offset?: number; bytes?: number; range?: string };
 function desktopBlobs(
   sent: Sent[] = [],
   cut: (request: Parameters<SyncFetch>[0]) => 'send' | 'drop-answer' | 'fail' = () => 'send',
-): { blobs: BlobRequests; invoke: ReturnType<typeof desktopHarness>['invoke'] } {
+): {
+  blobs: BlobRequests;
+  viewTicket: BlobViewing['viewTicket'];
+  invoke: ReturnType<typeof desktopHarness>['invoke'];
+} {
   const fetchSync: SyncFetch = (request) => {
     const offset = request.headers['upload-offset'];
     sent.push({
@@ -93,9 +105,12 @@ function desktopBlobs(
     blobHead: call('fixline:sync:blobHead'),
     blobChunk: call('fixline:sync:blobChunk'),
     blobRange: call('fixline:sync:blobRange'),
+    blobTicket: call('fixline:sync:blobTicket'),
   };
   const transport = bridgeTransport({ sync, on: () => () => undefined });
-  return { blobs: transport.blobs, invoke: harness.invoke };
+  const { viewTicket } = transport;
+  if (viewTicket === undefined) throw new Error('the bridge transport asks for viewing tickets');
+  return { blobs: transport.blobs, viewTicket, invoke: harness.invoke };
 }
 
 function addressOf(station: Station, name: string): BlobAddress {
@@ -332,6 +347,52 @@ describe.each(blobStoreKinds)(
       expect(pastEnd).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
       const notAName = await invoke('fixline:sync:blobHead', { ...base, sha256: '../settings' });
       expect(notAName).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    });
+
+    it('plays a video by ranges from a viewing ticket, through main’s fixline-media scheme or the page’s own origin', async () => {
+      const video = randomBytes(300_000);
+      const name = sha256(video);
+      const { blobs, viewTicket } = desktopBlobs();
+      const upload = {
+        address: addressOf(jakarta, name),
+        size: video.length,
+        read: readerOf(video),
+      };
+      expect((await uploadBlob(blobs, upload)).kind).toBe('uploaded');
+      // No ticket before a record of the center names the bytes.
+      expect(await viewTicket(addressOf(bandung, name))).toEqual({ kind: 'not-found' });
+      const clock = new HybridLogicalClock('JKT1');
+      const evidence = makeEvidence({
+        kind: 'video',
+        sha256: name,
+        sizeBytes: video.length,
+        mediaType: 'video/webm',
+        fileName: 'fan-noise.webm',
+      });
+      const pushed = await jakarta.push([
+        jakarta.mutation([insertChange('evidence', evidence, clock.tick(Date.now()))], clock),
+      ]);
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+
+      const desktop = await viewTicket(addressOf(bandung, name));
+      if (desktop.kind !== 'ticket') throw new Error(`no ticket: ${JSON.stringify(desktop)}`);
+      expect(desktop.url.startsWith(`${mediaScheme}://`)).toBe(true);
+      const played = await forwardMediaRequest(
+        new Request(desktop.url, { headers: { range: 'bytes=1000-1999' } }),
+        (url, init) => fetch(url, init),
+      );
+      expect(played.status).toBe(206);
+      expect(played.headers.get('content-type')).toBe('video/webm');
+      expect(played.headers.get('content-range')).toBe(`bytes 1000-1999/${video.length}`);
+      expect(Buffer.from(await played.arrayBuffer()).equals(video.subarray(1000, 2000))).toBe(true);
+
+      // In a browser the server served the page: the player uses the server's own URL.
+      const web = await blobRequestsOver(webSyncFetch).viewTicket(addressOf(bandung, name));
+      if (web.kind !== 'ticket') throw new Error(`no ticket: ${JSON.stringify(web)}`);
+      expect(web.url.startsWith(`${address}/sync/v1/blobs/${name}/view?ticket=`)).toBe(true);
+      const part = await fetch(web.url, { headers: { range: 'bytes=-100' } });
+      expect(part.status).toBe(206);
+      expect(Buffer.from(await part.arrayBuffer()).equals(video.subarray(-100))).toBe(true);
     });
   },
 );

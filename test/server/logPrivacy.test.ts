@@ -7,6 +7,7 @@ import { afterAll, beforeEach, expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import {
   blobChunkMediaType,
+  blobTicketResponseSchema,
   syncApiPrefix,
   syncProtocolHeader,
   syncProtocolVersion,
@@ -110,6 +111,17 @@ describeEachDatabase(
         headers: { ...bandung.auth, [syncProtocolHeader]: String(syncProtocolVersion) },
       });
       expect(download.body).toBe(photo.toString());
+      // A player's view by a ticket: the ticket opens the file, so it is no more logged than a token.
+      const ticketed = await server().app.inject({
+        method: 'POST',
+        url: `${syncApiPrefix}/blobs/${sha256}/ticket`,
+        headers: { ...bandung.auth, [syncProtocolHeader]: String(syncProtocolVersion) },
+      });
+      const { path } = blobTicketResponseSchema.parse(ticketed.json());
+      const ticket = new URL(path, 'http://server').searchParams.get('ticket') ?? '';
+      expect(ticket.length).toBeGreaterThan(20);
+      const viewed = await server().app.inject({ method: 'GET', url: path });
+      expect(viewed.body).toBe(photo.toString());
 
       const lines = logged.map((line) => JSON.parse(line) as Record<string, unknown>);
       // Every request is logged, with its level, time and request id.
@@ -132,6 +144,8 @@ describeEachDatabase(
       for (const secret of secrets) expect(text).not.toContain(secret);
       // Nor the device token a station sends.
       expect(text).not.toContain(jakarta.enrolled.deviceToken);
+      expect(text).not.toContain(ticket.split('.')[1]);
+      expect(text).toContain(`/blobs/${sha256}/view?ticket=[redacted]`);
     });
   },
   { blobRoot, logger: { level: 'trace', stream: logStream } },

@@ -319,6 +319,8 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
       blobHead: method('fixline:sync:blobHead', (address) => blobRequests.head(address)),
       blobChunk: method('fixline:sync:blobChunk', (chunk) => blobRequests.sendChunk(chunk)),
       blobRange: method('fixline:sync:blobRange', (range) => blobRequests.readRange(range)),
+      // The server served this page: its view URL is same-origin, so the player uses it as is.
+      blobTicket: method('fixline:sync:blobTicket', (address) => blobRequests.viewTicket(address)),
     },
   } satisfies FixlineBridge;
 }

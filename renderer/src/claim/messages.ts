@@ -131,6 +131,13 @@ export const claimScreenEn = {
       downloading: '{{what}} from {{station}}, downloading…',
       downloadingPercent: '{{what}} from {{station}}, downloading… {{percent}}%',
       onDemand: '{{what}} from {{station}} ({{size}}), downloaded when opened',
+      streaming: 'Playing from the sync server while it downloads; kept on this station after.',
+      offline:
+        'The sync server cannot be reached, so this video cannot play yet: it plays once it is downloaded.',
+      notOnServer:
+        'This video is not on the sync server yet: it plays once {{station}} has uploaded it.',
+      refused:
+        'The sync server would not play this video from afar: it plays once it is downloaded.',
     },
     noPreview: 'No preview',
     capturedBy: '{{name}}, {{time}}',
@@ -427,6 +434,14 @@ export const claimScreenId: typeof claimScreenEn = {
       downloading: '{{what}} dari {{station}}, sedang diunduh…',
       downloadingPercent: '{{what}} dari {{station}}, sedang diunduh… {{percent}}%',
       onDemand: '{{what}} dari {{station}} ({{size}}), diunduh saat dibuka',
+      streaming:
+        'Diputar dari server sinkronisasi sambil diunduh; disimpan di stasiun ini sesudahnya.',
+      offline:
+        'Server sinkronisasi tidak dapat dihubungi, jadi video ini belum bisa diputar: video diputar setelah selesai diunduh.',
+      notOnServer:
+        'Video ini belum ada di server sinkronisasi: video diputar setelah {{station}} mengunggahnya.',
+      refused:
+        'Server sinkronisasi menolak memutar video ini dari jauh: video diputar setelah selesai diunduh.',
     },
     noPreview: 'Tanpa pratinjau',
     capturedBy: '{{name}}, {{time}}',

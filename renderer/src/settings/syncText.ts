@@ -90,6 +90,7 @@ export function connectProblemText(
     case 'upload-offset-mismatch':
     case 'blob-hash-mismatch':
     case 'blob-not-found':
+    case 'view-ticket-invalid':
     case 'payload-too-large':
       return t('sync.connectProblem.refused', { code: problem.code });
     default: {

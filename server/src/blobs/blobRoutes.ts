@@ -2,19 +2,24 @@ import fastifyStatic from '@fastify/static';
 import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sha256Schema } from '#shared/domain/primitives';
 import {
   blobChunkMediaType,
   blobRoute,
+  blobTicketResponseSchema,
+  blobTicketRoute,
+  blobViewRoute,
   maxBlobBytes,
   uploadLengthHeader,
   uploadOffsetHeader,
+  viewTicketParameter,
 } from '#shared/sync/protocol';
 import { maxBlobChunkBytes } from '#shared/sync/blobHttp';
 import { SyncError } from '../errors';
 import type { BlobStore, ByteRange } from './blobStore';
 import { FolderBlobStore } from './blobStore';
+import type { ViewTickets } from './viewTickets';
 
 /**
  * What a `Range` header asks of a blob of `size` bytes, as @fastify/static answers it for the
@@ -38,8 +43,9 @@ export function rangeOf(
 
 /**
  * The blob routes (see {@link blobRoute}): upload by chunks that resume, download with ranges,
- * each for an enrolled station only. Registered inside the sync routes' plugin, so the protocol
- * header is checked as for every other route.
+ * each for an enrolled station only, and viewing by a short-lived ticket for a player. Registered
+ * inside the sync routes' plugin, so the protocol header is checked as for every other route (but
+ * the view route's, whose ticket stands for it).
  */
 export async function registerBlobRoutes(
   sync: FastifyInstance,
@@ -47,6 +53,8 @@ export async function registerBlobRoutes(
   needsDevice: (request: FastifyRequest) => Promise<void>,
   /** An upload completed (its SHA-256 checked): the stations waiting for it are told. */
   onStored: (sha256: string) => Promise<void>,
+  /** The viewing tickets a `<video>` plays a blob with (see {@link blobViewRoute}). */
+  tickets: ViewTickets,
 ): Promise<void> {
   // The body of a chunk is streamed to the file, never held whole (up to 2 GiB).
   sync.addContentTypeParser(blobChunkMediaType, (_request, payload, done) => done(null, payload));
@@ -87,47 +95,41 @@ export async function registerBlobRoutes(
   sync.get(
     blobRoute,
     { preValidation: needsDevice, exposeHeadRoute: false },
-    async (request, reply) => {
-      const sha256 = shaOf(request);
-      const state = await store.state(sha256);
-      if (state.kind !== 'stored') {
-        throw new SyncError('blob-not-found', `The server does not have blob ${sha256} (yet).`);
-      }
-      // The bytes of a name never change: a station may keep them for good.
-      reply.header('cache-control', 'private, max-age=31536000, immutable');
-      reply.type('application/octet-stream');
-      if (store instanceof FolderBlobStore) {
-        return reply.sendFile(store.relativePath(sha256), { acceptRanges: true, etag: false });
-      }
-      // Elsewhere (S3) the route answers ranges itself, so a video can seek before it is all here.
-      reply.header('accept-ranges', 'bytes');
-      const asked = rangeOf(request.headers.range, state.size);
-      switch (asked.kind) {
-        case 'whole':
-          return reply
-            .header('content-length', state.size)
-            .status(200)
-            .send(await store.read(sha256));
-        case 'part': {
-          const { start, end } = asked.range;
-          return reply
-            .header('content-range', `bytes ${start}-${end}/${state.size}`)
-            .header('content-length', end - start + 1)
-            .status(206)
-            .send(await store.read(sha256, asked.range));
-        }
-        case 'unsatisfiable':
-          // As the folder's answer: 416, in the protocol's error shape.
-          reply.header('content-range', `bytes */${state.size}`);
-          throw new SyncError(
-            'invalid-request',
-            `The range asked starts past the blob's ${state.size} bytes.`,
-            undefined,
-            416,
-          );
-      }
-    },
+    // The bytes of a name never change: a station may keep them for good.
+    (request, reply) =>
+      sendBlob(store, request, reply, shaOf(request), {
+        mediaType: 'application/octet-stream',
+        cacheControl: 'private, max-age=31536000, immutable',
+      }),
   );
+
+  sync.post(blobTicketRoute, { preValidation: needsDevice }, async (request, reply) => {
+    const sha256 = shaOf(request);
+    const device = request.device;
+    if (device === undefined) throw new Error('this route must check the device token');
+    if ((await store.state(sha256)).kind !== 'stored') throw blobNotFound(sha256);
+    const ticket = await tickets.issue(device, sha256);
+    request.log.info({ deviceId: device.id, sha256 }, 'viewing ticket issued');
+    return reply.status(200).send(blobTicketResponseSchema.parse(ticket));
+  });
+
+  // No token and no protocol header: a `<video>` sends neither, so the ticket stands for both.
+  sync.get(blobViewRoute, { exposeHeadRoute: false }, async (request, reply) => {
+    const sha256 = shaOf(request);
+    const ticket = (request.query as Record<string, unknown>)[viewTicketParameter];
+    if (typeof ticket !== 'string' || ticket === '') {
+      throw new SyncError(
+        'view-ticket-invalid',
+        `Send the viewing ticket as ?${viewTicketParameter}=: ask for one first.`,
+      );
+    }
+    const { mediaType } = await tickets.check(sha256, ticket);
+    // Not kept past the ticket: a revoked station's player asks again and is refused.
+    return sendBlob(store, request, reply, sha256, {
+      mediaType,
+      cacheControl: 'private, no-store',
+    });
+  });
 
   sync.patch(blobRoute, { preValidation: needsDevice }, async (request, reply) => {
     const sha256 = shaOf(request);
@@ -185,6 +187,63 @@ export async function registerBlobRoutes(
         );
     }
   });
+}
+
+function blobNotFound(sha256: string): SyncError {
+  return new SyncError('blob-not-found', `The server does not have blob ${sha256} (yet).`);
+}
+
+/**
+ * Sends a stored blob whole, or the one range `Range` asks for (206, `content-range`), typed
+ * `mediaType`: the folder's file by @fastify/static, a bucket's object by ranges read here, so
+ * a video can seek before it is all here either way.
+ */
+async function sendBlob(
+  store: BlobStore,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sha256: string,
+  { mediaType, cacheControl }: { readonly mediaType: string; readonly cacheControl: string },
+): Promise<FastifyReply> {
+  const state = await store.state(sha256);
+  if (state.kind !== 'stored') throw blobNotFound(sha256);
+  reply.header('cache-control', cacheControl);
+  reply.type(mediaType);
+  if (store instanceof FolderBlobStore) {
+    // The type and cache policy set above, not the plugin's (by file extension, and public).
+    return reply.sendFile(store.relativePath(sha256), {
+      acceptRanges: true,
+      etag: false,
+      contentType: false,
+      cacheControl: false,
+    });
+  }
+  reply.header('accept-ranges', 'bytes');
+  const asked = rangeOf(request.headers.range, state.size);
+  switch (asked.kind) {
+    case 'whole':
+      return reply
+        .header('content-length', state.size)
+        .status(200)
+        .send(await store.read(sha256));
+    case 'part': {
+      const { start, end } = asked.range;
+      return reply
+        .header('content-range', `bytes ${start}-${end}/${state.size}`)
+        .header('content-length', end - start + 1)
+        .status(206)
+        .send(await store.read(sha256, asked.range));
+    }
+    case 'unsatisfiable':
+      // As the folder's answer: 416, in the protocol's error shape.
+      reply.header('content-range', `bytes */${state.size}`);
+      throw new SyncError(
+        'invalid-request',
+        `The range asked starts past the blob's ${state.size} bytes.`,
+        undefined,
+        416,
+      );
+  }
 }
 
 function chunkTooLarge(): SyncError {

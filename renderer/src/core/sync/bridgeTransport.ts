@@ -31,6 +31,7 @@ export function bridgeTransport(
       return { kind: 'unreachable', reason: answer.error.message };
     },
     blobs: blobRequestsOverBridge(bridge),
+    viewTicket: async (address) => answerOf(await bridge.sync.blobTicket(address)),
     events: ({ serverUrl, deviceToken, onPoke, onBlob, onConnected }) => {
       // The page names the stream, so its first event is recognised however early it comes.
       const streamId = uuidv4();

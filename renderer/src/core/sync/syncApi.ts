@@ -1,6 +1,6 @@
 import type { IsoDateTime, Sha256, StationCode } from '#shared/domain/primitives';
 import type { Rejection, SyncErrorCode } from '#shared/sync/protocol';
-import type { BlobRequests } from '#shared/sync/blobHttp';
+import type { BlobRequests, BlobViewing } from '#shared/sync/blobHttp';
 import type { SyncHttpAnswer, SyncHttpRequest } from '#shared/sync/syncHttp';
 
 /**
@@ -39,7 +39,29 @@ export type SyncTransport = {
   readonly events: (request: SyncEventsRequest) => { readonly close: () => void };
   /** An attachment's bytes, a request at a time (see shared/sync/blobHttp.ts). */
   readonly blobs: BlobRequests;
+  /**
+   * A URL a `<video>` plays an attachment from while it downloads; a transport without it (tests
+   * of other parts) plays videos once they are here.
+   */
+  readonly viewTicket?: BlobViewing['viewTicket'];
 };
+
+/** Where a video not on this station yet can play from, or why it cannot yet. */
+export type ViewingUrl =
+  | {
+      readonly kind: 'url';
+      readonly url: string;
+      /** After this the URL is refused: ask again before (the player goes on where it was). */
+      readonly expiresAt: IsoDateTime;
+    }
+  | {
+      readonly kind: 'unavailable';
+      /**
+       * `standalone`: not enrolled; `offline`: the server did not answer; `not-on-server`: the
+       * capturing station has not uploaded it yet; `refused`: the server said no (revoked…).
+       */
+      readonly reason: 'standalone' | 'offline' | 'not-on-server' | 'refused';
+    };
 
 /** Where the engine is, for the header's indicator and Settings → Sync. */
 export type SyncPhase =
@@ -138,4 +160,6 @@ export type StationSync = {
   readonly subscribeTransfers: (listener: () => void) => () => void;
   /** Downloads an attachment's bytes now: a large video or PDF someone opened. */
   readonly fetchAttachment: (sha256: Sha256) => void;
+  /** A URL a `<video>` plays an attachment from before its bytes are here (minutes long). */
+  readonly viewingUrl: (sha256: Sha256) => Promise<ViewingUrl>;
 };

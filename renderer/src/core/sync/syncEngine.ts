@@ -33,6 +33,7 @@ import {
   storePushOutcome,
 } from '../../db/sync/syncState';
 import { AttachmentQueue, type AttachmentQueueOptions } from './attachmentQueue';
+import { requestViewingUrl } from './viewingUrl';
 import type {
   AttachmentTransfer,
   ConnectProblem,
@@ -238,6 +239,7 @@ export function createSyncEngine(db: FixlineDatabase, options: SyncEngineOptions
     attachmentTransfers: () => engine.transfers(),
     subscribeTransfers: (listener) => engine.subscribeTransfers(listener),
     fetchAttachment: (sha256) => engine.fetchAttachment(sha256),
+    viewingUrl: (sha256) => requestViewingUrl(db, options.transport, sha256),
     start: () => engine.start(),
     stop: () => engine.stop(),
     attachmentsSettled: () => engine.attachments.settled(),

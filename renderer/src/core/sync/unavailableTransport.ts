@@ -18,4 +18,5 @@ export const unavailableSyncTransport: SyncTransport = {
   request: () => Promise.resolve({ kind: 'unreachable', reason: noTransport }),
   events: () => ({ close: () => undefined }),
   blobs: unreachableBlobRequests,
+  viewTicket: () => Promise.resolve({ kind: 'unreachable', reason: noTransport }),
 };
