@@ -50,7 +50,9 @@ const secrets = [
   customer.name,
   customer.phone,
   customer.email,
-  '9988',
+  // The phone however it is written (not a bare 4 digits: a response time's decimals held them).
+  customer.phone.replace(/\D/g, ''),
+  '9988 7766',
   'Kartikasari',
   device.serial,
   'Called Wahyuni',

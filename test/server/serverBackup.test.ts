@@ -142,10 +142,13 @@ async function serverClaimIds(database: Database): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Every row of every table of the server's schema, as JSON text, table by table. */
+/**
+ * Every row of every table of the server's schema that a move copies (not the migrations' record
+ * nor the rate limits' windows), as JSON text, table by table.
+ */
 async function everyRow(database: Database): Promise<Record<string, string[]>> {
   const tables = await database.query<{ tablename: string }>(
-    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations' ORDER BY tablename",
+    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('schema_migrations', 'rate_limits') ORDER BY tablename",
   );
   const all: Record<string, string[]> = {};
   for (const { tablename } of tables) {

@@ -1,5 +1,11 @@
 import { useRef } from 'react';
 
+/**
+ * The tallest a photo or video of evidence is drawn: the rest of the screen keeps the dialog's
+ * title, the download status and the buttons in view on a 1366×768 bench screen.
+ */
+export const evidenceMediaMaxHeight = 'calc(100vh - 300px)';
+
 type EvidenceVideoProps = {
   /** The server's viewing URL while the bytes come, then the local file's object URL. */
   readonly src: string;
@@ -16,7 +22,7 @@ export function EvidenceVideo({ src }: EvidenceVideoProps) {
     <video
       src={src}
       controls
-      style={{ width: '100%', maxHeight: '70vh' }}
+      style={{ width: '100%', maxHeight: evidenceMediaMaxHeight }}
       onTimeUpdate={(event) => {
         if (resumeAt.current === undefined) position.current.time = event.currentTarget.currentTime;
       }}

@@ -6,7 +6,7 @@ import type { StoredEvidence } from '../core';
 import type { EvidenceItem } from '../core';
 import type { ViewingUrl } from '../core/sync/syncApi';
 import { useStationSync } from '../hooks/useSyncStatus';
-import { EvidenceVideo } from './EvidenceVideo';
+import { EvidenceVideo, evidenceMediaMaxHeight } from './EvidenceVideo';
 import { RemoteEvidenceStatus } from './RemoteEvidenceStatus';
 import { openAttachment } from './openAttachment';
 import { useObjectUrl } from './useObjectUrl';
@@ -93,7 +93,7 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
   return (
     <Stack>
       {url !== undefined && mediaType.startsWith('image/') ? (
-        <Image src={url} alt={fileName} mah="70vh" fit="contain" />
+        <Image src={url} alt={fileName} mah={evidenceMediaMaxHeight} fit="contain" />
       ) : isVideo && videoUrl !== undefined ? (
         <EvidenceVideo src={videoUrl} />
       ) : null}

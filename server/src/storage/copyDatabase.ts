@@ -29,9 +29,16 @@ const copyBatchRows = 2_000;
 
 export type CopiedTable = { readonly table: string; readonly rows: number };
 
+/**
+ * Tables a move leaves behind: the migrations' own record (the target runs them itself), and
+ * the rate limits' windows (minutes long, counted again from zero).
+ */
+const tablesNotCopied = ['schema_migrations', 'rate_limits'];
+
 async function tablesOf(database: Database): Promise<string[]> {
   const rows = await database.query<{ tablename: string }>(
-    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations' ORDER BY tablename",
+    'SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND NOT (tablename = ANY($1::text[])) ORDER BY tablename',
+    [`{${tablesNotCopied.join(',')}}`],
   );
   return rows.map((row) => row.tablename);
 }
