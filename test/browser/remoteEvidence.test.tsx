@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { StoredEvidence } from '../../renderer/src/core';
+import type { EvidenceItem, StoredEvidence } from '../../renderer/src/core';
 import { createStationCore } from '../../renderer/src/core';
 import type {
   AttachmentTransfer,
@@ -55,6 +55,11 @@ function fakeSync(
 }
 
 /** A video of JKT1's whose bytes are not on this station. */
+/** The claim screen's evidence gallery holding `items`, captured by Rina. */
+function galleryOf(items: readonly EvidenceItem[]) {
+  return <EvidenceGallery items={items} onAdd={() => undefined} technicianName={() => 'Rina'} />;
+}
+
 function remoteVideo(): StoredEvidence {
   return {
     ...makeEvidence({
@@ -81,14 +86,7 @@ describe('evidence whose bytes are not on this station yet', () => {
       return { kind: 'url', url, expiresAt: new Date(Date.now() + 60_500).toISOString() };
     });
     const core = { ...createStationCore(db), sync };
-    await renderInStation(
-      core,
-      <EvidenceGallery
-        items={[{ evidence: remoteVideo(), attachment: undefined }]}
-        onAdd={() => undefined}
-        technicianName={() => 'Rina'}
-      />,
-    );
+    await renderInStation(core, galleryOf([{ evidence: remoteVideo(), attachment: undefined }]));
     await userEvent.click(page.getByRole('button', { name: /boot-loop\.mp4/ }));
     const viewer = page.getByRole('dialog');
     await expect
@@ -121,14 +119,7 @@ describe('evidence whose bytes are not on this station yet', () => {
       const { sync, fetched } = fakeSync({ kind: 'unavailable', reason });
       const core = { ...createStationCore(db), sync };
       const evidence = remoteVideo();
-      await renderInStation(
-        core,
-        <EvidenceGallery
-          items={[{ evidence, attachment: undefined }]}
-          onAdd={() => undefined}
-          technicianName={() => 'Rina'}
-        />,
-      );
+      await renderInStation(core, galleryOf([{ evidence, attachment: undefined }]));
       await userEvent.click(page.getByRole('button', { name: /boot-loop\.mp4/ }));
       const viewer = page.getByRole('dialog');
       await expect.element(viewer.getByRole('alert')).toHaveTextContent(message);
@@ -165,14 +156,7 @@ describe('evidence whose bytes are not on this station yet', () => {
       fromStation: 'JKT1',
     });
 
-    const container = await renderInStation(
-      core,
-      <EvidenceGallery
-        items={[{ evidence, attachment: undefined }]}
-        onAdd={() => undefined}
-        technicianName={() => 'Rina'}
-      />,
-    );
+    const container = await renderInStation(core, galleryOf([{ evidence, attachment: undefined }]));
 
     const gallery = page.getByRole('region', { name: 'Evidence' });
     await expect
@@ -231,11 +215,7 @@ describe('evidence whose bytes are not on this station yet', () => {
 
     const container = await renderInStation(
       core,
-      <EvidenceGallery
-        items={[{ evidence, attachment: undefined, remoteThumbnail: thumbnail }]}
-        onAdd={() => undefined}
-        technicianName={() => 'Rina'}
-      />,
+      galleryOf([{ evidence, attachment: undefined, remoteThumbnail: thumbnail }]),
     );
 
     const gallery = page.getByRole('region', { name: 'Evidence' });
@@ -281,16 +261,12 @@ describe('evidence whose bytes are not on this station yet', () => {
 
       await renderInStation(
         core,
-        <EvidenceGallery
-          items={[
-            {
-              evidence: { ...remoteEvidence(sha256, bytes.length), id: evidence.id },
-              attachment: undefined,
-            },
-          ]}
-          onAdd={() => undefined}
-          technicianName={() => 'Rina'}
-        />,
+        galleryOf([
+          {
+            evidence: { ...remoteEvidence(sha256, bytes.length), id: evidence.id },
+            attachment: undefined,
+          },
+        ]),
       );
 
       const gallery = page.getByRole('region', { name: 'Evidence' });

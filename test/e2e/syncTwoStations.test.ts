@@ -275,19 +275,11 @@ describe('two stations and a sync server', () => {
   it('brings a photo attached at one station to the other, where it shows once its bytes are there', async () => {
     const [claimId] = await opened(jakarta).page.evaluate<string[]>(seedClaims(1));
     const jakartaPage = opened(jakarta).page;
-    await new ClaimPage(jakartaPage, serverUrl).open(claimId);
-    await jakartaPage
-      .getByRole('region', { name: 'Evidence' })
-      .getByRole('button', { name: 'Add evidence' })
-      .click();
-    const picker = jakartaPage.getByRole('dialog', { name: /^Add evidence to / });
-    const chooser = jakartaPage.waitForEvent('filechooser');
-    await picker.getByRole('button', { name: 'Choose files…' }).click();
-    await (
-      await chooser
-    ).setFiles(await photoFile(jakartaPage, 'cracked-screen.png', 'cracked screen', '#1864ab'));
-    await picker.getByRole('button', { name: 'Add 1 file' }).click();
-    await picker.waitFor({ state: 'hidden' });
+    const jakartaClaim = new ClaimPage(jakartaPage, serverUrl);
+    await jakartaClaim.open(claimId);
+    await jakartaClaim.addEvidence(
+      await photoFile(jakartaPage, 'cracked-screen.png', 'cracked screen', '#1864ab'),
+    );
 
     // The record comes with the next pull, its bytes right after it, and then its thumbnail.
     const bandungPage = opened(bandung).page;
@@ -339,17 +331,9 @@ describe('two stations and a sync server', () => {
 
     const [claimId] = await opened(jakarta).page.evaluate<string[]>(seedClaims(1));
     const jakartaPage = opened(jakarta).page;
-    await new ClaimPage(jakartaPage, serverUrl).open(claimId);
-    await jakartaPage
-      .getByRole('region', { name: 'Evidence' })
-      .getByRole('button', { name: 'Add evidence' })
-      .click();
-    const picker = jakartaPage.getByRole('dialog', { name: /^Add evidence to / });
-    const chooser = jakartaPage.waitForEvent('filechooser');
-    await picker.getByRole('button', { name: 'Choose files…' }).click();
-    await (await chooser).setFiles({ name: 'boot-loop.mp4', mimeType: 'video/mp4', buffer: video });
-    await picker.getByRole('button', { name: 'Add 1 file' }).click();
-    await picker.waitFor({ state: 'hidden' });
+    const jakartaClaim = new ClaimPage(jakartaPage, serverUrl);
+    await jakartaClaim.open(claimId);
+    await jakartaClaim.addEvidence({ name: 'boot-loop.mp4', mimeType: 'video/mp4', buffer: video });
 
     const bandungPage = opened(bandung).page;
     const bandungClaim = new ClaimPage(bandungPage, serverUrl);

@@ -1,27 +1,29 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import type { BlobTicketResponse } from '#shared/sync/protocol';
 import {
-  blobChunkMediaType,
   blobTicketResponseSchema,
   syncApiPrefix,
   syncErrorBodySchema,
   syncProtocolHeader,
   syncProtocolVersion,
-  uploadLengthHeader,
-  uploadOffsetHeader,
 } from '#shared/sync/protocol';
-import { buildSyncServer } from '../../server/src/app';
 import { createViewTickets, viewTicketLifetimeMs } from '../../server/src/blobs/viewTickets';
 import { readSpace, revokeDevice } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
 import { makeEvidence } from '../factories/domain';
-import type { BlobStoreFixture } from './blobStoreFixtures';
-import { blobStoreKinds, openBlobStoreFixture } from './blobStoreFixtures';
-import type { Station } from './serverHarness';
-import { insertChange, openTestDatabase, ServerContext } from './serverHarness';
+import { blobStoreKinds } from './blobStoreFixtures';
+import type { BlobServer } from './blobServer';
+import {
+  blobHeaders as headers,
+  patchChunk,
+  sha256Of as sha256,
+  startBlobServer,
+} from './blobServer';
+import type { ServerContext, Station } from './serverHarness';
+import { insertChange } from './serverHarness';
 
 /**
  * Viewing tickets: a station asks with its token for a short-lived URL a `<video>` plays a blob
@@ -31,33 +33,17 @@ import { insertChange, openTestDatabase, ServerContext } from './serverHarness';
  */
 
 let database: Database;
-let app: FastifyInstance;
 let server: ServerContext;
-let blobs: BlobStoreFixture;
+let app: FastifyInstance;
 let address: string;
 let jakarta: Station;
 let bandung: Station;
+let started: BlobServer;
 let video: Buffer;
 let photo: Buffer;
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-function headers(station: Station) {
-  return { ...station.auth, [syncProtocolHeader]: String(syncProtocolVersion) };
-}
-
 async function upload(station: Station, bytes: Buffer): Promise<void> {
-  const sent = await app.inject({
-    method: 'PATCH',
-    url: `${syncApiPrefix}/blobs/${sha256(bytes)}`,
-    headers: {
-      ...headers(station),
-      'content-type': blobChunkMediaType,
-      [uploadOffsetHeader]: '0',
-      [uploadLengthHeader]: String(bytes.length),
-    },
-    payload: bytes,
-  });
+  const sent = await patchChunk(app, station, sha256(bytes), 0, bytes.length, bytes);
   expect(sent.statusCode).toBe(204);
 }
 
@@ -85,13 +71,8 @@ async function refusalOf(answer: Response) {
 
 describe.each(blobStoreKinds)('viewing a blob by ticket (%s)', (kind) => {
   beforeAll(async () => {
-    blobs = await openBlobStoreFixture(kind);
-    database = await openTestDatabase('pglite');
-    app = await buildSyncServer({ database, ...blobs.serverOptions });
-    server = new ServerContext(app, database, { current: undefined });
-    address = await app.listen({ host: '127.0.0.1', port: 0 });
-    jakarta = await server.enroll('JKT1');
-    bandung = await server.enroll('BDG2');
+    started = await startBlobServer(kind);
+    ({ database, app, server, address, jakarta, bandung } = started);
     video = randomBytes(50_000);
     photo = randomBytes(5_000);
     const clock = new HybridLogicalClock('JKT1');
@@ -123,11 +104,7 @@ describe.each(blobStoreKinds)('viewing a blob by ticket (%s)', (kind) => {
     await upload(jakarta, photo);
   }, 120_000);
 
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await blobs.close();
-  });
+  afterAll(() => started.close());
 
   it('plays a range of the video from the ticket’s URL, typed as the evidence', async () => {
     const ticket = await ticketFor(bandung, sha256(video));

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -12,15 +12,21 @@ import {
   uploadLengthHeader,
   uploadOffsetHeader,
 } from '#shared/sync/protocol';
-import { buildSyncServer } from '../../server/src/app';
 import { isBlobReferenced } from '../../server/src/blobs/blobStore';
 import type { Database } from '../../server/src/storage/database';
 import { maxBlobChunkBytes } from '#shared/sync/blobHttp';
 import { makeEvidence } from '../factories/domain';
 import type { BlobStoreFixture } from './blobStoreFixtures';
-import { blobStoreKinds, openBlobStoreFixture } from './blobStoreFixtures';
+import { blobStoreKinds } from './blobStoreFixtures';
+import type { BlobServer } from './blobServer';
+import {
+  blobHeaders as headers,
+  patchChunk,
+  sha256Of as sha256,
+  startBlobServer,
+} from './blobServer';
 import type { Station } from './serverHarness';
-import { insertChange, openTestDatabase, ServerContext } from './serverHarness';
+import { insertChange } from './serverHarness';
 
 /**
  * Attachments' bytes on the server: uploaded in chunks that resume after a dropped connection,
@@ -32,23 +38,11 @@ import { insertChange, openTestDatabase, ServerContext } from './serverHarness';
 // Set by each store's block below, which run one after the other.
 let database: Database;
 let app: FastifyInstance;
-let server: ServerContext;
 let blobs: BlobStoreFixture;
 let address: string;
 let jakarta: Station;
 let bandung: Station;
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-function headers(station: Station, extra: Record<string, string | number> = {}) {
-  return {
-    ...station.auth,
-    [syncProtocolHeader]: String(syncProtocolVersion),
-    ...Object.fromEntries(Object.entries(extra).map(([name, value]) => [name, String(value)])),
-  };
-}
+let started: BlobServer;
 
 async function head(station: Station, name: string) {
   return app.inject({
@@ -58,23 +52,8 @@ async function head(station: Station, name: string) {
   });
 }
 
-async function patch(
-  station: Station,
-  name: string,
-  offset: number,
-  length: number,
-  chunk: Buffer,
-) {
-  return app.inject({
-    method: 'PATCH',
-    url: `${syncApiPrefix}/blobs/${name}`,
-    headers: headers(station, {
-      'content-type': blobChunkMediaType,
-      [uploadOffsetHeader]: offset,
-      [uploadLengthHeader]: length,
-    }),
-    payload: chunk,
-  });
+function patch(station: Station, name: string, offset: number, length: number, chunk: Buffer) {
+  return patchChunk(app, station, name, offset, length, chunk);
 }
 
 /**
@@ -103,20 +82,11 @@ function patchCutShort(station: Station, name: string, bytes: Buffer, sendBytes:
 
 describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (kind) => {
   beforeAll(async () => {
-    blobs = await openBlobStoreFixture(kind);
-    database = await openTestDatabase('pglite');
-    app = await buildSyncServer({ database, ...blobs.serverOptions });
-    server = new ServerContext(app, database, { current: undefined });
-    address = await app.listen({ host: '127.0.0.1', port: 0 });
-    jakarta = await server.enroll('JKT1');
-    bandung = await server.enroll('BDG2');
+    started = await startBlobServer(kind);
+    ({ database, app, blobs, address, jakarta, bandung } = started);
   }, 120_000);
 
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await blobs.close();
-  });
+  afterAll(() => started.close());
 
   it('stores a file sent whole and sends it back whole and by ranges', async () => {
     const photo = randomBytes(300_000);

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { lock } from 'proper-lockfile';
 import type { Queryable } from '../storage/database';
-import { syncTableColumns } from '../storage/syncColumns';
+import { sqlColumnOf, syncTableColumns } from '../storage/syncColumns';
 
 /**
  * The bytes of attachments, stored by their SHA-256 in a folder: `ab/cd/<sha256>` once whole
@@ -298,8 +298,7 @@ export async function isBlobReferenced(queryable: Queryable, sha256: string): Pr
 }
 
 const evidenceColumns = syncTableColumns.evidence;
-const columnOf = (field: string) => evidenceColumns.byField.get(field)?.column ?? field;
-const referencedSql = `SELECT 1 FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('sha256')} = $1 OR ${columnOf('thumbnailSha256')} = $1 LIMIT 1`;
+const referencedSql = `SELECT 1 FROM ${evidenceColumns.sqlTable} WHERE ${sqlColumnOf('evidence', 'sha256')} = $1 OR ${sqlColumnOf('evidence', 'thumbnailSha256')} = $1 LIMIT 1`;
 
 /**
  * How many blobs records of the center name (an evidence file or its thumbnail, not deleted)
@@ -312,8 +311,8 @@ export async function countMissingBlobs(queryable: Queryable, store: BlobStore):
   return rows.filter((row) => !stored.has(row.sha256)).length;
 }
 
-const namedBlobsSql = `SELECT ${columnOf('sha256')} AS sha256 FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('deletedAt')} IS NULL AND ${columnOf('sha256')} IS NOT NULL
-  UNION SELECT ${columnOf('thumbnailSha256')} FROM ${evidenceColumns.sqlTable} WHERE ${columnOf('deletedAt')} IS NULL AND ${columnOf('thumbnailSha256')} IS NOT NULL`;
+const namedBlobsSql = `SELECT ${sqlColumnOf('evidence', 'sha256')} AS sha256 FROM ${evidenceColumns.sqlTable} WHERE ${sqlColumnOf('evidence', 'deletedAt')} IS NULL AND ${sqlColumnOf('evidence', 'sha256')} IS NOT NULL
+  UNION SELECT ${sqlColumnOf('evidence', 'thumbnailSha256')} FROM ${evidenceColumns.sqlTable} WHERE ${sqlColumnOf('evidence', 'deletedAt')} IS NULL AND ${sqlColumnOf('evidence', 'thumbnailSha256')} IS NOT NULL`;
 
 /** A request body that ended early (the station's connection dropped). */
 export function isCutShort(error: unknown): boolean {

@@ -6,7 +6,7 @@ import { blobViewRoute, syncApiPrefix, viewTicketParameter } from '#shared/sync/
 import { SyncError } from '../errors';
 import type { Device } from '../identity';
 import type { Queryable } from '../storage/database';
-import { syncTableColumns } from '../storage/syncColumns';
+import { sqlColumnOf, syncTableColumns } from '../storage/syncColumns';
 
 /**
  * Viewing tickets: a short-lived URL a `<video>` plays a blob from, since it cannot send the
@@ -41,8 +41,7 @@ function invalidTicket(why: string): SyncError {
 }
 
 const evidence = syncTableColumns.evidence;
-const columnOf = (field: string) => evidence.byField.get(field)?.column ?? field;
-const mediaTypeSql = `SELECT ${columnOf('mediaType')} AS media_type FROM ${evidence.sqlTable} WHERE space_id = $1 AND ${columnOf('sha256')} = $2 AND ${columnOf('deletedAt')} IS NULL LIMIT 1`;
+const mediaTypeSql = `SELECT ${sqlColumnOf('evidence', 'mediaType')} AS media_type FROM ${evidence.sqlTable} WHERE space_id = $1 AND ${sqlColumnOf('evidence', 'sha256')} = $2 AND ${sqlColumnOf('evidence', 'deletedAt')} IS NULL LIMIT 1`;
 
 export function createViewTickets(database: Queryable, now: () => number = Date.now): ViewTickets {
   const deviceKey = async (deviceId: string) => {

@@ -245,3 +245,10 @@ export const syncTableColumns: Readonly<Record<SyncTable, SyncTableColumns>> = {
   centerSettings: tableColumns('centerSettings'),
   conflicts: tableColumns('conflicts'),
 };
+
+/** The SQL column of `field` in the synced table `table`: a field the table lacks is a bug. */
+export function sqlColumnOf(table: SyncTable, field: string): string {
+  const column = syncTableColumns[table].byField.get(field);
+  if (column === undefined) throw new Error(`${table} has no column for ${field}`);
+  return column.column;
+}

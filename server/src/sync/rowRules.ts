@@ -11,7 +11,7 @@ import type { RmaNumberHolder, RuleLookups, SkuHolder } from '#shared/sync/rules
 import { checkRowRules, checkTransitionIntent } from '#shared/sync/rules';
 import type { Queryable } from '../storage/database';
 import { toNumber } from '../storage/database';
-import { syncTableColumns } from '../storage/syncColumns';
+import { sqlColumnOf, syncTableColumns } from '../storage/syncColumns';
 import type { StoredRow } from '../storage/syncRows';
 import { lockRow } from '../storage/syncRows';
 
@@ -22,25 +22,19 @@ import { lockRow } from '../storage/syncRows';
  * the lookups see every change applied before this one.
  */
 
-function columnOf(table: SyncTable, field: string): string {
-  const column = syncTableColumns[table].byField.get(field);
-  if (column === undefined) throw new Error(`${table} has no column for ${field}`);
-  return column.column;
-}
-
 const quotesTable = syncTableColumns.quotes.sqlTable;
 const partsTable = syncTableColumns.partsCatalog.sqlTable;
 
 /** The claim's latest live quote other than `$3`: the one a revision must follow. */
-const latestQuoteSql = `SELECT id, ${columnOf('quotes', 'revision')} AS revision FROM ${quotesTable} WHERE space_id = $1 AND ${columnOf('quotes', 'claimId')} = $2 AND id <> $3 AND ${columnOf('quotes', deletedAtField)} IS NULL ORDER BY revision DESC LIMIT 1`;
+const latestQuoteSql = `SELECT id, ${sqlColumnOf('quotes', 'revision')} AS revision FROM ${quotesTable} WHERE space_id = $1 AND ${sqlColumnOf('quotes', 'claimId')} = $2 AND id <> $3 AND ${sqlColumnOf('quotes', deletedAtField)} IS NULL ORDER BY revision DESC LIMIT 1`;
 
 /** A live part other than `$3` holding the SKU `$2`. */
-const skuHolderSql = `SELECT id, ${columnOf('partsCatalog', 'sku')} AS sku, ${columnOf('partsCatalog', 'name')} AS name FROM ${partsTable} WHERE space_id = $1 AND ${columnOf('partsCatalog', 'sku')} = $2 AND id <> $3 AND ${columnOf('partsCatalog', deletedAtField)} IS NULL LIMIT 1`;
+const skuHolderSql = `SELECT id, ${sqlColumnOf('partsCatalog', 'sku')} AS sku, ${sqlColumnOf('partsCatalog', 'name')} AS name FROM ${partsTable} WHERE space_id = $1 AND ${sqlColumnOf('partsCatalog', 'sku')} = $2 AND id <> $3 AND ${sqlColumnOf('partsCatalog', deletedAtField)} IS NULL LIMIT 1`;
 
 const claimsTable = syncTableColumns.claims.sqlTable;
 
 /** A claim other than `$3`, live or deleted, holding the RMA number `$2`. */
-const rmaNumberHolderSql = `SELECT id, ${columnOf('claims', 'rmaNumber')} AS "rmaNumber" FROM ${claimsTable} WHERE space_id = $1 AND ${columnOf('claims', 'rmaNumber')} = $2 AND id <> $3 LIMIT 1`;
+const rmaNumberHolderSql = `SELECT id, ${sqlColumnOf('claims', 'rmaNumber')} AS "rmaNumber" FROM ${claimsTable} WHERE space_id = $1 AND ${sqlColumnOf('claims', 'rmaNumber')} = $2 AND id <> $3 LIMIT 1`;
 
 /** The rows other rules look at, read from the space's tables. */
 function serverRuleLookups(queryable: Queryable, spaceId: string): RuleLookups {
@@ -156,7 +150,7 @@ const nobodysTables: ReadonlySet<SyncTable> = new Set(['centerSettings', 'people
 
 const peopleTable = syncTableColumns.people.sqlTable;
 /** The author `$2` as the center holds them, and whether the center has anyone yet. */
-const authorSql = `SELECT ${peopleTable}.id AS id, ${columnOf('people', deletedAtField)} AS "deletedAt", ${columnOf('people', 'active')} AS active, ${columnOf('people', 'roles')} AS roles,
+const authorSql = `SELECT ${peopleTable}.id AS id, ${sqlColumnOf('people', deletedAtField)} AS "deletedAt", ${sqlColumnOf('people', 'active')} AS active, ${sqlColumnOf('people', 'roles')} AS roles,
   EXISTS (SELECT 1 FROM ${peopleTable} WHERE space_id = $1) AS anyone
   FROM (SELECT 1) AS one LEFT JOIN ${peopleTable} ON space_id = $1 AND id = $2`;
 

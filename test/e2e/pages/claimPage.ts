@@ -1,5 +1,8 @@
 import type { Locator, Page } from 'playwright';
 
+/** A file as a file chooser takes it. */
+type FilePayload = { name: string; mimeType: string; buffer: Buffer };
+
 /** The claim screen (English): opened by the claim's id, its cards by their names. */
 export class ClaimPage {
   constructor(
@@ -24,6 +27,17 @@ export class ClaimPage {
 
   get timeline(): Locator {
     return this.card('Timeline');
+  }
+
+  /** Adds `file` to the claim's evidence through the Evidence card's picker, as it is. */
+  async addEvidence(file: FilePayload): Promise<void> {
+    await this.card('Evidence').getByRole('button', { name: 'Add evidence' }).click();
+    const picker = this.page.getByRole('dialog', { name: /^Add evidence to / });
+    const chooser = this.page.waitForEvent('filechooser');
+    await picker.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles(file);
+    await picker.getByRole('button', { name: 'Add 1 file' }).click();
+    await picker.waitFor({ state: 'hidden' });
   }
 
   /** Writes `text` in the notes card and adds it. */
