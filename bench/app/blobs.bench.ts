@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BlobAddress, UploadOutcome } from '#shared/sync/blobHttp';
 import {
+  attachmentTransferConcurrency,
   blobRequestsOver,
   defaultBlobChunkBytes,
   downloadBlob,
@@ -15,18 +16,20 @@ import {
 } from '#shared/sync/blobHttp';
 import { uploadOffsetHeader } from '#shared/sync/protocol';
 import type { SyncFetch } from '#shared/sync/syncHttp';
-import { nodeSyncFetch } from '../../electron/main/syncChannel';
+import { nodeSyncFetch, syncServerFetch } from '../../electron/main/syncChannel';
 
 /**
  * The `attachments` part of the sync benchmark: photos' bytes between a station and the real
  * server over loopback, through the path the desktop app's main process runs (uploadBlob and
  * downloadBlob of shared/sync/blobHttp.ts over nodeSyncFetch; the page's IPC hop is not in it).
  *
- * The raw baseline is one plain HTTP request per whole file, with Node's fetch, to a minimal
+ * The raw baseline is one plain HTTP request per whole file, with main's HTTP client, to a minimal
  * node:http sink on 127.0.0.1 that does what the server must do with the bytes and nothing else:
  * a PUT streamed to a file while hashed (SHA-256), a GET streamed from that file. So the ratio
  * charges everything Fixline adds on top of moving, storing and checking the bytes: the HEAD,
  * the chunks, Fastify's routing and auth, the store's way of writing and hashing, ranges.
+ * Both sides move {@link attachmentTransferConcurrency} files at a time, as the station's
+ * attachment queue does.
  */
 
 const mb = 1_000_000;
@@ -82,6 +85,15 @@ async function startRawSink(folder: string): Promise<{ url: string; server: Serv
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
+/** Runs `work` on every item, `lanes` at a time, in order within each lane. */
+async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: attachmentTransferConcurrency }, lane));
+}
+
 const photoBytes = Number(process.env['FIXLINE_BENCH_PHOTO_BYTES'] ?? 3 * mb);
 const photoCount = Number(process.env['FIXLINE_BENCH_PHOTOS'] ?? 100);
 
@@ -100,15 +112,16 @@ export async function runAttachmentsBenchmark(
   const sinkFolder = await mkdtemp(join(tmpdir(), 'fixline-bench-sink-'));
   const sink = await startRawSink(sinkFolder);
   try {
-    // Alternated by halves so that neither side always runs on a warmer (or busier) machine.
+    // Alternated by rounds of ten photos, each side first in every other round, so that neither
+    // side always runs on a warmer (or busier) machine.
     let uploadMs = 0;
     let rawUploadMs = 0;
     let downloadMs = 0;
     let rawDownloadMs = 0;
-    const half = Math.ceil(photoCount / 2);
+    const roundPhotos = 10;
     const station = async (from: number, to: number) => {
       let startedMs = performance.now();
-      for (const photo of photos.slice(from, to)) {
+      await inLanes(photos.slice(from, to), async (photo) => {
         const outcome = await uploadBlob(requests, {
           address: addressOf(photo.sha256),
           size: photo.bytes.byteLength,
@@ -116,10 +129,10 @@ export async function runAttachmentsBenchmark(
         });
         if (outcome.kind !== 'uploaded' || outcome.skipped)
           throw new Error(`upload: ${JSON.stringify(outcome)}`);
-      }
+      });
       uploadMs += performance.now() - startedMs;
       startedMs = performance.now();
-      for (const photo of photos.slice(from, to)) {
+      await inLanes(photos.slice(from, to), async (photo) => {
         const hash = createHash('sha256');
         const outcome = await downloadBlob(requests, {
           address: addressOf(photo.sha256),
@@ -128,31 +141,33 @@ export async function runAttachmentsBenchmark(
         });
         if (outcome.kind !== 'downloaded' || hash.digest('hex') !== photo.sha256)
           throw new Error(`download: ${JSON.stringify(outcome)}`);
-      }
+      });
       downloadMs += performance.now() - startedMs;
     };
     const raw = async (from: number, to: number) => {
       let startedMs = performance.now();
-      for (const photo of photos.slice(from, to)) {
-        const answer = await fetch(`${sink.url}/${photo.sha256}`, {
+      await inLanes(photos.slice(from, to), async (photo) => {
+        const answer = await syncServerFetch(`${sink.url}/${photo.sha256}`, {
           method: 'PUT',
           body: photo.bytes,
         });
         if (answer.status !== 204) throw new Error(`raw upload: HTTP ${answer.status}`);
-      }
+      });
       rawUploadMs += performance.now() - startedMs;
       startedMs = performance.now();
-      for (const photo of photos.slice(from, to)) {
-        const answer = await fetch(`${sink.url}/${photo.sha256}`);
+      await inLanes(photos.slice(from, to), async (photo) => {
+        const answer = await syncServerFetch(`${sink.url}/${photo.sha256}`);
         const hash = createHash('sha256').update(new Uint8Array(await answer.arrayBuffer()));
         if (hash.digest('hex') !== photo.sha256) throw new Error('raw download: other bytes');
-      }
+      });
       rawDownloadMs += performance.now() - startedMs;
     };
-    await raw(0, half);
-    await station(0, half);
-    await station(half, photoCount);
-    await raw(half, photoCount);
+    for (let from = 0; from < photoCount; from += roundPhotos) {
+      const to = Math.min(from + roundPhotos, photoCount);
+      const rawFirst = (from / roundPhotos) % 2 === 0;
+      await (rawFirst ? raw : station)(from, to);
+      await (rawFirst ? station : raw)(from, to);
+    }
     const figures = {
       upload: figure(photoCount, total, uploadMs),
       rawUpload: figure(photoCount, total, rawUploadMs),

@@ -8,6 +8,7 @@ import {
   type SyncFetch,
   type SyncTimeouts,
 } from '#shared/sync/syncHttp';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { IpcRefusal, type IpcRegistry, type IpcSender } from './ipc';
 import { mediaUrlOf } from './mediaProtocol';
 
@@ -17,14 +18,28 @@ import { mediaUrlOf } from './mediaProtocol';
  * to the page as `fixline:sync:event`.
  */
 
-/** Node's fetch as the sync code asks for it: a timeout, an abort, the body as text pieces. */
+/**
+ * The connections main keeps to sync servers. undici drops a connection after every HEAD
+ * (some servers send a body anyway), so each HEAD of an upload cost a new TCP (and TLS)
+ * handshake; the sync server ends its HEAD answers properly, so they keep the connection.
+ */
+const syncConnections = new Agent().compose(
+  (dispatch) => (options, handler) =>
+    dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler),
+);
+
+/** fetch over {@link syncConnections}: the one HTTP client of main's sync requests. */
+export const syncServerFetch = (url: string, init: Parameters<typeof undiciFetch>[1] = {}) =>
+  undiciFetch(url, { ...init, dispatcher: syncConnections });
+
+/** main's fetch as the sync code asks for it: a timeout, an abort, the body as text pieces. */
 export const nodeSyncFetch: SyncFetch = ({ url, method, headers, body, timeoutMs }) => {
   const controller = new AbortController();
   const signal =
     timeoutMs === undefined
       ? controller.signal
       : AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
-  const response = fetch(url, {
+  const response = syncServerFetch(url, {
     method,
     headers,
     signal,

@@ -35,6 +35,9 @@ export const maxBlobChunkBytes = 8 * 1024 * 1024;
 /** The chunk size of an upload and the range size of a download by default: 4 MiB. */
 export const defaultBlobChunkBytes = 4 * 1024 * 1024;
 
+/** How many files a station's attachment queue moves at once. */
+export const attachmentTransferConcurrency = 2;
+
 /** How long one blob request may take: a 4 MiB chunk on a slow shop Wi-Fi. */
 export const blobRequestTimeoutMs = 120_000;
 

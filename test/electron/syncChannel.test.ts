@@ -178,6 +178,25 @@ describe('fixline:sync:request', () => {
   });
 });
 
+describe('fixline:sync:blobHead', () => {
+  it('asks each blob over the same connection (undici would open one per HEAD)', async () => {
+    const sync = await serve((_request, response) => response.writeHead(404).end());
+    const station = desktop();
+    const digits = ['1', '2', '3', '4', '5', '6', '7', '8'];
+    for (const digit of digits) {
+      const answer = await station.invoke('fixline:sync:blobHead', {
+        serverUrl: sync.url,
+        deviceToken: token,
+        sha256: digit.repeat(64),
+      });
+      expect(answer).toEqual({ ok: true, value: { kind: 'absent' } });
+    }
+    expect(sync.requests.map((request) => request.method)).toEqual(digits.map(() => 'HEAD'));
+    // undici replaces the very first connection once; after that every HEAD keeps its own.
+    expect(sync.connections()).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('fixline:sync:openEvents', () => {
   it('reports the stream connected, each poke, a drop, and connects again by itself', async () => {
     const sync = await serve((request, response) => {

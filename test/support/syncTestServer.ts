@@ -20,6 +20,8 @@ export type SyncTestServer = {
   readonly requests: RecordedRequest[];
   /** Event streams open now; a test writes to them or ends them. */
   readonly streams: Set<ServerResponse>;
+  /** How many TCP connections clients opened so far. */
+  readonly connections: () => number;
   readonly close: () => Promise<void>;
 };
 
@@ -42,12 +44,15 @@ export async function startSyncTestServer(
       answer(request, response);
     });
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
     streams,
+    connections: () => connections,
     close: async () => {
       for (const stream of streams) stream.destroy();
       server.closeAllConnections();

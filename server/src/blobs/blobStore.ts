@@ -145,9 +145,12 @@ export class FolderBlobStore implements BlobStore {
   }
 
   async state(sha256: string): Promise<BlobState> {
-    const size = await sizeOf(this.#storedPath(sha256));
+    // Both at once: a HEAD answers after one round to the disk, not two.
+    const [size, offset] = await Promise.all([
+      sizeOf(this.#storedPath(sha256)),
+      sizeOf(this.#uploadPath(sha256)),
+    ]);
     if (size !== undefined) return { kind: 'stored', size };
-    const offset = await sizeOf(this.#uploadPath(sha256));
     return offset === undefined ? { kind: 'absent' } : { kind: 'uploading', offset };
   }
 

@@ -1,6 +1,11 @@
 import type { Sha256, StationCode } from '#shared/domain/primitives';
 import type { BlobAddress, BlobRequests, TransferProgress } from '#shared/sync/blobHttp';
-import { defaultBlobChunkBytes, downloadBlob, uploadBlob } from '#shared/sync/blobHttp';
+import {
+  attachmentTransferConcurrency,
+  defaultBlobChunkBytes,
+  downloadBlob,
+  uploadBlob,
+} from '#shared/sync/blobHttp';
 import {
   discardPartialDownload,
   keepDownloadedRange,
@@ -27,9 +32,6 @@ import type { AttachmentTransfer } from './syncApi';
 
 /** Larger videos and PDFs are downloaded only when someone opens them. */
 export const eagerDownloadMaxBytes = 20 * 1024 * 1024;
-
-/** How many files move at once. */
-export const attachmentTransferConcurrency = 2;
 
 /** The first retry of a file waits up to this long; each failure doubles it up to the max. */
 export const firstTransferBackoffMs = 1_000;
