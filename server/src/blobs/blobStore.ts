@@ -125,6 +125,8 @@ export class FolderBlobStore implements BlobStore {
   readonly root: string;
   readonly description: string;
   readonly #runningHashes = new RunningHashes();
+  /** The uploads' folder, made at the first chunk (not at every one). */
+  #uploadsFolder: Promise<unknown> | undefined;
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -188,16 +190,19 @@ export class FolderBlobStore implements BlobStore {
         }
         hash?.update(data);
       });
+      let cutShort = false;
       try {
         await pipeline(chunk, createWriteStream(upload, { flags: 'a' }));
       } catch (error) {
         if (!tooLong && !isCutShort(error)) throw error;
+        cutShort = true;
       }
       if (tooLong) {
         await rm(upload, { force: true });
         return { kind: 'too-long' };
       }
-      const written = (await sizeOf(upload)) ?? 0;
+      // Whole, every byte received was written; cut short, the file says how far it got.
+      const written = cutShort ? ((await sizeOf(upload)) ?? 0) : current + received;
       // A chunk cut short may have hashed bytes that never reached the file: then it is no use.
       const hashed = hash !== undefined && current + received === written ? hash : undefined;
       if (written < length) {
@@ -225,7 +230,8 @@ export class FolderBlobStore implements BlobStore {
    */
   async #lockUpload(sha256: string): Promise<(() => Promise<void>) | undefined> {
     const upload = this.#uploadPath(sha256);
-    await mkdir(join(upload, '..'), { recursive: true });
+    this.#uploadsFolder ??= mkdir(join(upload, '..'), { recursive: true });
+    await this.#uploadsFolder;
     try {
       return await lock(upload, {
         realpath: false,
@@ -236,6 +242,8 @@ export class FolderBlobStore implements BlobStore {
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+      // The uploads' folder was removed since it was made: made again at the next chunk.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') this.#uploadsFolder = undefined;
       throw error;
     }
   }
