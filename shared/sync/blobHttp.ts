@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, sha256Schema } from '../domain/primitives';
+import { sha256Schema } from '../domain/primitives';
 import {
   blobChunkMediaType,
   blobRoute,
@@ -119,11 +119,12 @@ export const blobRangeAnswerSchema = z.discriminatedUnion('kind', [
 export type BlobRangeAnswer = z.infer<typeof blobRangeAnswerSchema>;
 
 /**
- * A viewing ticket's URL for a player (`<video src>`), and until when it plays; `not-found` when
+ * A viewing ticket's URL for a player (`<video src>`), and how long from its answer it plays
+ * (the station's clock may disagree with the server's); `not-found` when
  * the server does not hold the bytes (yet) or no evidence of the center names them.
  */
 export const blobTicketAnswerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ticket'), url: z.url(), expiresAt: isoDateTimeSchema }),
+  z.object({ kind: z.literal('ticket'), url: z.url(), expiresInMs: z.int().min(0) }),
   z.object({ kind: z.literal('not-found') }),
   ...blobFailureSchemas,
 ]);
@@ -206,7 +207,7 @@ export function blobRequestsOver(
         if (!ticket.success) return refusal(answer.status, '');
         // The path is the server's, from its root: the server's address may have a path of its own.
         const url = `${serverUrl.replace(/\/+$/, '')}${ticket.data.path}`;
-        return { kind: 'ticket', url, expiresAt: ticket.data.expiresAt };
+        return { kind: 'ticket', url, expiresInMs: ticket.data.expiresInSeconds * 1_000 };
       } catch (error) {
         return { kind: 'unreachable', reason: describeFailure(error) };
       }

@@ -91,6 +91,11 @@ export const blobTicketResponseSchema = z.object({
   path: z.string().startsWith(`${syncApiPrefix}/blobs/`),
   /** After this the path is refused: ask for another ticket. */
   expiresAt: isoDateTimeSchema,
+  /**
+   * The same, as seconds from now: a station plans its next ticket by this, not by comparing
+   * `expiresAt` with its own clock, which may be off by minutes or days.
+   */
+  expiresInSeconds: z.int().min(0),
 });
 export type BlobTicketResponse = z.infer<typeof blobTicketResponseSchema>;
 

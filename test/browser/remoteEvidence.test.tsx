@@ -83,7 +83,7 @@ describe('evidence whose bytes are not on this station yet', () => {
     const { sync } = fakeSync(() => {
       const url = `https://sync.example/sync/v1/blobs/${'ab'.repeat(32)}/view?ticket=t${asked.length + 1}`;
       asked.push(url);
-      return { kind: 'url', url, expiresAt: new Date(Date.now() + 60_500).toISOString() };
+      return { kind: 'url', url, expiresInMs: 60_500 };
     });
     const core = { ...createStationCore(db), sync };
     await renderInStation(core, galleryOf([{ evidence: remoteVideo(), attachment: undefined }]));

@@ -22,6 +22,7 @@ import { bridgeTransport, type SyncBridge } from '../../renderer/src/core/sync/b
 import { buildSyncServer } from '../../server/src/app';
 import type { Database } from '../../server/src/storage/database';
 import { forwardMediaRequest, mediaScheme } from '../../electron/main/mediaProtocol';
+import { viewTicketLifetimeMs } from '../../server/src/blobs/viewTickets';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import { makeEvidence } from '../factories/domain';
 import { desktopHarness } from '../support/ipcHarness';
@@ -377,6 +378,7 @@ describe.each(blobStoreKinds)(
       const desktop = await viewTicket(addressOf(bandung, name));
       if (desktop.kind !== 'ticket') throw new Error(`no ticket: ${JSON.stringify(desktop)}`);
       expect(desktop.url.startsWith(`${mediaScheme}://`)).toBe(true);
+      expect(desktop.expiresInMs).toBe(viewTicketLifetimeMs);
       const played = await forwardMediaRequest(
         new Request(desktop.url, { headers: { range: 'bytes=1000-1999' } }),
         (url, init) => fetch(url, init),

@@ -28,7 +28,7 @@ export function useViewingUrl(sha256: string | undefined): ViewingUrl | undefine
         }
         setAnswer({ sha256, viewing });
         if (viewing.kind === 'url') {
-          const dueMs = Date.parse(viewing.expiresAt) - Date.now() - viewingUrlRenewalMs;
+          const dueMs = viewing.expiresInMs - viewingUrlRenewalMs;
           renewal = setTimeout(() => ask(true), Math.max(dueMs, renewalRetryMs));
         }
       });

@@ -75,6 +75,7 @@ export function createViewTickets(database: Queryable, now: () => number = Date.
       return {
         path: `${syncApiPrefix}${route}?${viewTicketParameter}=${ticket}`,
         expiresAt: new Date(expiresAtMs).toISOString(),
+        expiresInSeconds: viewTicketLifetimeMs / 1_000,
       };
     },
     check: async (sha256, ticket) => {

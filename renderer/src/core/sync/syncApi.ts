@@ -51,8 +51,11 @@ export type ViewingUrl =
   | {
       readonly kind: 'url';
       readonly url: string;
-      /** After this the URL is refused: ask again before (the player goes on where it was). */
-      readonly expiresAt: IsoDateTime;
+      /**
+       * How long from the answer the URL plays (the server's count, not a time of day: this
+       * station's clock may be off): ask again before (the player goes on where it was).
+       */
+      readonly expiresInMs: number;
     }
   | {
       readonly kind: 'unavailable';

@@ -23,7 +23,7 @@ export async function requestViewingUrl(
   });
   switch (answer.kind) {
     case 'ticket':
-      return { kind: 'url', url: answer.url, expiresAt: answer.expiresAt };
+      return { kind: 'url', url: answer.url, expiresInMs: answer.expiresInMs };
     case 'not-found':
       return { kind: 'unavailable', reason: 'not-on-server' };
     case 'unreachable':
