@@ -1,3 +1,4 @@
+import * as tls from 'node:tls';
 import type { IpcEventSender } from '#shared/ipc/events';
 import { blobRequestsOver } from '#shared/sync/blobHttp';
 import {
@@ -8,7 +9,7 @@ import {
   type SyncFetch,
   type SyncTimeouts,
 } from '#shared/sync/syncHttp';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, type Dispatcher, fetch as undiciFetch } from 'undici';
 import { IpcRefusal, type IpcRegistry, type IpcSender } from './ipc';
 import { mediaUrlOf } from './mediaProtocol';
 
@@ -18,19 +19,49 @@ import { mediaUrlOf } from './mediaProtocol';
  * to the page as `fixline:sync:event`.
  */
 
-/**
- * The connections main keeps to sync servers. undici drops a connection after every HEAD
- * (some servers send a body anyway), so each HEAD of an upload cost a new TCP (and TLS)
- * handshake; the sync server ends its HEAD answers properly, so they keep the connection.
- */
-const syncConnections = new Agent().compose(
-  (dispatch) => (options, handler) =>
-    dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler),
-);
+/** Where this Node reads certificate authorities from (Node 22.15 and later; Electron's Node). */
+type CaCertificates = (store: 'default' | 'system') => string[];
 
-/** fetch over {@link syncConnections}: the one HTTP client of main's sync requests. */
+/**
+ * The certificate authorities main trusts for sync servers: Node's own and the operating
+ * system's, so a center's own CA installed on its PCs is trusted as in a browser (the packaged
+ * app ignores `NODE_EXTRA_CA_CERTS`: its nodeOptions fuse is off). Undefined on a Node that cannot
+ * read the system's store: Node's own then.
+ */
+export function trustedAuthorities(
+  certificates: CaCertificates | undefined = (tls as { getCACertificates?: CaCertificates })
+    .getCACertificates,
+): string[] | undefined {
+  if (certificates === undefined) return undefined;
+  return [...new Set([...certificates('default'), ...certificates('system')])];
+}
+
+/**
+ * Connections to sync servers trusting `authorities` (Node's defaults when undefined). undici
+ * drops a connection after every HEAD (some servers send a body anyway), so each HEAD of an
+ * upload cost a new TCP and TLS handshake; the sync server ends its HEAD answers properly, so
+ * they keep the connection.
+ */
+export function syncConnectionsTrusting(authorities: readonly string[] | undefined): Dispatcher {
+  return new Agent(authorities === undefined ? {} : { connect: { ca: [...authorities] } }).compose(
+    (dispatch) => (options, handler) =>
+      dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler),
+  );
+}
+
+/** Made at the first request: reading the system's certificates takes a moment. */
+let syncConnections: Dispatcher | undefined;
+
+/**
+ * fetch over main's connections to sync servers (or `init.dispatcher`): the one HTTP client of
+ * main's sync requests.
+ */
 export const syncServerFetch = (url: string, init: Parameters<typeof undiciFetch>[1] = {}) =>
-  undiciFetch(url, { ...init, dispatcher: syncConnections });
+  undiciFetch(url, {
+    ...init,
+    dispatcher:
+      init.dispatcher ?? (syncConnections ??= syncConnectionsTrusting(trustedAuthorities())),
+  });
 
 /** main's fetch as the sync code asks for it: a timeout, an abort, the body as text pieces. */
 export const nodeSyncFetch: SyncFetch = ({ url, method, headers, body, timeoutMs }) => {

@@ -1,11 +1,17 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { get } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { helloResponseSchema, syncApiPrefix, syncRoutes } from '#shared/sync/protocol';
+import {
+  syncConnectionsTrusting,
+  syncServerFetch,
+  trustedAuthorities,
+} from '../../electron/main/syncChannel';
 import { buildSyncServer } from '../../server/src/app';
 import { openTestDatabase } from './serverHarness';
 
@@ -73,6 +79,32 @@ it('answers over HTTPS with its certificate, and TLS refuses a station that does
     await expect(
       getTrusting(`${address}${syncApiPrefix}${syncRoutes.hello}`, undefined),
     ).rejects.toThrow(/self-signed certificate/);
+  } finally {
+    await app.close();
+    await database.close();
+  }
+});
+
+it('is trusted by the desktop app once its CA is in the operating system’s store', async () => {
+  const tls = await selfSignedCertificate();
+  const database = await openTestDatabase('pglite');
+  const app = await buildSyncServer({ database, tls });
+  try {
+    const hello = `${await app.listen({ host: '127.0.0.1', port: 0 })}${syncApiPrefix}${syncRoutes.hello}`;
+    // Main's connections, with what a Node that reads the system's store would find in it.
+    const mainTrusting = (system: string[]) =>
+      syncConnectionsTrusting(
+        trustedAuthorities((store) => (store === 'system' ? system : [...rootCertificates])),
+      );
+    const trusted = await syncServerFetch(hello, {
+      dispatcher: mainTrusting([tls.cert.toString()]),
+    });
+    expect(trusted.status).toBe(200);
+    expect(helloResponseSchema.parse(await trusted.json()).service).toBe('fixline-sync');
+    const refused = syncServerFetch(hello, { dispatcher: mainTrusting([]) });
+    await expect(refused.catch((error: Error) => Promise.reject(error.cause))).rejects.toThrow(
+      /self-signed certificate/,
+    );
   } finally {
     await app.close();
     await database.close();
