@@ -230,7 +230,12 @@ export class FolderBlobStore implements BlobStore {
    */
   async #lockUpload(sha256: string): Promise<(() => Promise<void>) | undefined> {
     const upload = this.#uploadPath(sha256);
-    this.#uploadsFolder ??= mkdir(join(upload, '..'), { recursive: true });
+    this.#uploadsFolder ??= mkdir(join(upload, '..'), { recursive: true }).catch(
+      (error: unknown) => {
+        this.#uploadsFolder = undefined; // tried again at the next chunk
+        throw error;
+      },
+    );
     await this.#uploadsFolder;
     try {
       return await lock(upload, {
