@@ -85,7 +85,7 @@ async function startRawSink(folder: string): Promise<{ url: string; server: Serv
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** Runs `work` on every item, `lanes` at a time, in order within each lane. */
+/** Runs `work` on every item, {@link attachmentTransferConcurrency} at a time, as the queue does. */
 async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lane = async () => {
