@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BlobAddress, UploadOutcome } from '#shared/sync/blobHttp';
 import {
+  askStanding,
   attachmentTransferConcurrency,
   blobRequestsOver,
   defaultBlobChunkBytes,
@@ -26,8 +27,9 @@ import { nodeSyncFetch, syncServerFetch } from '../../electron/main/syncChannel'
  * The raw baseline is one plain HTTP request per whole file, with main's HTTP client, to a minimal
  * node:http sink on 127.0.0.1 that does what the server must do with the bytes and nothing else:
  * a PUT streamed to a file while hashed (SHA-256), a GET streamed from that file. So the ratio
- * charges everything Fixline adds on top of moving, storing and checking the bytes: the HEAD,
- * the chunks, Fastify's routing and auth, the store's way of writing and hashing, ranges.
+ * charges everything Fixline adds on top of moving, storing and checking the bytes: the
+ * standing question (one per round of ten photos; the queue asks one per pass), the chunks,
+ * Fastify's routing and auth, the store's way of writing and hashing, ranges.
  * Both sides move {@link attachmentTransferConcurrency} files at a time, as the station's
  * attachment queue does.
  */
@@ -121,11 +123,18 @@ export async function runAttachmentsBenchmark(
     const roundPhotos = 10;
     const station = async (from: number, to: number) => {
       let startedMs = performance.now();
+      // As a pass of the attachment queue: one question about the round's files, then each.
+      const standing = await askStanding(
+        requests,
+        { serverUrl, deviceToken },
+        photos.slice(from, to).map((photo) => photo.sha256),
+      );
       await inLanes(photos.slice(from, to), async (photo) => {
         const outcome = await uploadBlob(requests, {
           address: addressOf(photo.sha256),
           size: photo.bytes.byteLength,
           read: async (start, end) => photo.bytes.subarray(start, end),
+          standing: standing.get(photo.sha256),
         });
         if (outcome.kind !== 'uploaded' || outcome.skipped)
           throw new Error(`upload: ${JSON.stringify(outcome)}`);

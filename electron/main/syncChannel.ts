@@ -139,6 +139,7 @@ export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannel
   // chunk crosses IPC once, checked by the contract (its size, its place in the file).
   const blobs = blobRequestsOver(fetchSync);
   registry.handle('fixline:sync:blobHead', (address) => blobs.head(address));
+  registry.handle('fixline:sync:blobStanding', (query) => blobs.standing(query));
   registry.handle('fixline:sync:blobChunk', (chunk) => blobs.sendChunk(chunk));
   registry.handle('fixline:sync:blobRange', (range) => blobs.readRange(range));
   // The page's player cannot reach the server: it gets a media URL main forwards (mediaProtocol).

@@ -65,6 +65,7 @@ const bridge = {
     request: invoker('fixline:sync:request'),
     openEvents: invoker('fixline:sync:openEvents'),
     blobHead: invoker('fixline:sync:blobHead'),
+    blobStanding: invoker('fixline:sync:blobStanding'),
     blobChunk: invoker('fixline:sync:blobChunk'),
     blobRange: invoker('fixline:sync:blobRange'),
     blobTicket: invoker('fixline:sync:blobTicket'),

@@ -6,6 +6,8 @@ import {
   blobChunkAnswerSchema,
   blobChunkRequestSchema,
   blobHeadAnswerSchema,
+  blobStandingAnswerSchema,
+  blobStandingQuerySchema,
   blobRangeAnswerSchema,
   blobRangeRequestSchema,
   blobTicketAnswerSchema,
@@ -414,6 +416,8 @@ export const ipcContract = {
    * of an upload (resume there), or nothing; `unreachable` when nothing answered.
    */
   'fixline:sync:blobHead': { input: blobAddressSchema, output: blobHeadAnswerSchema },
+  /** The same of many blobs in one request (up to 500): the attachment queue asks before sending. */
+  'fixline:sync:blobStanding': { input: blobStandingQuerySchema, output: blobStandingAnswerSchema },
   /**
    * Sends one chunk of an upload (at most 8 MiB, within the declared length): the server's new
    * offset, the offset it stands at instead, or a whole file whose SHA-256 is not its name.

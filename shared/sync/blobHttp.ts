@@ -3,9 +3,12 @@ import { sha256Schema } from '../domain/primitives';
 import {
   blobChunkMediaType,
   blobRoute,
+  blobStandingResponseSchema,
+  blobStandingRoute,
   blobTicketResponseSchema,
   blobTicketRoute,
   maxBlobBytes,
+  maxBlobStandingQuery,
   syncApiPrefix,
   syncErrorBodySchema,
   syncErrorCodeSchema,
@@ -96,6 +99,31 @@ export const blobHeadAnswerSchema = z.discriminatedUnion('kind', [
 ]);
 export type BlobHeadAnswer = z.infer<typeof blobHeadAnswerSchema>;
 
+/** Many blobs at one server, as whom: what {@link BlobRequests.standing} asks about. */
+export const blobStandingQuerySchema = blobAddressSchema.omit({ sha256: true }).extend({
+  sha256s: z.array(sha256Schema).min(1).max(maxBlobStandingQuery),
+});
+export type BlobStandingQuery = z.infer<typeof blobStandingQuerySchema>;
+
+/** What the server holds of each blob asked about, as its `HEAD` would say; or no answer. */
+export const blobStandingAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('standing'),
+    blobs: z.array(
+      z.object({
+        sha256: sha256Schema,
+        head: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('stored'), size: z.int().min(0) }),
+          z.object({ kind: z.literal('partial'), offset: z.int().min(0) }),
+          z.object({ kind: z.literal('absent') }),
+        ]),
+      }),
+    ),
+  }),
+  ...blobFailureSchemas,
+]);
+export type BlobStandingAnswer = z.infer<typeof blobStandingAnswerSchema>;
+
 /** What came of a chunk: where the upload stands now, where it stood instead, or a wrong hash. */
 export const blobChunkAnswerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('accepted'), offset: z.int().min(0) }),
@@ -132,9 +160,11 @@ export type BlobTicketAnswer = z.infer<typeof blobTicketAnswerSchema>;
 
 type BlobFailure = Extract<BlobHeadAnswer, { kind: 'unreachable' | 'refused' }>;
 
-/** The three requests, wherever they are made (over the bridge, or a fetch directly). */
+/** The requests, wherever they are made (over the bridge, or a fetch directly). */
 export type BlobRequests = {
   readonly head: (address: BlobAddress) => Promise<BlobHeadAnswer>;
+  /** The `HEAD` of many blobs in one request ({@link blobStandingRoute}). */
+  readonly standing: (query: BlobStandingQuery) => Promise<BlobStandingAnswer>;
   readonly sendChunk: (chunk: BlobChunkRequest) => Promise<BlobChunkAnswer>;
   readonly readRange: (range: BlobRangeRequest) => Promise<BlobRangeAnswer>;
 };
@@ -186,7 +216,7 @@ function refusal(status: number, text: string): BlobFailure {
       };
 }
 
-/** The three requests over `fetchSync`: what main's handlers and the web bridge answer with. */
+/** The requests over `fetchSync`: what main's handlers and the web bridge answer with. */
 export function blobRequestsOver(
   fetchSync: SyncFetch,
   timeoutMs: number = blobRequestTimeoutMs,
@@ -228,6 +258,30 @@ export function blobRequestsOver(
         return length === undefined
           ? { kind: 'partial', offset }
           : { kind: 'stored', size: length };
+      } catch (error) {
+        return { kind: 'unreachable', reason: describeFailure(error) };
+      }
+    },
+    standing: async ({ serverUrl, deviceToken, sha256s }) => {
+      try {
+        const answer = await fetchSync({
+          url: `${serverUrl.replace(/\/+$/, '')}${syncApiPrefix}${blobStandingRoute}`,
+          method: 'POST',
+          headers: { ...syncRequestHeaders(deviceToken), 'content-type': 'application/json' },
+          body: JSON.stringify({ sha256s }),
+          timeoutMs,
+        }).response;
+        const text = await answer.text();
+        if (answer.status !== 200) return refusal(answer.status, text);
+        const standing = blobStandingResponseSchema.safeParse(parseJson(text));
+        if (!standing.success) return refusal(answer.status, '');
+        return {
+          kind: 'standing',
+          blobs: standing.data.blobs.map(({ sha256, ...blob }) => ({
+            sha256,
+            head: blob.kind === 'uploading' ? { kind: 'partial', offset: blob.offset } : blob,
+          })),
+        };
       } catch (error) {
         return { kind: 'unreachable', reason: describeFailure(error) };
       }
@@ -320,7 +374,35 @@ export type UploadOptions = {
   readonly onProgress?: (progress: TransferProgress) => void;
   /** Asked before each chunk: true stops the upload there (a chunk in flight finishes). */
   readonly aborted?: () => boolean;
+  /** What the server said of this blob a moment ago ({@link askStanding}): no `HEAD` then. */
+  readonly standing?: BlobStanding | undefined;
 };
+
+/** What the server holds of one blob: its `HEAD`'s answer. */
+export type BlobStanding = Extract<BlobHeadAnswer, { kind: 'stored' | 'partial' | 'absent' }>;
+
+/**
+ * What the server holds of each of `sha256s` ({@link BlobRequests.standing}, in as few requests
+ * as the route allows). A blob the server did not answer for (unreachable, or a server from
+ * before the route) is not in the map: its upload asks by `HEAD`, as it always did.
+ */
+export async function askStanding(
+  requests: BlobRequests,
+  server: Omit<BlobAddress, 'sha256'>,
+  sha256s: readonly string[],
+): Promise<ReadonlyMap<string, BlobStanding>> {
+  const standing = new Map<string, BlobStanding>();
+  for (let from = 0; from < sha256s.length; from += maxBlobStandingQuery) {
+    const answer = await requests.standing({
+      serverUrl: server.serverUrl,
+      deviceToken: server.deviceToken,
+      sha256s: sha256s.slice(from, from + maxBlobStandingQuery),
+    });
+    if (answer.kind !== 'standing') break;
+    for (const { sha256, head } of answer.blobs) standing.set(sha256, head);
+  }
+  return standing;
+}
 
 /** How an upload ended; anything but `uploaded` is tried again later, but a wrong hash. */
 export type UploadOutcome =
@@ -334,8 +416,9 @@ export type UploadOutcome =
 const maxOffsetMismatches = 8;
 
 /**
- * Uploads a file unless the server has it: asks where the server stands (`HEAD`: stored skips
- * it, a partial upload resumes at its offset), then sends chunks from there. A refused offset
+ * Uploads a file unless the server has it: asks where the server stands (`HEAD`, unless
+ * `standing` says it already: stored skips it, a partial upload resumes at its offset), then sends
+ * chunks from there. A refused offset
  * (another station uploading the same bytes, or an answer lost after the server took a chunk)
  * resumes where the server says. A drop ends this attempt: the next asks again and resumes.
  */
@@ -347,7 +430,7 @@ export async function uploadBlob(
   const chunkBytes = Math.min(options.chunkBytes ?? defaultBlobChunkBytes, maxBlobChunkBytes);
   // The server keeps no empty blob (an upload is 1 byte or more); an empty file needs none.
   if (size === 0) return { kind: 'uploaded', skipped: true };
-  const head = await requests.head(address);
+  const head = options.standing ?? (await requests.head(address));
   switch (head.kind) {
     case 'stored':
       options.onProgress?.({ doneBytes: size, totalBytes: size });
@@ -378,7 +461,7 @@ export async function uploadBlob(
         if (mismatches > maxOffsetMismatches)
           return { kind: 'unreachable', reason: 'the upload kept moving under this station' };
         // Past the end: the other sender finished; HEAD says whether the bytes were kept.
-        if (answer.offset >= size) return uploadBlob(requests, options);
+        if (answer.offset >= size) return uploadBlob(requests, { ...options, standing: undefined });
         offset = answer.offset;
         break;
       case 'hash-mismatch':

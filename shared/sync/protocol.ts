@@ -69,6 +69,32 @@ export const blobChunkMediaType = 'application/offset+octet-stream';
 export const maxBlobBytes = 2 * 1024 ** 3;
 
 /**
+ * `POST` {@link blobStandingRequestSchema}, token → {@link blobStandingResponseSchema}: what the
+ * server holds of many blobs at once, as a `HEAD` of each would say. The attachment queue asks
+ * once for the files it is about to send rather than once per file (a photo's upload is then one
+ * request, not two; on a slow link a round trip is what costs). A server without this route
+ * answers 404 and the station asks by `HEAD`.
+ */
+export const blobStandingRoute = '/blobs/standing';
+/** The most blobs one standing question names. */
+export const maxBlobStandingQuery = 500;
+export const blobStandingRequestSchema = z.object({
+  sha256s: z.array(sha256Schema).min(1).max(maxBlobStandingQuery),
+});
+export type BlobStandingRequest = z.infer<typeof blobStandingRequestSchema>;
+/** One answer per blob asked, in any order: stored whole, an upload at `offset`, or nothing. */
+export const blobStandingResponseSchema = z.object({
+  blobs: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ sha256: sha256Schema, kind: z.literal('stored'), size: z.int().min(0) }),
+      z.object({ sha256: sha256Schema, kind: z.literal('uploading'), offset: z.int().min(0) }),
+      z.object({ sha256: sha256Schema, kind: z.literal('absent') }),
+    ]),
+  ),
+});
+export type BlobStandingResponse = z.infer<typeof blobStandingResponseSchema>;
+
+/**
  * `POST`, token: a viewing ticket for a blob a record of the station's center names and the
  * server holds ({@link blobTicketResponseSchema}; 404 `blob-not-found` otherwise). A `<video>`
  * element cannot send the device token, so it plays the blob from the ticket's path instead.

@@ -105,6 +105,7 @@ describe('registerIpcHandlers', () => {
       'fixline:sync:blobChunk',
       'fixline:sync:blobHead',
       'fixline:sync:blobRange',
+      'fixline:sync:blobStanding',
       'fixline:sync:blobTicket',
       'fixline:sync:closeEvents',
       'fixline:sync:openEvents',

@@ -233,6 +233,7 @@ describe('the main process', () => {
       'fixline:sync:blobChunk',
       'fixline:sync:blobHead',
       'fixline:sync:blobRange',
+      'fixline:sync:blobStanding',
       'fixline:sync:blobTicket',
       'fixline:sync:closeEvents',
       'fixline:sync:openEvents',

@@ -197,6 +197,58 @@ describe('fixline:sync:blobHead', () => {
   });
 });
 
+describe('fixline:sync:blobStanding', () => {
+  it('asks the server about many blobs in one POST and answers as a HEAD of each would', async () => {
+    const [stored, underway, never] = ['a', 'b', 'c'].map((digit) => digit.repeat(64)) as [
+      string,
+      string,
+      string,
+    ];
+    const sync = await serve((_request, response) =>
+      answerJson(response, 200, {
+        blobs: [
+          { sha256: stored, kind: 'stored', size: 300 },
+          { sha256: underway, kind: 'uploading', offset: 120 },
+          { sha256: never, kind: 'absent' },
+        ],
+      }),
+    );
+    const answer = await desktop().invoke('fixline:sync:blobStanding', {
+      serverUrl: sync.url,
+      deviceToken: token,
+      sha256s: [stored, underway, never],
+    });
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        kind: 'standing',
+        blobs: [
+          { sha256: stored, head: { kind: 'stored', size: 300 } },
+          { sha256: underway, head: { kind: 'partial', offset: 120 } },
+          { sha256: never, head: { kind: 'absent' } },
+        ],
+      },
+    });
+    const [request] = sync.requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.path).toBe('/sync/v1/blobs/standing');
+    expect(request?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(JSON.parse(request?.body ?? '')).toEqual({ sha256s: [stored, underway, never] });
+  });
+
+  it('says a server without the route refused, so the queue asks by HEAD', async () => {
+    const sync = await serve((_request, response) =>
+      answerJson(response, 404, { message: 'Route POST:/sync/v1/blobs/standing not found' }),
+    );
+    const answer = await desktop().invoke('fixline:sync:blobStanding', {
+      serverUrl: sync.url,
+      deviceToken: token,
+      sha256s: ['d'.repeat(64)],
+    });
+    expect(answer).toMatchObject({ ok: true, value: { kind: 'refused', status: 404 } });
+  });
+});
+
 describe('fixline:sync:openEvents', () => {
   it('reports the stream connected, each poke, a drop, and connects again by itself', async () => {
     const sync = await serve((request, response) => {

@@ -23,6 +23,7 @@ import { claimEvidence } from '../../renderer/src/core/claimQueries';
 import { nameLateThumbnails } from '../../renderer/src/core/lateThumbnails';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import { buildSyncServer } from '../../server/src/app';
+import { FolderBlobStore } from '../../server/src/blobs/blobStore';
 import { createPairingCode } from '../../server/src/identity';
 import type { Database } from '../../server/src/storage/database';
 import { makeClaimDraft } from '../factories/domain';
@@ -94,6 +95,9 @@ type Connected = {
   /** Chunks being sent now, and the most ever sent at once. */
   chunksInFlight: number;
   mostChunksInFlight: number;
+  /** How many files the station asked about by HEAD, and in standing questions. */
+  heads: number;
+  standingQuestions: number;
 };
 
 type EngineOptions = {
@@ -101,6 +105,8 @@ type EngineOptions = {
   readonly concurrency?: number;
   /** Follow the server's real event stream over HTTP (the server listens), not none. */
   readonly liveEvents?: boolean;
+  /** A server from before the standing route: it answers that question with a 404. */
+  readonly noStandingRoute?: boolean;
 };
 
 /** The address the server listens at, once a test follows its event stream. */
@@ -108,7 +114,7 @@ let listening: Promise<string> | undefined;
 
 /** The sync engine of `station`'s database, its blob requests under the test's control. */
 function engineOf(db: FixlineDatabase, options: EngineOptions = {}): Connected {
-  const { liveEvents = false, ...attachments } = options;
+  const { liveEvents = false, noStandingRoute = false, ...attachments } = options;
   const serverBlobs = injectBlobRequests(app);
   const { timers, fireAll } = manualTimers();
   const connected: Connected = {
@@ -120,10 +126,20 @@ function engineOf(db: FixlineDatabase, options: EngineOptions = {}): Connected {
     ranges: [],
     chunksInFlight: 0,
     mostChunksInFlight: 0,
+    heads: 0,
+    standingQuestions: 0,
   };
   const blobs: BlobRequests = {
-    head: (address) =>
-      (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).head(address),
+    head: (address) => {
+      connected.heads += 1;
+      return (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).head(address);
+    },
+    standing: async (query) => {
+      connected.standingQuestions += 1;
+      if (noStandingRoute && connected.blobsOnline)
+        return { kind: 'refused', status: 404, code: 'server-error', message: 'Not Found' };
+      return (connected.blobsOnline ? serverBlobs : unreachableBlobRequests).standing(query);
+    },
     sendChunk: async (chunk) => {
       connected.chunksInFlight += 1;
       connected.mostChunksInFlight = Math.max(
@@ -291,6 +307,44 @@ describe('attachments’ bytes between two stations', () => {
       const sha256 = evidence[index]?.sha256 ?? '';
       expect((await bytesAt(bandung, sha256))?.equals(bytes)).toBe(true);
     }
+  });
+
+  it('asks the server once about all the files it is to send, not a HEAD before each', async () => {
+    // Attached before the stations connect, so that one pass finds all of them.
+    const jakarta = await openStation('JKT27');
+    const claimId = await takeInClaim(jakarta);
+    const photos = [1, 2, 3, 4].map(() => new Uint8Array(randomBytes(chunkBytes + 10)));
+    for (const bytes of photos) await attach(jakarta, bytes, photo, claimId);
+    const [first = new Uint8Array()] = photos;
+    // One of them is on the server already (the same photo sent from another station).
+    const bandung = await openStation('BDG28');
+    await attach(bandung, first, photo);
+    const atBandung = await connect(bandung);
+    expect([atBandung.standingQuestions, atBandung.heads]).toEqual([1, 0]);
+
+    const atJakarta = await connect(jakarta);
+    expect([atJakarta.standingQuestions, atJakarta.heads]).toEqual([1, 0]);
+    const onServer = new FolderBlobStore(blobRoot);
+    for (const bytes of photos) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      expect(await onServer.state(sha256)).toEqual({ kind: 'stored', size: bytes.length });
+      expect(await jakarta.db.attachmentUploads.get(sha256)).toBeDefined();
+    }
+  });
+
+  it('asks by HEAD a server that does not answer the standing question', async () => {
+    const jakarta = await openStation('JKT29');
+    const claimId = await takeInClaim(jakarta);
+    const photos = [1, 2].map(() => new Uint8Array(randomBytes(1_000)));
+    for (const bytes of photos) await attach(jakarta, bytes, photo, claimId);
+
+    const atJakarta = await connect(jakarta, { noStandingRoute: true });
+    expect([atJakarta.standingQuestions, atJakarta.heads]).toEqual([1, photos.length]);
+    const uploaded = await jakarta.db.attachmentUploads.bulkGet(
+      photos.map((bytes) => createHash('sha256').update(bytes).digest('hex')),
+    );
+    expect(uploaded.every((row) => row !== undefined)).toBe(true);
+    expect(atJakarta.engine.attachmentTransfers().size).toBe(0);
   });
 
   it('keeps a record that arrives before its bytes, and fetches them once they are uploaded', async () => {

@@ -104,6 +104,7 @@ function desktopBlobs(
     openEvents: call('fixline:sync:openEvents'),
     closeEvents: call('fixline:sync:closeEvents'),
     blobHead: call('fixline:sync:blobHead'),
+    blobStanding: call('fixline:sync:blobStanding'),
     blobChunk: call('fixline:sync:blobChunk'),
     blobRange: call('fixline:sync:blobRange'),
     blobTicket: call('fixline:sync:blobTicket'),

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import {
   blobChunkMediaType,
+  blobStandingRoute,
+  maxBlobStandingQuery,
   syncApiPrefix,
   syncProtocolHeader,
   syncProtocolVersion,
@@ -60,6 +62,15 @@ function patch(station: Station, name: string, offset: number, length: number, c
  * Sends `bytes` as the upload's chunk over a real connection and drops the connection after
  * `sendBytes` of them, as a station losing the network mid-upload.
  */
+function askStanding(station: Station, body: unknown) {
+  return app.inject({
+    method: 'POST',
+    url: `${syncApiPrefix}${blobStandingRoute}`,
+    headers: headers(station),
+    payload: body as Record<string, unknown>,
+  });
+}
+
 function patchCutShort(station: Station, name: string, bytes: Buffer, sendBytes: number) {
   return new Promise<void>((resolve) => {
     const url = new URL(`${address}${syncApiPrefix}/blobs/${name}`);
@@ -326,6 +337,51 @@ describe.each(blobStoreKinds)('attachments’ bytes on the sync server (%s)', (k
     expect(asked.headers[uploadLengthHeader]).toBe(String(photo.length));
     expect((await patch(bandung, name, 0, photo.length, photo)).statusCode).toBe(204);
     expect(await blobs.copiesOf(name)).toBe(1);
+  });
+
+  it('says what it holds of many blobs in one request, as a HEAD of each would', async () => {
+    const stored = randomBytes(5_000);
+    const underway = randomBytes(4 * 1024 * 1024);
+    const never = randomBytes(10);
+    expect((await patch(jakarta, sha256(stored), 0, stored.length, stored)).statusCode).toBe(204);
+    await patchCutShort(jakarta, sha256(underway), underway, 1024 * 1024);
+    const offset = Number((await head(jakarta, sha256(underway))).headers[uploadOffsetHeader]);
+    expect(offset).toBeGreaterThan(0);
+
+    const asked = [stored, underway, never, stored].map((bytes) => sha256(bytes));
+    const answer = await askStanding(bandung, { sha256s: asked });
+    expect(answer.statusCode).toBe(200);
+    // Each blob once, though asked twice.
+    expect(answer.json().blobs).toHaveLength(3);
+    expect(answer.json().blobs).toEqual(
+      expect.arrayContaining([
+        { sha256: sha256(stored), kind: 'stored', size: stored.length },
+        { sha256: sha256(underway), kind: 'uploading', offset },
+        { sha256: sha256(never), kind: 'absent' },
+      ]),
+    );
+  });
+
+  it('refuses a standing question without a token, with a name that is not a SHA-256, or too long', async () => {
+    const name = sha256(Buffer.from('x'));
+    const noToken = await app.inject({
+      method: 'POST',
+      url: `${syncApiPrefix}${blobStandingRoute}`,
+      headers: { [syncProtocolHeader]: String(syncProtocolVersion) },
+      payload: { sha256s: [name] },
+    });
+    expect(noToken.statusCode).toBe(401);
+    const badName = await askStanding(jakarta, { sha256s: [name, 'photo.jpg'] });
+    expect(badName.statusCode).toBe(400);
+    expect(badName.json()).toMatchObject({
+      error: { code: 'invalid-request', message: expect.stringContaining('SHA-256') },
+    });
+    const tooMany = await askStanding(jakarta, {
+      sha256s: Array.from({ length: maxBlobStandingQuery + 1 }, () => name),
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({ error: { code: 'invalid-request' } });
+    expect((await askStanding(jakarta, { sha256s: [] })).statusCode).toBe(400);
   });
 
   it('answers only enrolled stations, and refuses a name that is not a SHA-256', async () => {

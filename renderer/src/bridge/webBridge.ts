@@ -317,6 +317,7 @@ export function createWebBridge(environment: WebEnvironment = browserEnvironment
         return null;
       }),
       blobHead: method('fixline:sync:blobHead', (address) => blobRequests.head(address)),
+      blobStanding: method('fixline:sync:blobStanding', (query) => blobRequests.standing(query)),
       blobChunk: method('fixline:sync:blobChunk', (chunk) => blobRequests.sendChunk(chunk)),
       blobRange: method('fixline:sync:blobRange', (range) => blobRequests.readRange(range)),
       // The server served this page: its view URL is same-origin, so the player uses it as is.

@@ -3,10 +3,14 @@ import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sha256Schema } from '#shared/domain/primitives';
 import {
   blobChunkMediaType,
   blobRoute,
+  blobStandingRequestSchema,
+  blobStandingResponseSchema,
+  blobStandingRoute,
   blobTicketResponseSchema,
   blobTicketRoute,
   blobViewRoute,
@@ -14,10 +18,11 @@ import {
   uploadLengthHeader,
   uploadOffsetHeader,
   viewTicketParameter,
+  type BlobStandingResponse,
 } from '#shared/sync/protocol';
 import { maxBlobChunkBytes } from '#shared/sync/blobHttp';
 import { SyncError } from '../errors';
-import type { BlobStore, ByteRange } from './blobStore';
+import type { BlobState, BlobStore, ByteRange } from './blobStore';
 import { FolderBlobStore } from './blobStore';
 import type { ViewTickets } from './viewTickets';
 
@@ -91,6 +96,28 @@ export async function registerBlobRoutes(
         return reply.status(404).send();
     }
   });
+
+  sync.withTypeProvider<ZodTypeProvider>().post(
+    blobStandingRoute,
+    {
+      schema: { body: blobStandingRequestSchema, response: { 200: blobStandingResponseSchema } },
+      preValidation: needsDevice,
+    },
+    async (request) => {
+      const sha256s = [...new Set(request.body.sha256s)];
+      const blobs: BlobStandingResponse['blobs'] = [];
+      // A few at a time: a bucket's store asks the bucket for each.
+      for (let from = 0; from < sha256s.length; from += standingLookupsAtOnce) {
+        const slice = sha256s.slice(from, from + standingLookupsAtOnce);
+        blobs.push(
+          ...(await Promise.all(
+            slice.map(async (sha256) => standingOf(sha256, await store.state(sha256))),
+          )),
+        );
+      }
+      return { blobs };
+    },
+  );
 
   sync.get(
     blobRoute,
@@ -187,6 +214,20 @@ export async function registerBlobRoutes(
         );
     }
   });
+}
+
+/** How many blobs' states the standing route looks up at the same time. */
+const standingLookupsAtOnce = 32;
+
+function standingOf(sha256: string, state: BlobState): BlobStandingResponse['blobs'][number] {
+  switch (state.kind) {
+    case 'stored':
+      return { sha256, kind: 'stored', size: state.size };
+    case 'uploading':
+      return { sha256, kind: 'uploading', offset: state.offset };
+    case 'absent':
+      return { sha256, kind: 'absent' };
+  }
 }
 
 function blobNotFound(sha256: string): SyncError {

@@ -183,6 +183,7 @@ export class StationLink {
     },
     blobs: {
       head: (address) => this.network.sendBlob(this, (blobs) => blobs.head(address)),
+      standing: (query) => this.network.sendBlob(this, (blobs) => blobs.standing(query)),
       sendChunk: (chunk) => this.network.sendBlob(this, (blobs) => blobs.sendChunk(chunk)),
       readRange: (range) => this.network.sendBlob(this, (blobs) => blobs.readRange(range)),
     },

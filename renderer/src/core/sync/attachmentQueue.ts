@@ -1,6 +1,13 @@
 import type { Sha256, StationCode } from '#shared/domain/primitives';
-import type { BlobAddress, BlobRequests, TransferProgress } from '#shared/sync/blobHttp';
+import type {
+  BlobAddress,
+  BlobRequests,
+  BlobStanding,
+  TransferProgress,
+  UploadOptions,
+} from '#shared/sync/blobHttp';
 import {
+  askStanding,
   attachmentTransferConcurrency,
   defaultBlobChunkBytes,
   downloadBlob,
@@ -259,11 +266,15 @@ export class AttachmentQueue {
     }
     this.#notify();
 
+    // One question for all the files to send, not a HEAD before each.
+    const toSend = ready.filter((job) => job.direction === 'upload').map((job) => job.sha256);
+    const standing =
+      toSend.length === 0 ? new Map() : await askStanding(this.#blobs, destination, toSend);
     let next = 0;
     const worker = async () => {
       while (next < ready.length && run === this.#run) {
         const job = ready[next++];
-        if (job !== undefined) await this.#move(job, destination, run);
+        if (job !== undefined) await this.#move(job, destination, run, standing.get(job.sha256));
       }
     };
     const concurrency = this.#options.concurrency ?? attachmentTransferConcurrency;
@@ -348,7 +359,12 @@ export class AttachmentQueue {
     this.#notify();
   }
 
-  async #move(job: Job, destination: BlobDestination, run: number): Promise<void> {
+  async #move(
+    job: Job,
+    destination: BlobDestination,
+    run: number,
+    standing: BlobStanding | undefined,
+  ): Promise<void> {
     const address: BlobAddress = {
       serverUrl: destination.serverUrl,
       deviceToken: destination.deviceToken,
@@ -362,7 +378,7 @@ export class AttachmentQueue {
     const aborted = () => run !== this.#run;
     try {
       if (job.direction === 'upload')
-        await this.#upload(job, address, destination, onProgress, aborted);
+        await this.#upload(job, address, destination, { onProgress, aborted, standing });
       else await this.#download(job, address, destination, onProgress, aborted);
       this.#moved(job, run);
     } catch (error) {
@@ -375,8 +391,7 @@ export class AttachmentQueue {
     job: Job,
     address: BlobAddress,
     destination: BlobDestination,
-    onProgress: (progress: TransferProgress) => void,
-    aborted: () => boolean,
+    how: Pick<UploadOptions, 'onProgress' | 'aborted' | 'standing'>,
   ): Promise<void> {
     const blob = (await this.#db.attachmentBlobs.get(job.sha256))?.blob;
     // Removed meanwhile (collected as unreferenced): nothing to send.
@@ -386,8 +401,7 @@ export class AttachmentQueue {
       size: blob.size,
       read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
       chunkBytes: this.#options.chunkBytes ?? defaultBlobChunkBytes,
-      onProgress,
-      aborted,
+      ...how,
     });
     switch (outcome.kind) {
       case 'uploaded':

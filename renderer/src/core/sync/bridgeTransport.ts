@@ -77,6 +77,7 @@ function answerOf<Answer>(
 function blobRequestsOverBridge(bridge: SyncBridge): BlobRequests {
   return {
     head: async (address) => answerOf(await bridge.sync.blobHead(address)),
+    standing: async (query) => answerOf(await bridge.sync.blobStanding(query)),
     sendChunk: async (chunk) => answerOf(await bridge.sync.blobChunk(chunk)),
     readRange: async (range) => answerOf(await bridge.sync.blobRange(range)),
   };

@@ -6,6 +6,7 @@ const noTransport = 'this build has no sync transport';
 /** Blob requests that reach no server: an attachment's bytes wait on this station. */
 export const unreachableBlobRequests: BlobRequests = {
   head: () => Promise.resolve({ kind: 'unreachable', reason: noTransport }),
+  standing: () => Promise.resolve({ kind: 'unreachable', reason: noTransport }),
   sendChunk: () => Promise.resolve({ kind: 'unreachable', reason: noTransport }),
   readRange: () => Promise.resolve({ kind: 'unreachable', reason: noTransport }),
 };
