@@ -90,11 +90,17 @@ const blobFailureSchemas = [
   }),
 ] as const;
 
-/** What the server holds of a blob. */
-export const blobHeadAnswerSchema = z.discriminatedUnion('kind', [
+/** What the server holds of a blob: all of it, part of an upload, or nothing. */
+const blobStandingSchemas = [
   z.object({ kind: z.literal('stored'), size: z.int().min(0) }),
   z.object({ kind: z.literal('partial'), offset: z.int().min(0) }),
   z.object({ kind: z.literal('absent') }),
+] as const;
+export type BlobStanding = z.infer<(typeof blobStandingSchemas)[number]>;
+
+/** What the server holds of a blob, or no answer. */
+export const blobHeadAnswerSchema = z.discriminatedUnion('kind', [
+  ...blobStandingSchemas,
   ...blobFailureSchemas,
 ]);
 export type BlobHeadAnswer = z.infer<typeof blobHeadAnswerSchema>;
@@ -112,11 +118,7 @@ export const blobStandingAnswerSchema = z.discriminatedUnion('kind', [
     blobs: z.array(
       z.object({
         sha256: sha256Schema,
-        head: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('stored'), size: z.int().min(0) }),
-          z.object({ kind: z.literal('partial'), offset: z.int().min(0) }),
-          z.object({ kind: z.literal('absent') }),
-        ]),
+        head: z.discriminatedUnion('kind', [...blobStandingSchemas]),
       }),
     ),
   }),
@@ -377,9 +379,6 @@ export type UploadOptions = {
   /** What the server said of this blob a moment ago ({@link askStanding}): no `HEAD` then. */
   readonly standing?: BlobStanding | undefined;
 };
-
-/** What the server holds of one blob: its `HEAD`'s answer. */
-export type BlobStanding = Extract<BlobHeadAnswer, { kind: 'stored' | 'partial' | 'absent' }>;
 
 /**
  * What the server holds of each of `sha256s` ({@link BlobRequests.standing}, in as few requests
