@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { yieldToPage } from '../../renderer/src/db/sync/slicedApply';
+
+/** Keeps the main thread busy for `ms`, as a pull's JavaScript between two slices does. */
+function busyFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // spinning: a timer set before comes due meanwhile
+  }
+}
+
+// The pull yields to the page between slices (renderer/src/db/sync/slicedApply.ts): in Chromium,
+// whatever else is due must run before the next slice starts.
+describe('yieldToPage between two slices of a pull', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'visibilityState');
+    vi.restoreAllMocks();
+  });
+
+  it('lets a save that came due meanwhile start first, every time', async () => {
+    const order: string[] = [];
+    for (let round = 0; round < 50; round += 1) {
+      // A save at the bench, due while the slice's JavaScript still runs. Chromium queues a
+      // delayed task only once it looks for work, after a message posted meanwhile: a yield by
+      // message alone let the next slice start first, and the save waited for all of it.
+      setTimeout(() => order.push(`save ${round}`), 1);
+      busyFor(3);
+      await yieldToPage();
+      order.push(`slice ${round}`);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const expected = Array.from({ length: 50 }, (_, round) => [`save ${round}`, `slice ${round}`]);
+    expect(order).toEqual(expected.flat());
+  });
+
+  it('yields without a background task while the page is hidden, which the browser may put off', async () => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    const scheduler = Reflect.get(globalThis, 'scheduler') as { postTask: () => Promise<void> };
+    const postTask = vi.spyOn(scheduler, 'postTask');
+    await yieldToPage();
+    expect(postTask).not.toHaveBeenCalled();
+    Reflect.deleteProperty(document, 'visibilityState');
+    await yieldToPage();
+    expect(postTask).toHaveBeenCalledTimes(1);
+  });
+});
