@@ -6,10 +6,10 @@ import {
   blobChunkAnswerSchema,
   blobChunkRequestSchema,
   blobHeadAnswerSchema,
-  blobStandingAnswerSchema,
-  blobStandingQuerySchema,
   blobRangeAnswerSchema,
   blobRangeRequestSchema,
+  blobStandingAnswerSchema,
+  blobStandingQuerySchema,
   blobTicketAnswerSchema,
 } from '../sync/blobHttp';
 import { deviceTokenSchema, syncRequestRouteSchema, syncServerUrlSchema } from '../sync/syncHttp';

@@ -81,7 +81,6 @@ export const maxBlobStandingQuery = 500;
 export const blobStandingRequestSchema = z.object({
   sha256s: z.array(sha256Schema).min(1).max(maxBlobStandingQuery),
 });
-export type BlobStandingRequest = z.infer<typeof blobStandingRequestSchema>;
 /** One answer per blob asked, in any order: stored whole, an upload at `offset`, or nothing. */
 export const blobStandingResponseSchema = z.object({
   blobs: z.array(
