@@ -33,6 +33,24 @@ describe('yieldToPage between two slices of a pull', () => {
     expect(order).toEqual(expected.flat());
   });
 
+  it('goes on after a short while when the page never pauses, so a busy screen does not stop a pull', async () => {
+    // Work that never lets the page be idle: a task of normal priority after another, for 1 s.
+    let busy = true;
+    const channel = new MessageChannel();
+    const endAt = performance.now() + 1_000;
+    channel.port1.onmessage = () => {
+      busyFor(4);
+      if (performance.now() < endAt) channel.port2.postMessage(null);
+      else busy = false;
+    };
+    channel.port2.postMessage(null);
+    await yieldToPage();
+    const stillBusy = busy;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    channel.port1.close();
+    expect(stillBusy).toBe(true);
+  });
+
   it('yields without a background task while the page is hidden, which the browser may put off', async () => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     const scheduler = Reflect.get(globalThis, 'scheduler') as { postTask: () => Promise<void> };

@@ -158,6 +158,9 @@ function watchOtherWrites(
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
+/** The longest a pull waits between two slices for the page's other work. */
+const longestYieldMs = 50;
+
 /**
  * Lets the page's other work run before the next slice (a save waiting for the tables). While
  * the page is shown, a task of background priority (`scheduler.postTask`, Chromium): whatever
@@ -171,7 +174,19 @@ export function yieldToPage(): Promise<void> {
   const shown = typeof document === 'undefined' || document.visibilityState !== 'hidden';
   if (shown && typeof scheduler === 'object' && scheduler !== null && 'postTask' in scheduler) {
     const postTask = scheduler.postTask as (task: () => void, options: object) => Promise<void>;
-    return postTask.call(scheduler, () => undefined, { priority: 'background' });
+    // A page busy without a pause (frames, a long list) would put a background task off: the
+    // pull goes on after at most this long all the same.
+    return new Promise((resolve) => {
+      const deadline = setTimeout(resolve, longestYieldMs);
+      void postTask.call(
+        scheduler,
+        () => {
+          clearTimeout(deadline);
+          resolve();
+        },
+        { priority: 'background' },
+      );
+    });
   }
   return new Promise((resolve) => {
     const channel = new MessageChannel();
