@@ -23,6 +23,35 @@ const lastListenRetryMs = 30_000;
 export const listenerApplicationName = 'fixline-listen';
 
 /**
+ * The listening connections' name for a server on `url`: {@link listenerApplicationName},
+ * followed by the URL's own `application_name` when it gives one, so the connections of several
+ * servers on one PostgreSQL can be told apart.
+ */
+export function listenerApplicationNameOf(url: string): string {
+  const own = parsedUrl(url)?.searchParams.get('application_name');
+  return own === undefined || own === null || own === ''
+    ? listenerApplicationName
+    : `${listenerApplicationName} ${own}`;
+}
+
+/** `url` with the listening connections' name (a name in the URL wins over the client's option). */
+function listenerUrlOf(url: string): string {
+  const parsed = parsedUrl(url);
+  if (parsed === undefined) return url;
+  parsed.searchParams.set('application_name', listenerApplicationNameOf(url));
+  return parsed.toString();
+}
+
+/** `url` parsed, or undefined for a connection string that is not a URL (`host=… dbname=…`). */
+function parsedUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Listens on `channel` on its own connection to `url`; when the connection drops (the database
  * restarted, an administrator or a proxy ended it), connects and listens again, waiting longer
  * after each failed try. The result stops listening.
@@ -39,8 +68,8 @@ async function listenOnOwnConnection(
 
   const connect = async (): Promise<pg.Client> => {
     const client = new pg.Client({
-      connectionString: url,
-      application_name: listenerApplicationName,
+      connectionString: listenerUrlOf(url),
+      application_name: listenerApplicationNameOf(url),
     });
     client.on('error', (error) => {
       if (!stopped)
