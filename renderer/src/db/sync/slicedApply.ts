@@ -158,36 +158,8 @@ function watchOtherWrites(
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
 
-/** The longest a pull waits between two slices for the page's other work. */
-const longestYieldMs = 50;
-
-/**
- * Lets the page's other work run before the next slice (a save waiting for the tables). While
- * the page is shown, a task of background priority (`scheduler.postTask`, Chromium): whatever
- * else is due goes first, a click or a timer. A save begun just after the last slice ended used
- * to find the next slice started a millisecond before it, and waited all of it. Hidden (nobody
- * saves in it), or without the scheduler, a plain macrotask: never a timer, which a background
- * tab throttles, nor a background task there, which the browser may put off for long.
- */
+/** Lets the page's other work run (a save waiting for the tables): a macrotask, not throttled in a background tab as timers are. */
 export function yieldToPage(): Promise<void> {
-  const scheduler: unknown = Reflect.get(globalThis, 'scheduler');
-  const shown = typeof document === 'undefined' || document.visibilityState !== 'hidden';
-  if (shown && typeof scheduler === 'object' && scheduler !== null && 'postTask' in scheduler) {
-    const postTask = scheduler.postTask as (task: () => void, options: object) => Promise<void>;
-    // A page busy without a pause (frames, a long list) would put a background task off: the
-    // pull goes on after at most this long all the same.
-    return new Promise((resolve) => {
-      const deadline = setTimeout(resolve, longestYieldMs);
-      void postTask.call(
-        scheduler,
-        () => {
-          clearTimeout(deadline);
-          resolve();
-        },
-        { priority: 'background' },
-      );
-    });
-  }
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
