@@ -383,7 +383,8 @@ export type UploadOptions = {
 /**
  * What the server holds of each of `sha256s` ({@link BlobRequests.standing}, in as few requests
  * as the route allows). A blob the server did not answer for (unreachable, or a server from
- * before the route) is not in the map: its upload asks by `HEAD`, as it always did.
+ * before the route) is not in the map: its upload asks by `HEAD`, as it always did. No names, no
+ * request.
  */
 export async function askStanding(
   requests: BlobRequests,
@@ -417,9 +418,8 @@ const maxOffsetMismatches = 8;
 /**
  * Uploads a file unless the server has it: asks where the server stands (`HEAD`, unless
  * `standing` says it already: stored skips it, a partial upload resumes at its offset), then sends
- * chunks from there. A refused offset
- * (another station uploading the same bytes, or an answer lost after the server took a chunk)
- * resumes where the server says. A drop ends this attempt: the next asks again and resumes.
+ * chunks from there. A refused offset (another station uploading the same bytes, or an answer
+ * lost after the server took a chunk) resumes where the server says. A drop ends this attempt: the next asks again and resumes.
  */
 export async function uploadBlob(
   requests: BlobRequests,

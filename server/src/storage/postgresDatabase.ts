@@ -19,8 +19,8 @@ function queryableOf(connection: Connection): Queryable {
 /** The first wait before listening again after a lost connection; it doubles up to the last. */
 const firstListenRetryMs = 250;
 const lastListenRetryMs = 30_000;
-/** How the listening connections show in `pg_stat_activity` (the tests find them by it). */
-export const listenerApplicationName = 'fixline-listen';
+/** How the listening connections show in `pg_stat_activity` (see {@link listenerApplicationNameOf}). */
+const listenerApplicationName = 'fixline-listen';
 
 /**
  * The listening connections' name for a server on `url`: {@link listenerApplicationName},
@@ -69,6 +69,7 @@ async function listenOnOwnConnection(
   const connect = async (): Promise<pg.Client> => {
     const client = new pg.Client({
       connectionString: listenerUrlOf(url),
+      // For a connection string that is not a URL, which listenerUrlOf leaves as it is.
       application_name: listenerApplicationNameOf(url),
     });
     client.on('error', (error) => {

@@ -268,8 +268,7 @@ export class AttachmentQueue {
 
     // One question for all the files to send, not a HEAD before each.
     const toSend = ready.filter((job) => job.direction === 'upload').map((job) => job.sha256);
-    const standing =
-      toSend.length === 0 ? new Map() : await askStanding(this.#blobs, destination, toSend);
+    const standing = await askStanding(this.#blobs, destination, toSend);
     let next = 0;
     const worker = async () => {
       while (next < ready.length && run === this.#run) {
