@@ -50,7 +50,7 @@ export function syncConnectionsTrusting(authorities: readonly string[] | undefin
 }
 
 /**
- * Connections to sync servers through the proxy at `proxyUrl` (`http:`, `https:` or `socks5:`),
+ * Connections to sync servers through the proxy at `proxyUrl` (`http:` or `https:`),
  * trusting `authorities` for the servers' TLS and for an `https:` proxy's own. A plain `http://`
  * server is asked through an HTTP proxy as Chromium asks it (the whole URL in the request line)
  * rather than through a CONNECT tunnel, which many proxies allow to port 443 only.
@@ -65,7 +65,7 @@ export function syncConnectionsThrough(
       uri: proxyUrl,
       proxyTunnel: false,
       requestTls: tls,
-      // Only for a proxy spoken to over TLS: undici's SOCKS5 speaks TLS to any proxy given these.
+      // Only for a proxy spoken to over TLS.
       ...(new URL(proxyUrl).protocol === 'https:' ? { proxyTls: tls } : {}),
     }),
   );

@@ -19,16 +19,14 @@ export const noProxy: ResolveProxy = () => Promise.resolve('DIRECT');
 const undiciSchemes: ReadonlyMap<string, string> = new Map([
   ['PROXY', 'http'],
   ['HTTPS', 'https'],
-  // undici speaks SOCKS version 5 only: Chromium's `SOCKS` is version 4, and is skipped.
-  ['SOCKS5', 'socks5'],
+  // Not SOCKS: undici speaks no SOCKS 4 (Chromium's `SOCKS`), and its SOCKS 5 is experimental.
 ]);
 
 /**
  * The proxy undici connects through for a PAC result (see {@link ResolveProxy}): the URL of its
- * first entry that undici can use (`http://host:port`, `https://host:port`,
- * `socks5://host:port`), or undefined to connect directly. Entries it cannot use (SOCKS 4, QUIC,
- * anything malformed) are skipped. Chromium falls back to the next entry when a proxy fails;
- * main takes the first usable one only.
+ * first entry that undici can use (`http://host:port`, `https://host:port`), or undefined to
+ * connect directly. Entries it cannot use (SOCKS, QUIC, anything malformed) are skipped.
+ * Chromium falls back to the next entry when a proxy fails; main takes the first usable one only.
  */
 export function proxyUrlOf(pacResult: string): string | undefined {
   for (const entry of pacResult.split(';')) {

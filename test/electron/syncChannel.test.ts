@@ -15,7 +15,6 @@ import type { SyncStreamEvent } from '#shared/ipc/contract';
 import { syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
 import { desktopHarness } from '../support/ipcHarness';
 import { selfSignedCertificate } from '../support/selfSignedCertificate';
-import { startSocks5TestServer } from '../support/socks5TestServer';
 import {
   answerJson,
   openEventStream,
@@ -514,17 +513,6 @@ describe('main’s sync through the proxy the system names', () => {
       `HEAD ${sync.url}/sync/v1/blobs/${address.sha256}`,
       `POST ${sync.url}/sync/v1/blobs/standing`,
     ]);
-  });
-
-  it('sends a request through a SOCKS5 proxy', async () => {
-    const sync = await serve((_request, response) => answerJson(response, 200, helloAnswer));
-    const socks = await startSocks5TestServer();
-    closers.push(socks.close);
-    const answer = await desktop({
-      resolveProxy: systemAnswering(`SOCKS5 127.0.0.1:${socks.port}`).resolveProxy,
-    }).invoke('fixline:sync:request', { serverUrl: sync.url, route: 'hello' });
-    expect(answer).toMatchObject({ ok: true, value: { kind: 'answered', status: 200 } });
-    expect(socks.tunnels).toEqual([new URL(sync.url).host]);
   });
 
   it('answers unreachable in time when the system’s proxy lookup never answers', async () => {

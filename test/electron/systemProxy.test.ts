@@ -11,7 +11,6 @@ describe('proxyUrlOf', () => {
     ['DIRECT;PROXY proxy.example:8080', undefined],
     ['HTTPS secure-proxy.example:443', 'https://secure-proxy.example'],
     ['HTTPS secure-proxy.example:8443', 'https://secure-proxy.example:8443'],
-    ['SOCKS5 socks.example:1080', 'socks5://socks.example:1080'],
     ['PROXY [2001:db8::1]:3128', 'http://[2001:db8::1]:3128'],
     ['PROXY 10.0.0.2', 'http://10.0.0.2'],
     ['proxy proxy.example:8080', 'http://proxy.example:8080'],
@@ -21,12 +20,12 @@ describe('proxyUrlOf', () => {
   });
 
   it.each([
-    // Chromium's SOCKS is version 4, which undici does not speak; QUIC neither.
+    // SOCKS (4, and 5, which undici speaks only experimentally) and QUIC are not used.
     ['SOCKS socks.example:1080; PROXY proxy.example:8080', 'http://proxy.example:8080'],
     ['SOCKS4 socks.example:1080; HTTPS secure.example:443', 'https://secure.example'],
     ['QUIC quic.example:443; PROXY proxy.example:8080; DIRECT', 'http://proxy.example:8080'],
     ['SOCKS socks.example:1080; DIRECT; PROXY proxy.example:8080', undefined],
-    ['SOCKS5 socks.example:1080; PROXY proxy.example:8080', 'socks5://socks.example:1080'],
+    ['SOCKS5 socks.example:1080; PROXY proxy.example:8080', 'http://proxy.example:8080'],
   ])('skips the entries undici cannot use: %j is %j', (pacResult, proxyUrl) => {
     expect(proxyUrlOf(pacResult)).toBe(proxyUrl);
   });
