@@ -154,6 +154,8 @@ async function start(): Promise<void> {
       // Only asked where there is no CUPS to list the queues.
       getSystemPrinters: async () => (mainWindow ? mainWindow.webContents.getPrintersAsync() : []),
     }),
+    // Sync takes the proxy Chromium would, as the operating system's settings give it.
+    sync: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
     // One window: batch progress goes to it, and is dropped while it is closed.
     sendEvent: createEventSender(
       (event, payload) => mainWindow?.webContents.send(event, payload),

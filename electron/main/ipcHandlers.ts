@@ -49,8 +49,11 @@ export type DesktopServices = {
   progressIntervalMs?: number;
   /** A save that receives nothing for this long is dropped; 10 minutes by default. */
   saveIdleTimeoutMs?: number;
-  /** The sync channel's network, timeouts and reconnect timing; the defaults unless a test sets them. */
-  sync?: Pick<SyncChannelOptions, 'eventStreamTiming' | 'timeouts' | 'fetchSync'>;
+  /**
+   * The sync channel's proxy lookup (session.resolveProxy in the app), network, timeouts and
+   * reconnect timing; the defaults unless set.
+   */
+  sync?: Pick<SyncChannelOptions, 'resolveProxy' | 'eventStreamTiming' | 'timeouts' | 'fetchSync'>;
 };
 
 /** A save dropped after this long without a piece: its page was reloaded or crashed. */

@@ -9,9 +9,10 @@ import {
   type SyncFetch,
   type SyncTimeouts,
 } from '#shared/sync/syncHttp';
-import { Agent, type Dispatcher, fetch as undiciFetch } from 'undici';
+import { Agent, type Dispatcher, ProxyAgent, fetch as undiciFetch } from 'undici';
 import { IpcRefusal, type IpcRegistry, type IpcSender } from './ipc';
 import { mediaUrlOf } from './mediaProtocol';
+import { noProxy, proxiesByOrigin, type ResolveProxy } from './systemProxy';
 
 /**
  * The desktop app's sync transport: main makes the station's HTTP requests to the sync server
@@ -43,47 +44,113 @@ export function trustedAuthorities(
  * they keep the connection.
  */
 export function syncConnectionsTrusting(authorities: readonly string[] | undefined): Dispatcher {
-  return new Agent(authorities === undefined ? {} : { connect: { ca: [...authorities] } }).compose(
+  return keepingConnectionsAfterHead(
+    new Agent(authorities === undefined ? {} : { connect: { ca: [...authorities] } }),
+  );
+}
+
+/**
+ * Connections to sync servers through the proxy at `proxyUrl` (`http:` or `https:`),
+ * trusting `authorities` for the servers' TLS and for an `https:` proxy's own. A plain `http://`
+ * server is asked through an HTTP proxy as Chromium asks it (the whole URL in the request line)
+ * rather than through a CONNECT tunnel, which many proxies allow to port 443 only.
+ */
+export function syncConnectionsThrough(
+  proxyUrl: string,
+  authorities: readonly string[] | undefined,
+): Dispatcher {
+  const tls = authorities === undefined ? {} : { ca: [...authorities] };
+  return keepingConnectionsAfterHead(
+    new ProxyAgent({
+      uri: proxyUrl,
+      proxyTunnel: false,
+      requestTls: tls,
+      // Only for a proxy spoken to over TLS.
+      ...(new URL(proxyUrl).protocol === 'https:' ? { proxyTls: tls } : {}),
+    }),
+  );
+}
+
+/** `dispatcher` keeping its connection after a HEAD (see {@link syncConnectionsTrusting}). */
+function keepingConnectionsAfterHead(dispatcher: Dispatcher): Dispatcher {
+  return dispatcher.compose(
     (dispatch) => (options, handler) =>
       dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler),
   );
 }
 
-/** Made at the first request: reading the system's certificates takes a moment. */
+/** Read at the first request: reading the system's certificates takes a moment. */
+let mainAuthorities: { readonly authorities: string[] | undefined } | undefined;
+/** Made at the first request to each, and kept. */
 let syncConnections: Dispatcher | undefined;
+const proxiedSyncConnections = new Map<string, Dispatcher>();
+
+/** Main's connections to sync servers, direct or through the proxy at `proxyUrl`. */
+function mainSyncConnections(proxyUrl: string | undefined): Dispatcher {
+  const { authorities } = (mainAuthorities ??= { authorities: trustedAuthorities() });
+  if (proxyUrl === undefined) return (syncConnections ??= syncConnectionsTrusting(authorities));
+  let proxied = proxiedSyncConnections.get(proxyUrl);
+  if (proxied === undefined) {
+    proxied = syncConnectionsThrough(proxyUrl, authorities);
+    proxiedSyncConnections.set(proxyUrl, proxied);
+  }
+  return proxied;
+}
 
 /**
- * fetch over main's connections to sync servers (or `init.dispatcher`): the one HTTP client of
- * main's sync requests.
+ * fetch over main's direct connections to sync servers (or `init.dispatcher`): the one HTTP
+ * client of main's sync requests.
  */
 export const syncServerFetch = (url: string, init: Parameters<typeof undiciFetch>[1] = {}) =>
-  undiciFetch(url, {
-    ...init,
-    dispatcher:
-      init.dispatcher ?? (syncConnections ??= syncConnectionsTrusting(trustedAuthorities())),
-  });
+  undiciFetch(url, { ...init, dispatcher: init.dispatcher ?? mainSyncConnections(undefined) });
 
-/** main's fetch as the sync code asks for it: a timeout, an abort, the body as text pieces. */
-export const nodeSyncFetch: SyncFetch = ({ url, method, headers, body, timeoutMs }) => {
-  const controller = new AbortController();
-  const signal =
-    timeoutMs === undefined
-      ? controller.signal
-      : AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
-  const response = syncServerFetch(url, {
-    method,
-    headers,
-    signal,
-    ...(body === undefined ? {} : { body }),
-  }).then((answer) => ({
-    status: answer.status,
-    text: () => answer.text(),
-    textChunks: () => decodedChunks(answer.body),
-    bytes: async () => new Uint8Array(await answer.arrayBuffer()),
-    header: (name: string) => answer.headers.get(name) ?? undefined,
-  }));
-  return { response, abort: () => controller.abort() };
-};
+/**
+ * main's fetch as the sync code asks for it (a timeout, an abort, the body as text pieces), each
+ * request through the proxy `proxyFor` names for its URL (undefined: direct). The timeout and
+ * the abort bound the proxy's lookup as well.
+ */
+export function nodeSyncFetchVia(
+  proxyFor: (url: string) => Promise<string | undefined>,
+): SyncFetch {
+  return ({ url, method, headers, body, timeoutMs }) => {
+    const controller = new AbortController();
+    const signal =
+      timeoutMs === undefined
+        ? controller.signal
+        : AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
+    const response = untilAborted(Promise.resolve(url).then(proxyFor), signal)
+      .then((proxyUrl) =>
+        syncServerFetch(url, {
+          method,
+          headers,
+          signal,
+          dispatcher: mainSyncConnections(proxyUrl),
+          ...(body === undefined ? {} : { body }),
+        }),
+      )
+      .then((answer) => ({
+        status: answer.status,
+        text: () => answer.text(),
+        textChunks: () => decodedChunks(answer.body),
+        bytes: async () => new Uint8Array(await answer.arrayBuffer()),
+        header: (name: string) => answer.headers.get(name) ?? undefined,
+      }));
+    return { response, abort: () => controller.abort() };
+  };
+}
+
+/** main's fetch straight to the server, whatever the system's proxy settings. */
+export const nodeSyncFetch: SyncFetch = nodeSyncFetchVia(() => Promise.resolve(undefined));
+
+/** What `promise` settles to, or the signal's reason if it aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
+  });
+}
 
 async function* decodedChunks(body: ReadableStream<Uint8Array> | null): AsyncIterable<string> {
   if (body === null) return;
@@ -98,7 +165,12 @@ const schedule: Schedule = (callback, delayMs) => {
 
 export type SyncChannelOptions = {
   readonly sendEvent: IpcEventSender;
-  /** Node's fetch unless a test passes another. */
+  /**
+   * The proxy the operating system gives for a server (Electron's `session.resolveProxy`);
+   * direct for every server when absent.
+   */
+  readonly resolveProxy?: ResolveProxy;
+  /** Node's fetch through `resolveProxy`'s proxies unless a test passes another. */
   readonly fetchSync?: SyncFetch;
   /** How the poke stream reconnects; the defaults unless a test wants it faster. */
   readonly eventStreamTiming?: EventStreamTiming;
@@ -114,7 +186,8 @@ export const maxSyncStreamsPerWindow = 2;
 
 /** Registers `fixline:sync:*`: requests, and poke streams closed with the window that opened them. */
 export function registerSyncHandlers(registry: IpcRegistry, options: SyncChannelOptions): void {
-  const fetchSync = options.fetchSync ?? nodeSyncFetch;
+  const fetchSync =
+    options.fetchSync ?? nodeSyncFetchVia(proxiesByOrigin(options.resolveProxy ?? noProxy));
   const streams = new Map<string, { readonly senderId: number; readonly close: () => void }>();
   const watchedSenders = new Set<number>();
 

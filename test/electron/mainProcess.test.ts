@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerJson, startSyncTestServer } from '../support/syncTestServer';
 
 /**
  * electron/main/index.ts wired to a stand-in Electron: what it registers, how the window is
@@ -37,6 +38,8 @@ type FakeElectronState = {
   openedExternally: string[];
   quitCalls: number;
   permissionRequestHandler: PermissionRequestHandler | null;
+  /** The URLs main asked the default session the proxy of. */
+  proxyLookups: string[];
 };
 
 const electron = vi.hoisted(() => {
@@ -51,6 +54,7 @@ const electron = vi.hoisted(() => {
     openedExternally: [],
     quitCalls: 0,
     permissionRequestHandler: null,
+    proxyLookups: [],
   };
 
   class FakeBrowserWindow {
@@ -105,6 +109,10 @@ const electron = vi.hoisted(() => {
             state.permissionRequestHandler = handler;
           },
           setPermissionCheckHandler: () => {},
+          resolveProxy: async (url: string) => {
+            state.proxyLookups.push(url);
+            return 'DIRECT';
+          },
         },
       },
       shell: {
@@ -133,6 +141,7 @@ beforeEach(async () => {
   state.openedExternally.length = 0;
   state.quitCalls = 0;
   state.permissionRequestHandler = null;
+  state.proxyLookups.length = 0;
   vi.resetModules();
   // Refusals are logged with console.warn; kept out of the test output.
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -248,6 +257,22 @@ describe('the main process', () => {
       ok: true,
       value: { path: join(state.userData, 'station') },
     });
+  });
+
+  it('sends sync requests the way the default session names for their server', async () => {
+    const sync = await startSyncTestServer((_request, response) => answerJson(response, 200, {}));
+    try {
+      await startMain();
+      const request = state.ipcListeners.get('fixline:sync:request');
+      const answer = await request?.(
+        { senderFrame: { url: 'app://fixline/index.html' } },
+        { serverUrl: sync.url, route: 'hello' },
+      );
+      expect(answer).toMatchObject({ ok: true, value: { kind: 'answered', status: 200 } });
+      expect(state.proxyLookups).toEqual([`${sync.url}/`]);
+    } finally {
+      await sync.close();
+    }
   });
 
   it('stops every navigation, sending only https links to the system browser', async () => {

@@ -1,13 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createProxy } from 'proxy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLabelPrinters } from '../../electron/printing/labelPrinters';
 import { createPrintService } from '../../electron/printing/printService';
+import { syncConnectionsThrough, syncServerFetch } from '../../electron/main/syncChannel';
+import type { ResolveProxy } from '../../electron/main/systemProxy';
 import { createEventSender } from '#shared/ipc/events';
 import type { SyncStreamEvent } from '#shared/ipc/contract';
 import { syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
 import { desktopHarness } from '../support/ipcHarness';
+import { selfSignedCertificate } from '../support/selfSignedCertificate';
 import {
   answerJson,
   openEventStream,
@@ -24,7 +31,11 @@ beforeEach(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'fixline-sync-channel-'));
 });
 
+/** Closed after each test: the proxies and other servers a test started. */
+const closers: (() => Promise<void>)[] = [];
+
 afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
   await server?.close();
   server = undefined;
   await rm(workspace, { recursive: true, force: true });
@@ -34,7 +45,7 @@ const token = 'device-token-0123456789abcdef0123456789abcdef';
 const streamId = '0190f5a2-7c3e-7a11-9b2d-5e8f1a2b3c4d';
 
 /** Main's sync channel behind a stand-in ipcMain; the events it sends are checked and kept. */
-function desktop(options: { requestMs?: number } = {}) {
+function desktop(options: { requestMs?: number; resolveProxy?: ResolveProxy } = {}) {
   const labelPrinters = createLabelPrinters(join(workspace, 'label-printers.json'));
   const events: SyncStreamEvent[] = [];
   const reports: string[] = [];
@@ -50,6 +61,7 @@ function desktop(options: { requestMs?: number } = {}) {
     sync: {
       timeouts: { helloMs: options.requestMs ?? 5_000, requestMs: options.requestMs ?? 5_000 },
       eventStreamTiming: { retryBaseMs: 20, retryMaxMs: 100, idleMs: 2_000 },
+      ...(options.resolveProxy === undefined ? {} : { resolveProxy: options.resolveProxy }),
     },
   });
   return { ...harness, events, reports };
@@ -375,5 +387,187 @@ describe('fixline:sync:openEvents', () => {
     await expect.poll(() => sync.requests.length).toBeGreaterThanOrEqual(3);
     await main.invoke('fixline:sync:closeEvents', { streamId });
     expect(main.events).toEqual([]);
+  });
+});
+
+/** Listens on 127.0.0.1 and closes after the test; the port. */
+async function listenForTheTest(listening: Server): Promise<number> {
+  const sockets = new Set<Socket>();
+  listening.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  closers.push(async () => {
+    // A CONNECT tunnel's socket is no longer the server's to close: each one is ended here.
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => listening.close(() => resolve()));
+  });
+  return (listening.address() as AddressInfo).port;
+}
+
+/**
+ * A real HTTP proxy (the `proxy` package, over TLS when `listening` is an HTTPS server) on
+ * 127.0.0.1, recording the requests it forwards and the tunnels it opens.
+ */
+async function startProxy(listening: Server = createHttpServer()) {
+  const forwarded: string[] = [];
+  const tunnels: string[] = [];
+  const proxy = createProxy(listening);
+  proxy.on('request', (request: IncomingMessage) =>
+    forwarded.push(`${request.method} ${request.url}`),
+  );
+  proxy.on('connect', (request: IncomingMessage) => tunnels.push(request.url ?? ''));
+  const port = await listenForTheTest(proxy);
+  return { port, forwarded, tunnels };
+}
+
+/** A system that names `answer` as the proxy of every server, recording what it is asked. */
+function systemAnswering(answer: string) {
+  const asked: string[] = [];
+  const resolveProxy: ResolveProxy = (url) => {
+    asked.push(url);
+    return Promise.resolve(answer);
+  };
+  return { asked, resolveProxy };
+}
+
+const helloAnswer = { service: 'fixline-sync', protocol: 1, centerId: 'c1' };
+
+describe('main’s sync through the proxy the system names', () => {
+  it('sends a request through the HTTP proxy, with the whole URL in its request line', async () => {
+    const sync = await serve((_request, response) => answerJson(response, 200, helloAnswer));
+    const proxy = await startProxy();
+    const system = systemAnswering(`PROXY 127.0.0.1:${proxy.port};DIRECT`);
+    const answer = await desktop({ resolveProxy: system.resolveProxy }).invoke(
+      'fixline:sync:request',
+      { serverUrl: sync.url, route: 'hello' },
+    );
+    expect(answer).toEqual({
+      ok: true,
+      value: { kind: 'answered', status: 200, body: helloAnswer },
+    });
+    expect(system.asked).toEqual([`${sync.url}/`]);
+    expect(proxy.forwarded).toEqual([`GET ${sync.url}/sync/v1/hello`]);
+    expect(proxy.tunnels).toEqual([]);
+    expect(sync.requests[0]?.headers.via).toMatch(/\(proxy\/[\d.]+\)$/);
+  });
+
+  it('connects directly when the system answers DIRECT', async () => {
+    const sync = await serve((_request, response) => answerJson(response, 200, helloAnswer));
+    const proxy = await startProxy();
+    const system = systemAnswering('DIRECT');
+    const answer = await desktop({ resolveProxy: system.resolveProxy }).invoke(
+      'fixline:sync:request',
+      { serverUrl: sync.url, route: 'hello' },
+    );
+    expect(answer).toMatchObject({ ok: true, value: { kind: 'answered', status: 200 } });
+    expect(system.asked).toEqual([`${sync.url}/`]);
+    expect([...proxy.forwarded, ...proxy.tunnels]).toEqual([]);
+    expect(sync.requests[0]?.headers.via).toBeUndefined();
+  });
+
+  it('follows the poke stream through the proxy', async () => {
+    const sync = await serve((_request, response) =>
+      openEventStream(response, server?.streams ?? new Set()),
+    );
+    const proxy = await startProxy();
+    const main = desktop({
+      resolveProxy: systemAnswering(`PROXY 127.0.0.1:${proxy.port}`).resolveProxy,
+    });
+    await main.invoke('fixline:sync:openEvents', {
+      streamId,
+      serverUrl: sync.url,
+      deviceToken: token,
+    });
+    await expect.poll(() => sync.streams.size).toBe(1);
+    [...sync.streams][0]?.write('event: poke\ndata: {"version":3}\n\n');
+    await expect.poll(() => main.events.at(-1)).toEqual({ streamId, kind: 'poke', version: 3 });
+    expect(proxy.forwarded).toEqual([`GET ${sync.url}/sync/v1/events`]);
+    await main.invoke('fixline:sync:closeEvents', { streamId });
+  });
+
+  it('asks for blobs through the proxy', async () => {
+    const sync = await serve((request, response) =>
+      request.method === 'HEAD'
+        ? response.writeHead(404).end()
+        : answerJson(response, 200, { blobs: [{ sha256: 'e'.repeat(64), kind: 'absent' }] }),
+    );
+    const proxy = await startProxy();
+    const main = desktop({
+      resolveProxy: systemAnswering(`PROXY 127.0.0.1:${proxy.port}`).resolveProxy,
+    });
+    const address = { serverUrl: sync.url, deviceToken: token, sha256: 'e'.repeat(64) };
+    expect(await main.invoke('fixline:sync:blobHead', address)).toEqual({
+      ok: true,
+      value: { kind: 'absent' },
+    });
+    expect(
+      await main.invoke('fixline:sync:blobStanding', {
+        serverUrl: sync.url,
+        deviceToken: token,
+        sha256s: [address.sha256],
+      }),
+    ).toMatchObject({ ok: true, value: { kind: 'standing' } });
+    expect(proxy.forwarded).toEqual([
+      `HEAD ${sync.url}/sync/v1/blobs/${address.sha256}`,
+      `POST ${sync.url}/sync/v1/blobs/standing`,
+    ]);
+  });
+
+  it('answers unreachable in time when the system’s proxy lookup never answers', async () => {
+    const sync = await serve((_request, response) => answerJson(response, 200, helloAnswer));
+    const startedAt = Date.now();
+    const answer = await desktop({
+      requestMs: 200,
+      resolveProxy: () => new Promise<string>(() => {}),
+    }).invoke('fixline:sync:request', { serverUrl: sync.url, route: 'hello' });
+    expect(answer).toEqual({
+      ok: true,
+      value: { kind: 'unreachable', reason: 'no answer in time' },
+    });
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+    expect(sync.requests).toEqual([]);
+  });
+
+  it('reaches an HTTPS server through the proxy’s CONNECT, trusting main’s authorities', async () => {
+    const tls = await selfSignedCertificate();
+    const port = await listenForTheTest(
+      createHttpsServer(tls, (_request, response) => answerJson(response, 200, helloAnswer)),
+    );
+    const hello = `https://127.0.0.1:${port}/sync/v1/hello`;
+    const proxy = await startProxy();
+    const proxyUrl = `http://127.0.0.1:${proxy.port}`;
+    const trusted = await syncServerFetch(hello, {
+      dispatcher: syncConnectionsThrough(proxyUrl, [tls.cert.toString()]),
+    });
+    expect(trusted.status).toBe(200);
+    expect(await trusted.json()).toEqual(helloAnswer);
+    expect(proxy.tunnels).toEqual([`127.0.0.1:${port}`]);
+    expect(proxy.forwarded).toEqual([]);
+    const refused = syncServerFetch(hello, {
+      dispatcher: syncConnectionsThrough(proxyUrl, undefined),
+    });
+    await expect(refused.catch((error: Error) => Promise.reject(error.cause))).rejects.toThrow(
+      /self-signed certificate/,
+    );
+  });
+
+  it('speaks TLS to an HTTPS proxy, trusting main’s authorities', async () => {
+    const tls = await selfSignedCertificate();
+    const sync = await serve((_request, response) => answerJson(response, 200, helloAnswer));
+    const proxy = await startProxy(createHttpsServer(tls));
+    const proxyUrl = `https://127.0.0.1:${proxy.port}`;
+    const trusted = await syncServerFetch(`${sync.url}/sync/v1/hello`, {
+      dispatcher: syncConnectionsThrough(proxyUrl, [tls.cert.toString()]),
+    });
+    expect(trusted.status).toBe(200);
+    expect(proxy.tunnels).toEqual([new URL(sync.url).host]);
+    const refused = syncServerFetch(`${sync.url}/sync/v1/hello`, {
+      dispatcher: syncConnectionsThrough(proxyUrl, undefined),
+    });
+    await expect(refused.catch((error: Error) => Promise.reject(error.cause))).rejects.toThrow(
+      /self-signed certificate/,
+    );
   });
 });

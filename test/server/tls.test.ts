@@ -1,11 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { get } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { promisify } from 'node:util';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { helloResponseSchema, syncApiPrefix, syncRoutes } from '#shared/sync/protocol';
 import {
   syncConnectionsTrusting,
@@ -13,44 +8,13 @@ import {
   trustedAuthorities,
 } from '../../electron/main/syncChannel';
 import { buildSyncServer } from '../../server/src/app';
+import { selfSignedCertificate } from '../support/selfSignedCertificate';
 import { openTestDatabase } from './serverHarness';
 
 /**
  * HTTPS straight from the server (`--tls-cert`, `--tls-key`): a station that trusts the
  * certificate gets the same answers, and one that does not is refused by TLS itself.
  */
-
-const folders: string[] = [];
-afterAll(async () => {
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
-});
-
-/** A self-signed certificate for 127.0.0.1, made with openssl. */
-async function selfSignedCertificate(): Promise<{ cert: Buffer; key: Buffer }> {
-  const folder = await mkdtemp(join(tmpdir(), 'fixline-tls-'));
-  folders.push(folder);
-  const [certFile, keyFile] = [join(folder, 'cert.pem'), join(folder, 'key.pem')];
-  await promisify(execFile)('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    keyFile,
-    '-out',
-    certFile,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
-  return { cert: await readFile(certFile), key: await readFile(keyFile) };
-}
 
 /** GET `url`, trusting `ca` only; the status and body, or the TLS error. */
 function getTrusting(
