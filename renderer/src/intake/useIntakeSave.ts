@@ -79,11 +79,13 @@ export function useIntakeSave({
       return;
     }
     const values = form.getValues();
-    const checked = form.validate();
-    if (checked.hasErrors) {
+    const first = problemsOf(values)[0];
+    // Validating sets the form's errors anew, and every section shows them: it is done only when
+    // there is a message to show or an earlier one to take away, not before every save.
+    if (first !== undefined || Object.keys(form.errors).length > 0) form.validate();
+    if (first !== undefined) {
       setFailure(t('intake.save.fixErrors'));
-      const first = problemsOf(values)[0];
-      if (first !== undefined) jumpTo(first.field);
+      jumpTo(first.field);
       return;
     }
     if (packId === undefined) {
