@@ -84,8 +84,8 @@ export function useAttachFiles(form: IntakeFields): AttachFiles {
         mediaType: bareMediaType(file.type) || 'application/octet-stream',
       }));
       const unsettled = new Set(items.keys());
-      // Outcomes not shown yet: each shown outcome renders the whole form again (30 ms or so),
-      // so the files stored within a window are listed together.
+      // Outcomes not shown yet: each shown outcome renders the screen again (the evidence list,
+      // the decision and more), so the files stored within a window are listed together.
       const unshown: { readonly index: number; readonly stored: StoreOutcome }[] = [];
       let showTimer: ReturnType<typeof setTimeout> | undefined;
       const show = () => {
