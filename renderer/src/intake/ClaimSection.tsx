@@ -9,39 +9,38 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { claimReasonSchema, symptomSchema } from '#shared/domain/vocabulary';
+import {
+  boundCheckbox,
+  boundTextInput,
+  type CheckboxBinding,
+  type TextInputBinding,
+} from './boundFields';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeFormValues';
-import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
+import type { IntakeFields } from './useIntakeForm';
 
 type ClaimSectionProps = {
-  readonly form: UseFormReturnType<IntakeFormValues>;
+  readonly form: IntakeFields;
   readonly errorOf: (path: string) => string | undefined;
 };
 
 /** The customer's account: why, what, since when, what was tried; the parcel; the C14 checks. */
-export function ClaimSection({ form, errorOf }: ClaimSectionProps) {
+export const ClaimSection = memo(function ClaimSection({ form, errorOf }: ClaimSectionProps) {
   const { t } = useTranslation();
-  const { claim } = form.values;
-  const textField = (path: string) => ({
-    id: fieldId(path),
-    ...form.getInputProps(path),
-    error: errorOf(path),
-    maxLength: maxLengthOf(path),
-  });
+  const reason = form.useWatchValue('claim.reason');
+  const symptom = form.useWatchValue('claim.symptom');
+  const conditionRecorded = form.useWatchValue('claim.conditionRecorded');
+  const accessories = form.useWatchValue('claim.accessories');
+  const textField = (path: string, input: (field: TextInputBinding) => ReactNode) =>
+    boundTextInput(form, path, errorOf(path), input);
   // A long text shows how much of its limit is used, so a long account is not cut off by surprise.
-  const characterCount = (path: 'claim.defectWhat' | 'claim.stepsTried') => {
-    const typed =
-      path === 'claim.defectWhat' ? form.values.claim.defectWhat : form.values.claim.stepsTried;
-    return `${typed.length} / ${maxLengthOf(path) ?? ''}`;
-  };
-  const checkbox = (path: string) => ({
-    id: fieldId(path),
-    ...form.getInputProps(path, { type: 'checkbox' }),
-  });
+  const characterCount = (field: TextInputBinding) =>
+    `${field.value.length} / ${field.maxLength ?? ''}`;
+  const checkbox = (path: string, input: (field: CheckboxBinding) => ReactNode) =>
+    boundCheckbox(form, path, input);
 
   return (
     <IntakeSection title={t('intake.sections.claim')}>
@@ -55,7 +54,7 @@ export function ClaimSection({ form, errorOf }: ClaimSectionProps) {
               value,
               label: t(`intake.reason.${value}`),
             }))}
-            value={claim.reason === '' ? null : claim.reason}
+            value={reason === '' ? null : reason}
             onChange={(value) => {
               const parsed = claimReasonSchema.safeParse(value);
               form.setFieldValue('claim.reason', parsed.success ? parsed.data : '');
@@ -70,61 +69,68 @@ export function ClaimSection({ form, errorOf }: ClaimSectionProps) {
               value,
               label: t(`intake.symptom.${value}`),
             }))}
-            value={claim.symptom === '' ? null : claim.symptom}
+            value={symptom === '' ? null : symptom}
             onChange={(value) => {
               const parsed = symptomSchema.safeParse(value);
               form.setFieldValue('claim.symptom', parsed.success ? parsed.data : '');
             }}
           />
         </SimpleGrid>
-        <Textarea
-          label={t('intake.claim.defectWhat')}
-          autosize
-          minRows={2}
-          maxRows={5}
-          {...textField('claim.defectWhat')}
-          description={characterCount('claim.defectWhat')}
-        />
+        {textField('claim.defectWhat', (field) => (
+          <Textarea
+            label={t('intake.claim.defectWhat')}
+            autosize
+            minRows={2}
+            maxRows={5}
+            {...field}
+            description={characterCount(field)}
+          />
+        ))}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t('intake.claim.defectHowItArose')}
-            {...textField('claim.defectHowItArose')}
-          />
-          <TextInput
-            label={t('intake.claim.defectSince')}
-            placeholder={t('intake.claim.defectSinceHint')}
-            {...textField('claim.defectSince')}
-          />
+          {textField('claim.defectHowItArose', (field) => (
+            <TextInput label={t('intake.claim.defectHowItArose')} {...field} />
+          ))}
+          {textField('claim.defectSince', (field) => (
+            <TextInput
+              label={t('intake.claim.defectSince')}
+              placeholder={t('intake.claim.defectSinceHint')}
+              {...field}
+            />
+          ))}
         </SimpleGrid>
-        <Textarea
-          label={t('intake.claim.stepsTried')}
-          autosize
-          minRows={1}
-          maxRows={4}
-          {...textField('claim.stepsTried')}
-          description={characterCount('claim.stepsTried')}
-        />
+        {textField('claim.stepsTried', (field) => (
+          <Textarea
+            label={t('intake.claim.stepsTried')}
+            autosize
+            minRows={1}
+            maxRows={4}
+            {...field}
+            description={characterCount(field)}
+          />
+        ))}
         <Fieldset legend={t('intake.claim.condition')} variant="filled" p="sm">
           <Stack gap="xs">
-            <Checkbox
-              label={t('intake.claim.conditionRecorded')}
-              {...checkbox('claim.conditionRecorded')}
-            />
-            {claim.conditionRecorded ? (
+            {checkbox('claim.conditionRecorded', (field) => (
+              <Checkbox label={t('intake.claim.conditionRecorded')} {...field} />
+            ))}
+            {conditionRecorded ? (
               <>
                 <Group gap="lg">
-                  <Checkbox label={t('intake.claim.unopened')} {...checkbox('claim.unopened')} />
-                  <Checkbox label={t('intake.claim.unused')} {...checkbox('claim.unused')} />
-                  <Checkbox
-                    label={t('intake.claim.originalPackaging')}
-                    {...checkbox('claim.originalPackaging')}
-                  />
+                  {checkbox('claim.unopened', (field) => (
+                    <Checkbox label={t('intake.claim.unopened')} {...field} />
+                  ))}
+                  {checkbox('claim.unused', (field) => (
+                    <Checkbox label={t('intake.claim.unused')} {...field} />
+                  ))}
+                  {checkbox('claim.originalPackaging', (field) => (
+                    <Checkbox label={t('intake.claim.originalPackaging')} {...field} />
+                  ))}
                 </Group>
                 <TagsInput
                   id={fieldId('claim.accessories')}
                   label={t('intake.claim.accessories')}
                   description={t('intake.claim.accessoriesHint')}
-                  value={claim.accessories}
+                  value={accessories}
                   onChange={(values) => form.setFieldValue('claim.accessories', values)}
                 />
               </>
@@ -133,12 +139,18 @@ export function ClaimSection({ form, errorOf }: ClaimSectionProps) {
         </Fieldset>
         <Fieldset legend={t('intake.claim.acknowledgement')} variant="filled" p="sm">
           <Group gap="lg">
-            <Checkbox label={t('intake.claim.dataBackedUp')} {...checkbox('claim.dataBackedUp')} />
-            <Checkbox label={t('intake.claim.simRemoved')} {...checkbox('claim.simRemoved')} />
-            <Checkbox label={t('intake.claim.factoryReset')} {...checkbox('claim.factoryReset')} />
+            {checkbox('claim.dataBackedUp', (field) => (
+              <Checkbox label={t('intake.claim.dataBackedUp')} {...field} />
+            ))}
+            {checkbox('claim.simRemoved', (field) => (
+              <Checkbox label={t('intake.claim.simRemoved')} {...field} />
+            ))}
+            {checkbox('claim.factoryReset', (field) => (
+              <Checkbox label={t('intake.claim.factoryReset')} {...field} />
+            ))}
           </Group>
         </Fieldset>
       </Stack>
     </IntakeSection>
   );
-}
+});

@@ -9,18 +9,17 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredCustomer } from '../core';
 import { useCoreQuery } from '../core';
+import { boundTextInput, type TextInputBinding } from './boundFields';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeFormValues';
-import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
+import type { IntakeFields } from './useIntakeForm';
 
 type CustomerSectionProps = {
-  readonly form: UseFormReturnType<IntakeFormValues>;
+  readonly form: IntakeFields;
   readonly errorOf: (path: string) => string | undefined;
   /** The customer picked from the search, as stored; undefined for a new customer. */
   readonly pickedCustomer: StoredCustomer | undefined;
@@ -30,23 +29,24 @@ type CustomerSectionProps = {
 const searchLimit = 8;
 
 /** Who the claim is for: a customer found by phone, email or name, or a new one. */
-export function CustomerSection({ form, errorOf, pickedCustomer }: CustomerSectionProps) {
+export const CustomerSection = memo(function CustomerSection({
+  form,
+  errorOf,
+  pickedCustomer,
+}: CustomerSectionProps) {
   const { t } = useTranslation();
+  const preferredLanguage = form.useWatchValue('customer.preferredLanguage');
   const [search, setSearch] = useState('');
   const matches = useCoreQuery(
     ({ queries }) => queries.customers(search, { limit: searchLimit }),
     [search],
   );
-  const options = (matches ?? []).map((customer) => ({
-    value: customer.id,
-    label: [customer.name, customer.phone, customer.email].filter(Boolean).join(' · '),
+  const options = (matches ?? []).map((match) => ({
+    value: match.id,
+    label: [match.name, match.phone, match.email].filter(Boolean).join(' · '),
   }));
-  const textField = (path: string) => ({
-    id: fieldId(path),
-    ...form.getInputProps(path),
-    error: errorOf(path),
-    maxLength: maxLengthOf(path),
-  });
+  const textField = (path: string, input: (field: TextInputBinding) => ReactNode) =>
+    boundTextInput(form, path, errorOf(path), input);
 
   return (
     <IntakeSection title={t('intake.sections.customer')}>
@@ -104,22 +104,15 @@ export function CustomerSection({ form, errorOf, pickedCustomer }: CustomerSecti
               {t('intake.customer.newCustomer')}
             </Text>
             <SimpleGrid cols={2} spacing="sm">
-              <TextInput
-                label={t('intake.customer.name')}
-                withAsterisk
-                {...textField('customer.name')}
-              />
-              <TextInput
-                label={t('intake.customer.phone')}
-                withAsterisk
-                type="tel"
-                {...textField('customer.phone')}
-              />
-              <TextInput
-                label={t('intake.customer.email')}
-                type="email"
-                {...textField('customer.email')}
-              />
+              {textField('customer.name', (field) => (
+                <TextInput label={t('intake.customer.name')} withAsterisk {...field} />
+              ))}
+              {textField('customer.phone', (field) => (
+                <TextInput label={t('intake.customer.phone')} withAsterisk type="tel" {...field} />
+              ))}
+              {textField('customer.email', (field) => (
+                <TextInput label={t('intake.customer.email')} type="email" {...field} />
+              ))}
               <Select
                 id={fieldId('customer.preferredLanguage')}
                 label={t('intake.customer.language')}
@@ -128,7 +121,7 @@ export function CustomerSection({ form, errorOf, pickedCustomer }: CustomerSecti
                   { value: 'en', label: t('language.en') },
                 ]}
                 allowDeselect={false}
-                value={form.values.customer.preferredLanguage}
+                value={preferredLanguage}
                 onChange={(value) => {
                   if (value === 'en' || value === 'id') {
                     form.setFieldValue('customer.preferredLanguage', value);
@@ -136,30 +129,35 @@ export function CustomerSection({ form, errorOf, pickedCustomer }: CustomerSecti
                 }}
               />
             </SimpleGrid>
-            <Textarea
-              label={t('intake.customer.address')}
-              description={t('intake.customer.addressHint')}
-              autosize
-              minRows={2}
-              maxRows={4}
-              {...textField('customer.addressLines')}
-            />
+            {textField('customer.addressLines', (field) => (
+              <Textarea
+                label={t('intake.customer.address')}
+                description={t('intake.customer.addressHint')}
+                autosize
+                minRows={2}
+                maxRows={4}
+                {...field}
+              />
+            ))}
             <SimpleGrid cols={3} spacing="sm">
-              <TextInput label={t('intake.customer.city')} {...textField('customer.city')} />
-              <TextInput
-                label={t('intake.customer.postalCode')}
-                {...textField('customer.postalCode')}
-              />
-              <TextInput
-                label={t('intake.customer.countryCode')}
-                placeholder={t('intake.customer.countryCodeHint')}
-                {...textField('customer.countryCode')}
-                maxLength={2}
-              />
+              {textField('customer.city', (field) => (
+                <TextInput label={t('intake.customer.city')} {...field} />
+              ))}
+              {textField('customer.postalCode', (field) => (
+                <TextInput label={t('intake.customer.postalCode')} {...field} />
+              ))}
+              {textField('customer.countryCode', (field) => (
+                <TextInput
+                  label={t('intake.customer.countryCode')}
+                  placeholder={t('intake.customer.countryCodeHint')}
+                  {...field}
+                  maxLength={2}
+                />
+              ))}
             </SimpleGrid>
           </>
         )}
       </Stack>
     </IntakeSection>
   );
-}
+});

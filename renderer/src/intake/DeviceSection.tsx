@@ -1,52 +1,58 @@
 import { Alert, Autocomplete, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { productCategorySchema } from '#shared/domain/vocabulary';
+import { boundTextInput, type TextInputBinding } from './boundFields';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeFormValues';
-import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
+import type { IntakeFields } from './useIntakeForm';
 import type { KnownDevice } from './useKnownDevice';
 
 type DeviceSectionProps = {
-  readonly form: UseFormReturnType<IntakeFormValues>;
+  readonly form: IntakeFields;
   readonly errorOf: (path: string) => string | undefined;
   readonly brands: readonly string[];
   readonly knownDevice: KnownDevice | undefined;
 };
 
 /** The unit the claim is about: identified by serial or IMEI, reused when already known. */
-export function DeviceSection({ form, errorOf, brands, knownDevice }: DeviceSectionProps) {
+export const DeviceSection = memo(function DeviceSection({
+  form,
+  errorOf,
+  brands,
+  knownDevice,
+}: DeviceSectionProps) {
   const { t } = useTranslation();
-  const textField = (path: string) => ({
-    id: fieldId(path),
-    ...form.getInputProps(path),
-    error: errorOf(path),
-    maxLength: maxLengthOf(path),
-  });
-  const categories = productCategorySchema.options.map((category) => ({
-    value: category,
-    label: t(`intake.category.${category}`),
+  const category = form.useWatchValue('device.category');
+  const textField = (path: string, input: (field: TextInputBinding) => ReactNode) =>
+    boundTextInput(form, path, errorOf(path), input);
+  const categories = productCategorySchema.options.map((value) => ({
+    value,
+    label: t(`intake.category.${value}`),
   }));
 
   return (
     <IntakeSection title={t('intake.sections.device')}>
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t('intake.device.serial')}
-            description={t('intake.device.serialHint')}
-            autoComplete="off"
-            spellCheck={false}
-            {...textField('device.serial')}
-          />
-          <TextInput
-            label={t('intake.device.imei')}
-            description={t('intake.device.imeiHint')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...textField('device.imei')}
-          />
+          {textField('device.serial', (field) => (
+            <TextInput
+              label={t('intake.device.serial')}
+              description={t('intake.device.serialHint')}
+              autoComplete="off"
+              spellCheck={false}
+              {...field}
+            />
+          ))}
+          {textField('device.imei', (field) => (
+            <TextInput
+              label={t('intake.device.imei')}
+              description={t('intake.device.imeiHint')}
+              inputMode="numeric"
+              autoComplete="off"
+              {...field}
+            />
+          ))}
         </SimpleGrid>
         {knownDevice === undefined ? null : (
           <Alert
@@ -70,21 +76,25 @@ export function DeviceSection({ form, errorOf, brands, knownDevice }: DeviceSect
           </Alert>
         )}
         <SimpleGrid cols={2} spacing="sm">
-          <Autocomplete
-            label={t('intake.device.brand')}
-            description={t('intake.device.brandHint')}
-            withAsterisk
-            data={[...brands]}
-            {...textField('device.brand')}
-          />
-          {knownDevice === undefined ? (
-            <TextInput
-              label={t('intake.device.model')}
-              description={t('deviceModel.hint')}
+          {textField('device.brand', (field) => (
+            <Autocomplete
+              label={t('intake.device.brand')}
+              description={t('intake.device.brandHint')}
               withAsterisk
-              {...textField('device.model')}
+              data={[...brands]}
+              {...field}
             />
-          ) : null}
+          ))}
+          {knownDevice === undefined
+            ? textField('device.model', (field) => (
+                <TextInput
+                  label={t('intake.device.model')}
+                  description={t('deviceModel.hint')}
+                  withAsterisk
+                  {...field}
+                />
+              ))
+            : null}
         </SimpleGrid>
         {knownDevice === undefined ? (
           <SimpleGrid cols={3} spacing="sm">
@@ -93,22 +103,26 @@ export function DeviceSection({ form, errorOf, brands, knownDevice }: DeviceSect
               label={t('intake.device.category')}
               withAsterisk
               data={categories}
-              value={form.values.device.category === '' ? null : form.values.device.category}
+              value={category === '' ? null : category}
               onChange={(value) => {
                 const parsed = productCategorySchema.safeParse(value);
                 form.setFieldValue('device.category', parsed.success ? parsed.data : '');
               }}
               error={errorOf('device.category')}
             />
-            <TextInput label={t('intake.device.sku')} {...textField('device.sku')} />
-            <TextInput
-              label={t('intake.device.itemCode')}
-              placeholder={t('intake.device.itemCodeHint')}
-              {...textField('device.itemCode')}
-            />
+            {textField('device.sku', (field) => (
+              <TextInput label={t('intake.device.sku')} {...field} />
+            ))}
+            {textField('device.itemCode', (field) => (
+              <TextInput
+                label={t('intake.device.itemCode')}
+                placeholder={t('intake.device.itemCodeHint')}
+                {...field}
+              />
+            ))}
           </SimpleGrid>
         ) : null}
       </Stack>
     </IntakeSection>
   );
-}
+});

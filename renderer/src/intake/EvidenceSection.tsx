@@ -12,21 +12,20 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import { Dropzone, IMAGE_MIME_TYPE, MIME_TYPES } from '@mantine/dropzone';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKindSchema } from '#shared/domain/vocabulary';
 import { useCoreQuery, formatByteSize, maxAttachmentBytes } from '../core';
 import { EvidencePreview } from './EvidencePreview';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeFormValues';
 import { IntakeSection } from './IntakeSection';
 import type { AttachFiles } from './useAttachFiles';
+import type { IntakeFields } from './useIntakeForm';
 import type { CaptureMode } from './WebcamCapture';
 
 type EvidenceSectionProps = {
-  readonly form: UseFormReturnType<IntakeFormValues>;
+  readonly form: IntakeFields;
   readonly files: AttachFiles;
   readonly error: string | undefined;
   readonly onCapture: (mode: CaptureMode) => void;
@@ -63,10 +62,15 @@ function useThumbnails(digests: readonly string[]): ReadonlyMap<string, Blob> {
 }
 
 /** Photos, videos and receipts: dropped, chosen, or captured from the camera. */
-export function EvidenceSection({ form, files, error, onCapture }: EvidenceSectionProps) {
+export const EvidenceSection = memo(function EvidenceSection({
+  form,
+  files,
+  error,
+  onCapture,
+}: EvidenceSectionProps) {
   const { t } = useTranslation();
   const [rejected, setRejected] = useState<readonly string[]>([]);
-  const { evidence } = form.values;
+  const evidence = form.useWatchValue('evidence');
   const thumbnails = useThumbnails(evidence.map((item) => item.sha256));
   const kinds = evidenceKindSchema.options.map((kind) => ({
     value: kind,
@@ -186,4 +190,4 @@ export function EvidenceSection({ form, files, error, onCapture }: EvidenceSecti
       </Stack>
     </IntakeSection>
   );
-}
+});

@@ -1,9 +1,13 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResult } from '#shared/policy';
 import { DecisionCard, DecisionDetails } from '../claim/DecisionCard';
 import { fieldOfMissingFact } from './fieldTargets';
 import { evaluationErrorText } from '../i18n/errorText';
+import type { IntakeDecisionContext } from './intakeDecision';
+import { useIntakeDecision } from './useIntakeDecision';
+import type { IntakeFields } from './useIntakeForm';
 
 /** What the form still needs before the policy can say anything, by form field. */
 export type DecisionPrerequisite = 'brand' | 'model' | 'category' | 'channel' | 'reason';
@@ -23,7 +27,9 @@ export type IntakeDecision =
   | { readonly kind: 'evaluated'; readonly result: EvaluationResult };
 
 type IntakeDecisionPanelProps = {
-  readonly decision: IntakeDecision;
+  readonly form: IntakeFields;
+  /** What the decision is drawn from besides the form. */
+  readonly context: IntakeDecisionContext;
   /** Takes the technician to a form field, by its path. */
   readonly onJump: (path: string) => void;
 };
@@ -32,8 +38,13 @@ type IntakeDecisionPanelProps = {
  * What the policy allows for the intake as it stands: options, deadlines and the clauses behind
  * them, and what is still missing, each item a button to its field.
  */
-export function IntakeDecisionPanel({ decision, onJump }: IntakeDecisionPanelProps) {
+export const IntakeDecisionPanel = memo(function IntakeDecisionPanel({
+  form,
+  context,
+  onJump,
+}: IntakeDecisionPanelProps) {
   const { t } = useTranslation();
+  const decision = useIntakeDecision(form, context);
 
   const body = () => {
     switch (decision.kind) {
@@ -89,4 +100,4 @@ export function IntakeDecisionPanel({ decision, onJump }: IntakeDecisionPanelPro
       {body()}
     </DecisionCard>
   );
-}
+});

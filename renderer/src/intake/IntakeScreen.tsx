@@ -1,6 +1,6 @@
 import { Box, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { calendarDayIn, stationTimeZone } from '#shared/domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { useCoreQuery } from '../core';
@@ -16,7 +16,7 @@ import { DraftNotices } from './DraftNotices';
 import { EvidenceSection } from './EvidenceSection';
 import { focusField } from './fieldTargets';
 import { IntakeDecisionPanel } from './IntakeDecisionPanel';
-import { intakeDecision } from './intakeDecision';
+import type { IntakeDecisionContext } from './intakeDecision';
 import { IntakeHeader } from './IntakeHeader';
 import { assignedBrands, policyPackFor } from './intakeRecords';
 import classes from './IntakeScreen.module.css';
@@ -28,6 +28,12 @@ import { useIntakeForm } from './useIntakeForm';
 import { useIntakeSave } from './useIntakeSave';
 import type { CaptureMode } from './WebcamCapture';
 import { WebcamCapture } from './WebcamCapture';
+
+/**
+ * The parts of the form, each watched as a whole (typing a customer's name changes `customer`); a
+ * fixed list, so the same watchers are set up at every render.
+ */
+const intakeParts = ['customer', 'device', 'purchase', 'claim', 'evidence'] as const;
 
 /** The scanned text is already in the focused field; nothing more to do with it. */
 function ignoreScan(): void {
@@ -59,42 +65,38 @@ export function IntakeScreen() {
   const [captureMode, setCaptureMode] = useState<CaptureMode | undefined>();
 
   const intake = useIntakeForm({ language, currency, today: asOf, brands });
-  const { form, knownDevice, errorOf } = intake;
-  const { values } = form;
+  const { form, fields, brand, knownDevice, errorOf } = intake;
 
   const draftKey = `intake/${benchPerson?.id ?? 'nobody'}`;
   const draft = useIntakeDraft(draftKey, form.setValues);
   const { schedule } = draft;
-  useEffect(() => {
-    schedule(values);
-  }, [values, schedule]);
+  // Every change is kept once typing pauses; watching the form renders nothing again.
+  const keepDraft = useCallback(() => schedule(fields.getValues()), [schedule, fields]);
+  for (const part of intakeParts) form.watch(part, keepDraft);
 
-  const files = useAttachFiles(form);
+  const files = useAttachFiles(fields);
+  const existingCustomerId = form.useWatchValue('customer.existingId');
   const pickedCustomer =
     useCoreQuery(
-      async ({ queries }) => {
-        const id = values.customer.existingId;
-        if (id === '') return null;
-        return queries.customer(id);
-      },
-      [values.customer.existingId],
+      async ({ queries }) =>
+        existingCustomerId === '' ? null : queries.customer(existingCustomerId),
+      [existingCustomerId],
     ) ?? undefined;
 
-  const brand = values.device.brand;
-  const packId = policyPackFor(assignments, brand, values.purchase.channel);
+  const channel = form.useWatchValue('purchase.channel');
+  const packId = policyPackFor(assignments, brand, channel);
   const holidays = station.holidays;
-  const decision = useMemo(
-    () =>
-      intakeDecision(values, {
-        brand,
-        packId,
-        knownDevice,
-        customer: pickedCustomer,
-        asOf,
-        currency,
-        holidays: holidays ?? [],
-      }),
-    [values, brand, knownDevice, packId, asOf, currency, pickedCustomer, holidays],
+  const decisionContext = useMemo<IntakeDecisionContext>(
+    () => ({
+      brand,
+      packId,
+      knownDevice,
+      customer: pickedCustomer,
+      asOf,
+      currency,
+      holidays: holidays ?? [],
+    }),
+    [brand, knownDevice, packId, asOf, currency, pickedCustomer, holidays],
   );
 
   const jumpTo = useCallback((path: string) => {
@@ -109,10 +111,7 @@ export function IntakeScreen() {
     files,
     language,
     currency,
-    brand,
-    packId,
-    knownDevice,
-    decision,
+    decisionContext,
     jumpTo,
   });
 
@@ -143,23 +142,23 @@ export function IntakeScreen() {
           noValidate
         >
           <Stack gap="md">
-            <CustomerSection form={form} errorOf={errorOf} pickedCustomer={pickedCustomer} />
+            <CustomerSection form={fields} errorOf={errorOf} pickedCustomer={pickedCustomer} />
             <DeviceSection
-              form={form}
+              form={fields}
               errorOf={errorOf}
               brands={brands}
               knownDevice={knownDevice}
             />
             <PurchaseSection
-              form={form}
+              form={fields}
               errorOf={errorOf}
               currency={currency}
               packId={packId}
               brand={brand}
             />
-            <ClaimSection form={form} errorOf={errorOf} />
+            <ClaimSection form={fields} errorOf={errorOf} />
             <EvidenceSection
-              form={form}
+              form={fields}
               files={files}
               error={errorOf('evidence')}
               onCapture={setCaptureMode}
@@ -173,7 +172,7 @@ export function IntakeScreen() {
             unexpected={saveFlow.unexpected}
             onSave={() => void saveFlow.save()}
           />
-          <IntakeDecisionPanel decision={decision} onJump={jumpTo} />
+          <IntakeDecisionPanel form={fields} context={decisionContext} onJump={jumpTo} />
         </div>
       </div>
       <WebcamCapture

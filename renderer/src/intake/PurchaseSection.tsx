@@ -1,17 +1,17 @@
 import { Alert, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '#shared/domain/primitives';
 import { proofStatusSchema, salesChannelSchema } from '#shared/domain/vocabulary';
 import type { PolicyId } from '#shared/policy';
+import { boundTextInput, type TextInputBinding } from './boundFields';
 import { fieldId } from './fieldTargets';
-import type { IntakeFormValues } from './intakeFormValues';
-import { maxLengthOf } from './intakeProblems';
 import { IntakeSection } from './IntakeSection';
+import type { IntakeFields } from './useIntakeForm';
 import { policyPackName } from '../i18n/policyPackName';
 
 type PurchaseSectionProps = {
-  readonly form: UseFormReturnType<IntakeFormValues>;
+  readonly form: IntakeFields;
   readonly errorOf: (path: string) => string | undefined;
   readonly currency: CurrencyCode;
   /** The pack the station assigns to the brand and channel; undefined when none does. */
@@ -21,15 +21,18 @@ type PurchaseSectionProps = {
 };
 
 /** Where and when the device was bought: what the pack dates the warranty from. */
-export function PurchaseSection({ form, errorOf, currency, packId, brand }: PurchaseSectionProps) {
+export const PurchaseSection = memo(function PurchaseSection({
+  form,
+  errorOf,
+  currency,
+  packId,
+  brand,
+}: PurchaseSectionProps) {
   const { t } = useTranslation();
-  const textField = (path: string) => ({
-    id: fieldId(path),
-    ...form.getInputProps(path),
-    error: errorOf(path),
-    maxLength: maxLengthOf(path),
-  });
-  const { channel } = form.values.purchase;
+  const channel = form.useWatchValue('purchase.channel');
+  const proof = form.useWatchValue('purchase.proof');
+  const textField = (path: string, input: (field: TextInputBinding) => ReactNode) =>
+    boundTextInput(form, path, errorOf(path), input);
   const channels = salesChannelSchema.options.map((value) => ({
     value,
     label: t(`channel.${value}`),
@@ -60,7 +63,7 @@ export function PurchaseSection({ form, errorOf, currency, packId, brand }: Purc
             label={t('intake.purchase.proof')}
             data={proofs}
             allowDeselect={false}
-            value={form.values.purchase.proof}
+            value={proof}
             onChange={(value) => {
               const parsed = proofStatusSchema.safeParse(value);
               if (parsed.success) form.setFieldValue('purchase.proof', parsed.data);
@@ -81,46 +84,45 @@ export function PurchaseSection({ form, errorOf, currency, packId, brand }: Purc
           </Alert>
         )}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t('intake.purchase.shopLink')}
-            type="url"
-            placeholder="https://"
-            {...textField('purchase.shopLink')}
-          />
-          <TextInput
-            label={t('intake.purchase.orderNumber')}
-            {...textField('purchase.orderNumber')}
-          />
+          {textField('purchase.shopLink', (field) => (
+            <TextInput
+              label={t('intake.purchase.shopLink')}
+              type="url"
+              placeholder="https://"
+              {...field}
+            />
+          ))}
+          {textField('purchase.orderNumber', (field) => (
+            <TextInput label={t('intake.purchase.orderNumber')} {...field} />
+          ))}
         </SimpleGrid>
         <SimpleGrid cols={4} spacing="sm">
-          <TextInput
-            label={t('intake.purchase.orderDate')}
-            type="date"
-            {...textField('purchase.orderDate')}
-          />
-          <TextInput
-            label={t('intake.purchase.invoiceDate')}
-            type="date"
-            {...textField('purchase.invoiceDate')}
-          />
-          <TextInput
-            label={t('intake.purchase.deliveredDate')}
-            type="date"
-            {...textField('purchase.deliveredDate')}
-          />
-          <TextInput
-            label={t('intake.purchase.maxEstimatedDeliveryDate')}
-            description={t('intake.purchase.maxEstimatedDeliveryHint')}
-            type="date"
-            {...textField('purchase.maxEstimatedDeliveryDate')}
-          />
-          <TextInput
-            label={t('intake.purchase.price', { currency })}
-            inputMode="decimal"
-            {...textField('purchase.price')}
-          />
+          {textField('purchase.orderDate', (field) => (
+            <TextInput label={t('intake.purchase.orderDate')} type="date" {...field} />
+          ))}
+          {textField('purchase.invoiceDate', (field) => (
+            <TextInput label={t('intake.purchase.invoiceDate')} type="date" {...field} />
+          ))}
+          {textField('purchase.deliveredDate', (field) => (
+            <TextInput label={t('intake.purchase.deliveredDate')} type="date" {...field} />
+          ))}
+          {textField('purchase.maxEstimatedDeliveryDate', (field) => (
+            <TextInput
+              label={t('intake.purchase.maxEstimatedDeliveryDate')}
+              description={t('intake.purchase.maxEstimatedDeliveryHint')}
+              type="date"
+              {...field}
+            />
+          ))}
+          {textField('purchase.price', (field) => (
+            <TextInput
+              label={t('intake.purchase.price', { currency })}
+              inputMode="decimal"
+              {...field}
+            />
+          ))}
         </SimpleGrid>
       </Stack>
     </IntakeSection>
   );
-}
+});

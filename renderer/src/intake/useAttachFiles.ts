@@ -1,9 +1,9 @@
-import type { UseFormReturnType } from '@mantine/form';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AttachmentError, StationAttachments, StoredAttachment } from '../core';
 import { useStationCore } from '../core';
-import type { IntakeEvidenceItem, IntakeFormValues } from './intakeFormValues';
+import type { IntakeEvidenceItem } from './intakeFormValues';
 import { defaultEvidenceKind } from './intakeFormValues';
+import type { IntakeFields } from './useIntakeForm';
 
 /** A file the store refused, and why. */
 export type AttachmentRefusal = { readonly fileName: string; readonly error: AttachmentError };
@@ -42,7 +42,7 @@ function bareMediaType(type: string): string {
  * saved (which then writes only the records) and the draft can keep them by digest. A file
  * already attached is not listed twice.
  */
-export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): AttachFiles {
+export function useAttachFiles(form: IntakeFields): AttachFiles {
   const [storing, setStoring] = useState<readonly string[]>([]);
   const [refusals, setRefusals] = useState<readonly AttachmentRefusal[]>([]);
   const { attachments } = useStationCore();
@@ -84,8 +84,8 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
         mediaType: bareMediaType(file.type) || 'application/octet-stream',
       }));
       const unsettled = new Set(items.keys());
-      // Outcomes not shown yet: each shown outcome renders the whole form again (30 ms or so),
-      // so the files stored within a window are listed together.
+      // Outcomes not shown yet: each shown outcome renders the screen again (the evidence list,
+      // the decision and more), so the files stored within a window are listed together.
       const unshown: { readonly index: number; readonly stored: StoreOutcome }[] = [];
       let showTimer: ReturnType<typeof setTimeout> | undefined;
       const show = () => {
@@ -122,10 +122,10 @@ export function useAttachFiles(form: UseFormReturnType<IntakeFormValues>): Attac
     [attachments, listInForm, stopStoring],
   );
 
-  return {
-    attach,
-    storing,
-    refusals,
-    dismissRefusals: useCallback(() => setRefusals([]), []),
-  };
+  const dismissRefusals = useCallback(() => setRefusals([]), []);
+  // The same object until a file is being stored or refused: the evidence section is memoised.
+  return useMemo(
+    () => ({ attach, storing, refusals, dismissRefusals }),
+    [attach, storing, refusals, dismissRefusals],
+  );
 }

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CurrencyCode } from '#shared/domain/primitives';
 import type { Language } from '#shared/domain/vocabulary';
-import type { PolicyId } from '#shared/policy';
-import { useStationCore, type KnownDevice, type StoredClaim } from '../core';
+import { useStationCore, type StoredClaim } from '../core';
 import { useWriteContext } from '../hooks/useWriteContext';
 import {
   failureText,
@@ -14,8 +13,7 @@ import {
   type Failure,
 } from '../i18n/errorText';
 import { saveFailureText } from '../i18n/saveFailureText';
-import type { IntakeDecision } from './IntakeDecisionPanel';
-import { offersAuthorization } from './intakeDecision';
+import { intakeDecision, offersAuthorization, type IntakeDecisionContext } from './intakeDecision';
 import { emptyIntakeForm } from './intakeFormValues';
 import { formFieldOfSaveError } from './intakeProblems';
 import { intakeInputFromForm } from './intakeRecords';
@@ -31,12 +29,11 @@ type IntakeSaveOptions = {
   readonly files: AttachFiles;
   readonly language: Language;
   readonly currency: CurrencyCode;
-  /** The brand the pack is looked up by, to point at it when no pack applies. */
-  readonly brand: string;
-  readonly packId: PolicyId | undefined;
-  readonly knownDevice: KnownDevice | undefined;
-  /** The live decision: a claim it offers a remedy for is offered for authorization at once. */
-  readonly decision: IntakeDecision;
+  /**
+   * What the decision is drawn from besides the form (the brand, its pack, the known device): a
+   * claim the decision offers a remedy for is offered for authorization at once.
+   */
+  readonly decisionContext: IntakeDecisionContext;
   /** Takes the technician to a form field, by its path. */
   readonly jumpTo: (path: string) => void;
 };
@@ -54,10 +51,7 @@ export function useIntakeSave({
   files,
   language,
   currency,
-  brand,
-  packId,
-  knownDevice,
-  decision,
+  decisionContext,
   jumpTo,
 }: IntakeSaveOptions) {
   const { t } = useTranslation();
@@ -65,7 +59,7 @@ export function useIntakeSave({
   const writeContext = useWriteContext();
   const { commands: repositories } = useStationCore();
   const { form, problemsOf } = intake;
-  const { values } = form;
+  const { brand, packId, knownDevice } = decisionContext;
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   // A failure nobody foresaw, whose technical details go under the message.
@@ -84,11 +78,14 @@ export function useIntakeSave({
       setFailure(t('intake.save.fileStill'));
       return;
     }
-    const checked = form.validate();
-    if (checked.hasErrors) {
+    const values = form.getValues();
+    const first = problemsOf(values)[0];
+    // Validating sets the form's errors anew, and every section shows them: it is done only when
+    // there is a message to show or an earlier one to take away, not before every save.
+    if (first !== undefined || Object.keys(form.errors).length > 0) form.validate();
+    if (first !== undefined) {
       setFailure(t('intake.save.fixErrors'));
-      const first = problemsOf(values)[0];
-      if (first !== undefined) jumpTo(first.field);
+      jumpTo(first.field);
       return;
     }
     if (packId === undefined) {
@@ -126,7 +123,7 @@ export function useIntakeSave({
         return;
       }
       const { claim } = saved.value;
-      if (offersAuthorization(decision)) {
+      if (offersAuthorization(intakeDecision(values, decisionContext))) {
         setSavedClaim(claim);
       } else {
         notifications.show({
