@@ -24,10 +24,13 @@ export type AttachFiles = {
 
 /**
  * How long a file stored is kept from the form while others of the same drop may follow: a
- * drop of three photos is stored in about 100 ms and listed in one render of the form, not
- * three; a long video is still listed at most this long after its bytes are safe.
+ * drop of three photos is stored in about 100 ms (several times that on a busy PC) and listed in
+ * one render of the form, not three; a file of the drop that takes long (a video) lets the others
+ * be listed at most this long after their bytes are safe. A drop is listed as soon as all of it
+ * is stored, so the window delays only a drop with a slow file, and each file shows as storing
+ * meanwhile.
  */
-const listingWindowMs = 150;
+const listingWindowMs = 400;
 
 /** What storing one file came to. */
 type StoreOutcome = Awaited<ReturnType<StationAttachments['storeAll']>>[number];
