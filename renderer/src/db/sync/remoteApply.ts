@@ -183,25 +183,16 @@ export async function applyPulledPage(
       else rows.push(row);
     }
     let changedRows = 0;
-    // A page is applied in slices, each paying for its transaction's round trips to IndexedDB
-    // (see `slicedApply.ts`): reads go together, and a write is awaited only where something
-    // after it needs its result. Requests of one transaction run in the order they were made, so
-    // a read made after a write (not awaited) still sees it.
-    // Only a page with the center's settings can change its calendar (read around the rows' loop).
-    const touchesCalendar = byTable.has('centerSettings');
+    // Read around the rows' loop rather than in it: a page rarely holds the center's settings.
+    // Both reads at once (a page is applied in slices, each paying for its transaction's round
+    // trips: see `slicedApply.ts`).
     const [calendarBefore, state] = await Promise.all([
-      touchesCalendar ? readCenterCalendar(transaction) : undefined,
+      readCenterCalendar(transaction),
       transaction.table<SyncStateRow, string>('syncState').get('state'),
     ]);
-    const joining = state?.enrollment?.joining === true;
-    // The clock and the acknowledged outbox entries depend on the page alone, not on its rows'
-    // writes: made beside them. Not while joining, whose steps below write the clock and outbox.
-    const bookkeepingAlongside = joining
-      ? undefined
-      : awaitedLater(pageBookkeeping(transaction, page, nowMs, options.maxClockDriftMs));
     // A station's first pull after it enrolls: the center's settings and people win over what it
     // wrote alone before (see `adoptCenter.ts`); a calendar adopted so recalculates below.
-    if (joining) {
+    if (state?.enrollment?.joining === true) {
       await dropReplayedEntries(transaction, page.rows);
       await adoptCenterRows(transaction, page.rows);
       await renumberClashingClaims(transaction, page.rows, nowMs);
@@ -229,7 +220,6 @@ export async function applyPulledPage(
         return new Map(stored.map((row) => [row.id, row]));
       }),
     );
-    const rowWrites: Promise<unknown>[] = [];
     for (const [tableIndex, [table, rows]] of tablesInOrder.entries()) {
       // Every table the server sends is one of this station's (since schema v6, which stored
       // the center-wide rows schema v5 parked in `pulledRecords`): a new one fails to compile.
@@ -257,8 +247,7 @@ export async function applyPulledPage(
         }
         for (const claim of claims) derivedClaims.add(claim.id);
       }
-      // Not awaited: the next table's reads (a claim's customer and device) queue after it.
-      rowWrites.push(awaitedLater(target.bulkPut([...written.values()].map(({ after }) => after))));
+      await target.bulkPut([...written.values()].map(({ after }) => after));
       if (localTable === 'conflicts') continue;
       for (const { before, after } of written.values()) {
         if (localTable === 'claims') {
@@ -275,16 +264,13 @@ export async function applyPulledPage(
         deadlineInputs.noteWrite(localTable, after, created);
       }
     }
-    // Tables of their own (the counts; the station's settings and sequences): at once, with the
-    // rows' writes and the bookkeeping done by then (the latter also writes the sync state).
-    const [, , , bookkeeping] = await Promise.all([
-      Promise.all(rowWrites),
+    // Tables of their own (the counts; the station's settings and sequences): at once.
+    await Promise.all([
       applyClaimChanges(transaction, claimChanges),
       keepRmaSequencePast(
         transaction,
         claimChanges.map(({ after }) => after),
       ),
-      bookkeepingAlongside ?? pageBookkeeping(transaction, page, nowMs, options.maxClockDriftMs),
     ]);
     // The claims whose records changed, and those that waited for a customer or device, but not
     // the page's own (derived as they were written).
@@ -297,7 +283,12 @@ export async function applyPulledPage(
       [...derivedClaims, ...rederived],
       lacking,
     );
-    const { clockDrift } = bookkeeping;
+    // The clock (settings), the outbox and the calendar read back: apart, so at once.
+    const [clockDrift, , calendarAfter] = await Promise.all([
+      foldClock(transaction, page.rows, nowMs, options.maxClockDriftMs),
+      dropAcknowledged(transaction, page.lastMutationId),
+      readCenterCalendar(transaction),
+    ]);
     const { cursor } = page;
     if (cursor !== undefined) {
       // The first complete pull ends the joining (see `storeEnrollment`).
@@ -306,9 +297,7 @@ export async function applyPulledPage(
         cursor,
       }));
     }
-    const calendarChanged =
-      touchesCalendar &&
-      stationCalendarChanged(calendarBefore ?? {}, await readCenterCalendar(transaction));
+    const calendarChanged = stationCalendarChanged(calendarBefore, calendarAfter);
     if (calendarChanged) {
       await markDeadlinesForRecalculation(transaction, new Date(nowMs).toISOString());
     }
@@ -321,32 +310,6 @@ export async function applyPulledPage(
   // After the commit, in chunks of their own, as a calendar change made here.
   if (applied.calendarChanged) recalculateDeadlines(db).catch(() => undefined);
   return applied;
-}
-
-/**
- * `promise`, awaited later in the same transaction: marked handled now, so a failure before then
- * is not reported as unhandled (it fails the transaction, and the await, all the same).
- */
-function awaitedLater<Value>(promise: Promise<Value>): Promise<Value> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
-/**
- * What every page does whatever its rows: the station's clock moved past its stamps, and the
- * outbox entries the server acknowledged dropped.
- */
-async function pageBookkeeping(
-  transaction: Transaction,
-  page: PulledPage,
-  nowMs: number,
-  maxClockDriftMs: number | undefined,
-): Promise<{ readonly clockDrift: ClockDriftError | undefined }> {
-  const [clockDrift] = await Promise.all([
-    foldClock(transaction, page.rows, nowMs, maxClockDriftMs),
-    dropAcknowledged(transaction, page.lastMutationId),
-  ]);
-  return { clockDrift };
 }
 
 /**
