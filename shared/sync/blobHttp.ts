@@ -419,7 +419,8 @@ const maxOffsetMismatches = 8;
  * Uploads a file unless the server has it: asks where the server stands (`HEAD`, unless
  * `standing` says it already: stored skips it, a partial upload resumes at its offset), then sends
  * chunks from there. A refused offset (another station uploading the same bytes, or an answer
- * lost after the server took a chunk) resumes where the server says. A drop ends this attempt: the next asks again and resumes.
+ * lost after the server took a chunk) resumes where the server says. A drop ends this attempt:
+ * the next asks again and resumes.
  */
 export async function uploadBlob(
   requests: BlobRequests,
