@@ -102,9 +102,12 @@ describe('attaching files at intake', () => {
     });
     observer.observe(document.body, { childList: true, subtree: true });
     onTestFinished(() => observer.disconnect());
-    // Random bytes, so that no two files are one stored attachment; each takes a while to hash.
+    // Random bytes, so that no two files are one stored attachment. Each is stored in its own
+    // task, so a screen that listed them one by one would show 1, 2, then 3; they are small so
+    // that all three are stored within the listing window even on busy CI cores (at 2 MB each,
+    // hashing took longer than the window there).
     const files = [1, 2, 3].map((receipt) => {
-      const bytes = new Uint8Array(2_000_000);
+      const bytes = new Uint8Array(200_000);
       for (let offset = 0; offset < bytes.length; offset += 65_536) {
         crypto.getRandomValues(bytes.subarray(offset, offset + 65_536));
       }
