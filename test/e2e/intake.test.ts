@@ -17,6 +17,7 @@ import {
   waitForDraftWith,
 } from './intakePages';
 import { stationTest } from './stationTest';
+import { scanCode } from './scannerPages';
 import { saveScreenshot, seedClaims } from './workbenchPages';
 
 /** Every test here gets a station with a fake camera. */
@@ -308,8 +309,7 @@ describe('the intake screen', () => {
     await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor();
     await field(page, 'device.serial').click();
     // A scanner: fast keys ending with Enter, of a serial that already has a claim.
-    await page.keyboard.type('SN-100001', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scanCode(page, 'SN-100001');
     await expect.poll(() => field(page, 'device.serial').inputValue()).toBe('SN-100001');
     expect(await page.getByRole('heading', { name: 'Intake', level: 2 }).isVisible()).toBe(true);
     expect(page.url()).toMatch(/#\/intake$/);

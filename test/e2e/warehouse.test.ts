@@ -78,9 +78,9 @@ describe('the warehouse desk', () => {
     await desk.open();
     const rmaField = desk.tab('Receiving').getByLabel('RMA number');
     await desk.expectFocused(rmaField);
-    // Seed 1644 holds "R" 61 ms and "A" 77 ms, then the rest fast: when the browser adds little
-    // of its own, the keys after "A" alone ("-JKT1-000002") look like a scan, which the desk
-    // once took over the field's value.
+    // Seed 1644 leaves 66 ms after "R" and 82 ms after "A", then the rest fast: the keys after
+    // "A" alone ("-JKT1-000002") look like a scan, which the desk once took over the field's
+    // value.
     await typeUnevenly(page, claim.rmaNumber, 1644);
     await desk.tab('Receiving').getByText('The parcel holds the device').waitFor();
     expect(await rmaField.inputValue()).toBe(claim.rmaNumber);

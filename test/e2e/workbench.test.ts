@@ -15,7 +15,7 @@ import {
   secondTechnician,
   seededTechnician,
 } from './workbenchPages';
-import { typeUnevenly } from './scannerPages';
+import { scanCode, typeUnevenly } from './scannerPages';
 
 /**
  * The workbench in the browser build, end to end: real Chromium, real IndexedDB, the setup a
@@ -184,8 +184,7 @@ describe('the workbench', () => {
     const { page } = seededStation;
     await page.evaluate(seedClaims(3, 2));
     await page.getByText('3 claims').waitFor();
-    await page.keyboard.type('KT3-SHARED-01', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await scanCode(page, 'KT3-SHARED-01');
     const dialog = page.getByRole('dialog', { name: 'Several claims match KT3-SHARED-01' });
     await dialog.waitFor();
     expect(await dialog.getByRole('button').filter({ hasText: 'RMA-JKT1-' }).count()).toBe(2);

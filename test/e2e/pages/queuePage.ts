@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright';
+import { scanCode } from '../scannerPages';
 
 /** The claim queue (English), the station's first screen. */
 export class QueuePage {
@@ -26,8 +27,7 @@ export class QueuePage {
    * for the claim screen to show it.
    */
   async openClaimByRma(rmaNumber: string): Promise<void> {
-    await this.page.keyboard.type(rmaNumber, { delay: 5 });
-    await this.page.keyboard.press('Enter');
+    await scanCode(this.page, rmaNumber);
     await this.page.getByRole('heading', { name: rmaNumber }).waitFor();
   }
 }
