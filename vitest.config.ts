@@ -17,6 +17,7 @@ const programTests = [
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    reporters: ['default', './tooling/retriedTestsReporter.ts'],
     // Vitest's default (one fewer than the cores) runs files one at a time on CI's 2 cores, while
     // an end-to-end file spends most of its time waiting on Chromium: two at a time at least.
     maxWorkers: Math.max(2, availableParallelism()),
@@ -61,7 +62,13 @@ export default defineConfig({
           // One production build of the web app, served to every file.
           globalSetup: ['test/e2e/globalSetup.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // A test's time includes its station: a Chromium launched, the app loaded and seeded,
+          // which alone took 10 s and more on CI's two cores while another file ran beside it.
+          testTimeout: 60_000,
+          // On CI, a test that failed runs once more before the run fails: a whole browser on two
+          // shared cores now and then stalls past a wait. The run's end names every test that
+          // needed it (tooling/retriedTestsReporter.ts), so it is looked into, not hidden.
+          retry: process.env['CI'] ? 1 : 0,
         },
       },
       {

@@ -1,0 +1,27 @@
+import type { Reporter, TestCase } from 'vitest/node';
+
+/**
+ * Names, at the end of a run, every test that failed and passed when run again (CI retries the
+ * end-to-end tier once, see vitest.config.ts): the run passes, and this line says which test to
+ * look into.
+ */
+export default class RetriedTestsReporter implements Reporter {
+  private readonly retried: string[] = [];
+
+  onTestCaseResult(testCase: TestCase): void {
+    const { retryCount } = testCase.diagnostic() ?? { retryCount: 0 };
+    if (retryCount > 0) {
+      const outcome =
+        testCase.result().state === 'passed' ? 'passed on retry' : 'failed on every try';
+      this.retried.push(
+        `${testCase.module.relativeModuleId} > ${testCase.fullName}: ${outcome} (${retryCount + 1} runs)`,
+      );
+    }
+  }
+
+  onTestRunEnd(): void {
+    if (this.retried.length === 0) return;
+    console.log(`\nTests run more than once (${this.retried.length}):`);
+    for (const line of this.retried) console.log(`  ${line}`);
+  }
+}
