@@ -1,9 +1,9 @@
 import type { Reporter, TestCase } from 'vitest/node';
 
 /**
- * Names, at the end of a run, every test that failed and passed when run again (CI retries the
- * end-to-end tier once, see vitest.config.ts): the run passes, and this line says which test to
- * look into.
+ * Names, at the end of a run, every test that ran more than once (CI retries a failed end-to-end
+ * test once, see vitest.config.ts). One that passed on its second run lets the run pass, so this
+ * list is where it shows and is looked into.
  */
 export default class RetriedTestsReporter implements Reporter {
   private readonly retried: string[] = [];
