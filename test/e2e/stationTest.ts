@@ -29,7 +29,7 @@ export function stationTest(extraArgs: readonly string[] = []) {
     // Vitest reads a fixture's dependencies from its first parameter's pattern: none here.
     // eslint-disable-next-line no-empty-pattern
     station: async ({}, use) => {
-      const station = await openStationBrowser(extraArgs);
+      const station = await openStationBrowser({ extraArgs });
       try {
         await use(station);
       } finally {

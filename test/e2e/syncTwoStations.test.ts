@@ -108,7 +108,11 @@ async function connect(station: StationBrowser, pairingCode: string): Promise<vo
 
 beforeAll(async () => {
   // The browsers start while the server does; they need it only to open the app.
-  const browsers = Promise.all([openStationBrowser(), openStationBrowser()]).then((stations) => {
+  const browsers = Promise.all([
+    openStationBrowser(),
+    // Bandung works offline below, with the files its service worker keeps.
+    openStationBrowser({ serviceWorker: true }),
+  ]).then((stations) => {
     [jakarta, bandung] = stations;
   });
   try {

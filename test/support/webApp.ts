@@ -28,12 +28,26 @@ declare module 'vitest' {
   }
 }
 
+/** How a station's browser is opened beside its profile. */
+export type StationBrowserOptions = {
+  /** Command-line switches added to the usual (a fake camera, for example). */
+  readonly extraArgs?: readonly string[];
+  /**
+   * Lets the browser build's service worker install. Off unless a test is about working offline:
+   * installing it copies every file of the build (a few MB of fonts and PDF code) into a new
+   * profile's cache, about 1.9 s of Chromium's CPU a station, which the other tests never use.
+   */
+  readonly serviceWorker?: boolean;
+};
+
 /**
  * A Chromium with a profile of its own (so IndexedDB persists across reloads), as a station's
- * browser would be. `extraArgs` adds command-line switches (a fake camera, for example).
- * `close` removes the profile.
+ * browser would be. `close` removes the profile.
  */
-export async function openStationBrowser(extraArgs: readonly string[] = []): Promise<{
+export async function openStationBrowser({
+  extraArgs = [],
+  serviceWorker = false,
+}: StationBrowserOptions = {}): Promise<{
   context: BrowserContext;
   page: Page;
   close: () => Promise<void>;
@@ -45,6 +59,7 @@ export async function openStationBrowser(extraArgs: readonly string[] = []): Pro
     headless: true,
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
+    serviceWorkers: serviceWorker ? 'allow' : 'block',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
