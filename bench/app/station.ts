@@ -21,6 +21,10 @@ async function launch(profile: string): Promise<{ context: BrowserContext; page:
     args: chromiumArgs,
     headless: true,
     viewport: { width: 1366, height: 768 },
+    // The app as the desktop runs it, which has no service worker. The web build's worker also
+    // answers every navigation of its origin itself (its fallback is the app's page), so a raw
+    // baseline page routed by Playwright would never be asked for: the app would load instead.
+    serviceWorkers: 'block',
   });
   context.setDefaultTimeout(120_000);
   const page = context.pages()[0] ?? (await context.newPage());

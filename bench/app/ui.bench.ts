@@ -551,6 +551,7 @@ const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => re
     for (const value of [claim.rmaNumber, customers[index]?.name, devices[index]?.model, claim.status, claim.createdAt, String(count)]) row.insertCell().textContent = value ?? '';
   });
   document.body.append(table);
+  window.benchRawStart = true;
   requestAnimationFrame(() => setTimeout(() => { window.benchFirstRowMs = performance.now(); }, 0));
 })();
 </script>`;
@@ -569,6 +570,11 @@ async function coldStart(station: BenchStation, url: string): Promise<Figure> {
     const handle = await page.waitForFunction(
       () => (window as { benchFirstRowMs?: number }).benchFirstRowMs,
     );
+    const rawRan = await page.evaluate(() => (window as { benchRawStart?: true }).benchRawStart);
+    if ((target === rawUrl) !== (rawRan === true))
+      throw new Error(
+        `coldStart: ${target} did not load its own page (a service worker's answer?)`,
+      );
     return Number(await handle.jsonValue());
   };
   const cold: Samples = { fixline: [], baseline: [] };
