@@ -25,7 +25,11 @@ describe('the Chromium flags of the tests and benchmarks', () => {
     expect(switches).toHaveLength(1);
     const features = (switches[0] ?? '').slice('--disable-features='.length).split(',');
     expect(features).toEqual(
-      expect.arrayContaining([...playwrightDisabledFeatures, 'WebUIOmniboxPopup']),
+      expect.arrayContaining([
+        ...playwrightDisabledFeatures,
+        'WebUIOmniboxPopup',
+        'WebUIOmniboxAimPopup',
+      ]),
     );
   });
 });
