@@ -30,10 +30,10 @@ import type {
   SyncStateRow,
 } from './records';
 import { declareSchema } from './schema';
+import { defaultDatabaseName } from './preopenDatabase';
 import { writeGuardMiddleware } from './writeGuard';
 
-/** The name of the app's database in IndexedDB. */
-export const defaultDatabaseName = 'fixline';
+export { defaultDatabaseName };
 
 /**
  * Why the station's database cannot be used in this window, for the screens to say.
