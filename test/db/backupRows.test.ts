@@ -34,6 +34,16 @@ describe('rows of a backup', () => {
     expect(checkBackupRow('settings', row)).toEqual({ ok: true, row });
   });
 
+  it('takes how far collecting unreferenced files got, and refuses a digest that is not one', () => {
+    const row = {
+      key: 'attachment-collection',
+      judgedThrough: ['2026-12-04T08:00:00.000Z', 'a'.repeat(64)],
+      recheck: ['b'.repeat(64)],
+    };
+    expect(checkBackupRow('settings', row)).toEqual({ ok: true, row });
+    expect(checkBackupRow('settings', { ...row, recheck: ['photo.jpg'] }).ok).toBe(false);
+  });
+
   it('takes an outbox entry with its base stamps and transition intent, keeping them', () => {
     expect(checkBackupRow('outbox', outboxEntry)).toEqual({ ok: true, row: outboxEntry });
   });

@@ -11,6 +11,7 @@ import {
 } from '../../renderer/src/db/attachments';
 import { nameLateThumbnails } from '../../renderer/src/core/lateThumbnails';
 import type { FixlineDatabase } from '../../renderer/src/db/database';
+import type { AttachmentCollectionSettingsRow } from '../../renderer/src/db/records';
 import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
 import { FakeSyncServer } from '../sync/fakeSyncServer';
 import type { TestStation } from '../sync/stations';
@@ -141,6 +142,40 @@ describe('a photo’s thumbnail as a file of its own', () => {
     const digests = (await station.db.attachments.toCollection().primaryKeys()).sort();
     expect(digests).toEqual([kept.attachment.sha256, sha256(thumbnailOf(kept.bytes))].sort());
     expect(digests).not.toContain(sha256(thumbnailOf(orphan.bytes)));
+  });
+});
+
+describe('a thumbnail collected a run at a time', () => {
+  it('stays while its photo waits in a draft, and goes with it in a later run', async () => {
+    const station = { ...(await openTestDatabase()), code: 'JKT1' };
+    const photo = await storePhoto(station.db, 11);
+    await thumbnailsSettled();
+    const thumbnailDigest = sha256(thumbnailOf(photo.bytes));
+    expectOk(
+      await station.repositories.drafts.save('intake/tech-1', {
+        evidence: [{ sha256: photo.attachment.sha256, fileName: 'front.jpg' }],
+      }),
+    );
+
+    await collectUnreferencedAttachments(station.db, { now: () => collectedAtMs });
+    const both = [photo.attachment.sha256, thumbnailDigest].sort();
+    expect((await station.db.attachments.toCollection().primaryKeys()).sort()).toEqual(both);
+    expect(
+      [
+        ...(
+          (await station.db.settings.get(
+            'attachment-collection',
+          )) as AttachmentCollectionSettingsRow
+        ).recheck,
+      ].sort(),
+    ).toEqual(both);
+
+    expectOk(await station.repositories.drafts.discard('intake/tech-1'));
+    const collected = await collectUnreferencedAttachments(station.db, {
+      now: () => collectedAtMs + dayMs,
+    });
+    expect(collected.files).toBe(2);
+    expect(await station.db.attachments.count()).toBe(0);
   });
 });
 

@@ -17,6 +17,7 @@ import { schemaVersion5 } from '../../renderer/src/db/schema/v5';
 import { schemaVersion9 } from '../../renderer/src/db/schema/v9';
 import { schemaVersion10 } from '../../renderer/src/db/schema/v10';
 import { schemaVersion11 } from '../../renderer/src/db/schema/v11';
+import { schemaVersion12 } from '../../renderer/src/db/schema/v12';
 import { schemaVersions } from '../../renderer/src/db/schema';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, makeEvidence, technicianId } from '../factories/domain';
@@ -655,5 +656,47 @@ describe('schema version 11', () => {
       size: 5,
     });
     expect(jump.claims.map((claim) => claim.id)).toEqual(byAge.slice(1).map((claim) => claim.id));
+  });
+});
+
+describe('schema version 12', () => {
+  it('finds stored files by when they were stored and by the thumbnail they name', async () => {
+    const name = freshDatabaseName();
+    const version11 = new Dexie(name);
+    declareSchema(
+      version11,
+      schemaVersions.filter((schema) => schema.version < schemaVersion12.version),
+    );
+    const photo = {
+      sha256: 'a'.repeat(64),
+      sizeBytes: 3_000_000,
+      mediaType: 'image/jpeg',
+      storedAt: '2026-05-02T08:00:00.000Z',
+      thumbnailSha256: 'b'.repeat(64),
+    };
+    const thumbnail = {
+      sha256: 'b'.repeat(64),
+      sizeBytes: 2_048,
+      mediaType: 'image/jpeg',
+      storedAt: '2026-05-02T08:00:01.000Z',
+    };
+    const receipt = {
+      sha256: 'c'.repeat(64),
+      sizeBytes: 40_000,
+      mediaType: 'application/pdf',
+      storedAt: '2026-05-01T09:00:00.000Z',
+    };
+    await version11.table('attachments').bulkAdd([photo, thumbnail, receipt]);
+    version11.close();
+
+    const db = new FixlineDatabase(name);
+    expect(await db.attachments.orderBy('[storedAt+sha256]').primaryKeys()).toEqual([
+      receipt.sha256,
+      photo.sha256,
+      thumbnail.sha256,
+    ]);
+    expect(
+      await db.attachments.where('thumbnailSha256').equals(thumbnail.sha256).toArray(),
+    ).toEqual([photo]);
   });
 });

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Collection, Table } from 'dexie';
+import type { Collection, Table, Transaction } from 'dexie';
 import { createSHA256 } from 'hash-wasm';
 import type { IsoDateTime, Sha256 } from '#shared/domain/primitives';
 import type { Result } from '#shared/domain/result';
@@ -7,10 +7,12 @@ import { fail, ok } from '#shared/domain/result';
 import { addThumbnailLater, readStoredThumbnail } from './backgroundThumbnails';
 import type { FixlineDatabase } from './database';
 import type {
+  AttachmentCollectionSettingsRow,
   AttachmentBlobRow,
   AttachmentUploadRow,
   DraftRow,
   PartialDownloadRow,
+  SettingsRow,
   StoredAttachment,
   StoredEvidence,
 } from './records';
@@ -326,12 +328,17 @@ export async function readAttachment(
  */
 export const unreferencedAttachmentGraceMs = 7 * 24 * 60 * 60 * 1000;
 
+/** How many files one transaction of a collection judges, so others are never held up long. */
+const collectionPageFiles = 500;
+
 /** Options of {@link collectUnreferencedAttachments}. */
 export type CollectAttachmentsOptions = {
   /** The clock, in milliseconds since the epoch. */
   readonly now?: () => number;
   /** How long unreferenced bytes are kept (default {@link unreferencedAttachmentGraceMs}). */
   readonly graceMs?: number;
+  /** How many files a transaction judges (default {@link collectionPageFiles}). */
+  readonly pageFiles?: number;
 };
 
 /** What {@link collectUnreferencedAttachments} removed. */
@@ -345,8 +352,12 @@ function digestsIn(value: unknown): string[] {
 /**
  * Removes stored files that no evidence record (live or deleted, which a sync may still need) and
  * no draft refers to, once they are older than the grace period: a file dropped into a form that
- * was then discarded, or whose save failed. Runs at start-up, in one transaction, so a file cannot
- * gain a reference while it is being removed.
+ * was then discarded, or whose save failed. A thumbnail's own file stays while its original does.
+ *
+ * Each run judges only the files that passed the grace period since the last one, oldest first,
+ * a page a transaction (so a file cannot gain a reference while it is judged), and again the few
+ * it kept for a draft or an original that may still go. A file that evidence names is kept for
+ * good: evidence rows are never removed. Its progress is the settings row `attachment-collection`.
  */
 export async function collectUnreferencedAttachments(
   db: FixlineDatabase,
@@ -355,38 +366,117 @@ export async function collectUnreferencedAttachments(
   const cutoff = new Date(
     (options.now ?? Date.now)() - (options.graceMs ?? unreferencedAttachmentGraceMs),
   ).toISOString();
-  return runGuardedWrite(
-    db,
-    ['attachments', 'attachmentBlobs', 'evidence', 'drafts'],
-    async (transaction) => {
-      const attachments = transaction.table<StoredAttachment, string>('attachments');
-      const old = await attachments.filter((attachment) => attachment.storedAt < cutoff).toArray();
-      if (old.length === 0) return { files: 0, bytes: 0 };
-      const referenced = new Set<string>(
-        (await transaction.table('evidence').orderBy('sha256').uniqueKeys()).map(String),
-      );
-      for (const draft of await transaction.table<DraftRow, string>('drafts').toArray()) {
-        for (const digest of digestsIn(draft.value)) referenced.add(digest);
-      }
-      // A thumbnail's own file stays while evidence names it or its original stays.
-      await transaction.table<StoredEvidence, string>('evidence').each((evidence) => {
-        if (evidence.thumbnailSha256 !== undefined) referenced.add(evidence.thumbnailSha256);
-      });
-      await attachments.each((attachment) => {
-        const kept = referenced.has(attachment.sha256) || attachment.storedAt >= cutoff;
-        if (kept && attachment.thumbnailSha256 !== undefined)
-          referenced.add(attachment.thumbnailSha256);
-      });
-      const unreferenced = old.filter((attachment) => !referenced.has(attachment.sha256));
-      const digests = unreferenced.map((attachment) => attachment.sha256);
-      await transaction.table('attachmentBlobs').bulkDelete(digests);
-      await attachments.bulkDelete(digests);
-      return {
-        files: unreferenced.length,
-        bytes: unreferenced.reduce((total, attachment) => total + attachment.sizeBytes, 0),
-      };
-    },
+  let files = 0;
+  let bytes = 0;
+  for (;;) {
+    const page = await runGuardedWrite(
+      db,
+      ['attachments', 'attachmentBlobs', 'evidence', 'drafts', 'settings'],
+      (transaction) => collectPage(transaction, cutoff, options.pageFiles ?? collectionPageFiles),
+    );
+    files += page.files;
+    bytes += page.bytes;
+    if (page.last) return { files, bytes };
+  }
+}
+
+/** What becomes of a file a collection judges; a later fate wins over an earlier one. */
+const fates = ['gone', 'recheck', 'kept'] as const;
+type Fate = (typeof fates)[number];
+const laterFate = (a: Fate, b: Fate): Fate => (fates.indexOf(a) >= fates.indexOf(b) ? a : b);
+
+/** One page of {@link collectUnreferencedAttachments}, in its transaction. */
+async function collectPage(
+  transaction: Transaction,
+  cutoff: IsoDateTime,
+  pageFiles: number,
+): Promise<CollectedAttachments & { readonly last: boolean }> {
+  const attachments = transaction.table<StoredAttachment, string>('attachments');
+  const evidence = transaction.table<StoredEvidence, string>('evidence');
+  const settings = transaction.table<SettingsRow, string>('settings');
+  const progress = (await settings.get('attachment-collection')) as
+    AttachmentCollectionSettingsRow | undefined;
+  const fresh = await attachments
+    .where('[storedAt+sha256]')
+    // After the last file judged, before the first stored at the cutoff.
+    .between(
+      progress?.judgedThrough ?? [Dexie.minKey, Dexie.minKey],
+      [cutoff, Dexie.minKey],
+      false,
+      false,
+    )
+    .limit(pageFiles)
+    .toArray();
+  const last = fresh.length < pageFiles;
+  // The files kept for a draft or an original last time are judged again with the last page.
+  const rechecked = last
+    ? (await attachments.bulkGet([...(progress?.recheck ?? [])])).flatMap((row) => row ?? [])
+    : [];
+  const candidates = [...fresh, ...rechecked];
+  const digests = candidates.map((attachment) => attachment.sha256);
+
+  const namedByEvidence = new Set<string>(
+    [
+      ...(await evidence.where('sha256').anyOf(digests).keys()),
+      ...(await evidence.where('thumbnailSha256').anyOf(digests).keys()),
+    ].map(String),
   );
+  const inDrafts = new Set<string>();
+  for (const draft of await transaction.table<DraftRow, string>('drafts').toArray()) {
+    for (const digest of digestsIn(draft.value)) inDrafts.add(digest);
+  }
+  const fate = new Map<string, Fate>(
+    digests.map((digest) => [
+      digest,
+      namedByEvidence.has(digest) ? 'kept' : inDrafts.has(digest) ? 'recheck' : 'gone',
+    ]),
+  );
+  // A thumbnail shares its original's fate, when that is better than its own. An original this
+  // page does not judge stays for good if evidence names it; otherwise it may still go.
+  const originals = await attachments.where('thumbnailSha256').anyOf(digests).toArray();
+  const unjudged = originals.filter((original) => !fate.has(original.sha256));
+  const unjudgedNamed = new Set<string>(
+    (
+      await evidence
+        .where('sha256')
+        .anyOf(unjudged.map((original) => original.sha256))
+        .keys()
+    ).map(String),
+  );
+  for (const original of originals) {
+    const thumbnail = original.thumbnailSha256;
+    const thumbnailFate = thumbnail === undefined ? undefined : fate.get(thumbnail);
+    if (thumbnail === undefined || thumbnailFate === undefined || thumbnail === original.sha256)
+      continue;
+    const originalFate =
+      fate.get(original.sha256) ?? (unjudgedNamed.has(original.sha256) ? 'kept' : 'recheck');
+    fate.set(thumbnail, laterFate(thumbnailFate, originalFate));
+  }
+
+  const gone = candidates.filter((attachment) => fate.get(attachment.sha256) === 'gone');
+  const goneDigests = gone.map((attachment) => attachment.sha256);
+  await transaction.table('attachmentBlobs').bulkDelete(goneDigests);
+  await attachments.bulkDelete(goneDigests);
+  const recheck = new Set(last ? [] : (progress?.recheck ?? []));
+  for (const digest of digests) if (fate.get(digest) === 'recheck') recheck.add(digest);
+  const lastFresh = fresh.at(-1);
+  const judgedThrough =
+    lastFresh === undefined
+      ? progress?.judgedThrough
+      : ([lastFresh.storedAt, lastFresh.sha256] as const);
+  if (judgedThrough !== undefined) {
+    const row: AttachmentCollectionSettingsRow = {
+      key: 'attachment-collection',
+      judgedThrough,
+      recheck: [...recheck],
+    };
+    await settings.put(row);
+  }
+  return {
+    files: gone.length,
+    bytes: gone.reduce((total, attachment) => total + attachment.sizeBytes, 0),
+    last,
+  };
 }
 
 /**

@@ -391,13 +391,26 @@ export type DeadlineRecalculationSettingsRow = {
   readonly total?: number;
 };
 
+/**
+ * How far collecting unreferenced files has got (see `collectUnreferencedAttachments`): every file
+ * stored up to `judgedThrough` (by `[storedAt, sha256]`) was judged, and is gone or kept for good
+ * because evidence names it (evidence rows are never removed), except the files of `recheck`, kept
+ * for a draft or an original file that may still go, which each run judges again.
+ */
+export type AttachmentCollectionSettingsRow = {
+  readonly key: 'attachment-collection';
+  readonly judgedThrough: readonly [IsoDateTime, Sha256];
+  readonly recheck: readonly Sha256[];
+};
+
 /** A row of the `settings` table, told apart by `key`. */
 export type SettingsRow =
   | StationOwnSettingsRow
   | ClockSettingsRow
   | BenchSettingsRow
   | PinAttemptsSettingsRow
-  | DeadlineRecalculationSettingsRow;
+  | DeadlineRecalculationSettingsRow
+  | AttachmentCollectionSettingsRow;
 
 /** A counter: `outbox` numbers outbox entries, `rma/JKT1` the claims station JKT1 opened. */
 export type SequenceRow = { readonly name: string; readonly value: number };

@@ -62,6 +62,12 @@ const settingsRowSchema = z.discriminatedUnion('key', [
     done: z.int().nonnegative(),
     total: z.int().nonnegative().optional(),
   }),
+  // Since schema 12: how far collecting unreferenced files got, consistent with the backup's files.
+  z.object({
+    key: z.literal('attachment-collection'),
+    judgedThrough: z.tuple([isoDateTimeSchema, sha256Schema]),
+    recheck: z.array(sha256Schema),
+  }),
 ]);
 
 const outboxEntrySchema = z.object({

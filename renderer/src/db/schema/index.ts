@@ -11,6 +11,7 @@ import { schemaVersion8 } from './v8';
 import { schemaVersion9 } from './v9';
 import { schemaVersion10 } from './v10';
 import { schemaVersion11 } from './v11';
+import { schemaVersion12 } from './v12';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -25,10 +26,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion9,
   schemaVersion10,
   schemaVersion11,
+  schemaVersion12,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion11.version;
+export const currentSchemaVersion = schemaVersion12.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
