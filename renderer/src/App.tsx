@@ -49,19 +49,26 @@ export function App() {
     void i18n.changeLanguage(stationLanguage);
   }, [stationLanguage, i18n]);
 
-  // Once the station is open: files dropped into forms never saved go after their grace period.
+  // Once the station is open and its first screen drawn (the browser idle, or 5 s at most): files
+  // dropped into forms never saved go after their grace period.
   const housekept = useRef(false);
   useEffect(() => {
     if (state.kind !== 'ready' || housekept.current) return;
-    housekept.current = true;
-    attachments.collectUnreferenced().catch((error: unknown) => {
-      // Nothing depends on it: the files stay until the next start.
-      console.warn('Fixline could not collect unreferenced attachments', error);
-    });
-    // A recalculation of deadlines cut short (the window closed) goes on where it stopped.
-    commands.station.recalculateDeadlines().catch((error: unknown) => {
-      console.warn('Fixline could not recalculate the deadlines', error);
-    });
+    const idle = requestIdleCallback(
+      () => {
+        housekept.current = true;
+        attachments.collectUnreferenced().catch((error: unknown) => {
+          // Nothing depends on it: the files stay until the next start.
+          console.warn('Fixline could not collect unreferenced attachments', error);
+        });
+        // A recalculation of deadlines cut short (the window closed) goes on where it stopped.
+        commands.station.recalculateDeadlines().catch((error: unknown) => {
+          console.warn('Fixline could not recalculate the deadlines', error);
+        });
+      },
+      { timeout: 5_000 },
+    );
+    return () => cancelIdleCallback(idle);
   }, [state.kind, attachments, commands]);
 
   // Another window's version of Fixline holds the database: say what to do instead of waiting.
