@@ -507,6 +507,25 @@ describe('the sync engine', () => {
     expect((await readSyncState(bandung.db))?.enrollment?.cursor).toBeNull();
   });
 
+  it('alone, leaves the outbox uncounted as changes are made, and counts it once it joins a server', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    const counted = vi.spyOn(jakarta.db.outbox, 'count');
+    const { engine } = engineOf(jakarta, server);
+    await engine.start();
+    await takeInClaim(jakarta);
+    await takeInClaim(jakarta);
+    // Time for a live query of the outbox to have answered each write.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(engine.status()).toMatchObject({ phase: 'standalone', pendingChanges: 0 });
+    expect(counted).not.toHaveBeenCalled();
+    expect(await jakarta.db.outbox.count()).toBeGreaterThan(0);
+
+    expect(await engine.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+    await vi.waitFor(() => expect(counted).toHaveBeenCalled());
+  });
+
   it('leaves the server and works alone, keeping its records', async () => {
     const server = new FakeSyncServer();
     const jakarta = await openStation('JKT1');

@@ -426,8 +426,16 @@ class StationSyncEngine {
     const { enrollment } = state;
     if (run !== this.#run) return;
     if (enrollment === undefined) {
-      this.#setStatus({ phase: 'standalone', serverUrl: undefined, problem: undefined });
-      this.#watchOutbox(run);
+      // Alone, the outbox is not watched: nothing shows its count, and a station that never had
+      // a server keeps every change it made there, which counting after each write would walk
+      // (~0.6 s at 340,000 entries), holding up the next write. Joining a server starts again.
+      this.#setStatus({
+        phase: 'standalone',
+        serverUrl: undefined,
+        problem: undefined,
+        pendingChanges: 0,
+        rejectedChanges: [],
+      });
       this.#listenToWindows(run);
       return;
     }
