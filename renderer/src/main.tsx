@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import { preopenAppDatabase } from './core/preopenAppDatabase';
+import { startEn, startId } from './startMessages';
 
 // The page's entry, kept small so it runs as soon as it arrives. Opening the station's database
 // is the longest step of a start (~300 ms at 10,000 claims); asked here, the browser does it while
@@ -24,7 +25,10 @@ if (!container) throw new Error('index.html has no #root element');
 import('./startApp')
   .then(({ startApp }) => startApp(container))
   .catch((error: unknown) => {
-    // The app's code did not load (a damaged install, or a server gone mid-load): say so plainly.
-    container.textContent = `Fixline could not load its code: ${error instanceof Error ? error.message : String(error)}. Reload the window; if this repeats, reinstall Fixline.`;
+    // The app's code did not load (a damaged install, or a server gone mid-load): say so plainly,
+    // in the system's language, as the station's own is in the database the app did not reach.
+    const messages = navigator.language.toLowerCase().startsWith('id') ? startId : startEn;
+    const reason = error instanceof Error ? error.message : String(error);
+    container.textContent = messages.codeNotLoaded.replace('{{reason}}', reason);
     throw error;
   });

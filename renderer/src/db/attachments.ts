@@ -446,8 +446,7 @@ async function collectPage(
   for (const original of originals) {
     const thumbnail = original.thumbnailSha256;
     const thumbnailFate = thumbnail === undefined ? undefined : fate.get(thumbnail);
-    if (thumbnail === undefined || thumbnailFate === undefined || thumbnail === original.sha256)
-      continue;
+    if (thumbnail === undefined || thumbnailFate === undefined) continue;
     const originalFate =
       fate.get(original.sha256) ?? (unjudgedNamed.has(original.sha256) ? 'kept' : 'recheck');
     fate.set(thumbnail, laterFate(thumbnailFate, originalFate));

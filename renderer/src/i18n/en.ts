@@ -1,5 +1,6 @@
 import { errorsEn } from './errorMessages';
 import { routeErrorEn } from '../shell/messages';
+import { startEn } from '../startMessages';
 import { backupEn } from '../backup/messages';
 import { partsEn } from '../parts/messages';
 import { peopleEn } from '../station/messages';
@@ -234,6 +235,7 @@ export const en = {
   languageName: { en: 'English', id: 'Indonesian' },
   backup: backupEn,
   routeError: routeErrorEn,
+  start: startEn,
   settings: {
     title: 'Settings',
     station: 'This station',

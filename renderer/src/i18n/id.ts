@@ -1,5 +1,6 @@
 import { errorsId } from './errorMessages';
 import { routeErrorId } from '../shell/messages';
+import { startId } from '../startMessages';
 import { backupId } from '../backup/messages';
 import { partsId } from '../parts/messages';
 import { peopleId } from '../station/messages';
@@ -236,6 +237,7 @@ export const id: Messages = {
   languageName: { en: 'Inggris', id: 'Indonesia' },
   backup: backupId,
   routeError: routeErrorId,
+  start: startId,
   settings: {
     title: 'Pengaturan',
     station: 'Stasiun ini',
