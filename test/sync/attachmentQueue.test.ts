@@ -40,12 +40,27 @@ function manualTimers() {
   };
 }
 
-/** A station holding the record of a 10,000-byte photo taken at JKT1, whose bytes are not here. */
-async function stationWithRemotePhoto() {
-  const station = await openStation('BDG2');
-  const bytes = new Uint8Array(10_000).map((_, index) => index % 251);
+/**
+ * Pulls the record of a photo of `bytes` taken at JKT1 into `station`, with the thumbnail JKT1
+ * made if given; its file's name.
+ */
+async function pullPhotoRecord(
+  station: Awaited<ReturnType<typeof openStation>>,
+  bytes: Uint8Array<ArrayBuffer>,
+  thumbnail?: Uint8Array<ArrayBuffer>,
+) {
   const sha256 = await sha256OfBlob(new Blob([bytes]));
-  const evidence = makeEvidence({ sha256, sizeBytes: bytes.length, mediaType: 'image/jpeg' });
+  const evidence = makeEvidence({
+    sha256,
+    sizeBytes: bytes.length,
+    mediaType: 'image/jpeg',
+    ...(thumbnail === undefined
+      ? {}
+      : {
+          thumbnailSha256: await sha256OfBlob(new Blob([thumbnail])),
+          thumbnailSizeBytes: thumbnail.length,
+        }),
+  });
   // Pulled from the server, as a record taken at JKT1 reaches this station.
   const stamp = new HybridLogicalClock('JKT1').tick(Date.now());
   await applyPulledPage(station.db, {
@@ -62,6 +77,14 @@ async function stationWithRemotePhoto() {
     ],
     lastMutationId: 0,
   });
+  return sha256;
+}
+
+/** A station holding the record of a 10,000-byte photo taken at JKT1, whose bytes are not here. */
+async function stationWithRemotePhoto() {
+  const station = await openStation('BDG2');
+  const bytes = new Uint8Array(10_000).map((_, index) => index % 251);
+  const sha256 = await pullPhotoRecord(station, bytes);
   return { station, bytes, sha256 };
 }
 
@@ -215,5 +238,81 @@ describe('a download the attachment queue completes', () => {
     expect(photoHashes).toHaveLength(1);
     expect(queue.transfers().has(sha256)).toBe(false);
     expect(reported).toEqual([]);
+  });
+});
+
+describe('what the attachment queue looks at', () => {
+  it('reads every file once, then only the files still to move and those pulls named', async () => {
+    const { station, sha256 } = await stationWithRemotePhoto();
+    const { queue } = queueOf(station, unreachableBlobRequests);
+    const wholeReads = vi.spyOn(station.db.evidence, 'orderBy');
+    await queue.wake(destination);
+    const readsOfAll = wholeReads.mock.calls.length;
+    expect(readsOfAll).toBeGreaterThan(0);
+    expect([...queue.transfers().keys()]).toEqual([sha256]);
+
+    const second = await pullPhotoRecord(station, new Uint8Array(5_000).fill(7));
+    queue.noteNamed([second]);
+    await queue.wake(destination);
+    // The photo still to move and the one the pull named, without reading every record again.
+    expect(new Set(queue.transfers().keys())).toEqual(new Set([sha256, second]));
+    expect(wholeReads).toHaveBeenCalledTimes(readsOfAll);
+
+    // Started again, it reads every file once more.
+    queue.stop();
+    await queue.wake(destination);
+    expect(wholeReads).toHaveBeenCalledTimes(2 * readsOfAll);
+    expect(new Set(queue.transfers().keys())).toEqual(new Set([sha256, second]));
+  });
+
+  it('keeps the files a failed pass was to look at for the pass that retries it', async () => {
+    const { station, sha256 } = await stationWithRemotePhoto();
+    const { queue, pending, reported } = queueOf(station, unreachableBlobRequests);
+    await queue.wake(destination);
+    const second = await pullPhotoRecord(station, new Uint8Array(5_000).fill(9));
+    queue.noteNamed([second]);
+    const uploadsRead = vi
+      .spyOn(station.db.attachmentUploads, 'bulkGet')
+      .mockRejectedValueOnce(new Error('the disk went away'));
+    await queue.wake(destination);
+    expect(reported).toEqual([expect.stringContaining('the disk went away')]);
+    expect(queue.transfers().has(second)).toBe(false);
+
+    // The pass runs again at its retry, and looks at the file the failed one did not.
+    for (const timer of pending.splice(0)) timer.run();
+    await queue.settled();
+    expect(uploadsRead).toHaveBeenCalledTimes(2);
+    expect(new Set(queue.transfers().keys())).toEqual(new Set([sha256, second]));
+  });
+
+  it('does not fetch again the thumbnail of a photo whose original is still to come', async () => {
+    const station = await openStation('BDG2');
+    const thumbnail = new Uint8Array(3_000).fill(5);
+    const original = new Uint8Array(9_000).fill(6);
+    const originalSha256 = await pullPhotoRecord(station, original, thumbnail);
+    const thumbnailSha256 = await sha256OfBlob(new Blob([thumbnail]));
+    const asked: string[] = [];
+    // The server holds the thumbnail; the original is not uploaded yet.
+    const blobs: BlobRequests = {
+      ...unreachableBlobRequests,
+      readRange: (range) => {
+        asked.push(range.sha256);
+        return Promise.resolve(
+          range.sha256 === thumbnailSha256
+            ? { kind: 'bytes', start: range.start, size: thumbnail.length, bytes: thumbnail }
+            : { kind: 'not-found' },
+        );
+      },
+    };
+    const { queue } = queueOf(station, blobs);
+    await queue.wake(destination);
+    expect(await station.db.attachments.get(thumbnailSha256)).toBeDefined();
+    expect([...queue.transfers().keys()]).toEqual([originalSha256]);
+
+    asked.length = 0;
+    queue.fetchNow(originalSha256);
+    await queue.settled();
+    expect(asked).toEqual([originalSha256]);
+    expect([...queue.transfers().keys()]).toEqual([originalSha256]);
   });
 });

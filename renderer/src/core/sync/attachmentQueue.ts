@@ -23,7 +23,7 @@ import {
 } from '../../db/attachments';
 import type { FixlineDatabase } from '../../db/database';
 import { storageFailure } from '../../db/repositories/repositoryError';
-import type { StoredEvidence } from '../../db/records';
+import type { StoredAttachment, StoredEvidence } from '../../db/records';
 import { isLive } from '../../db/records';
 import { thumbnailMediaType } from '../../db/thumbnail';
 import type { AttachmentTransfer } from './syncApi';
@@ -34,7 +34,9 @@ import type { AttachmentTransfer } from './syncApi';
  * uploads the bytes stored here that evidence records name and the server is not known to hold,
  * then downloads the bytes of evidence records this station lacks: images and files up to
  * {@link eagerDownloadMaxBytes} at once, larger videos and PDFs when someone opens them. Two files
- * move at a time; a file that fails waits and is tried again, with a growing delay, forever.
+ * move at a time; a file that fails waits and is tried again, with a growing delay, forever. The
+ * first pass looks at every file; the next ones at the files still to move and those named by
+ * what was pulled since.
  */
 
 /** Larger videos and PDFs are downloaded only when someone opens them. */
@@ -99,6 +101,12 @@ export class AttachmentQueue {
   /** Passes in a row that stopped on an error no file explains. */
   #passFailures = 0;
   #run = 0;
+  /** The destination whose every file the queue has looked at (its first pass there). */
+  #scannedScope: string | undefined;
+  /** The files still to move, by SHA-256: each pass looks at them again. */
+  readonly #jobs = new Map<Sha256, Job>();
+  /** Files pulls named since the last pass looked (see {@link noteNamed}). */
+  readonly #named = new Set<Sha256>();
 
   constructor(db: FixlineDatabase, blobs: BlobRequests, options: AttachmentQueueOptions) {
     this.#db = db;
@@ -169,6 +177,10 @@ export class AttachmentQueue {
     this.#run += 1;
     this.#clearRetryTimer();
     this.#transfers.clear();
+    // Started again, the queue looks at every file once more.
+    this.#scannedScope = undefined;
+    this.#jobs.clear();
+    this.#named.clear();
     this.#notify();
   }
 
@@ -189,10 +201,42 @@ export class AttachmentQueue {
   }
 
   /**
-   * What there is to move: uploads first (the other stations wait for them), then downloads;
-   * thumbnails before originals each way, so other stations show a photo while it comes.
+   * Files a pull named (its evidence records): the next pass looks at them beside the files still
+   * to move, not at every file of the station (2.3 s at 30,000 photos in Chromium, against 5 ms).
    */
-  async #findJobs(centerId: string): Promise<Job[]> {
+  noteNamed(sha256s: Iterable<Sha256>): void {
+    for (const sha256 of sha256s) this.#named.add(sha256);
+  }
+
+  /**
+   * What there is to move: uploads first (the other stations wait for them), then downloads;
+   * thumbnails before originals each way, so other stations show a photo while it comes. The
+   * first pass for a destination looks at every file; the next ones at the files still to move and
+   * those pulls named since: a file is to move only once a record names it, and every record new
+   * to the server comes back in a pull, this station's own too.
+   */
+  async #findJobs(destination: BlobDestination): Promise<Job[]> {
+    const scope = `${destination.serverUrl} ${destination.centerId}`;
+    if (this.#scannedScope !== scope) {
+      // Names noted from now on are looked at by the next pass: this one may not see their rows.
+      this.#named.clear();
+      const jobs = await this.#findAllJobs(destination.centerId);
+      this.#scannedScope = scope;
+      return jobs;
+    }
+    const names = new Set<Sha256>([...this.#jobs.keys(), ...this.#named]);
+    this.#named.clear();
+    try {
+      return await this.#findJobsAmong(names, destination.centerId);
+    } catch (error) {
+      // Looked at again by the pass that retries this one.
+      this.noteNamed(names);
+      throw error;
+    }
+  }
+
+  /** Every file to move: the station's records and files compared whole. */
+  async #findAllJobs(centerId: string): Promise<Job[]> {
     const db = this.#db;
     const [named, stored, uploaded, thumbnailed] = await Promise.all([
       db.evidence.orderBy('sha256').uniqueKeys(),
@@ -210,33 +254,67 @@ export class AttachmentQueue {
     const toUpload = [...storedSet].filter(
       (sha256) => namedSet.has(sha256) && !uploadedHere.has(sha256),
     );
-    const uploads: Job[] = (await db.attachments.bulkGet(toUpload))
-      .flatMap((attachment): Job[] =>
-        attachment === undefined
-          ? []
-          : [{ direction: 'upload', sha256: attachment.sha256, size: attachment.sizeBytes }],
-      )
-      .sort((a, b) => Number(thumbnails.has(b.sha256)) - Number(thumbnails.has(a.sha256)));
     const missing = [...namedSet].filter((sha256) => !storedSet.has(sha256));
-    const missingRows =
-      missing.length === 0 ? [] : await db.evidence.where('sha256').anyOf(missing).toArray();
-    const downloads = new Map<Sha256, Job>();
-    const thumbnailDownloads = new Map<Sha256, Job>();
-    for (const row of missingRows.filter((evidence) => isLive(evidence))) {
-      if (downloads.has(row.sha256)) continue;
-      downloads.set(row.sha256, downloadJob(row));
-      // Only while the original is missing: once it is here, this station makes its own.
-      const thumbnail = thumbnailJob(row);
-      if (thumbnail !== undefined && !storedSet.has(thumbnail.sha256))
-        thumbnailDownloads.set(thumbnail.sha256, thumbnail);
-    }
-    return [...uploads, ...thumbnailDownloads.values(), ...downloads.values()];
+    const [toUploadRows, missingRows] = await Promise.all([
+      db.attachments.bulkGet(toUpload),
+      missing.length === 0 ? [] : db.evidence.where('sha256').anyOf(missing).toArray(),
+    ]);
+    return planJobs({
+      toUpload: toUploadRows.flatMap((row) => (row === undefined ? [] : [row])),
+      thumbnails,
+      missingRows,
+      isStored: (sha256) => storedSet.has(sha256),
+    });
+  }
+
+  /** The files to move among `names`: their records, files and uploads read by key. */
+  async #findJobsAmong(names: ReadonlySet<Sha256>, centerId: string): Promise<Job[]> {
+    if (names.size === 0) return [];
+    const db = this.#db;
+    const list = [...names];
+    const [byOriginal, namedAsThumbnail, storedRows, uploadedRows] = await Promise.all([
+      db.evidence.where('sha256').anyOf(list).toArray(),
+      db.evidence.where('thumbnailSha256').anyOf(list).keys(),
+      db.attachments.bulkGet(list),
+      db.attachmentUploads.bulkGet(list),
+    ]);
+    const thumbnails = new Set<string>(namedAsThumbnail.map(String));
+    const named = new Set<string>([...byOriginal.map((row) => row.sha256), ...thumbnails]);
+    const stored = new Set<string>(
+      storedRows.flatMap((row) => (row === undefined ? [] : [row.sha256])),
+    );
+    const uploadedHere = new Set(
+      uploadedRows.flatMap((row) => (row?.centerId === centerId ? [row.sha256] : [])),
+    );
+    const missingRows = byOriginal.filter((row) => !stored.has(row.sha256));
+    // The thumbnails of missing originals this station may hold though no sync named them.
+    const thumbnailsToCheck = [
+      ...new Set(
+        missingRows.flatMap((row) =>
+          row.thumbnailSha256 === undefined || names.has(row.thumbnailSha256)
+            ? []
+            : [row.thumbnailSha256],
+        ),
+      ),
+    ];
+    for (const row of await db.attachments.bulkGet(thumbnailsToCheck))
+      if (row !== undefined) stored.add(row.sha256);
+    return planJobs({
+      toUpload: storedRows.flatMap((row) =>
+        row !== undefined && named.has(row.sha256) && !uploadedHere.has(row.sha256) ? [row] : [],
+      ),
+      thumbnails,
+      missingRows,
+      isStored: (sha256) => stored.has(sha256),
+    });
   }
 
   async #runPass(run: number): Promise<void> {
     const destination = this.#destination;
     if (destination === undefined || run !== this.#run) return;
-    const jobs = await this.#findJobs(destination.centerId);
+    const jobs = await this.#findJobs(destination);
+    this.#jobs.clear();
+    for (const job of jobs) this.#jobs.set(job.sha256, job);
     await this.#discardStalePartials(jobs);
     const eagerMaxBytes = this.#options.eagerMaxBytes ?? eagerDownloadMaxBytes;
     const now = this.#options.now();
@@ -354,6 +432,7 @@ export class AttachmentQueue {
     this.#retries.delete(job.sha256);
     this.#wanted.delete(job.sha256);
     if (run !== this.#run) return;
+    this.#jobs.delete(job.sha256);
     this.#transfers.delete(job.sha256);
     this.#notify();
   }
@@ -500,8 +579,48 @@ function isDue(notBefore: number, now: number): boolean {
   return notBefore <= now || notBefore - now > maxTransferBackoffMs;
 }
 
+/** The files a synced row names, for {@link AttachmentQueue.noteNamed}: an evidence record's. */
+export function filesNamedBy(table: string, values: Readonly<Record<string, unknown>>): Sha256[] {
+  if (table !== 'evidence') return [];
+  return [values['sha256'], values['thumbnailSha256']].filter(
+    (value): value is Sha256 => typeof value === 'string',
+  );
+}
+
 /** A file that could not move this time: it waits and is tried again. */
 class TransferFailed extends Error {}
+
+/**
+ * The jobs, in the order they go: uploads (thumbnails first), then the downloads of the
+ * thumbnails of missing originals, then the originals. `missingRows` are the evidence records
+ * whose original is not here; a thumbnail is downloaded only while its original is missing (once
+ * it is here, this station makes its own).
+ */
+function planJobs(input: {
+  readonly toUpload: readonly Pick<StoredAttachment, 'sha256' | 'sizeBytes'>[];
+  readonly thumbnails: ReadonlySet<string>;
+  readonly missingRows: readonly StoredEvidence[];
+  readonly isStored: (sha256: Sha256) => boolean;
+}): Job[] {
+  const { thumbnails } = input;
+  const uploads = input.toUpload
+    .map((attachment): Job => ({
+      direction: 'upload',
+      sha256: attachment.sha256,
+      size: attachment.sizeBytes,
+    }))
+    .sort((a, b) => Number(thumbnails.has(b.sha256)) - Number(thumbnails.has(a.sha256)));
+  const downloads = new Map<Sha256, Job>();
+  const thumbnailDownloads = new Map<Sha256, Job>();
+  for (const row of input.missingRows.filter((evidence) => isLive(evidence))) {
+    if (downloads.has(row.sha256)) continue;
+    downloads.set(row.sha256, downloadJob(row));
+    const thumbnail = thumbnailJob(row);
+    if (thumbnail !== undefined && !input.isStored(thumbnail.sha256))
+      thumbnailDownloads.set(thumbnail.sha256, thumbnail);
+  }
+  return [...uploads, ...thumbnailDownloads.values(), ...downloads.values()];
+}
 
 function downloadJob(evidence: StoredEvidence): Job {
   return {
