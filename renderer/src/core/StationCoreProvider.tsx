@@ -1,7 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { liveQuery } from 'dexie';
+import { useLiveQuery, useObservable } from 'dexie-react-hooks';
 import type { DependencyList, ReactNode } from 'react';
 import { createContext, useContext } from 'react';
 import type { StationCore } from './stationCore';
+import type { NamedCoreQuery } from './warmQueries';
+import { warmQueriesOf } from './warmQueries';
 
 const StationCoreContext = createContext<StationCore | undefined>(undefined);
 
@@ -32,4 +35,16 @@ export function useCoreQuery<Result>(
   // An async querier: Dexie keeps its live-query zone across native `await`s only for one, and a
   // read made after the zone is lost is not observed, so its changes would never wake the query.
   return useLiveQuery(async () => query(core), [core, ...deps]);
+}
+
+/**
+ * {@link useCoreQuery} for a named query: when the start read it before this screen was drawn
+ * (see `warmQueries.ts`), its result is there at the first render, or as soon as it is read.
+ */
+export function useNamedCoreQuery<Result>(query: NamedCoreQuery<Result>): Result | undefined {
+  const core = useStationCore();
+  return useObservable(
+    () => warmQueriesOf(core).claim(query) ?? liveQuery(async () => query.run(core)),
+    [core, query.key],
+  );
 }

@@ -34,6 +34,13 @@ export * from './model';
 export * from './printQueue';
 export { appStationCore } from './appStationCore';
 export { createStationCore } from './stationCore';
-export { StationCoreProvider, useCoreQuery, useStationCore } from './StationCoreProvider';
+export {
+  StationCoreProvider,
+  useCoreQuery,
+  useNamedCoreQuery,
+  useStationCore,
+} from './StationCoreProvider';
+export type { NamedCoreQuery } from './warmQueries';
+export { warmQueriesOf } from './warmQueries';
 export type { StationCoreProviderProps } from './StationCoreProvider';
 export { requestPersistentStorage } from '../db/persistentStorage';

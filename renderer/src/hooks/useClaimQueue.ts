@@ -1,33 +1,47 @@
 import type { IsoDateTime } from '#shared/domain/primitives';
 import type {
+  NamedCoreQuery,
   QueueFilterChoices,
   QueueFilterCounts,
   QueueWindow,
   QueueWindowRequest,
 } from '../core';
-import { useCoreQuery } from '../core';
+import { useCoreQuery, useNamedCoreQuery } from '../core';
 import type { QueueFilter } from '../core/model';
 
 export type { QueueRow, QueueWindow } from '../core';
+
+/** Which filter a count answers: the same string for the same filter. */
+function countQuestion({ status, packId, assigneeId, overdue }: QueueFilter): string {
+  return JSON.stringify([status, packId, assigneeId, overdue]);
+}
+
+/** How many claims the queue of `filter` holds, with the question it answers. */
+export function queueCountQuery(
+  filter: QueueFilter,
+  nowIso: IsoDateTime,
+): NamedCoreQuery<{ readonly question: string; readonly count: number }> {
+  const { status, packId, assigneeId, overdue } = filter;
+  const question = countQuestion(filter);
+  return {
+    key: JSON.stringify(['queueCount', question, nowIso]),
+    run: async (core) => ({
+      question,
+      count: await core.queries.queueCount({ status, packId, assigneeId, overdue }, nowIso),
+    }),
+  };
+}
 
 /**
  * How many claims the queue of `filter` holds, kept current; undefined while counting.
  * `nowIso` is when "overdue" is judged: pass a time that moves on by the minute, not every render.
  */
 export function useQueueCount(filter: QueueFilter, nowIso: IsoDateTime): number | undefined {
-  const { status, packId, assigneeId, overdue } = filter;
-  const question = JSON.stringify([status, packId, assigneeId, overdue]);
-  const answer = useCoreQuery(
-    async (core) => ({
-      question,
-      count: await core.queries.queueCount({ status, packId, assigneeId, overdue }, nowIso),
-    }),
-    [question, nowIso],
-  );
+  const answer = useNamedCoreQuery(queueCountQuery(filter, nowIso));
   // Until the new filter is counted, the last answer is another filter's: never show it. The
   // same filter's count of the minute before stays while the new minute's is read, or the list
   // would have no rows for a moment and lose its scroll position every minute.
-  return answer?.question === question ? answer.count : undefined;
+  return answer?.question === countQuestion(filter) ? answer.count : undefined;
 }
 
 /**
@@ -47,6 +61,20 @@ export function useQueueFilterCounts(
   );
 }
 
+/** The window of the queue of `filter` that `request` asks for. */
+export function queueWindowQuery(
+  filter: QueueFilter,
+  nowIso: IsoDateTime,
+  request: QueueWindowRequest,
+): NamedCoreQuery<QueueWindow> {
+  const { status, packId, assigneeId, overdue } = filter;
+  return {
+    key: JSON.stringify(['queueWindow', status, packId, assigneeId, overdue, nowIso, request]),
+    run: (core) =>
+      core.queries.queueWindow({ status, packId, assigneeId, overdue }, nowIso, request),
+  };
+}
+
 /**
  * The window of the queue that `request` asks for, kept current; undefined until the first one
  * is read (later, the last window read stays until the next one is in). Only these claims, their
@@ -57,9 +85,5 @@ export function useQueueWindow(
   nowIso: IsoDateTime,
   request: QueueWindowRequest,
 ): QueueWindow | undefined {
-  const { status, packId, assigneeId, overdue } = filter;
-  return useCoreQuery(
-    (core) => core.queries.queueWindow({ status, packId, assigneeId, overdue }, nowIso, request),
-    [status, packId, assigneeId, overdue, nowIso, request],
-  );
+  return useNamedCoreQuery(queueWindowQuery(filter, nowIso, request));
 }

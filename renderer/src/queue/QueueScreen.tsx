@@ -18,8 +18,8 @@ import { QueueFilters } from './QueueFilters';
 import { filterFromParams, filterKey, isFiltered, paramsFromFilter } from './queueFilterParams';
 import { SavedViews } from './SavedViews';
 import { useCountFormat } from './useQueueFormat';
+import { minuteMs, queueMinuteIso } from './warmQueue';
 
-const minuteMs = 60_000;
 const packIds = Object.values(builtInPacks).map((pack) => pack.id);
 
 /**
@@ -34,7 +34,7 @@ export function QueueScreen() {
   const filter = filterFromParams(searchParams);
   const nowMs = useNow(minuteMs);
   // Overdue is judged to the minute, so the queue is not read again on every render.
-  const nowIso = new Date(Math.floor(nowMs / minuteMs) * minuteMs).toISOString();
+  const nowIso = queueMinuteIso(nowMs);
   const count = useQueueCount(filter, nowIso);
   const technicians = useMemo(() => station.technicians ?? [], [station.technicians]);
   // The filter counts are counted once someone reaches for the filters, not on every visit to
