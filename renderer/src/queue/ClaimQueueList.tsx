@@ -1,6 +1,6 @@
 import { Center, Checkbox, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RecordId } from '#shared/domain/primitives';
@@ -67,11 +67,12 @@ export function ClaimQueueList({
   const lastVisible = (items.at(-1)?.index ?? 0) + 1;
   const [planned, setPlanned] = useState(firstWindow);
   const loaded = useQueueWindow(filter, nowIso, planned.request);
-  useEffect(() => {
-    const visible = { start: firstVisible, end: lastVisible };
-    if (count === undefined || spanHolds(planned.covers, visible, count)) return;
+  const visible = { start: firstVisible, end: lastVisible };
+  // Planned as the rows on screen change, in this render (React draws it again at once with the
+  // new plan, before anything is committed): the window's read starts one commit sooner.
+  if (count !== undefined && !spanHolds(planned.covers, visible, count)) {
     setPlanned(planWindow(loaded, visible, count));
-  }, [firstVisible, lastVisible, count, loaded, planned]);
+  }
 
   if (count === 0) {
     return (
