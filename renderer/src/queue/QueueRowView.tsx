@@ -1,4 +1,3 @@
-import { Badge, Checkbox } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import type { QueueRow } from '../hooks/useClaimQueue';
 import classes from './ClaimQueueList.module.css';
@@ -75,8 +74,9 @@ export function QueueRowView({
       onClick={onClick}
     >
       <div role="gridcell" className={classes.check}>
-        <Checkbox
-          size="xs"
+        <input
+          type="checkbox"
+          className={classes.rowCheck}
           tabIndex={-1}
           checked={selected}
           aria-label={t('queueScreen.selectRow', { rma: row.rmaNumber })}
@@ -102,9 +102,7 @@ export function QueueRowView({
         )}
       </div>
       <div role="gridcell">
-        <Badge variant="light" size="sm" tt="none">
-          {t(`status.${row.status}`)}
-        </Badge>
+        <span className={classes.status}>{t(`status.${row.status}`)}</span>
       </div>
       <div role="gridcell" title={format.station.dateTime(row.createdAt)}>
         {format.station.age(row.createdAt, nowMs)}
