@@ -4,7 +4,11 @@ import type { BlobRequests } from '#shared/sync/blobHttp';
 import type { AttachmentQueueOptions } from '../../renderer/src/core/sync/attachmentQueue';
 import { AttachmentQueue } from '../../renderer/src/core/sync/attachmentQueue';
 import { unreachableBlobRequests } from '../../renderer/src/core/sync/unavailableTransport';
-import { sha256OfBlob } from '../../renderer/src/db/attachments';
+import {
+  markAttachmentOnServer,
+  sha256OfBlob,
+  storeAttachment,
+} from '../../renderer/src/db/attachments';
 import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import { makeEvidence } from '../factories/domain';
@@ -315,4 +319,61 @@ describe('what the attachment queue looks at', () => {
     expect(asked).toEqual([originalSha256]);
     expect([...queue.transfers().keys()]).toEqual([originalSha256]);
   });
+
+  it('finds every file to move on its first pass when it reads them a few keys at a time', async () => {
+    const station = await openStation('BDG2');
+    const photos = [1, 2, 3, 4, 5].map((seed) => ({
+      original: new Uint8Array(4_000).fill(seed),
+      thumbnail: new Uint8Array(500).fill(100 + seed),
+    }));
+    const names = [];
+    for (const { original, thumbnail } of photos) {
+      names.push({
+        original: await pullPhotoRecord(station, original, thumbnail),
+        thumbnail: await sha256OfBlob(new Blob([thumbnail])),
+      });
+    }
+    // Two originals are here already; the server is known to hold one of them.
+    for (const { original } of photos.slice(0, 2))
+      expectStored(await storeAttachment(station.db, new Blob([original])));
+    const [first, second] = names;
+    if (first === undefined || second === undefined) throw new Error('no photos');
+    await markAttachmentOnServer(
+      station.db,
+      first.original,
+      destination.centerId,
+      '2026-05-04T03:00:00.000Z',
+    );
+
+    const transfersOf = async (pageKeys?: number) => {
+      const { queue } = queueOf(
+        station,
+        unreachableBlobRequests,
+        pageKeys === undefined ? {} : { pageKeys },
+      );
+      await queue.wake(destination);
+      const found = new Map(
+        [...queue.transfers()].map(([sha256, transfer]) => [sha256, transfer.direction]),
+      );
+      queue.stop();
+      return found;
+    };
+    const inPagesOfTwo = await transfersOf(2);
+    expect(inPagesOfTwo).toEqual(
+      new Map([
+        [second.original, 'upload'],
+        ...names
+          .slice(2)
+          .flatMap(({ original, thumbnail }) => [
+            [thumbnail, 'download'] as const,
+            [original, 'download'] as const,
+          ]),
+      ]),
+    );
+    expect(await transfersOf()).toEqual(inPagesOfTwo);
+  });
 });
+
+function expectStored(result: Awaited<ReturnType<typeof storeAttachment>>): void {
+  if (!result.ok) throw new Error(result.error.message);
+}

@@ -68,7 +68,16 @@ export type AttachmentQueueOptions = {
   readonly eagerMaxBytes?: number;
   /** Where a pass's unexpected failure is said (the console by default). */
   readonly report?: (message: string) => void;
+  /** How many keys each read of the first pass takes ({@link firstPassPageKeys} by default). */
+  readonly pageKeys?: number;
 };
+
+/**
+ * The first pass reads the station's records and files this many keys a read, each in its own
+ * transaction, so a record saved meanwhile waits for one read, not for all of them: at 30,000
+ * photos in Chromium a save waited 20 ms (60–111 at most) against 1.6 s.
+ */
+export const firstPassPageKeys = 2_000;
 
 type Job =
   | { readonly direction: 'upload'; readonly sha256: Sha256; readonly size: number }
@@ -202,7 +211,7 @@ export class AttachmentQueue {
 
   /**
    * Files a pull named (its evidence records): the next pass looks at them beside the files still
-   * to move, not at every file of the station (2.3 s at 30,000 photos in Chromium, against 5 ms).
+   * to move, not at every file of the station (2.7 s at 30,000 photos in Chromium, against 5 ms).
    */
   noteNamed(sha256s: Iterable<Sha256>): void {
     for (const sha256 of sha256s) this.#named.add(sha256);
@@ -235,19 +244,48 @@ export class AttachmentQueue {
     }
   }
 
-  /** Every file to move: the station's records and files compared whole. */
+  /** Every file to move: the station's records and files compared whole, a page at a time. */
   async #findAllJobs(centerId: string): Promise<Job[]> {
     const db = this.#db;
-    const [named, stored, uploaded, thumbnailed] = await Promise.all([
-      db.evidence.orderBy('sha256').uniqueKeys(),
-      db.attachments.toCollection().primaryKeys(),
-      db.attachmentUploads.toArray(),
-      // Keys only (schema 10): evidence without a thumbnail of its own is not in this index.
-      db.evidence.orderBy('thumbnailSha256').uniqueKeys(),
-    ]);
+    const pageKeys = this.#options.pageKeys ?? firstPassPageKeys;
+    // One read after the other: a page's transaction ends before the next one begins.
+    const indexKeys = (index: 'sha256' | 'thumbnailSha256') =>
+      readInPages(
+        (after) =>
+          (after === undefined ? db.evidence.orderBy(index) : db.evidence.where(index).above(after))
+            .limit(pageKeys)
+            .uniqueKeys(),
+        String,
+        pageKeys,
+      );
+    const named = await indexKeys('sha256');
+    // Keys only (schema 10): evidence without a thumbnail of its own is not in this index.
+    const thumbnailed = await indexKeys('thumbnailSha256');
+    const stored = await readInPages(
+      (after) =>
+        (after === undefined
+          ? db.attachments.orderBy(':id')
+          : db.attachments.where(':id').above(after)
+        )
+          .limit(pageKeys)
+          .primaryKeys(),
+      String,
+      pageKeys,
+    );
+    const uploaded = await readInPages(
+      (after) =>
+        (after === undefined
+          ? db.attachmentUploads.orderBy(':id')
+          : db.attachmentUploads.where(':id').above(after)
+        )
+          .limit(pageKeys)
+          .toArray(),
+      (row) => row.sha256,
+      pageKeys,
+    );
     const thumbnails = new Set<string>(thumbnailed.map(String));
     const namedSet = new Set([...named.map(String), ...thumbnails]);
-    const storedSet = new Set<string>(stored);
+    const storedSet = new Set<string>(stored.map(String));
     const uploadedHere = new Set(
       uploaded.filter((row) => row.centerId === centerId).map((row) => row.sha256),
     );
@@ -577,6 +615,27 @@ export class AttachmentQueue {
  */
 function isDue(notBefore: number, now: number): boolean {
   return notBefore <= now || notBefore - now > maxTransferBackoffMs;
+}
+
+/**
+ * Every row `readPage` gives, page after page: it reads the rows whose key (`keyOf`) is after
+ * `after` (from the first when undefined), in key order, at most `pageKeys` of them; a shorter
+ * page is the last.
+ */
+async function readInPages<Row>(
+  readPage: (after: string | undefined) => Promise<readonly Row[]>,
+  keyOf: (row: Row) => string,
+  pageKeys: number,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await readPage(after);
+    rows.push(...page);
+    const last = page.at(-1);
+    if (page.length < pageKeys || last === undefined) return rows;
+    after = keyOf(last);
+  }
 }
 
 /** The files a synced row names, for {@link AttachmentQueue.noteNamed}: an evidence record's. */
