@@ -100,6 +100,21 @@ describe('a query read before its screen', () => {
     expect(counted.reads).toBe(1);
   });
 
+  it('waits for the screen that claimed it to subscribe, even when claimed near its time', async () => {
+    const { core } = await openCoreWithClaims(1);
+    const { named } = countedQueueCount();
+    const warm = warmQueriesOf(core);
+    warm.start(named, 150);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const claimed = warm.claim(named);
+    // The screen's render is committed, and it subscribes, past the time it had to be claimed.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const seen: number[] = [];
+    const subscription = claimed?.subscribe((answer) => seen.push(answer.count));
+    await vi.waitFor(() => expect(seen).toEqual([1]));
+    subscription?.unsubscribe();
+  });
+
   it('stays live for a subscriber that leaves and comes back at once (React remounting)', async () => {
     const { core, repositories } = await openCoreWithClaims(1);
     const { named } = countedQueueCount();

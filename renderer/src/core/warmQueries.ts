@@ -33,9 +33,11 @@ export class WarmLiveQuery<Result> {
   #failure: { readonly error: unknown } | undefined;
   #closeTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+  readonly #unclaimedMs: number;
   readonly #onClose: () => void;
 
   constructor(querier: () => Promise<Result>, unclaimedMs: number, onClose: () => void) {
+    this.#unclaimedMs = unclaimedMs;
     this.#onClose = onClose;
     this.#source = liveQuery(querier).subscribe({
       next: (value) => {
@@ -49,6 +51,15 @@ export class WarmLiveQuery<Result> {
       },
     });
     this.#closeLater(unclaimedMs);
+  }
+
+  /**
+   * A screen took it as it rendered; it subscribes once that render is committed. Until then it
+   * stays open as long again as it waited to be claimed (a screen that never subscribes, as
+   * StrictMode's second render can be, lets it close).
+   */
+  claimed(): void {
+    if (!this.#closed && this.#observers.size === 0) this.#closeLater(this.#unclaimedMs);
   }
 
   hasValue(): boolean {
@@ -128,9 +139,10 @@ export class WarmQueries {
 
   /** The query started early for exactly this question, handed over once; else undefined. */
   claim<Result>(query: NamedCoreQuery<Result>): WarmLiveQuery<Result> | undefined {
-    const warm = this.#unclaimed.get(query.key);
+    const warm = this.#unclaimed.get(query.key) as WarmLiveQuery<Result> | undefined;
     this.#unclaimed.delete(query.key);
-    return warm as WarmLiveQuery<Result> | undefined;
+    warm?.claimed();
+    return warm;
   }
 }
 
