@@ -1,3 +1,4 @@
+import type { Collection, Table } from 'dexie';
 import type { Sha256, StationCode } from '#shared/domain/primitives';
 import type {
   BlobAddress,
@@ -249,39 +250,18 @@ export class AttachmentQueue {
     const db = this.#db;
     const pageKeys = this.#options.pageKeys ?? firstPassPageKeys;
     // One read after the other: a page's transaction ends before the next one begins.
-    const indexKeys = (index: 'sha256' | 'thumbnailSha256') =>
-      readInPages(
-        (after) =>
-          (after === undefined ? db.evidence.orderBy(index) : db.evidence.where(index).above(after))
-            .limit(pageKeys)
-            .uniqueKeys(),
-        String,
-        pageKeys,
-      );
-    const named = await indexKeys('sha256');
+    const named = await readInPages(db.evidence, 'sha256', pageKeys, (page) => page.uniqueKeys());
     // Keys only (schema 10): evidence without a thumbnail of its own is not in this index.
-    const thumbnailed = await indexKeys('thumbnailSha256');
-    const stored = await readInPages(
-      (after) =>
-        (after === undefined
-          ? db.attachments.orderBy(':id')
-          : db.attachments.where(':id').above(after)
-        )
-          .limit(pageKeys)
-          .primaryKeys(),
-      String,
-      pageKeys,
+    const thumbnailed = await readInPages(db.evidence, 'thumbnailSha256', pageKeys, (page) =>
+      page.uniqueKeys(),
     );
+    const stored = await readInPages(db.attachments, ':id', pageKeys, (page) => page.primaryKeys());
     const uploaded = await readInPages(
-      (after) =>
-        (after === undefined
-          ? db.attachmentUploads.orderBy(':id')
-          : db.attachmentUploads.where(':id').above(after)
-        )
-          .limit(pageKeys)
-          .toArray(),
-      (row) => row.sha256,
+      db.attachmentUploads,
+      ':id',
       pageKeys,
+      (page) => page.toArray(),
+      (row) => row.sha256,
     );
     const thumbnails = new Set<string>(thumbnailed.map(String));
     const namedSet = new Set([...named.map(String), ...thumbnails]);
@@ -618,19 +598,22 @@ function isDue(notBefore: number, now: number): boolean {
 }
 
 /**
- * Every row `readPage` gives, page after page: it reads the rows whose key (`keyOf`) is after
- * `after` (from the first when undefined), in key order, at most `pageKeys` of them; a shorter
- * page is the last.
+ * What `read` takes from `table` in the order of `index` (`':id'`: its primary key), a page of
+ * at most `pageKeys` keys a read: each page is the keys after the last one read (`keyOf` of the
+ * last row, the row itself for keys), and a shorter page is the last.
  */
-async function readInPages<Row>(
-  readPage: (after: string | undefined) => Promise<readonly Row[]>,
-  keyOf: (row: Row) => string,
+async function readInPages<Stored, Key, Insert, Row>(
+  table: Table<Stored, Key, Insert>,
+  index: string,
   pageKeys: number,
+  read: (page: Collection<Stored, Key, Insert>) => Promise<readonly Row[]>,
+  keyOf: (row: Row) => string = String,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await readPage(after);
+    const from = after === undefined ? table.orderBy(index) : table.where(index).above(after);
+    const page = await read(from.limit(pageKeys));
     rows.push(...page);
     const last = page.at(-1);
     if (page.length < pageKeys || last === undefined) return rows;
