@@ -8,6 +8,7 @@ import type { CountedFilter } from '../../renderer/src/db/claimCounts';
 import {
   claimCountKey,
   claimDayCountKey,
+  readEveryClaimCount,
   isCountedByDay,
   readClaimDayCounts,
   rebuildClaimCounts,
@@ -209,7 +210,7 @@ describe('the claim counts table', () => {
         for (const step of steps) await apply(db, repositories, made, ids, step);
 
         const claims = await db.claims.toArray();
-        const table = new Map((await db.claimCounts.toArray()).map((row) => [row.key, row.count]));
+        const table = await readEveryClaimCount(db.claimCounts);
         const expected = new Map(
           everyFilter(claims).flatMap((filter) => {
             const count = realCount(claims, filter);

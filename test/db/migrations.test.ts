@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '#shared/domain/customer';
 import { compareHlc, encodeHlc } from '#shared/sync/hybridLogicalClock';
 import { FixlineDatabase } from '../../renderer/src/db/database';
+import { readClaimCount, readEveryClaimCount } from '../../renderer/src/db/claimCounts';
 import { countQueue, readQueueWindow } from '../../renderer/src/db/claimQueue';
 import type { QueueFilter, StoredClaim, Synced } from '../../renderer/src/db/records';
 import { centerSettingsId } from '../../renderer/src/db/records';
@@ -18,6 +19,7 @@ import { schemaVersion9 } from '../../renderer/src/db/schema/v9';
 import { schemaVersion10 } from '../../renderer/src/db/schema/v10';
 import { schemaVersion11 } from '../../renderer/src/db/schema/v11';
 import { schemaVersion12 } from '../../renderer/src/db/schema/v12';
+import { schemaVersion13 } from '../../renderer/src/db/schema/v13';
 import { schemaVersions } from '../../renderer/src/db/schema';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
 import { makeClaim, makeCustomer, makeEvidence, technicianId } from '../factories/domain';
@@ -196,8 +198,10 @@ describe('schema version 4', () => {
 
     expect(db.verno).toBe(currentSchemaVersion);
     // The counts of each day came with version 11 (see below).
-    const totals = (await db.claimCounts.toArray()).filter((row) => !row.key.includes('@'));
-    expect(Object.fromEntries(totals.map((row) => [row.key, row.count]))).toEqual({
+    const totals = [...(await readEveryClaimCount(db.claimCounts))].filter(
+      ([key]) => !key.includes('@'),
+    );
+    expect(Object.fromEntries(totals)).toEqual({
       all: 3,
       'status:intake': 2,
       'status:closed': 1,
@@ -639,7 +643,9 @@ describe('schema version 11', () => {
 
     const db = new FixlineDatabase(name);
     expect(db.verno).toBe(currentSchemaVersion);
-    const days = await db.claimCounts.where('key').startsWith('all@').toArray();
+    const days = [...(await readEveryClaimCount(db.claimCounts))].filter(([key]) =>
+      key.startsWith('all@'),
+    );
     const byAge = [olderIntakeClaim, closedClaim, intakeClaim].sort((a, b) =>
       a.createdAt < b.createdAt ? -1 : 1,
     );
@@ -648,8 +654,8 @@ describe('schema version 11', () => {
       const day = claim.createdAt.slice(0, 10);
       perDay.set(day, (perDay.get(day) ?? 0) + 1);
     }
-    expect(days.map((row) => [row.key.slice(4), row.count])).toEqual([...perDay]);
-    expect(await db.claimCounts.get('status:intake')).toEqual({ key: 'status:intake', count: 2 });
+    expect(days.map(([key, count]) => [key.slice(4), count])).toEqual([...perDay]);
+    expect(await readClaimCount(db.claimCounts, { status: 'intake' })).toBe(2);
     const jump = await readQueueWindow(db, {}, '2026-05-06T00:00:00.000Z', {
       from: 'position',
       start: 1,
@@ -698,5 +704,49 @@ describe('schema version 12', () => {
     expect(
       await db.attachments.where('thumbnailSha256').equals(thumbnail.sha256).toArray(),
     ).toEqual([photo]);
+  });
+});
+
+describe('schema version 13', () => {
+  it('keeps every filter’s total in one row, the same counts, and the days’ rows as they were', async () => {
+    const name = freshDatabaseName();
+    const version12 = new Dexie(name);
+    declareSchema(
+      version12,
+      schemaVersions.filter((schema) => schema.version < schemaVersion13.version),
+    );
+    await version12.table('claims').bulkAdd([intakeClaim, olderIntakeClaim, closedClaim]);
+    // Version 12 counted each filter in a row of its own (as the claims above stand).
+    const days = [
+      { key: 'all@2026-04-01', count: 1 },
+      { key: 'all@2026-05-01', count: 1 },
+      { key: 'all@2026-05-03', count: 1 },
+      { key: 'status:closed@2026-04-01', count: 1 },
+    ];
+    await version12
+      .table('claimCounts')
+      .bulkAdd([
+        { key: 'all', count: 3 },
+        { key: 'status:intake', count: 2 },
+        { key: 'status:closed', count: 1 },
+        ...days,
+      ]);
+    version12.close();
+
+    const db = new FixlineDatabase(name);
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(await db.claimCounts.get('filters')).toEqual({
+      key: 'filters',
+      counts: { all: 3, 'status:intake': 2, 'status:closed': 1 },
+    });
+    expect(await db.claimCounts.get('all')).toBeUndefined();
+    expect(
+      await db.claimCounts
+        .where('key')
+        .anyOf(days.map((row) => row.key))
+        .toArray(),
+    ).toEqual(days);
+    expect(await readClaimCount(db.claimCounts, { status: 'intake' })).toBe(2);
+    expect(await countQueue(db, { status: 'closed' }, '2026-05-06T00:00:00.000Z')).toBe(1);
   });
 });

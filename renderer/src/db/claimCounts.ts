@@ -1,15 +1,21 @@
 import type { Table, Transaction } from 'dexie';
 import type { RecordId } from '#shared/domain/primitives';
-import type { ClaimCountRow, QueueFilter, StoredClaim } from './records';
+import type {
+  ClaimCountRow,
+  ClaimDayCountRow,
+  ClaimFilterCountsRow,
+  QueueFilter,
+  StoredClaim,
+} from './records';
 import { isLive } from './records';
 
 /** The fields of a queue filter that the counts table counts (overdue moves with the clock). */
 export type CountedFilter = Pick<QueueFilter, 'status' | 'packId' | 'assigneeId'>;
 
 /**
- * The key of a filter's row in `claimCounts`: `all`, or its conditions in a fixed order joined by
- * `|` (`status:intake`, `pack:igpsport`, `status:intake|assignee:<id>`). Every combination is
- * counted, so any filter without "overdue" is counted by one read.
+ * A filter's count key: `all`, or its conditions in a fixed order joined by `|` (`status:intake`,
+ * `pack:igpsport`, `status:intake|assignee:<id>`). Every combination is counted, all in one row
+ * (see {@link filterCountsKey}), so any filter without "overdue" is counted by one read.
  */
 export function claimCountKey(filter: CountedFilter): string {
   const parts: string[] = [];
@@ -31,6 +37,19 @@ export function claimDayCountKey(filter: CountedFilter, day: string): string {
 }
 
 const daySeparator = '@';
+
+const isDayCountKey = (key: string): boolean => key.includes(daySeparator);
+
+/**
+ * The key of the one row holding every filter's total: a claim write moves up to eight of them,
+ * and a pulled slice of a few hundred claims a few hundred, which as rows of their own cost a read
+ * and a write each (15% of a first pull's time); as one row, one of each. Never a filter's key
+ * (those start `all`, `status:`, `pack:` or `assignee:`) nor a day's (those hold `@`).
+ */
+const filterCountsKey = 'filters';
+
+const isFilterCountsRow = (row: ClaimCountRow | undefined): row is ClaimFilterCountsRow =>
+  row !== undefined && 'counts' in row;
 
 /** The day a claim is counted under (see {@link claimDayCountKey}). */
 export const claimCountDay = (claim: StoredClaim): string => claim.createdAt.slice(0, 10);
@@ -93,27 +112,88 @@ export async function applyClaimChanges(
   }
   const moved = [...deltas].filter(([, delta]) => delta !== 0);
   if (moved.length === 0) return;
+  const movedDays = moved.filter(([key]) => isDayCountKey(key));
+  const movedFilters = moved.filter(([key]) => !isDayCountKey(key));
   const table = countsTable(transaction);
-  const current = await table.bulkGet(moved.map(([key]) => key));
+  const [filterRow, ...dayRows] = await table.bulkGet([
+    filterCountsKey,
+    ...movedDays.map(([key]) => key),
+  ]);
   const kept: ClaimCountRow[] = [];
   const emptied: string[] = [];
-  moved.forEach(([key, delta], index) => {
-    const count = (current[index]?.count ?? 0) + delta;
+  movedDays.forEach(([key, delta], index) => {
+    const row = dayRows[index];
+    const count = (row !== undefined && !isFilterCountsRow(row) ? row.count : 0) + delta;
     if (count > 0) kept.push({ key, count });
     else emptied.push(key);
   });
+  if (movedFilters.length > 0) {
+    const counts = new Map(Object.entries(isFilterCountsRow(filterRow) ? filterRow.counts : {}));
+    for (const [key, delta] of movedFilters) {
+      const count = (counts.get(key) ?? 0) + delta;
+      if (count > 0) counts.set(key, count);
+      else counts.delete(key);
+    }
+    kept.push({ key: filterCountsKey, counts: Object.fromEntries(counts) });
+  }
   await Promise.all([table.bulkPut(kept), table.bulkDelete(emptied)]);
 }
 
-/** The count rows of `claims` (deleted ones left out), sorted by key. */
+/** The rows holding `counts` (by count key, none zero): the filters' one row, then each day's. */
+function countRows(counts: ReadonlyMap<string, number>): ClaimCountRow[] {
+  const filters: Record<string, number> = {};
+  const days: ClaimDayCountRow[] = [];
+  for (const [key, count] of counts) {
+    if (isDayCountKey(key)) days.push({ key, count });
+    else filters[key] = count;
+  }
+  days.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [{ key: filterCountsKey, counts: filters }, ...days];
+}
+
+/**
+ * Every count `table` holds, by its count key (each filter's total, {@link claimCountKey}, and
+ * each day's, {@link claimDayCountKey}), whatever rows hold them.
+ */
+export async function readEveryClaimCount(
+  table: Table<ClaimCountRow, string>,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const row of await table.toArray()) {
+    if (isFilterCountsRow(row)) {
+      for (const [key, count] of Object.entries(row.counts)) counts.set(key, count);
+    } else {
+      counts.set(row.key, row.count);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Schema version 13's upgrade: the filters' totals, one row each before, folded into the one
+ * row of {@link filterCountsKey}; the days' rows stay. Reads the counts only, not the claims.
+ */
+export async function foldFilterCountRows(transaction: Transaction): Promise<void> {
+  const table = countsTable(transaction);
+  const apart = (await table.toArray()).filter(
+    (row): row is ClaimDayCountRow => !isFilterCountsRow(row) && !isDayCountKey(row.key),
+  );
+  // Counted afresh by an upgrade before this one (this code's `rebuildClaimCounts`): nothing apart.
+  if (apart.length === 0) return;
+  await table.bulkDelete(apart.map((row) => row.key));
+  await table.put({
+    key: filterCountsKey,
+    counts: Object.fromEntries(apart.map((row) => [row.key, row.count])),
+  });
+}
+
+/** The count rows of `claims` (deleted ones left out): the filters' row, then the days' by key. */
 export function tallyClaimCounts(claims: Iterable<StoredClaim>): ClaimCountRow[] {
   const counts = new Map<string, number>();
   for (const claim of claims) {
     for (const key of claimCountKeys(claim)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return countRows(counts);
 }
 
 /** Claims read at a time while counting, so 100,000 are never held at once. */
@@ -142,7 +222,7 @@ export async function rebuildClaimCounts(transaction: Transaction): Promise<void
   }
   const table = countsTable(transaction);
   await table.clear();
-  await table.bulkAdd([...counts].map(([key, count]) => ({ key, count })));
+  await table.bulkAdd(countRows(counts));
 }
 
 /** The live claims of `filter` apart from "overdue", read from the counts table. */
@@ -150,7 +230,8 @@ export async function readClaimCount(
   table: Table<ClaimCountRow, string>,
   filter: CountedFilter,
 ): Promise<number> {
-  return (await table.get(claimCountKey(filter)))?.count ?? 0;
+  const [count = 0] = await readClaimCounts(table, [filter]);
+  return count;
 }
 
 /** Several counts in one read. */
@@ -158,8 +239,9 @@ export async function readClaimCounts(
   table: Table<ClaimCountRow, string>,
   filters: readonly CountedFilter[],
 ): Promise<number[]> {
-  const rows = await table.bulkGet(filters.map(claimCountKey));
-  return rows.map((row) => row?.count ?? 0);
+  const row = await table.get(filterCountsKey);
+  const counts = isFilterCountsRow(row) ? row.counts : {};
+  return filters.map((filter) => counts[claimCountKey(filter)] ?? 0);
 }
 
 /** How many live claims of `filter` each day holds, in the queue's order (days without any left out). */
@@ -170,5 +252,7 @@ export async function readClaimDayCounts(
   const prefix = `${claimCountKey(filter)}${daySeparator}`;
   // Every row of the filter's days is one key range: the days sort as the keys do.
   const rows = await table.where('key').between(prefix, `${prefix}\uffff`).toArray();
-  return rows.map((row) => ({ day: row.key.slice(prefix.length), count: row.count }));
+  return rows.flatMap((row) =>
+    isFilterCountsRow(row) ? [] : [{ day: row.key.slice(prefix.length), count: row.count }],
+  );
 }

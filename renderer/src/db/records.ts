@@ -161,10 +161,17 @@ export type ClaimDeadlineFields = {
 };
 
 /**
- * How many live claims one queue filter holds (schema version 4), by `claimCountKey`: kept in the
- * transaction of every claim write, so the queue counts without walking an index.
+ * The queue's counts (`claimCounts.ts`), kept in the transaction of every claim write so the queue
+ * counts without walking an index: how many live claims a filter holds on one day (schema
+ * version 11, keyed `all@2026-11-04`), and, in one row keyed `filters` (version 13; one row a
+ * filter before), every filter's total by `claimCountKey`.
  */
-export type ClaimCountRow = { readonly key: string; readonly count: number };
+export type ClaimCountRow = ClaimDayCountRow | ClaimFilterCountsRow;
+export type ClaimDayCountRow = { readonly key: string; readonly count: number };
+export type ClaimFilterCountsRow = {
+  readonly key: 'filters';
+  readonly counts: Readonly<Record<string, number>>;
+};
 
 /** The rows of the synced tables as stored: domain record plus {@link SyncFields}. */
 export type StoredCustomer = Synced<Customer> & CustomerSearchFields;

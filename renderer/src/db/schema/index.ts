@@ -12,6 +12,7 @@ import { schemaVersion9 } from './v9';
 import { schemaVersion10 } from './v10';
 import { schemaVersion11 } from './v11';
 import { schemaVersion12 } from './v12';
+import { schemaVersion13 } from './v13';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -27,10 +28,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion10,
   schemaVersion11,
   schemaVersion12,
+  schemaVersion13,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion12.version;
+export const currentSchemaVersion = schemaVersion13.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.
