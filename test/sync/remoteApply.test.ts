@@ -5,6 +5,7 @@ import { compareHlc, decodeHlc, encodeHlc } from '#shared/sync/hybridLogicalCloc
 import type { SyncRow } from '#shared/sync/protocol';
 import { readClaimCount } from '../../renderer/src/db/claimCounts';
 import { FixlineDatabase } from '../../renderer/src/db/database';
+import type { StoredClaim } from '../../renderer/src/db/records';
 import { applyPulledPage, remoteApplyTables } from '../../renderer/src/db/sync/remoteApply';
 import { readSyncState, storeEnrollment } from '../../renderer/src/db/sync/syncState';
 import {
@@ -18,6 +19,7 @@ import {
   steppingClock,
 } from '../db/testDatabase';
 import { createRepositories } from '../../renderer/src/db/repositories';
+import { makeClaimDraft, makeInspection, makePurchase } from '../factories/domain';
 import { FakeSyncServer, centerId } from './fakeSyncServer';
 import type { TestStation } from './stations';
 import { openStation, pushOutbox, rowsOf, takeInClaim } from './stations';
@@ -109,6 +111,60 @@ describe('applying a pulled page', () => {
     expect(atJakarta?.nextDeadlineAt).toBeDefined();
     expect((await bandung.db.claims.get(claimId))?.nextDeadlineAt).toBe(atJakarta?.nextDeadlineAt);
     expect(await readSyncState(bandung.db)).not.toHaveProperty('claimsAwaitingRecords');
+  });
+
+  it('derives a claim pulled in one page with the inspection and misuse finding that bear on it', async () => {
+    const jakarta = await openStation('JKT1');
+    const bandung = await openStation('BDG2');
+    const { customerId, deviceId } = await createCustomerAndDevice(jakarta.repositories);
+    // A KOSPET official-store order delivered late: free shipping (C4) is due by 10 May, unless
+    // the warranty is void, as liquid damage found at inspection makes it (C7).
+    const draft = makeClaimDraft({
+      customerId,
+      deviceId,
+      policyPackId: 'kospet-official-store',
+      reason: 'defect',
+      purchase: makePurchase({
+        orderDate: '2026-04-10',
+        invoiceDate: '2026-04-10',
+        deliveredDate: '2026-05-04',
+        maxEstimatedDeliveryDate: '2026-05-05',
+      }),
+    });
+    const claim = expectOk(await jakarta.repositories.claims.create(draft, asTechnician));
+    for (const status of ['awaiting-authorization', 'authorized', 'received'] as const) {
+      expectOk(await jakarta.repositories.claims.transition(claim.id, status, asTechnician));
+    }
+    const { id: _id, ...confirmed } = makeInspection({ claimId: claim.id });
+    const inspection = expectOk(
+      await jakarta.repositories.inspections.create(confirmed, asTechnician),
+    );
+    const beforeFinding = await jakarta.db.claims.get(claim.id);
+    expectOk(
+      await jakarta.repositories.misuseFindings.create(
+        { inspectionId: inspection.id, kind: 'liquid-damage', evidenceIds: [] },
+        asTechnician,
+      ),
+    );
+    const server = new FakeSyncServer();
+    await pushOutbox(jakarta, server, clientOfJakarta);
+
+    await applyPulledPage(bandung.db, { rows: server.rowsAfter(), lastMutationId: 0 });
+
+    const deadlineOf = (row: StoredClaim | undefined) => ({
+      at: row?.nextDeadlineAt,
+      date: row?.nextDeadlineDate,
+      kind: row?.nextDeadlineKind,
+    });
+    expect(beforeFinding?.nextDeadlineKind).toBe('free-shipping-window');
+    // The void warranty leaves the change-of-mind window (7 days from delivery) as the next.
+    expect(deadlineOf(await jakarta.db.claims.get(claim.id))).toMatchObject({
+      kind: 'change-of-mind-window',
+      date: '2026-05-11',
+    });
+    expect(deadlineOf(await bandung.db.claims.get(claim.id))).toEqual(
+      deadlineOf(await jakarta.db.claims.get(claim.id)),
+    );
   });
 
   it('takes a claim deleted elsewhere out of the counts and the overdue index', async () => {

@@ -182,15 +182,29 @@ export async function readClaimDeadlineFields(
 export type ClaimsLackingRecords = Set<RecordId>;
 
 /**
+ * Rows a write will store but has not yet asked `transaction` to (a pulled slice's, merged), by
+ * table and id: a deadline is derived from them where they stand in for the stored row of the
+ * same id, so the slice can derive its claims before any of its writes and make them all at once.
+ */
+export type PendingDeadlineInputs = {
+  readonly customers?: ReadonlyMap<RecordId, StoredCustomer>;
+  readonly devices?: ReadonlyMap<RecordId, StoredDevice>;
+  readonly evidence?: ReadonlyMap<RecordId, StoredEvidence>;
+  readonly inspections?: ReadonlyMap<RecordId, StoredInspection>;
+  readonly misuseFindings?: ReadonlyMap<RecordId, StoredMisuseFinding>;
+};
+
+/**
  * {@link claimDeadlineFields} of each of `claims` (a bulk write's, a pulled slice's), by claim id,
  * read in a few queries for all of them together rather than a few per claim: the calendar and
- * its zone once, their customers and devices each one range. Open claims whose customer or
- * device is missing go into `lacking` (when given).
+ * its zone once, their customers and devices each one range (none for those `pending` holds).
+ * Open claims whose customer or device is missing go into `lacking` (when given).
  */
 export async function readDeadlineFieldsOfClaims(
   transaction: Transaction,
   allClaims: readonly Claim[],
   lacking?: ClaimsLackingRecords,
+  pending: PendingDeadlineInputs = {},
 ): Promise<Map<RecordId, ClaimDeadlineFields>> {
   const fields = new Map<RecordId, ClaimDeadlineFields>();
   // A settled claim has nothing due, whatever its records say: they are not read.
@@ -205,14 +219,14 @@ export async function readDeadlineFieldsOfClaims(
     readCenterCalendar(transaction),
     readRowsById(
       transaction.table<StoredCustomer, RecordId>('customers'),
-      claims.map((claim) => claim.customerId),
+      claims.map((claim) => claim.customerId).filter((id) => !pending.customers?.has(id)),
     ),
     readRowsById(
       transaction.table<StoredDevice, RecordId>('devices'),
-      claims.map((claim) => claim.deviceId),
+      claims.map((claim) => claim.deviceId).filter((id) => !pending.devices?.has(id)),
     ),
-    liveRowsWhere<StoredEvidence>(transaction, 'evidence', 'claimId', claimIds),
-    liveRowsWhere<StoredInspection>(transaction, 'inspections', 'claimId', claimIds),
+    liveRowsWhere(transaction, 'evidence', 'claimId', claimIds, pending.evidence),
+    liveRowsWhere(transaction, 'inspections', 'claimId', claimIds, pending.inspections),
   ]);
   // The zone resolved once for every claim: without one configured, resolving the machine's
   // makes an `Intl.DateTimeFormat` each time (two a claim, the most of a pulled page's time).
@@ -227,15 +241,16 @@ export async function readDeadlineFieldsOfClaims(
       latestInspections.set(inspection.claimId, inspection);
     }
   }
-  const misuseFindings = await liveRowsWhere<StoredMisuseFinding>(
+  const misuseFindings = await liveRowsWhere(
     transaction,
     'misuseFindings',
     'inspectionId',
     [...latestInspections.values()].map((inspection) => inspection.id),
+    pending.misuseFindings,
   );
 
-  const customerById = byId(customers);
-  const deviceById = byId(devices);
+  const customerById = new Map([...byId(customers), ...(pending.customers ?? [])]);
+  const deviceById = new Map([...byId(devices), ...(pending.devices ?? [])]);
   const evidenceByClaim = groupBy(evidence, (item) => item.claimId);
   const findingsByInspection = groupBy(misuseFindings, (finding) => finding.inspectionId);
   for (const claim of claims) {
@@ -315,17 +330,29 @@ export function readRowsById<Row extends { readonly id: RecordId }>(
   return rowsWhereKeyIn(table, ':id', ids, (row) => row.id);
 }
 
-/** The live rows of `table` whose `index` field is one of `keys` (see {@link rowsWhereKeyIn}). */
-async function liveRowsWhere<Row extends SyncFields>(
+/**
+ * The live rows of `table` whose `index` field is one of `keys` (see {@link rowsWhereKeyIn}), those
+ * of `pending` (by id) standing in for the stored ones.
+ */
+async function liveRowsWhere<Row extends SyncFields & { readonly id: RecordId }>(
   transaction: Transaction,
   table: TableName,
   index: 'claimId' | 'inspectionId',
   keys: readonly RecordId[],
+  pending: ReadonlyMap<RecordId, Row> = new Map(),
 ): Promise<Row[]> {
-  const rows = await rowsWhereKeyIn(transaction.table<Row, RecordId>(table), index, keys, (row) => {
+  const keyOf = (row: Row) => {
     const key: unknown = Reflect.get(row, index);
     return typeof key === 'string' ? key : '';
-  });
+  };
+  const stored = await rowsWhereKeyIn(transaction.table<Row, RecordId>(table), index, keys, keyOf);
+  const wanted = new Set(keys);
+  const rows =
+    pending.size === 0
+      ? stored
+      : [...new Map([...byId(stored), ...pending]).values()].filter((row) =>
+          wanted.has(keyOf(row)),
+        );
   // Deleted rows are dropped after the query: a Dexie `filter` would walk a cursor, one round
   // trip per row, where a plain range is one `getAll`.
   return rows.filter(isLive);
@@ -397,17 +424,18 @@ async function rederivePage(
 
 /**
  * The live claims of `claims` whose deadline fields, derived from the records `transaction`
- * holds now, differ from theirs: each with its new fields. Nothing is written. Open claims that
- * lack their customer or device go into `lacking` (when given).
+ * holds now (and those `pending` in their stead), differ from theirs: each with its new fields.
+ * Nothing is written. Open claims that lack their customer or device go into `lacking` (when given).
  */
 export async function claimsWithNewDeadlines(
   transaction: Transaction,
   claims: readonly StoredClaim[],
   lacking?: ClaimsLackingRecords,
+  pending?: PendingDeadlineInputs,
 ): Promise<StoredClaim[]> {
   const live = claims.filter(isLive);
   if (live.length === 0) return [];
-  const fieldsById = await readDeadlineFieldsOfClaims(transaction, live, lacking);
+  const fieldsById = await readDeadlineFieldsOfClaims(transaction, live, lacking, pending);
   const changed: StoredClaim[] = [];
   for (const claim of live) {
     const fields = fieldsById.get(claim.id) ?? {};

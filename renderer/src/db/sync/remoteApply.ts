@@ -25,7 +25,13 @@ import { markDeadlinesForRecalculation, recalculateDeadlines } from '../deadline
 import type { FixlineDatabase } from '../database';
 import type {
   SettingsRow,
+  StationOwnSettingsRow,
   StoredClaim,
+  StoredCustomer,
+  StoredDevice,
+  StoredEvidence,
+  StoredInspection,
+  StoredMisuseFinding,
   SyncedTableName,
   SyncStateRow,
   TableName,
@@ -159,6 +165,32 @@ function storedRow(
   return row;
 }
 
+/** A row a page writes: as stored before it (absent: new here) and as it stores it. */
+type WrittenRow = { readonly before: StoredRow | undefined; after: StoredRow };
+
+/**
+ * The rows of one table that `rows` (a page's, in order) change, merged with `existing` (their
+ * stored rows, by id): rows the merge leaves as they were are left out. A later row of the same
+ * id merges with what the earlier one made.
+ */
+function mergedRows(
+  table: SyncedTableName | 'conflicts',
+  rows: readonly SyncRow[],
+  existing: ReadonlyMap<RecordId, StoredRow>,
+): Map<RecordId, WrittenRow> {
+  const written = new Map<RecordId, WrittenRow>();
+  for (const row of rows) {
+    const before = written.get(row.id)?.after ?? existing.get(row.id);
+    const remote = remoteMergeRow(row);
+    const local = before === undefined ? undefined : asMergeRow(before);
+    const merged = local === undefined ? remote : mergeRows(local, remote);
+    if (local !== undefined && isUnchanged(local, merged)) continue;
+    const after = storedRow(table, row.id, merged, before);
+    written.set(row.id, { before: written.get(row.id)?.before ?? existing.get(row.id), after });
+  }
+  return written;
+}
+
 function remoteMergeRow(row: SyncRow): MergeRow {
   return { values: row.values, stamps: row.stamps, updatedBy: row.updatedBy, station: row.station };
 }
@@ -184,26 +216,23 @@ export async function applyPulledPage(
     }
     let changedRows = 0;
     // Read around the rows' loop rather than in it: a page rarely holds the center's settings.
-    // Both reads at once (a page is applied in slices, each paying for its transaction's round
-    // trips: see `slicedApply.ts`).
-    const [calendarBefore, state] = await Promise.all([
+    // All at once, and the station's settings once for every step that needs them (a page is
+    // applied in slices, each paying for its transaction's round trips: see `slicedApply.ts`).
+    const [calendarBefore, state, station] = await Promise.all([
       readCenterCalendar(transaction),
       transaction.table<SyncStateRow, string>('syncState').get('state'),
+      readStationSettings(transaction),
     ]);
     // A station's first pull after it enrolls: the center's settings and people win over what it
     // wrote alone before (see `adoptCenter.ts`); a calendar adopted so recalculates below.
     if (state?.enrollment?.joining === true) {
-      await dropReplayedEntries(transaction, page.rows);
+      if (station !== undefined) await dropReplayedEntries(transaction, page.rows, station);
       await adoptCenterRows(transaction, page.rows);
-      await renumberClashingClaims(transaction, page.rows, nowMs);
+      if (station !== undefined)
+        await renumberClashingClaims(transaction, page.rows, nowMs, station);
     }
     const claimChanges: ClaimChange[] = [];
     const deadlineInputs = new ClaimDeadlineInputs();
-    // The page's claims are written last, after the records their deadlines are read from, so
-    // each is stored once with its deadline fields (a first pull writes every claim once).
-    const tablesInOrder = [...byTable].sort(
-      ([a], [b]) => Number(a === 'claims') - Number(b === 'claims'),
-    );
     const derivedClaims = new Set<RecordId>();
     // Open claims derived without their customer or device, to derive again when it comes.
     const lacking: ClaimsLackingRecords = new Set();
@@ -211,8 +240,9 @@ export async function applyPulledPage(
     // Every table's stored rows read at once, before any of the page is written: a row merges
     // with its own stored state only, so the reads need not wait for the other tables' writes.
     // Read as a few ranges rather than a request a row (see `readRowsById`).
+    const tables = [...byTable];
     const existingByTable = await Promise.all(
-      tablesInOrder.map(async ([table, rows]) => {
+      tables.map(async ([table, rows]) => {
         const stored = await readRowsById(
           transaction.table<StoredRow, RecordId>(table),
           rows.map((row) => row.id),
@@ -220,37 +250,55 @@ export async function applyPulledPage(
         return new Map(stored.map((row) => [row.id, row]));
       }),
     );
-    for (const [tableIndex, [table, rows]] of tablesInOrder.entries()) {
-      // Every table the server sends is one of this station's (since schema v6, which stored
-      // the center-wide rows schema v5 parked in `pulledRecords`): a new one fails to compile.
-      const localTable: SyncedTableName | 'conflicts' = table;
+    // Every table the server sends is one of this station's (since schema v6, which stored the
+    // center-wide rows schema v5 parked in `pulledRecords`): a new one fails to compile.
+    const writtenByTable = new Map<SyncedTableName | 'conflicts', Map<RecordId, WrittenRow>>();
+    for (const [tableIndex, [table, rows]] of tables.entries()) {
       const existing = existingByTable[tableIndex] ?? new Map<RecordId, StoredRow>();
-      const target = transaction.table<StoredRow, RecordId>(localTable);
-      const written = new Map<RecordId, { before: StoredRow | undefined; after: StoredRow }>();
-      rows.forEach((row) => {
-        // A later row of the same id in the page merges with what the earlier one made.
-        const before = written.get(row.id)?.after ?? existing.get(row.id);
-        const remote = remoteMergeRow(row);
-        const local = before === undefined ? undefined : asMergeRow(before);
-        const merged = local === undefined ? remote : mergeRows(local, remote);
-        if (local !== undefined && isUnchanged(local, merged)) return;
-        const after = storedRow(localTable, row.id, merged, before);
-        written.set(row.id, { before: written.get(row.id)?.before ?? existing.get(row.id), after });
-      });
+      const written = mergedRows(table, rows, existing);
       if (written.size === 0) continue;
       changedRows += written.size;
-      if (localTable === 'claims') {
-        const claims = [...written.values()].map(({ after }) => after as unknown as StoredClaim);
-        for (const derived of await claimsWithNewDeadlines(transaction, claims, lacking)) {
-          const entry = written.get(derived.id);
-          if (entry !== undefined) entry.after = derived as unknown as StoredRow;
-        }
-        for (const claim of claims) derivedClaims.add(claim.id);
+      writtenByTable.set(table, written);
+    }
+    // The page's claims derived before anything of it is written, from the stored records with the
+    // page's own standing in for theirs: so no read waits for the page's writes, which all go at
+    // once below, the station's JavaScript running while IndexedDB writes.
+    const writtenClaims = writtenByTable.get('claims');
+    if (writtenClaims !== undefined) {
+      const claims = [...writtenClaims.values()].map(
+        ({ after }) => after as unknown as StoredClaim,
+      );
+      const pending = <Row>(table: SyncedTableName) =>
+        new Map(
+          [...(writtenByTable.get(table) ?? [])].map(([id, { after }]) => [
+            id,
+            after as unknown as Row,
+          ]),
+        );
+      const derived = await claimsWithNewDeadlines(transaction, claims, lacking, {
+        customers: pending<StoredCustomer>('customers'),
+        devices: pending<StoredDevice>('devices'),
+        evidence: pending<StoredEvidence>('evidence'),
+        inspections: pending<StoredInspection>('inspections'),
+        misuseFindings: pending<StoredMisuseFinding>('misuseFindings'),
+      });
+      for (const claim of derived) {
+        const entry = writtenClaims.get(claim.id);
+        if (entry !== undefined) entry.after = claim as unknown as StoredRow;
       }
-      await target.bulkPut([...written.values()].map(({ after }) => after));
-      if (localTable === 'conflicts') continue;
+      for (const claim of claims) derivedClaims.add(claim.id);
+    }
+    // IndexedDB runs a transaction's requests in the order they are made, and none of these
+    // reads what another writes: made together, awaited together.
+    const rowWrites = [...writtenByTable].map(([table, written]) =>
+      transaction
+        .table<StoredRow, RecordId>(table)
+        .bulkPut([...written.values()].map(({ after }) => after)),
+    );
+    for (const [table, written] of writtenByTable) {
+      if (table === 'conflicts') continue;
       for (const { before, after } of written.values()) {
-        if (localTable === 'claims') {
+        if (table === 'claims') {
           claimChanges.push({
             before: before as StoredClaim | undefined,
             after: after as unknown as StoredClaim,
@@ -259,13 +307,14 @@ export async function applyPulledPage(
         // A customer or device new to this station is named only by claims pulled before it,
         // which wait for it in `claimsAwaitingRecords`: no claim need be looked up by it.
         const created = before === undefined;
-        if (created && (localTable === 'customers' || localTable === 'devices'))
+        if (created && (table === 'customers' || table === 'devices'))
           customerOrDeviceArrived = true;
-        deadlineInputs.noteWrite(localTable, after, created);
+        deadlineInputs.noteWrite(table, after, created);
       }
     }
-    // Tables of their own (the counts; the station's settings and sequences): at once.
+    // Tables of their own (the counts; the station's settings and sequences) beside them.
     await Promise.all([
+      ...rowWrites,
       applyClaimChanges(transaction, claimChanges),
       keepRmaSequencePast(
         transaction,
@@ -285,7 +334,9 @@ export async function applyPulledPage(
     );
     // The clock (settings), the outbox and the calendar read back: apart, so at once.
     const [clockDrift, , calendarAfter] = await Promise.all([
-      foldClock(transaction, page.rows, nowMs, options.maxClockDriftMs),
+      station === undefined
+        ? undefined
+        : foldClock(transaction, station, page.rows, nowMs, options.maxClockDriftMs),
       dropAcknowledged(transaction, page.lastMutationId),
       readCenterCalendar(transaction),
     ]);
@@ -340,12 +391,11 @@ async function storeClaimsAwaitingRecords(
  */
 async function foldClock(
   transaction: Transaction,
+  station: StationOwnSettingsRow,
   rows: readonly SyncRow[],
   nowMs: number,
   maxDriftMs: number = defaultMaxClockDriftMs,
 ): Promise<ClockDriftError | undefined> {
-  const station = await readStationSettings(transaction);
-  if (station === undefined) return undefined;
   let highest: HlcStamp | undefined;
   let drift: ClockDriftError | undefined;
   for (const row of rows) {

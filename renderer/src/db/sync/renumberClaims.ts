@@ -11,11 +11,12 @@ import type {
   OutboxRowChange,
   SequenceRow,
   SettingsRow,
+  StationOwnSettingsRow,
   StoredAuditEvent,
   StoredClaim,
 } from '../records';
 import { keepRmaSequencePast, rmaSequenceName } from '../repositories/claimRepository';
-import { readStationClock, readStationSettings } from '../repositories/repositoryWriter';
+import { readStationClock } from '../repositories/repositoryWriter';
 
 /**
  * A station restored from a backup counts its RMA numbers from where the backup stood, and learns
@@ -42,14 +43,14 @@ export type RenumberedClaim = {
  * the center already has keeps its number: only the center could change it. The transaction
  * must cover `claims`, `auditEvents`, `outbox`, `sequences` and `settings`.
  * @param nowMs the wall clock, in milliseconds since the epoch, for the audit events.
+ * @param station this station's settings (read once for the whole page).
  */
 export async function renumberClashingClaims(
   transaction: Transaction,
   rows: readonly SyncRow[],
   nowMs: number,
+  station: StationOwnSettingsRow,
 ): Promise<RenumberedClaim[]> {
-  const station = await readStationSettings(transaction);
-  if (station === undefined) return [];
   // Only this station makes numbers with its code: other codes never clash with its claims.
   const holders = new Map<string, RecordId>();
   for (const row of rows) {

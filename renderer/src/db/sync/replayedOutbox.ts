@@ -1,8 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { RecordId } from '#shared/domain/primitives';
 import type { SyncRow } from '#shared/sync/protocol';
-import type { OutboxEntry, SyncStateRow } from '../records';
-import { readStationSettings } from '../repositories/repositoryWriter';
+import type { OutboxEntry, StationOwnSettingsRow, SyncStateRow } from '../records';
 import { renumberOutbox } from './syncState';
 
 /**
@@ -24,14 +23,14 @@ function auditEventIdsOf(entry: OutboxEntry): RecordId[] {
 /**
  * Drops from the outbox, in `transaction`, the entries whose audit event is among `rows` (a page
  * of the joining pull), and numbers the outbox again without the gap. Returns how many went.
- * The transaction must cover `outbox`, `sequences` and `syncState`.
+ * `station` is this station's settings (read once for the whole page). The transaction must cover
+ * `outbox`, `sequences` and `syncState`.
  */
 export async function dropReplayedEntries(
   transaction: Transaction,
   rows: readonly SyncRow[],
+  station: StationOwnSettingsRow,
 ): Promise<number> {
-  const station = await readStationSettings(transaction);
-  if (station === undefined) return 0;
   // Only this station's own events can be its outbox's (or their tombstones, which the server
   // made when it refused them): a station joining a center for the first time reads no outbox
   // here, however many pages its first pull has.
