@@ -345,13 +345,24 @@ describe('what the attachment queue looks at', () => {
       '2026-05-04T03:00:00.000Z',
     );
 
+    // How many keys each read by key asked for: the files to send, the records of missing files.
+    const keysAsked: number[] = [];
+    const bulkGet = vi.spyOn(station.db.attachments, 'bulkGet');
+    onTestFinished(() => bulkGet.mockRestore());
+    const anyOf = vi.spyOn(station.db.WhereClause.prototype, 'anyOf');
+    onTestFinished(() => anyOf.mockRestore());
     const transfersOf = async (pageKeys?: number) => {
       const { queue } = queueOf(
         station,
         unreachableBlobRequests,
         pageKeys === undefined ? {} : { pageKeys },
       );
+      bulkGet.mockClear();
+      anyOf.mockClear();
       await queue.wake(destination);
+      keysAsked.length = 0;
+      keysAsked.push(...bulkGet.mock.calls.map(([keys]) => keys.length));
+      keysAsked.push(...anyOf.mock.calls.map(([keys]) => (keys as readonly unknown[]).length));
       const found = new Map(
         [...queue.transfers()].map(([sha256, transfer]) => [sha256, transfer.direction]),
       );
@@ -370,7 +381,10 @@ describe('what the attachment queue looks at', () => {
           ]),
       ]),
     );
+    expect(Math.max(...keysAsked)).toBe(2);
     expect(await transfersOf()).toEqual(inPagesOfTwo);
+    // In one page, the eight files not here (three originals, five thumbnails) in one read.
+    expect(Math.max(...keysAsked)).toBe(8);
   });
 });
 

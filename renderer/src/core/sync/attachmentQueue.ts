@@ -273,10 +273,14 @@ export class AttachmentQueue {
       (sha256) => namedSet.has(sha256) && !uploadedHere.has(sha256),
     );
     const missing = [...namedSet].filter((sha256) => !storedSet.has(sha256));
-    const [toUploadRows, missingRows] = await Promise.all([
-      db.attachments.bulkGet(toUpload),
-      missing.length === 0 ? [] : db.evidence.where('sha256').anyOf(missing).toArray(),
-    ]);
+    // Paged too: a new station that has just pulled thousands of photos' records lacks all their
+    // bytes, and one read of every such record would hold the evidence as long as the pages above.
+    const toUploadRows = await readKeysInPages(toUpload, pageKeys, (keys) =>
+      db.attachments.bulkGet(keys),
+    );
+    const missingRows = await readKeysInPages(missing, pageKeys, (keys) =>
+      db.evidence.where('sha256').anyOf(keys).toArray(),
+    );
     return planJobs({
       toUpload: toUploadRows.flatMap((row) => (row === undefined ? [] : [row])),
       thumbnails,
@@ -619,6 +623,19 @@ async function readInPages<Stored, Key, Insert, Row>(
     if (page.length < pageKeys || last === undefined) return rows;
     after = keyOf(last);
   }
+}
+
+/** What `read` gives for `keys`, asked `pageKeys` keys a read, one read after the other. */
+async function readKeysInPages<Row>(
+  keys: readonly string[],
+  pageKeys: number,
+  read: (page: string[]) => Promise<readonly Row[]>,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (let start = 0; start < keys.length; start += pageKeys) {
+    rows.push(...(await read(keys.slice(start, start + pageKeys))));
+  }
+  return rows;
 }
 
 /** The files a synced row names, for {@link AttachmentQueue.noteNamed}: an evidence record's. */
