@@ -109,6 +109,8 @@ export const seedAllPrinters = `(async () => {
 export const fakePrintingBridge = (options: {
   pageDelayMs: number;
   failFirstAttemptAt?: number;
+  /** Pages after which a batch waits until the page calls `window.releasePrinting()`. */
+  holdAfterPages?: number;
 }) => `(() => {
   const ok = (value) => Promise.resolve({ ok: true, value });
   const listeners = new Set();
@@ -135,6 +137,9 @@ export const fakePrintingBridge = (options: {
         window.printedPages.push(name);
       }
       emit({ ...progress, failed: [...progress.failed] });
+      if (pagesSent === ${options.holdAfterPages ?? -1}) {
+        await new Promise((resolve) => { window.releasePrinting = resolve; });
+      }
     }
     progress.finished = true;
     pending.delete(batchId);
