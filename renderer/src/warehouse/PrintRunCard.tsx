@@ -51,7 +51,8 @@ export function PrintRunCard({ run, running, onCancel, onRetry }: PrintRunCardPr
             })}
           />
           <Progress.Section value={percent(totals.failed)} color="red" />
-          <Progress.Section value={percent(totals.cancelled)} color="gray" />
+          {/* Light: pages never sent, where the dark filled gray read as done. */}
+          <Progress.Section value={percent(totals.cancelled)} color="gray.4" />
         </Progress.Root>
         {running ? (
           <Group justify="flex-end">
