@@ -109,7 +109,10 @@ export const seedAllPrinters = `(async () => {
 export const fakePrintingBridge = (options: {
   pageDelayMs: number;
   failFirstAttemptAt?: number;
-  /** Pages after which a batch waits until the page calls `window.releasePrinting()`. */
+  /**
+   * After the `holdAfterPages`-th page sent (1-based, over all batches), the batch waits until the
+   * page calls `window.releasePrinting()`.
+   */
   holdAfterPages?: number;
 }) => `(() => {
   const ok = (value) => Promise.resolve({ ok: true, value });

@@ -123,7 +123,7 @@ export async function applyClaimChanges(
   const emptied: string[] = [];
   movedDays.forEach(([key, delta], index) => {
     const row = dayRows[index];
-    const count = (row !== undefined && !isFilterCountsRow(row) ? row.count : 0) + delta;
+    const count = (isFilterCountsRow(row) ? 0 : (row?.count ?? 0)) + delta;
     if (count > 0) kept.push({ key, count });
     else emptied.push(key);
   });
