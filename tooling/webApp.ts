@@ -19,13 +19,23 @@ export async function startWebApp(): Promise<{
   stop: () => Promise<void>;
 }> {
   const outDir = await mkdtemp(join(tmpdir(), 'fixline-web-'));
-  await build({
-    configFile: webConfig,
-    logLevel: 'warn',
-    // What `VITE_FIXLINE_TEST_HOOK=1 vite build` sets, without touching this process's environment.
-    define: { 'import.meta.env.VITE_FIXLINE_TEST_HOOK': JSON.stringify('1') },
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
-  });
+  // Vite builds for NODE_ENV when it is set, before the build's mode, and Vitest sets it to `test`:
+  // the e2e tests then drove React's development build (JSX checked, every render about twice the
+  // work), not what a user's browser runs. Production for the build, as the caller had it after.
+  const callersNodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: webConfig,
+      logLevel: 'warn',
+      // What `VITE_FIXLINE_TEST_HOOK=1 vite build` sets, without touching this process's environment.
+      define: { 'import.meta.env.VITE_FIXLINE_TEST_HOOK': JSON.stringify('1') },
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+    });
+  } finally {
+    if (callersNodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = callersNodeEnv;
+  }
   const server = await preview({
     configFile: webConfig,
     logLevel: 'error',
