@@ -20,8 +20,10 @@ import { schemaVersion10 } from '../../renderer/src/db/schema/v10';
 import { schemaVersion11 } from '../../renderer/src/db/schema/v11';
 import { schemaVersion12 } from '../../renderer/src/db/schema/v12';
 import { schemaVersion13 } from '../../renderer/src/db/schema/v13';
+import { schemaVersion14 } from '../../renderer/src/db/schema/v14';
 import { schemaVersions } from '../../renderer/src/db/schema';
 import { findClaimsByStatus } from '../../renderer/src/db/search';
+import { readFilesToCheck } from '../../renderer/src/db/sync/attachmentsToCheck';
 import { makeClaim, makeCustomer, makeEvidence, technicianId } from '../factories/domain';
 import { freshDatabaseName } from './testDatabase';
 
@@ -748,5 +750,37 @@ describe('schema version 13', () => {
     ).toEqual(days);
     expect(await readClaimCount(db.claimCounts, { status: 'intake' })).toBe(2);
     expect(await countQueue(db, { status: 'closed' }, '2026-05-06T00:00:00.000Z')).toBe(1);
+  });
+});
+
+describe('schema version 14', () => {
+  it('starts with no files to check and the enrollment not compared, so the queue compares everything once', async () => {
+    const name = freshDatabaseName();
+    const version13 = new Dexie(name);
+    declareSchema(
+      version13,
+      schemaVersions.filter((schema) => schema.version < schemaVersion14.version),
+    );
+    const enrollment = {
+      serverUrl: 'http://127.0.0.1:7411/',
+      deviceId: '0196f0a2-7c3e-7000-8000-0000000000d1',
+      deviceToken: 'device-token',
+      centerId: 'center-1',
+      cursor: null,
+      acknowledgedMutationId: 12,
+    };
+    const state = { key: 'state', clientId: '0196f0a2-7c3e-7000-8000-0000000000c1', enrollment };
+    await version13.table('syncState').add(state);
+    version13.close();
+
+    const db = new FixlineDatabase(name);
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(await db.syncState.get('state')).toEqual(state);
+    expect(await readFilesToCheck(db, enrollment)).toEqual({
+      names: new Set(),
+      toMove: new Set(),
+      notedUpTo: 0,
+      compared: false,
+    });
   });
 });

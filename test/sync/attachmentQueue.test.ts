@@ -9,7 +9,12 @@ import {
   sha256OfBlob,
   storeAttachment,
 } from '../../renderer/src/db/attachments';
+import {
+  readFilesToCheck,
+  settleFilesChecked,
+} from '../../renderer/src/db/sync/attachmentsToCheck';
 import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
+import { storeEnrollment } from '../../renderer/src/db/sync/syncState';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import { makeEvidence } from '../factories/domain';
 import { openStation } from './stations';
@@ -241,13 +246,33 @@ describe('a download the attachment queue completes', () => {
     );
     expect(photoHashes).toHaveLength(1);
     expect(queue.transfers().has(sha256)).toBe(false);
+    // Nothing more to do for it: the next pass, after a restart too, does not look at it again.
+    expect(await station.db.attachmentsToMove.get(sha256)).toBeUndefined();
     expect(reported).toEqual([]);
   });
 });
 
+/**
+ * Enrolls `station` with {@link destination}'s server and center, its first pull complete (an
+ * empty one), as the engine leaves a station that has joined.
+ */
+async function enroll(
+  station: Awaited<ReturnType<typeof openStation>>,
+  centerId: string = destination.centerId,
+) {
+  await storeEnrollment(station.db, crypto.randomUUID(), {
+    serverUrl: destination.serverUrl,
+    deviceId: crypto.randomUUID(),
+    deviceToken: destination.deviceToken,
+    centerId,
+  });
+  await applyPulledPage(station.db, { rows: [], lastMutationId: 0, cursor: null });
+}
+
 describe('what the attachment queue looks at', () => {
-  it('reads every file once, then only the files still to move and those pulls named', async () => {
+  it('compares every file once an enrollment, then only the files to move and those pulls named, after a restart too', async () => {
     const { station, sha256 } = await stationWithRemotePhoto();
+    await enroll(station);
     const { queue } = queueOf(station, unreachableBlobRequests);
     const wholeReads = vi.spyOn(station.db.evidence, 'orderBy');
     await queue.wake(destination);
@@ -256,25 +281,35 @@ describe('what the attachment queue looks at', () => {
     expect([...queue.transfers().keys()]).toEqual([sha256]);
 
     const second = await pullPhotoRecord(station, new Uint8Array(5_000).fill(7));
-    queue.noteNamed([second]);
     await queue.wake(destination);
     // The photo still to move and the one the pull named, without reading every record again.
     expect(new Set(queue.transfers().keys())).toEqual(new Set([sha256, second]));
     expect(wholeReads).toHaveBeenCalledTimes(readsOfAll);
 
-    // Started again, it reads every file once more.
+    // Stopped and started again, and a new queue as after a restart: the same two files, found
+    // without reading every record.
     queue.stop();
     await queue.wake(destination);
-    expect(wholeReads).toHaveBeenCalledTimes(2 * readsOfAll);
     expect(new Set(queue.transfers().keys())).toEqual(new Set([sha256, second]));
+    const afterRestart = queueOf(station, unreachableBlobRequests).queue;
+    await afterRestart.wake(destination);
+    expect(new Set(afterRestart.transfers().keys())).toEqual(new Set([sha256, second]));
+    expect(wholeReads).toHaveBeenCalledTimes(readsOfAll);
+
+    // Enrolled with another center, it compares everything again (nothing is sent there yet).
+    await enroll(station, 'center-2');
+    const elsewhere = queueOf(station, unreachableBlobRequests).queue;
+    await elsewhere.wake({ ...destination, centerId: 'center-2' });
+    expect(wholeReads).toHaveBeenCalledTimes(2 * readsOfAll);
+    expect(new Set(elsewhere.transfers().keys())).toEqual(new Set([sha256, second]));
   });
 
   it('keeps the files a failed pass was to look at for the pass that retries it', async () => {
     const { station, sha256 } = await stationWithRemotePhoto();
+    await enroll(station);
     const { queue, pending, reported } = queueOf(station, unreachableBlobRequests);
     await queue.wake(destination);
     const second = await pullPhotoRecord(station, new Uint8Array(5_000).fill(9));
-    queue.noteNamed([second]);
     const uploadsRead = vi
       .spyOn(station.db.attachmentUploads, 'bulkGet')
       .mockRejectedValueOnce(new Error('the disk went away'));
@@ -287,6 +322,37 @@ describe('what the attachment queue looks at', () => {
     await queue.settled();
     expect(uploadsRead).toHaveBeenCalledTimes(2);
     expect(new Set(queue.transfers().keys())).toEqual(new Set([sha256, second]));
+  });
+
+  it('forgets a file it found nothing to move for, unless a pull named it again meanwhile', async () => {
+    const station = await openStation('BDG2');
+    await enroll(station);
+    const bytes = new Uint8Array(6_000).fill(3);
+    // A photo whose bytes are here already: nothing to fetch, and no upload of another's record.
+    expectStored(await storeAttachment(station.db, new Blob([bytes])));
+    await markAttachmentOnServer(
+      station.db,
+      await sha256OfBlob(new Blob([bytes])),
+      destination.centerId,
+      '2026-05-04T03:00:00.000Z',
+    );
+    // Everything compared once; then a pull names the photo.
+    const { queue } = queueOf(station, unreachableBlobRequests);
+    await queue.wake(destination);
+    const sha256 = await pullPhotoRecord(station, bytes);
+    const checked = await readFilesToCheck(station.db, destination);
+    expect(checked).toMatchObject({ compared: true, names: new Set([sha256]) });
+
+    // A pull names it again while a pass is looking at it: the pass must leave it.
+    await pullPhotoRecord(station, bytes);
+    await settleFilesChecked(station.db, checked, []);
+    expect((await readFilesToCheck(station.db, destination)).names).toEqual(new Set([sha256]));
+
+    // The next pass finds nothing to move, and forgets it.
+    await queue.wake(destination);
+    expect(queue.transfers().size).toBe(0);
+    expect(await station.db.attachmentsNamed.count()).toBe(0);
+    expect(await station.db.attachmentsToMove.count()).toBe(0);
   });
 
   it('does not fetch again the thumbnail of a photo whose original is still to come', async () => {

@@ -1,7 +1,10 @@
 import Dexie from 'dexie';
 import type { DexieOptions, EntityTable, Table } from 'dexie';
+import type { Sha256 } from '#shared/domain/primitives';
 import type {
   AttachmentBlobRow,
+  AttachmentNamedRow,
+  AttachmentToMoveRow,
   AttachmentUploadRow,
   PartialDownloadRow,
   ClaimCountRow,
@@ -69,6 +72,8 @@ export class FixlineDatabase extends Dexie {
   declare readonly attachmentBlobs: EntityTable<AttachmentBlobRow, 'sha256'>;
   declare readonly attachmentUploads: EntityTable<AttachmentUploadRow, 'sha256'>;
   declare readonly partialDownloads: Table<PartialDownloadRow, [string, number]>;
+  declare readonly attachmentsNamed: Table<AttachmentNamedRow, [number, Sha256]>;
+  declare readonly attachmentsToMove: EntityTable<AttachmentToMoveRow, 'sha256'>;
   declare readonly drafts: Table<DraftRow, string>;
   declare readonly claimCounts: Table<ClaimCountRow, string>;
   declare readonly syncState: Table<SyncStateRow, SyncStateRow['key']>;

@@ -93,6 +93,8 @@ export const localTableNames = [
   'syncRejections',
   'attachmentUploads',
   'partialDownloads',
+  'attachmentsNamed',
+  'attachmentsToMove',
 ] as const;
 export type LocalTableName = (typeof localTableNames)[number];
 
@@ -488,6 +490,12 @@ export type SyncEnrollment = {
    * center's rows over what this station wrote alone (see `db/sync/adoptCenter.ts`).
    */
   readonly joining?: true;
+  /**
+   * Set once the attachment queue has compared every record with every file of the station for
+   * this enrollment (schema v14): from then on it looks only at `attachmentsNamed` and
+   * `attachmentsToMove`.
+   */
+  readonly attachmentsCompared?: true;
 };
 
 /** A change of this station the server refused for good (schema v5); local, shown in Settings. */
@@ -551,6 +559,27 @@ export type AttachmentUploadRow = {
   readonly sha256: Sha256;
   readonly centerId: string;
   readonly uploadedAt: IsoDateTime;
+};
+
+/**
+ * A file a pulled evidence record named, for the attachment queue to look at (schema v14), written
+ * in the pull's transaction. `noted` numbers the notes in order (one number a slice), so a pass
+ * forgets the notes it read as one range and keeps those written meanwhile. Derived, never backed
+ * up, as {@link AttachmentToMoveRow}.
+ */
+export type AttachmentNamedRow = {
+  readonly noted: number;
+  readonly sha256: Sha256;
+};
+
+/**
+ * A file the attachment queue found still to move (schema v14): to send, or to fetch (now or
+ * when someone opens it). Kept so a pass after a restart knows it without comparing everything.
+ * Derived, never backed up: a restored station is enrolled nowhere, and compares everything when
+ * it enrolls.
+ */
+export type AttachmentToMoveRow = {
+  readonly sha256: Sha256;
 };
 
 /**

@@ -23,6 +23,11 @@ import {
   storeAttachment,
 } from '../../db/attachments';
 import type { FixlineDatabase } from '../../db/database';
+import {
+  forgetFileMoved,
+  readFilesToCheck,
+  settleFilesChecked,
+} from '../../db/sync/attachmentsToCheck';
 import { storageFailure } from '../../db/repositories/repositoryError';
 import type { StoredAttachment, StoredEvidence } from '../../db/records';
 import { isLive } from '../../db/records';
@@ -36,8 +41,9 @@ import type { AttachmentTransfer } from './syncApi';
  * then downloads the bytes of evidence records this station lacks: images and files up to
  * {@link eagerDownloadMaxBytes} at once, larger videos and PDFs when someone opens them. Two files
  * move at a time; a file that fails waits and is tried again, with a growing delay, forever. The
- * first pass looks at every file; the next ones at the files still to move and those named by
- * what was pulled since.
+ * first pass for an enrollment compares every record with every file; from then on, after a
+ * restart too, a pass looks only at the files still to move and those pulls named since (kept in
+ * tables of their own, see `db/sync/attachmentsToCheck.ts`).
  */
 
 /** Larger videos and PDFs are downloaded only when someone opens them. */
@@ -69,14 +75,14 @@ export type AttachmentQueueOptions = {
   readonly eagerMaxBytes?: number;
   /** Where a pass's unexpected failure is said (the console by default). */
   readonly report?: (message: string) => void;
-  /** How many keys each read of the first pass takes ({@link firstPassPageKeys} by default). */
+  /** How many keys each of a pass's reads takes ({@link firstPassPageKeys} by default). */
   readonly pageKeys?: number;
 };
 
 /**
- * The first pass reads the station's records and files this many keys a read, each in its own
+ * A pass reads the station's records and files this many keys a read, each in its own
  * transaction, so a record saved meanwhile waits for one read, not for all of them: at 30,000
- * photos in Chromium a save waited 20 ms (60–111 at most) against 1.6 s.
+ * photos in Chromium a save waited 20 ms (60–111 at most) against 1.6 s during the first pass.
  */
 export const firstPassPageKeys = 2_000;
 
@@ -111,12 +117,6 @@ export class AttachmentQueue {
   /** Passes in a row that stopped on an error no file explains. */
   #passFailures = 0;
   #run = 0;
-  /** The destination whose every file the queue has looked at (its first pass there). */
-  #scannedScope: string | undefined;
-  /** The files still to move, by SHA-256: each pass looks at them again. */
-  readonly #jobs = new Map<Sha256, Job>();
-  /** Files pulls named since the last pass looked (see {@link noteNamed}). */
-  readonly #named = new Set<Sha256>();
 
   constructor(db: FixlineDatabase, blobs: BlobRequests, options: AttachmentQueueOptions) {
     this.#db = db;
@@ -187,10 +187,6 @@ export class AttachmentQueue {
     this.#run += 1;
     this.#clearRetryTimer();
     this.#transfers.clear();
-    // Started again, the queue looks at every file once more.
-    this.#scannedScope = undefined;
-    this.#jobs.clear();
-    this.#named.clear();
     this.#notify();
   }
 
@@ -211,38 +207,26 @@ export class AttachmentQueue {
   }
 
   /**
-   * Files a pull named (its evidence records): the next pass looks at them beside the files still
-   * to move, not at every file of the station (2.7 s at 30,000 photos in Chromium, against 5 ms).
-   */
-  noteNamed(sha256s: Iterable<Sha256>): void {
-    for (const sha256 of sha256s) this.#named.add(sha256);
-  }
-
-  /**
    * What there is to move: uploads first (the other stations wait for them), then downloads;
    * thumbnails before originals each way, so other stations show a photo while it comes. The
-   * first pass for a destination looks at every file; the next ones at the files still to move and
-   * those pulls named since: a file is to move only once a record names it, and every record new
-   * to the server comes back in a pull, this station's own too.
+   * first pass for an enrollment compares every record with every file; the next ones look at the
+   * files still to move and those pulls named since: a file is to move only once a record names
+   * it, and every record new to the server comes back in a pull, this station's own too. What a
+   * pass found is kept before it moves anything, so a pass that fails leaves the files it was to
+   * look at for the one that retries it.
    */
   async #findJobs(destination: BlobDestination): Promise<Job[]> {
-    const scope = `${destination.serverUrl} ${destination.centerId}`;
-    if (this.#scannedScope !== scope) {
-      // Names noted from now on are looked at by the next pass: this one may not see their rows.
-      this.#named.clear();
-      const jobs = await this.#findAllJobs(destination.centerId);
-      this.#scannedScope = scope;
-      return jobs;
-    }
-    const names = new Set<Sha256>([...this.#jobs.keys(), ...this.#named]);
-    this.#named.clear();
-    try {
-      return await this.#findJobsAmong(names, destination.centerId);
-    } catch (error) {
-      // Looked at again by the pass that retries this one.
-      this.noteNamed(names);
-      throw error;
-    }
+    const checked = await readFilesToCheck(this.#db, destination);
+    const jobs = checked.compared
+      ? await this.#findJobsAmong(checked.names, destination.centerId)
+      : await this.#findAllJobs(destination.centerId);
+    await settleFilesChecked(
+      this.#db,
+      checked,
+      jobs.map((job) => job.sha256),
+      checked.compared ? undefined : destination,
+    );
+    return jobs;
   }
 
   /** Every file to move: the station's records and files compared whole, a page at a time. */
@@ -289,16 +273,22 @@ export class AttachmentQueue {
     });
   }
 
-  /** The files to move among `names`: their records, files and uploads read by key. */
+  /**
+   * The files to move among `names`: their records, files and uploads read by key, a page of
+   * keys a read (a first pull names every file of the center).
+   */
   async #findJobsAmong(names: ReadonlySet<Sha256>, centerId: string): Promise<Job[]> {
     if (names.size === 0) return [];
     const db = this.#db;
     const list = [...names];
+    const pageKeys = this.#options.pageKeys ?? firstPassPageKeys;
+    const inPages = <Row>(read: (keys: string[]) => Promise<readonly Row[]>) =>
+      readKeysInPages(list, pageKeys, read);
     const [byOriginal, namedAsThumbnail, storedRows, uploadedRows] = await Promise.all([
-      db.evidence.where('sha256').anyOf(list).toArray(),
-      db.evidence.where('thumbnailSha256').anyOf(list).keys(),
-      db.attachments.bulkGet(list),
-      db.attachmentUploads.bulkGet(list),
+      inPages((keys) => db.evidence.where('sha256').anyOf(keys).toArray()),
+      inPages((keys) => db.evidence.where('thumbnailSha256').anyOf(keys).keys()),
+      inPages((keys) => db.attachments.bulkGet(keys)),
+      inPages((keys) => db.attachmentUploads.bulkGet(keys)),
     ]);
     const thumbnails = new Set<string>(namedAsThumbnail.map(String));
     const named = new Set<string>([...byOriginal.map((row) => row.sha256), ...thumbnails]);
@@ -319,8 +309,10 @@ export class AttachmentQueue {
         ),
       ),
     ];
-    for (const row of await db.attachments.bulkGet(thumbnailsToCheck))
-      if (row !== undefined) stored.add(row.sha256);
+    const thumbnailsHere = await readKeysInPages(thumbnailsToCheck, pageKeys, (keys) =>
+      db.attachments.bulkGet(keys),
+    );
+    for (const row of thumbnailsHere) if (row !== undefined) stored.add(row.sha256);
     return planJobs({
       toUpload: storedRows.flatMap((row) =>
         row !== undefined && named.has(row.sha256) && !uploadedHere.has(row.sha256) ? [row] : [],
@@ -335,8 +327,6 @@ export class AttachmentQueue {
     const destination = this.#destination;
     if (destination === undefined || run !== this.#run) return;
     const jobs = await this.#findJobs(destination);
-    this.#jobs.clear();
-    for (const job of jobs) this.#jobs.set(job.sha256, job);
     await this.#discardStalePartials(jobs);
     const eagerMaxBytes = this.#options.eagerMaxBytes ?? eagerDownloadMaxBytes;
     const now = this.#options.now();
@@ -454,7 +444,6 @@ export class AttachmentQueue {
     this.#retries.delete(job.sha256);
     this.#wanted.delete(job.sha256);
     if (run !== this.#run) return;
-    this.#jobs.delete(job.sha256);
     this.#transfers.delete(job.sha256);
     this.#notify();
   }
@@ -480,6 +469,7 @@ export class AttachmentQueue {
       if (job.direction === 'upload')
         await this.#upload(job, address, destination, { onProgress, aborted, standing });
       else await this.#download(job, address, destination, onProgress, aborted);
+      await forgetFileMoved(this.#db, job.sha256);
       this.#moved(job, run);
     } catch (error) {
       if (error instanceof TransferFailed) this.#failed(job, error.message, run);
@@ -636,14 +626,6 @@ async function readKeysInPages<Row>(
     rows.push(...(await read(keys.slice(start, start + pageKeys))));
   }
   return rows;
-}
-
-/** The files a synced row names, for {@link AttachmentQueue.noteNamed}: an evidence record's. */
-export function filesNamedBy(table: string, values: Readonly<Record<string, unknown>>): Sha256[] {
-  if (table !== 'evidence') return [];
-  return [values['sha256'], values['thumbnailSha256']].filter(
-    (value): value is Sha256 => typeof value === 'string',
-  );
 }
 
 /** A file that could not move this time: it waits and is tried again. */

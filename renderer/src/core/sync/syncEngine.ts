@@ -32,7 +32,7 @@ import {
   storeLastSyncedAt,
   storePushOutcome,
 } from '../../db/sync/syncState';
-import { AttachmentQueue, type AttachmentQueueOptions, filesNamedBy } from './attachmentQueue';
+import { AttachmentQueue, type AttachmentQueueOptions } from './attachmentQueue';
 import { requestViewingUrl } from './viewingUrl';
 import type {
   AttachmentTransfer,
@@ -903,9 +903,6 @@ class StationSyncEngine {
         return undefined;
       });
       if (run !== this.#run) return;
-      // The files the pulled evidence names, this station's own pushed records' too (the pull
-      // brings them back): the queue sends those the server lacks, fetches those missing here.
-      this.attachments.noteNamed(page.rows.flatMap((row) => filesNamedBy(row.table, row.values)));
       received += page.rows.length;
       const firstPull = this.#status.firstPull;
       const progressDueAtMs = progressToldAtMs + firstPullProgressIntervalMs;

@@ -13,6 +13,7 @@ import { schemaVersion10 } from './v10';
 import { schemaVersion11 } from './v11';
 import { schemaVersion12 } from './v12';
 import { schemaVersion13 } from './v13';
+import { schemaVersion14 } from './v14';
 
 /** Every schema version, oldest first. The database opens at the last one. */
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -29,10 +30,11 @@ export const schemaVersions: readonly SchemaVersion[] = [
   schemaVersion11,
   schemaVersion12,
   schemaVersion13,
+  schemaVersion14,
 ];
 
 /** The version the app's database is at. */
-export const currentSchemaVersion = schemaVersion13.version;
+export const currentSchemaVersion = schemaVersion14.version;
 
 /**
  * Declares `versions` on `db`, so that opening it upgrades an older database step by step.

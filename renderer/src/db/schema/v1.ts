@@ -4,6 +4,7 @@ import type { SyncTablesOfVersion5 } from './v5';
 import type { TablesOfVersion6 } from './v6';
 import type { TablesOfVersion7 } from './v7';
 import type { TablesOfVersion8 } from './v8';
+import type { TablesOfVersion14 } from './v14';
 
 /**
  * Version 1: every table, keyed by `id` (a UUIDv7 made by the station) for synced rows. Indexes
@@ -32,7 +33,8 @@ export const schemaVersion1 = {
     attachmentBlobs: 'sha256',
     // Every table of the time; `drafts` came with version 3, `claimCounts` with version 4, the
     // sync tables with version 5, the center-wide records with version 6, the record of uploaded
-    // attachments with version 7, the partial downloads with version 8.
+    // attachments with version 7, the partial downloads with version 8, the files the attachment
+    // queue is to look at with version 14.
   } satisfies Record<
     Exclude<
       TableName,
@@ -42,6 +44,7 @@ export const schemaVersion1 = {
       | TablesOfVersion6
       | TablesOfVersion7
       | TablesOfVersion8
+      | TablesOfVersion14
     >,
     string
   >,

@@ -43,6 +43,7 @@ import { readStationClock, readStationSettings } from '../repositories/repositor
 import { customerSearchFields } from '../searchKeys';
 import { runGuardedWrite } from '../writeGuard';
 import { adoptCenterRows } from './adoptCenter';
+import { noteFilesPulled } from './attachmentsToCheck';
 import { renumberClashingClaims } from './renumberClaims';
 import { dropReplayedEntries } from './replayedOutbox';
 import { dropAcknowledged, updateEnrollment } from './syncState';
@@ -64,6 +65,7 @@ export const remoteApplyTables: readonly TableName[] = [
   'sequences',
   'syncState',
   'claimCounts',
+  'attachmentsNamed',
 ];
 
 /** One page of a pull, as the engine hands it over. */
@@ -312,9 +314,11 @@ export async function applyPulledPage(
         deadlineInputs.noteWrite(table, after, created);
       }
     }
-    // Tables of their own (the counts; the station's settings and sequences) beside them.
+    // Tables of their own (the counts; the station's settings and sequences; the files the
+    // attachment queue is to look at) beside them.
     await Promise.all([
       ...rowWrites,
+      noteFilesPulled(transaction, page.rows),
       applyClaimChanges(transaction, claimChanges),
       keepRmaSequencePast(
         transaction,
