@@ -1,3 +1,5 @@
+import { relative } from 'node:path';
+import type { TestError } from 'vitest';
 import type { Reporter, TestCase } from 'vitest/node';
 
 /** A test that ran more than once: where, how it ended, and what failed before. */
@@ -25,9 +27,7 @@ export default class RetriedTestsReporter implements Reporter {
       outcome: result.state === 'passed' ? 'passed on retry' : 'failed on every try',
       runs: retryCount + 1,
       // A test that passed on retry keeps the errors of the runs before it.
-      errors: (result.errors ?? []).map((error) =>
-        (error.message.split('\n')[0] ?? '').slice(0, 300),
-      ),
+      errors: (result.errors ?? []).map(describeError),
     });
   }
 
@@ -39,4 +39,18 @@ export default class RetriedTestsReporter implements Reporter {
       for (const error of test.errors) console.log(`    ${error}`);
     }
   }
+}
+
+/**
+ * An error's first line and where in the tests it was thrown (the innermost frames in `test/`,
+ * a page object's line and then the test's): a timeout's message alone does not say which step
+ * waited.
+ */
+function describeError(error: TestError): string {
+  const firstLine = (error.message.split('\n')[0] ?? '').slice(0, 300);
+  const frames = (error.stacks ?? [])
+    .filter((frame) => frame.file.includes('/test/'))
+    .slice(0, 3)
+    .map((frame) => `${relative(process.cwd(), frame.file)}:${frame.line}`);
+  return frames.length === 0 ? firstLine : `${firstLine} (at ${frames.join(' < ')})`;
 }
