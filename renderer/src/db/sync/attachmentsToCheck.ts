@@ -30,7 +30,7 @@ export function filesNamedBy(table: string, values: Readonly<Record<string, unkn
   );
 }
 
-/** The counter in `sequences` that numbers the notes: it never goes back, even once they are all forgotten. */
+/** The counter in `sequences` numbering the notes: never back, even once all are forgotten. */
 const notesSequenceName = 'attachmentNotes';
 
 /**
