@@ -355,6 +355,27 @@ describe('what the attachment queue looks at', () => {
     expect(await station.db.attachmentsToMove.count()).toBe(0);
   });
 
+  it('compares everything instead once the files to look at outnumber half the records', async () => {
+    const station = await openStation('BDG2');
+    await enroll(station);
+    const { queue } = queueOf(station, unreachableBlobRequests, { pageKeys: 2 });
+    await queue.wake(destination);
+    const wholeReads = vi.spyOn(station.db.evidence, 'orderBy');
+    const first = await pullPhotoRecord(station, new Uint8Array(3_000).fill(1));
+    await queue.wake(destination);
+    // One file to look at, less than a page: read by key.
+    expect(wholeReads).not.toHaveBeenCalled();
+
+    const more = [
+      await pullPhotoRecord(station, new Uint8Array(3_000).fill(2)),
+      await pullPhotoRecord(station, new Uint8Array(3_000).fill(3)),
+    ];
+    await queue.wake(destination);
+    // Three (two named, one still to move) for three records: everything compared instead.
+    expect(wholeReads).toHaveBeenCalled();
+    expect(new Set(queue.transfers().keys())).toEqual(new Set([first, ...more]));
+  });
+
   it('does not fetch again the thumbnail of a photo whose original is still to come', async () => {
     const station = await openStation('BDG2');
     const thumbnail = new Uint8Array(3_000).fill(5);

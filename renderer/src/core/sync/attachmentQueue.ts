@@ -217,7 +217,8 @@ export class AttachmentQueue {
    */
   async #findJobs(destination: BlobDestination): Promise<Job[]> {
     const checked = await readFilesToCheck(this.#db, destination);
-    const jobs = checked.compared
+    const byKey = checked.compared && !(await this.#cheaperToCompareAll(checked.names.size));
+    const jobs = byKey
       ? await this.#findJobsAmong(checked.names, destination.centerId)
       : await this.#findAllJobs(destination.centerId);
     await settleFilesChecked(
@@ -227,6 +228,17 @@ export class AttachmentQueue {
       checked.compared ? undefined : destination,
     );
     return jobs;
+  }
+
+  /**
+   * Whether comparing everything costs less than reading `names` files by key: past a page of
+   * them, once they are more than half as many as the evidence records (a pull from the start
+   * again, or a new station still fetching the center's photos). In Chromium, 60,000 names by key
+   * took 11.1 s; comparing the records and files of 30,000 photos and their thumbnails 2.8 s.
+   */
+  async #cheaperToCompareAll(names: number): Promise<boolean> {
+    if (names <= (this.#options.pageKeys ?? firstPassPageKeys)) return false;
+    return names > (await this.#db.evidence.count()) / 2;
   }
 
   /** Every file to move: the station's records and files compared whole, a page at a time. */
