@@ -270,7 +270,7 @@ async function enroll(
 }
 
 describe('what the attachment queue looks at', () => {
-  it('compares every file once an enrollment, then only the files to move and those pulls named, after a restart too', async () => {
+  it('compares every file once per enrollment, then only the files to move and those pulls named, after a restart too', async () => {
     const { station, sha256 } = await stationWithRemotePhoto();
     await enroll(station);
     const { queue } = queueOf(station, unreachableBlobRequests);
