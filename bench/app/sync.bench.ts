@@ -247,8 +247,8 @@ type RawRows = 'stored' | 'wire';
 
 /**
  * The raw baseline in `page`: every row the server holds, pulled a page at a time (untimed), as
- * `rawRows` says, and `bulkPut` into a plain Dexie twin of the app's schema, one transaction a page over every table
- * as the app's apply has; returns the time of the writes alone.
+ * `rawRows` says, and `bulkPut` into a plain Dexie twin of the app's schema, one transaction a
+ * page over every table as the app's apply has; returns the time of the writes alone.
  */
 async function rawPull(
   page: Page,

@@ -75,7 +75,7 @@ export type AttachmentQueueOptions = {
   readonly eagerMaxBytes?: number;
   /** Where a pass's unexpected failure is said (the console by default). */
   readonly report?: (message: string) => void;
-  /** How many keys each of a pass's reads takes ({@link firstPassPageKeys} by default). */
+  /** How many keys each of a pass's reads takes ({@link passPageKeys} by default). */
   readonly pageKeys?: number;
 };
 
@@ -84,7 +84,7 @@ export type AttachmentQueueOptions = {
  * transaction, so a record saved meanwhile waits for one read, not for all of them: at 30,000
  * photos in Chromium a save waited 20 ms (60–111 at most) against 1.6 s during the first pass.
  */
-export const firstPassPageKeys = 2_000;
+const passPageKeys = 2_000;
 
 type Job =
   | { readonly direction: 'upload'; readonly sha256: Sha256; readonly size: number }
@@ -104,6 +104,8 @@ export class AttachmentQueue {
   readonly #db: FixlineDatabase;
   readonly #blobs: BlobRequests;
   readonly #options: AttachmentQueueOptions;
+  /** Keys a read of a pass (see {@link passPageKeys}). */
+  readonly #pageKeys: number;
   readonly #transfers = new Map<Sha256, AttachmentTransfer>();
   readonly #listeners = new Set<() => void>();
   /** Failures in a row and when the next attempt may start, by file. */
@@ -122,6 +124,7 @@ export class AttachmentQueue {
     this.#db = db;
     this.#blobs = blobs;
     this.#options = options;
+    this.#pageKeys = options.pageKeys ?? passPageKeys;
   }
 
   /** Every file the queue is moving or waiting to move, by SHA-256. */
@@ -237,14 +240,14 @@ export class AttachmentQueue {
    * took 11.1 s; comparing the records and files of 30,000 photos and their thumbnails 2.8 s.
    */
   async #cheaperToCompareAll(names: number): Promise<boolean> {
-    if (names <= (this.#options.pageKeys ?? firstPassPageKeys)) return false;
+    if (names <= this.#pageKeys) return false;
     return names > (await this.#db.evidence.count()) / 2;
   }
 
   /** Every file to move: the station's records and files compared whole, a page at a time. */
   async #findAllJobs(centerId: string): Promise<Job[]> {
     const db = this.#db;
-    const pageKeys = this.#options.pageKeys ?? firstPassPageKeys;
+    const pageKeys = this.#pageKeys;
     // One read after the other: a page's transaction ends before the next one begins.
     const named = await readInPages(db.evidence, 'sha256', pageKeys, (page) => page.uniqueKeys());
     // Keys only (schema 10): evidence without a thumbnail of its own is not in this index.
@@ -293,7 +296,7 @@ export class AttachmentQueue {
     if (names.size === 0) return [];
     const db = this.#db;
     const list = [...names];
-    const pageKeys = this.#options.pageKeys ?? firstPassPageKeys;
+    const pageKeys = this.#pageKeys;
     const inPages = <Row>(read: (keys: string[]) => Promise<readonly Row[]>) =>
       readKeysInPages(list, pageKeys, read);
     const [byOriginal, namedAsThumbnail, storedRows, uploadedRows] = await Promise.all([

@@ -23,7 +23,7 @@ import { readSyncState, updateEnrollment } from './syncState';
 type Destination = { readonly serverUrl: string; readonly centerId: string };
 
 /** The files a synced row names: an evidence record's original and thumbnail. */
-export function filesNamedBy(table: string, values: Readonly<Record<string, unknown>>): Sha256[] {
+function filesNamedBy(table: string, values: Readonly<Record<string, unknown>>): Sha256[] {
   if (table !== 'evidence') return [];
   return [values['sha256'], values['thumbnailSha256']].filter(
     (value): value is Sha256 => typeof value === 'string',
