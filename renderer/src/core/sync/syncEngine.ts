@@ -9,7 +9,6 @@ import {
   helloResponseSchema,
   maxPullRows,
   maxPushMutations,
-  pullResponseSchema,
   pushResponseSchema,
   syncErrorBodySchema,
   syncProtocolVersion,
@@ -33,6 +32,7 @@ import {
   storePushOutcome,
 } from '../../db/sync/syncState';
 import { AttachmentQueue, type AttachmentQueueOptions } from './attachmentQueue';
+import { checkedPullPage } from './checkedPullPage';
 import { requestViewingUrl } from './viewingUrl';
 import type {
   AttachmentTransfer,
@@ -824,11 +824,11 @@ class StationSyncEngine {
           limit: this.#pullLimit,
         },
         enrollment.deviceToken,
-      ).then((body) => {
-        const parsed = pullResponseSchema.safeParse(body);
-        if (!parsed.success)
+      ).then(async (body) => {
+        const checked = await checkedPullPage(body);
+        if (checked === undefined)
           throw new Refused('server-error', 'The server’s pull answer is not valid.');
-        return parsed.data;
+        return checked;
       });
       // A page asked for ahead may fail while another is applied, or after the pull has
       // stopped: the loop meets the failure when it awaits the page, or never.
