@@ -24,7 +24,7 @@ import { RecordRepository } from './recordRepository';
 import type { RepositoryResult } from './repositoryError';
 import { parseInput } from './repositoryError';
 import type { RepositoryWriter, WriteContext } from './repositoryWriter';
-import { readStationSettings, writeScope } from './repositoryWriter';
+import { writeScope } from './repositoryWriter';
 import type { WriteSession } from './writeSession';
 
 /** The fields the repository sets on a new claim: its id, RMA number, first status and times. */
@@ -42,25 +42,26 @@ export function rmaSequenceName(stationCode: StationCode): string {
 }
 
 /**
- * Moves this station's RMA counter past the numbers of its own that `claims` carry, in
- * `transaction` (which covers `settings` and `sequences`). A station restored from an older
+ * Moves the RMA counter of `stationCode` (this station's) past the numbers of its own that
+ * `claims` carry, in `transaction` (which covers `sequences`). A station restored from an older
  * backup counts from where the backup stood and pulls the claims it opened since; without this
- * its next claim would take a number one of those has.
+ * its next claim would take a number one of those has. Reads nothing when none is its own (a
+ * pull's usual page: the apply's transaction waits for no more round trips than it needs).
  */
 export async function keepRmaSequencePast(
   transaction: Transaction,
+  stationCode: StationCode,
   claims: readonly ({ readonly rmaNumber?: unknown } | undefined)[],
 ): Promise<void> {
-  const station = await readStationSettings(transaction);
-  if (station === undefined) return;
   let highest = 0;
   for (const claim of claims) {
     const rmaNumber = claim?.rmaNumber;
     const parsed = typeof rmaNumber === 'string' ? parseRmaNumber(rmaNumber) : undefined;
-    if (parsed?.stationCode === station.stationCode) highest = Math.max(highest, parsed.sequence);
+    if (parsed?.stationCode === stationCode) highest = Math.max(highest, parsed.sequence);
   }
+  if (highest === 0) return;
   const sequences = transaction.table<SequenceRow, string>('sequences');
-  const name = rmaSequenceName(station.stationCode);
+  const name = rmaSequenceName(stationCode);
   if (highest > ((await sequences.get(name))?.value ?? 0)) {
     await sequences.put({ name, value: highest });
   }

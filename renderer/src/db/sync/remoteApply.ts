@@ -290,13 +290,6 @@ export async function applyPulledPage(
       }
       for (const claim of claims) derivedClaims.add(claim.id);
     }
-    // IndexedDB runs a transaction's requests in the order they are made, and none of these
-    // reads what another writes: made together, awaited together.
-    const rowWrites = [...writtenByTable].map(([table, written]) =>
-      transaction
-        .table<StoredRow, RecordId>(table)
-        .bulkPut([...written.values()].map(({ after }) => after)),
-    );
     for (const [table, written] of writtenByTable) {
       if (table === 'conflicts') continue;
       for (const { before, after } of written.values()) {
@@ -314,17 +307,28 @@ export async function applyPulledPage(
         deadlineInputs.noteWrite(table, after, created);
       }
     }
-    // Tables of their own (the counts; the station's settings and sequences; the files the
-    // attachment queue is to look at) beside them.
-    await Promise.all([
-      ...rowWrites,
+    // IndexedDB runs a transaction's requests in the order they are made, and none of these
+    // reads what another writes: made together, awaited together. The tables of their own (the
+    // counts, the station's RMA counter, the files the attachment queue is to look at) first:
+    // their reads are answered while the rows are written, and their writes follow the rows' at
+    // once; asked after the rows, each read waited for all of the rows' writes before its write.
+    const ownTables = [
       noteFilesPulled(transaction, page.rows),
       applyClaimChanges(transaction, claimChanges),
-      keepRmaSequencePast(
-        transaction,
-        claimChanges.map(({ after }) => after),
-      ),
-    ]);
+      station === undefined
+        ? undefined
+        : keepRmaSequencePast(
+            transaction,
+            station.stationCode,
+            claimChanges.map(({ after }) => after),
+          ),
+    ];
+    const rowWrites = [...writtenByTable].map(([table, written]) =>
+      transaction
+        .table<StoredRow, RecordId>(table)
+        .bulkPut([...written.values()].map(({ after }) => after)),
+    );
+    await Promise.all([...ownTables, ...rowWrites]);
     // The claims whose records changed, and those that waited for a customer or device, but not
     // the page's own (derived as they were written).
     const awaiting = state?.claimsAwaitingRecords ?? [];

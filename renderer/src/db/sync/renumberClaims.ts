@@ -83,6 +83,7 @@ export async function renumberClashingClaims(
   // Past the numbers of the page too, so the new one is not the next clash.
   await keepRmaSequencePast(
     transaction,
+    station.stationCode,
     rows.filter((row) => row.table === 'claims').map((row) => row.values),
   );
   const sequences = transaction.table<SequenceRow, string>('sequences');
