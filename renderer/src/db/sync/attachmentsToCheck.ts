@@ -6,6 +6,7 @@ import type {
   AttachmentNamedRow,
   AttachmentToMoveRow,
   SequenceRow,
+  SyncEnrollment,
   SyncStateRow,
 } from '../records';
 import { runGuardedWrite } from '../writeGuard';
@@ -101,8 +102,16 @@ export async function readFilesToCheck(
 
 function isComparedFor(state: SyncStateRow | undefined, destination: Destination): boolean {
   const enrollment = state?.enrollment;
+  return isEnrolledWith(enrollment, destination) && enrollment.attachmentsCompared === true;
+}
+
+/** Whether `enrollment` is with the server and center of `destination`. */
+function isEnrolledWith(
+  enrollment: SyncEnrollment | undefined,
+  destination: Destination,
+): enrollment is SyncEnrollment {
   return (
-    enrollment?.attachmentsCompared === true &&
+    enrollment !== undefined &&
     enrollment.serverUrl === destination.serverUrl &&
     enrollment.centerId === destination.centerId
   );
@@ -142,12 +151,7 @@ export async function settleFilesChecked(
       // Kept only for the enrollment the pass compared for: the station may have left it since.
       const state = await transaction.table<SyncStateRow, string>('syncState').get('state');
       const enrollment = state?.enrollment;
-      if (
-        enrollment === undefined ||
-        enrollment.serverUrl !== comparedFor.serverUrl ||
-        enrollment.centerId !== comparedFor.centerId ||
-        enrollment.attachmentsCompared === true
-      )
+      if (!isEnrolledWith(enrollment, comparedFor) || enrollment.attachmentsCompared === true)
         return;
       await updateEnrollment(transaction, (current) => ({ ...current, attachmentsCompared: true }));
     },
