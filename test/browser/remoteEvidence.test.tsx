@@ -9,6 +9,7 @@ import type {
   ViewingUrl,
 } from '../../renderer/src/core/sync/syncApi';
 import { EvidenceGallery } from '../../renderer/src/claim/EvidenceGallery';
+import { viewingUrlRetryMs } from '../../renderer/src/claim/useViewingUrl';
 import { sha256OfBlob, thumbnailsSettled } from '../../renderer/src/db/attachments';
 import { HybridLogicalClock } from '#shared/sync/hybridLogicalClock';
 import type { Evidence } from '#shared/domain/evidence';
@@ -129,6 +130,35 @@ describe('evidence whose bytes are not on this station yet', () => {
       await expect.poll(() => fetched).toEqual([evidence.sha256]);
     },
   );
+
+  it('plays a video from the server once the other station has uploaded it, the viewer open', async () => {
+    const { db } = await openBrowserDatabase('BDG2');
+    // Not on the server when the viewer opens (JKT1 still uploading it), there at the next ask.
+    const answers: ViewingUrl[] = [
+      { kind: 'unavailable', reason: 'not-on-server' },
+      { kind: 'unavailable', reason: 'offline' },
+    ];
+    const url = `https://sync.example/sync/v1/blobs/${'ab'.repeat(32)}/view?ticket=t1`;
+    const { sync } = fakeSync(
+      () => answers.shift() ?? { kind: 'url', url, expiresInMs: 5 * 60_000 },
+    );
+    const core = { ...createStationCore(db), sync };
+    await renderInStation(core, galleryOf([{ evidence: remoteVideo(), attachment: undefined }]));
+    await userEvent.click(page.getByRole('button', { name: /boot-loop\.mp4/ }));
+    const viewer = page.getByRole('dialog');
+    await expect
+      .element(viewer.getByRole('alert'))
+      .toHaveTextContent('This video is not on the sync server yet');
+    await expect
+      .element(viewer.getByRole('alert'), { timeout: 2 * viewingUrlRetryMs })
+      .toHaveTextContent('The sync server cannot be reached');
+    await expect
+      .poll(() => document.querySelector('video')?.getAttribute('src'), {
+        timeout: 2 * viewingUrlRetryMs,
+      })
+      .toBe(url);
+    expect(viewer.getByRole('alert').elements()).toHaveLength(0);
+  }, 30_000);
 
   it('says whose photo it is and how far it has come, and shows it once it arrives', async () => {
     const { db } = await openBrowserDatabase('BDG2');

@@ -323,6 +323,16 @@ describe('two stations and a sync server', () => {
   it('plays and seeks a video from the server at the other station before its bytes are there', async () => {
     const video = await readFile(join(projectRoot, 'test/fixtures/video/boot-loop.mp4'));
     const sha256 = createHash('sha256').update(video).digest('hex');
+    // Jakarta's upload of the file is held at first: Bandung's viewer, opened before the file is on
+    // the server, says so and plays it once it is.
+    const heldUploads: Route[] = [];
+    let holdingUploads = true;
+    const isUpload = (url: URL) => url.pathname.startsWith('/sync/v1/blobs');
+    await opened(jakarta).context.route(isUpload, (route) =>
+      holdingUploads && route.request().method() !== 'GET'
+        ? void heldUploads.push(route)
+        : route.continue(),
+    );
     // Bandung's download of the file is held (the video is small enough to come at once):
     // whatever plays meanwhile plays from the viewing ticket's URL.
     const held: Route[] = [];
@@ -347,13 +357,22 @@ describe('two stations and a sync server', () => {
         return bandungPage.getByRole('button', { name: /boot-loop\.mp4/ }).count();
       }, arrival)
       .toBe(1);
-    await expect.poll(() => held.length, arrival).toBeGreaterThan(0);
     await bandungPage
       .getByRole('region', { name: 'Evidence' })
       .getByRole('button', { name: /boot-loop\.mp4/ })
       .click();
+    await bandungPage
+      .getByRole('dialog')
+      .getByText('This video is not on the sync server yet: it plays once JKT1 has uploaded it.')
+      .waitFor();
+    await saveScreenshot(bandungPage, 'sync-two-stations-video-not-on-server');
+
+    holdingUploads = false;
+    for (const route of heldUploads.splice(0)) await route.continue();
+    await opened(jakarta).context.unroute(isUpload);
     const player = bandungPage.getByRole('dialog').locator('video');
-    await player.waitFor();
+    await player.waitFor({ timeout: arrival.timeout });
+    await expect.poll(() => held.length, arrival).toBeGreaterThan(0);
     const played = await player.evaluate(async (element: HTMLVideoElement) => {
       if (element.readyState < 1)
         await new Promise((resolve, reject) => {
