@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,12 +26,12 @@ import { nodeSyncFetch, syncServerFetch } from '../../electron/main/syncChannel'
  *
  * The raw baseline is one plain HTTP request per whole file, with main's HTTP client, to a minimal
  * node:http sink on 127.0.0.1 that does what the server must do with the bytes and nothing else:
- * a PUT streamed to a file while hashed (SHA-256), a GET streamed from that file. So the ratio
- * charges everything Fixline adds on top of moving, storing and checking the bytes: the
- * standing question (one per round of ten photos; the queue asks one per pass), the chunks,
- * Fastify's routing and auth, the store's way of writing and hashing, ranges.
- * Both sides move {@link attachmentTransferConcurrency} files at a time, as the station's
- * attachment queue does.
+ * a PUT streamed to a file while hashed (SHA-256) and flushed to the disk with its name before
+ * the answer, a GET streamed from that file. So the ratio charges everything Fixline adds on top
+ * of moving, storing and checking the bytes: the standing question (one per round of ten photos;
+ * the queue asks one per pass), the chunks, Fastify's routing and auth, the store's way of
+ * writing and hashing, ranges. Both sides move {@link attachmentTransferConcurrency} files at a
+ * time, as the station's attachment queue does.
  */
 
 const mb = 1_000_000;
@@ -63,7 +63,20 @@ function figure(files: number, bytes: number, ms: number): TransferFigure {
   return { files, bytes, ms: Math.round(ms), mbPerSecond: Math.round((bytes / mb / ms) * 1000) };
 }
 
-/** The raw sink: PUT /NAME streams to a file while hashing it; GET /NAME streams the file back. */
+/** Flushes a folder's names to the disk (a file just made in it). */
+async function flushFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The raw sink: PUT /NAME streams to a file while hashing it, flushed to the disk before the
+ * answer; GET /NAME streams the file back.
+ */
 async function startRawSink(folder: string): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
     const name = (request.url ?? '').replace(/[^0-9a-f]/g, '');
@@ -71,13 +84,17 @@ async function startRawSink(folder: string): Promise<{ url: string; server: Serv
     if (request.method === 'PUT') {
       const hash = createHash('sha256');
       request.on('data', (data: Buffer) => hash.update(data));
-      pipeline(request, createWriteStream(path)).then(
-        () => {
-          const ok = hash.digest('hex') === name;
-          response.writeHead(ok ? 204 : 422).end();
-        },
-        () => response.writeHead(500).end(),
-      );
+      // Flushed to the disk, and its name after, before it answers: what the server does too
+      // before it says a blob is stored (any server that keeps what it acknowledges must).
+      pipeline(request, createWriteStream(path, { flush: true }))
+        .then(() => flushFolder(folder))
+        .then(
+          () => {
+            const ok = hash.digest('hex') === name;
+            response.writeHead(ok ? 204 : 422).end();
+          },
+          () => response.writeHead(500).end(),
+        );
       return;
     }
     response.writeHead(200, { 'content-type': 'application/octet-stream' });

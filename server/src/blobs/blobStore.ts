@@ -1,11 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { lock } from 'proper-lockfile';
 import type { Queryable } from '../storage/database';
+import { flushToDisk } from '../storage/flushToDisk';
 import { sqlColumnOf, syncTableColumns } from '../storage/syncColumns';
 
 /**
@@ -214,9 +215,18 @@ export class FolderBlobStore implements BlobStore {
         await rm(upload, { force: true });
         return { kind: 'hash-mismatch', actual };
       }
+      // The station is told the blob is stored only once it would survive a power cut: its
+      // bytes flushed before it takes its name, and the name after. Chunks before the last are
+      // not flushed: a cut that loses some of them fails the whole file's check, and the station
+      // sends the file again.
+      await flushToDisk(upload, 'file');
       const stored = this.#storedPath(sha256);
-      await mkdir(join(stored, '..'), { recursive: true });
+      const folder = dirname(stored);
+      const madeFolders = await mkdir(folder, { recursive: true });
       await rename(upload, stored);
+      // Folders made for it (`ab/` and `ab/cd/`, the first time) are names to flush as well.
+      const named = madeFolders === undefined ? [folder] : [folder, dirname(folder), this.root];
+      await Promise.all(named.map((path) => flushToDisk(path, 'folder')));
       return { kind: 'stored', size: written };
     } finally {
       await release();

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { BlobReader, BlobWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
 import { FolderBlobStore } from '../blobs/blobStore';
 import { startNewHistory } from '../identity';
+import { flushToDisk } from './flushToDisk';
 import { migrate } from './migrate';
 import { openPgliteDatabase } from './pgliteDatabase';
 
@@ -81,7 +82,10 @@ export async function backupServer(folders: ServerFolders, file: string): Promis
       blobs += 1;
     }
     await zip.close();
+    // Flushed before it takes its name, and the name after: a backup said to be written is one.
+    await flushToDisk(partial, 'file');
     await rename(partial, target);
+    await flushToDisk(dirname(target), 'folder');
     return { ...summaryOf(space, (await stat(target)).size), blobs };
   } finally {
     await rm(partial, { force: true });
