@@ -108,14 +108,17 @@ describe('evidence whose bytes are not on this station yet', () => {
     [
       'offline',
       'The sync server cannot be reached, so this video cannot play yet: it plays once it is downloaded.',
+      'Video from JKT1, downloading…',
     ],
+    // Said once: the download's own line would say the same.
     [
       'not-on-server',
       'This video is not on the sync server yet: it plays once JKT1 has uploaded it.',
+      undefined,
     ],
   ] as const)(
     'says why a video that is not here cannot play from the server (%s)',
-    async (reason, message) => {
+    async (reason, message, status) => {
       const { db } = await openBrowserDatabase('BDG2');
       const { sync, fetched } = fakeSync({ kind: 'unavailable', reason });
       const core = { ...createStationCore(db), sync };
@@ -124,7 +127,12 @@ describe('evidence whose bytes are not on this station yet', () => {
       await userEvent.click(page.getByRole('button', { name: /boot-loop\.mp4/ }));
       const viewer = page.getByRole('dialog');
       await expect.element(viewer.getByRole('alert')).toHaveTextContent(message);
-      await expect.element(viewer.getByText('Video from JKT1, downloading…')).toBeVisible();
+      expect(
+        viewer
+          .getByRole('status')
+          .elements()
+          .map((element) => element.textContent),
+      ).toEqual(status === undefined ? [] : [status]);
       expect(document.querySelectorAll('video')).toHaveLength(0);
       // The download is asked for all the same: the video plays once it is here.
       await expect.poll(() => fetched).toEqual([evidence.sha256]);
@@ -159,6 +167,37 @@ describe('evidence whose bytes are not on this station yet', () => {
       .toBe(url);
     expect(viewer.getByRole('alert').elements()).toHaveLength(0);
   }, 30_000);
+
+  it('says a photo is not on the server yet while the station that took it has not uploaded it', async () => {
+    const { db } = await openBrowserDatabase('BDG2');
+    const { sync, set } = fakeSync();
+    const core = { ...createStationCore(db), sync };
+    const evidence: StoredEvidence = {
+      ...makeEvidence({ sizeBytes: 3_000_000, mediaType: 'image/jpeg', fileName: 'parcel.jpg' }),
+      stamps: {},
+      updatedBy: '00000000-0000-7000-8000-0000000000aa',
+      station: 'JKT1',
+    };
+    const waiting = {
+      sha256: evidence.sha256,
+      direction: 'download',
+      state: 'waiting',
+      doneBytes: 0,
+      totalBytes: evidence.sizeBytes,
+      fromStation: 'JKT1',
+    } as const;
+    set({ ...waiting, problem: 'not on the server yet', notOnServer: true });
+    await renderInStation(core, galleryOf([{ evidence, attachment: undefined }]));
+    const gallery = page.getByRole('region', { name: 'Evidence' });
+    await expect
+      .element(gallery.getByText('Photo from JKT1, waiting for JKT1 to upload it'))
+      .toBeVisible();
+    // Uploaded since: the next try downloads it, and says so.
+    await inAct(async () => {
+      set({ ...waiting, state: 'moving', doneBytes: 300_000, notOnServer: false });
+    });
+    await expect.element(gallery.getByText('Photo from JKT1, downloading… 10%')).toBeVisible();
+  });
 
   it('says whose photo it is and how far it has come, and shows it once it arrives', async () => {
     const { db } = await openBrowserDatabase('BDG2');

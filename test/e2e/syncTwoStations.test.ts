@@ -323,8 +323,8 @@ describe('two stations and a sync server', () => {
   it('plays and seeks a video from the server at the other station before its bytes are there', async () => {
     const video = await readFile(join(projectRoot, 'test/fixtures/video/boot-loop.mp4'));
     const sha256 = createHash('sha256').update(video).digest('hex');
-    // Jakarta's upload of the file is held at first: Bandung's viewer, opened before the file is on
-    // the server, says so and plays it once it is.
+    // Jakarta's upload of the file is held at first: Bandung, which has the record, says the file
+    // is not on the server yet, and its viewer plays it once it is.
     const heldUploads: Route[] = [];
     let holdingUploads = true;
     const isUpload = (url: URL) => url.pathname.startsWith('/sync/v1/blobs');
@@ -333,12 +333,12 @@ describe('two stations and a sync server', () => {
         ? void heldUploads.push(route)
         : route.continue(),
     );
-    // Bandung's download of the file is held (the video is small enough to come at once):
+    // Then Bandung's download of the file is held (the video is small enough to come at once):
     // whatever plays meanwhile plays from the viewing ticket's URL.
     const held: Route[] = [];
     const downloadPath = `/sync/v1/blobs/${sha256}`;
     const isDownload = (url: URL) => url.pathname === downloadPath;
-    let holding = true;
+    let holding = false;
     await opened(bandung).context.route(isDownload, (route) =>
       holding ? void held.push(route) : route.continue(),
     );
@@ -357,10 +357,10 @@ describe('two stations and a sync server', () => {
         return bandungPage.getByRole('button', { name: /boot-loop\.mp4/ }).count();
       }, arrival)
       .toBe(1);
-    await bandungPage
-      .getByRole('region', { name: 'Evidence' })
-      .getByRole('button', { name: /boot-loop\.mp4/ })
-      .click();
+    const bandungEvidence = bandungPage.getByRole('region', { name: 'Evidence' });
+    await bandungEvidence.getByText('Video from JKT1, waiting for JKT1 to upload it').waitFor();
+    holding = true;
+    await bandungEvidence.getByRole('button', { name: /boot-loop\.mp4/ }).click();
     await bandungPage
       .getByRole('dialog')
       .getByText('This video is not on the sync server yet: it plays once JKT1 has uploaded it.')

@@ -252,6 +252,59 @@ describe('a download the attachment queue completes', () => {
   });
 });
 
+describe('a download whose file is not on the server yet', () => {
+  it('waits, saying so, until the station that took it has uploaded it', async () => {
+    const { station, bytes, sha256 } = await stationWithRemotePhoto();
+    let uploaded = false;
+    const blobs: BlobRequests = {
+      ...unreachableBlobRequests,
+      readRange: (range) =>
+        Promise.resolve(
+          uploaded
+            ? {
+                kind: 'bytes',
+                start: range.start,
+                size: bytes.length,
+                bytes: bytes.slice(range.start, range.start + 4_000),
+              }
+            : { kind: 'not-found' },
+        ),
+    };
+    const { queue, pending } = queueOf(station, blobs);
+    await queue.wake(destination);
+    await queue.settled();
+    expect(queue.transfers().get(sha256)).toMatchObject({
+      direction: 'download',
+      state: 'waiting',
+      fromStation: 'JKT1',
+      notOnServer: true,
+    });
+
+    // Still not there at its retry: still said so.
+    for (const timer of pending.splice(0)) timer.run();
+    await queue.settled();
+    expect(queue.transfers().get(sha256)).toMatchObject({ state: 'waiting', notOnServer: true });
+
+    // Uploaded: the server says so, and the download goes at once.
+    uploaded = true;
+    queue.blobArrived(sha256);
+    await queue.settled();
+    expect(queue.transfers().has(sha256)).toBe(false);
+    expect(await station.db.attachments.get(sha256)).toMatchObject({ sizeBytes: bytes.length });
+  });
+
+  it('is not said of a download that failed for another reason', async () => {
+    const { station, sha256 } = await stationWithRemotePhoto();
+    const { queue } = queueOf(station, unreachableBlobRequests);
+    await queue.wake(destination);
+    await queue.settled();
+    expect(queue.transfers().get(sha256)).toMatchObject({
+      state: 'waiting',
+      notOnServer: false,
+    });
+  });
+});
+
 /**
  * Enrolls `station` with {@link destination}'s server and center, its first pull complete (an
  * empty one), as the engine leaves a station that has joined.

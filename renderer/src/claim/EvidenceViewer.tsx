@@ -80,7 +80,8 @@ function EvidenceContent({ evidence, onClose }: EvidenceContentProps) {
     const why = viewing?.kind === 'unavailable' ? unavailableMessage(viewing.reason) : undefined;
     return (
       <Stack align="center" justify="center" mih={200}>
-        <RemoteEvidenceStatus evidence={evidence} size="sm" />
+        {/* Not on the server: the alert says so, and that it plays once uploaded. */}
+        {why === 'notOnServer' ? null : <RemoteEvidenceStatus evidence={evidence} size="sm" />}
         {isVideo && why !== undefined ? (
           <Text size="sm" c="orange.8" ta="center" role="alert">
             {t(`claimScreen.evidence.remote.${why}`, { station: evidence.station })}

@@ -33,9 +33,11 @@ export function RemoteEvidenceStatus({ evidence, size = 'xs' }: RemoteEvidenceSt
           ...values,
           size: formatByteSize(evidence.sizeBytes),
         })
-      : percent === undefined
-        ? t('claimScreen.evidence.remote.downloading', values)
-        : t('claimScreen.evidence.remote.downloadingPercent', { ...values, percent });
+      : transfer?.state === 'waiting' && transfer.notOnServer === true
+        ? t('claimScreen.evidence.remote.notUploaded', values)
+        : percent === undefined
+          ? t('claimScreen.evidence.remote.downloading', values)
+          : t('claimScreen.evidence.remote.downloadingPercent', { ...values, percent });
   return (
     <Stack gap={4} align="center" w="100%" px={6} role="status">
       <Text size={size} ta="center" c="gray.7">

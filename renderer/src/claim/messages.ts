@@ -131,6 +131,7 @@ export const claimScreenEn = {
       downloading: '{{what}} from {{station}}, downloading…',
       downloadingPercent: '{{what}} from {{station}}, downloading… {{percent}}%',
       onDemand: '{{what}} from {{station}} ({{size}}), downloaded when opened',
+      notUploaded: '{{what}} from {{station}}, waiting for {{station}} to upload it',
       streaming: 'Playing from the sync server while it downloads; kept on this station after.',
       offline:
         'The sync server cannot be reached, so this video cannot play yet: it plays once it is downloaded.',
@@ -434,6 +435,7 @@ export const claimScreenId: typeof claimScreenEn = {
       downloading: '{{what}} dari {{station}}, sedang diunduh…',
       downloadingPercent: '{{what}} dari {{station}}, sedang diunduh… {{percent}}%',
       onDemand: '{{what}} dari {{station}} ({{size}}), diunduh saat dibuka',
+      notUploaded: '{{what}} dari {{station}}, menunggu {{station}} mengunggahnya',
       streaming:
         'Diputar dari server sinkronisasi sambil diunduh; disimpan di stasiun ini sesudahnya.',
       offline:

@@ -366,6 +366,7 @@ export class AttachmentQueue {
         totalBytes: job.size,
         ...(job.direction === 'download' ? { fromStation: job.fromStation } : {}),
         ...(previous?.problem === undefined ? {} : { problem: previous.problem }),
+        ...(previous?.notOnServer === true ? { notOnServer: true } : {}),
       });
       if (!onDemand && (retry === undefined || isDue(retry.notBefore, now))) ready.push(job);
     }
@@ -445,14 +446,23 @@ export class AttachmentQueue {
     return this.#options.random() * ceilingMs;
   }
 
-  #failed(job: Job, problem: string, run: number): void {
+  #failed(job: Job, failure: TransferFailed, run: number): void {
     const failures = (this.#retries.get(job.sha256)?.failures ?? 0) + 1;
     this.#retries.set(job.sha256, {
       failures,
       notBefore: this.#options.now() + this.#backoffMs(failures),
     });
     const transfer = this.#transfers.get(job.sha256);
-    if (transfer !== undefined) this.#setTransfer({ ...transfer, state: 'waiting', problem }, run);
+    if (transfer !== undefined)
+      this.#setTransfer(
+        {
+          ...transfer,
+          state: 'waiting',
+          problem: failure.message,
+          notOnServer: failure.notOnServer,
+        },
+        run,
+      );
   }
 
   #moved(job: Job, run: number): void {
@@ -477,7 +487,10 @@ export class AttachmentQueue {
     const onProgress = ({ doneBytes, totalBytes }: TransferProgress) => {
       const transfer = this.#transfers.get(job.sha256);
       if (transfer !== undefined)
-        this.#setTransfer({ ...transfer, state: 'moving', doneBytes, totalBytes }, run);
+        this.#setTransfer(
+          { ...transfer, state: 'moving', doneBytes, totalBytes, notOnServer: false },
+          run,
+        );
     };
     const aborted = () => run !== this.#run;
     try {
@@ -487,7 +500,7 @@ export class AttachmentQueue {
       await forgetFileMoved(this.#db, job.sha256);
       this.#moved(job, run);
     } catch (error) {
-      if (error instanceof TransferFailed) this.#failed(job, error.message, run);
+      if (error instanceof TransferFailed) this.#failed(job, error, run);
       else throw error;
     }
   }
@@ -564,7 +577,7 @@ export class AttachmentQueue {
         break;
       case 'not-found':
         // The record came before its bytes: the station that took them has not uploaded them yet.
-        throw new TransferFailed('not on the server yet');
+        throw new TransferFailed('not on the server yet', true);
       case 'aborted':
         throw new TransferFailed('stopped');
       case 'unreachable':
@@ -644,7 +657,15 @@ async function readKeysInPages<Row>(
 }
 
 /** A file that could not move this time: it waits and is tried again. */
-class TransferFailed extends Error {}
+class TransferFailed extends Error {
+  /** @param notOnServer the server has not the file yet (a download the other station owes) */
+  constructor(
+    message: string,
+    readonly notOnServer = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The jobs, in the order they go: uploads (thumbnails first), then the downloads of the

@@ -139,6 +139,11 @@ export type AttachmentTransfer = {
   /** The station the evidence record came from (downloads). */
   readonly fromStation?: StationCode;
   readonly problem?: string;
+  /**
+   * A download waiting because the server does not have the file yet: the station that took it
+   * has not uploaded it (it may be offline for days). Screens say so, not "downloading".
+   */
+  readonly notOnServer?: boolean;
 };
 
 /** What screens use: the status (live) and the controls. */
