@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Route } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openStationBrowser, webAppDir, type StationBrowser } from '../support/webApp';
 import { photoFile } from './claimPages';
 import { intake, plans, rmaNumber } from './completeClaimPages';
@@ -192,6 +192,8 @@ describe('two stations and a sync server', () => {
     await page.getByRole('heading', { name: 'Queue' }).waitFor();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await opened(bandung).context.setOffline(true);
+    // Back online whatever happens here: the tests after this one (and its retry) need the network.
+    onTestFinished(() => opened(bandung).context.setOffline(false));
     await bandungSync.indicator('Offline').waitFor();
 
     // A screen never opened before still opens with the server gone: its code comes from the
@@ -237,6 +239,7 @@ describe('two stations and a sync server', () => {
     for (const { station, claimPage, remedy } of stations) {
       await claimPage.open(claimId);
       await station.context.setOffline(true);
+      onTestFinished(() => station.context.setOffline(false));
       await new SyncPanel(station.page, serverUrl).indicator('Offline').waitFor();
       const decision = claimPage.card('What the policy allows');
       await decision.getByRole('button', { name: `Choose this remedy: ${remedy}` }).click();
