@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import {
 import { uploadOffsetHeader } from '#shared/sync/protocol';
 import type { SyncFetch } from '#shared/sync/syncHttp';
 import { nodeSyncFetch, syncServerFetch } from '../../electron/main/syncChannel';
+import { flushToDisk } from '../../server/src/storage/flushToDisk';
 
 /**
  * The `attachments` part of the sync benchmark: photos' bytes between a station and the real
@@ -63,16 +64,6 @@ function figure(files: number, bytes: number, ms: number): TransferFigure {
   return { files, bytes, ms: Math.round(ms), mbPerSecond: Math.round((bytes / mb / ms) * 1000) };
 }
 
-/** Flushes a folder's names to the disk (a file just made in it). */
-async function flushFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * The raw sink: PUT /NAME streams to a file while hashing it, flushed to the disk before the
  * answer; GET /NAME streams the file back.
@@ -87,7 +78,7 @@ async function startRawSink(folder: string): Promise<{ url: string; server: Serv
       // Flushed to the disk, and its name after, before it answers: what the server does too
       // before it says a blob is stored (any server that keeps what it acknowledges must).
       pipeline(request, createWriteStream(path, { flush: true }))
-        .then(() => flushFolder(folder))
+        .then(() => flushToDisk(folder, 'folder'))
         .then(
           () => {
             const ok = hash.digest('hex') === name;
