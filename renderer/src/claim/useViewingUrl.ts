@@ -50,7 +50,7 @@ export function useViewingUrl(sha256: string | undefined): ViewingUrl | undefine
   return answer !== undefined && answer.sha256 === sha256 ? answer.viewing : undefined;
 }
 
-/** Whether a video that cannot play from the server may while its viewer is open. */
+/** Whether a video that cannot play from the server now may soon, its viewer still open. */
 function mayChangeSoon(reason: Extract<ViewingUrl, { kind: 'unavailable' }>['reason']): boolean {
   switch (reason) {
     case 'offline':
