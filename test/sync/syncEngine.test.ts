@@ -588,6 +588,46 @@ describe('the sync engine', () => {
     await vi.waitFor(() => expect(second.status().pendingChanges).toBe(0));
   });
 
+  it('stays offline when the network goes while a sync’s last answer is on its way', async () => {
+    const server = new FakeSyncServer();
+    const jakarta = await openStation('JKT1');
+    // The pulls wait while the test holds them: the network goes meanwhile, the answer still comes.
+    let holdingPulls = false;
+    const heldPulls: (() => void)[] = [];
+    const network = manualNetwork();
+    const engine = createSyncEngine(jakarta.db, {
+      transport: {
+        ...server.transport,
+        request: async (request) => {
+          if (holdingPulls && request.route === 'pull')
+            await new Promise<void>((release) => heldPulls.push(release));
+          return server.transport.request(request);
+        },
+      },
+      timers: manualTimers().timers,
+      network: network.network,
+      locks: null,
+      random: () => 0.5,
+    });
+    engines.push(engine);
+    expect(await engine.connect({ serverUrl, pairingCode })).toEqual({ ok: true });
+    await engine.syncNow();
+    expect(engine.status().phase).toBe('idle');
+
+    holdingPulls = true;
+    const syncing = engine.syncNow();
+    await vi.waitFor(() => expect(heldPulls).toHaveLength(1));
+    network.set(false);
+    expect(engine.status().phase).toBe('offline');
+    for (const release of heldPulls.splice(0)) release();
+    await syncing;
+    expect(engine.status()).toMatchObject({ phase: 'offline', lastSyncedAt: expect.any(String) });
+
+    holdingPulls = false;
+    network.set(true);
+    await vi.waitFor(() => expect(engine.status().phase).toBe('idle'));
+  });
+
   it('shows the leader’s attachment transfers in the windows that do not lead', async () => {
     const server = new FakeSyncServer();
     const jakarta = await openStation('JKT1');

@@ -628,7 +628,10 @@ class StationSyncEngine {
       const at = this.#nowIso();
       await storeLastSyncedAt(this.#db, at);
       this.#failures = 0;
-      this.#setStatus({ phase: 'idle', lastSyncedAt: at, problem: undefined }, run);
+      // The network may have gone while the last answer came: its offline event, heard then,
+      // must not be hidden by this sync's end (nothing else would say so until it is back).
+      const phase = this.#network.isOnline() ? 'idle' : 'offline';
+      this.#setStatus({ phase, lastSyncedAt: at, problem: undefined }, run);
       // The records are in; their bytes follow in the background, never holding up the next sync.
       if (run === this.#run)
         void this.attachments.wake({
