@@ -12,7 +12,7 @@ const webConfig = join(projectRoot, 'vite.web.config.ts');
  * hook (`window.__fixlineTest`, see renderer/src/core/testHook.ts), which a user's build leaves out.
  * Built once per run: a few seconds, where each dev server took tens of seconds to bundle.
  */
-export async function startWebApp(): Promise<{
+export async function startWebApp(options: { readonly minify?: boolean } = {}): Promise<{
   url: string;
   /** The built files, for a server that serves them itself (the sync server's --web-root). */
   outDir: string;
@@ -31,7 +31,13 @@ export async function startWebApp(): Promise<{
       logLevel: 'warn',
       // What `VITE_FIXLINE_TEST_HOOK=1 vite build` sets, as a define rather than an environment.
       define: { 'import.meta.env.VITE_FIXLINE_TEST_HOOK': JSON.stringify('1') },
-      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        chunkSizeWarningLimit: 4096,
+        // Unminified for a CPU profile, which then names the functions it samples.
+        ...(options.minify === false ? { minify: false } : {}),
+      },
     });
   } finally {
     if (callersNodeEnv === undefined) delete process.env['NODE_ENV'];

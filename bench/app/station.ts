@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
@@ -58,4 +58,21 @@ export function inPage<Value>(page: Page, body: string): Promise<Value> {
     const hook = await window.__fixlineTest;
     ${body}
   })()`);
+}
+
+/** Starts Chromium's sampling profiler on `page`; `stopInto` writes the profile as JSON. */
+export async function startCpuProfile(
+  page: Page,
+): Promise<{ stopInto: (path: string) => Promise<void> }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return {
+    stopInto: async (path) => {
+      const { profile } = await session.send('Profiler.stop');
+      await writeFile(path, JSON.stringify(profile));
+      await session.detach();
+    },
+  };
 }

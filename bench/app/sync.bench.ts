@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
@@ -9,7 +9,7 @@ import type { Mutation, RowChange } from '#shared/sync/protocol';
 import { syncApiPrefix, syncProtocolHeader, syncProtocolVersion } from '#shared/sync/protocol';
 import { percentiles, type Percentiles } from '../browser/measure.ts';
 import { runAttachmentsBenchmark } from './blobs.bench.ts';
-import { inPage, openBenchStation, type BenchStation } from './station.ts';
+import { inPage, openBenchStation, startCpuProfile, type BenchStation } from './station.ts';
 import type { BenchSyncServer } from './syncServer.ts';
 import {
   openBenchPglite,
@@ -195,21 +195,6 @@ async function pairAndPull(
  * profile into (open it in Chromium's DevTools, Performance), to see where a pull's time goes.
  */
 const cpuProfilePath = process.env['FIXLINE_BENCH_CPU_PROFILE'];
-
-/** Starts Chromium's sampling profiler on `page`; `stopInto` writes the profile as JSON. */
-async function startCpuProfile(page: Page): Promise<{ stopInto: (path: string) => Promise<void> }> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 200 });
-  await session.send('Profiler.start');
-  return {
-    stopInto: async (path) => {
-      const { profile } = await session.send('Profiler.stop');
-      await writeFile(path, JSON.stringify(profile));
-      await session.detach();
-    },
-  };
-}
 
 async function readServerVersion(server: BenchSyncServer): Promise<{ version: number }> {
   const [row] = await server.database.query<{ version: unknown }>('SELECT version FROM space');

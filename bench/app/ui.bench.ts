@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { startWebApp } from '../../tooling/webApp.ts';
 import { percentiles, type Percentiles } from '../browser/measure.ts';
-import { inPage, openBenchStation, type BenchStation } from './station.ts';
+import { inPage, openBenchStation, startCpuProfile, type BenchStation } from './station.ts';
 
 /**
  * `npm run --silent bench -- ui`: the real app (a production build of the web app with the test
@@ -18,6 +19,8 @@ import { inPage, openBenchStation, type BenchStation } from './station.ts';
  * FIXLINE_BENCH_IMPORT_PARTS (rows of the parts CSV import, 50,000) and FIXLINE_BENCH_IMPORT_ROUNDS
  * (its rounds, 5), FIXLINE_BENCH_PATHS
  * (a comma-separated subset). A quick run: FIXLINE_BENCH_CLAIMS=10000 FIXLINE_BENCH_ROUNDS=5.
+ * FIXLINE_BENCH_CPU_PROFILE: a folder where each path's run writes the page's CPU profile
+ * (`<path>.cpuprofile`, open it in Chromium's DevTools, Performance), the app built unminified.
  */
 const claimCount = Number(process.env['FIXLINE_BENCH_CLAIMS'] ?? 100_000);
 const rounds = Number(process.env['FIXLINE_BENCH_ROUNDS'] ?? 30);
@@ -25,6 +28,7 @@ const restoreRounds = Math.min(rounds, Number(process.env['FIXLINE_BENCH_RESTORE
 const bulkEach = Number(process.env['FIXLINE_BENCH_BULK'] ?? 1_000);
 const importedParts = Number(process.env['FIXLINE_BENCH_IMPORT_PARTS'] ?? 50_000);
 const importRounds = Math.min(rounds, Number(process.env['FIXLINE_BENCH_IMPORT_ROUNDS'] ?? 5));
+const cpuProfileFolder = process.env['FIXLINE_BENCH_CPU_PROFILE'];
 const warmupRounds = 2;
 /** The queue reads its rows in windows of this many (ClaimQueueList: two pages of 100). */
 const queueWindowRows = 200;
@@ -770,7 +774,7 @@ export async function runUiBenchmark(): Promise<object> {
   const chosen = (process.env['FIXLINE_BENCH_PATHS'] ?? allPaths.join(','))
     .split(',')
     .filter((name): name is PathName => (allPaths as readonly string[]).includes(name));
-  const app = await startWebApp();
+  const app = await startWebApp({ minify: cpuProfileFolder === undefined });
   const station = await openBenchStation();
   try {
     const page = station.page();
@@ -802,7 +806,11 @@ export async function runUiBenchmark(): Promise<object> {
     for (const name of allPaths) {
       if (!chosen.includes(name)) continue;
       const pathStartedMs = performance.now();
+      const profiling =
+        cpuProfileFolder === undefined ? undefined : await startCpuProfile(station.page());
       paths[name] = await runners[name]();
+      if (profiling !== undefined && cpuProfileFolder !== undefined)
+        await profiling.stopInto(join(cpuProfileFolder, `${name}.cpuprofile`));
       process.stderr.write(
         `${name} took ${Math.round((performance.now() - pathStartedMs) / 1000)} s\n`,
       );
