@@ -1,14 +1,17 @@
 import 'fake-indexeddb/auto';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
-import type { StationCore } from '../../renderer/src/core';
+import { liveQuery } from 'dexie';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { ClaimScreenRecords, StationCore } from '../../renderer/src/core';
 import { createStationCore, StationCoreProvider, useStationCore } from '../../renderer/src/core';
 import { storeAttachment } from '../../renderer/src/db/attachments';
 import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
+import { runGuardedWrite } from '../../renderer/src/db/writeGuard';
 import type { Repositories } from '../../renderer/src/db/repositories';
 import { supersededChange } from '#shared/domain/claimTimeline';
 import {
+  makeAuditEvent,
   makeClaimDraft,
   makeConflictRecord,
   makeEvidence,
@@ -47,7 +50,7 @@ async function openCore() {
     sizeBytes: attachment.sizeBytes,
     mediaType: attachment.mediaType,
   } as const;
-  return { core: createStationCore(db, { now: steppingClock() }), stored };
+  return { core: createStationCore(db, { now: steppingClock() }), db, stored };
 }
 
 describe('the station core', () => {
@@ -164,6 +167,77 @@ describe('the station core', () => {
     expect(screen?.audit).toEqual(await queries.claimAudit(claim.id));
     // The claim's opening, its three moves, and one event for each record under it.
     expect(screen?.audit.events).toHaveLength(8);
+  });
+
+  it('reads each record’s audit events as one read of the `[entity+entityId]` index would, in its order', async () => {
+    const { core, db, stored } = await openCore();
+    const { commands, queries } = core;
+    const claim = await openReceivedClaim(commands);
+    const { id: _evidence, ...evidence } = makeEvidence({ claimId: claim.id, ...stored });
+    const storedEvidence = expectOk(await commands.evidence.create(evidence, asTechnician));
+    const { id: _inspection, ...inspection } = makeInspection({ claimId: claim.id });
+    const storedInspection = expectOk(await commands.inspections.create(inspection, asTechnician));
+    const { id: _finding, ...finding } = makeMisuseFinding({ inspectionId: storedInspection.id });
+    const storedFinding = expectOk(await commands.misuseFindings.create(finding, asTechnician));
+    const notes = [];
+    for (const at of ['2026-05-04T03:00:00.000Z', '2026-05-04T04:00:00.000Z']) {
+      const note = { claimId: claim.id, body: `Called at ${at}.`, author: asTechnician.actor, at };
+      notes.push(expectOk(await commands.notes.create(note, asTechnician)));
+    }
+    const { id: _leg, ...leg } = makeShipmentLeg({ claimId: claim.id });
+    const storedLeg = expectOk(await commands.shipmentLegs.create(leg, asTechnician));
+    // Another claim's trail, which must not be read.
+    await openReceivedClaim(commands);
+
+    const audit = await queries.claimAudit(claim.id);
+
+    const keys: [string, string][] = [
+      ['claims', claim.id],
+      ['evidence', storedEvidence.id],
+      ['inspections', storedInspection.id],
+      ['misuseFindings', storedFinding.id],
+      ...notes.map((note): [string, string] => ['notes', note.id]),
+      ['shipmentLegs', storedLeg.id],
+    ];
+    const oneRead = await db.auditEvents.where('[entity+entityId]').anyOf(keys).toArray();
+    expect(audit.events).toEqual(oneRead);
+    // The claim's opening and three moves, and one event for each of the six records under it.
+    expect(audit.events).toHaveLength(10);
+  });
+
+  it('reads the claim screen again when an event of a record under the claim is all that changed', async () => {
+    const { core, db } = await openCore();
+    const { commands, queries } = core;
+    const claim = await openReceivedClaim(commands);
+    const note = expectOk(
+      await commands.notes.create(
+        {
+          claimId: claim.id,
+          body: 'Customer called.',
+          author: asTechnician.actor,
+          at: '2026-05-04T03:00:00.000Z',
+        },
+        asTechnician,
+      ),
+    );
+    const screens: (ClaimScreenRecords | undefined)[] = [];
+    const subscription = liveQuery(() => queries.claimScreen(claim.id)).subscribe((screen) =>
+      screens.push(screen),
+    );
+    onTestFinished(() => subscription.unsubscribe());
+    await expect.poll(() => screens.length).toBe(1);
+    const [template] = await db.auditEvents
+      .where('[entity+entityId]')
+      .equals(['claims', claim.id])
+      .toArray();
+    if (template === undefined) throw new Error('the claim has no audit events');
+    // Only the note's audit trail changes (as a pulled event of it would arrive), not the note.
+    const event = { ...template, id: makeAuditEvent().id, entity: 'notes', entityId: note.id };
+    await runGuardedWrite(db, ['auditEvents'], () => db.auditEvents.add(event));
+
+    await expect
+      .poll(() => screens.at(-1)?.audit.events.map((read) => read.id))
+      .toContain(event.id);
   });
 
   it('shows no claim screen for a claim that does not exist or was deleted', async () => {

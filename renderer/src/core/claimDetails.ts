@@ -61,18 +61,24 @@ export async function loadClaimScreenRecords(
   db: FixlineDatabase,
   claimId: string,
 ): Promise<ClaimScreenRecords | undefined> {
-  const [claim, evidence, notes, inspection, audit] = await Promise.all([
-    db.claims.get(claimId),
+  // The claim's customer and device are asked for as soon as the claim is in, beside the rest.
+  const [parties, evidence, notes, inspection, audit] = await Promise.all([
+    db.claims
+      .get(claimId)
+      .then((claim) =>
+        claim === undefined || !isLive(claim)
+          ? undefined
+          : Promise.all([db.customers.get(claim.customerId), db.devices.get(claim.deviceId)]).then(
+              ([customer, device]) => ({ claim, customer, device }),
+            ),
+      ),
     claimEvidence(db, claimId),
     claimNotes(db, claimId),
     claimInspection(db, claimId),
     claimAudit(db, claimId),
   ]);
-  if (claim === undefined || !isLive(claim)) return undefined;
-  const [customer, device] = await Promise.all([
-    db.customers.get(claim.customerId),
-    db.devices.get(claim.deviceId),
-  ]);
+  if (parties === undefined) return undefined;
+  const { claim, customer, device } = parties;
   const records: ClaimRecords = {
     claim,
     customer,
