@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { NamedCoreQuery } from '../../renderer/src/core';
 import { createStationCore, warmQueriesOf } from '../../renderer/src/core';
-import { claimScreenQuery } from '../../renderer/src/claim/useClaimScreen';
 import { queueCountQuery } from '../../renderer/src/hooks/useClaimQueue';
 import { queueFilterAt } from '../../renderer/src/queue/warmQueue';
 import { makeClaimDraft } from '../factories/domain';
@@ -142,26 +141,5 @@ describe('the queue read before its screen', () => {
     });
     expect(queueFilterAt('#/claims/0190c0de')).toBeUndefined();
     expect(queueFilterAt('#/intake')).toBeUndefined();
-  });
-});
-
-describe('a claim read as it is opened', () => {
-  it('is the read the claim screen asks for: its records, or null for a claim that is not there', async () => {
-    const { core } = await openCoreWithClaims(1);
-    const [claim] = await core.queries.claimsByScan('RMA-JKT1-000001');
-    if (claim === undefined) throw new Error('the station has no claim RMA-JKT1-000001');
-    const missing = '00000000-0000-7000-8000-00000000dead';
-    const warm = warmQueriesOf(core);
-    // As useOpenClaim starts them, and as the claim screen asks (each a query of its own).
-    warm.start(claimScreenQuery(claim.id));
-    warm.start(claimScreenQuery(missing));
-
-    const opened = warm.claim(claimScreenQuery(claim.id));
-    const notThere = warm.claim(claimScreenQuery(missing));
-    await vi.waitFor(() => expect(opened?.hasValue() && notThere?.hasValue()).toBe(true));
-    expect(opened?.getValue()).toEqual(await core.queries.claimScreen(claim.id));
-    expect(notThere?.getValue()).toBeNull();
-    opened?.close();
-    notThere?.close();
   });
 });

@@ -1,14 +1,7 @@
 import { useMemo } from 'react';
 import { stationTimeZone } from '#shared/domain/calendar';
-import type {
-  ClaimAudit,
-  ClaimScreenRecords,
-  EvidenceItem,
-  NamedCoreQuery,
-  RecordedInspection,
-  StoredNote,
-} from '../core';
-import { useNamedCoreQuery } from '../core';
+import type { ClaimAudit, EvidenceItem, RecordedInspection, StoredNote } from '../core';
+import { useCoreQuery } from '../core';
 import { claimDetailsOf, type ClaimDetails } from '../hooks/useClaimDecision';
 import { useStationContext } from '../station/StationContext';
 
@@ -22,25 +15,17 @@ export type ClaimScreenState = {
 };
 
 /**
- * What the claim screen reads of `claimId` (null for "no such claim", so it differs from the
- * query's undefined while loading); named, so whatever opens the claim can start the read (see
- * `useOpenClaim`).
- */
-export function claimScreenQuery(claimId: string): NamedCoreQuery<ClaimScreenRecords | null> {
-  return {
-    key: JSON.stringify(['claimScreen', claimId]),
-    run: async ({ queries }) => (await queries.claimScreen(claimId)) ?? null,
-  };
-}
-
-/**
  * A claim's records, evidence, notes, inspection and audit trail, kept current by one live
  * query, with what its policy pack says of it: the screen draws once when they arrive, instead
  * of once for each of five queries.
  */
 export function useClaimScreen(claimId: string): ClaimScreenState {
   const { station } = useStationContext();
-  const read = useNamedCoreQuery(claimScreenQuery(claimId));
+  // null for "no such claim", so it differs from useCoreQuery's undefined while loading.
+  const read = useCoreQuery(
+    async ({ queries }) => (await queries.claimScreen(claimId)) ?? null,
+    [claimId],
+  );
   const timeZone = stationTimeZone(station.timeZone);
   const holidays = station.holidays;
   return useMemo(

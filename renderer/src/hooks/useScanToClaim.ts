@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { StoredClaim } from '../core';
 import { useStationCore } from '../core';
-import { useOpenClaim } from '../claim/useOpenClaim';
 import { useBarcodeScanner } from './useBarcodeScanner';
 
 /** What the last scan found, when it needs the technician: nothing, or several claims. */
@@ -15,7 +15,7 @@ export type ScanOutcome =
  * it at once; several are returned to pick from; none is returned to say so.
  */
 export function useScanToClaim(): { outcome: ScanOutcome; dismiss: () => void } {
-  const openClaim = useOpenClaim();
+  const navigate = useNavigate();
   const { queries } = useStationCore();
   const [outcome, setOutcome] = useState<ScanOutcome>({ kind: 'none' });
   const onScan = useCallback(
@@ -25,11 +25,11 @@ export function useScanToClaim(): { outcome: ScanOutcome; dismiss: () => void } 
         if (only === undefined) setOutcome({ kind: 'no-match', code, at: Date.now() });
         else if (others.length === 0) {
           setOutcome({ kind: 'none' });
-          openClaim(only.id);
+          void navigate(`/claims/${only.id}`);
         } else setOutcome({ kind: 'several', code, claims });
       });
     },
-    [openClaim, queries],
+    [navigate, queries],
   );
   useBarcodeScanner(onScan);
   const dismiss = useCallback(() => setOutcome({ kind: 'none' }), []);

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { CurrencyCode } from '#shared/domain/primitives';
 import type { Language } from '#shared/domain/vocabulary';
 import { useStationCore, type StoredClaim } from '../core';
@@ -18,7 +19,6 @@ import { formFieldOfSaveError } from './intakeProblems';
 import { intakeInputFromForm } from './intakeRecords';
 import { saveIntake } from './saveIntake';
 import type { AttachFiles } from './useAttachFiles';
-import { useOpenClaim } from '../claim/useOpenClaim';
 import type { IntakeDraft } from './useIntakeDraft';
 import type { IntakeForm } from './useIntakeForm';
 
@@ -55,7 +55,7 @@ export function useIntakeSave({
   jumpTo,
 }: IntakeSaveOptions) {
   const { t } = useTranslation();
-  const openClaimScreen = useOpenClaim();
+  const navigate = useNavigate();
   const writeContext = useWriteContext();
   const { commands: repositories } = useStationCore();
   const { form, problemsOf } = intake;
@@ -131,7 +131,7 @@ export function useIntakeSave({
           color: 'teal',
           message: t('intake.save.saved', { rma: claim.rmaNumber }),
         });
-        openClaimScreen(claim.id);
+        void navigate(`/claims/${claim.id}`);
       }
     } catch (error) {
       // A failure nobody foresaw: the transaction stored nothing, and what was typed stays.
@@ -145,7 +145,7 @@ export function useIntakeSave({
     }
   };
 
-  const openClaim = (claim: StoredClaim) => openClaimScreen(claim.id);
+  const openClaim = (claim: StoredClaim) => void navigate(`/claims/${claim.id}`);
 
   const submitForAuthorization = async (claim: StoredClaim) => {
     if (writeContext === undefined) return;

@@ -2,12 +2,12 @@ import { Center, Checkbox, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { RecordId } from '#shared/domain/primitives';
 import type { QueueFilter } from '../core/model';
 import { useQueueWindow } from '../hooks/useClaimQueue';
 import classes from './ClaimQueueList.module.css';
 import { firstWindow, planWindow, spanHolds } from './queuePaging';
-import { useOpenClaim } from '../claim/useOpenClaim';
 import { QueueRowView } from './QueueRowView';
 import { useQueueRowFormat } from './useQueueFormat';
 
@@ -47,7 +47,7 @@ export function ClaimQueueList({
 }: ClaimQueueListProps) {
   const { t } = useTranslation();
   const rowFormat = useQueueRowFormat();
-  const openClaim = useOpenClaim();
+  const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const rowCount = count ?? 0;
@@ -122,7 +122,7 @@ export function ClaimQueueList({
       event.preventDefault();
       moveTo(target);
     } else if (event.key === 'Enter') {
-      if (row !== undefined) openClaim(row.id);
+      if (row !== undefined) void navigate(`/claims/${row.id}`);
     } else if (event.key === 'x' || event.key === 'X') {
       event.preventDefault();
       if (row !== undefined) onSelect(activeIndex, row.id, event.shiftKey);
@@ -186,7 +186,7 @@ export function ClaimQueueList({
               technicianNames={technicianNames}
               onOpen={(claimId) => {
                 setActiveIndex(item.index);
-                openClaim(claimId);
+                void navigate(`/claims/${claimId}`);
               }}
               onSelect={(claimId, range) => {
                 setActiveIndex(item.index);

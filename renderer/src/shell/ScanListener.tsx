@@ -2,7 +2,7 @@ import { Badge, Group, Modal, Stack, Text, UnstyledButton } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOpenClaim } from '../claim/useOpenClaim';
+import { useNavigate } from 'react-router';
 import { useScanToClaim } from '../hooks/useScanToClaim';
 import { useStationFormat } from '../hooks/useStationFormat';
 import classes from './ScanListener.module.css';
@@ -10,7 +10,7 @@ import classes from './ScanListener.module.css';
 /** Listens for the barcode scanner on every screen; asks which claim when a scan finds several. */
 export function ScanListener() {
   const { t } = useTranslation();
-  const openClaim = useOpenClaim();
+  const navigate = useNavigate();
   const format = useStationFormat();
   const { outcome, dismiss } = useScanToClaim();
 
@@ -42,7 +42,7 @@ export function ScanListener() {
               data-autofocus={index === 0 ? true : undefined}
               onClick={() => {
                 dismiss();
-                openClaim(claim.id);
+                void navigate(`/claims/${claim.id}`);
               }}
             >
               <Group justify="space-between" wrap="nowrap">
