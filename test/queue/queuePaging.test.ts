@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QueueRow, QueueWindow } from '../../renderer/src/core';
 import { firstWindow, planWindow, spanHolds } from '../../renderer/src/queue/queuePaging';
@@ -54,11 +55,11 @@ describe('the queue’s window planning', () => {
     });
   });
 
-  it('jumps far by position, and to the end by reading back from the last claim', () => {
+  it('jumps far by position, reading only a few rows either side of the screen', () => {
     expect(planWindow(windowAt(0, 50), { start: 50_000, end: 50_020 }, 100_000).request).toEqual({
       from: 'position',
-      start: 49_960,
-      size: 120,
+      start: 49_990,
+      size: 40,
     });
     expect(planWindow(windowAt(0, 50), { start: 99_990, end: 100_000 }, 100_000).request).toEqual({
       from: 'before',
@@ -67,5 +68,80 @@ describe('the queue’s window planning', () => {
       end: 100_000,
       size: 120,
     });
+  });
+
+  it('pages by keys from a jump’s few rows when the user scrolls on a little, either way', () => {
+    const jumped = windowAt(49_990, 40);
+    expect(planWindow(jumped, { start: 50_010, end: 50_040 }, 100_000).request).toEqual({
+      from: 'after',
+      cursor: { at: 'at-49990', id: 'id-49990' },
+      skip: 0,
+      start: 49_991,
+      size: 120,
+    });
+    expect(planWindow(jumped, { start: 49_980, end: 50_010 }, 100_000).request).toEqual({
+      from: 'before',
+      cursor: { at: 'at-50029', id: 'id-50029' },
+      skip: 0,
+      end: 50_029,
+      size: 120,
+    });
+  });
+
+  it('always plans a window that holds the rows on screen, read from a row it has or at a position', () => {
+    const scene = fc
+      .record({
+        count: fc.integer({ min: 1, max: 100_000 }),
+        loadedAt: fc.double({ min: 0, max: 1, noNaN: true }),
+        loadedRows: fc.integer({ min: 0, max: 150 }),
+        visibleAt: fc.double({ min: 0, max: 1, noNaN: true }),
+        visibleRows: fc.integer({ min: 1, max: 300 }),
+      })
+      .map(({ count, loadedAt, loadedRows, visibleAt, visibleRows }) => {
+        const loadedStart = Math.floor(loadedAt * count);
+        const visibleStart = Math.min(Math.floor(visibleAt * count), count - 1);
+        return {
+          count,
+          loaded: windowAt(loadedStart, Math.min(loadedRows, count - loadedStart)),
+          visible: { start: visibleStart, end: Math.min(count, visibleStart + visibleRows) },
+        };
+      });
+    fc.assert(
+      fc.property(scene, ({ count, loaded, visible }) => {
+        const { request, covers } = planWindow(loaded, visible, count);
+        expect(spanHolds(covers, visible, count)).toBe(true);
+        const positionOf = (cursor: { readonly id: string }) => Number(cursor.id.slice(3));
+        switch (request.from) {
+          case 'position':
+            expect(request).toEqual({
+              from: 'position',
+              start: covers.start,
+              size: covers.end - covers.start,
+            });
+            break;
+          case 'after': {
+            const anchor = positionOf(request.cursor);
+            expect(anchor).toBeGreaterThanOrEqual(loaded.start);
+            expect(anchor).toBeLessThan(loaded.start + loaded.rows.length);
+            expect(request.start).toBe(covers.start);
+            expect(request.skip).toBe(covers.start - anchor - 1);
+            break;
+          }
+          case 'before': {
+            if (request.cursor === undefined) {
+              expect(request.end).toBe(count);
+              break;
+            }
+            const anchor = positionOf(request.cursor);
+            expect(anchor).toBeGreaterThanOrEqual(loaded.start);
+            expect(anchor).toBeLessThan(loaded.start + loaded.rows.length);
+            expect(request.end).toBe(covers.end);
+            expect(request.skip).toBe(anchor - covers.end);
+            break;
+          }
+        }
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
