@@ -117,8 +117,8 @@ type RowsWithEvents<Row> = { readonly rows: Row[]; readonly events: StoredAuditE
 
 /**
  * The audit events of the rows `ids` of `entity`: one `[entity+entityId]` read a row, all asked
- * at once. (`anyOf` over the keys walks a cursor, a round trip to the storage process for every
- * event, each waiting for the page's thread: 200 events took ~50 ms while a screen drew.)
+ * at once. (`anyOf` over the keys walks a cursor: a round trip to the storage process for every
+ * event, each waiting for the page's thread, which is busy drawing as a claim opens.)
  */
 function auditEventsOf(
   db: FixlineDatabase,
