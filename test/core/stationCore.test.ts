@@ -53,6 +53,21 @@ async function openCore() {
   return { core: createStationCore(db, { now: steppingClock() }), db, stored };
 }
 
+/** A piece of evidence of the stored file, an inspection and one misuse finding of it. */
+async function addEvidenceAndInspection(
+  commands: Repositories,
+  claimId: string,
+  stored: Awaited<ReturnType<typeof openCore>>['stored'],
+) {
+  const { id: _evidence, ...evidence } = makeEvidence({ claimId, ...stored });
+  const storedEvidence = expectOk(await commands.evidence.create(evidence, asTechnician));
+  const { id: _inspection, ...inspection } = makeInspection({ claimId });
+  const storedInspection = expectOk(await commands.inspections.create(inspection, asTechnician));
+  const { id: _finding, ...finding } = makeMisuseFinding({ inspectionId: storedInspection.id });
+  const storedFinding = expectOk(await commands.misuseFindings.create(finding, asTechnician));
+  return { storedEvidence, storedInspection, storedFinding };
+}
+
 describe('the station core', () => {
   it('loads a claim with its customer, device, live evidence oldest first, and latest inspection', async () => {
     const { core, stored } = await openCore();
@@ -100,12 +115,11 @@ describe('the station core', () => {
     const { core, stored } = await openCore();
     const { commands } = core;
     const claim = await openReceivedClaim(commands);
-    const { id: _evidence, ...evidence } = makeEvidence({ claimId: claim.id, ...stored });
-    const storedEvidence = expectOk(await commands.evidence.create(evidence, asTechnician));
-    const { id: _inspection, ...inspection } = makeInspection({ claimId: claim.id });
-    const storedInspection = expectOk(await commands.inspections.create(inspection, asTechnician));
-    const { id: _finding, ...finding } = makeMisuseFinding({ inspectionId: storedInspection.id });
-    const storedFinding = expectOk(await commands.misuseFindings.create(finding, asTechnician));
+    const { storedEvidence, storedFinding } = await addEvidenceAndInspection(
+      commands,
+      claim.id,
+      stored,
+    );
 
     expectOk(await commands.evidence.remove(storedEvidence.id, asTechnician));
     expectOk(await commands.misuseFindings.remove(storedFinding.id, asTechnician));
@@ -173,12 +187,11 @@ describe('the station core', () => {
     const { core, db, stored } = await openCore();
     const { commands, queries } = core;
     const claim = await openReceivedClaim(commands);
-    const { id: _evidence, ...evidence } = makeEvidence({ claimId: claim.id, ...stored });
-    const storedEvidence = expectOk(await commands.evidence.create(evidence, asTechnician));
-    const { id: _inspection, ...inspection } = makeInspection({ claimId: claim.id });
-    const storedInspection = expectOk(await commands.inspections.create(inspection, asTechnician));
-    const { id: _finding, ...finding } = makeMisuseFinding({ inspectionId: storedInspection.id });
-    const storedFinding = expectOk(await commands.misuseFindings.create(finding, asTechnician));
+    const { storedEvidence, storedInspection, storedFinding } = await addEvidenceAndInspection(
+      commands,
+      claim.id,
+      stored,
+    );
     const notes = [];
     for (const at of ['2026-05-04T03:00:00.000Z', '2026-05-04T04:00:00.000Z']) {
       const note = { claimId: claim.id, body: `Called at ${at}.`, author: asTechnician.actor, at };
