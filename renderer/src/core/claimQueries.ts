@@ -157,7 +157,7 @@ export async function claimAudit(db: FixlineDatabase, claimId: string): Promise<
   const inspectionsRead = db.inspections.where('claimId').equals(claimId).toArray();
   const quotesRead = db.quotes.where('claimId').equals(claimId).toArray();
   const [
-    claimEvents,
+    ownEvents,
     evidence,
     inspections,
     misuseFindings,
@@ -167,7 +167,7 @@ export async function claimAudit(db: FixlineDatabase, claimId: string): Promise<
     legs,
     conflicts,
   ] = await Promise.all([
-    auditEventsOf(db, 'claims', [claimId]),
+    claimEvents(db, claimId),
     withAuditEvents(db, 'evidence', db.evidence.where('claimId').equals(claimId).toArray()),
     withAuditEvents(db, 'inspections', inspectionsRead),
     withAuditEvents(
@@ -198,7 +198,7 @@ export async function claimAudit(db: FixlineDatabase, claimId: string): Promise<
   return {
     // In the `[entity+entityId]` index's order, as one read of it would give them.
     events: [
-      ...claimEvents,
+      ...ownEvents,
       ...[evidence, inspections, misuseFindings, notes, quoteLines, quotes, legs].flatMap(
         (kind) => kind.events,
       ),
