@@ -253,6 +253,24 @@ describe('the station core', () => {
       .toContain(event.id);
   });
 
+  it('reads the claim screen as of one moment: a write that lands during the read shows whole or not at all', async () => {
+    const { core, db } = await openCore();
+    const claim = await openReceivedClaim(core.commands);
+    const customer = await db.customers.get(claim.customerId);
+    if (customer === undefined) throw new Error('the claim has no customer');
+
+    // Asked before the write starts; the customer is read only once the claim is in.
+    const reading = core.queries.claimScreen(claim.id);
+    const writing = runGuardedWrite(db, ['claims', 'customers'], async () => {
+      await db.claims.update(claim.id, { stepsTried: 'Reset twice.' });
+      await db.customers.update(customer.id, { name: 'Renamed in the same write' });
+    });
+    const [screen] = await Promise.all([reading, writing]);
+
+    expect(screen?.records.claim.stepsTried).toBe(claim.stepsTried);
+    expect(screen?.records.customer?.name).toBe(customer.name);
+  });
+
   it('shows no claim screen for a claim that does not exist or was deleted', async () => {
     const { core } = await openCore();
     const claim = await openReceivedClaim(core.commands);

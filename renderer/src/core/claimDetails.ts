@@ -56,8 +56,41 @@ export type ClaimScreenRecords = {
   readonly audit: ClaimAudit;
 };
 
-/** Reads what the claim screen shows; undefined when the claim does not exist or is deleted. */
+/**
+ * Reads what the claim screen shows; undefined when the claim does not exist or is deleted. One
+ * read-only transaction: the screen shows the station as of one moment (its reads are asked in
+ * turns, and a write landing between two turns, a pulled page for one, showed half of itself),
+ * and IndexedDB opens one transaction instead of one a read (one for each record under the claim,
+ * whose audit events are read by its id).
+ */
 export async function loadClaimScreenRecords(
+  db: FixlineDatabase,
+  claimId: string,
+): Promise<ClaimScreenRecords | undefined> {
+  return db.transaction('r', claimScreenTables(db), () => readClaimScreenRecords(db, claimId));
+}
+
+/** Every table {@link readClaimScreenRecords} reads. */
+function claimScreenTables(db: FixlineDatabase) {
+  return [
+    db.claims,
+    db.customers,
+    db.devices,
+    db.evidence,
+    db.attachments,
+    db.attachmentBlobs,
+    db.notes,
+    db.inspections,
+    db.misuseFindings,
+    db.auditEvents,
+    db.quotes,
+    db.quoteLines,
+    db.shipmentLegs,
+    db.conflicts,
+  ];
+}
+
+async function readClaimScreenRecords(
   db: FixlineDatabase,
   claimId: string,
 ): Promise<ClaimScreenRecords | undefined> {
