@@ -25,8 +25,22 @@ export type ClaimRecords = {
   readonly misuseFindings: readonly StoredMisuseFinding[];
 };
 
-/** Loads a claim's records; undefined when the claim does not exist or is deleted. */
-export async function loadClaimRecords(
+/**
+ * Loads a claim's records; undefined when the claim does not exist or is deleted. In one read-only
+ * transaction, as {@link loadClaimScreenRecords} reads, so they are of one moment.
+ */
+export function loadClaimRecords(
+  db: FixlineDatabase,
+  claimId: string,
+): Promise<ClaimRecords | undefined> {
+  return db.transaction(
+    'r',
+    [db.claims, db.customers, db.devices, db.evidence, db.inspections, db.misuseFindings],
+    () => readClaimRecords(db, claimId),
+  );
+}
+
+async function readClaimRecords(
   db: FixlineDatabase,
   claimId: string,
 ): Promise<ClaimRecords | undefined> {
