@@ -77,7 +77,7 @@ export type ClaimScreenRecords = {
  * and IndexedDB opens one transaction instead of one a read (one for each record under the claim,
  * whose audit events are read by its id).
  */
-export async function loadClaimScreenRecords(
+export function loadClaimScreenRecords(
   db: FixlineDatabase,
   claimId: string,
 ): Promise<ClaimScreenRecords | undefined> {
