@@ -275,6 +275,8 @@ describe('the station core', () => {
 
       expect(records?.claim.stepsTried).toBe(claim.stepsTried);
       expect(records?.customer?.name).toBe(customer.name);
+      // The write did land, after the read.
+      expect((await db.customers.get(customer.id))?.name).toBe('Renamed in the same write');
     },
   );
 
