@@ -305,12 +305,23 @@ export class FolderBlobStore implements BlobStore {
     return { purged, bytes };
   }
 
-  /** The blob files under `folder` (the whole store by default), uploads under way included. */
+  /**
+   * The blob files under `folder` (the whole store by default), uploads under way included. Each
+   * folder is listed on its own: `readdir`'s recursive listing fails whole when a folder goes while
+   * it is listed, as an upload's lock folder does when its chunk ends, and the store then seemed
+   * empty (about one listing in five while a lock came and went). A folder gone is skipped.
+   */
   async #files(folder = this.root): Promise<string[]> {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    const inFolders = await Promise.all(
+      entries
+        .filter((entry) => entry.isDirectory() && !entry.name.endsWith('.lock'))
+        .map((entry) => this.#files(join(folder, entry.name))),
+    );
     return entries
       .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name));
+      .map((entry) => join(folder, entry.name))
+      .concat(inFolders.flat());
   }
 }
 
