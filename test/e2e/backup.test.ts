@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { it } from './stationTest';
 import type { Page } from 'playwright';
-import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
+import { openStationContext, screenshotFolder, webAppUrl } from '../support/webApp';
 import { fakeDesktopBridge, seedClaims, seedStation } from './workbenchPages';
 
 /**
@@ -79,8 +79,10 @@ async function exportBackup(page: Page, passphrase: string | null, fileName?: st
 }
 
 describe('station backup in the browser', () => {
-  it('exports an encrypted backup and restores it on a new station with its passphrase', async () => {
-    const first = await openStationBrowser();
+  it('exports an encrypted backup and restores it on a new station with its passphrase', async ({
+    station: first,
+    stationsBrowser,
+  }) => {
     let backupPath: string;
     try {
       await openApp(first.page);
@@ -93,7 +95,7 @@ describe('station backup in the browser', () => {
     }
     expect(backupPath).toMatch(/fixline-backup-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
 
-    const second = await openStationBrowser();
+    const second = await openStationContext(await stationsBrowser());
     try {
       // A new station offers the restore on its setup screen; an encrypted backup asks for its
       // passphrase, refuses a wrong one, and the restored station opens the workbench.
@@ -121,6 +123,7 @@ describe('station backup in the browser', () => {
 
   it('refuses a backup cut in half, says so, and leaves the new station as it was', async ({
     station,
+    stationsBrowser,
   }) => {
     await openApp(station.page);
     await station.page.evaluate(recordCustomer('Budi Santoso'));
@@ -130,7 +133,7 @@ describe('station backup in the browser', () => {
     const half = join(folder, 'half.zip');
     await writeFile(half, bytes.subarray(0, bytes.length / 2));
 
-    const fresh = await openStationBrowser();
+    const fresh = await openStationContext(await stationsBrowser());
     try {
       await openApp(fresh.page);
       await fresh.page.getByLabel('Restore a backup:').setInputFiles(half);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { openStationBrowser, webAppUrl } from '../support/webApp';
+import { describe, expect } from 'vitest';
+import { webAppUrl } from '../support/webApp';
 import {
   authorize,
   type FinishedClaim,
@@ -17,6 +17,7 @@ import {
   saveScreenshot,
   seededTechnician,
 } from './workbenchPages';
+import { it } from './stationTest';
 
 /**
  * One complete claim per policy pack, through the real screens from the counter to the closed
@@ -28,8 +29,9 @@ const appUrl = webAppUrl();
 
 describe('one complete claim per policy pack', () => {
   for (const plan of plans) {
-    it(`${plan.pack}: intake, authorization, receiving, inspection, ${plan.paid ? 'a paid quote' : 'a free remedy'}, outbound and close`, async () => {
-      const station = await openStationBrowser();
+    it(`${plan.pack}: intake, authorization, receiving, inspection, ${plan.paid ? 'a paid quote' : 'a free remedy'}, outbound and close`, async ({
+      station,
+    }) => {
       try {
         const { page } = station;
         const shot = (step: string) => saveScreenshot(page, `complete-${plan.pack}-${step}`);
@@ -103,8 +105,6 @@ describe('one complete claim per policy pack', () => {
         // The page as the failure left it, to see what the screen said.
         await saveScreenshot(station.page, `complete-${plan.pack}-failed`);
         throw error;
-      } finally {
-        await station.close();
       }
     }, 180_000);
   }

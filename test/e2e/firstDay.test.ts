@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { barcodesOnFirstPage, normalizeSpace, pdfText, scratchFolder } from '../documents/pdfTools';
-import { openStationBrowser, webAppUrl } from '../support/webApp';
+import { webAppUrl } from '../support/webApp';
 import {
   authorize,
   inspect,
@@ -14,10 +14,11 @@ import {
 } from './completeClaimPages';
 import { choose, decisionPanel, field } from './intakePages';
 import { fillAddress, newCenter, setUpThroughTheForm } from './setupPages';
+import { it } from './stationTest';
 import { expectNoSeriousAxeViolations, saveScreenshot, seedClaims } from './workbenchPages';
 
 /**
- * A center's first day, through the screens alone: from an empty browser profile, first-run
+ * A center's first day, through the screens alone: from an empty station, first-run
  * setup, then one claim per policy pack from intake to its decision (and quote, where the
  * customer pays), and the RMA slip, return label and device tag downloaded and read back.
  */
@@ -56,8 +57,9 @@ async function downloadDocument(
 
 describe('the first day at a new center', () => {
   for (const plan of plans) {
-    it(`${plan.pack}: setup, intake, authorization, receiving, inspection, decision${plan.paid ? ', quote' : ''} and the documents read back`, async () => {
-      const station = await openStationBrowser();
+    it(`${plan.pack}: setup, intake, authorization, receiving, inspection, decision${plan.paid ? ', quote' : ''} and the documents read back`, async ({
+      station,
+    }) => {
       try {
         const { page } = station;
         // The walk's steps are pictured by completeClaim.test; this test pictures its documents.
@@ -102,8 +104,6 @@ describe('the first day at a new center', () => {
       } catch (error) {
         await saveScreenshot(station.page, `first-day-${plan.pack}-failed`);
         throw error;
-      } finally {
-        await station.close();
       }
       // The first also waits for the server to bundle pdfkit for the worker.
     }, 300_000);
@@ -111,8 +111,9 @@ describe('the first day at a new center', () => {
 });
 
 describe('a center that set up without its address', () => {
-  it('follows the Documents card’s link to the Settings field, and routes KOSPET bought on eBay to C1 in the rules editor', async () => {
-    const station = await openStationBrowser();
+  it('follows the Documents card’s link to the Settings field, and routes KOSPET bought on eBay to C1 in the rules editor', async ({
+    station,
+  }) => {
     try {
       const { page } = station;
       await page.goto(appUrl);
@@ -193,8 +194,6 @@ describe('a center that set up without its address', () => {
     } catch (error) {
       await saveScreenshot(station.page, 'first-day-settings-failed');
       throw error;
-    } finally {
-      await station.close();
     }
   }, 300_000);
 });

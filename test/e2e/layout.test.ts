@@ -1,9 +1,10 @@
 import type { Locator, Page } from 'playwright';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { join } from 'node:path';
-import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
+import { screenshotFolder, webAppUrl } from '../support/webApp';
 import { measureCutContent, seedQuoteLines } from './layoutPages';
 import { seedInspectedMisuseClaim } from './quotePages';
+import { it } from './stationTest';
 import { expectNoSeriousAxeViolations, openApp, seedClaims, seedStation } from './workbenchPages';
 
 /**
@@ -92,44 +93,39 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe('the layout of every screen', () => {
-  it.each(['en', 'id'] as const)(
+  it.for(['en', 'id'] as const)(
     'cuts nothing off at 1024, 1366 and 1920 pixels wide, in %s',
-    async (language) => {
-      const station = await openStationBrowser();
-      try {
-        const { page } = station;
-        await openApp(page, appUrl);
-        await page.evaluate(seedStation);
-        await page.evaluate(seedClaims(5));
-        const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
-        await page.evaluate(seedQuoteLines(claimId));
-        if (language === 'id') await page.getByText('ID', { exact: true }).click();
-        const screens = screensFor(claimId, 'RMA-JKT1-000006');
+    { timeout: 300_000 },
+    async (language, { station }) => {
+      const { page } = station;
+      await openApp(page, appUrl);
+      await page.evaluate(seedStation);
+      await page.evaluate(seedClaims(5));
+      const claimId = (await page.evaluate(seedInspectedMisuseClaim)) as string;
+      await page.evaluate(seedQuoteLines(claimId));
+      if (language === 'id') await page.getByText('ID', { exact: true }).click();
+      const screens = screensFor(claimId, 'RMA-JKT1-000006');
 
-        const cut: string[] = [];
-        for (const size of sizes) {
-          await page.setViewportSize(size);
-          for (const screen of screens) {
-            await page.goto(`${appUrl}${screen.path}`);
-            await screen.settle?.(page);
-            await settled(page);
-            const shot = (name: string) =>
-              join(screenshotFolder, `${name}-${size.width}-${language}.png`);
-            await page.screenshot({ path: shot(screen.name) });
-            // The claim's cards below the fold, each whole, to be looked at too.
-            for (const card of screen.cards ?? []) {
-              await card.locate(page).screenshot({ path: shot(card.name) });
-            }
-            const problems = (await page.evaluate(measureCutContent)) as string[];
-            cut.push(...problems.map((problem) => `${screen.name} at ${size.width}: ${problem}`));
-            await expectNoSeriousAxeViolations(page);
+      const cut: string[] = [];
+      for (const size of sizes) {
+        await page.setViewportSize(size);
+        for (const screen of screens) {
+          await page.goto(`${appUrl}${screen.path}`);
+          await screen.settle?.(page);
+          await settled(page);
+          const shot = (name: string) =>
+            join(screenshotFolder, `${name}-${size.width}-${language}.png`);
+          await page.screenshot({ path: shot(screen.name) });
+          // The claim's cards below the fold, each whole, to be looked at too.
+          for (const card of screen.cards ?? []) {
+            await card.locate(page).screenshot({ path: shot(card.name) });
           }
+          const problems = (await page.evaluate(measureCutContent)) as string[];
+          cut.push(...problems.map((problem) => `${screen.name} at ${size.width}: ${problem}`));
+          await expectNoSeriousAxeViolations(page);
         }
-        expect(cut).toEqual([]);
-      } finally {
-        await station.close();
       }
+      expect(cut).toEqual([]);
     },
-    300_000,
   );
 });

@@ -1,5 +1,11 @@
+import type { Browser } from 'playwright';
 import { test } from 'vitest';
-import { openStationBrowser, webAppUrl, type StationBrowser } from '../support/webApp';
+import {
+  launchStationsBrowser,
+  openStationContext,
+  webAppUrl,
+  type StationBrowser,
+} from '../support/webApp';
 import { openApp, seedClaims, seedStation } from './workbenchPages';
 
 /** A station browser with the app open on the seeded station (see `seedStation`), at the queue. */
@@ -9,6 +15,8 @@ export type SeededStation = StationBrowser;
 export type StationWithClaim = SeededStation & { readonly claimId: string };
 
 type StationFixtures = {
+  /** The file's Chromium, launched at its first station and again if it has gone. */
+  stationsBrowser: () => Promise<Browser>;
   station: StationBrowser;
   seededStation: SeededStation;
   stationWithClaim: StationWithClaim;
@@ -17,8 +25,10 @@ type StationFixtures = {
 /**
  * `it` for end-to-end tests, with fixtures a test asks for by name, each closed after the test,
  * pass or fail:
- * - `station`: a Chromium with a profile of its own (an empty station), for tests that go
- *   through first-run setup or add init scripts before the app opens;
+ * - `station`: an empty station, in a browser context of its own (its own IndexedDB, in memory)
+ *   of a Chromium the file's tests share, for tests that go through first-run setup or add init
+ *   scripts before the app opens; a test that restarts the browser opens its own with
+ *   `openStationBrowser`;
  * - `seededStation`: the same with the app open on a station set up through the test hook
  *   (`window.__fixlineTest`), Dewi Lestari at the bench;
  * - `stationWithClaim`: a seeded station with one claim, whose id it carries.
@@ -26,10 +36,24 @@ type StationFixtures = {
  */
 export function stationTest(extraArgs: readonly string[] = []) {
   return test.extend<StationFixtures>({
-    // Vitest reads a fixture's dependencies from its first parameter's pattern: none here.
-    // eslint-disable-next-line no-empty-pattern
-    station: async ({}, use) => {
-      const station = await openStationBrowser({ extraArgs });
+    stationsBrowser: [
+      // Vitest reads a fixture's dependencies from its first parameter's pattern: none here.
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        let browser: Browser | undefined;
+        try {
+          await use(async () => {
+            if (browser?.isConnected() !== true) browser = await launchStationsBrowser(extraArgs);
+            return browser;
+          });
+        } finally {
+          await browser?.close();
+        }
+      },
+      { scope: 'file' },
+    ],
+    station: async ({ stationsBrowser }, use) => {
+      const station = await openStationContext(await stationsBrowser());
       try {
         await use(station);
       } finally {

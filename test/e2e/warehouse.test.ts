@@ -8,7 +8,7 @@ import {
   pdfText,
   scratchFolder,
 } from '../documents/pdfTools';
-import { openStationBrowser, screenshotFolder, webAppUrl } from '../support/webApp';
+import { screenshotFolder, webAppUrl } from '../support/webApp';
 import {
   expectNoSeriousAxeViolations,
   openApp,
@@ -271,8 +271,9 @@ describe('the warehouse desk', () => {
     await saveScreenshot(page, 'warehouse-print-cancelled');
   }, 60_000);
 
-  it('makes one PDF of the whole batch in the browser, to download or open in the print dialog', async () => {
-    const station = await openStationBrowser();
+  it('makes one PDF of the whole batch in the browser, to download or open in the print dialog', async ({
+    station,
+  }) => {
     const folder = await scratchFolder('print-queue');
     try {
       const { page } = station;
@@ -337,7 +338,6 @@ describe('the warehouse desk', () => {
       await antrean.getByText('5 halaman di antrean').waitFor();
       await saveScreenshot(page, 'warehouse-print-browser-indonesian');
     } finally {
-      await station.close();
       await folder.remove();
     }
   }, 120_000);
