@@ -31,7 +31,9 @@ type StationFixtures = {
  *   `openStationBrowser`;
  * - `seededStation`: the same with the app open on a station set up through the test hook
  *   (`window.__fixlineTest`), Dewi Lestari at the bench;
- * - `stationWithClaim`: a seeded station with one claim, whose id it carries.
+ * - `stationWithClaim`: a seeded station with one claim, whose id it carries;
+ * - `stationsBrowser`: the file's Chromium, for a second station beside the first
+ *   (`openStationContext(await stationsBrowser())`, closed by the test).
  * `extraArgs` adds Chromium switches (a fake camera, for example).
  */
 export function stationTest(extraArgs: readonly string[] = []) {
