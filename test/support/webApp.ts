@@ -40,6 +40,15 @@ export type StationBrowserOptions = {
   readonly serviceWorker?: boolean;
 };
 
+/** How a station's Chromium starts, whether it has a profile of its own or a file shares it. */
+function chromiumLaunchOptions(extraArgs: readonly string[]) {
+  return {
+    executablePath: findChromium(),
+    args: [...chromiumArgs, ...extraArgs],
+    headless: true,
+  };
+}
+
 /** How a station's pages open, whether in a Chromium of their own or in one the file shares. */
 function stationContextOptions(serviceWorker: boolean) {
   return {
@@ -61,9 +70,7 @@ export async function openStationBrowser({
 }: StationBrowserOptions = {}): Promise<StationBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'fixline-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    args: [...chromiumArgs, ...extraArgs],
-    headless: true,
+    ...chromiumLaunchOptions(extraArgs),
     ...stationContextOptions(serviceWorker),
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -79,28 +86,25 @@ export async function openStationBrowser({
 
 /** A Chromium for {@link openStationContext}: one a test file shares between its stations. */
 export function launchStationsBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChromium(),
-    args: [...chromiumArgs, ...extraArgs],
-    headless: true,
-  });
+  return chromium.launch(chromiumLaunchOptions(extraArgs));
 }
 
 /**
  * A station in a context of its own in `browser`: its IndexedDB, cookies and caches are its own
  * (Chromium keeps them in memory, for the context's life), so a station never sees another's
- * data, and it survives reloads. `close` drops it all.
+ * data, and it survives reloads. `close` drops it all. Its service worker is blocked: a test
+ * that works offline opens `openStationBrowser({ serviceWorker: true })`.
  */
-export async function openStationContext(
-  browser: Browser,
-  { serviceWorker = false }: Pick<StationBrowserOptions, 'serviceWorker'> = {},
-): Promise<StationBrowser> {
-  const context = await browser.newContext(stationContextOptions(serviceWorker));
+export async function openStationContext(browser: Browser): Promise<StationBrowser> {
+  const context = await browser.newContext(stationContextOptions(false));
   const page = await context.newPage();
   return { context, page, close: () => context.close() };
 }
 
-/** A station's browser: its context, its first page, and `close`, which removes its profile. */
+/**
+ * A station's browser: its context, its first page, and `close`, which closes the context and
+ * removes its profile, if it has one.
+ */
 export type StationBrowser = {
   readonly context: BrowserContext;
   readonly page: Page;
