@@ -74,33 +74,66 @@ function countUnansweredReads(core: StationCore): () => number {
   return () => unanswered;
 }
 
+/**
+ * The intake screen over a generated station, once its first reads are answered and nothing
+ * renders any more, with the renders counted from then on.
+ */
+async function settledIntakeScreen(): Promise<void> {
+  const db = stationDatabase();
+  await setUpGeneratedStation(db);
+  const core = createStationCore(db);
+  const unansweredReads = countUnansweredReads(core);
+  await renderInStation(core, <IntakeScreen />, { benchPerson: benchTechnician });
+  await expect
+    .element(page.getByRole('form', { name: 'New claim' }).getByLabelText('Name'))
+    .toBeVisible();
+  // The sections' first reads (the customers, the files) render them again once answered.
+  let rendersBefore = -1;
+  await expect
+    .poll(() => {
+      const settled = unansweredReads() === 0 && totalRenders() === rendersBefore;
+      rendersBefore = totalRenders();
+      return settled;
+    })
+    .toBe(true);
+  renders.clear();
+}
+
+/** How many times each of `sections` rendered since the count was last cleared. */
+const rendersOf = (sections: readonly string[]) =>
+  Object.fromEntries(sections.map((section) => [section, renders.get(section) ?? 0]));
+
 describe('typing into the intake form', () => {
   it('renders none of the other sections again while the customer’s name is typed', async () => {
-    const db = stationDatabase();
-    await setUpGeneratedStation(db);
-    const core = createStationCore(db);
-    const unansweredReads = countUnansweredReads(core);
-    await renderInStation(core, <IntakeScreen />, { benchPerson: benchTechnician });
+    await settledIntakeScreen();
     const name = page.getByRole('form', { name: 'New claim' }).getByLabelText('Name');
-    await expect.element(name).toBeVisible();
-    // The sections' first reads (the customers, the files) render them again once answered: the
-    // renders are counted from when every read is answered and nothing renders any more.
-    let rendersBefore = -1;
-    await expect
-      .poll(() => {
-        const settled = unansweredReads() === 0 && totalRenders() === rendersBefore;
-        rendersBefore = totalRenders();
-        return settled;
-      })
-      .toBe(true);
-    renders.clear();
 
     await userEvent.type(name, 'Budi Santoso Wijaya.');
     await expect.element(name).toHaveValue('Budi Santoso Wijaya.');
 
     const others = ['DeviceSection', 'PurchaseSection', 'ClaimSection', 'EvidenceSection'];
-    expect(
-      Object.fromEntries(others.map((section) => [section, renders.get(section) ?? 0])),
-    ).toEqual(Object.fromEntries(others.map((section) => [section, 0])));
+    expect(rendersOf(others)).toEqual(Object.fromEntries(others.map((section) => [section, 0])));
+  });
+});
+
+describe('attaching files to the intake form', () => {
+  it('renders only the evidence section again', async () => {
+    await settledIntakeScreen();
+    const files = [1, 2].map(
+      (photo) =>
+        new File([`photo ${photo} `.repeat(1_000)], `photo-${photo}.jpg`, { type: 'image/jpeg' }),
+    );
+    const input = document.querySelector('#intake-evidence input[type=file]');
+    if (input === null) throw new Error('the intake form has no file input');
+
+    await userEvent.upload(page.elementLocator(input), files);
+    const attached = page.getByRole('list', { name: 'Attached files' }).getByRole('listitem');
+    await expect.poll(() => attached.elements().length).toBe(2);
+
+    // Listing the files gives the form new (equal) errors: the sections that show errors must not
+    // take that for a change.
+    const others = ['CustomerSection', 'DeviceSection', 'PurchaseSection', 'ClaimSection'];
+    expect(rendersOf(others)).toEqual(Object.fromEntries(others.map((section) => [section, 0])));
+    expect(renders.get('EvidenceSection')).toBeGreaterThan(0);
   });
 });

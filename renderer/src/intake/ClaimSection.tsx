@@ -19,6 +19,7 @@ import {
   type TextInputBinding,
 } from './boundFields';
 import { fieldId } from './fieldTargets';
+import { FormValue } from './FormValue';
 import { IntakeSection } from './IntakeSection';
 import type { IntakeFields } from './useIntakeForm';
 
@@ -33,7 +34,6 @@ export const ClaimSection = memo(function ClaimSection({ form, errorOf }: ClaimS
   const reason = form.useWatchValue('claim.reason');
   const symptom = form.useWatchValue('claim.symptom');
   const conditionRecorded = form.useWatchValue('claim.conditionRecorded');
-  const accessories = form.useWatchValue('claim.accessories');
   const textField = (path: string, input: (field: TextInputBinding) => ReactNode) =>
     boundTextInput(form, path, errorOf(path), input);
   // A long text shows how much of its limit is used, so a long account is not cut off by surprise.
@@ -126,13 +126,19 @@ export const ClaimSection = memo(function ClaimSection({ form, errorOf }: ClaimS
                     <Checkbox label={t('intake.claim.originalPackaging')} {...field} />
                   ))}
                 </Group>
-                <TagsInput
-                  id={fieldId('claim.accessories')}
-                  label={t('intake.claim.accessories')}
-                  description={t('intake.claim.accessoriesHint')}
-                  value={accessories}
-                  onChange={(values) => form.setFieldValue('claim.accessories', values)}
-                />
+                {/* Read apart: every list change copies the form's values, so the accessories
+                    are a new (equal) array then, and the section would be drawn again. */}
+                <FormValue<string[]> form={form} path="claim.accessories">
+                  {(accessories) => (
+                    <TagsInput
+                      id={fieldId('claim.accessories')}
+                      label={t('intake.claim.accessories')}
+                      description={t('intake.claim.accessoriesHint')}
+                      value={accessories}
+                      onChange={(values) => form.setFieldValue('claim.accessories', values)}
+                    />
+                  )}
+                </FormValue>
               </>
             ) : null}
           </Stack>

@@ -117,14 +117,17 @@ export function useIntakeForm({ language, currency, today, brands }: IntakeFormO
     }
   }, [knownBrand, brand, fields]);
 
-  const { errors } = form;
-  const errorOf = useCallback(
-    (path: string): string | undefined => {
+  // Mantine hands out a new errors object at every list change (a file attached), with the same
+  // messages: keyed by what they say, `errorOf` stays the same function and the memoised
+  // sections, which all take it, are not drawn again (~100 ms of an attach).
+  const errorsText = JSON.stringify(form.errors);
+  const errorOf = useMemo(() => {
+    const errors = JSON.parse(errorsText) as Record<string, unknown>;
+    return (path: string): string | undefined => {
       const error = errors[path];
       return typeof error === 'string' ? error : undefined;
-    },
-    [errors],
-  );
+    };
+  }, [errorsText]);
 
   return { form, fields, brand, knownDevice, problemsOf, errorOf };
 }
