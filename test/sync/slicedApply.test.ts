@@ -1,10 +1,16 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { PullCursor, SyncRow } from '#shared/sync/protocol';
 import { FixlineDatabase } from '../../renderer/src/db/database';
 import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
 import type { SliceSizing } from '../../renderer/src/db/sync/slicedApply';
-import { SliceSizer, applyPulledPageInSlices } from '../../renderer/src/db/sync/slicedApply';
+import {
+  SliceSizer,
+  applyPulledPageInSlices,
+  giveWaysPerSlice,
+} from '../../renderer/src/db/sync/slicedApply';
+import { settleFilesChecked } from '../../renderer/src/db/sync/attachmentsToCheck';
 import { readSyncState, storeEnrollment } from '../../renderer/src/db/sync/syncState';
 import { asTechnician, expectOk, firstWriteMs, setupOutboxEntries } from '../db/testDatabase';
 import { FakeSyncServer, centerId } from './fakeSyncServer';
@@ -145,6 +151,112 @@ describe('applying a pulled page in slices', () => {
 
     expect(quiet.otherWrites).toBe(0);
     expect(saving.otherWrites).toBeGreaterThan(0);
+  });
+
+  it('gives way to a save asked for during a slice, then applies the slice again', async () => {
+    const { rows } = await claimsAtServer();
+    const page = { rows, lastMutationId: 0, cursor: cursorAfter(rows) };
+    const oneShot = await enrolledStation('BDG2');
+    await applyPulledPage(oneShot.db, page, { now });
+    const bandung = await enrolledStation('BDG2');
+    const ownClaimId = await takeInClaim(bandung);
+    const order: string[] = [];
+    let save: Promise<void> | undefined;
+
+    await applyPulledPageInSlices(bandung.db, page, {
+      sizer: new SliceSizer(fixedSlices(rows.length)),
+      now,
+      pause: () => Promise.resolve(),
+      onTransaction: () => {
+        order.push('slice started');
+        // A technician's save as the slice starts, from outside its transaction as a click is.
+        save ??= Dexie.ignoreTransaction(async () => {
+          expectOk(
+            await bandung.repositories.claims.update(
+              ownClaimId,
+              { assigneeId: otherTechnician },
+              asTechnician,
+            ),
+          );
+          order.push('saved');
+        });
+      },
+    });
+    order.push('page applied');
+    await save;
+
+    expect(order).toEqual(['slice started', 'slice started', 'saved', 'page applied']);
+    expect((await pulledState(bandung.db, rows)).stored).toEqual(
+      (await pulledState(oneShot.db, rows)).stored,
+    );
+    expect((await bandung.db.claims.get(ownClaimId))?.assigneeId).toBe(otherTechnician);
+  });
+
+  it('gives way to saves at most twice a slice, then finishes it', async () => {
+    const { rows } = await claimsAtServer();
+    const bandung = await enrolledStation('BDG2');
+    const ownClaimId = await takeInClaim(bandung);
+    let slicesStarted = 0;
+    const saves: Promise<void>[] = [];
+
+    await applyPulledPageInSlices(
+      bandung.db,
+      { rows, lastMutationId: 0, cursor: cursorAfter(rows) },
+      {
+        sizer: new SliceSizer(fixedSlices(rows.length)),
+        now,
+        pause: () => Promise.resolve(),
+        onTransaction: () => {
+          slicesStarted += 1;
+          // A save at every start: the third run of the slice no longer gives way.
+          saves.push(
+            Dexie.ignoreTransaction(async () => {
+              expectOk(
+                await bandung.repositories.claims.update(
+                  ownClaimId,
+                  { assigneeId: slicesStarted % 2 === 0 ? otherTechnician : asTechnician.actor },
+                  asTechnician,
+                ),
+              );
+            }),
+          );
+        },
+      },
+    );
+    await Promise.all(saves);
+
+    expect(slicesStarted).toBe(giveWaysPerSlice + 1);
+    expect((await readSyncState(bandung.db))?.enrollment?.cursor).toEqual(cursorAfter(rows));
+  });
+
+  it('does not give way to the sync’s own bookkeeping', async () => {
+    const { rows } = await claimsAtServer();
+    const bandung = await enrolledStation('BDG2');
+    let slicesStarted = 0;
+    let settled: Promise<void> | undefined;
+
+    await applyPulledPageInSlices(
+      bandung.db,
+      { rows, lastMutationId: 0, cursor: cursorAfter(rows) },
+      {
+        sizer: new SliceSizer(fixedSlices(rows.length)),
+        now,
+        pause: () => Promise.resolve(),
+        onTransaction: () => {
+          slicesStarted += 1;
+          settled ??= Dexie.ignoreTransaction(() =>
+            settleFilesChecked(
+              bandung.db,
+              { names: new Set(), toMove: new Set(), notedUpTo: 0, compared: false },
+              [],
+            ),
+          );
+        },
+      },
+    );
+    await settled;
+
+    expect(slicesStarted).toBe(1);
   });
 
   it('derives claims pulled before their customers and devices once a later slice brings them', async () => {

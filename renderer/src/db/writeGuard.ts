@@ -119,6 +119,27 @@ export const writeGuardMiddleware: Middleware<DBCore> = {
   },
 };
 
+/** Hears that a write is about to open its transaction over `tables`. */
+export type WriteWantedListener = (tables: readonly TableName[]) => void;
+
+/** The listeners of {@link onWriteWanted}, by database name. */
+const writeWantedListeners = new Map<string, Set<WriteWantedListener>>();
+
+/**
+ * Calls `listener` whenever a write of the data layer into `db` is about to open its read-write
+ * transaction, before it waits for anyone else's: a pulled page's slice in progress gives way to
+ * a save at the bench (see `sync/slicedApply.ts`). Returns the unsubscribe.
+ */
+export function onWriteWanted(db: Dexie, listener: WriteWantedListener): () => void {
+  const listeners = writeWantedListeners.get(db.name) ?? new Set<WriteWantedListener>();
+  writeWantedListeners.set(db.name, listeners);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) writeWantedListeners.delete(db.name);
+  };
+}
+
 /** Whether `transaction` is one the data layer opened (so a nested write may join it). */
 function isPermitted(transaction: Transaction): boolean {
   return permittedTransactions.has(transaction.idbtrans);
@@ -137,6 +158,10 @@ export function runGuardedWrite<Value>(
 ): Promise<Value> {
   const outer: Transaction | null = Dexie.currentTransaction;
   if (outer !== null && !isPermitted(outer)) return Promise.reject(new ForeignTransactionError());
+  // A write that joins an outer transaction opens none, so it waits for nothing.
+  if (outer === null) {
+    for (const listener of [...(writeWantedListeners.get(db.name) ?? [])]) listener(tables);
+  }
   return db.transaction('rw', tables, (transaction) => {
     permittedTransactions.add(transaction.idbtrans);
     return scope(transaction);

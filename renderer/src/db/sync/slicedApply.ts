@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import type { FixlineDatabase } from '../database';
 import type { AppliedPage, ApplyOptions, PulledPage } from './remoteApply';
 import { applyPulledPage } from './remoteApply';
+import { syncedTableNames } from '../records';
+import { onWriteWanted } from '../writeGuard';
 
 /**
  * A pulled page is applied in slices, each in its own transaction, so no transaction holds the
@@ -180,6 +182,88 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+const isSyncedTable = (table: string): boolean =>
+  (syncedTableNames as readonly string[]).includes(table);
+
+/**
+ * How many times one slice gives way to a save before it runs to its end whatever asks: each time,
+ * its work so far is undone, so saves in quick succession cannot hold the pull back for good.
+ */
+export const giveWaysPerSlice = 2;
+
+/**
+ * Runs slices that give way to the station's own saves: when a write of the data layer asks for
+ * tables a slice in progress holds (see {@link onWriteWanted}), the slice's transaction is
+ * aborted, the save goes first, and the slice runs again from its start. A save at the bench then
+ * waits for the abort (a few ms) rather than for the rest of the slice, which on a busy machine
+ * ran to a few hundred ms. Undoing is safe: a slice is one transaction, and applying its rows
+ * again merges each with the same stored state.
+ */
+class GivingWaySlice {
+  #inFlight: Transaction | undefined;
+  #gaveWay = false;
+  #giveWays = 0;
+  readonly #stopListening: () => void;
+
+  constructor(db: FixlineDatabase) {
+    this.#stopListening = onWriteWanted(db, (tables) => this.#giveWayTo(tables));
+  }
+
+  #giveWayTo(tables: readonly string[]): void {
+    const transaction = this.#inFlight;
+    if (transaction === undefined || this.#giveWays >= giveWaysPerSlice) return;
+    // A save writes records; the sync's own bookkeeping (the attachment queue's lists, the sync
+    // state) is no one waiting at the bench, and would only undo slices.
+    const writesRecords = tables.some(
+      (table) => isSyncedTable(table) && transaction.storeNames.includes(table),
+    );
+    if (!writesRecords) return;
+    try {
+      transaction.idbtrans.abort();
+    } catch {
+      // Committing already: the save waits for that commit alone.
+      return;
+    }
+    this.#inFlight = undefined;
+    this.#gaveWay = true;
+    this.#giveWays += 1;
+  }
+
+  /**
+   * Runs `work` (one slice in one transaction, told to `onTransaction` as it starts) until it
+   * commits, again after each time it gave way; `committed` is told how long the run that
+   * committed took, `gaveWay` each time it was undone.
+   */
+  async apply<Value>(
+    work: (onTransaction: (transaction: Transaction) => void) => Promise<Value>,
+    hooks: { committed: (ms: number) => void; gaveWay: () => void; clock: () => number },
+  ): Promise<Value> {
+    this.#giveWays = 0;
+    for (;;) {
+      this.#gaveWay = false;
+      const startedMs = hooks.clock();
+      try {
+        const value = await work((transaction) => {
+          this.#inFlight = transaction;
+        });
+        hooks.committed(hooks.clock() - startedMs);
+        return value;
+      } catch (error) {
+        if (!this.#gaveWay) throw error;
+        hooks.gaveWay();
+        // The save opened its transaction as it asked, so the slice's next one queues behind it.
+        await yieldToPage();
+      } finally {
+        this.#inFlight = undefined;
+      }
+    }
+  }
+
+  stop(): void {
+    this.#stopListening();
+  }
+}
+
 export type SlicedApplyOptions = ApplyOptions & {
   readonly sizer: SliceSizer;
   /** Awaited after each slice: {@link yieldToPage} by default. A rejection stops the page there. */
@@ -215,28 +299,37 @@ export async function applyPulledPageInSlices(
     () => sliceTransaction,
     () => sizer.noteOtherWrite(),
   );
+  const slice = new GivingWaySlice(db);
   try {
     // An empty page is one empty slice: it still drops acknowledged entries and stores the cursor.
     do {
       const rows = page.rows.slice(offset, offset + sizer.rows);
       offset += rows.length;
       const last = offset >= page.rows.length;
-      const startedMs = clock();
-      const applied = await applyPulledPage(
-        db,
+      const applied = await slice.apply(
+        (onTransaction) =>
+          applyPulledPage(
+            db,
+            {
+              rows,
+              lastMutationId: page.lastMutationId,
+              ...(last && page.cursor !== undefined ? { cursor: page.cursor } : {}),
+            },
+            {
+              ...applyOptions,
+              onTransaction: (transaction) => {
+                sliceTransaction = transaction;
+                onTransaction(transaction);
+                options.onTransaction?.(transaction);
+              },
+            },
+          ),
         {
-          rows,
-          lastMutationId: page.lastMutationId,
-          ...(last && page.cursor !== undefined ? { cursor: page.cursor } : {}),
-        },
-        {
-          ...applyOptions,
-          onTransaction: (transaction) => {
-            sliceTransaction = transaction;
-          },
+          committed: (ms) => sizer.record(rows.length, ms),
+          gaveWay: () => sizer.noteOtherWrite(),
+          clock,
         },
       );
-      sizer.record(rows.length, clock() - startedMs);
       changedRows += applied.changedRows;
       if (
         applied.clockDrift !== undefined &&
@@ -251,6 +344,7 @@ export async function applyPulledPageInSlices(
     } while (offset < page.rows.length);
   } finally {
     stopWatching();
+    slice.stop();
   }
   return {
     changedRows,
