@@ -74,6 +74,23 @@ async function pulledState(db: FixlineDatabase, rows: readonly SyncRow[]) {
   };
 }
 
+/**
+ * Applies `page` to `station` as one slice (so a save can meet it in progress), calling
+ * `onSliceStarted` as each run of it starts its transaction.
+ */
+function applyAsOneSlice(
+  station: TestStation,
+  page: { rows: readonly SyncRow[]; lastMutationId: number; cursor?: PullCursor },
+  onSliceStarted: () => void,
+) {
+  return applyPulledPageInSlices(station.db, page, {
+    sizer: new SliceSizer(fixedSlices(page.rows.length)),
+    now,
+    pause: () => Promise.resolve(),
+    onTransaction: onSliceStarted,
+  });
+}
+
 describe('applying a pulled page in slices', () => {
   it('stores the cursor only with the page’s last slice', async () => {
     const { rows } = await claimsAtServer();
@@ -163,24 +180,19 @@ describe('applying a pulled page in slices', () => {
     const order: string[] = [];
     let save: Promise<void> | undefined;
 
-    await applyPulledPageInSlices(bandung.db, page, {
-      sizer: new SliceSizer(fixedSlices(rows.length)),
-      now,
-      pause: () => Promise.resolve(),
-      onTransaction: () => {
-        order.push('slice started');
-        // A technician's save as the slice starts, from outside its transaction as a click is.
-        save ??= Dexie.ignoreTransaction(async () => {
-          expectOk(
-            await bandung.repositories.claims.update(
-              ownClaimId,
-              { assigneeId: otherTechnician },
-              asTechnician,
-            ),
-          );
-          order.push('saved');
-        });
-      },
+    await applyAsOneSlice(bandung, page, () => {
+      order.push('slice started');
+      // A technician's save as the slice starts, from outside its transaction as a click is.
+      save ??= Dexie.ignoreTransaction(async () => {
+        expectOk(
+          await bandung.repositories.claims.update(
+            ownClaimId,
+            { assigneeId: otherTechnician },
+            asTechnician,
+          ),
+        );
+        order.push('saved');
+      });
     });
     order.push('page applied');
     await save;
@@ -199,30 +211,21 @@ describe('applying a pulled page in slices', () => {
     let slicesStarted = 0;
     const saves: Promise<void>[] = [];
 
-    await applyPulledPageInSlices(
-      bandung.db,
-      { rows, lastMutationId: 0, cursor: cursorAfter(rows) },
-      {
-        sizer: new SliceSizer(fixedSlices(rows.length)),
-        now,
-        pause: () => Promise.resolve(),
-        onTransaction: () => {
-          slicesStarted += 1;
-          // A save at every start: the third run of the slice no longer gives way.
-          saves.push(
-            Dexie.ignoreTransaction(async () => {
-              expectOk(
-                await bandung.repositories.claims.update(
-                  ownClaimId,
-                  { assigneeId: slicesStarted % 2 === 0 ? otherTechnician : asTechnician.actor },
-                  asTechnician,
-                ),
-              );
-            }),
+    await applyAsOneSlice(bandung, { rows, lastMutationId: 0, cursor: cursorAfter(rows) }, () => {
+      slicesStarted += 1;
+      // A save at every start: the third run of the slice no longer gives way.
+      saves.push(
+        Dexie.ignoreTransaction(async () => {
+          expectOk(
+            await bandung.repositories.claims.update(
+              ownClaimId,
+              { assigneeId: slicesStarted % 2 === 0 ? otherTechnician : asTechnician.actor },
+              asTechnician,
+            ),
           );
-        },
-      },
-    );
+        }),
+      );
+    });
     await Promise.all(saves);
 
     expect(slicesStarted).toBe(giveWaysPerSlice + 1);
@@ -235,25 +238,16 @@ describe('applying a pulled page in slices', () => {
     let slicesStarted = 0;
     let settled: Promise<void> | undefined;
 
-    await applyPulledPageInSlices(
-      bandung.db,
-      { rows, lastMutationId: 0, cursor: cursorAfter(rows) },
-      {
-        sizer: new SliceSizer(fixedSlices(rows.length)),
-        now,
-        pause: () => Promise.resolve(),
-        onTransaction: () => {
-          slicesStarted += 1;
-          settled ??= Dexie.ignoreTransaction(() =>
-            settleFilesChecked(
-              bandung.db,
-              { names: new Set(), toMove: new Set(), notedUpTo: 0, compared: false },
-              [],
-            ),
-          );
-        },
-      },
-    );
+    await applyAsOneSlice(bandung, { rows, lastMutationId: 0, cursor: cursorAfter(rows) }, () => {
+      slicesStarted += 1;
+      settled ??= Dexie.ignoreTransaction(() =>
+        settleFilesChecked(
+          bandung.db,
+          { names: new Set(), toMove: new Set(), notedUpTo: 0, compared: false },
+          [],
+        ),
+      );
+    });
     await settled;
 
     expect(slicesStarted).toBe(1);
