@@ -204,8 +204,11 @@ class GivingWaySlice {
   #gaveWay = false;
   #giveWays = 0;
   readonly #stopListening: () => void;
+  readonly #clock: () => number;
 
-  constructor(db: FixlineDatabase) {
+  /** @param clock the monotonic clock in ms that times each run of a slice */
+  constructor(db: FixlineDatabase, clock: () => number) {
+    this.#clock = clock;
     this.#stopListening = onWriteWanted(db, (tables) => this.#giveWayTo(tables));
   }
 
@@ -236,17 +239,17 @@ class GivingWaySlice {
    */
   async apply<Value>(
     work: (onTransaction: (transaction: Transaction) => void) => Promise<Value>,
-    hooks: { committed: (ms: number) => void; gaveWay: () => void; clock: () => number },
+    hooks: { committed: (ms: number) => void; gaveWay: () => void },
   ): Promise<Value> {
     this.#giveWays = 0;
     for (;;) {
       this.#gaveWay = false;
-      const startedMs = hooks.clock();
+      const startedMs = this.#clock();
       try {
         const value = await work((transaction) => {
           this.#inFlight = transaction;
         });
-        hooks.committed(hooks.clock() - startedMs);
+        hooks.committed(this.#clock() - startedMs);
         return value;
       } catch (error) {
         if (!this.#gaveWay) throw error;
@@ -299,7 +302,7 @@ export async function applyPulledPageInSlices(
     () => sliceTransaction,
     () => sizer.noteOtherWrite(),
   );
-  const slice = new GivingWaySlice(db);
+  const slice = new GivingWaySlice(db, clock);
   try {
     // An empty page is one empty slice: it still drops acknowledged entries and stores the cursor.
     do {
@@ -327,7 +330,6 @@ export async function applyPulledPageInSlices(
         {
           committed: (ms) => sizer.record(rows.length, ms),
           gaveWay: () => sizer.noteOtherWrite(),
-          clock,
         },
       );
       changedRows += applied.changedRows;
