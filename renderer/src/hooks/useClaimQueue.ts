@@ -37,7 +37,11 @@ export function queueCountQuery(
  * `nowIso` is when "overdue" is judged: pass a time that moves on by the minute, not every render.
  */
 export function useQueueCount(filter: QueueFilter, nowIso: IsoDateTime): number | undefined {
-  const answer = useNamedCoreQuery(queueCountQuery(filter, nowIso));
+  // The queue's first answers are drawn as transitions: a scan made while it loads is not held
+  // behind drawing rows that its claim is about to replace.
+  const answer = useNamedCoreQuery(queueCountQuery(filter, nowIso), {
+    firstAnswerAsTransition: true,
+  });
   // Until the new filter is counted, the last answer is another filter's: never show it. The
   // same filter's count of the minute before stays while the new minute's is read, or the list
   // would have no rows for a moment and lose its scroll position every minute.
@@ -85,5 +89,7 @@ export function useQueueWindow(
   nowIso: IsoDateTime,
   request: QueueWindowRequest,
 ): QueueWindow | undefined {
-  return useNamedCoreQuery(queueWindowQuery(filter, nowIso, request));
+  return useNamedCoreQuery(queueWindowQuery(filter, nowIso, request), {
+    firstAnswerAsTransition: true,
+  });
 }
