@@ -41,6 +41,9 @@ function isNumericLiteral(value: string): value is `${number}` {
   return /^-?\d+(\.\d+)?$/.test(value);
 }
 
+/** The money formatter of each language and currency, made once (see `dayFormats`). */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /**
  * Formats money for a reader of `language`: `Rp 1.250.000`, `US$129.99`. The integer minor
  * units become an exact decimal string, never a float, so no amount is ever rounded wrongly.
@@ -54,12 +57,18 @@ export function formatMoney(value: Money, language: Language): string {
   const fraction = magnitude.slice(magnitude.length - digits);
   const decimal = `${value.amount < 0 ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}`;
   if (!isNumericLiteral(decimal)) throw new RangeError(`not an amount: ${value.amount}`);
-  return new Intl.NumberFormat(localeOf[language], {
-    style: 'currency',
-    currency: value.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(decimal);
+  const key = `${language} ${value.currency}`;
+  let moneyFormat = moneyFormats.get(key);
+  if (moneyFormat === undefined) {
+    moneyFormat = new Intl.NumberFormat(localeOf[language], {
+      style: 'currency',
+      currency: value.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(key, moneyFormat);
+  }
+  return moneyFormat.format(decimal);
 }
 
 /**

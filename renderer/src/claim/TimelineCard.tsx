@@ -1,5 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useMemo } from 'react';
+import type { Role } from '#shared/domain/roles';
 import { useTranslation } from 'react-i18next';
 import { isMessageKey } from '../i18n/messageKey';
 import type { ClaimAudit } from '../core';
@@ -55,11 +56,19 @@ export const TimelineCard = memo(function TimelineCard({
       technicianName,
       audit.superseded,
     );
+    // A trail's hundreds of lines name a few roles: each is translated once.
+    const roleNames = new Map<Role, string>();
+    const roleName = (role: Role) => {
+      let name = roleNames.get(role);
+      if (name === undefined) {
+        name = t(`people.role.${role}`);
+        roleNames.set(role, name);
+      }
+      return name;
+    };
     return entries.map((entry) => {
       const role =
-        entry.actorRole === undefined
-          ? rolesNow.get(entry.actorId)
-          : t(`people.role.${entry.actorRole}`);
+        entry.actorRole === undefined ? rolesNow.get(entry.actorId) : roleName(entry.actorRole);
       return {
         id: entry.id,
         text: entry.text,

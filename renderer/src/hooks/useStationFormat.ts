@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, localeOf } from '#shared/documents/format';
 import type { IsoDate, IsoDateTime, Money } from '#shared/domain/primitives';
@@ -24,29 +23,41 @@ export function useLanguage(): Language {
   return (i18n.resolvedLanguage ?? i18n.language) === 'id' ? 'id' : 'en';
 }
 
+/**
+ * The formats of each language and time zone, made once: making an `Intl` formatter costs far
+ * more than formatting with one, and a claim screen has a dozen parts that format as they mount.
+ */
+const stationFormats = new Map<string, StationFormat>();
+
+function stationFormatOf(language: Language, timeZone: string): StationFormat {
+  const key = `${language} ${timeZone}`;
+  const known = stationFormats.get(key);
+  if (known !== undefined) return known;
+  const locale = localeOf[language];
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format: StationFormat = {
+    language,
+    date: (value) => formatDate(value, language),
+    dateTime: (value) => dateTimeFormat.format(new Date(value)),
+    age: (since, nowMs) => {
+      const elapsedMs = Math.max(0, nowMs - Date.parse(since));
+      return elapsedMs >= dayMs
+        ? relative.format(-Math.floor(elapsedMs / dayMs), 'day')
+        : relative.format(-Math.floor(elapsedMs / hourMs), 'hour');
+    },
+    money: (value) => formatMoney(value, language),
+  };
+  stationFormats.set(key, format);
+  return format;
+}
+
 export function useStationFormat(): StationFormat {
   const language = useLanguage();
   const { station } = useStationContext();
-  const timeZone = stationTimeZone(station.timeZone);
-  return useMemo(() => {
-    const locale = localeOf[language];
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone,
-    });
-    const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    return {
-      language,
-      date: (value) => formatDate(value, language),
-      dateTime: (value) => dateTimeFormat.format(new Date(value)),
-      age: (since, nowMs) => {
-        const elapsedMs = Math.max(0, nowMs - Date.parse(since));
-        return elapsedMs >= dayMs
-          ? relative.format(-Math.floor(elapsedMs / dayMs), 'day')
-          : relative.format(-Math.floor(elapsedMs / hourMs), 'hour');
-      },
-      money: (value) => formatMoney(value, language),
-    };
-  }, [language, timeZone]);
+  return stationFormatOf(language, stationTimeZone(station.timeZone));
 }

@@ -42,13 +42,13 @@ export function QueueRowView({
   onOpen,
   onSelect,
 }: QueueRowViewProps) {
-  const { t, shortDate } = format;
+  const { t, label, shortDate } = format;
   const placement = { transform: `translateY(${top}px)`, height };
   if (row === undefined) {
     return (
       <div role="row" id={id} aria-rowindex={rowIndex} className={classes.row} style={placement}>
         <div role="gridcell" className={classes.loading}>
-          {t('queue.loading')}
+          {label('queue.loading')}
         </div>
       </div>
     );
@@ -102,7 +102,7 @@ export function QueueRowView({
         )}
       </div>
       <div role="gridcell">
-        <span className={classes.status}>{t(`status.${row.status}`)}</span>
+        <span className={classes.status}>{label(`status.${row.status}`)}</span>
       </div>
       <div role="gridcell" title={format.station.dateTime(row.createdAt)}>
         {format.station.age(row.createdAt, nowMs)}
@@ -114,20 +114,20 @@ export function QueueRowView({
           row.nextDeadlineKind === undefined || row.nextDeadlineDate === undefined
             ? undefined
             : t('queueScreen.deadlineTitle', {
-                kind: t(`queueScreen.deadlineKind.${row.nextDeadlineKind}`),
+                kind: label(`queueScreen.deadlineKind.${row.nextDeadlineKind}`),
                 date: format.date(row.nextDeadlineDate),
               })
         }
       >
         {row.nextDeadlineDate === undefined ? (
-          <span className={classes.dimmed}>{t('queueScreen.noDeadline')}</span>
+          <span className={classes.dimmed}>{label('queueScreen.noDeadline')}</span>
         ) : (
           <span className={classes.deadline} data-urgency={urgency}>
             {urgency === 'later' ? null : <span className={classes.dot} data-urgency={urgency} />}
             {shortDate(row.nextDeadlineDate)}
             {urgency === 'later' ? null : (
               <span className={classes.visuallyHidden}>
-                {` (${t(urgency === 'passed' ? 'queueScreen.deadlinePassed' : 'queueScreen.deadlineSoon')})`}
+                {` (${label(urgency === 'passed' ? 'queueScreen.deadlinePassed' : 'queueScreen.deadlineSoon')})`}
               </span>
             )}
           </span>
@@ -138,7 +138,7 @@ export function QueueRowView({
           // A dash keeps the column narrow in every language; a screen reader hears the word.
           <span className={classes.dimmed}>
             <span aria-hidden>—</span>
-            <span className={classes.visuallyHidden}>{t('queue.unassigned')}</span>
+            <span className={classes.visuallyHidden}>{label('queue.unassigned')}</span>
           </span>
         ) : (
           assignee

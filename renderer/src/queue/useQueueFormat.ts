@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf } from '#shared/documents/format';
 import type { IsoDate } from '#shared/domain/primitives';
+import type { MessageKey } from '../i18n/messageKey';
 import type { StationFormat } from '../hooks/useStationFormat';
 import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
 
@@ -33,6 +34,11 @@ export function useShortDateFormat(): (day: IsoDate) => string {
 /** What a queue row formats with: made once for the list, not in each of its rows. */
 export type QueueRowFormat = {
   readonly t: TFunction;
+  /**
+   * A message without values, translated once for the list: the rows on screen say the same
+   * few words (statuses, "no deadline", "unassigned") over and over.
+   */
+  readonly label: (key: MessageKey) => string;
   readonly station: StationFormat;
   /** A day in full, as `station.date` says it (its formatter is kept, see `formatDate`). */
   readonly date: (day: IsoDate) => string;
@@ -47,5 +53,16 @@ export function useQueueRowFormat(): QueueRowFormat {
   const { t } = useTranslation();
   const station = useStationFormat();
   const shortDate = useShortDateFormat();
-  return useMemo(() => ({ t, station, date: station.date, shortDate }), [t, station, shortDate]);
+  return useMemo(() => {
+    const labels = new Map<MessageKey, string>();
+    const label = (key: MessageKey) => {
+      let text = labels.get(key);
+      if (text === undefined) {
+        text = t(key);
+        labels.set(key, text);
+      }
+      return text;
+    };
+    return { t, label, station, date: station.date, shortDate };
+  }, [t, station, shortDate]);
 }
