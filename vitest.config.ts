@@ -88,6 +88,7 @@ export default defineConfig({
             '@mantine/form',
             '@mantine/hooks',
             '@mantine/notifications',
+            '@tanstack/react-virtual',
             'axe-core',
             'date-fns',
             'date-fns/locale',

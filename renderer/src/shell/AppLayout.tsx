@@ -2,7 +2,9 @@ import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useStationCore } from '../core';
 import { useIdleLock } from '../hooks/useIdleLock';
+import { warmQueueFirstScreen } from '../queue/warmQueue';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -24,6 +26,7 @@ export function AppLayout() {
   useIdleLock();
   const [navbarOpen, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
+  const core = useStationCore();
   // A claim is opened from the queue, so the queue stays the current screen while it is open.
   const isActive = (path: string) =>
     path === '/' ? pathname === '/' || pathname.startsWith('/claims/') : pathname.startsWith(path);
@@ -65,6 +68,10 @@ export function AppLayout() {
             to={screen.path}
             label={t(screen.labelKey)}
             active={isActive(screen.path)}
+            // The queue's count and first rows are read while its screen is drawn, not after.
+            onClick={() => {
+              if (pathname !== screen.path) warmQueueFirstScreen(core, `#${screen.path}`);
+            }}
           />
         ))}
         <Text size="xs" c="dimmed" mt="auto" p="xs">
