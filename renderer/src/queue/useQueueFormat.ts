@@ -3,23 +3,35 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf } from '#shared/documents/format';
 import type { IsoDate } from '#shared/domain/primitives';
+import type { Language } from '#shared/domain/vocabulary';
 import type { MessageKey } from '../i18n/messageKey';
 import type { StationFormat } from '../hooks/useStationFormat';
 import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
 
+/**
+ * The queue's count and column-day formats of each language, made once: the queue mounts them
+ * again each time it opens, and an `Intl` formatter costs far more to make than to use.
+ */
+const countFormats = new Map<Language, (count: number) => string>();
+const shortDateFormats = new Map<Language, (day: IsoDate) => string>();
+
 /** Formats a count in the language shown ("100,000" or "100.000"). */
 export function useCountFormat(): (count: number) => string {
   const language = useLanguage();
-  return useMemo(() => {
+  let format = countFormats.get(language);
+  if (format === undefined) {
     const numberFormat = new Intl.NumberFormat(localeOf[language]);
-    return (count) => numberFormat.format(count);
-  }, [language]);
+    format = (count) => numberFormat.format(count);
+    countFormats.set(language, format);
+  }
+  return format;
 }
 
 /** Formats a day short enough for a column ("11 Dec 2025", "11 Des 2025"). */
 export function useShortDateFormat(): (day: IsoDate) => string {
   const language = useLanguage();
-  return useMemo(() => {
+  let format = shortDateFormats.get(language);
+  if (format === undefined) {
     // A calendar day has no time zone: read and write it as UTC so it never shifts.
     const dateFormat = new Intl.DateTimeFormat(localeOf[language], {
       day: 'numeric',
@@ -27,8 +39,10 @@ export function useShortDateFormat(): (day: IsoDate) => string {
       year: 'numeric',
       timeZone: 'UTC',
     });
-    return (day) => dateFormat.format(Date.parse(`${day}T00:00:00Z`));
-  }, [language]);
+    format = (day) => dateFormat.format(Date.parse(`${day}T00:00:00Z`));
+    shortDateFormats.set(language, format);
+  }
+  return format;
 }
 
 /** What a queue row formats with: made once for the list, not in each of its rows. */
