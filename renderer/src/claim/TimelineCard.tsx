@@ -1,7 +1,7 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useMemo } from 'react';
-import type { Role } from '#shared/domain/roles';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '#shared/domain/roles';
 import { isMessageKey } from '../i18n/messageKey';
 import type { ClaimAudit } from '../core';
 import { personRoles, stationPeople } from '../core';
