@@ -1,3 +1,4 @@
+import { keptOrMade } from '../domain/keptOrMade';
 import type { Address, CountryCode } from '../domain/customer';
 import type { CurrencyCode, IsoDate, Money } from '../domain/primitives';
 import type { Language } from '../domain/vocabulary';
@@ -57,17 +58,17 @@ export function formatMoney(value: Money, language: Language): string {
   const fraction = magnitude.slice(magnitude.length - digits);
   const decimal = `${value.amount < 0 ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}`;
   if (!isNumericLiteral(decimal)) throw new RangeError(`not an amount: ${value.amount}`);
-  const key = `${language} ${value.currency}`;
-  let moneyFormat = moneyFormats.get(key);
-  if (moneyFormat === undefined) {
-    moneyFormat = new Intl.NumberFormat(localeOf[language], {
-      style: 'currency',
-      currency: value.currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    moneyFormats.set(key, moneyFormat);
-  }
+  const moneyFormat = keptOrMade(
+    moneyFormats,
+    `${language} ${value.currency}`,
+    () =>
+      new Intl.NumberFormat(localeOf[language], {
+        style: 'currency',
+        currency: value.currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  );
   return moneyFormat.format(decimal);
 }
 
@@ -79,17 +80,18 @@ const dayFormats = new Map<Language, Intl.DateTimeFormat>();
 
 /** Formats a calendar day for a reader of `language`: "20 May 2026", "20 Mei 2026". */
 export function formatDate(day: IsoDate, language: Language): string {
-  let dayFormat = dayFormats.get(language);
-  if (dayFormat === undefined) {
+  const dayFormat = keptOrMade(
+    dayFormats,
+    language,
     // A calendar day has no time zone: read and print it in UTC so no offset can move it.
-    dayFormat = new Intl.DateTimeFormat(localeOf[language], {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dayFormats.set(language, dayFormat);
-  }
+    () =>
+      new Intl.DateTimeFormat(localeOf[language], {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+  );
   return dayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 

@@ -1,6 +1,7 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keptOrMade } from '#shared/domain/keptOrMade';
 import type { Role } from '#shared/domain/roles';
 import { isMessageKey } from '../i18n/messageKey';
 import type { ClaimAudit } from '../core';
@@ -58,14 +59,7 @@ export const TimelineCard = memo(function TimelineCard({
     );
     // A trail's hundreds of lines name a few roles: each is translated once.
     const roleNames = new Map<Role, string>();
-    const roleName = (role: Role) => {
-      let name = roleNames.get(role);
-      if (name === undefined) {
-        name = t(`people.role.${role}`);
-        roleNames.set(role, name);
-      }
-      return name;
-    };
+    const roleName = (role: Role) => keptOrMade(roleNames, role, () => t(`people.role.${role}`));
     return entries.map((entry) => {
       const role =
         entry.actorRole === undefined ? rolesNow.get(entry.actorId) : roleName(entry.actorRole);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, localeOf } from '#shared/documents/format';
 import type { IsoDate, IsoDateTime, Money } from '#shared/domain/primitives';
+import { keptOrMade } from '#shared/domain/keptOrMade';
 import type { Language } from '#shared/domain/vocabulary';
 import { stationTimeZone } from '#shared/domain/calendar';
 import { useStationContext } from '../station/StationContext';
@@ -29,10 +30,7 @@ export function useLanguage(): Language {
  */
 const stationFormats = new Map<string, StationFormat>();
 
-function stationFormatOf(language: Language, timeZone: string): StationFormat {
-  const key = `${language} ${timeZone}`;
-  const known = stationFormats.get(key);
-  if (known !== undefined) return known;
+function makeStationFormat(language: Language, timeZone: string): StationFormat {
   const locale = localeOf[language];
   const dateTimeFormat = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
@@ -40,7 +38,7 @@ function stationFormatOf(language: Language, timeZone: string): StationFormat {
     timeZone,
   });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const format: StationFormat = {
+  return {
     language,
     date: (value) => formatDate(value, language),
     dateTime: (value) => dateTimeFormat.format(new Date(value)),
@@ -52,12 +50,13 @@ function stationFormatOf(language: Language, timeZone: string): StationFormat {
     },
     money: (value) => formatMoney(value, language),
   };
-  stationFormats.set(key, format);
-  return format;
 }
 
 export function useStationFormat(): StationFormat {
   const language = useLanguage();
   const { station } = useStationContext();
-  return stationFormatOf(language, stationTimeZone(station.timeZone));
+  const timeZone = stationTimeZone(station.timeZone);
+  return keptOrMade(stationFormats, `${language} ${timeZone}`, () =>
+    makeStationFormat(language, timeZone),
+  );
 }

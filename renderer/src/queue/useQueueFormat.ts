@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf } from '#shared/documents/format';
+import { keptOrMade } from '#shared/domain/keptOrMade';
 import type { IsoDate } from '#shared/domain/primitives';
 import type { Language } from '#shared/domain/vocabulary';
 import type { MessageKey } from '../i18n/messageKey';
@@ -18,20 +19,16 @@ const shortDateFormats = new Map<Language, (day: IsoDate) => string>();
 /** Formats a count in the language shown ("100,000" or "100.000"). */
 export function useCountFormat(): (count: number) => string {
   const language = useLanguage();
-  let format = countFormats.get(language);
-  if (format === undefined) {
+  return keptOrMade(countFormats, language, () => {
     const numberFormat = new Intl.NumberFormat(localeOf[language]);
-    format = (count) => numberFormat.format(count);
-    countFormats.set(language, format);
-  }
-  return format;
+    return (count) => numberFormat.format(count);
+  });
 }
 
 /** Formats a day short enough for a column ("11 Dec 2025", "11 Des 2025"). */
 export function useShortDateFormat(): (day: IsoDate) => string {
   const language = useLanguage();
-  let format = shortDateFormats.get(language);
-  if (format === undefined) {
+  return keptOrMade(shortDateFormats, language, () => {
     // A calendar day has no time zone: read and write it as UTC so it never shifts.
     const dateFormat = new Intl.DateTimeFormat(localeOf[language], {
       day: 'numeric',
@@ -39,10 +36,8 @@ export function useShortDateFormat(): (day: IsoDate) => string {
       year: 'numeric',
       timeZone: 'UTC',
     });
-    format = (day) => dateFormat.format(Date.parse(`${day}T00:00:00Z`));
-    shortDateFormats.set(language, format);
-  }
-  return format;
+    return (day) => dateFormat.format(Date.parse(`${day}T00:00:00Z`));
+  });
 }
 
 /** What a queue row formats with: made once for the list, not in each of its rows. */
@@ -69,14 +64,7 @@ export function useQueueRowFormat(): QueueRowFormat {
   const shortDate = useShortDateFormat();
   return useMemo(() => {
     const labels = new Map<MessageKey, string>();
-    const label = (key: MessageKey) => {
-      let text = labels.get(key);
-      if (text === undefined) {
-        text = t(key);
-        labels.set(key, text);
-      }
-      return text;
-    };
+    const label = (key: MessageKey) => keptOrMade(labels, key, () => t(key));
     return { t, label, station, date: station.date, shortDate };
   }, [t, station, shortDate]);
 }
