@@ -243,14 +243,21 @@ export async function rawScanToClaim(
 
 /**
  * A plain Dexie database with the schema of `db` (the same tables, keys and indexes), none of
- * the app's middleware: what the raw writes go into.
+ * the app's middleware: what the raw writes go into. With `keysOnly`, the same tables and keys
+ * without any index: what this browser's IndexedDB does for the rows whatever a schema indexes.
  */
-export async function openRawTwin(db: FixlineDatabase, name: string): Promise<Dexie> {
+export async function openRawTwin(
+  db: FixlineDatabase,
+  name: string,
+  { keysOnly = false }: { readonly keysOnly?: boolean } = {},
+): Promise<Dexie> {
   if (!db.isOpen()) await db.open();
   const stores = Object.fromEntries(
     db.tables.map((table) => [
       table.name,
-      [table.schema.primKey, ...table.schema.indexes].map((index) => index.src).join(', '),
+      [table.schema.primKey, ...(keysOnly ? [] : table.schema.indexes)]
+        .map((index) => index.src)
+        .join(', '),
     ]),
   );
   const twin = new Dexie(name);
