@@ -161,8 +161,11 @@ describe('the workbench', () => {
     await grid.getByRole('row', { name: /RMA-JKT1-000250/ }).waitFor();
     // At the end: the header, the rows on screen (one cut at the top) and four above them.
     const rowsOnScreen = await grid.evaluate((element) => {
-      const row = element.querySelector('[role="rowgroup"] + [role="rowgroup"] [role="row"]');
-      return Math.ceil(element.clientHeight / (row?.getBoundingClientRect().height ?? 1)) + 1;
+      const rowHeight = element
+        .querySelector('[role="rowgroup"] + [role="rowgroup"] [role="row"]')
+        ?.getBoundingClientRect().height;
+      if (!rowHeight) throw new Error('the grid has no drawn row to measure');
+      return Math.ceil(element.clientHeight / rowHeight) + 1;
     });
     expect(await grid.getByRole('row').count()).toBeLessThanOrEqual(1 + rowsOnScreen + 4);
     await page.keyboard.press('ArrowUp');
