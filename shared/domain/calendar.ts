@@ -1,3 +1,4 @@
+import { keptOrMade } from './keptOrMade';
 import type { IsoDate } from './primitives';
 
 /**
@@ -15,16 +16,17 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar day it is at `instantMs` in `timeZone`, as YYYY-MM-DD: the center's "today". */
 export function calendarDayIn(timeZone: string, instantMs: number): IsoDate {
-  let format = dayFormats.get(timeZone);
-  if (format === undefined) {
+  const format = keptOrMade(
+    dayFormats,
+    timeZone,
     // en-CA writes dates as YYYY-MM-DD, which is exactly an IsoDate.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  );
   return format.format(instantMs);
 }

@@ -6,6 +6,7 @@ import type { ClaimRecords } from '#shared/policy';
 import { evaluateClaimAsOpened, type StationCalendar } from '#shared/policy/claimEvaluation';
 import { mayHaveNextDeadline, nextDeadline } from '#shared/policy/nextDeadline';
 import { stationTimeZone } from '#shared/domain/calendar';
+import { keptOrMade } from '#shared/domain/keptOrMade';
 import type {
   ClaimDeadlineFields,
   StationSettingsRow,
@@ -28,21 +29,21 @@ const dayMs = 24 * 60 * 60 * 1000;
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
 function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = wallClockFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClockFormats.set(timeZone, format);
-  }
-  return format;
+  return keptOrMade(
+    wallClockFormats,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
 }
 
 /** The offset of `timeZone` from UTC at `instantMs`, in milliseconds (Jakarta: +7 h). */
