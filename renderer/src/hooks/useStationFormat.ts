@@ -24,6 +24,20 @@ export function useLanguage(): Language {
   return (i18n.resolvedLanguage ?? i18n.language) === 'id' ? 'id' : 'en';
 }
 
+const countFormats = new Map<Language, (count: number) => string>();
+
+/**
+ * Formats a count in the language shown ("100,000" or "100.000"), with one formatter per
+ * language: the queue and the sync progress format counts at every redraw.
+ */
+export function useCountFormat(): (count: number) => string {
+  const language = useLanguage();
+  return keptOrMade(countFormats, language, () => {
+    const numberFormat = new Intl.NumberFormat(localeOf[language]);
+    return (count) => numberFormat.format(count);
+  });
+}
+
 /**
  * The formats of each language and time zone, made once: making an `Intl` formatter costs far
  * more than formatting with one, and a claim screen has a dozen parts that format as they mount.

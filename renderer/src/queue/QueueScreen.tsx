@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
 import { builtInPacks } from '#shared/policy';
+import { useCountFormat } from '../hooks/useStationFormat';
 import { useStationCore } from '../core';
 import type { QueueFilter } from '../core/model';
 import { useQueueCount, useQueueFilterCounts } from '../hooks/useClaimQueue';
@@ -17,7 +18,6 @@ import classes from './ClaimQueueList.module.css';
 import { QueueFilters } from './QueueFilters';
 import { filterFromParams, filterKey, isFiltered, paramsFromFilter } from './queueFilterParams';
 import { SavedViews } from './SavedViews';
-import { useCountFormat } from './useQueueFormat';
 import { minuteMs, queueMinuteIso } from './warmQueue';
 
 const packIds = Object.values(builtInPacks).map((pack) => pack.id);

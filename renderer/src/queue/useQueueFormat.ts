@@ -10,20 +10,10 @@ import type { StationFormat } from '../hooks/useStationFormat';
 import { useLanguage, useStationFormat } from '../hooks/useStationFormat';
 
 /**
- * The queue's count and column-day formats of each language, made once: the queue mounts them
- * again each time it opens, and an `Intl` formatter costs far more to make than to use.
+ * The queue's column-day format of each language, made once: the queue mounts it again each time
+ * it opens, and an `Intl` formatter costs far more to make than to use.
  */
-const countFormats = new Map<Language, (count: number) => string>();
 const shortDateFormats = new Map<Language, (day: IsoDate) => string>();
-
-/** Formats a count in the language shown ("100,000" or "100.000"). */
-export function useCountFormat(): (count: number) => string {
-  const language = useLanguage();
-  return keptOrMade(countFormats, language, () => {
-    const numberFormat = new Intl.NumberFormat(localeOf[language]);
-    return (count) => numberFormat.format(count);
-  });
-}
 
 /** Formats a day short enough for a column ("11 Dec 2025", "11 Des 2025"). */
 export function useShortDateFormat(): (day: IsoDate) => string {

@@ -1,7 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../core/sync/syncApi';
-import { useLanguage } from '../hooks/useStationFormat';
+import { useCountFormat, useLanguage } from '../hooks/useStationFormat';
 import { firstPullProgress } from './syncText';
 
 type SyncFirstPullProps = {
@@ -13,9 +13,9 @@ type SyncFirstPullProps = {
 export function SyncFirstPull({ firstPull, nowMs }: SyncFirstPullProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const numbers = new Intl.NumberFormat(language);
+  const formatCount = useCountFormat();
   const progress = firstPullProgress(firstPull, nowMs, language);
-  const received = numbers.format(progress.receivedRows);
+  const received = formatCount(progress.receivedRows);
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
@@ -30,7 +30,7 @@ export function SyncFirstPull({ firstPull, nowMs }: SyncFirstPullProps) {
       <Text size="sm" c="dimmed">
         {progress.totalRows === undefined
           ? t('sync.firstPull.received', { received })
-          : t('sync.firstPull.progress', { received, total: numbers.format(progress.totalRows) })}
+          : t('sync.firstPull.progress', { received, total: formatCount(progress.totalRows) })}
         {progress.timeLeft === undefined
           ? null
           : ` · ${t('sync.firstPull.timeLeft', { duration: progress.timeLeft })}`}

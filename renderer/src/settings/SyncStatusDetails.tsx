@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../core/sync/syncApi';
 import { useNow } from '../hooks/useNow';
-import { useLanguage } from '../hooks/useStationFormat';
+import { useCountFormat, useLanguage } from '../hooks/useStationFormat';
 import { useStationSync } from '../hooks/useSyncStatus';
 import { FactList } from '../shell/FactList';
 import { SyncFirstPull } from './SyncFirstPull';
@@ -18,6 +18,7 @@ export function SyncStatusDetails({ status }: SyncStatusDetailsProps) {
   const { t } = useTranslation();
   const sync = useStationSync();
   const language = useLanguage();
+  const formatCount = useCountFormat();
   const nowMs = useNow(15_000);
   const [syncing, setSyncing] = useState(false);
   const serverUrl = status.serverUrl ?? '';
@@ -37,7 +38,7 @@ export function SyncStatusDetails({ status }: SyncStatusDetailsProps) {
           [t('sync.server'), serverUrl],
           [t('sync.status'), t(`sync.phase.${status.phase}`)],
           [t('sync.lastSynced'), lastSyncedText(status, nowMs, language) ?? t('sync.never')],
-          [t('sync.pendingChanges'), new Intl.NumberFormat(language).format(status.pendingChanges)],
+          [t('sync.pendingChanges'), formatCount(status.pendingChanges)],
         ]}
       />
       {status.phase === 'offline' ? (

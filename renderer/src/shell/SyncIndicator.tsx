@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SyncPhase } from '../core/sync/syncApi';
 import { useNow } from '../hooks/useNow';
-import { useLanguage } from '../hooks/useStationFormat';
+import { useCountFormat, useLanguage } from '../hooks/useStationFormat';
 import { useSyncStatus } from '../hooks/useSyncStatus';
 import { firstPullProgress, lastSyncedText } from '../settings/syncText';
 
@@ -21,6 +21,7 @@ const phaseColors: Record<Exclude<SyncPhase, 'standalone'>, string> = {
 export function SyncIndicator() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const formatCount = useCountFormat();
   const status = useSyncStatus();
   const nowMs = useNow(15_000);
   if (status.phase === 'standalone') return null;
@@ -29,7 +30,7 @@ export function SyncIndicator() {
     status.firstPull === undefined
       ? undefined
       : firstPullProgress(status.firstPull, nowMs, language);
-  const received = new Intl.NumberFormat(language).format(progress?.receivedRows ?? 0);
+  const received = formatCount(progress?.receivedRows ?? 0);
 
   let label: string;
   let tip: string;
