@@ -16,10 +16,10 @@ import { useTranslation } from 'react-i18next';
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
-import { useCountFormat } from '../hooks/useStationFormat';
 import { useCoreQuery } from '../core';
 import type { BulkOutcome } from '../hooks/useBulkStatusChange';
 import { maxBulkClaims, useBulkStatusChange } from '../hooks/useBulkStatusChange';
+import { useCountFormat } from '../hooks/useStationFormat';
 import { repositoryErrorText } from '../i18n/errorText';
 
 type BulkStatusModalProps = {

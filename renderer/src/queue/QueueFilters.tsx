@@ -3,10 +3,10 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import { builtInPacks } from '#shared/policy';
-import { useCountFormat } from '../hooks/useStationFormat';
 import type { QueueFilterCounts } from '../core';
 import type { Person, QueueFilter } from '../core/model';
 import { queueFilterSchema } from '../core/model';
+import { useCountFormat } from '../hooks/useStationFormat';
 import { policyPackName } from '../i18n/policyPackName';
 
 type QueueFiltersProps = {
