@@ -3,9 +3,10 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { liveQuery } from 'dexie';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { ClaimScreenRecords, StationCore } from '../../renderer/src/core';
+import type { ClaimScreenRecords, QueueWindow, StationCore } from '../../renderer/src/core';
 import { createStationCore, StationCoreProvider, useStationCore } from '../../renderer/src/core';
 import { storeAttachment } from '../../renderer/src/db/attachments';
+import { idsPerTurn } from '../../renderer/src/db/bulkGetInTurns';
 import { applyPulledPage } from '../../renderer/src/db/sync/remoteApply';
 import { runGuardedWrite } from '../../renderer/src/db/writeGuard';
 import type { Repositories } from '../../renderer/src/db/repositories';
@@ -251,6 +252,40 @@ describe('the station core', () => {
     await expect
       .poll(() => screens.at(-1)?.audit.events.map((read) => read.id))
       .toContain(event.id);
+  });
+
+  it('reads the queue window again when a customer read in its last turn is renamed', async () => {
+    const { core } = await openCore();
+    const { commands, queries } = core;
+    const claims = [];
+    for (let index = 0; index < 3 * idsPerTurn + 1; index += 1) {
+      const { customerId, deviceId } = await createCustomerAndDevice(commands, {
+        serial: `KT3-2026-${String(index).padStart(6, '0')}`,
+      });
+      claims.push(
+        expectOk(
+          await commands.claims.create(makeClaimDraft({ customerId, deviceId }), asTechnician),
+        ),
+      );
+    }
+    const last = claims.at(-1);
+    if (last === undefined) throw new Error('no claim was made');
+    const nowIso = '2026-05-04T03:00:00.000Z';
+    const windows: QueueWindow[] = [];
+    // Async, as the screens' queriers are: Dexie keeps a live query's zone across their awaits.
+    const subscription = liveQuery(async () =>
+      queries.queueWindow({}, nowIso, { from: 'position', start: 0, size: 50 }),
+    ).subscribe((window) => windows.push(window));
+    onTestFinished(() => subscription.unsubscribe());
+    await expect.poll(() => windows.at(-1)?.rows.length).toBe(claims.length);
+    const nameOfLast = () => windows.at(-1)?.rows.find((row) => row.id === last.id)?.customerName;
+    expect(nameOfLast()).toBe('Siti Rahmawati');
+
+    expectOk(
+      await commands.customers.update(last.customerId, { name: 'Siti R. Putri' }, asTechnician),
+    );
+
+    await expect.poll(nameOfLast).toBe('Siti R. Putri');
   });
 
   it.each([

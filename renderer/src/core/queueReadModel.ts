@@ -1,6 +1,7 @@
 import type { ClaimStatus } from '#shared/domain/claimWorkflow';
 import type { IsoDate, IsoDateTime, RecordId } from '#shared/domain/primitives';
 import type { DeadlineKind } from '#shared/policy/decision';
+import { bulkGetInTurns } from '../db/bulkGetInTurns';
 import type { QueueCursor, QueueWindowRequest } from '../db/claimQueue';
 import { queueCursor, readQueueWindow } from '../db/claimQueue';
 import type { FixlineDatabase } from '../db/database';
@@ -45,9 +46,10 @@ export async function loadQueueWindow(
   request: QueueWindowRequest,
 ): Promise<QueueWindow> {
   const { start, claims } = await readQueueWindow(db, filter, nowIso, request);
+  // A few at a time, so a scan made while the queue loads is not held behind them.
   const [customers, devices] = await Promise.all([
-    db.customers.bulkGet([...new Set(claims.map((claim) => claim.customerId))]),
-    db.devices.bulkGet([...new Set(claims.map((claim) => claim.deviceId))]),
+    bulkGetInTurns(db.customers, [...new Set(claims.map((claim) => claim.customerId))]),
+    bulkGetInTurns(db.devices, [...new Set(claims.map((claim) => claim.deviceId))]),
   ]);
   const customerNames = new Map(customers.flatMap((row) => (row ? [[row.id, row.name]] : [])));
   const deviceById = new Map(devices.flatMap((row) => (row ? [[row.id, row]] : [])));
