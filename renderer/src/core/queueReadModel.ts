@@ -46,7 +46,7 @@ export async function loadQueueWindow(
   request: QueueWindowRequest,
 ): Promise<QueueWindow> {
   const { start, claims } = await readQueueWindow(db, filter, nowIso, request);
-  // A few at a time, so a scan made while the queue loads is not held behind them.
+  // A few at a time, so a scan's lookup made meanwhile does not wait behind all of them.
   const [customers, devices] = await Promise.all([
     bulkGetInTurns(db.customers, [...new Set(claims.map((claim) => claim.customerId))]),
     bulkGetInTurns(db.devices, [...new Set(claims.map((claim) => claim.deviceId))]),
