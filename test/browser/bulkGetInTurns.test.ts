@@ -54,7 +54,7 @@ function counted(rows: Table<Row, string>) {
 }
 
 describe('reading rows by id a few at a time, in Chromium', () => {
-  it('lets another transaction’s request through after one turn, where one bulkGet holds it to the end', async () => {
+  it('lets another transaction’s request through within two turns, where one bulkGet holds it to the end', async () => {
     const { rows, other } = await openTables();
     const ids = Array.from({ length: rowCount }, (_, index) => idOf((index * 37) % rowCount));
 
