@@ -1,38 +1,13 @@
 import 'fake-indexeddb/auto';
-import Dexie, { type Table } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bulkGetInTurns, idsPerTurn } from '../../renderer/src/db/bulkGetInTurns';
-
-type Row = { readonly id: string; readonly value: number };
-
-const opened: Dexie[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-/** A plain database of `count` rows with ids `row-0000`… (no write guard: not Fixline's). */
-async function rowsTable(count: number): Promise<Table<Row, string>> {
-  const db = new Dexie(`bulk-get-in-turns-${Math.random()}`);
-  opened.push(db);
-  db.version(1).stores({ rows: 'id' });
-  const rows = db.table<Row, string>('rows');
-  await rows.bulkPut(
-    Array.from({ length: count }, (_, index) => ({
-      id: `row-${String(index).padStart(4, '0')}`,
-      value: index,
-    })),
-  );
-  return rows;
-}
+import { plainRowId, plainRowsTable } from './plainRows';
 
 describe('reading rows by id a few at a time', () => {
   it('answers as one bulkGet does: the ids’ order, undefined where no row has the id', async () => {
-    const rows = await rowsTable(60);
+    const rows = await plainRowsTable(60);
     const ids = [
-      ...Array.from(
-        { length: 3 * idsPerTurn + 3 },
-        (_, index) => `row-${String(59 - 2 * index).padStart(4, '0')}`,
-      ),
+      ...Array.from({ length: 3 * idsPerTurn + 3 }, (_, index) => plainRowId(59 - 2 * index)),
       'row-9999',
       'row-0007',
       'row-0007',
@@ -50,7 +25,7 @@ describe('reading rows by id a few at a time', () => {
   });
 
   it('asks for a few ids at a time, each turn once the last is answered', async () => {
-    const rows = await rowsTable(40);
+    const rows = await plainRowsTable(40);
     const asked: number[] = [];
     let inFlight = 0;
     let mostInFlight = 0;
@@ -66,7 +41,7 @@ describe('reading rows by id a few at a time', () => {
         }
       },
     };
-    const ids = Array.from({ length: 20 }, (_, index) => `row-${String(index).padStart(4, '0')}`);
+    const ids = Array.from({ length: 20 }, (_, index) => plainRowId(index));
 
     const read = await bulkGetInTurns(watched, ids, 6);
 
