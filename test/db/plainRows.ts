@@ -14,12 +14,17 @@ afterEach(async () => {
 
 /**
  * A table of `count` rows in a plain database of its own (no write guard: not Fixline's),
- * deleted after the test.
+ * deleted after the test; `otherTables` are made empty beside it (`rows.db.table(name)`).
  */
-export async function plainRowsTable(count: number): Promise<Table<PlainRow, string>> {
+export async function plainRowsTable(
+  count: number,
+  otherTables: readonly string[] = [],
+): Promise<Table<PlainRow, string>> {
   const db = new Dexie(`plain-rows-${crypto.randomUUID()}`);
   opened.push(db);
-  db.version(1).stores({ rows: 'id' });
+  db.version(1).stores(
+    Object.fromEntries([['rows', 'id'], ...otherTables.map((name) => [name, 'id'])]),
+  );
   const rows = db.table<PlainRow, string>('rows');
   await rows.bulkPut(
     Array.from({ length: count }, (_, index) => ({ id: plainRowId(index), value: index })),
