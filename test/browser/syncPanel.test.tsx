@@ -284,6 +284,26 @@ describe('Settings → Sync, connected', () => {
       .toBeVisible();
   });
 
+  it('moves the first pull’s bars at once, without a width transition', async () => {
+    // Each transition drew frames on the page's thread, which the pull and the bench's saves share.
+    await render(
+      fakeSync({
+        ...connected(),
+        phase: 'syncing',
+        lastSyncedAt: undefined,
+        firstPull: { receivedRows: 1_000, totalRows: 4_000, startedAt: minutesAgo(1) },
+      }),
+      <>
+        <SyncPanel />
+        <SyncIndicator />
+      </>,
+    );
+    // Queried in the document: the header's bar is hidden in a window as narrow as the test's.
+    const bars = () => document.querySelectorAll('[role="progressbar"]');
+    await expect.poll(() => bars().length).toBe(2);
+    for (const bar of bars()) expect(getComputedStyle(bar).transitionDuration).toBe('0s');
+  });
+
   it('syncs now, and leaves the server after a confirmation', async () => {
     const sync = fakeSync(connected());
     await render(sync, <SyncPanel />);

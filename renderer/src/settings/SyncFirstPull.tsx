@@ -2,7 +2,7 @@ import { Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../core/sync/syncApi';
 import { useCountFormat, useLanguage } from '../hooks/useStationFormat';
-import { firstPullProgress } from './syncText';
+import { firstPullBarTransitionMs, firstPullProgress } from './syncText';
 
 type SyncFirstPullProps = {
   readonly firstPull: NonNullable<SyncStatus['firstPull']>;
@@ -24,6 +24,7 @@ export function SyncFirstPull({ firstPull, nowMs }: SyncFirstPullProps) {
       <Progress
         value={progress.percent ?? 0}
         animated={progress.percent === undefined}
+        transitionDuration={firstPullBarTransitionMs}
         aria-label={t('sync.firstPull.title')}
         size="lg"
       />

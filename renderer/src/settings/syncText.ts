@@ -23,6 +23,14 @@ export function lastSyncedText(
   });
 }
 
+/**
+ * The first pull's progress bars move without Mantine's width transition (100 ms): the engine
+ * tells the progress up to four times a second, and a transition draws frames for its length on
+ * the page's thread, which the pull and a save at the bench share (a traced first pull of 10,000
+ * claims drew 838 frames with it, 499 and 619 without; README, Benchmarks).
+ */
+export const firstPullBarTransitionMs = 0;
+
 /** How far a first pull is: a percentage and the time left, when the server said the total. */
 export type FirstPullProgress = {
   readonly receivedRows: number;

@@ -5,7 +5,7 @@ import type { SyncPhase } from '../core/sync/syncApi';
 import { useNow } from '../hooks/useNow';
 import { useCountFormat, useLanguage } from '../hooks/useStationFormat';
 import { useSyncStatus } from '../hooks/useSyncStatus';
-import { firstPullProgress, lastSyncedText } from '../settings/syncText';
+import { firstPullBarTransitionMs, firstPullProgress, lastSyncedText } from '../settings/syncText';
 
 const phaseColors: Record<Exclude<SyncPhase, 'standalone'>, string> = {
   idle: 'teal',
@@ -88,6 +88,7 @@ export function SyncIndicator() {
       {progress?.percent === undefined ? null : (
         <Progress
           value={progress.percent}
+          transitionDuration={firstPullBarTransitionMs}
           w={80}
           size="sm"
           aria-label={t('sync.firstPull.title')}
