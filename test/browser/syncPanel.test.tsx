@@ -266,16 +266,16 @@ describe('Settings → Sync, connected', () => {
     await expectNoSeriousAxeViolations(container);
   });
 
+  /** A new station's first pull, a quarter of the way through. */
+  const receivingAQuarter = (): SyncStatus => ({
+    ...connected(),
+    phase: 'syncing',
+    lastSyncedAt: undefined,
+    firstPull: { receivedRows: 1_000, totalRows: 4_000, startedAt: minutesAgo(1) },
+  });
+
   it('shows the first pull’s progress with the time left', async () => {
-    await render(
-      fakeSync({
-        ...connected(),
-        phase: 'syncing',
-        lastSyncedAt: undefined,
-        firstPull: { receivedRows: 1_000, totalRows: 4_000, startedAt: minutesAgo(1) },
-      }),
-      <SyncPanel />,
-    );
+    await render(fakeSync(receivingAQuarter()), <SyncPanel />);
     await expect
       .element(panel().getByRole('progressbar', { name: 'Receiving the center’s records' }))
       .toHaveAttribute('aria-valuenow', '25');
@@ -287,12 +287,7 @@ describe('Settings → Sync, connected', () => {
   it('moves the first pull’s bars at once, without a width transition', async () => {
     // Each transition drew frames on the page's thread, which the pull and the bench's saves share.
     await render(
-      fakeSync({
-        ...connected(),
-        phase: 'syncing',
-        lastSyncedAt: undefined,
-        firstPull: { receivedRows: 1_000, totalRows: 4_000, startedAt: minutesAgo(1) },
-      }),
+      fakeSync(receivingAQuarter()),
       <>
         <SyncPanel />
         <SyncIndicator />
