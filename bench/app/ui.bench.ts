@@ -35,6 +35,7 @@ const queueWindowRows = 200;
 
 type PathName =
   | 'queueFirstRender'
+  | 'queueReturn'
   | 'queueFilter'
   | 'scrollDeep'
   | 'scanToClaim'
@@ -48,6 +49,11 @@ type PathName =
 /** The issue's goals (p50 on a 2-core machine). */
 const goals: Record<PathName, { text: string; met: (figure: Figure) => boolean }> = {
   queueFirstRender: {
+    text: '≤ 100 ms and ≤ 2× raw',
+    met: (f) => f.fixline.p50 <= 100 && f.ratio.p50 <= 2,
+  },
+  // Not among the issue's goals: the same click once the queue is kept, held to the same line.
+  queueReturn: {
     text: '≤ 100 ms and ≤ 2× raw',
     met: (f) => f.fixline.p50 <= 100 && f.ratio.p50 <= 2,
   },
@@ -165,7 +171,7 @@ async function openScreen(page: Page, link: string, heading: string): Promise<vo
 /** The queue, unfiltered, at its top, with its first rows shown. */
 async function openQueue(page: Page, url: string): Promise<void> {
   await page.goto(`${url}#/`);
-  // The same address keeps the mounted queue where it was scrolled to: back to its top.
+  // The queue is kept (behind other screens too) where it was scrolled to: back to its top.
   await page.evaluate(() => document.querySelector('[role="grid"]')?.scrollTo({ top: 0 }));
   await page.locator(firstRowSelector).getByText('RMA-JKT1-', { exact: false }).first().waitFor();
 }
@@ -182,17 +188,58 @@ function rawQueueWindow(page: Page, filter: object, start: number, visibleRows: 
   );
 }
 
-/** Queue first render: from the click on "Queue" (from Settings) to its first rows painted. */
+/** How long a window just opened is left alone before a round: its start's work settles. */
+const settleAfterOpenMs = 1_500;
+
+/**
+ * Queue first render: in a window opened on Settings (reloaded each round, so the queue has never
+ * been drawn in it), from the click on "Queue" to its first rows painted.
+ */
 async function queueFirstRender(page: Page, url: string): Promise<Figure> {
   await openQueue(page, url);
   const visibleRows = await renderedRows(page);
+  const openOnSettings = async () => {
+    await page.goto(`${url}#/settings`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+    await page.waitForTimeout(settleAfterOpenMs);
+  };
+  const samples = await measure('queueFirstRender', rounds, async (index) => {
+    const timeFixline = async () => {
+      await openOnSettings();
+      await arm(page, 'first', firstQueueRow, { startOn: { type: 'click' } });
+      await page.getByRole('link', { name: 'Queue', exact: true }).click();
+      return (await read(page, 'first')).elapsedMs;
+    };
+    const timeBaseline = async () => {
+      await openOnSettings();
+      return rawQueueWindow(page, { kind: 'all' }, 0, visibleRows);
+    };
+    if (index % 2 === 0) {
+      const fixline = await timeFixline();
+      return { fixline, baseline: await timeBaseline() };
+    }
+    const baseline = await timeBaseline();
+    return { fixline: await timeFixline(), baseline };
+  });
+  await openQueue(page, url);
+  return figure(samples);
+}
+
+/**
+ * Back to the queue: the queue shown once and kept, from the click on "Queue" (from Settings) to
+ * its first rows painted. The baseline reads the rows the queue reads again as it comes back.
+ */
+async function queueReturn(page: Page, url: string): Promise<Figure> {
+  await openQueue(page, url);
+  const visibleRows = await renderedRows(page);
   return figure(
-    await measure('queueFirstRender', rounds, async (index) => {
+    await measure('queueReturn', rounds, async (index) => {
       const timeFixline = async () => {
         await openScreen(page, 'Settings', 'Settings');
-        await arm(page, 'first', firstQueueRow, { startOn: { type: 'click' } });
+        await arm(page, 'return', firstQueueRow, { startOn: { type: 'click' } });
         await page.getByRole('link', { name: 'Queue', exact: true }).click();
-        return (await read(page, 'first')).elapsedMs;
+        return (await read(page, 'return')).elapsedMs;
       };
       const timeBaseline = async () => {
         await openScreen(page, 'Settings', 'Settings');
@@ -311,8 +358,9 @@ async function scrollDeep(page: Page, url: string): Promise<Figure> {
 
 /**
  * Scan to claim: from Settings, "Queue" is clicked and an RMA number scanned at once (keys, then
- * Enter) while the queue loads; from the Enter to the claim's heading painted. How many rounds
- * found the queue's first row already shown at the Enter is reported as `queueShownAtEnter`.
+ * Enter) while the queue comes back (kept since the paths before: its reads run again); from the
+ * Enter to the claim's heading painted. How many rounds found the queue's first row already shown
+ * at the Enter is reported as `queueShownAtEnter`.
  */
 async function scanToClaim(page: Page): Promise<Figure> {
   let queueShownAtEnter = 0;
@@ -737,6 +785,7 @@ async function restore100k(page: Page): Promise<Figure> {
 
 const allPaths: readonly PathName[] = [
   'queueFirstRender',
+  'queueReturn',
   'queueFilter',
   'scrollDeep',
   'scanToClaim',
@@ -793,6 +842,7 @@ export async function runUiBenchmark(): Promise<object> {
     const paths: Partial<Record<PathName, Figure>> = {};
     const runners: Record<PathName, () => Promise<Figure>> = {
       queueFirstRender: () => queueFirstRender(station.page(), app.url),
+      queueReturn: () => queueReturn(station.page(), app.url),
       queueFilter: () => queueFilter(station.page(), app.url),
       scrollDeep: () => scrollDeep(station.page(), app.url),
       scanToClaim: () => scanToClaim(station.page()),

@@ -1,12 +1,11 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { ClaimScreen } from './claim/ClaimScreen';
 import { useStationCore } from './core';
 import { useConnectionProblem } from './hooks/useConnectionProblem';
 import { useStation } from './hooks/useStation';
-import { QueueScreen } from './queue/QueueScreen';
 import { AppLayout } from './shell/AppLayout';
 import { ConnectionProblemNotice } from './shell/ConnectionProblemNotice';
 import { ScreenSuspense } from './shell/ScreenSuspense';
@@ -100,14 +99,15 @@ export function App() {
           <Routes>
             <Route element={<AppLayout />}>
               <Route element={<ScreenSuspense />}>
-                <Route index element={<QueueScreen />} />
+                {/* The layout draws the queue itself and keeps it (see KeptQueueScreen). */}
+                <Route index element={null} />
                 <Route path="claims/:claimId" element={<ClaimScreen />} />
                 <Route path="intake" element={<IntakeScreen />} />
                 <Route path="parts" element={<PartsScreen />} />
                 <Route path="reports" element={<ReportsScreen />} />
                 <Route path="warehouse" element={<WarehouseScreen />} />
                 <Route path="settings" element={<SettingsScreen />} />
-                <Route path="*" element={<QueueScreen />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Route>
           </Routes>

@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { createStationCore, warmQueriesOf } from '../../renderer/src/core';
 import { restoreQueueStation } from '../../renderer/src/core/testing/queueStation';
-import { QueueScreen } from '../../renderer/src/queue/QueueScreen';
 import { AppLayout } from '../../renderer/src/shell/AppLayout';
 import { renderInStation, stationDatabase } from './stationScreen';
 
 /**
  * The navigation's Queue link starts reading the queue's count and first rows at the click, so
  * IndexedDB answers while the queue's screen is drawn (the screen takes these reads over, see
- * `core/warmQueries.ts`); in Chromium, in the app's frame, over a real station.
+ * `core/warmQueries.ts`); once shown, the queue is kept behind other screens and reads them
+ * itself. In Chromium, in the app's frame, over a real station.
  */
 
-async function stationOnTheQueue() {
+async function stationAt(path: string) {
   const db = stationDatabase();
   await restoreQueueStation(db, 7);
   const core = createStationCore(db);
@@ -26,16 +26,19 @@ async function stationOnTheQueue() {
   };
   await renderInStation(
     core,
+    // As the app's routes: the layout draws the queue and keeps it.
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<QueueScreen />} />
+        <Route index element={null} />
         <Route path="settings" element={<h2>Settings here</h2>} />
       </Route>
     </Routes>,
+    { path },
   );
-  await expect.element(page.getByText('7 claims', { exact: true })).toBeVisible();
   return { started };
 }
+
+const queueCount = () => page.getByText('7 claims', { exact: true });
 
 /**
  * Clicks the navigation's link to `name` as a DOM click: React runs its handler at once and draws
@@ -48,22 +51,38 @@ function clickLink(name: string): void {
 
 describe('the Queue link', () => {
   it("starts reading the queue's count and first rows as it is clicked, before the queue is drawn", async () => {
-    const { started } = await stationOnTheQueue();
-    clickLink('Settings');
+    const { started } = await stationAt('/settings');
     await expect.element(page.getByRole('heading', { name: 'Settings here' })).toBeVisible();
     expect(started).toEqual([]);
 
     clickLink('Queue');
     expect(started).toEqual(['queueCount', 'queueWindow']);
-    expect(page.getByText('7 claims', { exact: true }).elements()).toEqual([]);
+    expect(queueCount().elements()).toEqual([]);
 
-    await expect.element(page.getByText('7 claims', { exact: true })).toBeVisible();
+    await expect.element(queueCount()).toBeVisible();
     await expect.element(page.getByRole('row', { name: /RMA-JKT1-000007/ })).toBeVisible();
   });
 
   it('starts nothing when the queue is already shown', async () => {
-    const { started } = await stationOnTheQueue();
+    const { started } = await stationAt('/');
+    await expect.element(queueCount()).toBeVisible();
     clickLink('Queue');
     expect(started).toEqual([]);
+  });
+
+  it('finds the queue kept behind another screen: shown again with its rows at once, nothing started', async () => {
+    const { started } = await stationAt('/');
+    await expect.element(page.getByRole('row', { name: /RMA-JKT1-000007/ })).toBeVisible();
+    clickLink('Settings');
+    await expect.element(page.getByRole('heading', { name: 'Settings here' })).toBeVisible();
+    // Hidden, not gone: its rows stay in the page, out of sight and of the accessibility tree.
+    const row = page.getByRole('row', { name: /RMA-JKT1-000007/, includeHidden: true });
+    expect(row.elements()).toHaveLength(1);
+    expect(row.element().checkVisibility()).toBe(false);
+
+    clickLink('Queue');
+    expect(started).toEqual([]);
+    await expect.element(page.getByRole('row', { name: /RMA-JKT1-000007/ })).toBeVisible();
+    expect(page.getByRole('heading', { name: 'Settings here' }).elements()).toEqual([]);
   });
 });

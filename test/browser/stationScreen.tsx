@@ -69,7 +69,12 @@ export const benchTechnician: Person = {
 export async function renderInStation(
   core: StationCore,
   children: ReactNode,
-  options: { readonly benchPerson?: Person; readonly station?: Partial<StationSettingsRow> } = {},
+  options: {
+    readonly benchPerson?: Person;
+    readonly station?: Partial<StationSettingsRow>;
+    /** The address the screen opens at (the queue's, `/`, unless said). */
+    readonly path?: string;
+  } = {},
 ): Promise<HTMLElement> {
   const stored = await core.queries.station();
   if (stored === undefined) throw new Error('the test station is not set up');
@@ -81,7 +86,7 @@ export async function renderInStation(
   await inAct(() =>
     root.render(
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <MemoryRouter>
+        <MemoryRouter initialEntries={[options.path ?? '/']}>
           <StationCoreProvider core={core}>
             <StationContext.Provider
               value={{ station, benchPerson: options.benchPerson, locked: false }}

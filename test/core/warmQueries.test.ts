@@ -129,6 +129,29 @@ describe('a query read before its screen', () => {
     await vi.waitFor(() => expect(seen).toEqual([1, 2]));
     subscription?.unsubscribe();
   });
+
+  it('reads again for a screen that comes back after it closed (the kept queue shown again)', async () => {
+    const { core, repositories } = await openCoreWithClaims(1);
+    const { named, counted } = countedQueueCount();
+    const warm = warmQueriesOf(core);
+    warm.start(named);
+    const claimed = warm.claim(named);
+    await vi.waitFor(() => expect(claimed?.hasValue()).toBe(true));
+    claimed?.subscribe(() => undefined).unsubscribe();
+    claimed?.close();
+    // Closed, it reads nothing more: a claim added now is not counted until it is watched again.
+    await addClaim(repositories);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(counted.reads).toBe(1);
+
+    const seen: number[] = [];
+    const subscription = claimed?.subscribe((answer) => seen.push(answer.count));
+    // The last value at once, then the claims as they are now.
+    await vi.waitFor(() => expect(seen).toEqual([1, 2]));
+    await addClaim(repositories);
+    await vi.waitFor(() => expect(seen).toEqual([1, 2, 3]));
+    subscription?.unsubscribe();
+  });
 });
 
 describe('the queue read before its screen', () => {

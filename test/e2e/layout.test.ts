@@ -79,7 +79,8 @@ function screensFor(claimId: string, rmaNumber: string): readonly Screen[] {
 
 /** Waits until the screen has drawn and stopped moving (fades, charts, loaders). */
 async function settled(page: Page): Promise<void> {
-  await page.locator('main h2').first().waitFor();
+  // The screen's own heading: the queue, once shown, stays in the page hidden behind the others.
+  await page.locator('main h2').filter({ visible: true }).first().waitFor();
   await expect
     .poll(
       () =>

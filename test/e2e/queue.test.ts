@@ -37,9 +37,13 @@ afterAll(async () => {
 
 const grid = () => station.page.getByRole('grid', { name: 'Claims' });
 
-/** Each test starts on the whole queue, whatever the one before left on screen. */
+/**
+ * Each test starts on the whole queue as a window opens on it, whatever the one before left: the
+ * queue is kept with its scroll position and selection while the window is open.
+ */
 beforeEach(async () => {
   await station.page.goto(`${appUrl}#/`);
+  await station.page.reload();
   await grid()
     .getByRole('row', { name: /RMA-JKT1-000001\b/ })
     .waitFor();

@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 import { webAppUrl } from '../support/webApp';
+import { chooseFilter, expectQueueCount } from './queuePages';
 import { it } from './stationTest';
 import { openApp, seedClaims, seedStation } from './workbenchPages';
 
@@ -60,4 +61,50 @@ describe('the open queue', () => {
       .getByRole('row', { name: /RMA-JKT1-000001\b.*Awaiting authorization/ })
       .waitFor({ timeout: liveUpdateMs });
   }, 60_000);
+
+  it('is kept behind other screens: back from a claim, it is as it was left and shows what changed meanwhile', async ({
+    station,
+  }) => {
+    const { page } = station;
+    await openApp(page, appUrl);
+    await page.evaluate(seedStation);
+    // Claims alternate between the iGPSPORT and KOSPET packs: the odd RMA numbers are iGPSPORT's.
+    const claimIds = (await page.evaluate(seedClaims(60))) as string[];
+    const grid = page.getByRole('grid', { name: 'Claims' });
+    await grid.getByRole('row', { name: /RMA-JKT1-000001\b/ }).waitFor();
+    await chooseFilter(page, 'Policy pack', /^iGPSPORT/);
+    await expectQueueCount(page, 30);
+    // Scrolled down the list with the wheel, one claim selected, the next one opened.
+    await grid.hover();
+    await page.mouse.wheel(0, 400);
+    const opened = grid.getByRole('row', { name: /RMA-JKT1-000027\b/ });
+    await opened.waitFor();
+    await page.getByRole('checkbox', { name: /RMA-JKT1-000025\b/ }).click();
+    await page.getByText('1 claim selected', { exact: true }).waitFor();
+    const scrolledTo = await grid.evaluate((element) => element.scrollTop);
+    expect(scrolledTo).toBeGreaterThan(0);
+    await opened.getByText('RMA-JKT1-000027', { exact: true }).click();
+    await page.getByRole('heading', { name: 'RMA-JKT1-000027' }).waitFor();
+
+    // Another writer moves the selected claim on while the claim is open.
+    await page.evaluate(moveClaim(claimIds[24] ?? '', 'awaiting-authorization'));
+    await page.getByRole('link', { name: /Back to the queue/ }).click();
+    await grid
+      .getByRole('row', { name: /RMA-JKT1-000025\b.*Awaiting authorization/ })
+      .waitFor({ timeout: liveUpdateMs });
+    expect(new URL(page.url()).hash).toBe('#/?pack=igpsport');
+    await expectQueueCount(page, 30);
+    await page.getByText('1 claim selected', { exact: true }).waitFor();
+    expect(await grid.evaluate((element) => element.scrollTop)).toBe(scrolledTo);
+    await expect(opened.isVisible()).resolves.toBe(true);
+
+    // The navigation's Queue link comes back to it the same way from another screen.
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Queue', exact: true }).click();
+    await opened.waitFor();
+    expect(new URL(page.url()).hash).toBe('#/?pack=igpsport');
+    expect(await grid.evaluate((element) => element.scrollTop)).toBe(scrolledTo);
+    await page.getByText('1 claim selected', { exact: true }).waitFor();
+  }, 90_000);
 });

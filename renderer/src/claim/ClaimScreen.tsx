@@ -7,6 +7,7 @@ import type { EvidenceKind } from '#shared/domain/vocabulary';
 import { builtInPacks } from '#shared/policy';
 import { evaluationErrorText, repositoryErrorText } from '../i18n/errorText';
 import { useClaimActions } from '../hooks/useClaimActions';
+import { useQueueAddress } from '../queue/KeptQueueScreen';
 import { useStationContext } from '../station/StationContext';
 import { AddEvidenceModal } from './AddEvidenceModal';
 import { ClaimHeader } from './ClaimHeader';
@@ -32,6 +33,8 @@ export function ClaimScreen() {
   const { claimId = '' } = useParams();
   const { details, evidence, notes, inspection, audit } = useClaimScreen(claimId);
   const { station } = useStationContext();
+  // Back to the queue as it was left, with its filter.
+  const queueAddress = useQueueAddress();
   const actions = useClaimActions(claimId);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const inspectionRef = useRef<HTMLElement>(null);
@@ -62,7 +65,7 @@ export function ClaimScreen() {
         <Alert color="orange" role="alert">
           {t('claim.notFound')}
         </Alert>
-        <Anchor component={Link} to="/">
+        <Anchor component={Link} to={queueAddress}>
           {t('claim.back')}
         </Anchor>
       </Stack>
@@ -74,7 +77,7 @@ export function ClaimScreen() {
   const liveEvidence = (evidence ?? []).map((item) => item.evidence);
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/" size="sm">
+      <Anchor component={Link} to={queueAddress} size="sm">
         ← {t('claim.back')}
       </Anchor>
       <ClaimHeader

@@ -28,7 +28,8 @@ const releasedWarmQueryMs = 1_000;
  */
 export class WarmLiveQuery<Result> {
   readonly #observers = new Set<Partial<Observer<Result>>>();
-  readonly #source: Subscription;
+  readonly #querier: () => Promise<Result>;
+  #source: Subscription;
   #latest: { readonly value: Result } | undefined;
   #failure: { readonly error: unknown } | undefined;
   #closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -37,9 +38,15 @@ export class WarmLiveQuery<Result> {
   readonly #onClose: () => void;
 
   constructor(querier: () => Promise<Result>, unclaimedMs: number, onClose: () => void) {
+    this.#querier = querier;
     this.#unclaimedMs = unclaimedMs;
     this.#onClose = onClose;
-    this.#source = liveQuery(querier).subscribe({
+    this.#source = this.#read();
+    this.#closeLater(unclaimedMs);
+  }
+
+  #read(): Subscription {
+    return liveQuery(this.#querier).subscribe({
       next: (value) => {
         this.#latest = { value };
         this.#failure = undefined;
@@ -50,7 +57,6 @@ export class WarmLiveQuery<Result> {
         for (const observer of [...this.#observers]) observer.error?.(error);
       },
     });
-    this.#closeLater(unclaimedMs);
   }
 
   /**
@@ -78,7 +84,12 @@ export class WarmLiveQuery<Result> {
       typeof observerOrNext === 'function'
         ? { next: observerOrNext, ...(onError === undefined ? {} : { error: onError }) }
         : (observerOrNext ?? {});
-    if (this.#closed) throw new Error('a warm query was subscribed to after it closed');
+    // A screen kept while hidden (the queue) subscribes again when shown: the last value comes
+    // at once, and the query reads again from there.
+    if (this.#closed) {
+      this.#closed = false;
+      this.#source = this.#read();
+    }
     this.#observers.add(observer);
     clearTimeout(this.#closeTimer);
     if (this.#failure !== undefined) observer.error?.(this.#failure.error);

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
 import { builtInPacks } from '#shared/policy';
@@ -18,19 +18,25 @@ import classes from './ClaimQueueList.module.css';
 import { QueueFilters } from './QueueFilters';
 import { filterFromParams, filterKey, isFiltered, paramsFromFilter } from './queueFilterParams';
 import { SavedViews } from './SavedViews';
-import { minuteMs, queueMinuteIso } from './warmQueue';
+import { minuteMs, queueMinuteIso, queuePath } from './warmQueue';
 
 const packIds = Object.values(builtInPacks).map((pack) => pack.id);
+
+type QueueScreenProps = {
+  /** The query of the queue's address (`?status=…`), where its filter is kept. */
+  readonly search: string;
+};
 
 /**
  * Every claim of the station, oldest first, filtered by status, pack, assignee and overdue
  * (combined), with saved views and a bulk status change of the selected claims.
  */
-export function QueueScreen() {
+export function QueueScreen({ search }: QueueScreenProps) {
   const { t } = useTranslation();
   const formatCount = useCountFormat();
   const { station } = useStationContext();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const searchParams = useMemo(() => new URLSearchParams(search), [search]);
   const filter = filterFromParams(searchParams);
   const nowMs = useNow(minuteMs);
   // Overdue is judged to the minute, so the queue is not read again on every render.
@@ -60,7 +66,10 @@ export function QueueScreen() {
   const updateFilter = (update: (current: QueueFilter) => QueueFilter) => {
     const next = update(latestFilter.current);
     latestFilter.current = next;
-    setSearchParams(paramsFromFilter(next));
+    void navigate({
+      pathname: queuePath,
+      search: new URLSearchParams(paramsFromFilter(next)).toString(),
+    });
   };
   const applyFilter = (next: QueueFilter) => updateFilter(() => next);
 

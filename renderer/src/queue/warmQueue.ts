@@ -13,12 +13,15 @@ export function queueMinuteIso(nowMs: number): IsoDateTime {
   return new Date(Math.floor(nowMs / minuteMs) * minuteMs).toISOString();
 }
 
+/** The queue's address: the workbench's first screen. */
+export const queuePath = '/';
+
 /** The queue's filter when the address `hash` (a HashRouter's) shows the queue; else undefined. */
 export function queueFilterAt(hash: string): QueueFilter | undefined {
   const address = hash.replace(/^#/, '');
   const queryAt = address.indexOf('?');
   const path = queryAt === -1 ? address : address.slice(0, queryAt);
-  if (path !== '' && path !== '/') return undefined;
+  if (path !== '' && path !== queuePath) return undefined;
   return filterFromParams(new URLSearchParams(queryAt === -1 ? '' : address.slice(queryAt)));
 }
 

@@ -1,10 +1,17 @@
 import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useStationCore } from '../core';
 import { useIdleLock } from '../hooks/useIdleLock';
-import { warmQueueFirstScreen } from '../queue/warmQueue';
+import {
+  KeptQueueScreen,
+  QueueAddressContext,
+  queueAddressOf,
+  useLastQueueLocation,
+} from '../queue/KeptQueueScreen';
+import { queuePath, warmQueueFirstScreen } from '../queue/warmQueue';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -27,66 +34,75 @@ export function AppLayout() {
   const [navbarOpen, { toggle }] = useDisclosure();
   const { pathname } = useLocation();
   const core = useStationCore();
+  const queueLocation = useLastQueueLocation();
+  const queueAddress = useMemo(() => queueAddressOf(queueLocation), [queueLocation]);
   // A claim is opened from the queue, so the queue stays the current screen while it is open.
   const isActive = (path: string) =>
     path === '/' ? pathname === '/' || pathname.startsWith('/claims/') : pathname.startsWith(path);
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
-      padding="md"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={navbarOpen}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={t('nav.openMenu')}
+    <QueueAddressContext value={queueAddress}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={navbarOpen}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.openMenu')}
+              />
+              <Title order={1} size="h3" c="teal.8">
+                {t('app.name')}
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {t('header.station', { code: station.stationCode })} · {station.center.name}
+              </Text>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              <SyncIndicator />
+              <PersonSwitch />
+              <LanguageSwitch />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+          {screens.map((screen) => (
+            <NavLink
+              key={screen.path}
+              component={Link}
+              // The queue's link goes back to it as it was left, filter and all.
+              to={screen.path === queuePath ? queueAddress : screen.path}
+              label={t(screen.labelKey)}
+              active={isActive(screen.path)}
+              // The queue's count and first rows are read while its screen is drawn, not after
+              // (once kept, it has them and reads them again itself).
+              onClick={() => {
+                if (pathname !== screen.path && queueLocation === undefined) {
+                  warmQueueFirstScreen(core, `#${screen.path}`);
+                }
+              }}
             />
-            <Title order={1} size="h3" c="teal.8">
-              {t('app.name')}
-            </Title>
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              {t('header.station', { code: station.stationCode })} · {station.center.name}
-            </Text>
-          </Group>
-          <Group gap="md" wrap="nowrap">
-            <SyncIndicator />
-            <PersonSwitch />
-            <LanguageSwitch />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        {screens.map((screen) => (
-          <NavLink
-            key={screen.path}
-            component={Link}
-            to={screen.path}
-            label={t(screen.labelKey)}
-            active={isActive(screen.path)}
-            // The queue's count and first rows are read while its screen is drawn, not after.
-            onClick={() => {
-              if (pathname !== screen.path) warmQueueFirstScreen(core, `#${screen.path}`);
-            }}
-          />
-        ))}
-        <Text size="xs" c="dimmed" mt="auto" p="xs">
-          {t('header.scanHint')}
-        </Text>
-      </AppShell.Navbar>
-      <AppShell.Main className={classes.main}>
-        {/* Settings shows the warning itself, for good. */}
-        {pathname.startsWith('/settings') ? null : <StorageWarning dismissible />}
-        <RouteErrorBoundary>
-          <Outlet />
-        </RouteErrorBoundary>
-        <ScanListener />
-        {locked && benchPerson !== undefined ? <LockScreen benchPerson={benchPerson} /> : null}
-      </AppShell.Main>
-    </AppShell>
+          ))}
+          <Text size="xs" c="dimmed" mt="auto" p="xs">
+            {t('header.scanHint')}
+          </Text>
+        </AppShell.Navbar>
+        <AppShell.Main className={classes.main}>
+          {/* Settings shows the warning itself, for good. */}
+          {pathname.startsWith('/settings') ? null : <StorageWarning dismissible />}
+          <KeptQueueScreen location={queueLocation} shown={pathname === queuePath} />
+          <RouteErrorBoundary>
+            <Outlet />
+          </RouteErrorBoundary>
+          <ScanListener />
+          {locked && benchPerson !== undefined ? <LockScreen benchPerson={benchPerson} /> : null}
+        </AppShell.Main>
+      </AppShell>
+    </QueueAddressContext>
   );
 }

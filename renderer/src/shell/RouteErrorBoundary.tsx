@@ -17,14 +17,41 @@ export function RouteErrorBoundary({ children }: RouteErrorBoundaryProps) {
   return <ScreenErrorBoundary key={pathname}>{children}</ScreenErrorBoundary>;
 }
 
-type ScreenErrorBoundaryState = { readonly error: unknown };
+type ScreenErrorBoundaryProps = {
+  readonly children: ReactNode;
+  /** A failure is kept until this changes (a screen kept across visits tries again at the next). */
+  readonly retryKey?: unknown;
+};
 
-// React catches render errors only in a class component; this is the one such class.
-class ScreenErrorBoundary extends Component<RouteErrorBoundaryProps, ScreenErrorBoundaryState> {
+type ScreenErrorBoundaryState = {
+  readonly error: unknown;
+  /** The `retryKey` the failure was drawn at, or `notRecorded` in the render that caught it. */
+  readonly failedAt?: unknown;
+};
+
+const notRecorded = Symbol('the retry key is recorded at the next render');
+
+/**
+ * Catches what its screen throws while drawing and says so in its place. React catches render
+ * errors only in a class component; this is the one such class.
+ */
+export class ScreenErrorBoundary extends Component<
+  ScreenErrorBoundaryProps,
+  ScreenErrorBoundaryState
+> {
   override state: ScreenErrorBoundaryState = { error: undefined };
 
-  static getDerivedStateFromError(error: unknown): ScreenErrorBoundaryState {
-    return { error };
+  static getDerivedStateFromError(error: unknown): Partial<ScreenErrorBoundaryState> {
+    return { error, failedAt: notRecorded };
+  }
+
+  static getDerivedStateFromProps(
+    { retryKey }: ScreenErrorBoundaryProps,
+    { error, failedAt }: ScreenErrorBoundaryState,
+  ): Partial<ScreenErrorBoundaryState> | null {
+    if (error === undefined) return null;
+    if (failedAt === notRecorded) return { failedAt: retryKey };
+    return failedAt === retryKey ? null : { error: undefined, failedAt: undefined };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {

@@ -25,14 +25,19 @@ export type StopwatchReading = {
   readonly heldAtStart: boolean;
 };
 
-/** Whether `condition` holds on the page now. */
+/**
+ * Whether `condition` holds on the page now, in what is drawn: a screen kept while hidden (the
+ * queue behind another) is in the document but not on the screen.
+ */
 export function screenShows(condition: ScreenCondition): boolean {
   if (condition.kind === 'all') return condition.conditions.every(screenShows);
-  const elements = document.querySelectorAll(condition.selector);
-  if (condition.kind === 'count') return elements.length >= condition.atLeast;
+  const elements = [...document.querySelectorAll(condition.selector)];
+  // Asked last: it makes the browser compute the page's styles.
+  const drawn = (element: Element) => element.checkVisibility();
+  if (condition.kind === 'count') return elements.filter(drawn).length >= condition.atLeast;
   const pattern = new RegExp(condition.pattern);
   for (const element of elements) {
-    if (pattern.test(element.textContent)) return true;
+    if (pattern.test(element.textContent) && drawn(element)) return true;
   }
   return false;
 }
