@@ -26,15 +26,24 @@ export type StopwatchReading = {
 };
 
 /**
- * Whether `condition` holds on the page now, in what is drawn: a screen kept while hidden (the
- * queue behind another) is in the document but not on the screen.
+ * Whether `element` is drawn: not under a screen kept while hidden (React's `Activity` hides one
+ * with an inline `display: none`). Read from the attributes: `checkVisibility()` would make the
+ * browser compute the page's styles at every check, which added ~60 ms to opening a claim with
+ * 200 timeline lines (20,000 claims).
  */
+function drawn(element: Element): boolean {
+  return element.closest('[style*="display: none"]') === null;
+}
+
+/** Whether `condition` holds on the page now, in what is drawn. */
 export function screenShows(condition: ScreenCondition): boolean {
   if (condition.kind === 'all') return condition.conditions.every(screenShows);
   const elements = [...document.querySelectorAll(condition.selector)];
-  // Asked last: it makes the browser compute the page's styles.
-  const drawn = (element: Element) => element.checkVisibility();
-  if (condition.kind === 'count') return elements.filter(drawn).length >= condition.atLeast;
+  if (condition.kind === 'count') {
+    return (
+      elements.length >= condition.atLeast && elements.filter(drawn).length >= condition.atLeast
+    );
+  }
   const pattern = new RegExp(condition.pattern);
   for (const element of elements) {
     if (pattern.test(element.textContent) && drawn(element)) return true;
