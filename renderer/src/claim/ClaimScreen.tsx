@@ -7,7 +7,7 @@ import type { EvidenceKind } from '#shared/domain/vocabulary';
 import { builtInPacks } from '#shared/policy';
 import { evaluationErrorText, repositoryErrorText } from '../i18n/errorText';
 import { useClaimActions } from '../hooks/useClaimActions';
-import { useQueueAddress } from '../queue/KeptQueueScreen';
+import { useQueueAddress } from '../queue/queueNavigation';
 import { useStationContext } from '../station/StationContext';
 import { AddEvidenceModal } from './AddEvidenceModal';
 import { ClaimHeader } from './ClaimHeader';

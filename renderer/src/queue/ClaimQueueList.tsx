@@ -2,11 +2,11 @@ import { Center, Checkbox, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { RecordId } from '#shared/domain/primitives';
 import type { QueueFilter } from '../core/model';
 import { useQueueWindow } from '../hooks/useClaimQueue';
 import classes from './ClaimQueueList.module.css';
+import { useQueueNavigate } from './queueNavigation';
 import { firstWindow, planWindow, spanHolds } from './queuePaging';
 import { QueueRowView } from './QueueRowView';
 import { useQueueRowFormat } from './useQueueFormat';
@@ -47,7 +47,7 @@ export function ClaimQueueList({
 }: ClaimQueueListProps) {
   const { t } = useTranslation();
   const rowFormat = useQueueRowFormat();
-  const navigate = useNavigate();
+  const navigate = useQueueNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const rowCount = count ?? 0;
@@ -125,7 +125,7 @@ export function ClaimQueueList({
       event.preventDefault();
       moveTo(target);
     } else if (event.key === 'Enter') {
-      if (row !== undefined) void navigate(`/claims/${row.id}`);
+      if (row !== undefined) navigate(`/claims/${row.id}`);
     } else if (event.key === 'x' || event.key === 'X') {
       event.preventDefault();
       if (row !== undefined) onSelect(activeIndex, row.id, event.shiftKey);
@@ -189,7 +189,7 @@ export function ClaimQueueList({
               technicianNames={technicianNames}
               onOpen={(claimId) => {
                 setActiveIndex(item.index);
-                void navigate(`/claims/${claimId}`);
+                navigate(`/claims/${claimId}`);
               }}
               onSelect={(claimId, range) => {
                 setActiveIndex(item.index);

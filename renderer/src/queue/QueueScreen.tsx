@@ -2,7 +2,6 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { claimStatusSchema } from '#shared/domain/claimWorkflow';
 import type { RecordId } from '#shared/domain/primitives';
 import { builtInPacks } from '#shared/policy';
@@ -15,6 +14,7 @@ import { useStationContext } from '../station/StationContext';
 import { BulkStatusModal } from './BulkStatusModal';
 import { ClaimQueueList } from './ClaimQueueList';
 import classes from './ClaimQueueList.module.css';
+import { useQueueNavigate } from './queueNavigation';
 import { QueueFilters } from './QueueFilters';
 import { filterFromParams, filterKey, isFiltered, paramsFromFilter } from './queueFilterParams';
 import { SavedViews } from './SavedViews';
@@ -35,7 +35,7 @@ export function QueueScreen({ search }: QueueScreenProps) {
   const { t } = useTranslation();
   const formatCount = useCountFormat();
   const { station } = useStationContext();
-  const navigate = useNavigate();
+  const navigate = useQueueNavigate();
   const searchParams = useMemo(() => new URLSearchParams(search), [search]);
   const filter = filterFromParams(searchParams);
   const nowMs = useNow(minuteMs);
@@ -66,7 +66,7 @@ export function QueueScreen({ search }: QueueScreenProps) {
   const updateFilter = (update: (current: QueueFilter) => QueueFilter) => {
     const next = update(latestFilter.current);
     latestFilter.current = next;
-    void navigate({
+    navigate({
       pathname: queuePath,
       search: new URLSearchParams(paramsFromFilter(next)).toString(),
     });

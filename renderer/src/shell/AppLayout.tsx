@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useStationCore } from '../core';
 import { useIdleLock } from '../hooks/useIdleLock';
+import { KeptQueueScreen, useLastQueueLocation } from '../queue/KeptQueueScreen';
 import {
-  KeptQueueScreen,
   QueueAddressContext,
   queueAddressOf,
-  useLastQueueLocation,
-} from '../queue/KeptQueueScreen';
+  QueueNavigateProvider,
+  useStableNavigate,
+} from '../queue/queueNavigation';
 import { queuePath, warmQueueFirstScreen } from '../queue/warmQueue';
 import { useStationContext } from '../station/StationContext';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -35,7 +36,9 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const core = useStationCore();
   const queueLocation = useLastQueueLocation();
-  const queueAddress = useMemo(() => queueAddressOf(queueLocation), [queueLocation]);
+  const queueSearch = queueLocation?.search;
+  const queueAddress = useMemo(() => queueAddressOf(queueSearch), [queueSearch]);
+  const queueNavigate = useStableNavigate();
   // A claim is opened from the queue, so the queue stays the current screen while it is open.
   const isActive = (path: string) =>
     path === '/' ? pathname === '/' || pathname.startsWith('/claims/') : pathname.startsWith(path);
@@ -95,7 +98,9 @@ export function AppLayout() {
         <AppShell.Main className={classes.main}>
           {/* Settings shows the warning itself, for good. */}
           {pathname.startsWith('/settings') ? null : <StorageWarning dismissible />}
-          <KeptQueueScreen location={queueLocation} shown={pathname === queuePath} />
+          <QueueNavigateProvider value={queueNavigate}>
+            <KeptQueueScreen location={queueLocation} shown={pathname === queuePath} />
+          </QueueNavigateProvider>
           <RouteErrorBoundary>
             <Outlet />
           </RouteErrorBoundary>
