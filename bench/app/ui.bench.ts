@@ -188,6 +188,20 @@ function rawQueueWindow(page: Page, filter: object, start: number, visibleRows: 
   );
 }
 
+/** Times both sides of round `index`: Fixline first in even rounds, the baseline in odd ones. */
+async function inTurns(
+  index: number,
+  timeFixline: () => Promise<number>,
+  timeBaseline: () => Promise<number>,
+): Promise<{ fixline: number; baseline: number }> {
+  if (index % 2 === 0) {
+    const fixline = await timeFixline();
+    return { fixline, baseline: await timeBaseline() };
+  }
+  const baseline = await timeBaseline();
+  return { fixline: await timeFixline(), baseline };
+}
+
 /** How long a window just opened is left alone before a round: its start's work settles. */
 const settleAfterOpenMs = 1_500;
 
@@ -215,12 +229,7 @@ async function queueFirstRender(page: Page, url: string): Promise<Figure> {
       await openOnSettings();
       return rawQueueWindow(page, { kind: 'all' }, 0, visibleRows);
     };
-    if (index % 2 === 0) {
-      const fixline = await timeFixline();
-      return { fixline, baseline: await timeBaseline() };
-    }
-    const baseline = await timeBaseline();
-    return { fixline: await timeFixline(), baseline };
+    return inTurns(index, timeFixline, timeBaseline);
   });
   await openQueue(page, url);
   return figure(samples);
@@ -245,12 +254,7 @@ async function queueReturn(page: Page, url: string): Promise<Figure> {
         await openScreen(page, 'Settings', 'Settings');
         return rawQueueWindow(page, { kind: 'all' }, 0, visibleRows);
       };
-      if (index % 2 === 0) {
-        const fixline = await timeFixline();
-        return { fixline, baseline: await timeBaseline() };
-      }
-      const baseline = await timeBaseline();
-      return { fixline: await timeFixline(), baseline };
+      return inTurns(index, timeFixline, timeBaseline);
     }),
   );
 }

@@ -17,6 +17,14 @@ async function stationAt(path: string) {
   const db = stationDatabase();
   await restoreQueueStation(db, 7);
   const core = createStationCore(db);
+  const counted = { filterCounts: 0 };
+  const queueCounts = core.queries.queueCounts;
+  Object.assign(core.queries, {
+    queueCounts: (...args: Parameters<typeof queueCounts>) => {
+      counted.filterCounts += 1;
+      return queueCounts(...args);
+    },
+  });
   const warm = warmQueriesOf(core);
   const started: string[] = [];
   const start = warm.start.bind(warm);
@@ -35,10 +43,21 @@ async function stationAt(path: string) {
     </Routes>,
     { path },
   );
-  return { started };
+  return { started, counted };
 }
 
 const queueCount = () => page.getByText('7 claims', { exact: true });
+
+/** Focuses the status filter's field, as a person reaching for the filters does. */
+function reachFilters(): void {
+  // The label names the field and its list of options: the field is the input.
+  const field = page
+    .getByLabelText('Status', { exact: true })
+    .elements()
+    .find((element) => element instanceof HTMLInputElement);
+  if (field === undefined) throw new Error('no status filter on screen');
+  field.focus();
+}
 
 /**
  * Clicks the navigation's link to `name` as a DOM click: React runs its handler at once and draws
@@ -84,5 +103,23 @@ describe('the Queue link', () => {
     expect(started).toEqual([]);
     await expect.element(page.getByRole('row', { name: /RMA-JKT1-000007/ })).toBeVisible();
     expect(page.getByRole('heading', { name: 'Settings here' }).elements()).toEqual([]);
+  });
+
+  it('counts the filters again only once they are reached on the next visit', async () => {
+    const { counted } = await stationAt('/');
+    await expect.element(queueCount()).toBeVisible();
+    expect(counted.filterCounts).toBe(0);
+    // Reaching for the filters counts each choice, kept current while the queue is shown.
+    reachFilters();
+    await expect.poll(() => counted.filterCounts).toBe(1);
+
+    clickLink('Settings');
+    await expect.element(page.getByRole('heading', { name: 'Settings here' })).toBeVisible();
+    clickLink('Queue');
+    await expect.element(page.getByRole('row', { name: /RMA-JKT1-000007/ })).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(counted.filterCounts).toBe(1);
+    reachFilters();
+    await expect.poll(() => counted.filterCounts).toBe(2);
   });
 });

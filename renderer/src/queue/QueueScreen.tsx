@@ -46,6 +46,10 @@ export function QueueScreen({ search }: QueueScreenProps) {
   // The filter counts are counted once someone reaches for the filters, not on every visit to
   // the queue or scan from it, and kept current after (overdue walks the overdue claims).
   const [countsWanted, setCountsWanted] = useState(false);
+  // Hidden behind another screen (see KeptQueueScreen), the queue forgets the counts were wanted:
+  // shown again it would count them first (the overdue count walks the overdue claims, ~700 ms at
+  // 100,000), and a scan made as it comes back waited behind that.
+  useEffect(() => () => setCountsWanted(false), []);
   const counts = useQueueFilterCounts(
     {
       statuses: claimStatusSchema.options,
