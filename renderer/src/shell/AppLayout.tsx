@@ -43,71 +43,72 @@ export function AppLayout() {
   const isActive = (path: string) =>
     path === '/' ? pathname === '/' || pathname.startsWith('/claims/') : pathname.startsWith(path);
   return (
-    <QueueAddressContext value={queueAddress}>
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
-        padding="md"
-      >
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Burger
-                opened={navbarOpen}
-                onClick={toggle}
-                hiddenFrom="sm"
-                size="sm"
-                aria-label={t('nav.openMenu')}
-              />
-              <Title order={1} size="h3" c="teal.8">
-                {t('app.name')}
-              </Title>
-              <Text size="sm" c="dimmed" visibleFrom="md">
-                {t('header.station', { code: station.stationCode })} · {station.center.name}
-              </Text>
-            </Group>
-            <Group gap="md" wrap="nowrap">
-              <SyncIndicator />
-              <PersonSwitch />
-              <LanguageSwitch />
-            </Group>
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-          {screens.map((screen) => (
-            <NavLink
-              key={screen.path}
-              component={Link}
-              // The queue's link goes back to it as it was left, filter and all.
-              to={screen.path === queuePath ? queueAddress : screen.path}
-              label={t(screen.labelKey)}
-              active={isActive(screen.path)}
-              // The queue's count and first rows are read while its screen is drawn, not after
-              // (once kept, it has them and reads them again itself).
-              onClick={() => {
-                if (pathname !== screen.path && queueLocation === undefined) {
-                  warmQueueFirstScreen(core, `#${screen.path}`);
-                }
-              }}
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navbarOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.openMenu')}
             />
-          ))}
-          <Text size="xs" c="dimmed" mt="auto" p="xs">
-            {t('header.scanHint')}
-          </Text>
-        </AppShell.Navbar>
-        <AppShell.Main className={classes.main}>
-          {/* Settings shows the warning itself, for good. */}
-          {pathname.startsWith('/settings') ? null : <StorageWarning dismissible />}
-          <QueueNavigateProvider value={queueNavigate}>
-            <KeptQueueScreen location={queueLocation} shown={pathname === queuePath} />
-          </QueueNavigateProvider>
+            <Title order={1} size="h3" c="teal.8">
+              {t('app.name')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('header.station', { code: station.stationCode })} · {station.center.name}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <SyncIndicator />
+            <PersonSwitch />
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+        {screens.map((screen) => (
+          <NavLink
+            key={screen.path}
+            component={Link}
+            // The queue's link goes back to it as it was left, filter and all.
+            to={screen.path === queuePath ? queueAddress : screen.path}
+            label={t(screen.labelKey)}
+            active={isActive(screen.path)}
+            // The queue's count and first rows are read while its screen is drawn, not after
+            // (once kept, it has them and reads them again itself).
+            onClick={() => {
+              if (pathname !== screen.path && queueLocation === undefined) {
+                warmQueueFirstScreen(core, `#${screen.path}`);
+              }
+            }}
+          />
+        ))}
+        <Text size="xs" c="dimmed" mt="auto" p="xs">
+          {t('header.scanHint')}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main className={classes.main}>
+        {/* Settings shows the warning itself, for good. */}
+        {pathname.startsWith('/settings') ? null : <StorageWarning dismissible />}
+        <QueueNavigateProvider value={queueNavigate}>
+          <KeptQueueScreen location={queueLocation} shown={pathname === queuePath} />
+        </QueueNavigateProvider>
+        {/* A claim's link back to the queue goes to it as it was left. */}
+        <QueueAddressContext value={queueAddress}>
           <RouteErrorBoundary>
             <Outlet />
           </RouteErrorBoundary>
-          <ScanListener />
-          {locked && benchPerson !== undefined ? <LockScreen benchPerson={benchPerson} /> : null}
-        </AppShell.Main>
-      </AppShell>
-    </QueueAddressContext>
+        </QueueAddressContext>
+        <ScanListener />
+        {locked && benchPerson !== undefined ? <LockScreen benchPerson={benchPerson} /> : null}
+      </AppShell.Main>
+    </AppShell>
   );
 }
