@@ -6,6 +6,7 @@ import { ClaimScreen } from './claim/ClaimScreen';
 import { useStationCore } from './core';
 import { useConnectionProblem } from './hooks/useConnectionProblem';
 import { useStation } from './hooks/useStation';
+import { queuePath } from './queue/warmQueue';
 import { AppLayout } from './shell/AppLayout';
 import { ConnectionProblemNotice } from './shell/ConnectionProblemNotice';
 import { ScreenSuspense } from './shell/ScreenSuspense';
@@ -107,7 +108,7 @@ export function App() {
                 <Route path="reports" element={<ReportsScreen />} />
                 <Route path="warehouse" element={<WarehouseScreen />} />
                 <Route path="settings" element={<SettingsScreen />} />
-                <Route path="*" element={<Navigate to="/" replace />} />
+                <Route path="*" element={<Navigate to={queuePath} replace />} />
               </Route>
             </Route>
           </Routes>

@@ -16,7 +16,7 @@ import { ClaimQueueList } from './ClaimQueueList';
 import classes from './ClaimQueueList.module.css';
 import { useQueueNavigate } from './queueNavigation';
 import { QueueFilters } from './QueueFilters';
-import { filterFromParams, filterKey, isFiltered, paramsFromFilter } from './queueFilterParams';
+import { filterFromParams, filterKey, filterQuery, isFiltered } from './queueFilterParams';
 import { SavedViews } from './SavedViews';
 import { minuteMs, queueMinuteIso, queuePath } from './warmQueue';
 
@@ -72,7 +72,7 @@ export function QueueScreen({ search }: QueueScreenProps) {
     latestFilter.current = next;
     navigate({
       pathname: queuePath,
-      search: new URLSearchParams(paramsFromFilter(next)).toString(),
+      search: filterQuery(next),
     });
   };
   const applyFilter = (next: QueueFilter) => updateFilter(() => next);

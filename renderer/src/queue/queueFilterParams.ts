@@ -31,9 +31,14 @@ export function paramsFromFilter(filter: QueueFilter): Record<string, string> {
   return params;
 }
 
+/** The address's query string of a filter, empty when it asks for nothing. */
+export function filterQuery(filter: QueueFilter): string {
+  return new URLSearchParams(paramsFromFilter(filter)).toString();
+}
+
 /** A stable key of a filter, to start the list over when it changes. */
 export function filterKey(filter: QueueFilter): string {
-  return new URLSearchParams(paramsFromFilter(filter)).toString() || 'all';
+  return filterQuery(filter) || 'all';
 }
 
 /** Whether the filter asks for anything. */

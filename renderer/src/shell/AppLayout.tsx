@@ -41,7 +41,9 @@ export function AppLayout() {
   const queueNavigate = useStableNavigate();
   // A claim is opened from the queue, so the queue stays the current screen while it is open.
   const isActive = (path: string) =>
-    path === '/' ? pathname === '/' || pathname.startsWith('/claims/') : pathname.startsWith(path);
+    path === queuePath
+      ? pathname === queuePath || pathname.startsWith('/claims/')
+      : pathname.startsWith(path);
   return (
     <AppShell
       header={{ height: 56 }}
