@@ -11,7 +11,7 @@ const rowsAbove = 40;
  * away (the scrollbar dragged): a read at a position takes every row it returns through the
  * page's thread before any is drawn (120 claims with their customers and devices, ~40 ms at
  * 10,000 claims), and the rows next to it come by keys as the user scrolls on. Two rather than
- * ten: a jump 6–11 ms sooner at 20,000 claims (four: 4–7 ms; none: no more than two). A flick of
+ * ten: a jump 2–11 ms sooner at 20,000 claims (four: 4–7 ms; none: no more than two). A flick of
  * more than six rows right after a jump now shows its last rows as loading for a frame or two.
  */
 const jumpMarginRows = 2;
