@@ -4,7 +4,7 @@ import { format, parseISO } from 'date-fns';
  * Reading and writing `YYYY-MM-DD` days as local-midnight `Date`s, exactly as date-fns's
  * `parseISO` and `format(date, 'yyyy-MM-dd')` do, but without their general parsers on the one
  * shape Fixline stores: the policy engine turns days into dates a few dozen times a claim, and a
- * station's first pull judges every open claim (see the README's Sync benchmark). Anything else
+ * station's first pull judges every open claim (see bench/RESULTS.md, Sync). Anything else
  * (a time, a zone, an extended year, an invalid date) goes to date-fns itself, so results never
  * differ (test/domain/isoDay.test.ts compares both over many inputs).
  */

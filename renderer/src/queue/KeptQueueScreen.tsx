@@ -35,7 +35,7 @@ type KeptQueueScreenProps = {
  * of unmounting it. Back at the queue, its rows, scroll position, filter and selection are there
  * at once, while its live queries, paused while hidden, read the claims again and redraw what
  * changed. A technician goes back to the queue after every claim: drawn anew it took ~120 ms at
- * 20,000 claims, shown again ~60 (README, Benchmarks).
+ * 20,000 claims, shown again ~60 (bench/RESULTS.md).
  */
 export const KeptQueueScreen = memo(function KeptQueueScreen({
   location,

@@ -27,7 +27,7 @@ export function lastSyncedText(
  * The first pull's progress bars move without Mantine's width transition (100 ms): the engine
  * tells the progress up to four times a second, and a transition draws frames for its length on
  * the page's thread, which the pull and a save at the bench share (a traced first pull of 10,000
- * claims drew 838 frames with it, 499 and 619 without; README, Benchmarks).
+ * claims drew 838 frames with it, 499 and 619 without; bench/RESULTS.md).
  */
 export const firstPullBarTransitionMs = 0;
 
