@@ -231,8 +231,11 @@ async function serve(): Promise<void> {
     console.log('Fixline sync server closed');
     process.exit(0);
   };
-  // `on`, not `once`: a signal sent to the whole process group (npm, tsx and this process)
-  // can arrive twice, and the second must not kill the process mid-close.
+  // `on`, not `once`: a signal sent to the whole process group (npm and this process) can
+  // arrive twice, and the second must not kill the process mid-close. `npm run server` runs this
+  // file in one process (`node --import tsx`): the `tsx` command relays a signal to its child and
+  // kills it (SIGKILL) unless the child reports the signal within ~60 ms, which a busy machine
+  // misses, and the server then died mid-close (a CI run caught it: no "closed" line).
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
 }

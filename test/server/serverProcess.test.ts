@@ -19,7 +19,7 @@ describe('npm run server', () => {
 
   it('prints its address and a pairing code, gives the next code, lists and revokes stations while it runs, and closes on SIGTERM', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'fixline-server-'));
-    // Its own process group, so the signal reaches npm, tsx and the server alike.
+    // Its own process group, so the signal reaches npm and the server alike.
     const server = spawn(
       'npm',
       ['run', 'server', '--', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir],
